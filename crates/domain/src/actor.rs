@@ -1,0 +1,167 @@
+use crate::error::required;
+use crate::{ActorCode, ValidationError};
+use serde::{Deserialize, Serialize};
+
+crate::named_enum!(
+    /// Who speaks or acts in a process (DESIGN.md §3).
+    ActorKind, "actor kind" {
+        MemberState => "member_state",
+        ObserverState => "observer_state",
+        Group => "group",
+        UnEntity => "un_entity",
+        IntergovernmentalOrganisation => "intergovernmental_organisation",
+        StakeholderOrganisation => "stakeholder_organisation",
+        Individual => "individual",
+    }
+);
+
+impl ActorKind {
+    pub fn is_state(self) -> bool {
+        matches!(self, ActorKind::MemberState | ActorKind::ObserverState)
+    }
+}
+
+/// A party that speaks or acts: a state, a group of states, an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub code: ActorCode,
+    pub kind: ActorKind,
+    pub name: String,
+    #[serde(default)]
+    pub official_name: Option<String>,
+    /// ISO 3166-1 alpha-2, for states.
+    #[serde(default)]
+    pub iso2: Option<String>,
+    /// UN M49 numeric code, for states.
+    #[serde(default)]
+    pub m49: Option<u16>,
+    /// UN M49 region (continent), for states.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// UN M49 sub-region, for states.
+    #[serde(default)]
+    pub subregion: Option<String>,
+    /// Year of admission to the United Nations, for member states.
+    #[serde(default)]
+    pub un_member_since: Option<i32>,
+    /// The members of a group, by code; empty for everything else.
+    #[serde(default)]
+    pub members: Vec<ActorCode>,
+}
+
+impl Actor {
+    /// Rules that need nothing but the actor itself.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        required("actor name", &self.name)?;
+        if self.kind.is_state() && !self.code.is_alpha3() {
+            return Err(ValidationError::Invalid {
+                what: "state code",
+                value: self.code.to_string(),
+                reason: "a state's code is its ISO 3166-1 alpha-3 code (three letters)",
+            });
+        }
+        if self.kind != ActorKind::Group && !self.members.is_empty() {
+            return Err(ValidationError::MembersOnNonGroup {
+                code: self.code.to_string(),
+                kind: self.kind.to_string(),
+            });
+        }
+        if self.members.contains(&self.code) {
+            return Err(ValidationError::GroupContainsItself(self.code.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Rules on the members of a group, given how to look up an actor's kind
+    /// (`None` when no actor has the code).
+    pub fn validate_members(
+        &self,
+        kind_of: impl Fn(&ActorCode) -> Option<ActorKind>,
+    ) -> Result<(), ValidationError> {
+        for member in &self.members {
+            match kind_of(member) {
+                None => return Err(ValidationError::UnknownActor(member.to_string())),
+                Some(kind) if !kind.is_state() => {
+                    return Err(ValidationError::GroupMemberNotAState {
+                        member: member.to_string(),
+                        kind: kind.to_string(),
+                    })
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(code: &str, kind: ActorKind) -> Actor {
+        Actor {
+            code: ActorCode::new(code).unwrap(),
+            kind,
+            name: code.to_owned(),
+            official_name: None,
+            iso2: None,
+            m49: None,
+            region: None,
+            subregion: None,
+            un_member_since: None,
+            members: vec![],
+        }
+    }
+
+    #[test]
+    fn a_group_cannot_contain_itself() {
+        let mut eu = actor("EU", ActorKind::Group);
+        eu.members = vec![ActorCode::new("EU").unwrap()];
+        assert_eq!(
+            eu.validate(),
+            Err(ValidationError::GroupContainsItself("EU".into()))
+        );
+    }
+
+    #[test]
+    fn only_groups_have_members() {
+        let mut fra = actor("FRA", ActorKind::MemberState);
+        fra.members = vec![ActorCode::new("DEU").unwrap()];
+        assert!(matches!(
+            fra.validate(),
+            Err(ValidationError::MembersOnNonGroup { .. })
+        ));
+    }
+
+    #[test]
+    fn states_use_alpha3() {
+        assert!(actor("FR", ActorKind::MemberState).validate().is_err());
+        assert!(actor("FRA", ActorKind::MemberState).validate().is_ok());
+        assert!(actor("IOM", ActorKind::UnEntity).validate().is_ok());
+    }
+
+    #[test]
+    fn members_must_be_known_states() {
+        let mut eu = actor("EU", ActorKind::Group);
+        eu.members = vec![
+            ActorCode::new("FRA").unwrap(),
+            ActorCode::new("XXX").unwrap(),
+        ];
+        let lookup = |c: &ActorCode| match c.as_str() {
+            "FRA" => Some(ActorKind::MemberState),
+            "IOM" => Some(ActorKind::UnEntity),
+            _ => None,
+        };
+        assert_eq!(
+            eu.validate_members(lookup),
+            Err(ValidationError::UnknownActor("XXX".into()))
+        );
+        eu.members = vec![ActorCode::new("IOM").unwrap()];
+        assert!(matches!(
+            eu.validate_members(lookup),
+            Err(ValidationError::GroupMemberNotAState { .. })
+        ));
+        eu.members = vec![ActorCode::new("FRA").unwrap()];
+        assert!(eu.validate_members(lookup).is_ok());
+    }
+}

@@ -1,0 +1,100 @@
+use chrono::NaiveDate;
+
+/// A broken domain rule. Every variant says what is wrong in words a
+/// secretariat officer understands; `kind()` is the machine-readable name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("{what} ends ({end}) before it starts ({start})")]
+    EndBeforeStart {
+        what: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    #[error("a process with the slug '{0}' already exists")]
+    DuplicateProcessSlug(String),
+    #[error("the process already has a {what} with the slug '{slug}'")]
+    DuplicateSlug { what: &'static str, slug: String },
+    #[error("a document with the symbol '{0}' already exists")]
+    DuplicateSymbol(String),
+    #[error("an actor with the code '{0}' already exists")]
+    DuplicateActorCode(String),
+    #[error("the process already has a {0} phase")]
+    DuplicatePhase(String),
+    #[error("unknown actor code '{0}'")]
+    UnknownActor(String),
+    #[error("unknown theme '{0}' in this process")]
+    UnknownTheme(String),
+    #[error("the group '{0}' cannot be a member of itself")]
+    GroupContainsItself(String),
+    #[error("'{code}' is a {kind}, not a group, so it cannot have members")]
+    MembersOnNonGroup { code: String, kind: String },
+    #[error("'{member}' is a {kind}; only member and observer states can be members of a group")]
+    GroupMemberNotAState { member: String, kind: String },
+    #[error(
+        "the process '{process}' does not hold meetings of the kind '{kind}' (it knows: {known})"
+    )]
+    UnknownMeetingKind {
+        process: String,
+        kind: String,
+        known: String,
+    },
+    #[error("invalid {what} '{value}': {reason}")]
+    Invalid {
+        what: &'static str,
+        value: String,
+        reason: &'static str,
+    },
+    #[error("unknown {what} '{value}' (expected one of: {})", expected.join(", "))]
+    UnknownName {
+        what: &'static str,
+        value: String,
+        expected: Vec<&'static str>,
+    },
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    #[error("agenda item number {0} appears twice")]
+    DuplicateAgendaItem(u32),
+}
+
+impl ValidationError {
+    /// Machine-readable kind, used in API error bodies.
+    pub fn kind(&self) -> &'static str {
+        use ValidationError::*;
+        match self {
+            EndBeforeStart { .. } => "end_before_start",
+            DuplicateProcessSlug(_) | DuplicateSlug { .. } => "duplicate_slug",
+            DuplicateSymbol(_) => "duplicate_symbol",
+            DuplicateActorCode(_) => "duplicate_actor_code",
+            DuplicatePhase(_) => "duplicate_phase",
+            UnknownActor(_) => "unknown_actor",
+            UnknownTheme(_) => "unknown_theme",
+            GroupContainsItself(_) => "group_contains_itself",
+            MembersOnNonGroup { .. } => "members_on_non_group",
+            GroupMemberNotAState { .. } => "group_member_not_a_state",
+            UnknownMeetingKind { .. } => "unknown_meeting_kind",
+            Invalid { .. } | UnknownName { .. } | Empty(_) | DuplicateAgendaItem(_) => "invalid",
+        }
+    }
+
+    /// True when the error is a clash with something already stored.
+    pub fn is_conflict(&self) -> bool {
+        use ValidationError::*;
+        matches!(
+            self,
+            DuplicateProcessSlug(_)
+                | DuplicateSlug { .. }
+                | DuplicateSymbol(_)
+                | DuplicateActorCode(_)
+                | DuplicatePhase(_)
+        )
+    }
+}
+
+/// Trims a required text field and refuses it when empty.
+pub(crate) fn required(what: &'static str, value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        Err(ValidationError::Empty(what))
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,88 @@
+//! Accord's domain: the words of an intergovernmental process as types, and the
+//! rules that keep them true. Pure: no IO, no SQL, no HTTP.
+
+mod actor;
+mod document;
+mod error;
+mod ident;
+mod language;
+mod meeting;
+mod phase;
+mod process;
+mod theme;
+
+pub use actor::{Actor, ActorKind};
+pub use document::{Distribution, Document, DocumentKind, NewDocument};
+pub use error::ValidationError;
+pub use ident::{ActorCode, Slug, Symbol};
+pub use language::Language;
+pub use meeting::{AgendaItem, Chair, Meeting, MeetingKind, NewMeeting, Venue};
+pub use phase::{current_phase, Phase, PhaseKind};
+pub use process::{Officer, Process};
+pub use theme::Theme;
+
+/// Checks that a date range is ordered; `what` names the thing in the error.
+pub fn check_dates(
+    what: &str,
+    start: chrono::NaiveDate,
+    end: Option<chrono::NaiveDate>,
+) -> Result<(), ValidationError> {
+    match end {
+        Some(end) if end < start => Err(ValidationError::EndBeforeStart {
+            what: what.to_owned(),
+            start,
+            end,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Declares a closed set of snake_case names: `as_str`, `ALL`, `FromStr`, serde.
+macro_rules! named_enum {
+    ($(#[$m:meta])* $name:ident, $what:literal { $($variant:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::ValidationError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($s => Ok($name::$variant),)+
+                    _ => Err($crate::ValidationError::UnknownName {
+                        what: $what,
+                        value: s.chars().take(64).collect(),
+                        expected: vec![$($s),+],
+                    }),
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use named_enum;

@@ -1,0 +1,815 @@
+//! The cases. Each takes an empty, migrated store.
+
+use accord_domain::*;
+use accord_store::*;
+use chrono::{DateTime, NaiveDate, Utc};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+fn slug(s: &str) -> Slug {
+    Slug::new(s).unwrap()
+}
+fn code(s: &str) -> ActorCode {
+    ActorCode::new(s).unwrap()
+}
+
+fn state(c: &str, name: &str) -> Actor {
+    Actor {
+        code: code(c),
+        kind: ActorKind::MemberState,
+        name: name.into(),
+        official_name: Some(format!("Official {name}")),
+        iso2: Some(c[..2].into()),
+        m49: Some(484),
+        region: Some("Americas".into()),
+        subregion: Some("Central America".into()),
+        un_member_since: Some(1945),
+        members: vec![],
+    }
+}
+
+fn group(c: &str, members: &[&str]) -> Actor {
+    Actor {
+        code: code(c),
+        kind: ActorKind::Group,
+        name: format!("Group {c}"),
+        official_name: None,
+        iso2: None,
+        m49: None,
+        region: None,
+        subregion: None,
+        un_member_since: None,
+        members: members.iter().map(|m| code(m)).collect(),
+    }
+}
+
+fn process(s: &str) -> Process {
+    Process {
+        slug: slug(s),
+        title: format!("Process {s}"),
+        description: "A test process".into(),
+        mandate: vec![Symbol::new("A/RES/71/1").unwrap()],
+        languages: Language::ALL.to_vec(),
+        co_facilitators: vec![Officer {
+            name: "A. Co-facilitator".into(),
+            title: "Permanent Representative".into(),
+            actor: Some(code("MEX")),
+        }],
+        secretariat: vec![Officer {
+            name: "A. Secretary".into(),
+            title: "Head of secretariat".into(),
+            actor: None,
+        }],
+        meeting_kinds: vec![MeetingKind::ThematicSession, MeetingKind::NegotiationRound],
+    }
+}
+
+fn meeting(p: &str, s: &str, kind: MeetingKind, start: &str) -> NewMeeting {
+    NewMeeting {
+        process: slug(p),
+        slug: slug(s),
+        kind,
+        number: Some(1),
+        title: format!("Meeting {s}"),
+        start_date: d(start),
+        end_date: d(start),
+        venue: None,
+        chairs: vec![],
+        agenda: vec![],
+        themes: vec![],
+        note: None,
+    }
+}
+
+fn document(p: &str, s: &str, symbol: Option<&str>, date: &str) -> NewDocument {
+    NewDocument {
+        process: slug(p),
+        slug: slug(s),
+        symbol: symbol.map(|x| Symbol::new(x).unwrap()),
+        title: format!("Document {s}"),
+        kind: DocumentKind::Report,
+        date: d(date),
+        languages: vec![Language::En, Language::Fr],
+        distribution: Distribution::Public,
+        embargo_until: None,
+        meeting: None,
+    }
+}
+
+/// Commits actors MEX and CHE and a process `p`.
+async fn seed(store: &dyn Store, p: &str) {
+    let mut tx = store.begin().await.unwrap();
+    for a in [state("MEX", "Mexico"), state("CHE", "Switzerland")] {
+        if tx.find_actor(&a.code).await.unwrap().is_none() {
+            tx.insert_actor(&a).await.unwrap();
+        }
+    }
+    tx.insert_process(&process(p)).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+fn assert_conflict<T: std::fmt::Debug>(r: Result<T>, what: &str) {
+    match r {
+        Err(StoreError::Conflict(_)) => {}
+        other => panic!("{what}: expected a conflict, got {other:?}"),
+    }
+}
+
+pub async fn processes_round_trip(store: &dyn Store) {
+    seed(store, "gcm").await;
+    assert_eq!(
+        store.get_process(&slug("gcm")).await.unwrap(),
+        process("gcm")
+    );
+    let page = store
+        .list_processes(&ProcessQuery {
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.items, vec![process("gcm")]);
+    assert!(!page.more);
+    match store.get_process(&slug("nope")).await {
+        Err(StoreError::NotFound(m)) => assert!(m.contains("nope"), "{m}"),
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(tx.insert_process(&process("gcm")).await, "duplicate slug");
+}
+
+pub async fn processes_paginate_by_slug(store: &dyn Store) {
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&state("MEX", "Mexico")).await.unwrap();
+    for s in ["c", "a", "e", "b", "d"] {
+        tx.insert_process(&process(s)).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let mut seen = vec![];
+    let mut after = None;
+    loop {
+        let page = store
+            .list_processes(&ProcessQuery {
+                after: after.clone(),
+                limit: 2,
+            })
+            .await
+            .unwrap();
+        assert!(page.items.len() <= 2);
+        seen.extend(page.items.iter().map(|p| p.slug.to_string()));
+        if !page.more {
+            break;
+        }
+        after = page.items.last().map(|p| p.slug.clone());
+    }
+    assert_eq!(seen, ["a", "b", "c", "d", "e"]);
+}
+
+pub async fn actors_and_groups(store: &dyn Store) {
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&state("FRA", "France")).await.unwrap();
+    tx.insert_actor(&state("DEU", "Germany")).await.unwrap();
+    tx.insert_actor(&state("MEX", "Mexico")).await.unwrap();
+    tx.insert_actor(&group("EU", &["FRA", "DEU"]))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let eu = store.get_actor(&code("EU")).await.unwrap();
+    assert_eq!(eu.kind, ActorKind::Group);
+    assert_eq!(
+        eu.members,
+        vec![code("DEU"), code("FRA")],
+        "members sorted by code"
+    );
+    assert_eq!(
+        store.get_actor(&code("FRA")).await.unwrap(),
+        state("FRA", "France")
+    );
+
+    let groups = store.groups_of(&code("FRA")).await.unwrap();
+    assert_eq!(
+        groups.iter().map(|g| g.code.as_str()).collect::<Vec<_>>(),
+        ["EU"]
+    );
+    assert!(store.groups_of(&code("MEX")).await.unwrap().is_empty());
+
+    let states = store
+        .list_actors(&ActorQuery {
+            kind: Some(ActorKind::MemberState),
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    let codes: Vec<_> = states.items.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(codes, ["DEU", "FRA", "MEX"]);
+    let groups = store
+        .list_actors(&ActorQuery {
+            kind: Some(ActorKind::Group),
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(groups.items.len(), 1);
+    assert_eq!(
+        groups.items[0].members.len(),
+        2,
+        "listed groups carry members"
+    );
+    assert!(matches!(
+        store.get_actor(&code("XXX")).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub async fn actors_paginate_by_code(store: &dyn Store) {
+    let mut tx = store.begin().await.unwrap();
+    let codes = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG"];
+    for c in codes {
+        tx.insert_actor(&state(c, c)).await.unwrap();
+    }
+    tx.insert_actor(&group("G1", &["AAA"])).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut seen = vec![];
+    let mut after = None;
+    let mut pages = 0;
+    loop {
+        let page = store
+            .list_actors(&ActorQuery {
+                kind: Some(ActorKind::MemberState),
+                after: after.clone(),
+                limit: 3,
+            })
+            .await
+            .unwrap();
+        pages += 1;
+        seen.extend(page.items.iter().map(|a| a.code.to_string()));
+        if !page.more {
+            break;
+        }
+        after = page.items.last().map(|a| a.code.clone());
+    }
+    assert_eq!(seen, codes);
+    assert_eq!(pages, 3);
+}
+
+pub async fn group_rules_hold_in_the_schema(store: &dyn Store) {
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&state("FRA", "France")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_actor(&group("EU", &["EU"])).await,
+        "group inside itself",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_actor(&group("EU", &["XXX"])).await,
+        "unknown member",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_actor(&state("FRA", "France again")).await,
+        "duplicate code",
+    );
+    drop(tx);
+    assert!(matches!(
+        store.get_actor(&code("EU")).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(store.get_actor(&code("FRA")).await.unwrap().name, "France");
+}
+
+pub async fn phases_in_date_order(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let phase = |kind, start: &str, end: Option<&str>| Phase {
+        process: slug("gcm"),
+        kind,
+        start_date: d(start),
+        end_date: end.map(d),
+        note: Some("by month".into()),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_phase(&phase(
+        PhaseKind::Negotiation,
+        "2018-02-01",
+        Some("2018-07-31"),
+    ))
+    .await
+    .unwrap();
+    tx.insert_phase(&phase(
+        PhaseKind::Consultation,
+        "2017-04-01",
+        Some("2017-11-30"),
+    ))
+    .await
+    .unwrap();
+    tx.insert_phase(&phase(PhaseKind::FollowUp, "2018-12-19", None))
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_phase(&slug("gcm"), PhaseKind::FollowUp)
+            .await
+            .unwrap(),
+        Some(phase(PhaseKind::FollowUp, "2018-12-19", None))
+    );
+    assert_eq!(
+        tx.find_phase(&slug("gcm"), PhaseKind::Stocktaking)
+            .await
+            .unwrap(),
+        None
+    );
+    tx.commit().await.unwrap();
+    let phases = store.list_phases(&slug("gcm")).await.unwrap();
+    let kinds: Vec<_> = phases.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            PhaseKind::Consultation,
+            PhaseKind::Negotiation,
+            PhaseKind::FollowUp
+        ]
+    );
+    assert_eq!(phases[2].end_date, None);
+    assert!(store.list_phases(&slug("other")).await.unwrap().is_empty());
+}
+
+pub async fn phase_dates_and_duplicates_are_refused(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut phase = Phase {
+        process: slug("gcm"),
+        kind: PhaseKind::Consultation,
+        start_date: d("2017-04-01"),
+        end_date: Some(d("2017-03-01")),
+        note: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(tx.insert_phase(&phase).await, "end before start");
+    drop(tx);
+    phase.end_date = None;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_phase(&phase).await.unwrap();
+    assert_conflict(tx.insert_phase(&phase).await, "same kind twice");
+    drop(tx);
+    phase.process = slug("unknown");
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(tx.insert_phase(&phase).await, "unknown process");
+}
+
+pub async fn meetings_round_trip(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    for (n, title) in [(1u32, "Human rights"), (2, "Drivers")] {
+        tx.insert_theme(&Theme {
+            process: slug("gcm"),
+            code: slug(&format!("ts-{n}")),
+            taxonomy: slug("topics"),
+            number: Some(n),
+            title: title.into(),
+        })
+        .await
+        .unwrap();
+    }
+    let mut m = meeting(
+        "gcm",
+        "thematic-session-1",
+        MeetingKind::ThematicSession,
+        "2017-05-08",
+    );
+    m.end_date = d("2017-05-09");
+    m.venue = Some(Venue {
+        name: Some("Palais des Nations, Room XIX".into()),
+        city: "Geneva".into(),
+        country: code("CHE"),
+    });
+    m.chairs = vec![Chair {
+        name: "A. Chair".into(),
+        title: "Co-facilitator".into(),
+    }];
+    m.agenda = vec![
+        AgendaItem {
+            number: 1,
+            title: "Opening".into(),
+        },
+        AgendaItem {
+            number: 2,
+            title: "Panel".into(),
+        },
+    ];
+    m.themes = vec![slug("ts-1"), slug("ts-2")];
+    m.note = Some("a note".into());
+    let id = tx.insert_meeting(&m).await.unwrap();
+    let found = tx
+        .find_meeting(&slug("gcm"), &slug("thematic-session-1"))
+        .await
+        .unwrap();
+    assert_eq!(found.as_ref().map(|f| f.id), Some(id));
+    tx.commit().await.unwrap();
+
+    let got = store.get_meeting(&slug("gcm"), id).await.unwrap();
+    assert_eq!(got, m.clone().with_id(id));
+    let listed = store
+        .list_meetings(&MeetingQuery {
+            process: slug("gcm"),
+            kind: None,
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.items,
+        vec![m.with_id(id)],
+        "lists carry agenda and themes"
+    );
+    assert!(matches!(
+        store.get_meeting(&slug("other"), id).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.get_meeting(&slug("gcm"), id + 100).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub async fn meetings_filter_by_kind_and_paginate_in_date_order(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    // Inserted out of order, with two on the same date.
+    let specs = [
+        ("r2", MeetingKind::NegotiationRound, "2018-03-12"),
+        ("t3", MeetingKind::ThematicSession, "2017-06-19"),
+        ("t1", MeetingKind::ThematicSession, "2017-05-08"),
+        ("r1", MeetingKind::NegotiationRound, "2018-02-20"),
+        ("t2", MeetingKind::ThematicSession, "2017-05-22"),
+        ("t2b", MeetingKind::ThematicSession, "2017-05-22"),
+    ];
+    for (s, k, date) in specs {
+        tx.insert_meeting(&meeting("gcm", s, k, date))
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let collect = |kind: Option<MeetingKind>, limit: u32| async move {
+        let mut seen = vec![];
+        let mut after = None;
+        loop {
+            let page = store
+                .list_meetings(&MeetingQuery {
+                    process: slug("gcm"),
+                    kind,
+                    after,
+                    limit,
+                })
+                .await
+                .unwrap();
+            seen.extend(page.items.iter().map(|m| m.slug.to_string()));
+            if !page.more {
+                break;
+            }
+            let last = page.items.last().unwrap();
+            after = Some((last.start_date, last.id));
+        }
+        seen
+    };
+    assert_eq!(
+        collect(None, 100).await,
+        ["t1", "t2", "t2b", "t3", "r1", "r2"]
+    );
+    assert_eq!(
+        collect(None, 2).await,
+        ["t1", "t2", "t2b", "t3", "r1", "r2"]
+    );
+    assert_eq!(
+        collect(None, 1).await,
+        ["t1", "t2", "t2b", "t3", "r1", "r2"]
+    );
+    assert_eq!(
+        collect(Some(MeetingKind::NegotiationRound), 1).await,
+        ["r1", "r2"]
+    );
+    assert!(collect(Some(MeetingKind::Conference), 5).await.is_empty());
+}
+
+pub async fn meeting_references_are_enforced(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_meeting(&meeting(
+            "nope",
+            "m",
+            MeetingKind::ThematicSession,
+            "2017-01-01",
+        ))
+        .await,
+        "unknown process",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    let mut m = meeting("gcm", "m", MeetingKind::ThematicSession, "2017-01-02");
+    m.end_date = d("2017-01-01");
+    assert_conflict(tx.insert_meeting(&m).await, "end before start");
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    let mut m = meeting("gcm", "m", MeetingKind::ThematicSession, "2017-01-01");
+    m.themes = vec![slug("no-such-theme")];
+    assert_conflict(tx.insert_meeting(&m).await, "unknown theme");
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    let m = meeting("gcm", "m", MeetingKind::ThematicSession, "2017-01-01");
+    tx.insert_meeting(&m).await.unwrap();
+    assert_conflict(tx.insert_meeting(&m).await, "duplicate slug");
+}
+
+pub async fn documents_and_visibility(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "conference",
+            MeetingKind::ThematicSession,
+            "2018-12-10",
+        ))
+        .await
+        .unwrap();
+    let public = document("gcm", "a-72-643", Some("A/72/643"), "2017-12-12");
+    let mut restricted = document("gcm", "restricted-note", None, "2018-01-01");
+    restricted.distribution = Distribution::Restricted;
+    let mut embargoed = document("gcm", "embargoed", None, "2018-01-02");
+    let until: DateTime<Utc> = "2018-06-01T09:00:00Z".parse().unwrap();
+    embargoed.embargo_until = Some(until);
+    let mut outcome = document("gcm", "outcome", Some("A/CONF.231/3"), "2018-07-13");
+    outcome.meeting = Some(slug("conference"));
+    let ids = [
+        tx.insert_document(&public, None).await.unwrap(),
+        tx.insert_document(&restricted, None).await.unwrap(),
+        tx.insert_document(&embargoed, None).await.unwrap(),
+        tx.insert_document(&outcome, Some(mid)).await.unwrap(),
+    ];
+    assert_eq!(
+        tx.find_document_by_symbol(&Symbol::new("A/72/643").unwrap())
+            .await
+            .unwrap()
+            .map(|x| x.id),
+        Some(ids[0])
+    );
+    assert_eq!(
+        tx.find_document(&slug("gcm"), &slug("outcome"))
+            .await
+            .unwrap()
+            .map(|x| x.id),
+        Some(ids[3])
+    );
+    assert_eq!(
+        tx.find_document(&slug("gcm"), &slug("missing"))
+            .await
+            .unwrap(),
+        None
+    );
+    tx.commit().await.unwrap();
+
+    let q = |public_at: Option<DateTime<Utc>>, meeting: Option<i64>| DocumentQuery {
+        process: slug("gcm"),
+        kind: None,
+        meeting,
+        public_at,
+        after: None,
+        limit: 50,
+    };
+    let all = store.list_documents(&q(None, None)).await.unwrap();
+    assert_eq!(all.items.len(), 4);
+    let before: DateTime<Utc> = "2018-06-01T08:59:59Z".parse().unwrap();
+    let seen = |p: Page<Document>| {
+        p.items
+            .iter()
+            .map(|x| x.slug.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(store.list_documents(&q(Some(before), None)).await.unwrap()),
+        ["a-72-643", "outcome"]
+    );
+    assert_eq!(
+        seen(store.list_documents(&q(Some(until), None)).await.unwrap()),
+        ["a-72-643", "embargoed", "outcome"]
+    );
+    assert_eq!(
+        seen(store.list_documents(&q(None, Some(mid))).await.unwrap()),
+        ["outcome"]
+    );
+
+    let got = store.get_document(&slug("gcm"), ids[3]).await.unwrap();
+    assert_eq!(got, outcome.with_id(ids[3]), "meeting slug comes back");
+    assert_eq!(
+        store
+            .get_document(&slug("gcm"), ids[2])
+            .await
+            .unwrap()
+            .embargo_until,
+        Some(until)
+    );
+    assert!(matches!(
+        store.get_document(&slug("gcm"), 9999).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub async fn documents_paginate_in_date_order(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    for (s, date) in [
+        ("c", "2018-03-26"),
+        ("a", "2018-02-05"),
+        ("b", "2018-03-05"),
+        ("b2", "2018-03-05"),
+    ] {
+        tx.insert_document(&document("gcm", s, None, date), None)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let mut seen = vec![];
+    let mut after = None;
+    loop {
+        let page = store
+            .list_documents(&DocumentQuery {
+                process: slug("gcm"),
+                kind: Some(DocumentKind::Report),
+                meeting: None,
+                public_at: None,
+                after,
+                limit: 1,
+            })
+            .await
+            .unwrap();
+        seen.extend(page.items.iter().map(|x| x.slug.to_string()));
+        if !page.more {
+            break;
+        }
+        let last = page.items.last().unwrap();
+        after = Some((last.date, last.id));
+    }
+    assert_eq!(seen, ["a", "b", "b2", "c"]);
+}
+
+pub async fn duplicate_symbols_are_refused(store: &dyn Store) {
+    seed(store, "gcm").await;
+    seed_second_process(store).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_document(
+        &document("gcm", "one", Some("A/72/643"), "2017-12-12"),
+        None,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_document(
+            &document("other", "two", Some("A/72/643"), "2017-12-12"),
+            None,
+        )
+        .await,
+        "symbols are unique across processes",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_document(&document("gcm", "one", None, "2017-12-12"), None)
+            .await,
+        "slugs are unique within a process",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_document(&document("other", "one", None, "2017-12-12"), None)
+        .await
+        .expect("the same slug in another process is fine");
+}
+
+async fn seed_second_process(store: &dyn Store) {
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_process(&process("other")).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+pub async fn themes_in_order(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let theme = |taxonomy: &str, n: u32| Theme {
+        process: slug("gcm"),
+        code: slug(&format!("{taxonomy}-{n}")),
+        taxonomy: slug(taxonomy),
+        number: Some(n),
+        title: format!("{taxonomy} {n}"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    for t in [
+        theme("objective", 10),
+        theme("objective", 2),
+        theme("topic", 1),
+        theme("objective", 1),
+    ] {
+        tx.insert_theme(&t).await.unwrap();
+    }
+    assert_eq!(
+        tx.find_theme(&slug("gcm"), &slug("topic-1")).await.unwrap(),
+        Some(theme("topic", 1))
+    );
+    assert_conflict(tx.insert_theme(&theme("topic", 1)).await, "duplicate theme");
+    drop(tx); // the whole unit of work is gone
+    assert!(store.list_themes(&slug("gcm")).await.unwrap().is_empty());
+
+    let mut tx = store.begin().await.unwrap();
+    for t in [
+        theme("objective", 10),
+        theme("objective", 2),
+        theme("topic", 1),
+        theme("objective", 1),
+    ] {
+        tx.insert_theme(&t).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let codes: Vec<_> = store
+        .list_themes(&slug("gcm"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.code.to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        ["objective-1", "objective-2", "objective-10", "topic-1"]
+    );
+}
+
+pub async fn uncommitted_work_is_rolled_back(store: &dyn Store) {
+    seed(store, "gcm").await;
+    {
+        let mut tx = store.begin().await.unwrap();
+        tx.insert_actor(&state("FRA", "France")).await.unwrap();
+        tx.insert_meeting(&meeting(
+            "gcm",
+            "m",
+            MeetingKind::ThematicSession,
+            "2017-01-01",
+        ))
+        .await
+        .unwrap();
+        assert!(
+            tx.find_actor(&code("FRA")).await.unwrap().is_some(),
+            "a tx sees its own writes"
+        );
+        // dropped without commit
+    }
+    assert!(matches!(
+        store.get_actor(&code("FRA")).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let meetings = store
+        .list_meetings(&MeetingQuery {
+            process: slug("gcm"),
+            kind: None,
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert!(meetings.items.is_empty());
+    // What was committed before is intact.
+    assert_eq!(
+        store.get_process(&slug("gcm")).await.unwrap(),
+        process("gcm")
+    );
+}
+
+pub async fn text_in_six_languages_round_trips(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let titles = [
+        "الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية",
+        "安全、有序和正常移民全球契约",
+        "Pacte mondial pour des migrations sûres, ordonnées et régulières",
+        "Глобальный договор о безопасной, упорядоченной и легальной миграции",
+        "Pacto Mundial para la Migración Segura, Ordenada y Regular",
+        "Quotes ' \" ; -- and <tags> & NUL-free oddities \u{200f}",
+    ];
+    let mut tx = store.begin().await.unwrap();
+    let mut ids = vec![];
+    for (i, t) in titles.iter().enumerate() {
+        let mut doc = document("gcm", &format!("doc-{i}"), None, "2018-07-13");
+        doc.title = (*t).to_owned();
+        ids.push(tx.insert_document(&doc, None).await.unwrap());
+    }
+    tx.commit().await.unwrap();
+    for (id, t) in ids.iter().zip(titles) {
+        assert_eq!(
+            store.get_document(&slug("gcm"), *id).await.unwrap().title,
+            t
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! The production store: PostgreSQL.
+
+use accord_store::{Result, StoreError};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Postgres};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+pub struct PgTx {
+    tx: sqlx::Transaction<'static, Postgres>,
+}
+
+accord_store_sql::sql_store!(
+    db: sqlx::Postgres,
+    conn: sqlx::PgConnection,
+    store: PgStore,
+    tx: PgTx,
+    backend: "postgres"
+);
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+impl PgStore {
+    /// Connects to the server at `url` and brings the schema up to date.
+    /// A server that does not answer within a few seconds is an error.
+    pub async fn connect(url: &str) -> Result<Self> {
+        let options = PgConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Unavailable(format!("invalid PostgreSQL URL: {e}")))?;
+        Self::connect_with(options).await
+    }
+
+    /// Connects with prepared options (tests use them to pick a schema).
+    pub async fn connect_with(options: PgConnectOptions) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot connect to PostgreSQL: {e}")))?;
+        let store = PgStore { pool };
+        MIGRATOR
+            .run(&store.pool)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot apply migrations: {e}")))?;
+        Ok(store)
+    }
+
+    /// The names of the migration files this backend applies, in order.
+    pub fn migration_names() -> Vec<String> {
+        MIGRATOR
+            .iter()
+            .map(|m| format!("{:04}_{}", m.version, m.description.replace(' ', "_")))
+            .collect()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

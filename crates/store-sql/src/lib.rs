@@ -1,0 +1,762 @@
+//! The SQL Accord's two stores share.
+//!
+//! SQLite and PostgreSQL run the same statements here: both accept `$n`
+//! placeholders, `RETURNING`, row-value comparisons and JSON columns through
+//! `sqlx::types::Json`. What differs — the schema's column types, connection
+//! options, migrations — stays in each backend crate. [`sql_store!`] expands
+//! the `Store` and `Tx` implementations for one concrete sqlx driver, so each
+//! backend's code is monomorphic and checked by the conformance suite.
+
+#[doc(hidden)]
+pub mod deps {
+    pub use accord_domain;
+    pub use accord_store;
+    pub use async_trait::async_trait;
+    pub use chrono;
+    pub use sqlx;
+}
+
+/// Maps a sqlx error to the store's error kinds.
+pub fn store_error(e: sqlx::Error) -> accord_store::StoreError {
+    use accord_store::StoreError;
+    use sqlx::error::ErrorKind;
+    match &e {
+        sqlx::Error::RowNotFound => StoreError::NotFound("row".into()),
+        sqlx::Error::Database(d) => match d.kind() {
+            ErrorKind::UniqueViolation
+            | ErrorKind::ForeignKeyViolation
+            | ErrorKind::CheckViolation
+            | ErrorKind::NotNullViolation => StoreError::Conflict(d.message().to_owned()),
+            _ => StoreError::Other(d.message().to_owned()),
+        },
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_) => StoreError::Unavailable(e.to_string()),
+        _ => StoreError::Other(e.to_string()),
+    }
+}
+
+/// Parses a stored name back into a domain value; a failure means the
+/// database holds something no Accord version wrote.
+pub fn parse_stored<T>(value: &str, column: &str) -> accord_store::Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e| {
+        accord_store::StoreError::Other(format!("unreadable value in column {column}: {e}"))
+    })
+}
+
+/// Implements `accord_store::{Store, Tx}` for one sqlx driver.
+///
+/// `$store` must have a field `pool: sqlx::Pool<$db>`; `$tx` a field
+/// `tx: sqlx::Transaction<'static, $db>`.
+#[macro_export]
+macro_rules! sql_store {
+    (db: $db:ty, conn: $conn:ty, store: $store:ident, tx: $tx:ident, backend: $backend:literal) => {
+        mod sql_store_impl {
+            use super::{$store, $tx};
+            use $crate::deps::accord_domain::{
+                Actor, ActorCode, Document, Meeting, NewDocument, NewMeeting, Phase, PhaseKind,
+                Process, Slug, Symbol, Theme, AgendaItem, Venue, Chair, Officer, Language,
+                MeetingKind,
+            };
+            use $crate::deps::accord_store::{
+                ActorQuery, DocumentQuery, MeetingQuery, Page, ProcessQuery, Result, Store,
+                StoreError, Tx,
+            };
+            use $crate::deps::chrono::{DateTime, Utc};
+            use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
+            use $crate::{parse_stored, store_error as err};
+
+            type Db = $db;
+            type Conn = $conn;
+            type DbRow = <Db as sqlx::Database>::Row;
+
+            const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
+                region, subregion, un_member_since FROM actors";
+            const PROCESS_COLUMNS: &str = "SELECT slug, title, description, mandate, languages, \
+                co_facilitators, secretariat, meeting_kinds FROM processes";
+            const PHASE_COLUMNS: &str =
+                "SELECT process, kind, start_date, end_date, note FROM phases";
+            const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
+                start_date, end_date, venue, chairs, note FROM meetings";
+            const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.process, d.slug, d.symbol, d.title, \
+                d.kind, d.date, d.languages, d.distribution, d.embargo_until, \
+                m.slug AS meeting_slug FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id";
+            const THEME_COLUMNS: &str =
+                "SELECT process, code, taxonomy, number, title FROM themes";
+
+            fn opt_u32(v: Option<i64>, column: &str) -> Result<Option<u32>> {
+                v.map(|n| {
+                    u32::try_from(n).map_err(|_| {
+                        StoreError::Other(format!("out-of-range number in column {column}"))
+                    })
+                })
+                .transpose()
+            }
+
+            fn opt_parse<T>(v: Option<String>, column: &str) -> Result<Option<T>>
+            where
+                T: std::str::FromStr,
+                T::Err: std::fmt::Display,
+            {
+                v.map(|s| parse_stored(&s, column)).transpose()
+            }
+
+            // ---- actors -------------------------------------------------
+
+            fn actor_from(row: &DbRow) -> Result<Actor> {
+                Ok(Actor {
+                    code: parse_stored(&row.try_get::<String, _>("code").map_err(err)?, "code")?,
+                    kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                    name: row.try_get("name").map_err(err)?,
+                    official_name: row.try_get("official_name").map_err(err)?,
+                    iso2: row.try_get("iso2").map_err(err)?,
+                    m49: row
+                        .try_get::<Option<i64>, _>("m49")
+                        .map_err(err)?
+                        .map(|n| u16::try_from(n).unwrap_or_default()),
+                    region: row.try_get("region").map_err(err)?,
+                    subregion: row.try_get("subregion").map_err(err)?,
+                    un_member_since: row
+                        .try_get::<Option<i64>, _>("un_member_since")
+                        .map_err(err)?
+                        .map(|n| n as i32),
+                    members: Vec::new(),
+                })
+            }
+
+            async fn load_members(c: &mut Conn, actor: &mut Actor) -> Result<()> {
+                if actor.kind != $crate::deps::accord_domain::ActorKind::Group {
+                    return Ok(());
+                }
+                let rows = sqlx::query(
+                    "SELECT member_code FROM group_members WHERE group_code = $1 ORDER BY member_code",
+                )
+                .bind(actor.code.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                actor.members = rows
+                    .iter()
+                    .map(|r| parse_stored(&r.try_get::<String, _>(0).map_err(err)?, "member_code"))
+                    .collect::<Result<_>>()?;
+                Ok(())
+            }
+
+            async fn find_actor(c: &mut Conn, code: &ActorCode) -> Result<Option<Actor>> {
+                let row = sqlx::query(&format!("{ACTOR_COLUMNS} WHERE code = $1"))
+                    .bind(code.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?;
+                match row {
+                    None => Ok(None),
+                    Some(row) => {
+                        let mut actor = actor_from(&row)?;
+                        load_members(c, &mut actor).await?;
+                        Ok(Some(actor))
+                    }
+                }
+            }
+
+            async fn list_actors(c: &mut Conn, q: &ActorQuery) -> Result<Page<Actor>> {
+                let mut qb = QueryBuilder::<Db>::new(ACTOR_COLUMNS);
+                qb.push(" WHERE 1 = 1");
+                if let Some(kind) = q.kind {
+                    qb.push(" AND kind = ").push_bind(kind.as_str());
+                }
+                if let Some(after) = &q.after {
+                    qb.push(" AND code > ").push_bind(after.to_string());
+                }
+                qb.push(" ORDER BY code LIMIT ").push_bind(i64::from(q.limit) + 1);
+                let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+                let mut actors = rows.iter().map(actor_from).collect::<Result<Vec<_>>>()?;
+                for actor in &mut actors {
+                    load_members(c, actor).await?;
+                }
+                Ok(Page::from_overfetch(actors, q.limit))
+            }
+
+            async fn groups_of(c: &mut Conn, code: &ActorCode) -> Result<Vec<Actor>> {
+                let rows = sqlx::query(&format!(
+                    "{ACTOR_COLUMNS} WHERE code IN \
+                     (SELECT group_code FROM group_members WHERE member_code = $1) ORDER BY code"
+                ))
+                .bind(code.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                let mut groups = rows.iter().map(actor_from).collect::<Result<Vec<_>>>()?;
+                for g in &mut groups {
+                    load_members(c, g).await?;
+                }
+                Ok(groups)
+            }
+
+            async fn insert_actor(c: &mut Conn, a: &Actor) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO actors (code, kind, name, official_name, iso2, m49, region, \
+                     subregion, un_member_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(a.code.as_str())
+                .bind(a.kind.as_str())
+                .bind(&a.name)
+                .bind(&a.official_name)
+                .bind(&a.iso2)
+                .bind(a.m49.map(i64::from))
+                .bind(&a.region)
+                .bind(&a.subregion)
+                .bind(a.un_member_since.map(i64::from))
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                for m in &a.members {
+                    sqlx::query("INSERT INTO group_members (group_code, member_code) VALUES ($1, $2)")
+                        .bind(a.code.as_str())
+                        .bind(m.as_str())
+                        .execute(&mut *c)
+                        .await
+                        .map_err(err)?;
+                }
+                Ok(())
+            }
+
+            // ---- processes and phases -----------------------------------
+
+            fn process_from(row: &DbRow) -> Result<Process> {
+                Ok(Process {
+                    slug: parse_stored(&row.try_get::<String, _>("slug").map_err(err)?, "slug")?,
+                    title: row.try_get("title").map_err(err)?,
+                    description: row.try_get("description").map_err(err)?,
+                    mandate: row.try_get::<Json<Vec<Symbol>>, _>("mandate").map_err(err)?.0,
+                    languages: row.try_get::<Json<Vec<Language>>, _>("languages").map_err(err)?.0,
+                    co_facilitators: row
+                        .try_get::<Json<Vec<Officer>>, _>("co_facilitators")
+                        .map_err(err)?
+                        .0,
+                    secretariat: row.try_get::<Json<Vec<Officer>>, _>("secretariat").map_err(err)?.0,
+                    meeting_kinds: row
+                        .try_get::<Json<Vec<MeetingKind>>, _>("meeting_kinds")
+                        .map_err(err)?
+                        .0,
+                })
+            }
+
+            async fn find_process(c: &mut Conn, slug: &Slug) -> Result<Option<Process>> {
+                sqlx::query(&format!("{PROCESS_COLUMNS} WHERE slug = $1"))
+                    .bind(slug.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?
+                    .as_ref()
+                    .map(process_from)
+                    .transpose()
+            }
+
+            async fn list_processes(c: &mut Conn, q: &ProcessQuery) -> Result<Page<Process>> {
+                let mut qb = QueryBuilder::<Db>::new(PROCESS_COLUMNS);
+                if let Some(after) = &q.after {
+                    qb.push(" WHERE slug > ").push_bind(after.to_string());
+                }
+                qb.push(" ORDER BY slug LIMIT ").push_bind(i64::from(q.limit) + 1);
+                let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+                let items = rows.iter().map(process_from).collect::<Result<Vec<_>>>()?;
+                Ok(Page::from_overfetch(items, q.limit))
+            }
+
+            async fn insert_process(c: &mut Conn, p: &Process) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO processes (slug, title, description, mandate, languages, \
+                     co_facilitators, secretariat, meeting_kinds) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(p.slug.as_str())
+                .bind(&p.title)
+                .bind(&p.description)
+                .bind(Json(&p.mandate))
+                .bind(Json(&p.languages))
+                .bind(Json(&p.co_facilitators))
+                .bind(Json(&p.secretariat))
+                .bind(Json(&p.meeting_kinds))
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            fn phase_from(row: &DbRow) -> Result<Phase> {
+                Ok(Phase {
+                    process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                    kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                    start_date: row.try_get("start_date").map_err(err)?,
+                    end_date: row.try_get("end_date").map_err(err)?,
+                    note: row.try_get("note").map_err(err)?,
+                })
+            }
+
+            async fn list_phases(c: &mut Conn, process: &Slug) -> Result<Vec<Phase>> {
+                sqlx::query(&format!(
+                    "{PHASE_COLUMNS} WHERE process = $1 ORDER BY start_date, end_date"
+                ))
+                .bind(process.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(phase_from)
+                .collect()
+            }
+
+            async fn find_phase(c: &mut Conn, process: &Slug, kind: PhaseKind) -> Result<Option<Phase>> {
+                sqlx::query(&format!("{PHASE_COLUMNS} WHERE process = $1 AND kind = $2"))
+                    .bind(process.as_str())
+                    .bind(kind.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?
+                    .as_ref()
+                    .map(phase_from)
+                    .transpose()
+            }
+
+            async fn insert_phase(c: &mut Conn, p: &Phase) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO phases (process, kind, start_date, end_date, note) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(p.process.as_str())
+                .bind(p.kind.as_str())
+                .bind(p.start_date)
+                .bind(p.end_date)
+                .bind(&p.note)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            // ---- meetings -----------------------------------------------
+
+            fn meeting_from(row: &DbRow) -> Result<Meeting> {
+                let id: i64 = row.try_get("id").map_err(err)?;
+                Ok(NewMeeting {
+                    process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                    slug: parse_stored(&row.try_get::<String, _>("slug").map_err(err)?, "slug")?,
+                    kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                    number: opt_u32(row.try_get("number").map_err(err)?, "number")?,
+                    title: row.try_get("title").map_err(err)?,
+                    start_date: row.try_get("start_date").map_err(err)?,
+                    end_date: row.try_get("end_date").map_err(err)?,
+                    venue: row
+                        .try_get::<Option<Json<Venue>>, _>("venue")
+                        .map_err(err)?
+                        .map(|j| j.0),
+                    chairs: row.try_get::<Json<Vec<Chair>>, _>("chairs").map_err(err)?.0,
+                    agenda: Vec::new(),
+                    themes: Vec::new(),
+                    note: row.try_get("note").map_err(err)?,
+                }
+                .with_id(id))
+            }
+
+            /// Fills in the agenda items and themes of `meetings` in two queries.
+            async fn load_meeting_parts(c: &mut Conn, meetings: &mut [Meeting]) -> Result<()> {
+                if meetings.is_empty() {
+                    return Ok(());
+                }
+                let index: std::collections::HashMap<i64, usize> =
+                    meetings.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+                let mut qb = QueryBuilder::<Db>::new(
+                    "SELECT meeting_id, number, title FROM agenda_items WHERE meeting_id IN (",
+                );
+                let mut ids = qb.separated(", ");
+                for m in meetings.iter() {
+                    ids.push_bind(m.id);
+                }
+                qb.push(") ORDER BY meeting_id, number");
+                for row in qb.build().fetch_all(&mut *c).await.map_err(err)? {
+                    let id: i64 = row.try_get("meeting_id").map_err(err)?;
+                    let number = opt_u32(Some(row.try_get("number").map_err(err)?), "number")?
+                        .unwrap_or_default();
+                    meetings[index[&id]].meeting.agenda.push(AgendaItem {
+                        number,
+                        title: row.try_get("title").map_err(err)?,
+                    });
+                }
+                let mut qb = QueryBuilder::<Db>::new(
+                    "SELECT meeting_id, theme_code FROM meeting_themes WHERE meeting_id IN (",
+                );
+                let mut ids = qb.separated(", ");
+                for m in meetings.iter() {
+                    ids.push_bind(m.id);
+                }
+                qb.push(") ORDER BY meeting_id, theme_code");
+                for row in qb.build().fetch_all(&mut *c).await.map_err(err)? {
+                    let id: i64 = row.try_get("meeting_id").map_err(err)?;
+                    let code: String = row.try_get("theme_code").map_err(err)?;
+                    meetings[index[&id]].meeting.themes.push(parse_stored(&code, "theme_code")?);
+                }
+                Ok(())
+            }
+
+            async fn one_meeting(c: &mut Conn, row: Option<DbRow>) -> Result<Option<Meeting>> {
+                let Some(row) = row else { return Ok(None) };
+                let mut m = [meeting_from(&row)?];
+                load_meeting_parts(c, &mut m).await?;
+                let [m] = m;
+                Ok(Some(m))
+            }
+
+            async fn get_meeting(c: &mut Conn, process: &Slug, id: i64) -> Result<Option<Meeting>> {
+                let row = sqlx::query(&format!("{MEETING_COLUMNS} WHERE process = $1 AND id = $2"))
+                    .bind(process.as_str())
+                    .bind(id)
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?;
+                one_meeting(c, row).await
+            }
+
+            async fn find_meeting(c: &mut Conn, process: &Slug, slug: &Slug) -> Result<Option<Meeting>> {
+                let row = sqlx::query(&format!("{MEETING_COLUMNS} WHERE process = $1 AND slug = $2"))
+                    .bind(process.as_str())
+                    .bind(slug.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?;
+                one_meeting(c, row).await
+            }
+
+            async fn list_meetings(c: &mut Conn, q: &MeetingQuery) -> Result<Page<Meeting>> {
+                let mut qb = QueryBuilder::<Db>::new(MEETING_COLUMNS);
+                qb.push(" WHERE process = ").push_bind(q.process.to_string());
+                if let Some(kind) = q.kind {
+                    qb.push(" AND kind = ").push_bind(kind.as_str());
+                }
+                if let Some((date, id)) = q.after {
+                    qb.push(" AND (start_date > ").push_bind(date);
+                    qb.push(" OR (start_date = ").push_bind(date);
+                    qb.push(" AND id > ").push_bind(id).push("))");
+                }
+                qb.push(" ORDER BY start_date, id LIMIT ").push_bind(i64::from(q.limit) + 1);
+                let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+                let mut items = rows.iter().map(meeting_from).collect::<Result<Vec<_>>>()?;
+                let page_len = items.len().min(q.limit as usize);
+                load_meeting_parts(c, &mut items[..page_len]).await?;
+                Ok(Page::from_overfetch(items, q.limit))
+            }
+
+            async fn insert_meeting(c: &mut Conn, m: &NewMeeting) -> Result<i64> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO meetings (process, slug, kind, number, title, start_date, \
+                     end_date, venue, chairs, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                     RETURNING id",
+                )
+                .bind(m.process.as_str())
+                .bind(m.slug.as_str())
+                .bind(m.kind.as_str())
+                .bind(m.number.map(i64::from))
+                .bind(&m.title)
+                .bind(m.start_date)
+                .bind(m.end_date)
+                .bind(m.venue.as_ref().map(Json))
+                .bind(Json(&m.chairs))
+                .bind(&m.note)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(err)?;
+                for item in &m.agenda {
+                    sqlx::query("INSERT INTO agenda_items (meeting_id, number, title) VALUES ($1, $2, $3)")
+                        .bind(id)
+                        .bind(i64::from(item.number))
+                        .bind(&item.title)
+                        .execute(&mut *c)
+                        .await
+                        .map_err(err)?;
+                }
+                for theme in &m.themes {
+                    sqlx::query(
+                        "INSERT INTO meeting_themes (meeting_id, process, theme_code) VALUES ($1, $2, $3)",
+                    )
+                    .bind(id)
+                    .bind(m.process.as_str())
+                    .bind(theme.as_str())
+                    .execute(&mut *c)
+                    .await
+                    .map_err(err)?;
+                }
+                Ok(id)
+            }
+
+            // ---- documents ----------------------------------------------
+
+            fn document_from(row: &DbRow) -> Result<Document> {
+                let id: i64 = row.try_get("id").map_err(err)?;
+                Ok(NewDocument {
+                    process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                    slug: parse_stored(&row.try_get::<String, _>("slug").map_err(err)?, "slug")?,
+                    symbol: opt_parse(row.try_get("symbol").map_err(err)?, "symbol")?,
+                    title: row.try_get("title").map_err(err)?,
+                    kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                    date: row.try_get("date").map_err(err)?,
+                    languages: row.try_get::<Json<Vec<Language>>, _>("languages").map_err(err)?.0,
+                    distribution: parse_stored(
+                        &row.try_get::<String, _>("distribution").map_err(err)?,
+                        "distribution",
+                    )?,
+                    embargo_until: row.try_get::<Option<DateTime<Utc>>, _>("embargo_until").map_err(err)?,
+                    meeting: opt_parse(row.try_get("meeting_slug").map_err(err)?, "meeting_slug")?,
+                }
+                .with_id(id))
+            }
+
+            async fn list_documents(c: &mut Conn, q: &DocumentQuery) -> Result<Page<Document>> {
+                let mut qb = QueryBuilder::<Db>::new(DOCUMENT_COLUMNS);
+                qb.push(" WHERE d.process = ").push_bind(q.process.to_string());
+                if let Some(kind) = q.kind {
+                    qb.push(" AND d.kind = ").push_bind(kind.as_str());
+                }
+                if let Some(meeting) = q.meeting {
+                    qb.push(" AND d.meeting_id = ").push_bind(meeting);
+                }
+                if let Some(now) = q.public_at {
+                    qb.push(" AND d.distribution = 'public' AND (d.embargo_until IS NULL OR d.embargo_until <= ")
+                        .push_bind(now)
+                        .push(")");
+                }
+                if let Some((date, id)) = q.after {
+                    qb.push(" AND (d.date > ").push_bind(date);
+                    qb.push(" OR (d.date = ").push_bind(date);
+                    qb.push(" AND d.id > ").push_bind(id).push("))");
+                }
+                qb.push(" ORDER BY d.date, d.id LIMIT ").push_bind(i64::from(q.limit) + 1);
+                let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+                let items = rows.iter().map(document_from).collect::<Result<Vec<_>>>()?;
+                Ok(Page::from_overfetch(items, q.limit))
+            }
+
+            /// One document by a `clause` over `texts` bound as $1, $2…, then `id`.
+            async fn document_where(
+                c: &mut Conn,
+                clause: &str,
+                texts: &[&str],
+                id: Option<i64>,
+            ) -> Result<Option<Document>> {
+                let sql = format!("{DOCUMENT_COLUMNS} WHERE {clause}");
+                let mut query = sqlx::query(&sql);
+                for text in texts {
+                    query = query.bind(text.to_string());
+                }
+                if let Some(n) = id {
+                    query = query.bind(n);
+                }
+                query
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?
+                    .as_ref()
+                    .map(document_from)
+                    .transpose()
+            }
+
+            async fn insert_document(c: &mut Conn, d: &NewDocument, meeting: Option<i64>) -> Result<i64> {
+                sqlx::query_scalar(
+                    "INSERT INTO documents (process, slug, symbol, title, kind, date, languages, \
+                     distribution, embargo_until, meeting_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                )
+                .bind(d.process.as_str())
+                .bind(d.slug.as_str())
+                .bind(d.symbol.as_ref().map(|s| s.as_str()))
+                .bind(&d.title)
+                .bind(d.kind.as_str())
+                .bind(d.date)
+                .bind(Json(&d.languages))
+                .bind(d.distribution.as_str())
+                .bind(d.embargo_until)
+                .bind(meeting)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(err)
+            }
+
+            // ---- themes -------------------------------------------------
+
+            fn theme_from(row: &DbRow) -> Result<Theme> {
+                Ok(Theme {
+                    process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                    code: parse_stored(&row.try_get::<String, _>("code").map_err(err)?, "code")?,
+                    taxonomy: parse_stored(&row.try_get::<String, _>("taxonomy").map_err(err)?, "taxonomy")?,
+                    number: opt_u32(row.try_get("number").map_err(err)?, "number")?,
+                    title: row.try_get("title").map_err(err)?,
+                })
+            }
+
+            async fn list_themes(c: &mut Conn, process: &Slug) -> Result<Vec<Theme>> {
+                sqlx::query(&format!(
+                    "{THEME_COLUMNS} WHERE process = $1 ORDER BY taxonomy, number, code"
+                ))
+                .bind(process.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(theme_from)
+                .collect()
+            }
+
+            async fn find_theme(c: &mut Conn, process: &Slug, code: &Slug) -> Result<Option<Theme>> {
+                sqlx::query(&format!("{THEME_COLUMNS} WHERE process = $1 AND code = $2"))
+                    .bind(process.as_str())
+                    .bind(code.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?
+                    .as_ref()
+                    .map(theme_from)
+                    .transpose()
+            }
+
+            async fn insert_theme(c: &mut Conn, t: &Theme) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO themes (process, code, taxonomy, number, title) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(t.process.as_str())
+                .bind(t.code.as_str())
+                .bind(t.taxonomy.as_str())
+                .bind(t.number.map(i64::from))
+                .bind(&t.title)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            fn found<T>(v: Option<T>, what: std::fmt::Arguments<'_>) -> Result<T> {
+                v.ok_or_else(|| StoreError::NotFound(what.to_string()))
+            }
+
+            // ---- the traits ---------------------------------------------
+
+            #[$crate::deps::async_trait]
+            impl Store for $store {
+                fn backend(&self) -> &'static str {
+                    $backend
+                }
+
+                async fn begin(&self) -> Result<Box<dyn Tx>> {
+                    let tx = self.pool.begin().await.map_err(err)?;
+                    Ok(Box::new($tx { tx }))
+                }
+
+                async fn list_processes(&self, q: &ProcessQuery) -> Result<Page<Process>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_processes(&mut c, q).await
+                }
+
+                async fn get_process(&self, slug: &Slug) -> Result<Process> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_process(&mut c, slug).await?, format_args!("process '{slug}'"))
+                }
+
+                async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_phases(&mut c, process).await
+                }
+
+                async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_meetings(&mut c, q).await
+                }
+
+                async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(get_meeting(&mut c, process, id).await?, format_args!("meeting {id} in '{process}'"))
+                }
+
+                async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_actors(&mut c, q).await
+                }
+
+                async fn get_actor(&self, code: &ActorCode) -> Result<Actor> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_actor(&mut c, code).await?, format_args!("actor '{code}'"))
+                }
+
+                async fn groups_of(&self, code: &ActorCode) -> Result<Vec<Actor>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    groups_of(&mut c, code).await
+                }
+
+                async fn list_documents(&self, q: &DocumentQuery) -> Result<Page<Document>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_documents(&mut c, q).await
+                }
+
+                async fn get_document(&self, process: &Slug, id: i64) -> Result<Document> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(
+                        document_where(&mut c, "d.process = $1 AND d.id = $2", &[process.as_str()], Some(id)).await?,
+                        format_args!("document {id} in '{process}'"),
+                    )
+                }
+
+                async fn list_themes(&self, process: &Slug) -> Result<Vec<Theme>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_themes(&mut c, process).await
+                }
+            }
+
+            #[$crate::deps::async_trait]
+            impl Tx for $tx {
+                async fn find_actor(&mut self, code: &ActorCode) -> Result<Option<Actor>> {
+                    find_actor(&mut self.tx, code).await
+                }
+                async fn insert_actor(&mut self, actor: &Actor) -> Result<()> {
+                    insert_actor(&mut self.tx, actor).await
+                }
+                async fn find_process(&mut self, slug: &Slug) -> Result<Option<Process>> {
+                    find_process(&mut self.tx, slug).await
+                }
+                async fn insert_process(&mut self, process: &Process) -> Result<()> {
+                    insert_process(&mut self.tx, process).await
+                }
+                async fn find_phase(&mut self, process: &Slug, kind: PhaseKind) -> Result<Option<Phase>> {
+                    find_phase(&mut self.tx, process, kind).await
+                }
+                async fn insert_phase(&mut self, phase: &Phase) -> Result<()> {
+                    insert_phase(&mut self.tx, phase).await
+                }
+                async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>> {
+                    find_meeting(&mut self.tx, process, slug).await
+                }
+                async fn insert_meeting(&mut self, meeting: &NewMeeting) -> Result<i64> {
+                    insert_meeting(&mut self.tx, meeting).await
+                }
+                async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>> {
+                    document_where(&mut self.tx, "d.process = $1 AND d.slug = $2", &[process.as_str(), slug.as_str()], None).await
+                }
+                async fn find_document_by_symbol(&mut self, symbol: &Symbol) -> Result<Option<Document>> {
+                    document_where(&mut self.tx, "d.symbol = $1", &[symbol.as_str()], None).await
+                }
+                async fn insert_document(&mut self, document: &NewDocument, meeting: Option<i64>) -> Result<i64> {
+                    insert_document(&mut self.tx, document, meeting).await
+                }
+                async fn find_theme(&mut self, process: &Slug, code: &Slug) -> Result<Option<Theme>> {
+                    find_theme(&mut self.tx, process, code).await
+                }
+                async fn insert_theme(&mut self, theme: &Theme) -> Result<()> {
+                    insert_theme(&mut self.tx, theme).await
+                }
+                async fn commit(self: Box<Self>) -> Result<()> {
+                    self.tx.commit().await.map_err(err)
+                }
+            }
+        }
+    };
+}

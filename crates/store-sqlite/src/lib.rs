@@ -1,0 +1,68 @@
+//! The embedded default store: SQLite in WAL mode with foreign keys on.
+
+use accord_store::{Result, StoreError};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool};
+use std::path::Path;
+use std::time::Duration;
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+pub struct SqliteTx {
+    tx: sqlx::Transaction<'static, Sqlite>,
+}
+
+accord_store_sql::sql_store!(
+    db: sqlx::Sqlite,
+    conn: sqlx::SqliteConnection,
+    store: SqliteStore,
+    tx: SqliteTx,
+    backend: "sqlite"
+);
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database file at `path` and brings its
+    /// schema up to date. The parent directory must exist.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot open {}: {e}", path.display())))?;
+        let store = SqliteStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot apply migrations: {e}")))
+    }
+
+    /// The names of the migration files this backend applies, in order.
+    pub fn migration_names() -> Vec<String> {
+        MIGRATOR
+            .iter()
+            .map(|m| format!("{:04}_{}", m.version, m.description.replace(' ', "_")))
+            .collect()
+    }
+
+    /// Closes the pool, checkpointing the write-ahead log.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

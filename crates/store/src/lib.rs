@@ -1,0 +1,144 @@
+//! The storage boundary: what Accord asks of a store, in domain words.
+//! Backends (SQLite, PostgreSQL) implement these traits; nothing here knows SQL.
+//!
+//! Reads go through [`Store`]; every write goes through a [`Tx`], a unit of
+//! work that is committed whole or not at all. Lookups a use case needs to
+//! validate a write are on `Tx` too, so they see the transaction's own writes.
+
+use accord_domain::{
+    Actor, ActorCode, ActorKind, Document, DocumentKind, Meeting, MeetingKind, NewDocument,
+    NewMeeting, Phase, Process, Slug, Symbol, Theme,
+};
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// A uniqueness or reference rule of the schema refused the write.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The database could not be reached or opened.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("storage error: {0}")]
+    Other(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Largest page any list query returns.
+pub const MAX_PAGE: u32 = 500;
+
+/// One page of a keyset-paginated list; `more` says whether another follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub more: bool,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from up to `limit + 1` rows fetched in order.
+    pub fn from_overfetch(mut rows: Vec<T>, limit: u32) -> Self {
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        Page { items: rows, more }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProcessQuery {
+    /// Only processes whose slug sorts after this one.
+    pub after: Option<Slug>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingQuery {
+    pub process: Slug,
+    pub kind: Option<MeetingKind>,
+    /// Only meetings after this (start date, id) in date order.
+    pub after: Option<(NaiveDate, i64)>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ActorQuery {
+    pub kind: Option<ActorKind>,
+    /// Only actors whose code sorts after this one.
+    pub after: Option<ActorCode>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentQuery {
+    pub process: Slug,
+    pub kind: Option<DocumentKind>,
+    pub meeting: Option<i64>,
+    /// Only documents the public may read at this instant; `None` lists all.
+    pub public_at: Option<DateTime<Utc>>,
+    /// Only documents after this (date, id) in date order.
+    pub after: Option<(NaiveDate, i64)>,
+    pub limit: u32,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// "sqlite" or "postgres".
+    fn backend(&self) -> &'static str;
+
+    /// Starts a unit of work. Dropping it without `commit` rolls it back.
+    async fn begin(&self) -> Result<Box<dyn Tx>>;
+
+    async fn list_processes(&self, q: &ProcessQuery) -> Result<Page<Process>>;
+    async fn get_process(&self, slug: &Slug) -> Result<Process>;
+    /// A process's phases in date order.
+    async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>>;
+    async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>>;
+    async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting>;
+    async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>>;
+    async fn get_actor(&self, code: &ActorCode) -> Result<Actor>;
+    /// The groups an actor is a member of, by code.
+    async fn groups_of(&self, code: &ActorCode) -> Result<Vec<Actor>>;
+    async fn list_documents(&self, q: &DocumentQuery) -> Result<Page<Document>>;
+    async fn get_document(&self, process: &Slug, id: i64) -> Result<Document>;
+    /// A process's themes, by taxonomy then number.
+    async fn list_themes(&self, process: &Slug) -> Result<Vec<Theme>>;
+}
+
+/// A unit of work. Writes refuse what the schema forbids with
+/// `StoreError::Conflict`; use cases check the domain rules before writing.
+#[async_trait]
+pub trait Tx: Send {
+    async fn find_actor(&mut self, code: &ActorCode) -> Result<Option<Actor>>;
+    async fn insert_actor(&mut self, actor: &Actor) -> Result<()>;
+
+    async fn find_process(&mut self, slug: &Slug) -> Result<Option<Process>>;
+    async fn insert_process(&mut self, process: &Process) -> Result<()>;
+
+    async fn find_phase(
+        &mut self,
+        process: &Slug,
+        kind: accord_domain::PhaseKind,
+    ) -> Result<Option<Phase>>;
+    async fn insert_phase(&mut self, phase: &Phase) -> Result<()>;
+
+    async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>>;
+    /// Records a meeting with its agenda and themes; returns its new id.
+    async fn insert_meeting(&mut self, meeting: &NewMeeting) -> Result<i64>;
+
+    async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>>;
+    async fn find_document_by_symbol(&mut self, symbol: &Symbol) -> Result<Option<Document>>;
+    /// Records document metadata; `meeting` is the id of the meeting it belongs to.
+    async fn insert_document(
+        &mut self,
+        document: &NewDocument,
+        meeting: Option<i64>,
+    ) -> Result<i64>;
+
+    async fn find_theme(&mut self, process: &Slug, code: &Slug) -> Result<Option<Theme>>;
+    async fn insert_theme(&mut self, theme: &Theme) -> Result<()>;
+
+    async fn commit(self: Box<Self>) -> Result<()>;
+}
