@@ -22,6 +22,8 @@ pub enum ValidationError {
     DuplicatePhase(String),
     #[error("unknown actor code '{0}'")]
     UnknownActor(String),
+    #[error("unknown meeting '{0}' in this process")]
+    UnknownMeeting(String),
     #[error("unknown theme '{0}' in this process")]
     UnknownTheme(String),
     #[error("the group '{0}' cannot be a member of itself")]
@@ -68,6 +70,7 @@ impl ValidationError {
             DuplicatePhase(_) => "duplicate_phase",
             UnknownActor(_) => "unknown_actor",
             UnknownTheme(_) => "unknown_theme",
+            UnknownMeeting(_) => "unknown_meeting",
             GroupContainsItself(_) => "group_contains_itself",
             MembersOnNonGroup { .. } => "members_on_non_group",
             GroupMemberNotAState { .. } => "group_member_not_a_state",
