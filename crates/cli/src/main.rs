@@ -1,1 +1,173 @@
-fn main() {}
+//! `accord`: the command line for operators.
+
+use accord_app::demo::{Demo, DemoReport};
+use accord_app::{open_store, App, DatabaseTarget, OpenError, DEFAULT_DATABASE_URL};
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Exit codes, documented in README.md.
+mod exit {
+    /// The database URL is malformed or names an unsupported scheme.
+    pub const BAD_DATABASE_URL: u8 = 3;
+    /// The database could not be opened or reached.
+    pub const DATABASE_UNAVAILABLE: u8 = 4;
+    /// The command failed for another reason (e.g. the address is taken).
+    pub const FAILED: u8 = 1;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "accord",
+    version,
+    about = "Run intergovernmental processes: consultation, stocktaking, negotiation, adoption."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct DatabaseArg {
+    /// sqlite://PATH or postgres://USER@HOST/DB
+    #[arg(long, env = "ACCORD_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal and the JSON API.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        #[command(flatten)]
+        db: DatabaseArg,
+        /// Load the GCM demo process first (idempotent).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load a demo process into the store (idempotent: a second run changes nothing).
+    Demo {
+        /// Which demo: `gcm`, the Global Compact for Migration, 2016–2018.
+        #[arg(value_parser = parse_demo)]
+        which: Demo,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+    /// Create or bring the store's schema up to date.
+    Migrate {
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+}
+
+fn parse_demo(s: &str) -> Result<Demo, String> {
+    s.parse().map_err(|e: accord_app::AppError| e.to_string())
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ACCORD_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, message)) => {
+            eprintln!("accord: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+type Failure = (u8, String);
+
+async fn open(db: &DatabaseArg) -> Result<App, Failure> {
+    let target =
+        DatabaseTarget::parse(&db.database).map_err(|e| (exit::BAD_DATABASE_URL, e.to_string()))?;
+    let store = open_store(&target).await.map_err(|e| match e {
+        OpenError::Url(e) => (exit::BAD_DATABASE_URL, e.to_string()),
+        other => (
+            exit::DATABASE_UNAVAILABLE,
+            format!("{} ({})", other, target.display()),
+        ),
+    })?;
+    Ok(App::new(store))
+}
+
+fn print_report(report: &DemoReport) {
+    println!("created:  {}", report.created);
+    println!("existing: {}", report.existing);
+}
+
+async fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Migrate { db } => {
+            let app = open(&db).await?;
+            println!("schema up to date ({})", app.backend());
+            Ok(())
+        }
+        Command::Demo { which, db } => {
+            let app = open(&db).await?;
+            let report = app
+                .load_demo(which)
+                .await
+                .map_err(|e| (exit::FAILED, e.to_string()))?;
+            print_report(&report);
+            Ok(())
+        }
+        Command::Serve { addr, db, demo } => {
+            let started = Instant::now();
+            let app = open(&db).await?;
+            if demo {
+                let report = app
+                    .load_demo(Demo::Gcm)
+                    .await
+                    .map_err(|e| (exit::FAILED, e.to_string()))?;
+                tracing::info!(
+                    created = report.created.total(),
+                    existing = report.existing.total(),
+                    "demo loaded"
+                );
+            }
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;
+            let router = accord_web::router(Arc::new(app));
+            println!(
+                "Accord is serving on http://{addr}/ (ready in {} ms)",
+                started.elapsed().as_millis()
+            );
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown())
+                .await
+                .map_err(|e| (exit::FAILED, format!("server error: {e}")))
+        }
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

@@ -1,1 +1,71 @@
+//! The HTTP face of Accord: the JSON API under `/api/v1`, the server-rendered
+//! portal, and the mapping of app errors to responses. Handlers are thin:
+//! they parse the request, call one `App` use case, and render the answer.
 
+mod api;
+mod error;
+pub mod i18n;
+mod portal;
+mod timeline;
+
+use accord_app::App;
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
+use axum::Router;
+use std::sync::Arc;
+
+pub use api::ApiDoc;
+
+/// Everything a request handler may use; built once, passed explicitly.
+pub struct AppState {
+    pub app: Arc<App>,
+    pub i18n: Arc<i18n::I18n>,
+    pub templates: minijinja::Environment<'static>,
+}
+
+pub type SharedState = Arc<AppState>;
+
+impl AppState {
+    pub fn new(app: Arc<App>) -> SharedState {
+        let i18n = Arc::new(i18n::I18n::new());
+        let templates = portal::templates(i18n.clone());
+        Arc::new(AppState {
+            app,
+            i18n,
+            templates,
+        })
+    }
+}
+
+/// The whole HTTP surface.
+pub fn router(app: Arc<App>) -> Router {
+    let state = AppState::new(app);
+    Router::new()
+        .merge(api::routes())
+        .merge(portal::routes())
+        .with_state(state)
+        .layer(axum::middleware::map_response(security_headers))
+}
+
+/// Headers every response carries: a strict CSP (no inline script, no
+/// framing), no MIME sniffing, and a conservative referrer policy.
+async fn security_headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}

@@ -1,0 +1,204 @@
+# Accord — English (complete). Every other language falls back to these messages.
+
+## Page shell
+site-name = Accord
+site-tagline = Intergovernmental processes, from consultation to adoption
+nav-processes = Processes
+nav-actors = Actors
+nav-language = Language
+nav-main = Main navigation
+skip-to-content = Skip to content
+breadcrumb = You are here
+breadcrumb-home = Home
+footer-about = Accord is an open platform for running intergovernmental processes: consultations, stocktaking, negotiation and adoption.
+footer-api = JSON API
+pagination-next = Next page
+
+## Home
+home-title = Intergovernmental processes
+home-intro = Follow each process from its mandate to the adopted text: its phases, meetings and documents, and the states and organisations taking part.
+home-none = No processes yet.
+home-open-process = Open the process
+
+## Process
+process-current-phase = Current phase
+process-no-current-phase = Not in a phase today
+process-mandate = Mandate
+process-co-facilitators = Co-facilitators
+process-secretariat = Secretariat
+process-languages = Official languages
+process-timeline = Timeline
+process-timeline-description = Phases and meetings of the process on a time axis. Every meeting is also listed below.
+process-timeline-continues = The process continues with follow-up and review; those meetings are listed with the others.
+process-phases = Phases
+process-meetings = Meetings
+process-documents = Documents
+process-themes = Themes
+process-view-all-meetings = All meetings
+process-view-documents = All documents
+process-key-facts = Key facts
+process-overview = Overview
+phase-open-ended = ongoing
+phase-dates = { $start } – { $end }
+phase-since = since { $start }
+
+## Phases
+phase-consultation = Consultation
+phase-stocktaking = Stocktaking
+phase-negotiation = Negotiation
+phase-adoption = Adoption
+phase-follow_up = Follow-up and review
+
+## Meeting kinds (singular, and plural for filters)
+meeting-kind-thematic_session = Thematic session
+meeting-kind-regional_consultation = Regional consultation
+meeting-kind-multi_stakeholder_hearing = Multi-stakeholder hearing
+meeting-kind-preparatory_meeting = Preparatory meeting
+meeting-kind-negotiation_round = Negotiation round
+meeting-kind-informal_consultation = Informal consultation
+meeting-kind-conference = Conference
+meeting-kind-plenary_meeting = Plenary meeting
+meeting-kind-review_forum = Review forum
+meeting-kinds-thematic_session = Thematic sessions
+meeting-kinds-regional_consultation = Regional consultations
+meeting-kinds-multi_stakeholder_hearing = Multi-stakeholder hearings
+meeting-kinds-preparatory_meeting = Preparatory meetings
+meeting-kinds-negotiation_round = Negotiation rounds
+meeting-kinds-informal_consultation = Informal consultations
+meeting-kinds-conference = Conferences
+meeting-kinds-plenary_meeting = Plenary meetings
+meeting-kinds-review_forum = Review forums
+
+## Meetings
+meetings-title = Meetings
+meetings-filter-kind = Kind of meeting
+meetings-all-kinds = All kinds
+meetings-filter-apply = Show
+meetings-count = { $count ->
+    [one] One meeting
+   *[other] { $count } meetings
+}
+meetings-none = No meetings of this kind.
+meeting-kind = Kind
+meeting-title = Title
+meeting-dates = Dates
+meeting-venue = Venue
+meeting-venue-unknown = Not confirmed
+meeting-chairs = Chaired by
+meeting-agenda = Agenda
+meeting-agenda-none = No agenda items have been published.
+meeting-themes = Themes
+meeting-documents = Documents
+meeting-documents-none = No documents have been published for this meeting.
+meeting-note = Note
+meeting-number = No. { $number }
+meeting-process = Process
+
+## Documents
+documents-title = Documents
+documents-intro = Documents of the process published so far, by date.
+documents-none = No documents have been published.
+document-symbol = Symbol
+document-title = Title
+document-kind = Kind
+document-date = Date
+document-languages = Languages
+document-meeting = Meeting
+document-no-symbol = —
+document-kind-issue_brief = Issue brief
+document-kind-concept_note = Concept note
+document-kind-programme = Programme
+document-kind-report = Report
+document-kind-draft = Draft
+document-kind-summary = Summary
+document-kind-letter = Letter
+document-kind-non_paper = Non-paper
+document-kind-resolution = Resolution
+document-kind-outcome_document = Outcome document
+
+## Themes
+taxonomy-thematic-sessions = Thematic-session topics
+taxonomy-objectives = Objectives
+
+## Actors
+actors-title = Actors
+actors-intro = Member states, observer states, groups of states and organisations that take part in processes.
+actors-all = All
+actors-count = { $count ->
+    [one] One actor
+   *[other] { $count } actors
+}
+actor-code = Code
+actor-name = Name
+actor-kind = Kind
+actor-region = Region
+actor-subregion = Sub-region
+actor-official-name = Official name
+actor-member-since = Member of the United Nations since
+actor-members = Members
+actor-member-of = Member of
+actor-m49 = M49 code
+actor-iso2 = ISO 3166-1 alpha-2
+actor-iso3 = ISO 3166-1 alpha-3
+actor-kind-member_state = Member state
+actor-kind-observer_state = Observer state
+actor-kind-group = Group of states
+actor-kind-un_entity = UN entity
+actor-kind-intergovernmental_organisation = Intergovernmental organisation
+actor-kind-stakeholder_organisation = Stakeholder organisation
+actor-kind-individual = Individual
+actor-kinds-member_state = Member states
+actor-kinds-observer_state = Observer states
+actor-kinds-group = Groups of states
+actor-kinds-un_entity = UN entities
+actor-kinds-intergovernmental_organisation = Intergovernmental organisations
+actor-kinds-stakeholder_organisation = Stakeholder organisations
+actor-kinds-individual = Individuals
+
+## Languages
+language-ar = Arabic
+language-zh = Chinese
+language-en = English
+language-fr = French
+language-ru = Russian
+language-es = Spanish
+
+## Errors
+error-not-found-title = Page not found
+error-not-found-body = There is nothing at this address. It may have moved, or the link may be wrong.
+error-bad-request-title = This request cannot be answered
+error-unavailable-title = Temporarily unavailable
+error-unavailable-body = The service cannot reach its data store. Please try again in a moment.
+error-internal-title = Something went wrong
+error-internal-body = The error has been logged. Please try again later.
+error-back-home = Back to the home page
+
+## Dates
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+date-full = { $day } { $month } { $year }
+date-range-same-month = { $day }–{ $end_day } { $month } { $year }
+date-range = { $start } – { $end }
+date-month-year = { $month } { $year }

@@ -1,0 +1,551 @@
+//! The portal: server-rendered HTML that works without JavaScript, in the
+//! reader's language, right-to-left for Arabic.
+
+use crate::error::{public_message, status_of};
+use crate::i18n::{self, I18n, LANG_COOKIE};
+use crate::{timeline, SharedState};
+use accord_app::AppError;
+use accord_domain::{ActorKind, DocumentKind, Language, MeetingKind, PhaseKind};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{context, Environment, ErrorKind, State as TplState};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/processes/{slug}", get(process_page))
+        .route("/processes/{slug}/meetings", get(meetings_page))
+        .route("/processes/{slug}/meetings/{id}", get(meeting_page))
+        .route("/processes/{slug}/documents", get(documents_page))
+        .route("/actors", get(actors_page))
+        .route("/actors/{code}", get(actor_page))
+        .route("/language", get(choose_language))
+        .route("/static/accord.css", get(stylesheet))
+        .route("/favicon.ico", get(favicon))
+        .route("/static/favicon.svg", get(favicon))
+        .fallback(not_found)
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("process.html", include_str!("../templates/process.html")),
+    ("meetings.html", include_str!("../templates/meetings.html")),
+    ("meeting.html", include_str!("../templates/meeting.html")),
+    (
+        "documents.html",
+        include_str!("../templates/documents.html"),
+    ),
+    ("actors.html", include_str!("../templates/actors.html")),
+    ("actor.html", include_str!("../templates/actor.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+/// The template environment: HTML auto-escaping on, and three helpers that
+/// read the page's `lang`: `t(key, **args)`, `date(d)` and `dates(start, end)`.
+pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .unwrap_or_else(|e| panic!("template {name}: {e}"));
+    }
+    let t = i18n.clone();
+    env.add_function(
+        "t",
+        move |state: &TplState, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let lang = page_language(state);
+            let mut args = FluentArgs::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let fluent = match value.as_i64() {
+                    Some(n) => FluentValue::from(n),
+                    None => FluentValue::from(value.to_string()),
+                };
+                args.set(name.to_owned(), fluent);
+            }
+            Ok(t.text(lang, &key, Some(&args)))
+        },
+    );
+    let t = i18n.clone();
+    env.add_function(
+        "date",
+        move |state: &TplState, d: String| -> Result<String, minijinja::Error> {
+            Ok(t.date(page_language(state), parse_date(&d)?))
+        },
+    );
+    let t = i18n;
+    env.add_function(
+        "dates",
+        move |state: &TplState, a: String, b: String| -> Result<String, minijinja::Error> {
+            Ok(t.date_range(page_language(state), parse_date(&a)?, parse_date(&b)?))
+        },
+    );
+    env
+}
+
+fn page_language(state: &TplState) -> Language {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(Language::En)
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, minijinja::Error> {
+    s.parse()
+        .map_err(|_| minijinja::Error::new(ErrorKind::InvalidOperation, format!("not a date: {s}")))
+}
+
+/// Who is reading: their language and the page they asked for.
+pub struct Reader {
+    lang: Language,
+    path: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Reader {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Reader {
+            lang: i18n::negotiate(&parts.headers),
+            path: parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into()),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+/// A page the portal could not produce.
+pub struct PageError {
+    status: StatusCode,
+    message: String,
+    html: Option<String>,
+}
+
+type PageResult = Result<Html<String>, PageError>;
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let body = self.html.unwrap_or_else(|| {
+            format!(
+                "<!doctype html><title>Error</title><p>{}</p>",
+                escape(&self.message)
+            )
+        });
+        (
+            self.status,
+            [(header::CACHE_CONTROL, "no-store")],
+            Html(body),
+        )
+            .into_response()
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl Reader {
+    fn render(&self, s: &SharedState, template: &str, page: Value) -> PageResult {
+        let languages: Vec<LanguageLink> = Language::ALL
+            .iter()
+            .map(|l| LanguageLink {
+                code: l.as_str(),
+                name: l.endonym(),
+                href: format!(
+                    "/language?lang={}&next={}",
+                    l.as_str(),
+                    urlencode(&self.path)
+                ),
+                current: *l == self.lang,
+            })
+            .collect();
+        let ctx = context! {
+            lang => self.lang.as_str(),
+            dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
+            languages => languages,
+            section => if self.path.starts_with("/actors") { "actors" } else { "processes" },
+            ..page
+        };
+        s.templates
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map(Html)
+            .map_err(|e| {
+                tracing::error!(template, error = %e, "template failed");
+                PageError {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    message: "internal error".into(),
+                    html: None,
+                }
+            })
+    }
+
+    /// Turns an app error into a page in the reader's language.
+    fn error(&self, s: &SharedState, e: AppError) -> PageError {
+        let status = status_of(&e);
+        let message = public_message(&e);
+        self.error_page(s, status, message)
+    }
+
+    fn error_page(&self, s: &SharedState, status: StatusCode, message: String) -> PageError {
+        let key = match status {
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+            s if s.is_client_error() => "bad-request",
+            _ => "internal",
+        };
+        let html = self
+            .render(
+                s,
+                "error.html",
+                context! { status => status.as_u16(), key => key, message => &message },
+            )
+            .ok()
+            .map(|h| h.0);
+        PageError {
+            status,
+            message,
+            html,
+        }
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+// ---- pages -----------------------------------------------------------------
+
+async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
+    let processes = s
+        .app
+        .processes(&accord_app::PageRequest::first(accord_app::MAX_LIMIT))
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let items: Vec<Value> = processes
+        .items
+        .into_iter()
+        .map(|p| {
+            context! {
+                slug => p.process.slug.as_str(),
+                title => p.process.title,
+                description => p.process.description,
+                current_phase => p.current_phase.map(|k| k.as_str()),
+            }
+        })
+        .collect();
+    r.render(&s, "home.html", context! { processes => items })
+}
+
+async fn process_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(&slug, None)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let themes = s.app.themes(&slug).await.map_err(|e| r.error(&s, e))?;
+    let timeline = timeline::layout(
+        &s.i18n,
+        r.lang,
+        &slug,
+        &overview.phases,
+        &meetings,
+        overview.current_phase,
+    );
+    let mut taxonomies: Vec<(String, Vec<&accord_domain::Theme>)> = vec![];
+    for theme in &themes {
+        match taxonomies
+            .iter_mut()
+            .find(|(t, _)| t == theme.taxonomy.as_str())
+        {
+            Some((_, list)) => list.push(theme),
+            None => taxonomies.push((theme.taxonomy.to_string(), vec![theme])),
+        }
+    }
+    let taxonomies: Vec<Value> = taxonomies
+        .into_iter()
+        .map(|(name, themes)| {
+            context! {
+                title => s.i18n.text_or(r.lang, &format!("taxonomy-{name}"), &name),
+                themes => themes,
+            }
+        })
+        .collect();
+    let counts = count_by_kind(meetings.iter().map(|m| m.kind));
+    r.render(
+        &s,
+        "process.html",
+        context! {
+            process => &overview.process,
+            phases => &overview.phases,
+            current_phase => overview.current_phase.map(PhaseKind::as_str),
+            timeline => timeline,
+            meetings => &meetings,
+            meeting_counts => counts,
+            taxonomies => taxonomies,
+            language_names => overview.process.languages.iter().map(|l| s.i18n.text(r.lang, &format!("language-{l}"), None)).collect::<Vec<_>>(),
+        },
+    )
+}
+
+fn count_by_kind(kinds: impl Iterator<Item = MeetingKind>) -> Vec<Value> {
+    let mut counts: Vec<(MeetingKind, usize)> = vec![];
+    for kind in kinds {
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(k, n)| context! { kind => k.as_str(), count => n })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct KindFilter {
+    kind: Option<String>,
+}
+
+async fn meetings_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(filter): Query<HashMap<String, String>>,
+) -> PageResult {
+    let filter = KindFilter {
+        kind: filter.get("kind").filter(|k| !k.is_empty()).cloned(),
+    };
+    let kind = match filter
+        .kind
+        .as_deref()
+        .map(str::parse::<MeetingKind>)
+        .transpose()
+    {
+        Ok(k) => k,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(&slug, kind)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "meetings.html",
+        context! {
+            process => &overview.process,
+            meetings => &meetings,
+            kinds => overview.process.meeting_kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            selected => kind.map(MeetingKind::as_str),
+        },
+    )
+}
+
+async fn meeting_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let id =
+        crate::api::parse_id(&id, "meeting").map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let detail = s.app.meeting(&slug, id).await.map_err(|e| r.error(&s, e))?;
+    let venue_country = match &detail.meeting.venue {
+        Some(v) => s
+            .app
+            .actor(v.country.as_str())
+            .await
+            .ok()
+            .map(|a| a.actor.name),
+        None => None,
+    };
+    r.render(
+        &s,
+        "meeting.html",
+        context! {
+            process => &overview.process,
+            meeting => &detail.meeting,
+            venue_country => venue_country,
+            documents => &detail.documents,
+            themes => &detail.themes,
+        },
+    )
+}
+
+async fn documents_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let mut documents = vec![];
+    let mut page = accord_app::PageRequest::first(accord_app::MAX_LIMIT);
+    loop {
+        let listing = s
+            .app
+            .documents(&slug, None::<DocumentKind>, &page)
+            .await
+            .map_err(|e| r.error(&s, e))?;
+        documents.extend(listing.items);
+        match listing.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => break,
+        }
+    }
+    r.render(
+        &s,
+        "documents.html",
+        context! { process => &overview.process, documents => &documents },
+    )
+}
+
+async fn actors_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Query(filter): Query<HashMap<String, String>>,
+) -> PageResult {
+    let kind = match filter
+        .get("kind")
+        .filter(|k| !k.is_empty())
+        .map(|k| k.parse::<ActorKind>())
+        .transpose()
+    {
+        Ok(k) => k,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let actors = s.app.all_actors(kind).await.map_err(|e| r.error(&s, e))?;
+    let everyone = if kind.is_none() {
+        actors.clone()
+    } else {
+        s.app.all_actors(None).await.map_err(|e| r.error(&s, e))?
+    };
+    let counts: Vec<Value> = ActorKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let n = everyone.iter().filter(|a| a.kind == *k).count();
+            (n > 0).then(|| context! { kind => k.as_str(), count => n })
+        })
+        .collect();
+    r.render(
+        &s,
+        "actors.html",
+        context! { actors => &actors, counts => counts, selected => kind.map(ActorKind::as_str), total => everyone.len() },
+    )
+}
+
+async fn actor_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(code): Path<String>,
+) -> PageResult {
+    let detail = s.app.actor(&code).await.map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "actor.html",
+        context! { actor => &detail.actor, members => &detail.members, groups => &detail.groups },
+    )
+}
+
+/// Remembers the reader's language in a cookie, then returns them to `next`.
+async fn choose_language(
+    State(s): State<SharedState>,
+    r: Reader,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(lang) = q.get("lang").and_then(|l| l.parse::<Language>().ok()) else {
+        return r
+            .error_page(
+                &s,
+                StatusCode::BAD_REQUEST,
+                "unknown language: use one of ar, zh, en, fr, ru, es".into(),
+            )
+            .into_response();
+    };
+    let next = safe_next(q.get("next").map(String::as_str));
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.as_str()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
+}
+
+/// A local path to return to; anything that could leave the site becomes "/".
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.chars().any(|c| c.is_control())
+                && n.len() <= 2048 =>
+        {
+            n.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/accord.css"),
+    )
+        .into_response()
+}
+
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../static/favicon.svg"),
+    )
+        .into_response()
+}
+
+async fn not_found(State(s): State<SharedState>, r: Reader, headers: HeaderMap) -> Response {
+    let _ = headers;
+    r.error_page(&s, StatusCode::NOT_FOUND, "no page at this address".into())
+        .into_response()
+}
