@@ -8,14 +8,14 @@ use accord_app::AppError;
 use accord_domain::{ActorKind, DocumentKind, Language, MeetingKind, PhaseKind};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{context, Environment, ErrorKind, State as TplState};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -55,6 +55,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_formatter(html_formatter);
     for (name, source) in TEMPLATES {
         env.add_template(name, source)
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
@@ -91,6 +92,23 @@ pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
         },
     );
     env
+}
+
+/// HTML-escapes `& < > " '` — all that HTML needs. (MiniJinja's default also
+/// escapes '/', which turns every UN symbol into `A&#x2f;RES&#x2f;…` in the source.)
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &TplState,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() != minijinja::AutoEscape::Html || value.is_safe() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_undefined() || value.is_none() {
+        return Ok(());
+    }
+    out.write_str(&escape(&value.to_string()))
+        .map_err(minijinja::Error::from)
 }
 
 fn page_language(state: &TplState) -> Language {
@@ -337,24 +355,16 @@ fn count_by_kind(kinds: impl Iterator<Item = MeetingKind>) -> Vec<Value> {
         .collect()
 }
 
-#[derive(Deserialize)]
-struct KindFilter {
-    kind: Option<String>,
-}
-
 async fn meetings_page(
     State(s): State<SharedState>,
     r: Reader,
     Path(slug): Path<String>,
     Query(filter): Query<HashMap<String, String>>,
 ) -> PageResult {
-    let filter = KindFilter {
-        kind: filter.get("kind").filter(|k| !k.is_empty()).cloned(),
-    };
     let kind = match filter
-        .kind
-        .as_deref()
-        .map(str::parse::<MeetingKind>)
+        .get("kind")
+        .filter(|k| !k.is_empty())
+        .map(|k| k.parse::<MeetingKind>())
         .transpose()
     {
         Ok(k) => k,
@@ -544,8 +554,7 @@ async fn favicon() -> Response {
         .into_response()
 }
 
-async fn not_found(State(s): State<SharedState>, r: Reader, headers: HeaderMap) -> Response {
-    let _ = headers;
+async fn not_found(State(s): State<SharedState>, r: Reader) -> Response {
     r.error_page(&s, StatusCode::NOT_FOUND, "no page at this address".into())
         .into_response()
 }

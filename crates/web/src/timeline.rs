@@ -33,6 +33,8 @@ pub struct Band {
     pub label: String,
     pub label_x: f64,
     pub anchor: &'static str,
+    /// The label does not fit in the band and stands beside it.
+    pub outside: bool,
     pub current: bool,
 }
 
@@ -93,18 +95,21 @@ pub fn layout(
         let w = (hi - lo).max(min);
         (lo.min(WIDTH - w), w)
     };
-    let label_at = |x: f64, w: f64| -> (f64, &'static str) {
-        // Labels run from the band's reading start, or end near the far edge.
-        if rtl {
-            if x + w < 150.0 {
-                (x, "start")
+    // The SVG is laid out left to right in absolute terms (see `.timeline`
+    // in the stylesheet). A label sits inside its band from the reading start
+    // when it fits, else beside the band, on the side with more room.
+    let label_at = |x: f64, w: f64, label: &str| -> (f64, &'static str, bool) {
+        let needed = label.chars().count() as f64 * 7.5 + 12.0;
+        if w >= needed {
+            if rtl {
+                (x + w - 6.0, "end", false)
             } else {
-                (x + w, "end")
+                (x + 6.0, "start", false)
             }
-        } else if x > WIDTH - 150.0 {
-            (x + w, "end")
+        } else if x + w / 2.0 > WIDTH / 2.0 {
+            (x - 4.0, "end", true)
         } else {
-            (x, "start")
+            (x + w + 4.0, "start", true)
         }
     };
 
@@ -113,15 +118,17 @@ pub fn layout(
         .enumerate()
         .map(|(i, p)| {
             let (x, w) = range(p.start_date, p.end_date.unwrap_or(p.start_date), 2.0);
-            let (label_x, anchor) = label_at(x, w);
+            let label = i18n.text(lang, &format!("phase-{}", p.kind), None);
+            let (label_x, anchor, outside) = label_at(x, w, &label);
             Band {
                 x,
                 y: TOP + (i % 2) as f64 * PHASE_ROW,
                 w,
                 kind: p.kind.to_string(),
-                label: i18n.text(lang, &format!("phase-{}", p.kind), None),
+                label,
                 label_x,
                 anchor,
+                outside,
                 current: current == Some(p.kind),
             }
         })

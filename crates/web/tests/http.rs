@@ -1,0 +1,554 @@
+//! Every route, called in-process through the router, on a real SQLite store
+//! holding the GCM demo, with the clock fixed on 1 March 2018.
+
+use accord_app::demo::Demo;
+use accord_app::App;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+struct Site {
+    router: Router,
+    app: Arc<App>,
+    _dir: tempfile::TempDir,
+}
+
+async fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+    let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
+    let app = App::open(&url)
+        .await
+        .unwrap()
+        .with_clock(Arc::new(move || now));
+    app.load_demo(Demo::Gcm).await.unwrap();
+    let app = Arc::new(app);
+    Site {
+        router: accord_web::router(app.clone()),
+        app,
+        _dir: dir,
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn get_with(site: &Site, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = site
+        .router
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)
+        .await
+        .unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+async fn get(site: &Site, uri: &str) -> Reply {
+    get_with(site, uri, &[]).await
+}
+
+fn assert_error(reply: &Reply, status: StatusCode, kind: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    let body = reply.json();
+    assert_eq!(body["error"], kind, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    assert_eq!(
+        body.as_object().unwrap().len(),
+        2,
+        "one error shape: {body}"
+    );
+}
+
+// ---- API ------------------------------------------------------------------
+
+#[tokio::test]
+async fn healthz_answers() {
+    let s = site().await;
+    let r = get(&s, "/healthz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({"status": "ok", "store": "sqlite"})
+    );
+}
+
+#[tokio::test]
+async fn processes_list_and_detail() {
+    let s = site().await;
+    let list = get(&s, "/api/v1/processes").await;
+    assert_eq!(list.status, StatusCode::OK);
+    insta::assert_json_snapshot!("processes", list.json());
+    let detail = get(&s, "/api/v1/processes/gcm").await;
+    assert_eq!(detail.status, StatusCode::OK);
+    let body = detail.json();
+    assert_eq!(body["current_phase"], "negotiation");
+    insta::assert_json_snapshot!("process_gcm", body);
+    assert_error(
+        &get(&s, "/api/v1/processes/nope").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&s, "/api/v1/processes/NOT%20A%20SLUG").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn meetings_by_kind_in_date_order() {
+    let s = site().await;
+    let r = get(&s, "/api/v1/processes/gcm/meetings?kind=thematic_session").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.json();
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    let dates: Vec<&str> = items
+        .iter()
+        .map(|m| m["start_date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert!(items.iter().all(|m| m["kind"] == "thematic_session"));
+    assert_eq!(items[0]["venue"]["city"], "Geneva");
+    assert_eq!(items[0]["venue"]["country"], "CHE");
+    assert!(body["next_cursor"].is_null());
+    insta::assert_json_snapshot!("thematic_sessions", body);
+
+    let rounds = get(&s, "/api/v1/processes/gcm/meetings?kind=negotiation_round")
+        .await
+        .json();
+    assert_eq!(rounds["items"].as_array().unwrap().len(), 6);
+}
+
+#[tokio::test]
+async fn meetings_paginate_by_cursor() {
+    let s = site().await;
+    let all = get(&s, "/api/v1/processes/gcm/meetings?limit=200")
+        .await
+        .json();
+    let all_ids: Vec<i64> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert!(all_ids.len() > 30);
+    let mut ids = vec![];
+    let mut uri = "/api/v1/processes/gcm/meetings?limit=7".to_string();
+    let mut pages = 0;
+    loop {
+        let page = get(&s, &uri).await.json();
+        pages += 1;
+        ids.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["id"].as_i64().unwrap()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/processes/gcm/meetings?limit=7&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(ids, all_ids);
+    assert_eq!(pages, all_ids.len().div_ceil(7));
+}
+
+#[tokio::test]
+async fn one_meeting_and_its_errors() {
+    let s = site().await;
+    let list = get(&s, "/api/v1/processes/gcm/meetings?kind=conference")
+        .await
+        .json();
+    let id = list["items"][0]["id"].as_i64().unwrap();
+    let r = get(&s, &format!("/api/v1/processes/gcm/meetings/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let m = r.json();
+    assert_eq!(m["venue"]["city"], "Marrakech");
+    assert_eq!(m["start_date"], "2018-12-10");
+    assert_eq!(m["chairs"][0]["name"], "Nasser Bourita");
+    for bad in ["999999", "0", "-1", "abc", "1e3", "%27%20OR%201%3D1"] {
+        assert_error(
+            &get(&s, &format!("/api/v1/processes/gcm/meetings/{bad}")).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        );
+    }
+    assert_error(
+        &get(&s, &format!("/api/v1/processes/other/meetings/{id}")).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn documents_and_themes() {
+    let s = site().await;
+    let docs = get(&s, "/api/v1/processes/gcm/documents").await;
+    assert_eq!(docs.status, StatusCode::OK);
+    insta::assert_json_snapshot!("documents", docs.json());
+    let drafts = get(&s, "/api/v1/processes/gcm/documents?kind=draft")
+        .await
+        .json();
+    assert_eq!(drafts["items"].as_array().unwrap().len(), 5);
+    let themes = get(&s, "/api/v1/processes/gcm/themes").await.json();
+    let items = themes["items"].as_array().unwrap();
+    assert_eq!(items.len(), 29);
+    assert_eq!(
+        items
+            .iter()
+            .filter(|t| t["taxonomy"] == "objectives")
+            .count(),
+        23
+    );
+    assert_error(
+        &get(&s, "/api/v1/processes/nope/themes").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&s, "/api/v1/processes/nope/documents").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn actors_all_193_member_states_and_groups() {
+    let s = site().await;
+    let mut codes = vec![];
+    let mut uri = "/api/v1/actors?kind=member_state&limit=100".to_string();
+    loop {
+        let page = get(&s, &uri).await.json();
+        codes.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["code"].as_str().unwrap().to_owned()),
+        );
+        assert!(page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["kind"] == "member_state"));
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/actors?kind=member_state&limit=100&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(codes.len(), 193);
+    let groups = get(&s, "/api/v1/actors?kind=group").await.json();
+    assert_eq!(groups["items"][0]["code"], "EU");
+    assert_eq!(groups["items"][0]["members"].as_array().unwrap().len(), 28);
+    let mexico = get(&s, "/api/v1/actors/MEX").await;
+    assert_eq!(mexico.status, StatusCode::OK);
+    insta::assert_json_snapshot!("actor_mex", mexico.json());
+    let france = get(&s, "/api/v1/actors/FRA").await.json();
+    assert_eq!(france["member_of"], serde_json::json!(["EU"]));
+    assert_error(
+        &get(&s, "/api/v1/actors/ZZZ").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&s, "/api/v1/actors/%3Cscript%3E").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn bad_queries_are_400_with_one_error_shape() {
+    let s = site().await;
+    for uri in [
+        "/api/v1/processes/gcm/meetings?kind=tea_party",
+        "/api/v1/processes/gcm/meetings?kind=THEMATIC_SESSION",
+        "/api/v1/processes/gcm/meetings?limit=0",
+        "/api/v1/processes/gcm/meetings?limit=201",
+        "/api/v1/processes/gcm/meetings?limit=abc",
+        "/api/v1/processes/gcm/meetings?limit=-5",
+        "/api/v1/processes/gcm/meetings?cursor=zz",
+        "/api/v1/processes/gcm/meetings?cursor=%00%01",
+        "/api/v1/actors?kind=planet",
+        "/api/v1/actors?limit=99999999999999999999",
+        "/api/v1/processes/gcm/documents?kind=novel",
+        "/api/v1/processes?cursor=6d656574696e67737c647c323031372d30352d32327c32",
+    ] {
+        assert_error(&get(&s, uri).await, StatusCode::BAD_REQUEST, "bad_request");
+    }
+    // A cursor from one list is refused by another.
+    let page = get(&s, "/api/v1/processes/gcm/meetings?limit=1")
+        .await
+        .json();
+    let cursor = page["next_cursor"].as_str().unwrap();
+    assert_error(
+        &get(&s, &format!("/api/v1/actors?cursor={cursor}")).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&s, "/api/v1/no-such-thing").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn openapi_document_describes_every_route() {
+    let s = site().await;
+    let r = get(&s, "/api/v1/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/healthz",
+        "/api/v1/processes",
+        "/api/v1/processes/{slug}",
+        "/api/v1/processes/{slug}/meetings",
+        "/api/v1/processes/{slug}/meetings/{id}",
+        "/api/v1/processes/{slug}/documents",
+        "/api/v1/processes/{slug}/themes",
+        "/api/v1/actors",
+        "/api/v1/actors/{code}",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing from OpenAPI");
+    }
+    insta::assert_json_snapshot!("openapi", doc);
+}
+
+// ---- portal ---------------------------------------------------------------
+
+#[tokio::test]
+async fn portal_pages_in_english() {
+    let s = site().await;
+    let home = get(&s, "/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(home.body.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(home
+        .body
+        .contains("Global Compact for Safe, Orderly and Regular Migration"));
+    assert!(home.body.contains("Negotiation"), "current phase shown");
+
+    let process = get(&s, "/processes/gcm").await;
+    assert_eq!(process.status, StatusCode::OK);
+    for text in [
+        "Juan José Gómez Camacho",
+        "Jürg Lauber",
+        "Louise Arbour",
+        "A/RES/71/280",
+        "<svg class=\"timeline\"",
+        "Objectives",
+        "Thematic sessions",
+    ] {
+        assert!(process.body.contains(text), "process page lacks {text}");
+    }
+
+    let sessions = get(&s, "/processes/gcm/meetings?kind=thematic_session").await;
+    assert_eq!(sessions.status, StatusCode::OK);
+    assert!(sessions.body.contains("6 meetings"));
+    assert!(sessions.body.contains("8–9 May 2017"));
+    assert!(
+        !sessions.body.contains("Negotiation round ·"),
+        "filtered by kind"
+    );
+
+    let meetings = get(&s, "/processes/gcm/meetings").await.json_free_ids();
+    assert!(!meetings.is_empty());
+    let meeting = get(&s, &format!("/processes/gcm/meetings/{}", meetings[0])).await;
+    assert_eq!(meeting.status, StatusCode::OK);
+    assert!(meeting
+        .body
+        .contains("Palais des Nations, Room XIX, Geneva, Switzerland"));
+
+    let docs = get(&s, "/processes/gcm/documents").await;
+    assert!(docs.body.contains("A/72/643") && docs.body.contains("Making migration work for all"));
+
+    let actors = get(&s, "/actors?kind=member_state").await;
+    assert!(actors.body.contains("193 actors"));
+    let eu = get(&s, "/actors/EU").await;
+    assert!(eu.body.contains("European Union") && eu.body.contains("28"));
+}
+
+trait MeetingLinks {
+    fn json_free_ids(&self) -> Vec<i64>;
+}
+impl MeetingLinks for Reply {
+    /// Meeting ids linked from a page.
+    fn json_free_ids(&self) -> Vec<i64> {
+        self.body
+            .split("/processes/gcm/meetings/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn portal_in_arabic_is_right_to_left() {
+    let s = site().await;
+    for headers in [
+        &[("accept-language", "ar-EG,ar;q=0.9,en;q=0.5")][..],
+        &[("cookie", "accord_lang=ar")][..],
+    ] {
+        let home = get_with(&s, "/processes/gcm", headers).await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert!(home.body.contains(r#"<html lang="ar" dir="rtl">"#));
+        assert!(
+            home.body.contains("الجدول الزمني"),
+            "Timeline heading in Arabic"
+        );
+        assert!(home.body.contains("العمليات"), "navigation in Arabic");
+    }
+    for (lang, word) in [
+        ("fr", "Réunions"),
+        ("es", "Reuniones"),
+        ("ru", "Заседания"),
+        ("zh", "会议"),
+    ] {
+        let page = get_with(&s, "/processes/gcm", &[("accept-language", lang)]).await;
+        assert!(page
+            .body
+            .contains(&format!(r#"<html lang="{lang}" dir="ltr">"#)));
+        assert!(page.body.contains(word), "{lang}: {word}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_switcher_remembers_and_stays_on_site() {
+    let s = site().await;
+    let r = get(&s, "/language?lang=fr&next=/processes/gcm").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/processes/gcm");
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        cookie.starts_with("accord_lang=fr;")
+            && cookie.contains("SameSite=Lax")
+            && cookie.contains("HttpOnly")
+    );
+    for hostile in [
+        "//evil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "%2F%2Fevil.example",
+    ] {
+        let r = get(&s, &format!("/language?lang=es&next={hostile}")).await;
+        assert_eq!(r.headers[header::LOCATION], "/", "{hostile}");
+    }
+    let bad = get(&s, "/language?lang=xx&next=/").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn portal_errors_are_pages() {
+    let s = site().await;
+    let r = get(&s, "/processes/nope").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Page not found"));
+    let r = get_with(&s, "/no/such/page", &[("accept-language", "fr")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Page introuvable"));
+    assert_eq!(
+        get(&s, "/processes/gcm/meetings?kind=tea_party")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&s, "/processes/gcm/meetings/abc").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&s, "/actors?kind=planet").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn output_is_escaped_and_headers_are_strict() {
+    let s = site().await;
+    let mut process = s.app.process("gcm").await.unwrap().process;
+    process.slug = "xss".parse().unwrap();
+    process.title = "<script>alert(1)</script> & \"quotes\"".into();
+    s.app.create_process(process).await.unwrap();
+    let page = get(&s, "/processes/xss").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("<script>alert(1)</script>"));
+    assert!(page
+        .body
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
+    for uri in ["/", "/api/v1/processes", "/no/such/page"] {
+        let r = get(&s, uri).await;
+        let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{uri}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert!(r.headers.contains_key(header::REFERRER_POLICY));
+    }
+    // No page carries an inline script.
+    for uri in [
+        "/",
+        "/processes/gcm",
+        "/actors",
+        "/actors/EU",
+        "/processes/gcm/documents",
+    ] {
+        let body = get(&s, uri).await.body;
+        assert!(!body.contains("<script"), "{uri}");
+        assert!(!body.contains("style=\""), "{uri} has an inline style");
+    }
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served() {
+    let s = site().await;
+    let css = get(&s, "/static/accord.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert!(css.body.contains("margin-inline"));
+}
