@@ -142,9 +142,10 @@ async fn run(command: Command) -> Result<(), Failure> {
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;
+            let bound = listener.local_addr().unwrap_or(addr);
             let router = accord_web::router(Arc::new(app));
             println!(
-                "Accord is serving on http://{addr}/ (ready in {} ms)",
+                "Accord is serving on http://{bound}/ (ready in {} ms)",
                 started.elapsed().as_millis()
             );
             axum::serve(listener, router)

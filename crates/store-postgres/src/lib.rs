@@ -2,7 +2,7 @@
 
 use accord_store::{Result, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Postgres};
+use sqlx::{ConnectOptions, Connection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -35,6 +35,24 @@ impl PgStore {
 
     /// Connects with prepared options (tests use them to pick a schema).
     pub async fn connect_with(options: PgConnectOptions) -> Result<Self> {
+        // One direct attempt first: a refused or failed connection is reported
+        // at once with its real cause, instead of after the pool's retries.
+        let probe = tokio::time::timeout(Duration::from_secs(5), options.connect()).await;
+        match probe {
+            Err(_) => {
+                return Err(StoreError::Unavailable(
+                    "PostgreSQL did not answer within 5 s".into(),
+                ))
+            }
+            Ok(Err(e)) => {
+                return Err(StoreError::Unavailable(format!(
+                    "cannot connect to PostgreSQL: {e}"
+                )))
+            }
+            Ok(Ok(conn)) => {
+                let _ = conn.close().await;
+            }
+        }
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(5))

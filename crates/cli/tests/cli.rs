@@ -1,0 +1,229 @@
+//! The `accord` binary as an operator meets it: bad database URLs, the demo
+//! loaded twice, and `serve` answering on a socket.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const ACCORD: &str = env!("CARGO_BIN_EXE_accord");
+
+fn accord(dir: &Path, args: &[&str]) -> Output {
+    Command::new(ACCORD)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("ACCORD_DATABASE_URL")
+        .env("ACCORD_LOG", "error")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn unsupported_schemes_are_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    for (url, needle) in [
+        (
+            "mysql://root@localhost/accord",
+            "unsupported database URL scheme 'mysql'",
+        ),
+        (
+            "file:///tmp/accord.db",
+            "unsupported database URL scheme 'file'",
+        ),
+        ("accord.db", "has no scheme"),
+        ("sqlite://", "names no file"),
+        ("sqlite://:memory:", "in-memory"),
+    ] {
+        for cmd in [
+            &["migrate", "--database", url][..],
+            &["demo", "gcm", "--database", url][..],
+            &["serve", "--addr", "127.0.0.1:0", "--database", url][..],
+        ] {
+            let out = accord(dir.path(), cmd);
+            assert_eq!(out.status.code(), Some(3), "{cmd:?}: {}", text(&out.stderr));
+            assert!(
+                text(&out.stderr).contains(needle),
+                "{cmd:?}: {}",
+                text(&out.stderr)
+            );
+        }
+    }
+    assert!(
+        entries(dir.path()).is_empty(),
+        "created: {:?}",
+        entries(dir.path())
+    );
+}
+
+#[test]
+fn unreadable_paths_and_silent_servers_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a database, and must stay as it is").unwrap();
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "a file where a directory should be").unwrap();
+    let cases = [
+        format!("sqlite://{}", notes.display()),
+        format!("sqlite://{}/sub/accord.db", blocker.display()),
+        format!("sqlite://{}", dir.path().display()),
+        "postgres://postgres@127.0.0.1:1/accord".to_string(),
+    ];
+    for url in &cases {
+        let out = accord(dir.path(), &["migrate", "--database", url]);
+        assert_eq!(out.status.code(), Some(4), "{url}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).starts_with("accord: "),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(entries(dir.path()), ["blocker", "notes.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "not a database, and must stay as it is"
+    );
+}
+
+#[test]
+fn the_default_store_is_created_on_first_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = accord(dir.path(), &["migrate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("sqlite"));
+    assert!(dir.path().join("accord-data/accord.db").is_file());
+}
+
+#[test]
+fn the_demo_loads_once_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = accord(dir.path(), &["demo", "gcm"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let first = text(&first.stdout);
+    assert!(
+        first.contains("created:  205 actors, 1 process, 5 phases, 29 themes"),
+        "{first}"
+    );
+    let second = accord(dir.path(), &["demo", "gcm"]);
+    assert!(second.status.success());
+    let second = text(&second.stdout);
+    assert!(
+        second
+            .contains("created:  0 actors, 0 process, 0 phases, 0 themes, 0 meetings, 0 documents"),
+        "{second}"
+    );
+    assert!(
+        second.contains("existing: 205 actors, 1 process, 5 phases, 29 themes"),
+        "{second}"
+    );
+
+    let unknown = accord(dir.path(), &["demo", "atlantis"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("unknown demo 'atlantis'"));
+}
+
+#[test]
+fn the_database_url_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(ACCORD)
+        .args(["migrate"])
+        .current_dir(dir.path())
+        .env("ACCORD_DATABASE_URL", "sqlite://elsewhere/store.db")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("elsewhere/store.db").is_file());
+    assert!(!dir.path().join("accord-data").exists());
+}
+
+#[test]
+fn the_demo_loads_into_postgres_too() {
+    let server = std::env::var("ACCORD_TEST_POSTGRES_URL").expect("ACCORD_TEST_POSTGRES_URL");
+    let schema = "accord_test_cli_demo";
+    let admin = |sql: &str| {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&server)
+                .await
+                .expect("PostgreSQL answers");
+            sqlx::Executor::execute(&mut c, sql).await.unwrap();
+        });
+    };
+    admin(&format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+    ));
+    let sep = if server.contains('?') { '&' } else { '?' };
+    let url = format!("{server}{sep}options=-c%20search_path%3D{schema}");
+    let dir = tempfile::tempdir().unwrap();
+    let first = accord(dir.path(), &["demo", "gcm", "--database", &url]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("created:  205 actors"));
+    let second = accord(dir.path(), &["demo", "gcm", "--database", &url]);
+    assert!(text(&second.stdout)
+        .contains("created:  0 actors, 0 process, 0 phases, 0 themes, 0 meetings, 0 documents"));
+    assert!(
+        entries(dir.path()).is_empty(),
+        "nothing local is created for PostgreSQL"
+    );
+    admin(&format!("DROP SCHEMA {schema} CASCADE"));
+}
+
+#[test]
+fn serve_answers_health_checks_on_its_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    /// Kills the server however the test ends.
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut server = Server(
+        Command::new(ACCORD)
+            .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+            .current_dir(dir.path())
+            .env_remove("ACCORD_DATABASE_URL")
+            .env("ACCORD_LOG", "error")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut line = String::new();
+    BufReader::new(server.0.stdout.as_mut().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        stream,
+        "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    drop(server);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response.contains(r#"{"status":"ok","store":"sqlite"}"#),
+        "{response}"
+    );
+}
