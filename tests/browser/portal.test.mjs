@@ -1,0 +1,170 @@
+// The portal as a reader sees it: the real `accord serve --demo` on a fresh
+// store, Debian's Chromium driven by Playwright. Run by .ci/run.
+//
+//   ACCORD_BIN=target/release/accord node --test tests/browser/portal.test.mjs
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const bin = resolve(process.env.ACCORD_BIN ?? "target/debug/accord");
+const shots = resolve(process.env.ACCORD_SCREENSHOTS ?? "target/screenshots");
+let server, browser, base, dataDir;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "accord-browser-"));
+  mkdirSync(shots, { recursive: true });
+  server = spawn(bin, ["serve", "--demo", "--addr", "127.0.0.1:0"], {
+    cwd: dataDir,
+    env: { ...process.env, ACCORD_LOG: "warn", ACCORD_DATABASE_URL: `sqlite://${join(dataDir, "accord.db")}` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  base = await new Promise((ok, fail) => {
+    server.on("exit", (code) => fail(new Error(`accord serve exited with ${code}`)));
+    createInterface({ input: server.stdout }).on("line", (line) => {
+      const m = line.match(/http:\/\/[^/ ]+/);
+      if (m) ok(m[0]);
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A page in a fresh context with the given language preference. */
+async function open(path, { lang = "en", width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({
+    locale: lang,
+    extraHTTPHeaders: { "Accept-Language": lang },
+    viewport: { width, height },
+  });
+  const page = await context.newPage();
+  const response = await page.goto(base + path);
+  return { page, context, status: response.status() };
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).first().innerText()).trim();
+}
+
+async function noHorizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+test("home page lists the GCM process", async () => {
+  const { page, context, status } = await open("/");
+  assert.equal(status, 200);
+  assert.equal(await text(page, "h1"), "Intergovernmental processes");
+  assert.match(await text(page, ".card h2"), /Global Compact for Safe, Orderly and Regular Migration/);
+  assert.match(await text(page, ".card .phase-line"), /Current phase:\s*Follow-up and review/);
+  await page.screenshot({ path: join(shots, "home-en.png"), fullPage: true });
+  await context.close();
+});
+
+test("process page shows the co-facilitators, the timeline and the phases", async () => {
+  const { page, context, status } = await open("/processes/gcm");
+  assert.equal(status, 200);
+  assert.equal(await text(page, "h1"), "Global Compact for Safe, Orderly and Regular Migration");
+  const facts = await text(page, ".facts");
+  for (const name of ["Juan José Gómez Camacho", "Jürg Lauber", "Louise Arbour", "A/RES/71/1", "A/RES/72/244"]) {
+    assert.ok(facts.includes(name), `key facts lack ${name}`);
+  }
+  assert.equal(await page.locator("svg.timeline rect.mark").count() > 20, true, "meetings on the time axis");
+  assert.equal(await page.locator("ol.phases > li").count(), 5);
+  // Clicking a meeting on the timeline opens its page.
+  await page.locator("svg.timeline a").first().click();
+  await page.waitForURL(/\/processes\/gcm\/meetings\/\d+$/);
+  assert.match(await text(page, "h1"), /Human rights of all migrants/);
+  await context.close();
+});
+
+test("meetings filter by kind, without JavaScript", async () => {
+  const { page, context } = await open("/processes/gcm/meetings");
+  await page.selectOption("select#kind", "negotiation_round");
+  await page.locator("form.filter button").click();
+  await page.waitForURL(/kind=negotiation_round/);
+  assert.equal(await page.locator("li.meeting-item").count(), 6);
+  assert.equal(await text(page, "#meeting-count"), "6 meetings");
+  assert.match(await text(page, "li.meeting-item"), /20–23 February 2018/);
+  await context.close();
+});
+
+test("meeting page shows dates, venue and documents", async () => {
+  const { page, context } = await open("/processes/gcm/meetings?kind=conference");
+  await page.locator("li.meeting-item h2 a").first().click();
+  const details = await text(page, "dl.details");
+  assert.match(details, /10–11 December 2018/);
+  assert.match(details, /Marrakech, Morocco/);
+  assert.match(details, /Nasser Bourita/);
+  assert.match(await text(page, "aside"), /A\/CONF\.231\/3/);
+  await context.close();
+});
+
+test("actors directory lists the 193 member states", async () => {
+  const { page, context } = await open("/actors?kind=member_state");
+  assert.equal(await page.locator("table.data tbody tr").count(), 193);
+  assert.equal(await text(page, "#actor-count"), "193 actors");
+  await page.getByRole("link", { name: "Mexico", exact: true }).click();
+  assert.equal(await text(page, "h1"), "Mexico");
+  assert.match(await text(page, "dl.details"), /MEX/);
+  await context.close();
+});
+
+for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings/1", "/actors"]) {
+  test(`Arabic: ${path} is laid out right to left`, async () => {
+    const { page, context, status } = await open(path, { lang: "ar" });
+    assert.equal(status, 200);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ar");
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), "rtl");
+    // What a reader sees: Arabic navigation, with the brand on the right.
+    assert.equal(await text(page, ".mainnav a:first-child"), "العمليات");
+    const brand = await page.locator(".brand").boundingBox();
+    const nav = await page.locator(".mainnav").boundingBox();
+    assert.ok(brand.x > nav.x, "brand at the right of the navigation");
+    await page.screenshot({ path: join(shots, `ar${path.replaceAll("/", "_")}.png`), fullPage: true });
+    await context.close();
+  });
+}
+
+test("Arabic headings are translated on the process page", async () => {
+  const { page, context } = await open("/processes/gcm", { lang: "ar" });
+  assert.equal(await text(page, "#timeline-h"), "الجدول الزمني");
+  assert.equal(await text(page, "#phases-h"), "المراحل");
+  assert.equal(await text(page, ".phase-line .badge"), "المتابعة والاستعراض");
+  await context.close();
+});
+
+test("the language switcher is remembered across pages", async () => {
+  const { page, context } = await open("/processes/gcm");
+  await page.locator(".languages a[lang=fr]").click();
+  await page.waitForURL(base + "/processes/gcm");
+  assert.equal(await text(page, "#timeline-h"), "Chronologie");
+  await page.locator(".mainnav a[href='/actors']").click();
+  assert.equal(await text(page, "h1"), "Acteurs");
+  await page.locator(".languages a[lang=ar]").click();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+  await context.close();
+});
+
+for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU"]) {
+  test(`phone width: ${path} fits the screen`, async () => {
+    const { page, context } = await open(path, { width: 390, height: 844 });
+    assert.ok(await noHorizontalOverflow(page), "the page scrolls sideways on a phone");
+    await page.screenshot({ path: join(shots, `phone${path.replaceAll("/", "_")}.png`), fullPage: true });
+    await context.close();
+  });
+}
