@@ -199,11 +199,7 @@ impl App {
     ) -> Result<Listing<Meeting>> {
         let process = self.existing_process(process).await?;
         let limit = page.limit()?;
-        let after = match cursor(page, "meetings")? {
-            Some(Position::Dated(d, id)) => Some((d, id)),
-            Some(_) => return Err(bad_cursor(())),
-            None => None,
-        };
+        let after = dated_cursor(page, "meetings")?;
         let found = self
             .store
             .list_meetings(&MeetingQuery {
@@ -226,16 +222,7 @@ impl App {
         process: &str,
         kind: Option<MeetingKind>,
     ) -> Result<Vec<Meeting>> {
-        let mut all = Vec::new();
-        let mut page = PageRequest::first(MAX_LIMIT);
-        loop {
-            let listing = self.meetings(process, kind, &page).await?;
-            all.extend(listing.items);
-            match listing.next_cursor {
-                Some(c) => page.cursor = Some(c),
-                None => return Ok(all),
-            }
-        }
+        drain(|page| async move { self.meetings(process, kind, &page).await }).await
     }
 
     pub async fn meeting(&self, process: &str, id: i64) -> Result<MeetingDetail> {
@@ -274,11 +261,7 @@ impl App {
     ) -> Result<Listing<Document>> {
         let process = self.existing_process(process).await?;
         let limit = page.limit()?;
-        let after = match cursor(page, "documents")? {
-            Some(Position::Dated(d, id)) => Some((d, id)),
-            Some(_) => return Err(bad_cursor(())),
-            None => None,
-        };
+        let after = dated_cursor(page, "documents")?;
         let found = self
             .store
             .list_documents(&DocumentQuery {
@@ -295,6 +278,11 @@ impl App {
             items: found.items,
             next_cursor: next,
         })
+    }
+
+    /// Every public document of a process, in date order.
+    pub async fn all_documents(&self, process: &str) -> Result<Vec<Document>> {
+        drain(|page| async move { self.documents(process, None, &page).await }).await
     }
 
     pub async fn themes(&self, process: &str) -> Result<Vec<Theme>> {
@@ -326,16 +314,7 @@ impl App {
 
     /// Every actor of a kind, by code (for the directory page).
     pub async fn all_actors(&self, kind: Option<ActorKind>) -> Result<Vec<Actor>> {
-        let mut all = Vec::new();
-        let mut page = PageRequest::first(MAX_LIMIT);
-        loop {
-            let listing = self.actors(kind, &page).await?;
-            all.extend(listing.items);
-            match listing.next_cursor {
-                Some(c) => page.cursor = Some(c),
-                None => return Ok(all),
-            }
-        }
+        drain(|page| async move { self.actors(kind, &page).await }).await
     }
 
     pub async fn actor(&self, code: &str) -> Result<ActorDetail> {
@@ -549,6 +528,33 @@ fn bad_cursor<E>(_: E) -> AppError {
 
 fn cursor(page: &PageRequest, list: &str) -> Result<Option<Position>> {
     page.cursor.as_deref().map(|c| decode(list, c)).transpose()
+}
+
+/// The (date, id) a dated list resumes after.
+fn dated_cursor(page: &PageRequest, list: &str) -> Result<Option<(NaiveDate, i64)>> {
+    match cursor(page, list)? {
+        Some(Position::Dated(d, id)) => Ok(Some((d, id))),
+        Some(_) => Err(bad_cursor(())),
+        None => Ok(None),
+    }
+}
+
+/// Every item of a paginated list, following its cursors.
+async fn drain<T, F, Fut>(mut next: F) -> Result<Vec<T>>
+where
+    F: FnMut(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = Result<Listing<T>>>,
+{
+    let mut all = Vec::new();
+    let mut page = PageRequest::first(MAX_LIMIT);
+    loop {
+        let listing = next(page.clone()).await?;
+        all.extend(listing.items);
+        match listing.next_cursor {
+            Some(c) => page.cursor = Some(c),
+            None => return Ok(all),
+        }
+    }
 }
 
 fn next_cursor<T>(page: &Page<T>, list: &str, key: impl Fn(&T) -> Position) -> Option<String> {

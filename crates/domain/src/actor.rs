@@ -50,6 +50,22 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An actor with only a code, kind and name; the optional facts empty.
+    pub fn new(code: ActorCode, kind: ActorKind, name: impl Into<String>) -> Self {
+        Actor {
+            code,
+            kind,
+            name: name.into(),
+            official_name: None,
+            iso2: None,
+            m49: None,
+            region: None,
+            subregion: None,
+            un_member_since: None,
+            members: vec![],
+        }
+    }
+
     /// Rules that need nothing but the actor itself.
     pub fn validate(&self) -> Result<(), ValidationError> {
         required("actor name", &self.name)?;
@@ -99,18 +115,7 @@ mod tests {
     use super::*;
 
     fn actor(code: &str, kind: ActorKind) -> Actor {
-        Actor {
-            code: ActorCode::new(code).unwrap(),
-            kind,
-            name: code.to_owned(),
-            official_name: None,
-            iso2: None,
-            m49: None,
-            region: None,
-            subregion: None,
-            un_member_since: None,
-            members: vec![],
-        }
+        Actor::new(ActorCode::new(code).unwrap(), kind, code)
     }
 
     #[test]

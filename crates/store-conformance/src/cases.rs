@@ -30,18 +30,9 @@ fn state(c: &str, name: &str) -> Actor {
 }
 
 fn group(c: &str, members: &[&str]) -> Actor {
-    Actor {
-        code: code(c),
-        kind: ActorKind::Group,
-        name: format!("Group {c}"),
-        official_name: None,
-        iso2: None,
-        m49: None,
-        region: None,
-        subregion: None,
-        un_member_since: None,
-        members: members.iter().map(|m| code(m)).collect(),
-    }
+    let mut g = Actor::new(code(c), ActorKind::Group, format!("Group {c}"));
+    g.members = members.iter().map(|m| code(m)).collect();
+    g
 }
 
 fn process(s: &str) -> Process {

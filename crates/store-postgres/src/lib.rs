@@ -67,14 +67,6 @@ impl PgStore {
         Ok(store)
     }
 
-    /// The names of the migration files this backend applies, in order.
-    pub fn migration_names() -> Vec<String> {
-        MIGRATOR
-            .iter()
-            .map(|m| format!("{:04}_{}", m.version, m.description.replace(' ', "_")))
-            .collect()
-    }
-
     pub async fn close(&self) {
         self.pool.close().await;
     }

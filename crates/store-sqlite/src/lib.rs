@@ -53,14 +53,6 @@ impl SqliteStore {
             .map_err(|e| StoreError::Unavailable(format!("cannot apply migrations: {e}")))
     }
 
-    /// The names of the migration files this backend applies, in order.
-    pub fn migration_names() -> Vec<String> {
-        MIGRATOR
-            .iter()
-            .map(|m| format!("{:04}_{}", m.version, m.description.replace(' ', "_")))
-            .collect()
-    }
-
     /// Closes the pool, checkpointing the write-ahead log.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -1,3 +1,4 @@
+use accord_domain::{Actor, ActorKind};
 use accord_store::Store;
 use accord_store_conformance::{conformance_suite, Fixture};
 use accord_store_sqlite::SqliteStore;
@@ -33,18 +34,11 @@ async fn wal_and_foreign_keys_are_on() {
     let store = SqliteStore::open(&path).await.unwrap();
     let mut tx = store.begin().await.unwrap();
     // A write through the store creates the WAL file beside the database.
-    tx.insert_actor(&accord_domain::Actor {
-        code: "FRA".parse().unwrap(),
-        kind: accord_domain::ActorKind::MemberState,
-        name: "France".into(),
-        official_name: None,
-        iso2: None,
-        m49: None,
-        region: None,
-        subregion: None,
-        un_member_since: None,
-        members: vec![],
-    })
+    tx.insert_actor(&Actor::new(
+        "FRA".parse().unwrap(),
+        ActorKind::MemberState,
+        "France",
+    ))
     .await
     .unwrap();
     tx.commit().await.unwrap();
@@ -61,18 +55,11 @@ async fn reopening_keeps_data_and_does_not_rerun_migrations() {
     let path = dir.path().join("accord.db");
     let store = SqliteStore::open(&path).await.unwrap();
     let mut tx = store.begin().await.unwrap();
-    tx.insert_actor(&accord_domain::Actor {
-        code: "EU".parse().unwrap(),
-        kind: accord_domain::ActorKind::Group,
-        name: "European Union".into(),
-        official_name: None,
-        iso2: None,
-        m49: None,
-        region: None,
-        subregion: None,
-        un_member_since: None,
-        members: vec![],
-    })
+    tx.insert_actor(&Actor::new(
+        "EU".parse().unwrap(),
+        ActorKind::Group,
+        "European Union",
+    ))
     .await
     .unwrap();
     tx.commit().await.unwrap();

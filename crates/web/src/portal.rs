@@ -5,7 +5,7 @@ use crate::error::{public_message, status_of};
 use crate::i18n::{self, I18n, LANG_COOKIE};
 use crate::{timeline, SharedState};
 use accord_app::AppError;
-use accord_domain::{ActorKind, DocumentKind, Language, MeetingKind, PhaseKind};
+use accord_domain::{ActorKind, Language, MeetingKind, PhaseKind};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -425,20 +425,11 @@ async fn documents_page(
     Path(slug): Path<String>,
 ) -> PageResult {
     let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
-    let mut documents = vec![];
-    let mut page = accord_app::PageRequest::first(accord_app::MAX_LIMIT);
-    loop {
-        let listing = s
-            .app
-            .documents(&slug, None::<DocumentKind>, &page)
-            .await
-            .map_err(|e| r.error(&s, e))?;
-        documents.extend(listing.items);
-        match listing.next_cursor {
-            Some(c) => page.cursor = Some(c),
-            None => break,
-        }
-    }
+    let documents = s
+        .app
+        .all_documents(&slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
     r.render(
         &s,
         "documents.html",
