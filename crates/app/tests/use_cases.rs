@@ -469,3 +469,75 @@ async fn unknown_things_are_not_found() {
         Err(AppError::NotFound(_))
     ));
 }
+
+#[test]
+fn malformed_demo_files_are_refused_with_the_file_named() {
+    use accord_app::demo::{parse_states, DemoFiles};
+    let header = "iso3,iso2,m49,name,official_name,continent,un_subregion,status,un_member_since,eu_member_in_2018\n";
+    for (rows, needle) in [
+        (
+            "FRA,FR,250,France,French Republic,Europe,Western Europe,planet,1945,yes\n",
+            "row 2",
+        ),
+        (
+            "FR,FR,250,France,French Republic,Europe,Western Europe,member_state,1945,yes\n",
+            "states.csv",
+        ),
+        (
+            "FRA,FR,99999,France,French Republic,Europe,Western Europe,member_state,1945,yes\n",
+            "row 2",
+        ),
+        ("FRA,FR,250,France\n", "row 2"),
+        (
+            "FRA,FR,250,,French Republic,Europe,Western Europe,member_state,1945,yes\n",
+            "states.csv",
+        ),
+        ("\"unterminated,FR,250\n", "states.csv"),
+    ] {
+        let err = parse_states(&format!("{header}{rows}")).unwrap_err();
+        assert!(matches!(err, AppError::BadRequest(_)), "{err:?}");
+        assert!(err.to_string().contains(needle), "{rows:?}: {err}");
+    }
+    let good = Demo::Gcm.files();
+    let broken = |meetings: &'static str, process: &'static str| DemoFiles {
+        meetings_toml: meetings,
+        process_toml: process,
+        ..Demo::Gcm.files()
+    };
+    for (files, needle) in [
+        (broken("[[meeting]]\nslug = 42\n", good.process_toml), "meetings.toml"),
+        (broken("meeting = \"not a table\"\n", good.process_toml), "meetings.toml"),
+        (broken("[[meeting]\n", good.process_toml), "meetings.toml"),
+        (broken(good.meetings_toml, "title = \"no process table\"\n"), "process.toml"),
+        (
+            broken("[[meeting]]\nslug = \"x\"\nkind = \"tea_party\"\ntitle = \"t\"\nstart_date = \"2017-01-01\"\nend_date = \"2017-01-01\"\n", good.process_toml),
+            "tea_party",
+        ),
+        (
+            broken("[[meeting]]\nslug = \"x\"\nkind = \"conference\"\ntitle = \"t\"\nstart_date = \"2017-02-30\"\nend_date = \"2017-03-01\"\n", good.process_toml),
+            "meetings.toml",
+        ),
+    ] {
+        let err = files.parse().unwrap_err();
+        assert!(err.to_string().contains(needle), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn a_demo_that_breaks_a_rule_loads_nothing() {
+    let t = app_at("2018-03-01T12:00:00Z").await;
+    let mut data = Demo::Gcm.files().parse().unwrap();
+    // The last meeting ends before it starts: the whole load is refused.
+    let last = data.meetings.last_mut().unwrap();
+    last.end_date = "2000-01-01".parse().unwrap();
+    let err = t.app.load_demo_data(&data).await.unwrap_err();
+    assert_eq!(err.kind(), "end_before_start");
+    assert!(
+        t.app.all_actors(None).await.unwrap().is_empty(),
+        "one transaction: nothing stayed"
+    );
+    assert!(matches!(
+        t.app.process("gcm").await,
+        Err(AppError::NotFound(_))
+    ));
+}

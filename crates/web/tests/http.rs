@@ -551,4 +551,7 @@ async fn the_stylesheet_is_served() {
         .unwrap()
         .starts_with("text/css"));
     assert!(css.body.contains("margin-inline"));
+    let icon = get(&s, "/static/favicon.svg").await;
+    assert_eq!(icon.status, StatusCode::OK);
+    assert_eq!(icon.headers[header::CONTENT_TYPE], "image/svg+xml");
 }
