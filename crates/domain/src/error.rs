@@ -56,6 +56,24 @@ pub enum ValidationError {
     Empty(&'static str),
     #[error("agenda item number {0} appears twice")]
     DuplicateAgendaItem(u32),
+    #[error("{what} is longer than {max} characters")]
+    TooLong { what: &'static str, max: usize },
+    #[error("the role {role} acts for {what}: name its actor")]
+    RoleNeedsActor {
+        role: &'static str,
+        what: &'static str,
+    },
+    #[error("the role {role} acts for {what}, but '{actor}' is a {kind}")]
+    RoleActorMismatch {
+        role: &'static str,
+        actor: String,
+        kind: String,
+        what: &'static str,
+    },
+    #[error("the role {0} is held in one process: name the process")]
+    RoleNeedsProcess(&'static str),
+    #[error("an account with the e-mail address '{0}' already exists")]
+    DuplicateEmail(String),
 }
 
 impl ValidationError {
@@ -76,6 +94,11 @@ impl ValidationError {
             GroupMemberNotAState { .. } => "group_member_not_a_state",
             UnknownMeetingKind { .. } => "unknown_meeting_kind",
             Invalid { .. } | UnknownName { .. } | Empty(_) | DuplicateAgendaItem(_) => "invalid",
+            TooLong { .. } => "too_long",
+            RoleNeedsActor { .. } => "role_needs_actor",
+            RoleActorMismatch { .. } => "role_actor_mismatch",
+            RoleNeedsProcess(_) => "role_needs_process",
+            DuplicateEmail(_) => "duplicate_email",
         }
     }
 
@@ -89,6 +112,7 @@ impl ValidationError {
                 | DuplicateSymbol(_)
                 | DuplicateActorCode(_)
                 | DuplicatePhase(_)
+                | DuplicateEmail(_)
         )
     }
 }

@@ -1,7 +1,9 @@
 //! Accord's domain: the words of an intergovernmental process as types, and the
 //! rules that keep them true. Pure: no IO, no SQL, no HTTP.
 
+mod access;
 mod actor;
+pub mod audit;
 mod document;
 mod error;
 mod ident;
@@ -11,6 +13,7 @@ mod phase;
 mod process;
 mod theme;
 
+pub use access::{check_person_name, Account, Email, Role, RoleGrant};
 pub use actor::{Actor, ActorKind};
 pub use document::{Distribution, Document, DocumentKind, NewDocument};
 pub use error::ValidationError;

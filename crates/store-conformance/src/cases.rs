@@ -804,3 +804,281 @@ pub async fn text_in_six_languages_round_trips(store: &dyn Store) {
         );
     }
 }
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+async fn account(store: &dyn Store, email: &str) -> i64 {
+    let mut tx = store.begin().await.unwrap();
+    let id = tx
+        .insert_account(
+            &Email::new(email).unwrap(),
+            "A. Person",
+            "$argon2id$v=19$fake",
+            at("2018-01-01T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+pub async fn accounts_and_grants_round_trip(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let id = account(store, "Delegate@Example.org").await;
+    let mut tx = store.begin().await.unwrap();
+    let grants = [
+        RoleGrant {
+            role: Role::Delegate,
+            process: Some(slug("gcm")),
+            actor: Some(code("MEX")),
+        },
+        RoleGrant {
+            role: Role::Secretariat,
+            process: None,
+            actor: None,
+        },
+    ];
+    for g in &grants {
+        tx.insert_grant(id, g).await.unwrap();
+    }
+    let found = tx
+        .find_account_by_email(&Email::new("delegate@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.account.id, id);
+    assert_eq!(found.account.email.as_str(), "delegate@example.org");
+    assert_eq!(found.password_hash, "$argon2id$v=19$fake");
+    assert_eq!(found.account.grants.len(), 2);
+    tx.set_password(id, "$argon2id$new").await.unwrap();
+    assert_conflict(
+        tx.insert_account(
+            &Email::new("delegate@example.org").unwrap(),
+            "Again",
+            "x",
+            at("2018-01-01T00:00:00Z"),
+        )
+        .await,
+        "duplicate e-mail",
+    );
+    drop(tx);
+    // The failed insert rolled back the whole unit of work, grants included.
+    assert!(store
+        .get_account(id)
+        .await
+        .unwrap()
+        .account
+        .grants
+        .is_empty());
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_grant(id, &grants[0]).await.unwrap();
+    assert_conflict(
+        tx.insert_grant(
+            id,
+            &RoleGrant {
+                role: Role::Delegate,
+                process: Some(slug("gcm")),
+                actor: Some(code("XXX")),
+            },
+        )
+        .await,
+        "grant for an unknown actor",
+    );
+    drop(tx);
+    assert!(matches!(
+        store.get_account(id + 1000).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub async fn sessions_tokens_and_resets(store: &dyn Store) {
+    let id = account(store, "sec@example.org").await;
+    let other = account(store, "other@example.org").await;
+    let session = SessionRecord {
+        id_hash: "a".repeat(64),
+        account: id,
+        csrf: "c".repeat(43),
+        created_at: at("2018-01-01T10:00:00Z"),
+        expires_at: at("2018-01-02T10:00:00Z"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_session(&session).await.unwrap();
+    tx.insert_session(&SessionRecord {
+        id_hash: "b".repeat(64),
+        ..session.clone()
+    })
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.find_session(&session.id_hash).await.unwrap(),
+        Some(session.clone())
+    );
+    assert_eq!(store.find_session("nope").await.unwrap(), None);
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_session(&session.id_hash).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.find_session(&session.id_hash).await.unwrap(), None);
+    assert!(store.find_session(&"b".repeat(64)).await.unwrap().is_some());
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_sessions_of(id).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(store.find_session(&"b".repeat(64)).await.unwrap().is_none());
+
+    let token = ApiTokenRecord {
+        id: 0,
+        account: id,
+        name: "nightly import".into(),
+        token_hash: "d".repeat(64),
+        created_at: at("2018-01-01T10:00:00Z"),
+        expires_at: at("2018-04-01T10:00:00Z"),
+        revoked_at: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    let tid = tx.insert_api_token(&token).await.unwrap();
+    assert!(
+        !tx.revoke_api_token(other, tid, at("2018-01-03T00:00:00Z"))
+            .await
+            .unwrap(),
+        "not theirs"
+    );
+    tx.commit().await.unwrap();
+    let found = store
+        .find_api_token(&token.token_hash)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        found,
+        ApiTokenRecord {
+            id: tid,
+            ..token.clone()
+        }
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx
+        .revoke_api_token(id, tid, at("2018-01-03T00:00:00Z"))
+        .await
+        .unwrap());
+    assert!(
+        !tx.revoke_api_token(id, tid, at("2018-01-04T00:00:00Z"))
+            .await
+            .unwrap(),
+        "already revoked"
+    );
+    assert_eq!(tx.list_api_tokens(id).await.unwrap().len(), 1);
+    tx.insert_password_reset(&"e".repeat(64), id, at("2018-01-01T11:00:00Z"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store
+            .find_api_token(&token.token_hash)
+            .await
+            .unwrap()
+            .unwrap()
+            .revoked_at,
+        Some(at("2018-01-03T00:00:00Z"))
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.take_password_reset(&"e".repeat(64)).await.unwrap(),
+        Some((id, at("2018-01-01T11:00:00Z")))
+    );
+    assert_eq!(
+        tx.take_password_reset(&"e".repeat(64)).await.unwrap(),
+        None,
+        "one use only"
+    );
+}
+
+pub async fn the_audit_log_chains_and_filters(store: &dyn Store) {
+    use accord_domain::audit::{next_entry, verify, AuditRecord, GENESIS};
+    seed(store, "gcm").await;
+    assert_eq!(store.audit_head().await.unwrap(), (0, GENESIS.to_owned()));
+    let record = |i: i64, action: &str, account: Option<i64>| AuditRecord {
+        at: at("2018-01-01T10:00:00.123456Z") + chrono::Duration::seconds(i),
+        account,
+        by: "sec@example.org".into(),
+        acting_for: Some(code("MEX")),
+        action: action.into(),
+        process: Some(slug("gcm")),
+        targets: vec![format!("meeting:{i}"), "process:gcm".into()],
+    };
+    for (i, action) in [
+        "meeting.create",
+        "document.create",
+        "meeting.create",
+        "actor.create",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut tx = store.begin().await.unwrap();
+        let (seq, hash) = tx.lock_audit_head().await.unwrap();
+        let entry = next_entry(seq, &hash, record(i as i64, action, Some(i as i64 % 2)));
+        tx.append_audit(&entry).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    // A unit of work that is not committed leaves the log as it was.
+    {
+        let mut tx = store.begin().await.unwrap();
+        let (seq, hash) = tx.lock_audit_head().await.unwrap();
+        tx.append_audit(&next_entry(seq, &hash, record(9, "x.y", None)))
+            .await
+            .unwrap();
+    }
+    let (head, head_hash) = store.audit_head().await.unwrap();
+    assert_eq!(head, 4);
+    let entries = store.audit_entries(0, 100).await.unwrap();
+    assert_eq!(entries.len(), 4);
+    assert_eq!(
+        entries[0].record,
+        record(0, "meeting.create", Some(0)),
+        "timestamps and targets round-trip exactly"
+    );
+    assert_eq!(verify(&entries, head, &head_hash), Ok(4));
+    assert_eq!(store.audit_entries(2, 1).await.unwrap()[0].seq, 3);
+
+    let list = |q: AuditQuery| async move { store.list_audit(&q).await.unwrap() };
+    let seqs = |p: &Page<accord_domain::audit::AuditEntry>| {
+        p.items.iter().map(|e| e.seq).collect::<Vec<_>>()
+    };
+    let all = list(AuditQuery {
+        limit: 10,
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(seqs(&all), [4, 3, 2, 1], "newest first");
+    let meetings = list(AuditQuery {
+        action_prefix: Some("meeting.".into()),
+        limit: 10,
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(seqs(&meetings), [3, 1]);
+    let by_one = list(AuditQuery {
+        account: Some(1),
+        limit: 10,
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(seqs(&by_one), [4, 2]);
+    let page = list(AuditQuery {
+        limit: 2,
+        before: Some(4),
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(seqs(&page), [3, 2]);
+    assert!(page.more);
+    let other = list(AuditQuery {
+        process: Some(slug("other")),
+        limit: 10,
+        ..Default::default()
+    })
+    .await;
+    assert!(other.items.is_empty());
+}

@@ -36,7 +36,10 @@ macro_rules! conformance_suite {
             duplicate_symbols_are_refused,
             themes_in_order,
             uncommitted_work_is_rolled_back,
-            text_in_six_languages_round_trips
+            text_in_six_languages_round_trips,
+            accounts_and_grants_round_trip,
+            sessions_tokens_and_resets,
+            the_audit_log_chains_and_filters
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -67,6 +67,15 @@ impl PgStore {
         Ok(store)
     }
 
+    async fn begin_tx(&self) -> Result<PgTx> {
+        let tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(accord_store_sql::store_error)?;
+        Ok(PgTx { tx })
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -51,7 +51,8 @@ where
 
 /// Implements `accord_store::{Store, Tx}` for one sqlx driver.
 ///
-/// `$store` must have a field `pool: sqlx::Pool<$db>`; `$tx` a field
+/// `$store` must have a field `pool: sqlx::Pool<$db>` and an inherent
+/// `async fn begin_tx(&self) -> Result<$tx>`; `$tx` a field
 /// `tx: sqlx::Transaction<'static, $db>`.
 #[macro_export]
 macro_rules! sql_store {
@@ -64,9 +65,11 @@ macro_rules! sql_store {
                 MeetingKind,
             };
             use $crate::deps::accord_store::{
-                ActorQuery, DocumentQuery, MeetingQuery, Page, ProcessQuery, Result, Store,
-                StoreError, Tx,
+                ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page,
+                ProcessQuery, Result, SessionRecord, Store, StoreError, StoredAccount, Tx,
             };
+            use $crate::deps::accord_domain::audit::{AuditEntry, AuditRecord};
+            use $crate::deps::accord_domain::{Account, Email, RoleGrant};
             use $crate::deps::chrono::{DateTime, Utc};
             use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
             use $crate::{parse_stored, store_error as err};
@@ -636,6 +639,120 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+
+            // ---- accounts, sessions, tokens ---------------------------------
+
+            async fn load_account(c: &mut Conn, row: Option<DbRow>) -> Result<Option<StoredAccount>> {
+                let Some(row) = row else { return Ok(None) };
+                let id: i64 = row.try_get("id").map_err(err)?;
+                let grants = sqlx::query(
+                    "SELECT role, process, actor FROM role_grants WHERE account_id = $1 \
+                     ORDER BY role, process, actor",
+                )
+                .bind(id)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(|g| {
+                    Ok(RoleGrant {
+                        role: parse_stored(&g.try_get::<String, _>("role").map_err(err)?, "role")?,
+                        process: opt_parse(g.try_get("process").map_err(err)?, "process")?,
+                        actor: opt_parse(g.try_get("actor").map_err(err)?, "actor")?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+                Ok(Some(StoredAccount {
+                    account: Account {
+                        id,
+                        email: parse_email(&row.try_get::<String, _>("email").map_err(err)?)?,
+                        name: row.try_get("name").map_err(err)?,
+                        grants,
+                    },
+                    password_hash: row.try_get("password_hash").map_err(err)?,
+                }))
+            }
+
+            fn parse_email(s: &str) -> Result<Email> {
+                Email::new(s).map_err(|e| StoreError::Other(format!("unreadable value in column email: {e}")))
+            }
+
+            async fn find_account(c: &mut Conn, id: i64) -> Result<Option<StoredAccount>> {
+                let row = sqlx::query("SELECT id, email, name, password_hash FROM accounts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?;
+                load_account(c, row).await
+            }
+
+            async fn find_account_by_email(c: &mut Conn, email: &Email) -> Result<Option<StoredAccount>> {
+                let row = sqlx::query("SELECT id, email, name, password_hash FROM accounts WHERE email = $1")
+                    .bind(email.as_str())
+                    .fetch_optional(&mut *c)
+                    .await
+                    .map_err(err)?;
+                load_account(c, row).await
+            }
+
+            fn session_from(row: &DbRow) -> Result<SessionRecord> {
+                Ok(SessionRecord {
+                    id_hash: row.try_get("id_hash").map_err(err)?,
+                    account: row.try_get("account_id").map_err(err)?,
+                    csrf: row.try_get("csrf").map_err(err)?,
+                    created_at: row.try_get("created_at").map_err(err)?,
+                    expires_at: row.try_get("expires_at").map_err(err)?,
+                })
+            }
+
+            fn token_from(row: &DbRow) -> Result<ApiTokenRecord> {
+                Ok(ApiTokenRecord {
+                    id: row.try_get("id").map_err(err)?,
+                    account: row.try_get("account_id").map_err(err)?,
+                    name: row.try_get("name").map_err(err)?,
+                    token_hash: row.try_get("token_hash").map_err(err)?,
+                    created_at: row.try_get("created_at").map_err(err)?,
+                    expires_at: row.try_get("expires_at").map_err(err)?,
+                    revoked_at: row.try_get("revoked_at").map_err(err)?,
+                })
+            }
+
+            const TOKEN_COLUMNS: &str = "SELECT id, account_id, name, token_hash, created_at, \
+                expires_at, revoked_at FROM api_tokens";
+
+            // ---- audit --------------------------------------------------
+
+            const AUDIT_COLUMNS: &str = "SELECT seq, at, account_id, by_whom, acting_for, action, \
+                process, targets, prev_hash, hash FROM audit_log";
+
+            fn audit_from(row: &DbRow) -> Result<AuditEntry> {
+                Ok(AuditEntry {
+                    seq: row.try_get("seq").map_err(err)?,
+                    record: AuditRecord {
+                        at: row.try_get("at").map_err(err)?,
+                        account: row.try_get("account_id").map_err(err)?,
+                        by: row.try_get("by_whom").map_err(err)?,
+                        acting_for: opt_parse(row.try_get("acting_for").map_err(err)?, "acting_for")?,
+                        action: row.try_get("action").map_err(err)?,
+                        process: opt_parse(row.try_get("process").map_err(err)?, "process")?,
+                        targets: row.try_get::<Json<Vec<String>>, _>("targets").map_err(err)?.0,
+                    },
+                    prev_hash: row.try_get("prev_hash").map_err(err)?,
+                    hash: row.try_get("hash").map_err(err)?,
+                })
+            }
+
+            async fn audit_head(c: &mut Conn, lock: bool) -> Result<(i64, String)> {
+                // The no-op UPDATE takes the row's write lock until the unit of work ends.
+                let sql = if lock {
+                    "UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash"
+                } else {
+                    "SELECT seq, hash FROM audit_head WHERE id = 1"
+                };
+                let row = sqlx::query(sql).fetch_one(&mut *c).await.map_err(err)?;
+                Ok((row.try_get("seq").map_err(err)?, row.try_get("hash").map_err(err)?))
+            }
+
             fn found<T>(v: Option<T>, what: std::fmt::Arguments<'_>) -> Result<T> {
                 v.ok_or_else(|| StoreError::NotFound(what.to_string()))
             }
@@ -649,8 +766,7 @@ macro_rules! sql_store {
                 }
 
                 async fn begin(&self) -> Result<Box<dyn Tx>> {
-                    let tx = self.pool.begin().await.map_err(err)?;
-                    Ok(Box::new($tx { tx }))
+                    Ok(Box::new(self.begin_tx().await?))
                 }
 
                 async fn list_processes(&self, q: &ProcessQuery) -> Result<Page<Process>> {
@@ -710,6 +826,81 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_themes(&mut c, process).await
                 }
+
+                async fn get_account(&self, id: i64) -> Result<StoredAccount> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_account(&mut c, id).await?, format_args!("account {id}"))
+                }
+
+                async fn find_session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
+                    sqlx::query(
+                        "SELECT id_hash, account_id, csrf, created_at, expires_at FROM sessions WHERE id_hash = $1",
+                    )
+                    .bind(id_hash)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(err)?
+                    .as_ref()
+                    .map(session_from)
+                    .transpose()
+                }
+
+                async fn find_api_token(&self, token_hash: &str) -> Result<Option<ApiTokenRecord>> {
+                    sqlx::query(&format!("{TOKEN_COLUMNS} WHERE token_hash = $1"))
+                        .bind(token_hash)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(err)?
+                        .as_ref()
+                        .map(token_from)
+                        .transpose()
+                }
+
+                async fn list_audit(&self, q: &AuditQuery) -> Result<Page<AuditEntry>> {
+                    let mut qb = QueryBuilder::<Db>::new(AUDIT_COLUMNS);
+                    qb.push(" WHERE 1 = 1");
+                    if let Some(prefix) = &q.action_prefix {
+                        let escaped: String = prefix
+                            .chars()
+                            .flat_map(|c| match c {
+                                '%' | '_' | '\\' => vec!['\\', c],
+                                c => vec![c],
+                            })
+                            .collect();
+                        qb.push(" AND action LIKE ").push_bind(format!("{escaped}%"));
+                        qb.push(" ESCAPE '\\'");
+                    }
+                    if let Some(account) = q.account {
+                        qb.push(" AND account_id = ").push_bind(account);
+                    }
+                    if let Some(process) = &q.process {
+                        qb.push(" AND process = ").push_bind(process.to_string());
+                    }
+                    if let Some(before) = q.before {
+                        qb.push(" AND seq < ").push_bind(before);
+                    }
+                    qb.push(" ORDER BY seq DESC LIMIT ").push_bind(i64::from(q.limit) + 1);
+                    let rows = qb.build().fetch_all(&self.pool).await.map_err(err)?;
+                    let items = rows.iter().map(audit_from).collect::<Result<Vec<_>>>()?;
+                    Ok(Page::from_overfetch(items, q.limit))
+                }
+
+                async fn audit_entries(&self, after_seq: i64, limit: u32) -> Result<Vec<AuditEntry>> {
+                    sqlx::query(&format!("{AUDIT_COLUMNS} WHERE seq > $1 ORDER BY seq LIMIT $2"))
+                        .bind(after_seq)
+                        .bind(i64::from(limit))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(err)?
+                        .iter()
+                        .map(audit_from)
+                        .collect()
+                }
+
+                async fn audit_head(&self) -> Result<(i64, String)> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    audit_head(&mut c, false).await
+                }
             }
 
             #[$crate::deps::async_trait]
@@ -752,6 +943,176 @@ macro_rules! sql_store {
                 }
                 async fn insert_theme(&mut self, theme: &Theme) -> Result<()> {
                     insert_theme(&mut self.tx, theme).await
+                }
+
+                async fn find_account(&mut self, id: i64) -> Result<Option<StoredAccount>> {
+                    find_account(&mut self.tx, id).await
+                }
+                async fn find_account_by_email(&mut self, email: &Email) -> Result<Option<StoredAccount>> {
+                    find_account_by_email(&mut self.tx, email).await
+                }
+                async fn insert_account(
+                    &mut self,
+                    email: &Email,
+                    name: &str,
+                    password_hash: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO accounts (email, name, password_hash, created_at) \
+                         VALUES ($1, $2, $3, $4) RETURNING id",
+                    )
+                    .bind(email.as_str())
+                    .bind(name)
+                    .bind(password_hash)
+                    .bind(at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn set_password(&mut self, account: i64, password_hash: &str) -> Result<()> {
+                    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+                        .bind(password_hash)
+                        .bind(account)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn insert_grant(&mut self, account: i64, grant: &RoleGrant) -> Result<()> {
+                    sqlx::query("INSERT INTO role_grants (account_id, role, process, actor) VALUES ($1, $2, $3, $4)")
+                        .bind(account)
+                        .bind(grant.role.as_str())
+                        .bind(grant.process.as_ref().map(|p| p.as_str()))
+                        .bind(grant.actor.as_ref().map(|a| a.as_str()))
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn insert_session(&mut self, s: &SessionRecord) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO sessions (id_hash, account_id, csrf, created_at, expires_at) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(&s.id_hash)
+                    .bind(s.account)
+                    .bind(&s.csrf)
+                    .bind(s.created_at)
+                    .bind(s.expires_at)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn delete_session(&mut self, id_hash: &str) -> Result<()> {
+                    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                        .bind(id_hash)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn delete_sessions_of(&mut self, account: i64) -> Result<()> {
+                    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                        .bind(account)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn insert_api_token(&mut self, t: &ApiTokenRecord) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO api_tokens (account_id, name, token_hash, created_at, expires_at, revoked_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    )
+                    .bind(t.account)
+                    .bind(&t.name)
+                    .bind(&t.token_hash)
+                    .bind(t.created_at)
+                    .bind(t.expires_at)
+                    .bind(t.revoked_at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn revoke_api_token(&mut self, account: i64, id: i64, at: DateTime<Utc>) -> Result<bool> {
+                    let done = sqlx::query(
+                        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
+                    )
+                    .bind(at)
+                    .bind(id)
+                    .bind(account)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(done.rows_affected() == 1)
+                }
+                async fn list_api_tokens(&mut self, account: i64) -> Result<Vec<ApiTokenRecord>> {
+                    sqlx::query(&format!("{TOKEN_COLUMNS} WHERE account_id = $1 ORDER BY id"))
+                        .bind(account)
+                        .fetch_all(&mut *self.tx)
+                        .await
+                        .map_err(err)?
+                        .iter()
+                        .map(token_from)
+                        .collect()
+                }
+                async fn insert_password_reset(
+                    &mut self,
+                    token_hash: &str,
+                    account: i64,
+                    expires_at: DateTime<Utc>,
+                ) -> Result<()> {
+                    sqlx::query("INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES ($1, $2, $3)")
+                        .bind(token_hash)
+                        .bind(account)
+                        .bind(expires_at)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn take_password_reset(&mut self, token_hash: &str) -> Result<Option<(i64, DateTime<Utc>)>> {
+                    let row = sqlx::query(
+                        "DELETE FROM password_resets WHERE token_hash = $1 RETURNING account_id, expires_at",
+                    )
+                    .bind(token_hash)
+                    .fetch_optional(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    row.map(|r| Ok((r.try_get("account_id").map_err(err)?, r.try_get("expires_at").map_err(err)?)))
+                        .transpose()
+                }
+                async fn lock_audit_head(&mut self) -> Result<(i64, String)> {
+                    audit_head(&mut self.tx, true).await
+                }
+                async fn append_audit(&mut self, e: &AuditEntry) -> Result<()> {
+                    let r = &e.record;
+                    sqlx::query(
+                        "INSERT INTO audit_log (seq, at, account_id, by_whom, acting_for, action, process, \
+                         targets, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    )
+                    .bind(e.seq)
+                    .bind(r.at)
+                    .bind(r.account)
+                    .bind(&r.by)
+                    .bind(r.acting_for.as_ref().map(|a| a.as_str()))
+                    .bind(&r.action)
+                    .bind(r.process.as_ref().map(|p| p.as_str()))
+                    .bind(Json(&r.targets))
+                    .bind(&e.prev_hash)
+                    .bind(&e.hash)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+                        .bind(e.seq)
+                        .bind(&e.hash)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
                     self.tx.commit().await.map_err(err)

@@ -4,14 +4,20 @@ use accord_store::{Result, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// SQLite has one writer at a time. A unit of work reads before it writes;
+    /// were two to interleave, the later one's write would fail with
+    /// SQLITE_BUSY_SNAPSHOT. Units of work therefore take turns here.
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 pub struct SqliteTx {
     tx: sqlx::Transaction<'static, Sqlite>,
+    _writer: tokio::sync::OwnedMutexGuard<()>,
 }
 
 accord_store_sql::sql_store!(
@@ -41,9 +47,25 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Unavailable(format!("cannot open {}: {e}", path.display())))?;
-        let store = SqliteStore { pool };
+        let store = SqliteStore {
+            pool,
+            writer: Arc::new(tokio::sync::Mutex::new(())),
+        };
         store.migrate().await?;
         Ok(store)
+    }
+
+    async fn begin_tx(&self) -> Result<SqliteTx> {
+        let writer = self.writer.clone().lock_owned().await;
+        let tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(accord_store_sql::store_error)?;
+        Ok(SqliteTx {
+            tx,
+            _writer: writer,
+        })
     }
 
     async fn migrate(&self) -> Result<()> {

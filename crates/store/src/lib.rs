@@ -5,9 +5,10 @@
 //! work that is committed whole or not at all. Lookups a use case needs to
 //! validate a write are on `Tx` too, so they see the transaction's own writes.
 
+use accord_domain::audit::AuditEntry;
 use accord_domain::{
-    Actor, ActorCode, ActorKind, Document, DocumentKind, Meeting, MeetingKind, NewDocument,
-    NewMeeting, Phase, Process, Slug, Symbol, Theme,
+    Account, Actor, ActorCode, ActorKind, Document, DocumentKind, Email, Meeting, MeetingKind,
+    NewDocument, NewMeeting, Phase, Process, RoleGrant, Slug, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -83,6 +84,48 @@ pub struct DocumentQuery {
     pub limit: u32,
 }
 
+/// An account as stored, with the hash of its password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAccount {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+/// A signed-in session, stored by the SHA-256 of the cookie's secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id_hash: String,
+    pub account: i64,
+    /// The session's anti-CSRF token (random, compared in constant time).
+    pub csrf: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An API token, stored by the SHA-256 of the bearer secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiTokenRecord {
+    pub id: i64,
+    pub account: i64,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Which audit entries to list, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    /// Entries whose action starts with this, e.g. `meeting.`.
+    pub action_prefix: Option<String>,
+    pub account: Option<i64>,
+    pub process: Option<Slug>,
+    /// Only entries older than this sequence number.
+    pub before: Option<i64>,
+    pub limit: u32,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     /// "sqlite" or "postgres".
@@ -105,6 +148,15 @@ pub trait Store: Send + Sync + 'static {
     async fn get_document(&self, process: &Slug, id: i64) -> Result<Document>;
     /// A process's themes, by taxonomy then number.
     async fn list_themes(&self, process: &Slug) -> Result<Vec<Theme>>;
+
+    async fn get_account(&self, id: i64) -> Result<StoredAccount>;
+    async fn find_session(&self, id_hash: &str) -> Result<Option<SessionRecord>>;
+    async fn find_api_token(&self, token_hash: &str) -> Result<Option<ApiTokenRecord>>;
+    async fn list_audit(&self, q: &AuditQuery) -> Result<Page<AuditEntry>>;
+    /// Audit entries after `after_seq`, oldest first (for verification).
+    async fn audit_entries(&self, after_seq: i64, limit: u32) -> Result<Vec<AuditEntry>>;
+    /// The number and hash of the last entry, as the store's head records them.
+    async fn audit_head(&self) -> Result<(i64, String)>;
 }
 
 /// A unit of work. Writes refuse what the schema forbids with
@@ -139,6 +191,48 @@ pub trait Tx: Send {
 
     async fn find_theme(&mut self, process: &Slug, code: &Slug) -> Result<Option<Theme>>;
     async fn insert_theme(&mut self, theme: &Theme) -> Result<()>;
+
+    async fn find_account(&mut self, id: i64) -> Result<Option<StoredAccount>>;
+    async fn find_account_by_email(&mut self, email: &Email) -> Result<Option<StoredAccount>>;
+    /// Records an account; returns its id.
+    async fn insert_account(
+        &mut self,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn set_password(&mut self, account: i64, password_hash: &str) -> Result<()>;
+    async fn insert_grant(&mut self, account: i64, grant: &RoleGrant) -> Result<()>;
+
+    async fn insert_session(&mut self, session: &SessionRecord) -> Result<()>;
+    async fn delete_session(&mut self, id_hash: &str) -> Result<()>;
+    /// Ends every session of an account (after a password change).
+    async fn delete_sessions_of(&mut self, account: i64) -> Result<()>;
+
+    /// Records an API token (its `id` is ignored); returns its id.
+    async fn insert_api_token(&mut self, token: &ApiTokenRecord) -> Result<i64>;
+    /// Revokes one of an account's tokens; false if it has no such token.
+    async fn revoke_api_token(&mut self, account: i64, id: i64, at: DateTime<Utc>) -> Result<bool>;
+    async fn list_api_tokens(&mut self, account: i64) -> Result<Vec<ApiTokenRecord>>;
+
+    async fn insert_password_reset(
+        &mut self,
+        token_hash: &str,
+        account: i64,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Removes a reset token and returns its account and expiry, if it existed.
+    async fn take_password_reset(
+        &mut self,
+        token_hash: &str,
+    ) -> Result<Option<(i64, DateTime<Utc>)>>;
+
+    /// Locks the audit log's head for this unit of work and returns it:
+    /// concurrent appends wait here, so the chain never forks.
+    async fn lock_audit_head(&mut self) -> Result<(i64, String)>;
+    /// Appends an entry and moves the head to it.
+    async fn append_audit(&mut self, entry: &AuditEntry) -> Result<()>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }
