@@ -211,62 +211,74 @@ impl crate::App {
 
     pub async fn load_demo_data(&self, data: &DemoData) -> Result<DemoReport> {
         let mut report = DemoReport::default();
-        let mut unit = self.store().begin().await?;
-        let tx = &mut *unit;
+        let principal = crate::Principal::System("demo loader");
+        let mut unit = self.unit(&principal).await?;
         // States first, then groups, which refer to them.
         let (groups, others): (Vec<&Actor>, Vec<&Actor>) =
             data.actors.iter().partition(|a| a.kind == ActorKind::Group);
         for actor in others.into_iter().chain(groups) {
-            if tx.find_actor(&actor.code).await?.is_some() {
+            if unit.tx.find_actor(&actor.code).await?.is_some() {
                 report.existing.actors += 1;
             } else {
-                crate::create_actor(tx, actor).await?;
+                crate::create_actor(&mut unit, actor).await?;
                 report.created.actors += 1;
             }
         }
-        if tx.find_process(&data.process.slug).await?.is_some() {
+        if unit.tx.find_process(&data.process.slug).await?.is_some() {
             report.existing.processes += 1;
         } else {
-            crate::create_process(tx, &data.process).await?;
+            crate::create_process(&mut unit, &data.process).await?;
             report.created.processes += 1;
         }
         for phase in &data.phases {
-            if tx.find_phase(&phase.process, phase.kind).await?.is_some() {
+            if unit
+                .tx
+                .find_phase(&phase.process, phase.kind)
+                .await?
+                .is_some()
+            {
                 report.existing.phases += 1;
             } else {
-                crate::add_phase(tx, phase).await?;
+                crate::add_phase(&mut unit, phase).await?;
                 report.created.phases += 1;
             }
         }
         for theme in &data.themes {
-            if tx.find_theme(&theme.process, &theme.code).await?.is_some() {
+            if unit
+                .tx
+                .find_theme(&theme.process, &theme.code)
+                .await?
+                .is_some()
+            {
                 report.existing.themes += 1;
             } else {
-                crate::add_theme(tx, theme).await?;
+                crate::add_theme(&mut unit, theme).await?;
                 report.created.themes += 1;
             }
         }
         for meeting in &data.meetings {
-            if tx
+            if unit
+                .tx
                 .find_meeting(&meeting.process, &meeting.slug)
                 .await?
                 .is_some()
             {
                 report.existing.meetings += 1;
             } else {
-                crate::add_meeting(tx, meeting).await?;
+                crate::add_meeting(&mut unit, meeting).await?;
                 report.created.meetings += 1;
             }
         }
         for document in &data.documents {
-            if tx
+            if unit
+                .tx
                 .find_document(&document.process, &document.slug)
                 .await?
                 .is_some()
             {
                 report.existing.documents += 1;
             } else {
-                crate::add_document(tx, document).await?;
+                crate::add_document(&mut unit, document).await?;
                 report.created.documents += 1;
             }
         }

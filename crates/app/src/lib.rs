@@ -2,19 +2,25 @@
 //! through [`App`]: it validates with the domain's rules, runs each write in
 //! one store transaction, and answers in domain types.
 
+mod access;
 mod database;
 pub mod demo;
 mod listing;
+pub mod policy;
 
+pub use access::{digest, generate_password, same_secret, ActiveSession, NewApiToken, NewSession};
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
+pub use policy::{Action, Principal};
 
+use accord_domain::audit::{self, AuditEntry, AuditRecord, ChainBreak};
 use accord_domain::*;
 use accord_store::{
-    ActorQuery, DocumentQuery, MeetingQuery, Page, ProcessQuery, Store, StoreError, Tx,
+    ActorQuery, AuditQuery, DocumentQuery, MeetingQuery, Page, ProcessQuery, Store, StoreError, Tx,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use listing::{decode, encode, Position};
+use policy::authorize;
 use std::sync::Arc;
 
 /// A use case's failure, with a machine-readable kind.
@@ -28,6 +34,14 @@ pub enum AppError {
     /// A domain rule refused the write.
     #[error("{0}")]
     Invalid(ValidationError),
+    /// Nobody is signed in, or the credentials are not valid.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The principal's roles do not allow the action.
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    TooManyRequests(String),
     #[error("{0}")]
     Unavailable(String),
     #[error("internal error: {0}")]
@@ -40,6 +54,9 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::BadRequest(_) => "bad_request",
             AppError::Invalid(e) => e.kind(),
+            AppError::Unauthenticated(_) => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::TooManyRequests(_) => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
@@ -106,6 +123,7 @@ pub struct ActorDetail {
 pub struct App {
     store: Arc<dyn Store>,
     clock: Clock,
+    throttle: Arc<access::LoginThrottle>,
 }
 
 impl App {
@@ -113,6 +131,7 @@ impl App {
         App {
             store,
             clock: Arc::new(Utc::now),
+            throttle: Arc::default(),
         }
     }
 
@@ -126,6 +145,7 @@ impl App {
         App {
             store: self.store.clone(),
             clock,
+            throttle: self.throttle.clone(),
         }
     }
 
@@ -342,68 +362,181 @@ impl App {
 
     // ---- writes ---------------------------------------------------------
 
-    pub async fn create_actor(&self, actor: Actor) -> Result<()> {
-        let mut tx = self.store.begin().await?;
-        create_actor(&mut *tx, &actor).await?;
-        Ok(tx.commit().await?)
+    /// Starts a unit of work on behalf of `principal`.
+    pub(crate) async fn unit<'p>(&self, principal: &'p Principal) -> Result<Unit<'p>> {
+        Ok(Unit {
+            tx: self.store.begin().await?,
+            principal,
+            at: micros(self.now()),
+        })
     }
 
-    pub async fn create_process(&self, process: Process) -> Result<()> {
-        let mut tx = self.store.begin().await?;
-        create_process(&mut *tx, &process).await?;
-        Ok(tx.commit().await?)
+    pub async fn create_actor(&self, p: &Principal, actor: Actor) -> Result<()> {
+        authorize(p, Action::ManageActors)?;
+        let mut unit = self.unit(p).await?;
+        create_actor(&mut unit, &actor).await?;
+        unit.commit().await
     }
 
-    pub async fn add_phase(&self, phase: Phase) -> Result<()> {
-        let mut tx = self.store.begin().await?;
-        add_phase(&mut *tx, &phase).await?;
-        Ok(tx.commit().await?)
+    pub async fn create_process(&self, p: &Principal, process: Process) -> Result<()> {
+        authorize(p, Action::CreateProcess)?;
+        let mut unit = self.unit(p).await?;
+        create_process(&mut unit, &process).await?;
+        unit.commit().await
     }
 
-    pub async fn add_theme(&self, theme: Theme) -> Result<()> {
-        let mut tx = self.store.begin().await?;
-        add_theme(&mut *tx, &theme).await?;
-        Ok(tx.commit().await?)
+    pub async fn add_phase(&self, p: &Principal, phase: Phase) -> Result<()> {
+        authorize(p, Action::EditProcess(&phase.process))?;
+        let mut unit = self.unit(p).await?;
+        add_phase(&mut unit, &phase).await?;
+        unit.commit().await
+    }
+
+    pub async fn add_theme(&self, p: &Principal, theme: Theme) -> Result<()> {
+        authorize(p, Action::EditProcess(&theme.process))?;
+        let mut unit = self.unit(p).await?;
+        add_theme(&mut unit, &theme).await?;
+        unit.commit().await
     }
 
     /// Records a meeting; returns its id.
-    pub async fn add_meeting(&self, meeting: NewMeeting) -> Result<i64> {
-        let mut tx = self.store.begin().await?;
-        let id = add_meeting(&mut *tx, &meeting).await?;
-        tx.commit().await?;
+    pub async fn add_meeting(&self, p: &Principal, meeting: NewMeeting) -> Result<i64> {
+        authorize(p, Action::EditProcess(&meeting.process))?;
+        let mut unit = self.unit(p).await?;
+        let id = add_meeting(&mut unit, &meeting).await?;
+        unit.commit().await?;
         Ok(id)
     }
 
     /// Records document metadata; returns its id.
-    pub async fn add_document(&self, document: NewDocument) -> Result<i64> {
-        let mut tx = self.store.begin().await?;
-        let id = add_document(&mut *tx, &document).await?;
-        tx.commit().await?;
+    pub async fn add_document(&self, p: &Principal, document: NewDocument) -> Result<i64> {
+        authorize(p, Action::EditProcess(&document.process))?;
+        let mut unit = self.unit(p).await?;
+        let id = add_document(&mut unit, &document).await?;
+        unit.commit().await?;
         Ok(id)
     }
 
-    pub(crate) fn store(&self) -> &dyn Store {
-        &*self.store
+    // ---- the audit log --------------------------------------------------
+
+    /// Audit entries, newest first, filtered; for the secretariat.
+    pub async fn audit_log(
+        &self,
+        p: &Principal,
+        filter: AuditFilter,
+        page: &PageRequest,
+    ) -> Result<Listing<AuditEntry>> {
+        authorize(p, Action::ReadAudit)?;
+        let limit = page.limit()?;
+        let before = match cursor(page, "audit")? {
+            Some(Position::Seq(seq)) => Some(seq),
+            Some(_) => return Err(bad_cursor(())),
+            None => None,
+        };
+        let found = self
+            .store
+            .list_audit(&AuditQuery {
+                action_prefix: filter.action_prefix,
+                account: filter.account,
+                process: filter.process,
+                before,
+                limit,
+            })
+            .await?;
+        let next = next_cursor(&found, "audit", |e| Position::Seq(e.seq));
+        Ok(Listing {
+            items: found.items,
+            next_cursor: next,
+        })
+    }
+
+    /// Walks the whole audit chain against the store's head: the number of
+    /// entries checked, or where the chain breaks.
+    pub async fn verify_audit(&self) -> Result<std::result::Result<i64, ChainBreak>> {
+        let (head_seq, head_hash) = self.store.audit_head().await?;
+        let mut entries = Vec::new();
+        let mut after = 0;
+        loop {
+            let batch = self.store.audit_entries(after, 5_000).await?;
+            let Some(last) = batch.last() else { break };
+            after = last.seq;
+            entries.extend(batch);
+        }
+        Ok(audit::verify(&entries, head_seq, &head_hash))
+    }
+}
+
+/// Which audit entries to show.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub action_prefix: Option<String>,
+    pub account: Option<i64>,
+    pub process: Option<Slug>,
+}
+
+/// Instants are kept to the microsecond, so both stores hold them exactly.
+fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(t)
+}
+
+/// A unit of work on behalf of a principal: its writes and their audit
+/// entries commit together or not at all.
+pub(crate) struct Unit<'p> {
+    pub tx: Box<dyn Tx>,
+    pub principal: &'p Principal,
+    pub at: DateTime<Utc>,
+}
+
+impl Unit<'_> {
+    /// Appends an audit entry for what this unit did.
+    pub async fn audit(
+        &mut self,
+        action: &str,
+        process: Option<&Slug>,
+        targets: Vec<String>,
+    ) -> Result<()> {
+        let (seq, hash) = self.tx.lock_audit_head().await?;
+        let record = AuditRecord {
+            at: self.at,
+            account: self.principal.account_id(),
+            by: self.principal.by(),
+            acting_for: self.principal.acting_for(process),
+            action: action.to_owned(),
+            process: process.cloned(),
+            targets,
+        };
+        Ok(self
+            .tx
+            .append_audit(&audit::next_entry(seq, &hash, record))
+            .await?)
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        Ok(self.tx.commit().await?)
     }
 }
 
 // ---- write use cases, inside a unit of work -------------------------------
 // Each checks the domain rules (with lookups in the same transaction) before
-// it writes, so the caller gets the rule's own error, never a SQL one.
+// it writes, so the caller gets the rule's own error, never a SQL one, and
+// records what it did in the audit log.
 
-pub(crate) async fn create_actor(tx: &mut dyn Tx, actor: &Actor) -> Result<()> {
+pub(crate) async fn create_actor(u: &mut Unit<'_>, actor: &Actor) -> Result<()> {
     actor.validate()?;
-    if tx.find_actor(&actor.code).await?.is_some() {
+    if u.tx.find_actor(&actor.code).await?.is_some() {
         return Err(ValidationError::DuplicateActorCode(actor.code.to_string()).into());
     }
     let mut kinds = std::collections::HashMap::new();
     for member in &actor.members {
-        if let Some(found) = tx.find_actor(member).await? {
+        if let Some(found) = u.tx.find_actor(member).await? {
             kinds.insert(member.clone(), found.kind);
         }
     }
     actor.validate_members(|c| kinds.get(c).copied())?;
-    Ok(tx.insert_actor(actor).await?)
+    u.tx.insert_actor(actor).await?;
+    u.audit("actor.create", None, vec![format!("actor:{}", actor.code)])
+        .await
 }
 
 async fn require_actors<'a>(
@@ -424,42 +557,64 @@ async fn require_process(tx: &mut dyn Tx, slug: &Slug) -> Result<Process> {
         .ok_or_else(|| AppError::NotFound(format!("process '{slug}' does not exist")))
 }
 
-pub(crate) async fn create_process(tx: &mut dyn Tx, process: &Process) -> Result<()> {
+pub(crate) async fn create_process(u: &mut Unit<'_>, process: &Process) -> Result<()> {
     process.validate()?;
-    if tx.find_process(&process.slug).await?.is_some() {
+    if u.tx.find_process(&process.slug).await?.is_some() {
         return Err(ValidationError::DuplicateProcessSlug(process.slug.to_string()).into());
     }
-    require_actors(tx, process.referenced_actors()).await?;
-    Ok(tx.insert_process(process).await?)
+    require_actors(&mut *u.tx, process.referenced_actors()).await?;
+    u.tx.insert_process(process).await?;
+    u.audit(
+        "process.create",
+        Some(&process.slug),
+        vec![format!("process:{}", process.slug)],
+    )
+    .await
 }
 
-pub(crate) async fn add_phase(tx: &mut dyn Tx, phase: &Phase) -> Result<()> {
+pub(crate) async fn add_phase(u: &mut Unit<'_>, phase: &Phase) -> Result<()> {
     phase.validate()?;
-    require_process(tx, &phase.process).await?;
-    if tx.find_phase(&phase.process, phase.kind).await?.is_some() {
+    require_process(&mut *u.tx, &phase.process).await?;
+    if u.tx.find_phase(&phase.process, phase.kind).await?.is_some() {
         return Err(ValidationError::DuplicatePhase(phase.kind.to_string()).into());
     }
-    Ok(tx.insert_phase(phase).await?)
+    u.tx.insert_phase(phase).await?;
+    u.audit(
+        "phase.create",
+        Some(&phase.process),
+        vec![format!("phase:{}", phase.kind)],
+    )
+    .await
 }
 
-pub(crate) async fn add_theme(tx: &mut dyn Tx, theme: &Theme) -> Result<()> {
+pub(crate) async fn add_theme(u: &mut Unit<'_>, theme: &Theme) -> Result<()> {
     theme.validate()?;
-    require_process(tx, &theme.process).await?;
-    if tx.find_theme(&theme.process, &theme.code).await?.is_some() {
+    require_process(&mut *u.tx, &theme.process).await?;
+    if u.tx
+        .find_theme(&theme.process, &theme.code)
+        .await?
+        .is_some()
+    {
         return Err(ValidationError::DuplicateSlug {
             what: "theme",
             slug: theme.code.to_string(),
         }
         .into());
     }
-    Ok(tx.insert_theme(theme).await?)
+    u.tx.insert_theme(theme).await?;
+    u.audit(
+        "theme.create",
+        Some(&theme.process),
+        vec![format!("theme:{}", theme.code)],
+    )
+    .await
 }
 
-pub(crate) async fn add_meeting(tx: &mut dyn Tx, meeting: &NewMeeting) -> Result<i64> {
+pub(crate) async fn add_meeting(u: &mut Unit<'_>, meeting: &NewMeeting) -> Result<i64> {
     meeting.validate()?;
-    let process = require_process(tx, &meeting.process).await?;
+    let process = require_process(&mut *u.tx, &meeting.process).await?;
     process.check_meeting_kind(meeting.kind)?;
-    if tx
+    if u.tx
         .find_meeting(&meeting.process, &meeting.slug)
         .await?
         .is_some()
@@ -470,19 +625,26 @@ pub(crate) async fn add_meeting(tx: &mut dyn Tx, meeting: &NewMeeting) -> Result
         }
         .into());
     }
-    require_actors(tx, meeting.referenced_actors()).await?;
+    require_actors(&mut *u.tx, meeting.referenced_actors()).await?;
     for theme in &meeting.themes {
-        if tx.find_theme(&meeting.process, theme).await?.is_none() {
+        if u.tx.find_theme(&meeting.process, theme).await?.is_none() {
             return Err(ValidationError::UnknownTheme(theme.to_string()).into());
         }
     }
-    Ok(tx.insert_meeting(meeting).await?)
+    let id = u.tx.insert_meeting(meeting).await?;
+    u.audit(
+        "meeting.create",
+        Some(&meeting.process),
+        vec![format!("meeting:{id}")],
+    )
+    .await?;
+    Ok(id)
 }
 
-pub(crate) async fn add_document(tx: &mut dyn Tx, document: &NewDocument) -> Result<i64> {
+pub(crate) async fn add_document(u: &mut Unit<'_>, document: &NewDocument) -> Result<i64> {
     document.validate()?;
-    require_process(tx, &document.process).await?;
-    if tx
+    require_process(&mut *u.tx, &document.process).await?;
+    if u.tx
         .find_document(&document.process, &document.slug)
         .await?
         .is_some()
@@ -494,20 +656,27 @@ pub(crate) async fn add_document(tx: &mut dyn Tx, document: &NewDocument) -> Res
         .into());
     }
     if let Some(symbol) = &document.symbol {
-        if tx.find_document_by_symbol(symbol).await?.is_some() {
+        if u.tx.find_document_by_symbol(symbol).await?.is_some() {
             return Err(ValidationError::DuplicateSymbol(symbol.to_string()).into());
         }
     }
     let meeting = match &document.meeting {
         None => None,
         Some(slug) => Some(
-            tx.find_meeting(&document.process, slug)
+            u.tx.find_meeting(&document.process, slug)
                 .await?
                 .ok_or_else(|| ValidationError::UnknownMeeting(slug.to_string()))?
                 .id,
         ),
     };
-    Ok(tx.insert_document(document, meeting).await?)
+    let id = u.tx.insert_document(document, meeting).await?;
+    u.audit(
+        "document.create",
+        Some(&document.process),
+        vec![format!("document:{id}")],
+    )
+    .await?;
+    Ok(id)
 }
 
 // ---- helpers --------------------------------------------------------------

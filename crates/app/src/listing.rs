@@ -47,6 +47,7 @@ pub(crate) enum Position {
     Slug(String),
     Code(String),
     Dated(NaiveDate, i64),
+    Seq(i64),
 }
 
 pub(crate) fn encode(list: &str, position: &Position) -> String {
@@ -54,6 +55,7 @@ pub(crate) fn encode(list: &str, position: &Position) -> String {
         Position::Slug(s) => format!("{list}|s|{s}"),
         Position::Code(c) => format!("{list}|c|{c}"),
         Position::Dated(d, id) => format!("{list}|d|{d}|{id}"),
+        Position::Seq(n) => format!("{list}|n|{n}"),
     };
     text.bytes().map(|b| format!("{b:02x}")).collect()
 }
@@ -79,6 +81,7 @@ pub(crate) fn decode(list: &str, cursor: &str) -> Result<Position, AppError> {
     let position = match (parts.next(), parts.next(), parts.next()) {
         (Some("s"), Some(s), None) => Position::Slug(s.to_owned()),
         (Some("c"), Some(c), None) => Position::Code(c.to_owned()),
+        (Some("n"), Some(n), None) => Position::Seq(n.parse().map_err(|_| bad())?),
         (Some("d"), Some(d), Some(id)) => Position::Dated(
             d.parse().map_err(|_| bad())?,
             id.parse().map_err(|_| bad())?,

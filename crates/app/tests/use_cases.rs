@@ -1,7 +1,9 @@
 //! Use cases on the real SQLite store (the app layer is the main test boundary).
 
 use accord_app::demo::Demo;
-use accord_app::{App, AppError, PageRequest};
+use accord_app::{App, AppError, PageRequest, Principal};
+
+const OPERATOR: Principal = Principal::System("test");
 use accord_domain::*;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -244,10 +246,13 @@ async fn rules_refuse_bad_writes_and_keep_what_is_stored() {
     let mut m = base.clone();
     m.slug = Slug::new("new-meeting").unwrap();
     m.end_date = "2017-05-01".parse().unwrap();
-    assert_eq!(invalid_kind(app.add_meeting(m).await), "end_before_start");
+    assert_eq!(
+        invalid_kind(app.add_meeting(&OPERATOR, m).await),
+        "end_before_start"
+    );
 
     assert_eq!(
-        invalid_kind(app.add_meeting(base.clone()).await),
+        invalid_kind(app.add_meeting(&OPERATOR, base.clone()).await),
         "duplicate_slug"
     );
 
@@ -257,49 +262,61 @@ async fn rules_refuse_bad_writes_and_keep_what_is_stored() {
     let mut other = app.process("gcm").await.unwrap().process;
     other.slug = Slug::new("narrow").unwrap();
     other.meeting_kinds = vec![MeetingKind::ThematicSession];
-    app.create_process(other).await.unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
     m.process = Slug::new("narrow").unwrap();
     m.themes.clear();
     assert_eq!(
-        invalid_kind(app.add_meeting(m).await),
+        invalid_kind(app.add_meeting(&OPERATOR, m).await),
         "unknown_meeting_kind"
     );
 
     let mut m = base.clone();
     m.slug = Slug::new("nowhere").unwrap();
     m.venue.as_mut().unwrap().country = ActorCode::new("XXX").unwrap();
-    assert_eq!(invalid_kind(app.add_meeting(m).await), "unknown_actor");
+    assert_eq!(
+        invalid_kind(app.add_meeting(&OPERATOR, m).await),
+        "unknown_actor"
+    );
 
     let mut m = base.clone();
     m.slug = Slug::new("no-theme").unwrap();
     m.themes = vec![Slug::new("objective-99").unwrap()];
-    assert_eq!(invalid_kind(app.add_meeting(m).await), "unknown_theme");
+    assert_eq!(
+        invalid_kind(app.add_meeting(&OPERATOR, m).await),
+        "unknown_theme"
+    );
 
     let mut p = app.process("gcm").await.unwrap().process;
     assert_eq!(
-        invalid_kind(app.create_process(p.clone()).await),
+        invalid_kind(app.create_process(&OPERATOR, p.clone()).await),
         "duplicate_slug"
     );
     p.slug = Slug::new("gcm-2").unwrap();
     p.co_facilitators[0].actor = Some(ActorCode::new("ZZZ").unwrap());
-    assert_eq!(invalid_kind(app.create_process(p).await), "unknown_actor");
+    assert_eq!(
+        invalid_kind(app.create_process(&OPERATOR, p).await),
+        "unknown_actor"
+    );
 
     let mut eu = app.actor("EU").await.unwrap().actor;
     assert_eq!(
-        invalid_kind(app.create_actor(eu.clone()).await),
+        invalid_kind(app.create_actor(&OPERATOR, eu.clone()).await),
         "duplicate_actor_code"
     );
     eu.code = ActorCode::new("G-SELF").unwrap();
     eu.members.push(ActorCode::new("G-SELF").unwrap());
     assert_eq!(
-        invalid_kind(app.create_actor(eu.clone()).await),
+        invalid_kind(app.create_actor(&OPERATOR, eu.clone()).await),
         "group_contains_itself"
     );
     eu.members = vec![
         ActorCode::new("FRA").unwrap(),
         ActorCode::new("QQQ").unwrap(),
     ];
-    assert_eq!(invalid_kind(app.create_actor(eu).await), "unknown_actor");
+    assert_eq!(
+        invalid_kind(app.create_actor(&OPERATOR, eu).await),
+        "unknown_actor"
+    );
 
     let docs = app
         .documents("gcm", None, &PageRequest::first(200))
@@ -314,15 +331,21 @@ async fn rules_refuse_bad_writes_and_keep_what_is_stored() {
         .clone();
     d.slug = Slug::new("copy").unwrap();
     assert_eq!(
-        invalid_kind(app.add_document(d.clone()).await),
+        invalid_kind(app.add_document(&OPERATOR, d.clone()).await),
         "duplicate_symbol"
     );
     d.symbol = None;
     d.meeting = Some(Slug::new("no-such-meeting").unwrap());
-    assert_eq!(invalid_kind(app.add_document(d).await), "unknown_meeting");
+    assert_eq!(
+        invalid_kind(app.add_document(&OPERATOR, d).await),
+        "unknown_meeting"
+    );
 
     let phase = app.process("gcm").await.unwrap().phases[0].clone();
-    assert_eq!(invalid_kind(app.add_phase(phase).await), "duplicate_phase");
+    assert_eq!(
+        invalid_kind(app.add_phase(&OPERATOR, phase).await),
+        "duplicate_phase"
+    );
 
     // Refused writes left no trace (the one process created above aside).
     let after = dump(app).await;
@@ -344,12 +367,12 @@ async fn restricted_and_embargoed_documents_stay_hidden() {
     restricted.slug = Slug::new("restricted-letter").unwrap();
     restricted.symbol = None;
     restricted.distribution = Distribution::Restricted;
-    app.add_document(restricted).await.unwrap();
+    app.add_document(&OPERATOR, restricted).await.unwrap();
     let mut embargoed = template.clone();
     embargoed.slug = Slug::new("embargoed-draft").unwrap();
     embargoed.symbol = None;
     embargoed.embargo_until = Some("2018-03-01T12:00:01Z".parse().unwrap());
-    app.add_document(embargoed).await.unwrap();
+    app.add_document(&OPERATOR, embargoed).await.unwrap();
 
     let slugs = |l: accord_app::Listing<Document>| {
         l.items

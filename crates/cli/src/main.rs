@@ -1,7 +1,8 @@
 //! `accord`: the command line for operators.
 
 use accord_app::demo::{Demo, DemoReport};
-use accord_app::{open_store, App, DatabaseTarget, OpenError, DEFAULT_DATABASE_URL};
+use accord_app::{open_store, App, DatabaseTarget, OpenError, Principal, DEFAULT_DATABASE_URL};
+use accord_domain::{ActorCode, Role, RoleGrant, Slug};
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -16,6 +17,10 @@ mod exit {
     pub const DATABASE_UNAVAILABLE: u8 = 4;
     /// The command failed for another reason (e.g. the address is taken).
     pub const FAILED: u8 = 1;
+    /// The input was refused by a rule (e.g. a malformed e-mail address).
+    pub const INVALID: u8 = 5;
+    /// The audit log's hash chain is broken.
+    pub const AUDIT_BROKEN: u8 = 6;
 }
 
 #[derive(Parser)]
@@ -58,6 +63,54 @@ enum Command {
     },
     /// Create or bring the store's schema up to date.
     Migrate {
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account with one role. Without --process, a secretariat role
+    /// covers every process (the first account is such a one).
+    Add {
+        #[arg(long)]
+        email: String,
+        /// secretariat, co_facilitator, delegate, un_entity_representative,
+        /// stakeholder_representative
+        #[arg(long)]
+        role: String,
+        /// The actor the account acts for (a delegate's state, e.g. MEX).
+        #[arg(long)]
+        actor: Option<String>,
+        /// The process the role is held in (e.g. gcm).
+        #[arg(long)]
+        process: Option<String>,
+        /// The person's name (defaults to the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from the first line of standard input instead
+        /// of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain; report the first changed, removed or inserted entry.
+    Verify {
         #[command(flatten)]
         db: DatabaseArg,
     },
@@ -124,6 +177,82 @@ async fn run(command: Command) -> Result<(), Failure> {
                 .map_err(|e| (exit::FAILED, e.to_string()))?;
             print_report(&report);
             Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    role,
+                    actor,
+                    process,
+                    name,
+                    password_stdin,
+                    db,
+                },
+        } => {
+            let role: Role = role
+                .parse()
+                .map_err(|e: accord_domain::ValidationError| (exit::INVALID, e.to_string()))?;
+            let invalid = |what: &str, e: accord_domain::ValidationError| {
+                (exit::INVALID, format!("{what}: {e}"))
+            };
+            let grant = RoleGrant {
+                role,
+                actor: actor
+                    .map(ActorCode::new)
+                    .transpose()
+                    .map_err(|e| invalid("--actor", e))?,
+                process: process
+                    .map(Slug::new)
+                    .transpose()
+                    .map_err(|e| invalid("--process", e))?,
+            };
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| (exit::FAILED, e.to_string()))?;
+                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (accord_app::generate_password(), true)
+            };
+            let app = open(&db).await?;
+            let name = name.unwrap_or_else(|| email.clone());
+            let account = app
+                .create_account(
+                    &Principal::System("accord user add"),
+                    &email,
+                    &name,
+                    &password,
+                    &[grant],
+                )
+                .await
+                .map_err(|e| (exit::INVALID, e.to_string()))?;
+            println!(
+                "created account {} ({}) with the role {}",
+                account.id, account.email, role
+            );
+            if generated {
+                println!("password: {password}");
+                println!("(shown once; sign in and keep it safe)");
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { db },
+        } => {
+            let app = open(&db).await?;
+            match app
+                .verify_audit()
+                .await
+                .map_err(|e| (exit::FAILED, e.to_string()))?
+            {
+                Ok(n) => {
+                    println!("audit log intact: {n} entries, each linked to the one before");
+                    Ok(())
+                }
+                Err(broken) => Err((exit::AUDIT_BROKEN, format!("audit log broken: {broken}"))),
+            }
         }
         Command::Serve { addr, db, demo } => {
             let started = Instant::now();

@@ -227,3 +227,152 @@ fn serve_answers_health_checks_on_its_socket() {
         "{response}"
     );
 }
+
+#[test]
+fn the_first_secretariat_account_and_the_audit_check() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(accord(dir.path(), &["demo", "gcm"]).status.success());
+    let out = accord(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "Sec@Example.org",
+            "--role",
+            "secretariat",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("sec@example.org") && stdout.contains("secretariat"),
+        "{stdout}"
+    );
+    let password = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("password: "))
+        .expect("a generated password");
+    assert_eq!(password.len(), 24);
+
+    let again = accord(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "sec@example.org",
+            "--role",
+            "secretariat",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(5));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    for (args, needle) in [
+        (
+            &["--email", "not-an-email", "--role", "secretariat"][..],
+            "e-mail",
+        ),
+        (
+            &["--email", "d@example.org", "--role", "emperor"][..],
+            "unknown role",
+        ),
+        (
+            &[
+                "--email",
+                "d@example.org",
+                "--role",
+                "delegate",
+                "--process",
+                "gcm",
+            ][..],
+            "name its actor",
+        ),
+        (
+            &[
+                "--email",
+                "d@example.org",
+                "--role",
+                "delegate",
+                "--process",
+                "gcm",
+                "--actor",
+                "IOM",
+            ][..],
+            "IOM",
+        ),
+    ] {
+        let out = accord(dir.path(), &[&["user", "add"][..], args].concat());
+        assert_eq!(out.status.code(), Some(5), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(needle),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let out = Command::new(ACCORD)
+        .args([
+            "user",
+            "add",
+            "--email",
+            "d@example.org",
+            "--role",
+            "delegate",
+            "--process",
+            "gcm",
+            "--actor",
+            "MEX",
+            "--password-stdin",
+        ])
+        .current_dir(dir.path())
+        .env_remove("ACCORD_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"a delegate's own passphrase\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stdout).contains("password:"),
+        "a given password is not echoed"
+    );
+
+    let verify = accord(dir.path(), &["audit", "verify"]);
+    assert!(verify.status.success(), "{}", text(&verify.stderr));
+    assert!(text(&verify.stdout).contains("audit log intact"));
+
+    // Edit one entry behind Accord's back.
+    let db = dir.path().join("accord-data/accord.db");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap();
+        sqlx::Executor::execute(
+            &mut c,
+            "UPDATE audit_log SET action = 'nothing.happened' WHERE seq = 3",
+        )
+        .await
+        .unwrap();
+    });
+    let verify = accord(dir.path(), &["audit", "verify"]);
+    assert_eq!(verify.status.code(), Some(6));
+    assert!(
+        text(&verify.stderr).contains("entry 3 was changed"),
+        "{}",
+        text(&verify.stderr)
+    );
+}

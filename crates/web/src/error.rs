@@ -50,6 +50,9 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
         AppError::Invalid(v) if v.is_conflict() => StatusCode::CONFLICT,
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -509,7 +509,10 @@ async fn output_is_escaped_and_headers_are_strict() {
     let mut process = s.app.process("gcm").await.unwrap().process;
     process.slug = "xss".parse().unwrap();
     process.title = "<script>alert(1)</script> & \"quotes\"".into();
-    s.app.create_process(process).await.unwrap();
+    s.app
+        .create_process(&accord_app::Principal::System("test"), process)
+        .await
+        .unwrap();
     let page = get(&s, "/processes/xss").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("<script>alert(1)</script>"));

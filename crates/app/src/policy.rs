@@ -1,0 +1,181 @@
+//! Every permission decision in Accord, in one place. Handlers never decide
+//! who may do what; use cases call [`authorize`] before they touch the store.
+
+use crate::AppError;
+use accord_domain::{Account, ActorCode, Role, RoleGrant, Slug};
+
+/// Who is acting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    /// Nobody signed in: the public.
+    Anonymous,
+    /// A signed-in account (by session or API token).
+    Account(Account),
+    /// Accord itself, on an operator's command (`accord user add`, the demo loader).
+    System(&'static str),
+}
+
+impl Principal {
+    /// How the audit log names the principal.
+    pub fn by(&self) -> String {
+        match self {
+            Principal::Anonymous => "anonymous".into(),
+            Principal::Account(a) => a.email.to_string(),
+            Principal::System(what) => format!("system: {what}"),
+        }
+    }
+
+    pub fn account_id(&self) -> Option<i64> {
+        match self {
+            Principal::Account(a) => Some(a.id),
+            _ => None,
+        }
+    }
+
+    fn grants(&self) -> &[RoleGrant] {
+        match self {
+            Principal::Account(a) => &a.grants,
+            _ => &[],
+        }
+    }
+
+    fn holds(&self, role: Role, process: Option<&Slug>) -> bool {
+        self.grants().iter().any(|g| {
+            g.role == role
+                && match (&g.process, process) {
+                    (None, _) => true,
+                    (Some(p), Some(q)) => p == q,
+                    (Some(_), None) => false,
+                }
+        })
+    }
+
+    /// The actor this principal acts for in `process`, when one role names one.
+    pub fn acting_for(&self, process: Option<&Slug>) -> Option<ActorCode> {
+        self.grants()
+            .iter()
+            .filter(|g| process.is_none() || g.process.as_ref() == process || g.process.is_none())
+            .find_map(|g| g.actor.clone())
+    }
+}
+
+/// What a principal asks to do.
+#[derive(Debug, Clone, Copy)]
+pub enum Action<'a> {
+    /// Create a new process.
+    CreateProcess,
+    /// Add phases, meetings, documents and themes to a process.
+    EditProcess(&'a Slug),
+    /// Create actors and groups of states.
+    ManageActors,
+    /// Create accounts and grant roles.
+    ManageAccounts,
+    /// Issue a one-time password-reset link for an account.
+    IssuePasswordReset,
+    /// Browse the audit log.
+    ReadAudit,
+    /// Manage one's own API tokens.
+    ManageOwnTokens,
+}
+
+/// Allows or refuses an action: `Unauthenticated` for the public where an
+/// account is needed, `Forbidden` where the account lacks the role.
+pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppError> {
+    let allowed = match principal {
+        Principal::System(_) => true,
+        Principal::Anonymous => {
+            return Err(AppError::Unauthenticated("sign in to do this".into()));
+        }
+        Principal::Account(_) => match action {
+            // Processes and accounts span processes: the secretariat of all processes.
+            Action::CreateProcess | Action::ManageAccounts => {
+                principal.holds(Role::Secretariat, None)
+            }
+            Action::EditProcess(slug) => principal.holds(Role::Secretariat, Some(slug)),
+            Action::ManageActors | Action::IssuePasswordReset | Action::ReadAudit => principal
+                .grants()
+                .iter()
+                .any(|g| g.role == Role::Secretariat),
+            Action::ManageOwnTokens => true,
+        },
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(format!(
+            "your roles do not allow this ({})",
+            describe(action)
+        )))
+    }
+}
+
+fn describe(action: Action<'_>) -> String {
+    match action {
+        Action::CreateProcess => "creating a process".into(),
+        Action::EditProcess(slug) => format!("changing the process '{slug}'"),
+        Action::ManageActors => "creating actors".into(),
+        Action::ManageAccounts => "managing accounts".into(),
+        Action::IssuePasswordReset => "issuing password resets".into(),
+        Action::ReadAudit => "reading the audit log".into(),
+        Action::ManageOwnTokens => "managing API tokens".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use accord_domain::Email;
+
+    fn account(grants: Vec<RoleGrant>) -> Principal {
+        Principal::Account(Account {
+            id: 1,
+            email: Email::new("a@example.org").unwrap(),
+            name: "A".into(),
+            grants,
+        })
+    }
+
+    fn grant(role: Role, process: Option<&str>, actor: Option<&str>) -> RoleGrant {
+        RoleGrant {
+            role,
+            process: process.map(|p| p.parse().unwrap()),
+            actor: actor.map(|a| a.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn the_policy_table() {
+        let gcm: Slug = "gcm".parse().unwrap();
+        let other: Slug = "other".parse().unwrap();
+        let global = account(vec![grant(Role::Secretariat, None, None)]);
+        let gcm_sec = account(vec![grant(Role::Secretariat, Some("gcm"), None)]);
+        let delegate = account(vec![grant(Role::Delegate, Some("gcm"), Some("MEX"))]);
+        let nobody = account(vec![]);
+        let cases: &[(&Principal, Action, bool)] = &[
+            (&global, Action::CreateProcess, true),
+            (&gcm_sec, Action::CreateProcess, false),
+            (&global, Action::EditProcess(&gcm), true),
+            (&gcm_sec, Action::EditProcess(&gcm), true),
+            (&gcm_sec, Action::EditProcess(&other), false),
+            (&delegate, Action::EditProcess(&gcm), false),
+            (&gcm_sec, Action::ManageActors, true),
+            (&delegate, Action::ManageActors, false),
+            (&gcm_sec, Action::ManageAccounts, false),
+            (&gcm_sec, Action::ReadAudit, true),
+            (&nobody, Action::ReadAudit, false),
+            (&nobody, Action::ManageOwnTokens, true),
+        ];
+        for (p, action, allowed) in cases {
+            assert_eq!(authorize(p, *action).is_ok(), *allowed, "{p:?} {action:?}");
+        }
+        assert!(matches!(
+            authorize(&Principal::Anonymous, Action::ManageOwnTokens),
+            Err(AppError::Unauthenticated(_))
+        ));
+        assert!(matches!(
+            authorize(&nobody, Action::CreateProcess),
+            Err(AppError::Forbidden(_))
+        ));
+        assert_eq!(delegate.acting_for(Some(&gcm)).unwrap().as_str(), "MEX");
+    }
+}

@@ -1,0 +1,524 @@
+//! Accounts, sessions, tokens, resets, the policy and the audit log, through
+//! the app layer on real stores (SQLite; PostgreSQL for the audit chain).
+
+use accord_app::demo::Demo;
+use accord_app::{App, AppError, PageRequest, Principal};
+use accord_domain::audit::ChainBreak;
+use accord_domain::*;
+use chrono::{DateTime, Duration, Utc};
+use std::sync::{Arc, Mutex};
+
+const OPERATOR: Principal = Principal::System("test");
+const PASSWORD: &str = "correct horse battery staple";
+
+struct TestApp {
+    app: App,
+    now: Arc<Mutex<DateTime<Utc>>>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    fn advance(&self, by: Duration) {
+        *self.now.lock().unwrap() += by;
+    }
+}
+
+async fn demo_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+    let now = Arc::new(Mutex::new(
+        "2018-03-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap(),
+    ));
+    let clock = now.clone();
+    let app = App::open(&url)
+        .await
+        .unwrap()
+        .with_clock(Arc::new(move || *clock.lock().unwrap()));
+    app.load_demo(Demo::Gcm).await.unwrap();
+    TestApp {
+        app,
+        now,
+        _dir: dir,
+    }
+}
+
+fn grant(role: Role, process: Option<&str>, actor: Option<&str>) -> RoleGrant {
+    RoleGrant {
+        role,
+        process: process.map(|p| p.parse().unwrap()),
+        actor: actor.map(|a| a.parse().unwrap()),
+    }
+}
+
+async fn person(app: &App, email: &str, grants: &[RoleGrant]) -> Principal {
+    Principal::Account(
+        app.create_account(&OPERATOR, email, "A Person", PASSWORD, grants)
+            .await
+            .unwrap(),
+    )
+}
+
+fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
+    r.expect_err("must be refused").kind()
+}
+
+#[tokio::test]
+async fn sign_in_and_out() {
+    let t = demo_app().await;
+    person(
+        &t.app,
+        "sec@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let first = t
+        .app
+        .login(" SEC@example.org ", PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    let second = t
+        .app
+        .login("sec@example.org", PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    assert_ne!(
+        first.secret, second.secret,
+        "a new session id at every sign-in"
+    );
+    assert_ne!(first.csrf, second.csrf);
+    let active = t
+        .app
+        .session(&first.secret)
+        .await
+        .unwrap()
+        .expect("signed in");
+    assert_eq!(active.csrf, first.csrf);
+    assert!(
+        matches!(active.principal, Principal::Account(ref a) if a.email.as_str() == "sec@example.org")
+    );
+    // A secret the server never issued is no session (no fixation).
+    assert!(t.app.session(&"0".repeat(64)).await.unwrap().is_none());
+    t.app.logout(&first.secret).await.unwrap();
+    assert!(t.app.session(&first.secret).await.unwrap().is_none());
+    assert!(
+        t.app.session(&second.secret).await.unwrap().is_some(),
+        "other sessions stay"
+    );
+    t.advance(Duration::hours(13));
+    assert!(
+        t.app.session(&second.secret).await.unwrap().is_none(),
+        "sessions expire"
+    );
+}
+
+#[tokio::test]
+async fn wrong_passwords_and_unknown_accounts_look_the_same() {
+    let t = demo_app().await;
+    person(&t.app, "sec@example.org", &[]).await;
+    let wrong = t
+        .app
+        .login("sec@example.org", "not the password", "10.0.0.2")
+        .await
+        .unwrap_err();
+    let unknown = t
+        .app
+        .login("nobody@example.org", PASSWORD, "10.0.0.3")
+        .await
+        .unwrap_err();
+    let malformed = t
+        .app
+        .login("not an e-mail", PASSWORD, "10.0.0.4")
+        .await
+        .unwrap_err();
+    assert_eq!(wrong.kind(), "unauthenticated");
+    assert_eq!(wrong.to_string(), unknown.to_string());
+    assert_eq!(wrong.to_string(), malformed.to_string());
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account_and_per_address() {
+    let t = demo_app().await;
+    person(&t.app, "a@example.org", &[]).await;
+    person(&t.app, "b@example.org", &[]).await;
+    for i in 0..5 {
+        let _ = t
+            .app
+            .login("a@example.org", "wrong password!", &format!("10.1.0.{i}"))
+            .await;
+    }
+    // The account is locked, even from a fresh address and with the right password.
+    assert_eq!(
+        kind(t.app.login("a@example.org", PASSWORD, "10.9.9.9").await),
+        "too_many_requests"
+    );
+    assert!(
+        t.app
+            .login("b@example.org", PASSWORD, "10.9.9.9")
+            .await
+            .is_ok(),
+        "others are not"
+    );
+    // One address guessing across accounts is locked too.
+    for i in 0..5 {
+        let _ = t
+            .app
+            .login(
+                &format!("guess{i}@example.org"),
+                "wrong password!",
+                "10.2.0.1",
+            )
+            .await;
+    }
+    assert_eq!(
+        kind(t.app.login("b@example.org", PASSWORD, "10.2.0.1").await),
+        "too_many_requests"
+    );
+    t.advance(Duration::minutes(16));
+    assert!(
+        t.app
+            .login("a@example.org", PASSWORD, "10.9.9.9")
+            .await
+            .is_ok(),
+        "the window passes"
+    );
+}
+
+#[tokio::test]
+async fn api_tokens_are_revocable_and_expire() {
+    let t = demo_app().await;
+    let p = person(
+        &t.app,
+        "script@example.org",
+        &[grant(Role::Secretariat, Some("gcm"), None)],
+    )
+    .await;
+    let token = t
+        .app
+        .create_api_token(&p, "nightly import", 30)
+        .await
+        .unwrap();
+    assert!(token.secret.starts_with("acc_"));
+    assert_eq!(t.app.authenticate_token(&token.secret).await.unwrap(), p);
+    assert_eq!(
+        kind(t.app.authenticate_token("acc_0000").await),
+        "unauthenticated"
+    );
+    let other = t.app.create_api_token(&p, "short-lived", 1).await.unwrap();
+    t.app.revoke_api_token(&p, token.id).await.unwrap();
+    assert_eq!(
+        kind(t.app.authenticate_token(&token.secret).await),
+        "unauthenticated"
+    );
+    assert_eq!(
+        kind(t.app.revoke_api_token(&p, token.id).await),
+        "not_found"
+    );
+    assert!(t.app.authenticate_token(&other.secret).await.is_ok());
+    t.advance(Duration::days(1));
+    assert_eq!(
+        kind(t.app.authenticate_token(&other.secret).await),
+        "unauthenticated",
+        "expired"
+    );
+    assert_eq!(
+        kind(t.app.create_api_token(&p, "forever", 10_000).await),
+        "bad_request"
+    );
+    assert_eq!(
+        kind(t.app.create_api_token(&Principal::Anonymous, "x", 1).await),
+        "unauthenticated"
+    );
+}
+
+#[tokio::test]
+async fn password_reset_links_work_once() {
+    let t = demo_app().await;
+    let sec = person(
+        &t.app,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("gcm"), None)],
+    )
+    .await;
+    let delegate = person(
+        &t.app,
+        "del@example.org",
+        &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+    )
+    .await;
+    let session = t
+        .app
+        .login("del@example.org", PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            t.app
+                .issue_password_reset(&delegate, "sec@example.org")
+                .await
+        ),
+        "forbidden"
+    );
+    let link = t
+        .app
+        .issue_password_reset(&sec, "del@example.org")
+        .await
+        .unwrap();
+    assert_eq!(kind(t.app.reset_password(&link, "short").await), "invalid");
+    t.app
+        .reset_password(&link, "a brand new passphrase")
+        .await
+        .unwrap();
+    assert!(
+        t.app.session(&session.secret).await.unwrap().is_none(),
+        "old sessions end"
+    );
+    assert!(t
+        .app
+        .login("del@example.org", "a brand new passphrase", "10.0.0.1")
+        .await
+        .is_ok());
+    assert_eq!(
+        kind(t.app.reset_password(&link, "yet another passphrase").await),
+        "bad_request"
+    );
+    let late = t
+        .app
+        .issue_password_reset(&sec, "del@example.org")
+        .await
+        .unwrap();
+    t.advance(Duration::hours(25));
+    assert_eq!(
+        kind(t.app.reset_password(&late, "yet another passphrase").await),
+        "bad_request"
+    );
+}
+
+#[tokio::test]
+async fn bad_account_input_is_refused_and_changes_nothing() {
+    let t = demo_app().await;
+    person(&t.app, "taken@example.org", &[]).await;
+    let long = "x".repeat(201);
+    let cases: Vec<(&str, &str, &str, Vec<RoleGrant>, &str)> = vec![
+        ("not-an-email", "Name", PASSWORD, vec![], "invalid"),
+        (
+            "taken@example.org",
+            "Name",
+            PASSWORD,
+            vec![],
+            "duplicate_email",
+        ),
+        ("new@example.org", &long, PASSWORD, vec![], "too_long"),
+        ("new@example.org", "Name", "short", vec![], "invalid"),
+        (
+            "new@example.org",
+            "Name",
+            PASSWORD,
+            vec![grant(Role::Delegate, Some("gcm"), Some("IOM"))],
+            "role_actor_mismatch",
+        ),
+        (
+            "new@example.org",
+            "Name",
+            PASSWORD,
+            vec![grant(Role::Delegate, Some("gcm"), None)],
+            "role_needs_actor",
+        ),
+        (
+            "new@example.org",
+            "Name",
+            PASSWORD,
+            vec![grant(Role::Delegate, Some("nope"), Some("MEX"))],
+            "not_found",
+        ),
+    ];
+    let before = t.app.verify_audit().await.unwrap().unwrap();
+    for (email, name, password, grants, expected) in cases {
+        assert_eq!(
+            kind(
+                t.app
+                    .create_account(&OPERATOR, email, name, password, &grants)
+                    .await
+            ),
+            expected,
+            "{email} {grants:?}"
+        );
+    }
+    assert_eq!(
+        t.app.verify_audit().await.unwrap().unwrap(),
+        before,
+        "no audit entry for a refused write"
+    );
+    assert_eq!(
+        kind(t.app.login("new@example.org", PASSWORD, "10.0.0.1").await),
+        "unauthenticated"
+    );
+}
+
+#[tokio::test]
+async fn the_policy_decides_every_write() {
+    let t = demo_app().await;
+    let app = &t.app;
+    let gcm_sec = person(
+        app,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("gcm"), None)],
+    )
+    .await;
+    let delegate = person(
+        app,
+        "del@example.org",
+        &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+    )
+    .await;
+    let meeting = app.all_meetings("gcm", None).await.unwrap()[0]
+        .meeting
+        .clone();
+    let mut m = meeting.clone();
+    m.slug = "informal-1".parse().unwrap();
+    m.kind = MeetingKind::InformalConsultation;
+    assert_eq!(
+        kind(app.add_meeting(&Principal::Anonymous, m.clone()).await),
+        "unauthenticated"
+    );
+    assert_eq!(
+        kind(app.add_meeting(&delegate, m.clone()).await),
+        "forbidden"
+    );
+    let id = app.add_meeting(&gcm_sec, m).await.unwrap();
+    let process = app.process("gcm").await.unwrap().process;
+    let mut other = process.clone();
+    other.slug = "other".parse().unwrap();
+    assert_eq!(
+        kind(app.create_process(&gcm_sec, other.clone()).await),
+        "forbidden"
+    );
+
+    // The audit log names who acted, for which actor, what and which ids.
+    let log = app
+        .audit_log(&gcm_sec, Default::default(), &PageRequest::first(5))
+        .await
+        .unwrap();
+    let newest = &log.items[0].record;
+    assert_eq!(newest.action, "meeting.create");
+    assert_eq!(newest.by, "sec@example.org");
+    assert_eq!(newest.targets, vec![format!("meeting:{id}")]);
+    assert_eq!(newest.process.as_ref().unwrap().as_str(), "gcm");
+    assert_eq!(
+        kind(
+            app.audit_log(&delegate, Default::default(), &PageRequest::first(5))
+                .await
+        ),
+        "forbidden"
+    );
+    let filtered = app
+        .audit_log(
+            &gcm_sec,
+            accord_app::AuditFilter {
+                action_prefix: Some("account.".into()),
+                ..Default::default()
+            },
+            &PageRequest::first(50),
+        )
+        .await
+        .unwrap();
+    assert_eq!(filtered.items.len(), 2);
+    assert!(filtered
+        .items
+        .iter()
+        .all(|e| e.record.action == "account.create"));
+}
+
+/// Tampering done straight in the database, the way an intruder would.
+async fn tamper(url: &str, sql: &str) {
+    use sqlx::Connection;
+    if url.starts_with("sqlite") {
+        let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::Executor::execute(&mut c, sql).await.unwrap();
+    } else {
+        let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::Executor::execute(&mut c, sql).await.unwrap();
+    }
+}
+
+async fn audit_chain_catches_tampering(url: &str) {
+    let app = App::open(url).await.unwrap();
+    app.load_demo(Demo::Gcm).await.unwrap();
+    let entries = match app.verify_audit().await.unwrap() {
+        Ok(n) => n,
+        Err(e) => panic!("a fresh chain must verify: {e}"),
+    };
+    assert!(entries > 280, "every demo write was audited: {entries}");
+
+    tamper(
+        url,
+        "UPDATE audit_log SET by_whom = 'someone else' WHERE seq = 10",
+    )
+    .await;
+    assert_eq!(
+        app.verify_audit().await.unwrap(),
+        Err(ChainBreak::Changed(10))
+    );
+    tamper(
+        url,
+        "UPDATE audit_log SET by_whom = 'system: demo loader' WHERE seq = 10",
+    )
+    .await;
+    assert_eq!(app.verify_audit().await.unwrap(), Ok(entries), "restored");
+
+    tamper(
+        url,
+        "CREATE TABLE audit_saved AS SELECT * FROM audit_log WHERE seq = 20",
+    )
+    .await;
+    tamper(url, "DELETE FROM audit_log WHERE seq = 20").await;
+    assert_eq!(
+        app.verify_audit().await.unwrap(),
+        Err(ChainBreak::Removed(20))
+    );
+    tamper(
+        url,
+        "INSERT INTO audit_log SELECT * FROM audit_saved; DROP TABLE audit_saved",
+    )
+    .await;
+    assert_eq!(app.verify_audit().await.unwrap(), Ok(entries), "restored");
+
+    tamper(
+        url,
+        &format!(
+            "INSERT INTO audit_log (seq, at, account_id, by_whom, acting_for, action, process, targets, prev_hash, hash) \
+             SELECT {n}, at, account_id, by_whom, acting_for, 'meeting.delete', process, targets, hash, hash \
+             FROM audit_log WHERE seq = {last}",
+            n = entries + 1,
+            last = entries
+        ),
+    )
+    .await;
+    assert!(
+        matches!(app.verify_audit().await.unwrap(), Err(ChainBreak::Changed(n) | ChainBreak::Inserted(n)) if n == entries + 1)
+    );
+}
+
+#[tokio::test]
+async fn the_audit_chain_catches_tampering_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    audit_chain_catches_tampering(&format!(
+        "sqlite://{}",
+        dir.path().join("accord.db").display()
+    ))
+    .await;
+}
+
+#[tokio::test]
+async fn the_audit_chain_catches_tampering_on_postgres() {
+    let server = std::env::var("ACCORD_TEST_POSTGRES_URL").expect("ACCORD_TEST_POSTGRES_URL");
+    let schema = "accord_test_app_audit";
+    tamper(
+        &server,
+        &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"),
+    )
+    .await;
+    let sep = if server.contains('?') { '&' } else { '?' };
+    let url = format!("{server}{sep}options=-c%20search_path%3D{schema}");
+    audit_chain_catches_tampering(&url).await;
+    tamper(&server, &format!("DROP SCHEMA {schema} CASCADE")).await;
+}
