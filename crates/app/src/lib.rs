@@ -8,7 +8,10 @@ pub mod demo;
 mod listing;
 pub mod policy;
 
-pub use access::{digest, generate_password, same_secret, ActiveSession, NewApiToken, NewSession};
+pub use access::{
+    digest, generate_password, same_secret, ActiveSession, NewApiToken, NewSession, RESET_HOURS,
+    SESSION_HOURS,
+};
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
 pub use policy::{Action, Principal};

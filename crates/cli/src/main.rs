@@ -52,6 +52,10 @@ enum Command {
         /// Load the GCM demo process first (idempotent).
         #[arg(long)]
         demo: bool,
+        /// Mark cookies Secure: set when readers reach Accord over HTTPS
+        /// (e.g. behind a TLS-terminating proxy).
+        #[arg(long, env = "ACCORD_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Load a demo process into the store (idempotent: a second run changes nothing).
     Demo {
@@ -254,7 +258,12 @@ async fn run(command: Command) -> Result<(), Failure> {
                 Err(broken) => Err((exit::AUDIT_BROKEN, format!("audit log broken: {broken}"))),
             }
         }
-        Command::Serve { addr, db, demo } => {
+        Command::Serve {
+            addr,
+            db,
+            demo,
+            secure_cookies,
+        } => {
             let started = Instant::now();
             let app = open(&db).await?;
             if demo {
@@ -272,15 +281,18 @@ async fn run(command: Command) -> Result<(), Failure> {
                 .await
                 .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;
             let bound = listener.local_addr().unwrap_or(addr);
-            let router = accord_web::router(Arc::new(app));
+            let router = accord_web::router_with(Arc::new(app), secure_cookies);
             println!(
                 "Accord is serving on http://{bound}/ (ready in {} ms)",
                 started.elapsed().as_millis()
             );
-            axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown())
-                .await
-                .map_err(|e| (exit::FAILED, format!("server error: {e}")))
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| (exit::FAILED, format!("server error: {e}")))
         }
     }
 }

@@ -183,3 +183,22 @@ date-full = { $day } { $month } { $year }
 date-range-same-month = { $day }–{ $end_day } { $month } { $year }
 date-range = { $start } – { $end }
 date-month-year = { $month } { $year }
+
+## Signing in
+nav-sign-in = تسجيل الدخول
+nav-sign-out = تسجيل الخروج
+nav-signed-in-as = مسجّل الدخول باسم { $name }
+login-title = تسجيل الدخول
+login-email = عنوان البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-help = تنشئ الأمانة الحسابات. إذا نسيت كلمة المرور، فاطلب من الأمانة رابطاً لإعادة تعيينها.
+login-failed = عنوان البريد الإلكتروني أو كلمة المرور غير صحيح.
+login-throttled = محاولات فاشلة كثيرة. يرجى الانتظار 15 دقيقة.
+reset-title = اختيار كلمة مرور جديدة
+reset-new-password = كلمة المرور الجديدة (12 حرفاً على الأقل)
+reset-confirm = أعد كتابة كلمة المرور الجديدة
+reset-submit = حفظ كلمة المرور
+reset-mismatch = كلمتا المرور غير متطابقتين.
+reset-done-title = تم تغيير كلمة المرور
+reset-done-body = يمكنك الآن تسجيل الدخول بكلمة المرور الجديدة. وقد أُنهيت الجلسات السابقة.

@@ -202,3 +202,22 @@ date-full = { $day } { $month } { $year }
 date-range-same-month = { $day }–{ $end_day } { $month } { $year }
 date-range = { $start } – { $end }
 date-month-year = { $month } { $year }
+
+## Signing in
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+nav-signed-in-as = Signed in as { $name }
+login-title = Sign in
+login-email = E-mail address
+login-password = Password
+login-submit = Sign in
+login-help = Accounts are created by the secretariat. If you have forgotten your password, ask the secretariat for a reset link.
+login-failed = The e-mail address or the password is not right.
+login-throttled = Too many failed attempts. Please wait 15 minutes and try again.
+reset-title = Choose a new password
+reset-new-password = New password (at least 12 characters)
+reset-confirm = The new password again
+reset-submit = Set the password
+reset-mismatch = The two passwords are not the same.
+reset-done-title = Your password has been changed
+reset-done-body = You can now sign in with your new password. Any earlier sessions have been ended.

@@ -189,3 +189,22 @@ date-full = { $day } de { $month } de { $year }
 date-range-same-month = { $day } a { $end_day } de { $month } de { $year }
 date-range = { $start } – { $end }
 date-month-year = { $month } { $year }
+
+## Signing in
+nav-sign-in = Iniciar sesión
+nav-sign-out = Cerrar sesión
+nav-signed-in-as = Sesión de { $name }
+login-title = Iniciar sesión
+login-email = Correo electrónico
+login-password = Contraseña
+login-submit = Iniciar sesión
+login-help = Las cuentas las crea la secretaría. Si olvidó su contraseña, pida a la secretaría un enlace para restablecerla.
+login-failed = El correo electrónico o la contraseña no son correctos.
+login-throttled = Demasiados intentos fallidos. Espere 15 minutos.
+reset-title = Elegir una nueva contraseña
+reset-new-password = Nueva contraseña (12 caracteres como mínimo)
+reset-confirm = Repita la nueva contraseña
+reset-submit = Guardar la contraseña
+reset-mismatch = Las dos contraseñas no coinciden.
+reset-done-title = Su contraseña ha cambiado
+reset-done-body = Ya puede iniciar sesión con la nueva contraseña. Las sesiones anteriores se han cerrado.

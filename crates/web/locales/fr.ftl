@@ -189,3 +189,22 @@ date-full = { $day } { $month } { $year }
 date-range-same-month = { $day }–{ $end_day } { $month } { $year }
 date-range = { $start } – { $end }
 date-month-year = { $month } { $year }
+
+## Signing in
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+nav-signed-in-as = Connecté : { $name }
+login-title = Connexion
+login-email = Adresse électronique
+login-password = Mot de passe
+login-submit = Se connecter
+login-help = Les comptes sont créés par le secrétariat. En cas d'oubli du mot de passe, demandez un lien de réinitialisation au secrétariat.
+login-failed = L'adresse électronique ou le mot de passe est incorrect.
+login-throttled = Trop de tentatives infructueuses. Veuillez patienter 15 minutes.
+reset-title = Choisir un nouveau mot de passe
+reset-new-password = Nouveau mot de passe (12 caractères au moins)
+reset-confirm = Confirmer le nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+reset-mismatch = Les deux mots de passe ne sont pas identiques.
+reset-done-title = Votre mot de passe a été modifié
+reset-done-body = Vous pouvez vous connecter avec le nouveau mot de passe. Les sessions antérieures ont été fermées.

@@ -191,3 +191,22 @@ date-full = { $day } { $month } { $year } г.
 date-range-same-month = { $day }–{ $end_day } { $month } { $year } г.
 date-range = { $start } – { $end }
 date-month-year = { $month } { $year }
+
+## Signing in
+nav-sign-in = Войти
+nav-sign-out = Выйти
+nav-signed-in-as = Вы вошли как { $name }
+login-title = Вход
+login-email = Адрес электронной почты
+login-password = Пароль
+login-submit = Войти
+login-help = Учётные записи создаёт секретариат. Если вы забыли пароль, попросите у секретариата ссылку для его сброса.
+login-failed = Неверный адрес электронной почты или пароль.
+login-throttled = Слишком много неудачных попыток. Подождите 15 минут.
+reset-title = Новый пароль
+reset-new-password = Новый пароль (не менее 12 символов)
+reset-confirm = Повторите новый пароль
+reset-submit = Сохранить пароль
+reset-mismatch = Пароли не совпадают.
+reset-done-title = Пароль изменён
+reset-done-body = Теперь можно войти с новым паролем. Прежние сеансы завершены.

@@ -183,3 +183,22 @@ date-full = { $year }年{ $month }月{ $day }日
 date-range-same-month = { $year }年{ $month }月{ $day }日至{ $end_day }日
 date-range = { $start }至{ $end }
 date-month-year = { $year }年{ $month }月
+
+## Signing in
+nav-sign-in = 登录
+nav-sign-out = 退出
+nav-signed-in-as = 已登录：{ $name }
+login-title = 登录
+login-email = 电子邮件地址
+login-password = 密码
+login-submit = 登录
+login-help = 账户由秘书处创建。如忘记密码，请向秘书处索取重置链接。
+login-failed = 电子邮件地址或密码不正确。
+login-throttled = 失败次数过多。请等待15分钟后再试。
+reset-title = 设置新密码
+reset-new-password = 新密码（至少12个字符）
+reset-confirm = 再次输入新密码
+reset-submit = 保存密码
+reset-mismatch = 两次输入的密码不一致。
+reset-done-title = 密码已更改
+reset-done-body = 现在可以使用新密码登录。此前的会话均已结束。

@@ -26,7 +26,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/api/v1/actors", get(list_actors))
         .route("/api/v1/actors/{code}", get(get_actor))
         .route("/api/v1", get(api_not_found))
-        .route("/api/v1/{*rest}", get(api_not_found))
+        .route("/api/v1/{*rest}", axum::routing::any(api_not_found))
 }
 
 #[derive(OpenApi)]

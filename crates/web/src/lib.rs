@@ -3,9 +3,12 @@
 //! they parse the request, call one `App` use case, and render the answer.
 
 mod api;
+mod api_write;
+pub mod auth;
 mod error;
 pub mod i18n;
 mod portal;
+mod sign_in;
 mod timeline;
 
 use accord_app::App;
@@ -15,33 +18,43 @@ use axum::Router;
 use std::sync::Arc;
 
 pub use api::ApiDoc;
+pub use api_write::write_route_list;
 
 /// Everything a request handler may use; built once, passed explicitly.
 pub struct AppState {
     pub app: Arc<App>,
     pub i18n: Arc<i18n::I18n>,
     pub templates: minijinja::Environment<'static>,
+    /// Mark cookies `Secure`: set when Accord is reached over HTTPS.
+    pub secure_cookies: bool,
 }
 
 pub type SharedState = Arc<AppState>;
 
 impl AppState {
-    pub fn new(app: Arc<App>) -> SharedState {
+    pub fn new(app: Arc<App>, secure_cookies: bool) -> SharedState {
         let i18n = Arc::new(i18n::I18n::new());
         let templates = portal::templates(i18n.clone());
         Arc::new(AppState {
             app,
             i18n,
             templates,
+            secure_cookies,
         })
     }
 }
 
-/// The whole HTTP surface.
+/// The whole HTTP surface, with cookies for plain HTTP (development, tests).
 pub fn router(app: Arc<App>) -> Router {
-    let state = AppState::new(app);
+    router_with(app, false)
+}
+
+/// The whole HTTP surface; `secure_cookies` when Accord is served over HTTPS.
+pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
+    let state = AppState::new(app, secure_cookies);
     Router::new()
         .merge(api::routes())
+        .merge(api_write::routes())
         .merge(portal::routes())
         .with_state(state)
         .layer(axum::middleware::map_response(security_headers))

@@ -29,6 +29,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/actors", get(actors_page))
         .route("/actors/{code}", get(actor_page))
         .route("/language", get(choose_language))
+        .merge(crate::sign_in::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -48,6 +49,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("actors.html", include_str!("../templates/actors.html")),
     ("actor.html", include_str!("../templates/actor.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("reset.html", include_str!("../templates/reset.html")),
+    ("message.html", include_str!("../templates/message.html")),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
@@ -127,11 +131,25 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, minijinja::Error> {
 pub struct Reader {
     lang: Language,
     path: String,
+    /// The signed-in account's name, and the session's CSRF token for the
+    /// sign-out form.
+    signed_in: Option<(String, String)>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Reader {
+impl FromRequestParts<SharedState> for Reader {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, Self::Rejection> {
+        let signed_in = match crate::auth::Caller::from_request_parts(parts, state).await {
+            Ok(crate::auth::Caller {
+                principal: accord_app::Principal::Account(a),
+                csrf: Some(csrf),
+                ..
+            }) => Some((a.name, csrf)),
+            _ => None,
+        };
         Ok(Reader {
             lang: i18n::negotiate(&parts.headers),
             path: parts
@@ -139,6 +157,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Reader {
                 .path_and_query()
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_else(|| "/".into()),
+            signed_in,
         })
     }
 }
@@ -158,7 +177,7 @@ pub struct PageError {
     html: Option<String>,
 }
 
-type PageResult = Result<Html<String>, PageError>;
+pub(crate) type PageResult = Result<Html<String>, PageError>;
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
@@ -185,7 +204,15 @@ fn escape(s: &str) -> String {
 }
 
 impl Reader {
-    fn render(&self, s: &SharedState, template: &str, page: Value) -> PageResult {
+    pub(crate) fn lang(&self) -> Language {
+        self.lang
+    }
+
+    pub(crate) fn session_csrf(&self) -> Option<&str> {
+        self.signed_in.as_ref().map(|(_, c)| c.as_str())
+    }
+
+    pub(crate) fn render(&self, s: &SharedState, template: &str, page: Value) -> PageResult {
         let languages: Vec<LanguageLink> = Language::ALL
             .iter()
             .map(|l| LanguageLink {
@@ -204,6 +231,9 @@ impl Reader {
             dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
             languages => languages,
             section => if self.path.starts_with("/actors") { "actors" } else { "processes" },
+            signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
+            session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
+            here_encoded => urlencode(&self.path),
             ..page
         };
         s.templates
@@ -221,13 +251,18 @@ impl Reader {
     }
 
     /// Turns an app error into a page in the reader's language.
-    fn error(&self, s: &SharedState, e: AppError) -> PageError {
+    pub(crate) fn error(&self, s: &SharedState, e: AppError) -> PageError {
         let status = status_of(&e);
         let message = public_message(&e);
         self.error_page(s, status, message)
     }
 
-    fn error_page(&self, s: &SharedState, status: StatusCode, message: String) -> PageError {
+    pub(crate) fn error_page(
+        &self,
+        s: &SharedState,
+        status: StatusCode,
+        message: String,
+    ) -> PageError {
         let key = match status {
             StatusCode::NOT_FOUND => "not-found",
             StatusCode::SERVICE_UNAVAILABLE => "unavailable",

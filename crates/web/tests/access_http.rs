@@ -1,0 +1,774 @@
+//! People and access over HTTP: every write route × every role, CSRF,
+//! session fixation, tokens, rate limiting, password resets.
+
+use accord_app::demo::Demo;
+use accord_app::{App, Principal};
+use accord_domain::{Role, RoleGrant};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const OPERATOR: Principal = Principal::System("test");
+const PASSWORD: &str = "correct horse battery staple";
+
+struct Site {
+    router: Router,
+    app: Arc<App>,
+    _dir: tempfile::TempDir,
+}
+
+async fn site_with(secure: bool) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+    let app = App::open(&url).await.unwrap();
+    app.load_demo(Demo::Gcm).await.unwrap();
+    // A process with no phases yet, for the process-scoped routes.
+    let mut trial = app.process("gcm").await.unwrap().process;
+    trial.slug = "trial".parse().unwrap();
+    app.create_process(&OPERATOR, trial).await.unwrap();
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let mut ngo = accord_domain::Actor::new(
+        "NGO1".parse().unwrap(),
+        accord_domain::ActorKind::StakeholderOrganisation,
+        "An NGO",
+    );
+    ngo.members.clear();
+    app.create_actor(&OPERATOR, ngo).await.unwrap();
+    let app = Arc::new(app);
+    Site {
+        router: accord_web::router_with(app.clone(), secure),
+        app,
+        _dir: dir,
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or(Value::Null)
+    }
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+}
+
+async fn send(site: &Site, req: Request<Body>) -> Reply {
+    let res = site.router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 4 << 20)
+        .await
+        .unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn grant(role: Role, process: Option<&str>, actor: Option<&str>) -> RoleGrant {
+    RoleGrant {
+        role,
+        process: process.map(|p| p.parse().unwrap()),
+        actor: actor.map(|a| a.parse().unwrap()),
+    }
+}
+
+/// An account with the given roles, and a bearer token for it.
+async fn bearer(site: &Site, email: &str, grants: &[RoleGrant]) -> String {
+    let account = site
+        .app
+        .create_account(&OPERATOR, email, "Test Person", PASSWORD, grants)
+        .await
+        .unwrap();
+    site.app
+        .create_api_token(&Principal::Account(account), "tests", 30)
+        .await
+        .unwrap()
+        .secret
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A valid request for a write route, made fresh for each call.
+fn request_for(method: &str, path: &str, own_token_id: i64) -> (String, Value) {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let p = |s: &str| s.replace("{slug}", "trial");
+    match (method, path) {
+        ("POST", "/api/v1/processes") => (
+            p(path),
+            json!({
+                "slug": format!("new-process-{n}"), "title": "A new process", "mandate": [], "languages": ["en"],
+                "co_facilitators": [], "secretariat": [], "meeting_kinds": ["conference"]
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/phases") => {
+            let kinds = [
+                "consultation",
+                "stocktaking",
+                "negotiation",
+                "adoption",
+                "follow_up",
+            ];
+            (
+                p(path),
+                json!({ "kind": kinds[n % 5], "start_date": "2030-01-01" }),
+            )
+        }
+        ("POST", "/api/v1/processes/{slug}/meetings") => (
+            p(path),
+            json!({
+                "slug": format!("meeting-{n}"), "kind": "conference", "title": "A conference",
+                "start_date": "2030-01-01", "end_date": "2030-01-02",
+                "venue": { "city": "Geneva", "country": "CHE" },
+                "agenda": [{ "number": 1, "title": "Opening" }]
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/documents") => (
+            p(path),
+            json!({
+                "slug": format!("document-{n}"), "title": "A note", "kind": "concept_note", "date": "2030-01-01",
+                "languages": ["en", "fr"], "distribution": "public"
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/themes") => (
+            p(path),
+            json!({ "code": format!("theme-{n}"), "taxonomy": "topics", "number": 1, "title": "A theme" }),
+        ),
+        ("POST", "/api/v1/actors") => (
+            p(path),
+            json!({ "code": format!("ORG{n}"), "kind": "intergovernmental_organisation", "name": "An organisation" }),
+        ),
+        ("POST", "/api/v1/accounts") => (
+            p(path),
+            json!({
+                "email": format!("new{n}@example.org"), "name": "New Person", "password": PASSWORD,
+                "roles": [{ "role": "delegate", "process": "trial", "actor": "FRA" }]
+            }),
+        ),
+        ("POST", "/api/v1/tokens") => (p(path), json!({ "name": "a script", "days": 7 })),
+        ("DELETE", "/api/v1/tokens/{id}") => {
+            (path.replace("{id}", &own_token_id.to_string()), Value::Null)
+        }
+        ("POST", "/api/v1/password-resets") => {
+            (p(path), json!({ "email": "delegate@example.org" }))
+        }
+        other => panic!("no row for the write route {other:?}: add one to this table"),
+    }
+}
+
+#[tokio::test]
+async fn every_write_route_as_every_role() {
+    let site = site_with(false).await;
+    let roles: Vec<(&str, Vec<RoleGrant>)> = vec![
+        (
+            "global secretariat",
+            vec![grant(Role::Secretariat, None, None)],
+        ),
+        (
+            "trial secretariat",
+            vec![grant(Role::Secretariat, Some("trial"), None)],
+        ),
+        (
+            "other secretariat",
+            vec![grant(Role::Secretariat, Some("other"), None)],
+        ),
+        (
+            "co-facilitator",
+            vec![grant(Role::CoFacilitator, Some("trial"), None)],
+        ),
+        (
+            "delegate",
+            vec![grant(Role::Delegate, Some("trial"), Some("MEX"))],
+        ),
+        (
+            "UN entity",
+            vec![grant(
+                Role::UnEntityRepresentative,
+                Some("trial"),
+                Some("IOM"),
+            )],
+        ),
+        (
+            "stakeholder",
+            vec![grant(
+                Role::StakeholderRepresentative,
+                Some("trial"),
+                Some("NGO1"),
+            )],
+        ),
+        ("account without roles", vec![]),
+    ];
+    let mut tokens = vec![];
+    for (i, (name, grants)) in roles.iter().enumerate() {
+        let email = if *name == "delegate" {
+            "delegate@example.org".to_string()
+        } else {
+            format!("role{i}@example.org")
+        };
+        tokens.push((*name, Some(bearer(&site, &email, grants).await)));
+    }
+    tokens.push(("anonymous", None));
+
+    // Who may: route → the roles allowed (anything else is refused).
+    let any_account = [
+        "global secretariat",
+        "trial secretariat",
+        "other secretariat",
+        "co-facilitator",
+        "delegate",
+        "UN entity",
+        "stakeholder",
+        "account without roles",
+    ];
+    let table: Vec<((&str, &str), Vec<&str>)> = vec![
+        (("POST", "/api/v1/processes"), vec!["global secretariat"]),
+        (
+            ("POST", "/api/v1/processes/{slug}/phases"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/meetings"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/documents"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/themes"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/actors"),
+            vec![
+                "global secretariat",
+                "trial secretariat",
+                "other secretariat",
+            ],
+        ),
+        (("POST", "/api/v1/accounts"), vec!["global secretariat"]),
+        (("POST", "/api/v1/tokens"), any_account.to_vec()),
+        (("DELETE", "/api/v1/tokens/{id}"), any_account.to_vec()),
+        (
+            ("POST", "/api/v1/password-resets"),
+            vec![
+                "global secretariat",
+                "trial secretariat",
+                "other secretariat",
+            ],
+        ),
+    ];
+    let routes: BTreeSet<(&str, &str)> = accord_web::write_route_list().into_iter().collect();
+    let rows: BTreeSet<(&str, &str)> = table.iter().map(|(r, _)| *r).collect();
+    assert_eq!(
+        rows, routes,
+        "every write route needs exactly one row in this table"
+    );
+
+    for ((method, path), allowed) in &table {
+        for (role, token) in &tokens {
+            // A token of the caller's own, for the revocation route.
+            let own = match token {
+                Some(t) => {
+                    let p = site.app.authenticate_token(t).await.unwrap();
+                    site.app
+                        .create_api_token(&p, "to revoke", 1)
+                        .await
+                        .unwrap()
+                        .id
+                }
+                None => 1,
+            };
+            let (uri, body) = request_for(method, path, own);
+            let mut req = Request::builder()
+                .method(*method)
+                .uri(&uri)
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(t) = token {
+                req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+            }
+            let body = if body.is_null() {
+                Body::empty()
+            } else {
+                Body::from(body.to_string())
+            };
+            let reply = send(&site, req.body(body).unwrap()).await;
+            let expected = if token.is_none() {
+                vec![StatusCode::UNAUTHORIZED]
+            } else if allowed.contains(role) {
+                vec![StatusCode::CREATED, StatusCode::NO_CONTENT]
+            } else {
+                vec![StatusCode::FORBIDDEN]
+            };
+            assert!(
+                expected.contains(&reply.status),
+                "{method} {path} as {role}: got {} {}",
+                reply.status,
+                reply.body
+            );
+            if !reply.status.is_success() {
+                let kind = reply.json()["error"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                assert!(
+                    kind == "unauthenticated" || kind == "forbidden",
+                    "{method} {path} as {role}: {kind}"
+                );
+            }
+        }
+    }
+}
+
+async fn form_cookie(site: &Site) -> String {
+    let page = send(site, Request::get("/login").body(Body::empty()).unwrap()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let set = page
+        .cookie("accord_form")
+        .expect("the sign-in page sets its form cookie");
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict"));
+    set.split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("accord_form=")
+        .to_owned()
+}
+
+fn login_request(
+    form_cookie: &str,
+    form_token: &str,
+    email: &str,
+    password: &str,
+    extra_cookie: &str,
+) -> Request<Body> {
+    let body = format!(
+        "email={}&password={}&csrf={form_token}&next=%2Fprocesses%2Fgcm",
+        email.replace('@', "%40"),
+        password.replace(' ', "+")
+    );
+    Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(
+            header::COOKIE,
+            format!("accord_form={form_cookie}{extra_cookie}"),
+        )
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn session_of(reply: &Reply) -> String {
+    let set = reply.cookie("accord_session").expect("a session cookie");
+    set.split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("accord_session=")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn signing_in_through_the_form() {
+    let site = site_with(true).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "Amina Secretary",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let form = form_cookie(&site).await;
+
+    // Session fixation: a session id planted before sign-in is never used.
+    let reply = send(
+        &site,
+        login_request(
+            &form,
+            &form,
+            "sec@example.org",
+            PASSWORD,
+            "; accord_session=planted-by-attacker",
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.headers[header::LOCATION], "/processes/gcm");
+    let set = reply.cookie("accord_session").unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("; Secure"),
+        "{set}"
+    );
+    let session = session_of(&reply);
+    assert_ne!(session, "planted-by-attacker");
+    assert!(site
+        .app
+        .session("planted-by-attacker")
+        .await
+        .unwrap()
+        .is_none());
+
+    let home = send(
+        &site,
+        Request::get("/")
+            .header(header::COOKIE, format!("accord_session={session}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        home.body.contains("Signed in as Amina Secretary"),
+        "{}",
+        home.body
+    );
+
+    // Sign out needs the session's token.
+    let csrf = site.app.session(&session).await.unwrap().unwrap().csrf;
+    let bad = send(
+        &site,
+        Request::post("/logout")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_session={session}"))
+            .body(Body::from("csrf=forged"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::FORBIDDEN);
+    assert!(
+        site.app.session(&session).await.unwrap().is_some(),
+        "a forged sign-out changes nothing"
+    );
+    let out = send(
+        &site,
+        Request::post("/logout")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_session={session}"))
+            .body(Body::from(format!("csrf={csrf}")))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(out.cookie("accord_session").unwrap().contains("Max-Age=0"));
+    assert!(site.app.session(&session).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_sign_in_form_refuses_forgery_and_guessing() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(&OPERATOR, "del@example.org", "D", PASSWORD, &[])
+        .await
+        .unwrap();
+    let form = form_cookie(&site).await;
+    // No form cookie, or a token that does not match it: refused before any check.
+    let forged = send(
+        &site,
+        login_request("", "whatever", "del@example.org", PASSWORD, ""),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let mismatched = send(
+        &site,
+        login_request(&form, "other-token", "del@example.org", PASSWORD, ""),
+    )
+    .await;
+    assert_eq!(mismatched.status, StatusCode::FORBIDDEN);
+    assert!(mismatched.cookie("accord_session").is_none());
+
+    let wrong = send(
+        &site,
+        login_request(&form, &form, "del@example.org", "wrong password", ""),
+    )
+    .await;
+    let unknown = send(
+        &site,
+        login_request(&form, &form, "ghost@example.org", PASSWORD, ""),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    let message = |r: &Reply| {
+        r.body
+            .split("role=\"alert\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .map(str::to_owned)
+    };
+    assert_eq!(message(&wrong), message(&unknown), "no account enumeration");
+    for _ in 0..4 {
+        send(
+            &site,
+            login_request(&form, &form, "del@example.org", "wrong password", ""),
+        )
+        .await;
+    }
+    let locked = send(
+        &site,
+        login_request(&form, &form, "del@example.org", PASSWORD, ""),
+    )
+    .await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(locked.cookie("accord_session").is_none());
+}
+
+#[tokio::test]
+async fn cookie_sessions_need_the_csrf_header_for_api_writes() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let session = site
+        .app
+        .login("sec@example.org", PASSWORD, "test")
+        .await
+        .unwrap();
+    let write = |csrf: Option<&str>, code: &str| {
+        let mut req = Request::post("/api/v1/actors")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, format!("accord_session={}", session.secret));
+        if let Some(c) = csrf {
+            req = req.header("x-csrf-token", c);
+        }
+        req.body(Body::from(
+            json!({"code": code, "kind": "un_entity", "name": "X"}).to_string(),
+        ))
+        .unwrap()
+    };
+    let none = send(&site, write(None, "UNX1")).await;
+    assert_eq!(none.status, StatusCode::FORBIDDEN);
+    assert_eq!(none.json()["error"], "csrf");
+    let forged = send(&site, write(Some("0000"), "UNX1")).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(site.app.actor("UNX1").await.is_err(), "nothing was written");
+    let ok = send(&site, write(Some(&session.csrf), "UNX1")).await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+}
+
+#[tokio::test]
+async fn tokens_revoked_or_expired_are_refused() {
+    let site = site_with(false).await;
+    let token = bearer(
+        &site,
+        "script@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let call = |t: &str| {
+        Request::post("/api/v1/tokens")
+            .header(header::AUTHORIZATION, format!("Bearer {t}"))
+            .body(Body::from(json!({"name": "child", "days": 1}).to_string()))
+            .unwrap()
+    };
+    let made = send(&site, call(&token)).await;
+    assert_eq!(made.status, StatusCode::CREATED);
+    let child = made.json();
+    let child_secret = child["token"].as_str().unwrap().to_owned();
+    let revoke = Request::delete(format!("/api/v1/tokens/{}", child["id"]))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&site, revoke).await.status, StatusCode::NO_CONTENT);
+    let refused = send(&site, call(&child_secret)).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json()["error"], "unauthenticated");
+    for bad in ["Bearer ", "Basic abc", "Bearer acc_not-a-token"] {
+        let r = send(
+            &site,
+            Request::post("/api/v1/tokens")
+                .header(header::AUTHORIZATION, bad)
+                .body(Body::from("{}"))
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{bad}");
+    }
+    let r = send(
+        &site,
+        Request::post("/api/v1/tokens")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from("not json"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn bad_write_bodies_get_specific_errors_and_change_nothing() {
+    let site = site_with(false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let post = |path: &str, body: Value| {
+        Request::post(path.to_string())
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let before = site.app.verify_audit().await.unwrap().unwrap();
+    let cases = [
+        (
+            "/api/v1/processes/trial/meetings",
+            json!({"slug": "m", "kind": "conference", "title": "T", "start_date": "2030-01-02", "end_date": "2030-01-01"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "end_before_start",
+        ),
+        (
+            "/api/v1/processes/trial/meetings",
+            json!({"slug": "m", "kind": "tea_party", "title": "T", "start_date": "2030-01-02", "end_date": "2030-01-03"}),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            "/api/v1/processes/gcm/meetings",
+            json!({"slug": "thematic-session-1", "kind": "thematic_session", "title": "T", "start_date": "2030-01-02", "end_date": "2030-01-03"}),
+            StatusCode::CONFLICT,
+            "duplicate_slug",
+        ),
+        (
+            "/api/v1/processes/nope/meetings",
+            json!({"slug": "m", "kind": "conference", "title": "T", "start_date": "2030-01-02", "end_date": "2030-01-03"}),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            "/api/v1/actors",
+            json!({"code": "EU2", "kind": "group", "name": "G", "members": ["EU2"]}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "group_contains_itself",
+        ),
+        (
+            "/api/v1/actors",
+            json!({"code": "MEX", "kind": "member_state", "name": "Mexico"}),
+            StatusCode::CONFLICT,
+            "duplicate_actor_code",
+        ),
+        (
+            "/api/v1/processes/gcm/documents",
+            json!({"slug": "d", "symbol": "A/72/643", "title": "T", "kind": "report", "date": "2030-01-01", "languages": ["en"], "distribution": "public"}),
+            StatusCode::CONFLICT,
+            "duplicate_symbol",
+        ),
+        (
+            "/api/v1/accounts",
+            json!({"email": "not an email", "name": "N", "password": PASSWORD}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+        ),
+        (
+            "/api/v1/accounts",
+            json!({"email": "n@example.org", "name": "x".repeat(300), "password": PASSWORD}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too_long",
+        ),
+        (
+            "/api/v1/accounts",
+            json!({"email": "sec@example.org", "name": "N", "password": PASSWORD}),
+            StatusCode::CONFLICT,
+            "duplicate_email",
+        ),
+    ];
+    for (path, body, status, kind) in cases {
+        let r = send(&site, post(path, body.clone())).await;
+        assert_eq!(r.status, status, "{path} {body}: {}", r.body);
+        assert_eq!(r.json()["error"], kind, "{path} {body}");
+    }
+    assert_eq!(
+        site.app.verify_audit().await.unwrap().unwrap(),
+        before,
+        "refused writes leave no trace"
+    );
+}
+
+#[tokio::test]
+async fn a_reset_link_from_the_secretariat_sets_a_new_password_once() {
+    let site = site_with(false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("gcm"), None)],
+    )
+    .await;
+    site.app
+        .create_account(&OPERATOR, "del@example.org", "D", PASSWORD, &[])
+        .await
+        .unwrap();
+    let issued = send(
+        &site,
+        Request::post("/api/v1/password-resets")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(json!({"email": "del@example.org"}).to_string()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(issued.status, StatusCode::CREATED);
+    let link = issued.json()["link"].as_str().unwrap().to_owned();
+    let secret = link.split("token=").nth(1).unwrap().to_owned();
+    let page = send(&site, Request::get(&link).body(Body::empty()).unwrap()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let form = page
+        .cookie("accord_form")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("accord_form=")
+        .to_owned();
+    let submit = |password: &str, confirm: &str| {
+        Request::post("/reset-password")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_form={form}"))
+            .body(Body::from(format!(
+                "secret={secret}&password={password}&confirm={confirm}&csrf={form}"
+            )))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, submit("a-new-passphrase-1", "a-new-passphrase-2"))
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let done = send(&site, submit("a-new-passphrase-1", "a-new-passphrase-1")).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(site
+        .app
+        .login("del@example.org", "a-new-passphrase-1", "t")
+        .await
+        .is_ok());
+    assert_eq!(
+        send(&site, submit("a-new-passphrase-3", "a-new-passphrase-3"))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST,
+        "used once"
+    );
+}
