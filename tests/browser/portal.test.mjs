@@ -5,7 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,6 +19,11 @@ let server, browser, base, dataDir;
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "accord-browser-"));
   mkdirSync(shots, { recursive: true });
+  // A secretariat account, made the way an operator makes the first one.
+  const dbUrl = `sqlite://${join(dataDir, "accord.db")}`;
+  const made = spawnSync(bin, ["user", "add", "--email", "amina@example.org", "--name", "Amina Secretary",
+    "--role", "secretariat", "--password-stdin", "--database", dbUrl], { input: "a long enough passphrase\n" });
+  assert.equal(made.status, 0, String(made.stderr));
   server = spawn(bin, ["serve", "--demo", "--addr", "127.0.0.1:0"], {
     cwd: dataDir,
     env: { ...process.env, ACCORD_LOG: "warn", ACCORD_DATABASE_URL: `sqlite://${join(dataDir, "accord.db")}` },
@@ -168,3 +173,28 @@ for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processe
     await context.close();
   });
 }
+
+test("a secretariat member signs in, reads the audit log and signs out", async () => {
+  const { page, context } = await open("/processes/gcm");
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.fill("#email", "amina@example.org");
+  await page.fill("#password", "not the passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  assert.match(await text(page, "[role=alert]"), /not right/);
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(base + "/processes/gcm");
+  assert.match(await text(page, ".signout .who"), /Amina Secretary/);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "accord_session");
+  assert.ok(session.httpOnly, "the session cookie is HttpOnly");
+  assert.equal(session.sameSite, "Lax");
+  await page.getByRole("link", { name: "Audit log" }).click();
+  assert.equal(await text(page, "h1"), "Audit log");
+  assert.ok((await page.locator("table.audit tbody tr").count()) > 50);
+  await page.screenshot({ path: join(shots, "audit-en.png"), fullPage: false });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(base + "/");
+  assert.equal(await page.locator(".signout").count(), 0);
+  await context.close();
+});

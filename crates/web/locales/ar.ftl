@@ -202,3 +202,15 @@ reset-submit = حفظ كلمة المرور
 reset-mismatch = كلمتا المرور غير متطابقتين.
 reset-done-title = تم تغيير كلمة المرور
 reset-done-body = يمكنك الآن تسجيل الدخول بكلمة المرور الجديدة. وقد أُنهيت الجلسات السابقة.
+
+## Audit log
+nav-audit = سجل المراجعة
+audit-title = سجل المراجعة
+audit-action = الإجراء
+audit-process = العملية
+audit-when = التاريخ
+audit-by = بواسطة
+audit-acting-for = نيابة عن
+audit-targets = السجلات
+error-unauthenticated-title = يرجى تسجيل الدخول
+error-forbidden-title = غير مسموح

@@ -221,3 +221,18 @@ reset-submit = Set the password
 reset-mismatch = The two passwords are not the same.
 reset-done-title = Your password has been changed
 reset-done-body = You can now sign in with your new password. Any earlier sessions have been ended.
+
+## Audit log
+nav-audit = Audit log
+audit-title = Audit log
+audit-intro = Every change made in Accord: who made it, acting for which actor, what, when, and the records it touched. Each entry carries the hash of the one before it.
+audit-action = Action
+audit-process = Process
+audit-when = When
+audit-by = By
+audit-acting-for = Acting for
+audit-targets = Records
+error-unauthenticated-title = Please sign in
+error-unauthenticated-body = This page is for signed-in users.
+error-forbidden-title = Not allowed
+error-forbidden-body = Your roles do not allow this.

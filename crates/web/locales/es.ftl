@@ -208,3 +208,15 @@ reset-submit = Guardar la contraseña
 reset-mismatch = Las dos contraseñas no coinciden.
 reset-done-title = Su contraseña ha cambiado
 reset-done-body = Ya puede iniciar sesión con la nueva contraseña. Las sesiones anteriores se han cerrado.
+
+## Audit log
+nav-audit = Registro de auditoría
+audit-title = Registro de auditoría
+audit-action = Acción
+audit-process = Proceso
+audit-when = Fecha
+audit-by = Autor
+audit-acting-for = En nombre de
+audit-targets = Registros
+error-unauthenticated-title = Inicie sesión
+error-forbidden-title = Acceso denegado

@@ -208,3 +208,15 @@ reset-submit = Enregistrer le mot de passe
 reset-mismatch = Les deux mots de passe ne sont pas identiques.
 reset-done-title = Votre mot de passe a été modifié
 reset-done-body = Vous pouvez vous connecter avec le nouveau mot de passe. Les sessions antérieures ont été fermées.
+
+## Audit log
+nav-audit = Journal d'audit
+audit-title = Journal d'audit
+audit-action = Action
+audit-process = Processus
+audit-when = Date
+audit-by = Auteur
+audit-acting-for = Au nom de
+audit-targets = Enregistrements
+error-unauthenticated-title = Veuillez vous connecter
+error-forbidden-title = Accès refusé

@@ -210,3 +210,15 @@ reset-submit = Сохранить пароль
 reset-mismatch = Пароли не совпадают.
 reset-done-title = Пароль изменён
 reset-done-body = Теперь можно войти с новым паролем. Прежние сеансы завершены.
+
+## Audit log
+nav-audit = Журнал аудита
+audit-title = Журнал аудита
+audit-action = Действие
+audit-process = Процесс
+audit-when = Когда
+audit-by = Кто
+audit-acting-for = От имени
+audit-targets = Записи
+error-unauthenticated-title = Войдите в систему
+error-forbidden-title = Доступ запрещён

@@ -202,3 +202,15 @@ reset-submit = 保存密码
 reset-mismatch = 两次输入的密码不一致。
 reset-done-title = 密码已更改
 reset-done-body = 现在可以使用新密码登录。此前的会话均已结束。
+
+## Audit log
+nav-audit = 审计日志
+audit-title = 审计日志
+audit-action = 操作
+audit-process = 进程
+audit-when = 时间
+audit-by = 操作人
+audit-acting-for = 代表
+audit-targets = 记录
+error-unauthenticated-title = 请登录
+error-forbidden-title = 无权访问

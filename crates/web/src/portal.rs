@@ -28,6 +28,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/processes/{slug}/documents", get(documents_page))
         .route("/actors", get(actors_page))
         .route("/actors/{code}", get(actor_page))
+        .route("/audit", get(audit_page))
         .route("/language", get(choose_language))
         .merge(crate::sign_in::routes())
         .route("/static/accord.css", get(stylesheet))
@@ -52,6 +53,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login.html", include_str!("../templates/login.html")),
     ("reset.html", include_str!("../templates/reset.html")),
     ("message.html", include_str!("../templates/message.html")),
+    ("audit.html", include_str!("../templates/audit.html")),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
@@ -230,7 +232,7 @@ impl Reader {
             lang => self.lang.as_str(),
             dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
             languages => languages,
-            section => if self.path.starts_with("/actors") { "actors" } else { "processes" },
+            section => section_of(&self.path),
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
             here_encoded => urlencode(&self.path),
@@ -265,6 +267,8 @@ impl Reader {
     ) -> PageError {
         let key = match status {
             StatusCode::NOT_FOUND => "not-found",
+            StatusCode::UNAUTHORIZED => "unauthenticated",
+            StatusCode::FORBIDDEN => "forbidden",
             StatusCode::SERVICE_UNAVAILABLE => "unavailable",
             s if s.is_client_error() => "bad-request",
             _ => "internal",
@@ -285,7 +289,20 @@ impl Reader {
     }
 }
 
-fn urlencode(s: &str) -> String {
+/// Which navigation entry a path belongs to.
+fn section_of(path: &str) -> &'static str {
+    if path.starts_with("/actors") {
+        "actors"
+    } else if path.starts_with("/audit") {
+        "audit"
+    } else if path == "/" || path.starts_with("/processes") || path.starts_with("/?") {
+        "processes"
+    } else {
+        ""
+    }
+}
+
+pub(crate) fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
@@ -516,6 +533,55 @@ async fn actor_page(
         &s,
         "actor.html",
         context! { actor => &detail.actor, members => &detail.members, groups => &detail.groups },
+    )
+}
+
+async fn audit_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: crate::auth::Caller,
+    Query(q): Query<HashMap<String, String>>,
+) -> PageResult {
+    let nonempty = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let process = match nonempty("process")
+        .map(accord_domain::Slug::new)
+        .transpose()
+    {
+        Ok(p) => p,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let filter = accord_app::AuditFilter {
+        action_prefix: nonempty("action"),
+        account: None,
+        process,
+    };
+    let page = accord_app::PageRequest {
+        cursor: nonempty("cursor"),
+        limit: Some(100),
+    };
+    let listing = s
+        .app
+        .audit_log(&caller.principal, filter, &page)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let next = listing.next_cursor.map(|c| {
+        let mut href = format!("/audit?cursor={c}");
+        for k in ["action", "process"] {
+            if let Some(v) = nonempty(k) {
+                href += &format!("&{k}={}", urlencode(&v));
+            }
+        }
+        href
+    });
+    r.render(
+        &s,
+        "audit.html",
+        context! { entries => listing.items, next => next, action => nonempty("action"), process_filter => nonempty("process") },
     )
 }
 

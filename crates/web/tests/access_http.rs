@@ -772,3 +772,84 @@ async fn a_reset_link_from_the_secretariat_sets_a_new_password_once() {
         "used once"
     );
 }
+
+#[tokio::test]
+async fn the_audit_log_page_is_for_the_secretariat() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("gcm"), None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "del@example.org",
+            "D",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+        )
+        .await
+        .unwrap();
+    let page = |cookie: Option<String>, uri: &str| {
+        let mut req = Request::get(uri);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, format!("accord_session={c}"));
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let anonymous = send(&site, page(None, "/audit")).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        anonymous.body.contains("/login?next=/audit"),
+        "a sign-in link back to the page"
+    );
+    let delegate = site
+        .app
+        .login("del@example.org", PASSWORD, "t")
+        .await
+        .unwrap()
+        .secret;
+    assert_eq!(
+        send(&site, page(Some(delegate), "/audit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap()
+        .secret;
+    let all = send(&site, page(Some(sec.clone()), "/audit")).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.body.contains("session.create") && all.body.contains("sec@example.org"));
+    let meetings = send(
+        &site,
+        page(Some(sec.clone()), "/audit?action=meeting.&process=gcm"),
+    )
+    .await;
+    assert!(meetings.body.contains("meeting.create"));
+    assert!(
+        !meetings.body.contains("session.create"),
+        "filtered by action"
+    );
+    assert!(
+        !meetings.body.contains("/audit?cursor="),
+        "31 meetings fit one page"
+    );
+    assert!(
+        all.body.contains("/audit?cursor="),
+        "hundreds of entries are paginated"
+    );
+    assert_eq!(
+        send(&site, page(Some(sec), "/audit?process=Not%20A%20Slug"))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}
