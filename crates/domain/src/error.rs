@@ -74,6 +74,14 @@ pub enum ValidationError {
     RoleNeedsProcess(&'static str),
     #[error("an account with the e-mail address '{0}' already exists")]
     DuplicateEmail(String),
+    #[error("{0} is already on this speakers' list")]
+    AlreadyInscribed(String),
+    #[error("the meeting ended on {0}: its speakers' list is closed")]
+    MeetingOver(chrono::NaiveDate),
+    #[error("the meeting has no agenda item {0}")]
+    UnknownAgendaItem(u32),
+    #[error("'{actor}' cannot take the floor as {what}")]
+    CannotSpeak { actor: String, what: &'static str },
 }
 
 impl ValidationError {
@@ -99,6 +107,10 @@ impl ValidationError {
             RoleActorMismatch { .. } => "role_actor_mismatch",
             RoleNeedsProcess(_) => "role_needs_process",
             DuplicateEmail(_) => "duplicate_email",
+            AlreadyInscribed(_) => "already_inscribed",
+            MeetingOver(_) => "meeting_over",
+            UnknownAgendaItem(_) => "unknown_agenda_item",
+            CannotSpeak { .. } => "cannot_speak",
         }
     }
 
@@ -113,6 +125,7 @@ impl ValidationError {
                 | DuplicateActorCode(_)
                 | DuplicatePhase(_)
                 | DuplicateEmail(_)
+                | AlreadyInscribed(_)
         )
     }
 }

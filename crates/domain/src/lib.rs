@@ -11,6 +11,7 @@ mod language;
 mod meeting;
 mod phase;
 mod process;
+mod speakers;
 mod theme;
 
 pub use access::{check_person_name, Account, Email, Role, RoleGrant};
@@ -22,6 +23,7 @@ pub use language::Language;
 pub use meeting::{AgendaItem, Chair, Meeting, MeetingKind, NewMeeting, Venue};
 pub use phase::{current_phase, Phase, PhaseKind};
 pub use process::{Officer, Process};
+pub use speakers::{speaking_order, Inscription, SpeakerCategory, SpeakerStatus};
 pub use theme::Theme;
 
 /// Checks that a date range is ordered; `what` names the thing in the error.

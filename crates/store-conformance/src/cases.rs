@@ -1082,3 +1082,116 @@ pub async fn the_audit_log_chains_and_filters(store: &dyn Store) {
     .await;
     assert!(other.items.is_empty());
 }
+
+pub async fn delegations_groups_and_speakers_lists(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let sec = account(store, "chair@example.org").await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&state("FRA", "France")).await.unwrap();
+    tx.insert_actor(&group("EU", &["FRA"])).await.unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "round-1",
+            MeetingKind::NegotiationRound,
+            "2018-02-20",
+        ))
+        .await
+        .unwrap();
+    tx.set_delegation(&slug("gcm"), &code("MEX"), "A. Head")
+        .await
+        .unwrap();
+    tx.set_delegation(&slug("gcm"), &code("MEX"), "B. Head")
+        .await
+        .unwrap();
+    tx.set_delegation(&slug("gcm"), &code("CHE"), "C. Head")
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_group_chair(&slug("gcm"), &code("EU"))
+            .await
+            .unwrap(),
+        None
+    );
+    tx.set_group_chair(&slug("gcm"), &code("EU"), &code("MEX"))
+        .await
+        .unwrap();
+    tx.set_group_chair(&slug("gcm"), &code("EU"), &code("FRA"))
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_group_chair(&slug("gcm"), &code("EU"))
+            .await
+            .unwrap(),
+        Some(code("FRA"))
+    );
+    assert!(!tx
+        .is_group_speaker(&slug("gcm"), &code("EU"), sec)
+        .await
+        .unwrap());
+    tx.insert_group_speaker(&slug("gcm"), &code("EU"), sec, sec)
+        .await
+        .unwrap();
+    tx.insert_group_speaker(&slug("gcm"), &code("EU"), sec, sec)
+        .await
+        .unwrap();
+    assert!(tx
+        .is_group_speaker(&slug("gcm"), &code("EU"), sec)
+        .await
+        .unwrap());
+    let inscription = |actor: &str, category, minute: i64| Inscription {
+        id: 0,
+        meeting: mid,
+        agenda_item: 0,
+        actor: code(actor),
+        account: sec,
+        category,
+        status: SpeakerStatus::Waiting,
+        inscribed_at: at("2018-02-20T10:00:00Z") + chrono::Duration::minutes(minute),
+    };
+    let a = tx
+        .insert_inscription(&inscription("MEX", SpeakerCategory::State, 1))
+        .await
+        .unwrap();
+    let b = tx
+        .insert_inscription(&inscription("EU", SpeakerCategory::Group, 2))
+        .await
+        .unwrap();
+    tx.set_inscription_status(a, SpeakerStatus::Spoken)
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_inscription(a).await.unwrap().unwrap().status,
+        SpeakerStatus::Spoken
+    );
+    assert_eq!(tx.find_inscription(b + 100).await.unwrap(), None);
+    assert_eq!(tx.meeting_inscriptions(mid).await.unwrap().len(), 2);
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_inscription(&inscription("MEX", SpeakerCategory::State, 9))
+            .await,
+        "once per category",
+    );
+    drop(tx);
+    let list = store.list_inscriptions(mid).await.unwrap();
+    assert_eq!(
+        list.iter().map(|i| i.actor.as_str()).collect::<Vec<_>>(),
+        ["MEX", "EU"],
+        "by time of inscription"
+    );
+    assert_eq!(
+        list[1],
+        Inscription {
+            id: b,
+            ..inscription("EU", SpeakerCategory::Group, 2)
+        }
+    );
+    assert_eq!(
+        store.list_delegations(&slug("gcm")).await.unwrap(),
+        vec![
+            (code("CHE"), "C. Head".to_string()),
+            (code("MEX"), "B. Head".to_string())
+        ]
+    );
+}

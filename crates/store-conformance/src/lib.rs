@@ -39,7 +39,8 @@ macro_rules! conformance_suite {
             text_in_six_languages_round_trips,
             accounts_and_grants_round_trip,
             sessions_tokens_and_resets,
-            the_audit_log_chains_and_filters
+            the_audit_log_chains_and_filters,
+            delegations_groups_and_speakers_lists
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -69,7 +69,7 @@ macro_rules! sql_store {
                 ProcessQuery, Result, SessionRecord, Store, StoreError, StoredAccount, Tx,
             };
             use $crate::deps::accord_domain::audit::{AuditEntry, AuditRecord};
-            use $crate::deps::accord_domain::{Account, Email, RoleGrant};
+            use $crate::deps::accord_domain::{Account, Email, Inscription, RoleGrant, SpeakerStatus};
             use $crate::deps::chrono::{DateTime, Utc};
             use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
             use $crate::{parse_stored, store_error as err};
@@ -753,6 +753,36 @@ macro_rules! sql_store {
                 Ok((row.try_get("seq").map_err(err)?, row.try_get("hash").map_err(err)?))
             }
 
+            // ---- speakers' lists ------------------------------------------
+
+            const INSCRIPTION_COLUMNS: &str = "SELECT id, meeting_id, agenda_item, actor, account_id, \
+                category, status, inscribed_at FROM inscriptions";
+
+            fn inscription_from(row: &DbRow) -> Result<Inscription> {
+                Ok(Inscription {
+                    id: row.try_get("id").map_err(err)?,
+                    meeting: row.try_get("meeting_id").map_err(err)?,
+                    agenda_item: opt_u32(Some(row.try_get("agenda_item").map_err(err)?), "agenda_item")?
+                        .unwrap_or_default(),
+                    actor: parse_stored(&row.try_get::<String, _>("actor").map_err(err)?, "actor")?,
+                    account: row.try_get("account_id").map_err(err)?,
+                    category: parse_stored(&row.try_get::<String, _>("category").map_err(err)?, "category")?,
+                    status: parse_stored(&row.try_get::<String, _>("status").map_err(err)?, "status")?,
+                    inscribed_at: row.try_get("inscribed_at").map_err(err)?,
+                })
+            }
+
+            async fn meeting_inscriptions(c: &mut Conn, meeting: i64) -> Result<Vec<Inscription>> {
+                sqlx::query(&format!("{INSCRIPTION_COLUMNS} WHERE meeting_id = $1 ORDER BY inscribed_at, id"))
+                    .bind(meeting)
+                    .fetch_all(&mut *c)
+                    .await
+                    .map_err(err)?
+                    .iter()
+                    .map(inscription_from)
+                    .collect()
+            }
+
             fn found<T>(v: Option<T>, what: std::fmt::Arguments<'_>) -> Result<T> {
                 v.ok_or_else(|| StoreError::NotFound(what.to_string()))
             }
@@ -900,6 +930,27 @@ macro_rules! sql_store {
                 async fn audit_head(&self) -> Result<(i64, String)> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     audit_head(&mut c, false).await
+                }
+
+                async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    meeting_inscriptions(&mut c, meeting).await
+                }
+
+                async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>> {
+                    sqlx::query("SELECT state, head_name FROM delegations WHERE process = $1 ORDER BY state")
+                        .bind(process.as_str())
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(err)?
+                        .iter()
+                        .map(|r| {
+                            Ok((
+                                parse_stored(&r.try_get::<String, _>("state").map_err(err)?, "state")?,
+                                r.try_get("head_name").map_err(err)?,
+                            ))
+                        })
+                        .collect()
                 }
             }
 
@@ -1113,6 +1164,112 @@ macro_rules! sql_store {
                         .await
                         .map_err(err)?;
                     Ok(())
+                }
+                async fn set_delegation(&mut self, process: &Slug, state: &ActorCode, head_name: &str) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO delegations (process, state, head_name) VALUES ($1, $2, $3) \
+                         ON CONFLICT (process, state) DO UPDATE SET head_name = excluded.head_name",
+                    )
+                    .bind(process.as_str())
+                    .bind(state.as_str())
+                    .bind(head_name)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn set_group_chair(&mut self, process: &Slug, group: &ActorCode, chair: &ActorCode) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO group_chairs (process, group_code, chair) VALUES ($1, $2, $3) \
+                         ON CONFLICT (process, group_code) DO UPDATE SET chair = excluded.chair",
+                    )
+                    .bind(process.as_str())
+                    .bind(group.as_str())
+                    .bind(chair.as_str())
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn find_group_chair(&mut self, process: &Slug, group: &ActorCode) -> Result<Option<ActorCode>> {
+                    let chair: Option<String> =
+                        sqlx::query_scalar("SELECT chair FROM group_chairs WHERE process = $1 AND group_code = $2")
+                            .bind(process.as_str())
+                            .bind(group.as_str())
+                            .fetch_optional(&mut *self.tx)
+                            .await
+                            .map_err(err)?;
+                    opt_parse(chair, "chair")
+                }
+                async fn insert_group_speaker(
+                    &mut self,
+                    process: &Slug,
+                    group: &ActorCode,
+                    account: i64,
+                    designated_by: i64,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO group_speakers (process, group_code, account_id, designated_by) \
+                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(process.as_str())
+                    .bind(group.as_str())
+                    .bind(account)
+                    .bind(designated_by)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn is_group_speaker(&mut self, process: &Slug, group: &ActorCode, account: i64) -> Result<bool> {
+                    let n: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM group_speakers WHERE process = $1 AND group_code = $2 AND account_id = $3",
+                    )
+                    .bind(process.as_str())
+                    .bind(group.as_str())
+                    .bind(account)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(n > 0)
+                }
+                async fn insert_inscription(&mut self, i: &Inscription) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO inscriptions (meeting_id, agenda_item, actor, account_id, category, status, \
+                         inscribed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                    )
+                    .bind(i.meeting)
+                    .bind(i64::from(i.agenda_item))
+                    .bind(i.actor.as_str())
+                    .bind(i.account)
+                    .bind(i.category.as_str())
+                    .bind(i.status.as_str())
+                    .bind(i.inscribed_at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn find_inscription(&mut self, id: i64) -> Result<Option<Inscription>> {
+                    sqlx::query(&format!("{INSCRIPTION_COLUMNS} WHERE id = $1"))
+                        .bind(id)
+                        .fetch_optional(&mut *self.tx)
+                        .await
+                        .map_err(err)?
+                        .as_ref()
+                        .map(inscription_from)
+                        .transpose()
+                }
+                async fn set_inscription_status(&mut self, id: i64, status: SpeakerStatus) -> Result<()> {
+                    sqlx::query("UPDATE inscriptions SET status = $1 WHERE id = $2")
+                        .bind(status.as_str())
+                        .bind(id)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>> {
+                    meeting_inscriptions(&mut self.tx, meeting).await
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
                     self.tx.commit().await.map_err(err)

@@ -7,8 +7,9 @@
 
 use accord_domain::audit::AuditEntry;
 use accord_domain::{
-    Account, Actor, ActorCode, ActorKind, Document, DocumentKind, Email, Meeting, MeetingKind,
-    NewDocument, NewMeeting, Phase, Process, RoleGrant, Slug, Symbol, Theme,
+    Account, Actor, ActorCode, ActorKind, Document, DocumentKind, Email, Inscription, Meeting,
+    MeetingKind, NewDocument, NewMeeting, Phase, Process, RoleGrant, Slug, SpeakerStatus, Symbol,
+    Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -157,6 +158,11 @@ pub trait Store: Send + Sync + 'static {
     async fn audit_entries(&self, after_seq: i64, limit: u32) -> Result<Vec<AuditEntry>>;
     /// The number and hash of the last entry, as the store's head records them.
     async fn audit_head(&self) -> Result<(i64, String)>;
+
+    /// A meeting's speakers' list, in order of inscription.
+    async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>>;
+    /// The delegations to a process: (state, head of delegation), by state.
+    async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>>;
 }
 
 /// A unit of work. Writes refuse what the schema forbids with
@@ -233,6 +239,45 @@ pub trait Tx: Send {
     async fn lock_audit_head(&mut self) -> Result<(i64, String)>;
     /// Appends an entry and moves the head to it.
     async fn append_audit(&mut self, entry: &AuditEntry) -> Result<()>;
+
+    /// Records or replaces the head of a state's delegation.
+    async fn set_delegation(
+        &mut self,
+        process: &Slug,
+        state: &ActorCode,
+        head_name: &str,
+    ) -> Result<()>;
+    /// Records or replaces the state chairing a group in a process.
+    async fn set_group_chair(
+        &mut self,
+        process: &Slug,
+        group: &ActorCode,
+        chair: &ActorCode,
+    ) -> Result<()>;
+    async fn find_group_chair(
+        &mut self,
+        process: &Slug,
+        group: &ActorCode,
+    ) -> Result<Option<ActorCode>>;
+    async fn insert_group_speaker(
+        &mut self,
+        process: &Slug,
+        group: &ActorCode,
+        account: i64,
+        designated_by: i64,
+    ) -> Result<()>;
+    async fn is_group_speaker(
+        &mut self,
+        process: &Slug,
+        group: &ActorCode,
+        account: i64,
+    ) -> Result<bool>;
+
+    /// Records an inscription (its `id` is ignored); returns its id.
+    async fn insert_inscription(&mut self, inscription: &Inscription) -> Result<i64>;
+    async fn find_inscription(&mut self, id: i64) -> Result<Option<Inscription>>;
+    async fn set_inscription_status(&mut self, id: i64, status: SpeakerStatus) -> Result<()>;
+    async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }
