@@ -7,6 +7,7 @@ mod database;
 pub mod demo;
 mod listing;
 pub mod policy;
+mod speakers;
 
 pub use access::{
     digest, generate_password, same_secret, ActiveSession, NewApiToken, NewSession, RESET_HOURS,
@@ -15,6 +16,7 @@ pub use access::{
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
 pub use policy::{Action, Principal};
+pub use speakers::{FloorRequest, Speaker};
 
 use accord_domain::audit::{self, AuditEntry, AuditRecord, ChainBreak};
 use accord_domain::*;
@@ -357,7 +359,7 @@ impl App {
         })
     }
 
-    async fn existing_process(&self, slug: &str) -> Result<Slug> {
+    pub(crate) async fn existing_process(&self, slug: &str) -> Result<Slug> {
         let slug = parse_slug("process", slug)?;
         self.store.get_process(&slug).await?;
         Ok(slug)
@@ -554,7 +556,7 @@ async fn require_actors<'a>(
     Ok(())
 }
 
-async fn require_process(tx: &mut dyn Tx, slug: &Slug) -> Result<Process> {
+pub(crate) async fn require_process(tx: &mut dyn Tx, slug: &Slug) -> Result<Process> {
     tx.find_process(slug)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("process '{slug}' does not exist")))

@@ -2,7 +2,7 @@
 //! who may do what; use cases call [`authorize`] before they touch the store.
 
 use crate::AppError;
-use accord_domain::{Account, ActorCode, Role, RoleGrant, Slug};
+use accord_domain::{Account, ActorCode, ActorKind, Role, RoleGrant, Slug};
 
 /// Who is acting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +50,13 @@ impl Principal {
         })
     }
 
+    /// Does the principal hold `role` for `actor` in `process`?
+    fn acts_for(&self, role: Role, process: &Slug, actor: &ActorCode) -> bool {
+        self.grants().iter().any(|g| {
+            g.role == role && g.process.as_ref() == Some(process) && g.actor.as_ref() == Some(actor)
+        })
+    }
+
     /// The actor this principal acts for in `process`, when one role names one.
     pub fn acting_for(&self, process: Option<&Slug>) -> Option<ActorCode> {
         self.grants()
@@ -76,6 +83,27 @@ pub enum Action<'a> {
     ReadAudit,
     /// Manage one's own API tokens.
     ManageOwnTokens,
+    /// Name the head of a state's delegation to a process.
+    ManageDelegation {
+        process: &'a Slug,
+        state: &'a ActorCode,
+    },
+    /// Designate who may speak for a group, which `chair` chairs (if any).
+    DesignateGroupSpeaker {
+        process: &'a Slug,
+        group: &'a ActorCode,
+        chair: Option<&'a ActorCode>,
+    },
+    /// Take the floor for `actor` (of `kind`); `designated` says whether the
+    /// principal is a designated speaker of the group `actor`, if a group.
+    SpeakFor {
+        process: &'a Slug,
+        actor: &'a ActorCode,
+        kind: ActorKind,
+        designated: bool,
+    },
+    /// Call speakers and mark them spoken.
+    RunSpeakersList(&'a Slug),
 }
 
 /// Allows or refuses an action: `Unauthenticated` for the public where an
@@ -97,6 +125,57 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 .iter()
                 .any(|g| g.role == Role::Secretariat),
             Action::ManageOwnTokens => true,
+            Action::ManageDelegation { process, state } => {
+                principal.holds(Role::Secretariat, Some(process))
+                    || principal.acts_for(Role::Delegate, process, state)
+            }
+            Action::DesignateGroupSpeaker {
+                process,
+                group,
+                chair,
+            } => {
+                let Some(chair) = chair else {
+                    return Err(AppError::Forbidden(format!(
+                        "no state chairs {group} in this process yet; the secretariat names the chair first"
+                    )));
+                };
+                if !principal.acts_for(Role::Delegate, process, chair) {
+                    return Err(AppError::Forbidden(format!(
+                        "only the delegation of {chair}, which chairs {group}, designates who speaks for it"
+                    )));
+                }
+                true
+            }
+            Action::SpeakFor {
+                process,
+                actor,
+                kind,
+                designated,
+            } => {
+                let ok = match kind {
+                    ActorKind::MemberState | ActorKind::ObserverState => {
+                        principal.acts_for(Role::Delegate, process, actor)
+                    }
+                    ActorKind::Group => designated,
+                    ActorKind::UnEntity | ActorKind::IntergovernmentalOrganisation => {
+                        principal.acts_for(Role::UnEntityRepresentative, process, actor)
+                    }
+                    ActorKind::StakeholderOrganisation => {
+                        principal.acts_for(Role::StakeholderRepresentative, process, actor)
+                    }
+                    ActorKind::Individual => false,
+                };
+                if !ok {
+                    return Err(AppError::Forbidden(format!(
+                        "you do not represent {actor} in this process"
+                    )));
+                }
+                true
+            }
+            Action::RunSpeakersList(process) => {
+                principal.holds(Role::Secretariat, Some(process))
+                    || principal.holds(Role::CoFacilitator, Some(process))
+            }
         },
     };
     if allowed {
@@ -118,6 +197,12 @@ fn describe(action: Action<'_>) -> String {
         Action::IssuePasswordReset => "issuing password resets".into(),
         Action::ReadAudit => "reading the audit log".into(),
         Action::ManageOwnTokens => "managing API tokens".into(),
+        Action::ManageDelegation { state, .. } => {
+            format!("naming the head of {state}'s delegation")
+        }
+        Action::DesignateGroupSpeaker { group, .. } => format!("designating speakers for {group}"),
+        Action::SpeakFor { actor, .. } => format!("speaking for {actor}"),
+        Action::RunSpeakersList(process) => format!("running speakers' lists in '{process}'"),
     }
 }
 

@@ -214,3 +214,22 @@ audit-acting-for = نيابة عن
 audit-targets = السجلات
 error-unauthenticated-title = يرجى تسجيل الدخول
 error-forbidden-title = غير مسموح
+
+## Speakers' lists
+speakers-title = قائمة المتكلمين
+speakers-none = لم يطلب أحد الكلمة بعد.
+speakers-speaker = المتكلم
+speakers-category = الفئة
+speakers-item = بند جدول الأعمال
+speakers-time = الوقت
+speakers-status = الحالة
+speaker-category-group = مجموعة دول
+speaker-category-ministerial = دولة (على المستوى الوزاري)
+speaker-category-state = دولة
+speaker-category-observer_state = دولة مراقبة
+speaker-category-un_entity = كيان تابع للأمم المتحدة أو منظمة حكومية دولية
+speaker-category-stakeholder = صاحب مصلحة
+speaker-category-right_of_reply = حق الرد
+speaker-status-waiting = في الانتظار
+speaker-status-speaking = يتكلم
+speaker-status-spoken = تكلم

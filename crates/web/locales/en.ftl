@@ -236,3 +236,22 @@ error-unauthenticated-title = Please sign in
 error-unauthenticated-body = This page is for signed-in users.
 error-forbidden-title = Not allowed
 error-forbidden-body = Your roles do not allow this.
+
+## Speakers' lists
+speakers-title = Speakers' list
+speakers-none = Nobody has asked for the floor yet.
+speakers-speaker = Speaker
+speakers-category = Category
+speakers-item = Agenda item
+speakers-time = Time
+speakers-status = Status
+speaker-category-group = Group of states
+speaker-category-ministerial = State (ministerial level)
+speaker-category-state = State
+speaker-category-observer_state = Observer state
+speaker-category-un_entity = UN entity or IGO
+speaker-category-stakeholder = Stakeholder
+speaker-category-right_of_reply = Right of reply
+speaker-status-waiting = Waiting
+speaker-status-speaking = Speaking
+speaker-status-spoken = Spoken

@@ -220,3 +220,22 @@ audit-acting-for = En nombre de
 audit-targets = Registros
 error-unauthenticated-title = Inicie sesión
 error-forbidden-title = Acceso denegado
+
+## Speakers' lists
+speakers-title = Lista de oradores
+speakers-none = Nadie ha pedido la palabra todavía.
+speakers-speaker = Orador
+speakers-category = Categoría
+speakers-item = Tema del programa
+speakers-time = Tiempo
+speakers-status = Estado
+speaker-category-group = Grupo de Estados
+speaker-category-ministerial = Estado (nivel ministerial)
+speaker-category-state = Estado
+speaker-category-observer_state = Estado observador
+speaker-category-un_entity = Entidad de la ONU u OIG
+speaker-category-stakeholder = Parte interesada
+speaker-category-right_of_reply = Derecho de respuesta
+speaker-status-waiting = En espera
+speaker-status-speaking = En el uso de la palabra
+speaker-status-spoken = Ya intervino

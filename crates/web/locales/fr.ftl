@@ -220,3 +220,22 @@ audit-acting-for = Au nom de
 audit-targets = Enregistrements
 error-unauthenticated-title = Veuillez vous connecter
 error-forbidden-title = Accès refusé
+
+## Speakers' lists
+speakers-title = Liste des orateurs
+speakers-none = Personne n'a encore demandé la parole.
+speakers-speaker = Orateur
+speakers-category = Catégorie
+speakers-item = Point de l'ordre du jour
+speakers-time = Temps
+speakers-status = Statut
+speaker-category-group = Groupe d'États
+speaker-category-ministerial = État (niveau ministériel)
+speaker-category-state = État
+speaker-category-observer_state = État observateur
+speaker-category-un_entity = Entité des Nations Unies ou OIG
+speaker-category-stakeholder = Partie prenante
+speaker-category-right_of_reply = Droit de réponse
+speaker-status-waiting = En attente
+speaker-status-speaking = A la parole
+speaker-status-spoken = A parlé

@@ -222,3 +222,22 @@ audit-acting-for = От имени
 audit-targets = Записи
 error-unauthenticated-title = Войдите в систему
 error-forbidden-title = Доступ запрещён
+
+## Speakers' lists
+speakers-title = Список ораторов
+speakers-none = Слова пока никто не просил.
+speakers-speaker = Оратор
+speakers-category = Категория
+speakers-item = Пункт повестки дня
+speakers-time = Время
+speakers-status = Статус
+speaker-category-group = Группа государств
+speaker-category-ministerial = Государство (на уровне министра)
+speaker-category-state = Государство
+speaker-category-observer_state = Государство-наблюдатель
+speaker-category-un_entity = Структура ООН или МПО
+speaker-category-stakeholder = Заинтересованная сторона
+speaker-category-right_of_reply = Право на ответ
+speaker-status-waiting = Ожидает
+speaker-status-speaking = Выступает
+speaker-status-spoken = Выступил

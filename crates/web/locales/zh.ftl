@@ -214,3 +214,22 @@ audit-acting-for = 代表
 audit-targets = 记录
 error-unauthenticated-title = 请登录
 error-forbidden-title = 无权访问
+
+## Speakers' lists
+speakers-title = 发言名单
+speakers-none = 尚无人要求发言。
+speakers-speaker = 发言者
+speakers-category = 类别
+speakers-item = 议程项目
+speakers-time = 时间
+speakers-status = 状态
+speaker-category-group = 国家集团
+speaker-category-ministerial = 国家（部长级）
+speaker-category-state = 国家
+speaker-category-observer_state = 观察员国
+speaker-category-un_entity = 联合国实体或政府间组织
+speaker-category-stakeholder = 利益攸关方
+speaker-category-right_of_reply = 答辩权
+speaker-status-waiting = 等候
+speaker-status-speaking = 正在发言
+speaker-status-spoken = 已发言

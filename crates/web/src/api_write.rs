@@ -53,6 +53,31 @@ pub fn write_routes() -> Vec<WriteRoute> {
             "/api/v1/password-resets",
             post(issue_password_reset),
         ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/delegations",
+            post(set_delegation),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/group-chairs",
+            post(set_group_chair),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/group-speakers",
+            post(designate_group_speaker),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/meetings/{id}/speakers",
+            post(inscribe),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status",
+            post(set_speaker_status),
+        ),
     ]
 }
 
@@ -65,7 +90,13 @@ pub fn write_route_list() -> Vec<(&'static str, &'static str)> {
 }
 
 pub fn routes() -> Router<SharedState> {
-    let mut router = Router::new().route("/api/v1/audit", get(audit_log));
+    let mut router = Router::new()
+        .route("/api/v1/audit", get(audit_log))
+        .route(
+            "/api/v1/processes/{slug}/meetings/{id}/speakers",
+            get(speakers_list),
+        )
+        .route("/api/v1/processes/{slug}/delegations", get(delegations));
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }
@@ -292,4 +323,165 @@ async fn audit_log(
         items: listing.items,
         next_cursor: listing.next_cursor,
     }))
+}
+
+// ---- delegations, groups and speakers' lists ------------------------------
+
+#[derive(Deserialize)]
+struct DelegationBody {
+    state: String,
+    head: String,
+}
+
+async fn set_delegation(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let req: DelegationBody = body(&b, None)?;
+    s.app
+        .set_delegation(&p, &slug, &req.state, &req.head)
+        .await?;
+    Ok(created(
+        json!({ "state": req.state, "head": req.head.trim() }),
+    ))
+}
+
+async fn delegations(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let items: Vec<Value> = s
+        .app
+        .delegations(&slug)
+        .await?
+        .into_iter()
+        .map(|(state, head)| json!({ "state": state.code, "name": state.name, "head": head }))
+        .collect();
+    Ok(Json(json!({ "items": items })))
+}
+
+#[derive(Deserialize)]
+struct GroupChairBody {
+    group: String,
+    chair: String,
+}
+
+async fn set_group_chair(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let req: GroupChairBody = body(&b, None)?;
+    s.app
+        .set_group_chair(&p, &slug, &req.group, &req.chair)
+        .await?;
+    Ok(created(json!({ "group": req.group, "chair": req.chair })))
+}
+
+#[derive(Deserialize)]
+struct GroupSpeakerBody {
+    group: String,
+    email: String,
+}
+
+async fn designate_group_speaker(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let req: GroupSpeakerBody = body(&b, None)?;
+    s.app
+        .designate_group_speaker(&p, &slug, &req.group, &req.email)
+        .await?;
+    Ok(created(json!({ "group": req.group, "email": req.email })))
+}
+
+#[derive(Deserialize)]
+struct FloorBody {
+    actor: String,
+    #[serde(default)]
+    agenda_item: u32,
+    #[serde(default)]
+    ministerial: bool,
+    #[serde(default)]
+    right_of_reply: bool,
+}
+
+async fn inscribe(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let req: FloorBody = body(&b, None)?;
+    let floor = accord_app::FloorRequest {
+        actor: req.actor,
+        agenda_item: req.agenda_item,
+        ministerial: req.ministerial,
+        right_of_reply: req.right_of_reply,
+    };
+    let id = s.app.inscribe(&p, &slug, meeting, floor).await?;
+    Ok(created(json!({ "id": id })))
+}
+
+#[derive(Deserialize)]
+struct StatusBody {
+    status: String,
+}
+
+async fn set_speaker_status(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id, inscription)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let inscription = crate::api::parse_id(&inscription, "inscription")?;
+    let req: StatusBody = body(&b, None)?;
+    let status: d::SpeakerStatus = req
+        .status
+        .parse()
+        .map_err(|e: d::ValidationError| ApiError::bad_request(e.to_string()))?;
+    s.app
+        .set_speaker_status(&p, &slug, meeting, inscription, status)
+        .await?;
+    Ok(created(json!({ "id": inscription, "status": status })))
+}
+
+async fn speakers_list(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let items: Vec<Value> = s
+        .app
+        .speakers_list(&slug, meeting)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(n, sp)| {
+            json!({
+                "position": n + 1,
+                "id": sp.inscription.id,
+                "agenda_item": sp.inscription.agenda_item,
+                "actor": sp.actor.code,
+                "name": sp.actor.name,
+                "category": sp.inscription.category,
+                "status": sp.inscription.status,
+                "time_limit_seconds": sp.time_limit,
+                "inscribed_at": sp.inscription.inscribed_at,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "items": items })))
 }

@@ -458,6 +458,25 @@ async fn meeting_page(
             .map(|a| a.actor.name),
         None => None,
     };
+    let speakers: Vec<Value> = s
+        .app
+        .speakers_list(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .enumerate()
+        .map(|(n, sp)| {
+            context! {
+                position => n + 1,
+                agenda_item => sp.inscription.agenda_item,
+                code => sp.actor.code.as_str(),
+                name => sp.actor.name,
+                category => sp.inscription.category.as_str(),
+                status => sp.inscription.status.as_str(),
+                time => format!("{}:{:02}", sp.time_limit / 60, sp.time_limit % 60),
+            }
+        })
+        .collect();
     r.render(
         &s,
         "meeting.html",
@@ -465,6 +484,7 @@ async fn meeting_page(
             process => &overview.process,
             meeting => &detail.meeting,
             venue_country => venue_country,
+            speakers => speakers,
             documents => &detail.documents,
             themes => &detail.themes,
         },

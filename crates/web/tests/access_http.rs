@@ -42,6 +42,42 @@ async fn site_with(secure: bool) -> Site {
     ngo.members.clear();
     app.create_actor(&OPERATOR, ngo).await.unwrap();
     let app = Arc::new(app);
+    // A meeting to come in the trial process, the EU chaired by France, and
+    // one inscription on the meeting's speakers' list.
+    let mut future = app
+        .all_meetings("gcm", Some(accord_domain::MeetingKind::NegotiationRound))
+        .await
+        .unwrap()[0]
+        .meeting
+        .clone();
+    future.process = "trial".parse().unwrap();
+    future.start_date = "2030-06-01".parse().unwrap();
+    future.end_date = "2030-06-05".parse().unwrap();
+    future.chairs.clear();
+    app.add_meeting(&OPERATOR, future).await.unwrap();
+    app.set_group_chair(&OPERATOR, "trial", "EU", "FRA")
+        .await
+        .unwrap();
+    let che = app
+        .create_account(
+            &OPERATOR,
+            "che@example.org",
+            "CHE delegate",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("CHE"))],
+        )
+        .await
+        .unwrap();
+    let meeting = app.all_meetings("trial", None).await.unwrap()[0].id;
+    let floor = accord_app::FloorRequest {
+        actor: "CHE".into(),
+        agenda_item: 0,
+        ministerial: false,
+        right_of_reply: false,
+    };
+    app.inscribe(&Principal::Account(che), "trial", meeting, floor)
+        .await
+        .unwrap();
     Site {
         router: accord_web::router_with(app.clone(), secure),
         app,
@@ -107,10 +143,21 @@ async fn bearer(site: &Site, email: &str, grants: &[RoleGrant]) -> String {
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
+/// Ids a request may need.
+struct Ctx {
+    own_token: i64,
+    meeting: i64,
+    inscription: i64,
+}
+
 /// A valid request for a write route, made fresh for each call.
-fn request_for(method: &str, path: &str, own_token_id: i64) -> (String, Value) {
+fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let p = |s: &str| s.replace("{slug}", "trial");
+    let p = |s: &str| {
+        s.replace("{slug}", "trial")
+            .replace("{id}", &ctx.meeting.to_string())
+            .replace("{inscription}", &ctx.inscription.to_string())
+    };
     match (method, path) {
         ("POST", "/api/v1/processes") => (
             p(path),
@@ -164,12 +211,30 @@ fn request_for(method: &str, path: &str, own_token_id: i64) -> (String, Value) {
             }),
         ),
         ("POST", "/api/v1/tokens") => (p(path), json!({ "name": "a script", "days": 7 })),
-        ("DELETE", "/api/v1/tokens/{id}") => {
-            (path.replace("{id}", &own_token_id.to_string()), Value::Null)
-        }
+        ("DELETE", "/api/v1/tokens/{id}") => (
+            path.replace("{id}", &ctx.own_token.to_string()),
+            Value::Null,
+        ),
         ("POST", "/api/v1/password-resets") => {
             (p(path), json!({ "email": "delegate@example.org" }))
         }
+        ("POST", "/api/v1/processes/{slug}/delegations") => {
+            (p(path), json!({ "state": "FRA", "head": "A. Head" }))
+        }
+        ("POST", "/api/v1/processes/{slug}/group-chairs") => {
+            (p(path), json!({ "group": "EU", "chair": "FRA" }))
+        }
+        ("POST", "/api/v1/processes/{slug}/group-speakers") => (
+            p(path),
+            json!({ "group": "EU", "email": "delegate@example.org" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/speakers") => {
+            (p(path), json!({ "actor": "FRA" }))
+        }
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status") => (
+            p(path),
+            json!({ "status": if n % 2 == 0 { "speaking" } else { "spoken" } }),
+        ),
         other => panic!("no row for the write route {other:?}: add one to this table"),
     }
 }
@@ -196,7 +261,7 @@ async fn every_write_route_as_every_role() {
         ),
         (
             "delegate",
-            vec![grant(Role::Delegate, Some("trial"), Some("MEX"))],
+            vec![grant(Role::Delegate, Some("trial"), Some("FRA"))],
         ),
         (
             "UN entity",
@@ -275,7 +340,34 @@ async fn every_write_route_as_every_role() {
                 "other secretariat",
             ],
         ),
+        (
+            ("POST", "/api/v1/processes/{slug}/delegations"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/group-chairs"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/group-speakers"),
+            vec!["delegate"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/meetings/{id}/speakers"),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status",
+            ),
+            vec!["global secretariat", "trial secretariat", "co-facilitator"],
+        ),
     ];
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
+        .inscription
+        .id;
     let routes: BTreeSet<(&str, &str)> = accord_web::write_route_list().into_iter().collect();
     let rows: BTreeSet<(&str, &str)> = table.iter().map(|(r, _)| *r).collect();
     assert_eq!(
@@ -297,7 +389,15 @@ async fn every_write_route_as_every_role() {
                 }
                 None => 1,
             };
-            let (uri, body) = request_for(method, path, own);
+            let (uri, body) = request_for(
+                method,
+                path,
+                &Ctx {
+                    own_token: own,
+                    meeting,
+                    inscription,
+                },
+            );
             let mut req = Request::builder()
                 .method(*method)
                 .uri(&uri)
@@ -852,4 +952,50 @@ async fn the_audit_log_page_is_for_the_secretariat() {
             .status,
         StatusCode::BAD_REQUEST
     );
+}
+
+#[tokio::test]
+async fn the_speakers_list_shows_on_the_meeting_page_and_in_the_api() {
+    let site = site_with(false).await;
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let page = send(
+        &site,
+        Request::get(format!("/processes/trial/meetings/{meeting}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Speakers&#39; list") || page.body.contains("Speakers' list"),
+        "heading"
+    );
+    assert!(
+        page.body.contains("Switzerland") && page.body.contains("3:00"),
+        "the inscribed state and its time"
+    );
+    let api = send(
+        &site,
+        Request::get(format!(
+            "/api/v1/processes/trial/meetings/{meeting}/speakers"
+        ))
+        .body(Body::empty())
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::OK);
+    let items = api.json()["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["actor"], "CHE");
+    assert_eq!(items[0]["category"], "state");
+    assert_eq!(items[0]["time_limit_seconds"], 180);
+    let ar = send(
+        &site,
+        Request::get(format!("/processes/trial/meetings/{meeting}"))
+            .header("accept-language", "ar")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(ar.body.contains("قائمة المتكلمين"));
 }
