@@ -80,6 +80,18 @@ pub enum ValidationError {
     MeetingOver(chrono::NaiveDate),
     #[error("the meeting has no agenda item {0}")]
     UnknownAgendaItem(u32),
+    #[error("the no-objection period ended on {0}")]
+    ObjectionPeriodOver(String),
+    #[error("the no-objection period runs until {0}; decide after it")]
+    ObjectionPeriodRunning(String),
+    #[error("the application was already decided: {0}")]
+    AlreadyDecided(String),
+    #[error("{0} has already objected to this application")]
+    AlreadyObjected(String),
+    #[error("'{0}' is not an organisation accredited to this process")]
+    NotAccredited(String),
+    #[error("'{0}' is already registered for this meeting")]
+    AlreadyRegistered(String),
     #[error("'{actor}' cannot take the floor as {what}")]
     CannotSpeak { actor: String, what: &'static str },
 }
@@ -111,6 +123,12 @@ impl ValidationError {
             MeetingOver(_) => "meeting_over",
             UnknownAgendaItem(_) => "unknown_agenda_item",
             CannotSpeak { .. } => "cannot_speak",
+            ObjectionPeriodOver(_) => "objection_period_over",
+            ObjectionPeriodRunning(_) => "objection_period_running",
+            AlreadyDecided(_) => "already_decided",
+            AlreadyObjected(_) => "already_objected",
+            NotAccredited(_) => "not_accredited",
+            AlreadyRegistered(_) => "already_registered",
         }
     }
 
@@ -126,6 +144,9 @@ impl ValidationError {
                 | DuplicatePhase(_)
                 | DuplicateEmail(_)
                 | AlreadyInscribed(_)
+                | AlreadyDecided(_)
+                | AlreadyObjected(_)
+                | AlreadyRegistered(_)
         )
     }
 }

@@ -2,6 +2,7 @@
 //! rules that keep them true. Pure: no IO, no SQL, no HTTP.
 
 mod access;
+mod accreditation;
 mod actor;
 pub mod audit;
 mod document;
@@ -15,6 +16,9 @@ mod speakers;
 mod theme;
 
 pub use access::{check_person_name, Account, Email, Role, RoleGrant};
+pub use accreditation::{
+    AccreditationStatus, Application, NewApplication, Objection, StakeholderKind,
+};
 pub use actor::{Actor, ActorKind};
 pub use document::{Distribution, Document, DocumentKind, NewDocument};
 pub use error::ValidationError;

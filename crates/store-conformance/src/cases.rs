@@ -1195,3 +1195,141 @@ pub async fn delegations_groups_and_speakers_lists(store: &dyn Store) {
         ]
     );
 }
+
+pub async fn accreditation_and_registration(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let delegate = account(store, "del@example.org").await;
+    let new = NewApplication {
+        name: "Réseau des migrants « Solidarité »".into(),
+        kind: StakeholderKind::MigrantsOrganisation,
+        country: code("MEX"),
+        website: "https://example.org".into(),
+        ecosoc_status: true,
+        description: "A network.".into(),
+    };
+    let application = Application {
+        id: 0,
+        process: slug("gcm"),
+        application: new.clone(),
+        applied_at: at("2017-03-01T09:00:00Z"),
+        objection_deadline: at("2017-03-11T09:00:00Z"),
+        status: AccreditationStatus::Pending,
+        decided_at: None,
+        decision_note: None,
+        actor: None,
+        objections: vec![],
+    };
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.objection_days(&slug("gcm")).await.unwrap(), None);
+    tx.set_objection_days(&slug("gcm"), 10).await.unwrap();
+    tx.set_objection_days(&slug("gcm"), 14).await.unwrap();
+    assert_eq!(tx.objection_days(&slug("gcm")).await.unwrap(), Some(14));
+    let id = tx.insert_application(&application).await.unwrap();
+    let objection = Objection {
+        state: code("CHE"),
+        account: delegate,
+        at: at("2017-03-02T09:00:00Z"),
+        reason: "Not a migrants' organisation".into(),
+    };
+    tx.insert_objection(id, &objection).await.unwrap();
+    assert_conflict(
+        tx.insert_objection(id, &objection).await,
+        "one objection per state",
+    );
+    drop(tx);
+
+    let mut tx = store.begin().await.unwrap();
+    let id = tx.insert_application(&application).await.unwrap();
+    tx.insert_objection(id, &objection).await.unwrap();
+    assert!(!tx.is_accredited(&slug("gcm"), &code("MEX")).await.unwrap());
+    tx.insert_actor(&Actor::new(
+        code("ORG-1"),
+        ActorKind::StakeholderOrganisation,
+        "Réseau",
+    ))
+    .await
+    .unwrap();
+    tx.decide_application(
+        id,
+        AccreditationStatus::Approved,
+        at("2017-03-12T09:00:00Z"),
+        Some(delegate),
+        "No objection upheld",
+        Some(&code("ORG-1")),
+    )
+    .await
+    .unwrap();
+    assert!(tx
+        .is_accredited(&slug("gcm"), &code("ORG-1"))
+        .await
+        .unwrap());
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "m",
+            MeetingKind::ThematicSession,
+            "2017-05-08",
+        ))
+        .await
+        .unwrap();
+    tx.insert_registration(mid, delegate, &code("MEX"), at("2017-05-01T09:00:00Z"))
+        .await
+        .unwrap();
+    assert!(tx.is_registered(mid, delegate).await.unwrap());
+    assert_conflict(
+        tx.insert_registration(mid, delegate, &code("MEX"), at("2017-05-01T09:00:00Z"))
+            .await,
+        "registered once",
+    );
+    drop(tx);
+    // The conflict rolled the unit back: do it again and commit.
+    let mut tx = store.begin().await.unwrap();
+    let id = tx.insert_application(&application).await.unwrap();
+    tx.insert_objection(id, &objection).await.unwrap();
+    tx.insert_actor(&Actor::new(
+        code("ORG-1"),
+        ActorKind::StakeholderOrganisation,
+        "Réseau",
+    ))
+    .await
+    .unwrap();
+    tx.decide_application(
+        id,
+        AccreditationStatus::Approved,
+        at("2017-03-12T09:00:00Z"),
+        Some(delegate),
+        "ok",
+        Some(&code("ORG-1")),
+    )
+    .await
+    .unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "m",
+            MeetingKind::ThematicSession,
+            "2017-05-08",
+        ))
+        .await
+        .unwrap();
+    tx.insert_registration(mid, delegate, &code("MEX"), at("2017-05-01T09:00:00Z"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let listed = store.list_applications(&slug("gcm")).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    let got = &listed[0];
+    assert_eq!(
+        got.application, new,
+        "text round-trips, accents and guillemets included"
+    );
+    assert_eq!(got.status, AccreditationStatus::Approved);
+    assert_eq!(got.objections, vec![objection]);
+    assert_eq!(got.actor, Some(code("ORG-1")));
+    assert_eq!(got.decided_at, Some(at("2017-03-12T09:00:00Z")));
+    let participants = store.list_participants(mid).await.unwrap();
+    assert_eq!(participants.len(), 1);
+    assert_eq!(participants[0].email.as_str(), "del@example.org");
+    assert_eq!(participants[0].actor, code("MEX"));
+}

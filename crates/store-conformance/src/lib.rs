@@ -40,7 +40,8 @@ macro_rules! conformance_suite {
             accounts_and_grants_round_trip,
             sessions_tokens_and_resets,
             the_audit_log_chains_and_filters,
-            delegations_groups_and_speakers_lists
+            delegations_groups_and_speakers_lists,
+            accreditation_and_registration
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -65,11 +65,14 @@ macro_rules! sql_store {
                 MeetingKind,
             };
             use $crate::deps::accord_store::{
-                ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page,
+                ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
                 ProcessQuery, Result, SessionRecord, Store, StoreError, StoredAccount, Tx,
             };
             use $crate::deps::accord_domain::audit::{AuditEntry, AuditRecord};
-            use $crate::deps::accord_domain::{Account, Email, Inscription, RoleGrant, SpeakerStatus};
+            use $crate::deps::accord_domain::{
+                Account, AccreditationStatus, Application, Email, Inscription, NewApplication, Objection,
+                RoleGrant, SpeakerStatus,
+            };
             use $crate::deps::chrono::{DateTime, Utc};
             use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
             use $crate::{parse_stored, store_error as err};
@@ -783,6 +786,53 @@ macro_rules! sql_store {
                     .collect()
             }
 
+            // ---- accreditation and registration ----------------------------
+
+            const APPLICATION_COLUMNS: &str = "SELECT id, process, name, kind, country, website, ecosoc_status, \
+                description, applied_at, objection_deadline, status, decided_at, decision_note, actor \
+                FROM accreditation_applications";
+
+            async fn application_from(c: &mut Conn, row: &DbRow) -> Result<Application> {
+                let id: i64 = row.try_get("id").map_err(err)?;
+                let objections = sqlx::query(
+                    "SELECT state, account_id, at, reason FROM accreditation_objections \
+                     WHERE application_id = $1 ORDER BY at, state",
+                )
+                .bind(id)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(|o| {
+                    Ok(Objection {
+                        state: parse_stored(&o.try_get::<String, _>("state").map_err(err)?, "state")?,
+                        account: o.try_get("account_id").map_err(err)?,
+                        at: o.try_get("at").map_err(err)?,
+                        reason: o.try_get("reason").map_err(err)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+                Ok(Application {
+                    id,
+                    process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                    application: NewApplication {
+                        name: row.try_get("name").map_err(err)?,
+                        kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                        country: parse_stored(&row.try_get::<String, _>("country").map_err(err)?, "country")?,
+                        website: row.try_get("website").map_err(err)?,
+                        ecosoc_status: row.try_get("ecosoc_status").map_err(err)?,
+                        description: row.try_get("description").map_err(err)?,
+                    },
+                    applied_at: row.try_get("applied_at").map_err(err)?,
+                    objection_deadline: row.try_get("objection_deadline").map_err(err)?,
+                    status: parse_stored(&row.try_get::<String, _>("status").map_err(err)?, "status")?,
+                    decided_at: row.try_get("decided_at").map_err(err)?,
+                    decision_note: row.try_get("decision_note").map_err(err)?,
+                    actor: opt_parse(row.try_get("actor").map_err(err)?, "actor")?,
+                    objections,
+                })
+            }
+
             fn found<T>(v: Option<T>, what: std::fmt::Arguments<'_>) -> Result<T> {
                 v.ok_or_else(|| StoreError::NotFound(what.to_string()))
             }
@@ -935,6 +985,42 @@ macro_rules! sql_store {
                 async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     meeting_inscriptions(&mut c, meeting).await
+                }
+
+                async fn list_applications(&self, process: &Slug) -> Result<Vec<Application>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let rows = sqlx::query(&format!("{APPLICATION_COLUMNS} WHERE process = $1 ORDER BY id DESC"))
+                        .bind(process.as_str())
+                        .fetch_all(&mut *c)
+                        .await
+                        .map_err(err)?;
+                    let mut out = Vec::with_capacity(rows.len());
+                    for row in &rows {
+                        out.push(application_from(&mut c, row).await?);
+                    }
+                    Ok(out)
+                }
+
+                async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>> {
+                    sqlx::query(
+                        "SELECT r.account_id, a.name, a.email, r.actor, r.registered_at FROM meeting_registrations r \
+                         JOIN accounts a ON a.id = r.account_id WHERE r.meeting_id = $1 ORDER BY r.registered_at, r.account_id",
+                    )
+                    .bind(meeting)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(err)?
+                    .iter()
+                    .map(|r| {
+                        Ok(Participant {
+                            account: r.try_get("account_id").map_err(err)?,
+                            name: r.try_get("name").map_err(err)?,
+                            email: parse_email(&r.try_get::<String, _>("email").map_err(err)?)?,
+                            actor: parse_stored(&r.try_get::<String, _>("actor").map_err(err)?, "actor")?,
+                            registered_at: r.try_get("registered_at").map_err(err)?,
+                        })
+                    })
+                    .collect()
                 }
 
                 async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>> {
@@ -1270,6 +1356,131 @@ macro_rules! sql_store {
                 }
                 async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>> {
                     meeting_inscriptions(&mut self.tx, meeting).await
+                }
+                async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>> {
+                    sqlx::query_scalar("SELECT objection_days FROM accreditation_settings WHERE process = $1")
+                        .bind(process.as_str())
+                        .fetch_optional(&mut *self.tx)
+                        .await
+                        .map_err(err)
+                }
+                async fn set_objection_days(&mut self, process: &Slug, days: i64) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO accreditation_settings (process, objection_days) VALUES ($1, $2) \
+                         ON CONFLICT (process) DO UPDATE SET objection_days = excluded.objection_days",
+                    )
+                    .bind(process.as_str())
+                    .bind(days)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn insert_application(&mut self, a: &Application) -> Result<i64> {
+                    let n = &a.application;
+                    sqlx::query_scalar(
+                        "INSERT INTO accreditation_applications (process, name, kind, country, website, ecosoc_status, \
+                         description, applied_at, objection_deadline, status) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                    )
+                    .bind(a.process.as_str())
+                    .bind(&n.name)
+                    .bind(n.kind.as_str())
+                    .bind(n.country.as_str())
+                    .bind(&n.website)
+                    .bind(n.ecosoc_status)
+                    .bind(&n.description)
+                    .bind(a.applied_at)
+                    .bind(a.objection_deadline)
+                    .bind(a.status.as_str())
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn find_application(&mut self, id: i64) -> Result<Option<Application>> {
+                    let row = sqlx::query(&format!("{APPLICATION_COLUMNS} WHERE id = $1"))
+                        .bind(id)
+                        .fetch_optional(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    match row {
+                        Some(row) => Ok(Some(application_from(&mut self.tx, &row).await?)),
+                        None => Ok(None),
+                    }
+                }
+                async fn insert_objection(&mut self, application: i64, o: &Objection) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO accreditation_objections (application_id, state, account_id, at, reason) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(application)
+                    .bind(o.state.as_str())
+                    .bind(o.account)
+                    .bind(o.at)
+                    .bind(&o.reason)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn decide_application(
+                    &mut self,
+                    id: i64,
+                    status: AccreditationStatus,
+                    at: DateTime<Utc>,
+                    by: Option<i64>,
+                    note: &str,
+                    actor: Option<&ActorCode>,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "UPDATE accreditation_applications SET status = $1, decided_at = $2, decided_by = $3, \
+                         decision_note = $4, actor = $5 WHERE id = $6",
+                    )
+                    .bind(status.as_str())
+                    .bind(at)
+                    .bind(by)
+                    .bind(note)
+                    .bind(actor.map(|a| a.as_str()))
+                    .bind(id)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn is_accredited(&mut self, process: &Slug, actor: &ActorCode) -> Result<bool> {
+                    let n: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM accreditation_applications WHERE process = $1 AND actor = $2 AND status = 'approved'",
+                    )
+                    .bind(process.as_str())
+                    .bind(actor.as_str())
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(n > 0)
+                }
+                async fn insert_registration(&mut self, meeting: i64, account: i64, actor: &ActorCode, at: DateTime<Utc>) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO meeting_registrations (meeting_id, account_id, actor, registered_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(meeting)
+                    .bind(account)
+                    .bind(actor.as_str())
+                    .bind(at)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn is_registered(&mut self, meeting: i64, account: i64) -> Result<bool> {
+                    let n: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM meeting_registrations WHERE meeting_id = $1 AND account_id = $2",
+                    )
+                    .bind(meeting)
+                    .bind(account)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(n > 0)
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
                     self.tx.commit().await.map_err(err)

@@ -7,9 +7,9 @@
 
 use accord_domain::audit::AuditEntry;
 use accord_domain::{
-    Account, Actor, ActorCode, ActorKind, Document, DocumentKind, Email, Inscription, Meeting,
-    MeetingKind, NewDocument, NewMeeting, Phase, Process, RoleGrant, Slug, SpeakerStatus, Symbol,
-    Theme,
+    Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Document, DocumentKind,
+    Email, Inscription, Meeting, MeetingKind, NewDocument, NewMeeting, Objection, Phase, Process,
+    RoleGrant, Slug, SpeakerStatus, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -115,6 +115,17 @@ pub struct ApiTokenRecord {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+/// Someone registered for a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    pub account: i64,
+    pub name: String,
+    pub email: Email,
+    /// The actor they attend for.
+    pub actor: ActorCode,
+    pub registered_at: DateTime<Utc>,
+}
+
 /// Which audit entries to list, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {
@@ -163,6 +174,11 @@ pub trait Store: Send + Sync + 'static {
     async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>>;
     /// The delegations to a process: (state, head of delegation), by state.
     async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>>;
+
+    /// A process's accreditation applications, newest first, with objections.
+    async fn list_applications(&self, process: &Slug) -> Result<Vec<Application>>;
+    /// Who registered for a meeting, in order of registration.
+    async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>>;
 }
 
 /// A unit of work. Writes refuse what the schema forbids with
@@ -278,6 +294,34 @@ pub trait Tx: Send {
     async fn find_inscription(&mut self, id: i64) -> Result<Option<Inscription>>;
     async fn set_inscription_status(&mut self, id: i64, status: SpeakerStatus) -> Result<()>;
     async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>>;
+
+    /// The no-objection period of a process, in days, if one was set.
+    async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>>;
+    async fn set_objection_days(&mut self, process: &Slug, days: i64) -> Result<()>;
+    /// Records an application (its `id`, decision and objections are ignored).
+    async fn insert_application(&mut self, application: &Application) -> Result<i64>;
+    async fn find_application(&mut self, id: i64) -> Result<Option<Application>>;
+    async fn insert_objection(&mut self, application: i64, objection: &Objection) -> Result<()>;
+    #[allow(clippy::too_many_arguments)]
+    async fn decide_application(
+        &mut self,
+        id: i64,
+        status: AccreditationStatus,
+        at: DateTime<Utc>,
+        by: Option<i64>,
+        note: &str,
+        actor: Option<&ActorCode>,
+    ) -> Result<()>;
+    /// Is `actor` the organisation of an approved application in `process`?
+    async fn is_accredited(&mut self, process: &Slug, actor: &ActorCode) -> Result<bool>;
+    async fn insert_registration(
+        &mut self,
+        meeting: i64,
+        account: i64,
+        actor: &ActorCode,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn is_registered(&mut self, meeting: i64, account: i64) -> Result<bool>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }

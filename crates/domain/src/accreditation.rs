@@ -1,0 +1,138 @@
+//! Stakeholder accreditation: an organisation applies, member states may
+//! object during a no-objection period, then the secretariat decides.
+
+use crate::error::required;
+use crate::{ActorCode, Slug, ValidationError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+crate::named_enum!(
+    /// The kinds of stakeholder DESIGN.md §2 names.
+    StakeholderKind, "stakeholder kind" {
+        Ngo => "ngo",
+        Academia => "academia",
+        PrivateSector => "private_sector",
+        TradeUnion => "trade_union",
+        MigrantsOrganisation => "migrants_or_diaspora_organisation",
+        LocalAuthority => "local_authority",
+        HumanRightsInstitution => "national_human_rights_institution",
+    }
+);
+
+crate::named_enum!(
+    AccreditationStatus, "accreditation status" {
+        Pending => "pending",
+        Approved => "approved",
+        Rejected => "rejected",
+    }
+);
+
+/// What an organisation sends when it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewApplication {
+    pub name: String,
+    pub kind: StakeholderKind,
+    /// Where it is based: a state's actor code.
+    pub country: ActorCode,
+    pub website: String,
+    /// Holds ECOSOC consultative status.
+    pub ecosoc_status: bool,
+    pub description: String,
+}
+
+fn at_most(what: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
+    if value.chars().count() > max {
+        Err(ValidationError::TooLong { what, max })
+    } else {
+        Ok(())
+    }
+}
+
+impl NewApplication {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        required("organisation name", &self.name)?;
+        at_most("organisation name", &self.name, 300)?;
+        at_most("website", &self.website, 500)?;
+        at_most("description", &self.description, 5000)?;
+        let site = self.website.trim();
+        let host = site
+            .strip_prefix("https://")
+            .or_else(|| site.strip_prefix("http://"));
+        if !host.is_some_and(|h| {
+            h.split('/')
+                .next()
+                .is_some_and(|d| d.contains('.') && !d.contains(char::is_whitespace))
+        }) {
+            return Err(ValidationError::Invalid {
+                what: "website",
+                value: site.chars().take(80).collect(),
+                reason: "must be an address such as https://example.org",
+            });
+        }
+        Ok(())
+    }
+}
+
+/// An application as recorded, with its decision once made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: i64,
+    pub process: Slug,
+    #[serde(flatten)]
+    pub application: NewApplication,
+    pub applied_at: DateTime<Utc>,
+    /// Member states may object until this instant.
+    pub objection_deadline: DateTime<Utc>,
+    pub status: AccreditationStatus,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decision_note: Option<String>,
+    /// The stakeholder organisation created on approval.
+    pub actor: Option<ActorCode>,
+    pub objections: Vec<Objection>,
+}
+
+/// A member state's objection to an application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objection {
+    pub state: ActorCode,
+    pub account: i64,
+    pub at: DateTime<Utc>,
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> NewApplication {
+        NewApplication {
+            name: "Migrants' Rights Network".into(),
+            kind: StakeholderKind::MigrantsOrganisation,
+            country: "GBR".parse().unwrap(),
+            website: "https://example.org".into(),
+            ecosoc_status: false,
+            description: "An association of migrants.".into(),
+        }
+    }
+
+    #[test]
+    fn applications_are_checked() {
+        assert!(app().validate().is_ok());
+        for (site, ok) in [
+            ("http://x.org/a", true),
+            ("ftp://x.org", false),
+            ("https://localhost", false),
+            ("javascript:alert(1)", false),
+            ("https://a b.org", false),
+        ] {
+            let mut a = app();
+            a.website = site.into();
+            assert_eq!(a.validate().is_ok(), ok, "{site}");
+        }
+        let mut a = app();
+        a.name = "x".repeat(301);
+        assert_eq!(a.validate().unwrap_err().kind(), "too_long");
+        a.name = " ".into();
+        assert!(a.validate().is_err());
+    }
+}
