@@ -2,7 +2,7 @@
 
 use crate::policy::{authorize, Action, Principal};
 use crate::{App, AppError, Result};
-use accord_domain::{check_person_name, Account, Email, RoleGrant, ValidationError};
+use accord_domain::{check_person_name, Account, Email, Role, RoleGrant, ValidationError};
 use accord_store::{ApiTokenRecord, SessionRecord};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -191,6 +191,12 @@ impl App {
                     return Err(AppError::NotFound(format!(
                         "process '{process}' does not exist"
                     )));
+                }
+                // A stakeholder is represented only once accredited to the process.
+                if let (Role::StakeholderRepresentative, Some(actor)) = (grant.role, &grant.actor) {
+                    if !unit.tx.is_accredited(process, actor).await? {
+                        return Err(ValidationError::NotAccredited(actor.to_string()).into());
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! one store transaction, and answers in domain types.
 
 mod access;
+mod accreditation;
 mod database;
 pub mod demo;
 mod listing;
@@ -13,6 +14,7 @@ pub use access::{
     digest, generate_password, same_secret, ActiveSession, NewApiToken, NewSession, RESET_HOURS,
     SESSION_HOURS,
 };
+pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
 pub use policy::{Action, Principal};

@@ -104,6 +104,15 @@ pub enum Action<'a> {
     },
     /// Call speakers and mark them spoken.
     RunSpeakersList(&'a Slug),
+    /// See the accreditation applications to a process.
+    ReviewAccreditation(&'a Slug),
+    /// Object, for `state`, to an application.
+    ObjectToAccreditation {
+        process: &'a Slug,
+        state: &'a ActorCode,
+    },
+    /// Register for a meeting of the process.
+    RegisterForMeeting(&'a Slug),
 }
 
 /// Allows or refuses an action: `Unauthenticated` for the public where an
@@ -172,6 +181,30 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 }
                 true
             }
+            Action::ReviewAccreditation(process) => {
+                principal.holds(Role::Secretariat, Some(process))
+                    || principal.holds(Role::Delegate, Some(process))
+            }
+            Action::ObjectToAccreditation { process, state } => {
+                if !principal.acts_for(Role::Delegate, process, state) {
+                    return Err(AppError::Forbidden(format!(
+                        "only a delegate of {state} in this process may object for it"
+                    )));
+                }
+                true
+            }
+            Action::RegisterForMeeting(process) => [
+                Role::Delegate,
+                Role::StakeholderRepresentative,
+                Role::UnEntityRepresentative,
+            ]
+            .iter()
+            .any(|r| {
+                principal
+                    .grants()
+                    .iter()
+                    .any(|g| g.role == *r && g.process.as_ref() == Some(process))
+            }),
             Action::RunSpeakersList(process) => {
                 principal.holds(Role::Secretariat, Some(process))
                     || principal.holds(Role::CoFacilitator, Some(process))
@@ -203,6 +236,9 @@ fn describe(action: Action<'_>) -> String {
         Action::DesignateGroupSpeaker { group, .. } => format!("designating speakers for {group}"),
         Action::SpeakFor { actor, .. } => format!("speaking for {actor}"),
         Action::RunSpeakersList(process) => format!("running speakers' lists in '{process}'"),
+        Action::ReviewAccreditation(process) => format!("reviewing accreditation in '{process}'"),
+        Action::ObjectToAccreditation { state, .. } => format!("objecting for {state}"),
+        Action::RegisterForMeeting(process) => format!("registering for meetings of '{process}'"),
     }
 }
 

@@ -10,6 +10,28 @@ use std::sync::Arc;
 const OPERATOR: Principal = Principal::System("test");
 const PASSWORD: &str = "correct horse battery staple";
 
+/// Accredits an organisation the way the process does; returns its actor code.
+pub async fn accredit(app: &App, process: &str, name: &str) -> String {
+    app.set_objection_days(&OPERATOR, process, 0).await.unwrap();
+    let new = NewApplication {
+        name: name.into(),
+        kind: StakeholderKind::Ngo,
+        country: "CHE".parse().unwrap(),
+        website: "https://example.org".into(),
+        ecosoc_status: true,
+        description: "A test organisation.".into(),
+    };
+    let id = app
+        .apply_for_accreditation(&Principal::Anonymous, process, new)
+        .await
+        .unwrap();
+    app.decide_accreditation(&OPERATOR, process, id, true, "")
+        .await
+        .unwrap()
+        .unwrap()
+        .to_string()
+}
+
 async fn app() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("accord.db").display());
@@ -19,16 +41,6 @@ async fn app() -> (App, tempfile::TempDir) {
         .unwrap()
         .with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
-    app.create_actor(
-        &OPERATOR,
-        Actor::new(
-            "NGO1".parse().unwrap(),
-            ActorKind::StakeholderOrganisation,
-            "An NGO",
-        ),
-    )
-    .await
-    .unwrap();
     (app, dir)
 }
 
@@ -84,11 +96,12 @@ async fn a_mixed_speakers_list_follows_precedence_then_time() {
         Some("IOM"),
     )
     .await;
+    let ngo_code = accredit(&app, "gcm", "An NGO").await;
     let ngo = person(
         &app,
         "ngo@example.org",
         Role::StakeholderRepresentative,
-        Some("NGO1"),
+        Some(&ngo_code),
     )
     .await;
 
@@ -101,7 +114,9 @@ async fn a_mixed_speakers_list_follows_precedence_then_time() {
         .unwrap();
 
     // Inscribed in an order unlike the order of speaking.
-    app.inscribe(&ngo, "gcm", m, floor("NGO1")).await.unwrap();
+    app.inscribe(&ngo, "gcm", m, floor(&ngo_code))
+        .await
+        .unwrap();
     app.inscribe(&mex, "gcm", m, floor("MEX")).await.unwrap();
     app.inscribe(
         &hun,
@@ -134,7 +149,16 @@ async fn a_mixed_speakers_list_follows_precedence_then_time() {
     let order: Vec<&str> = list.iter().map(|s| s.inscription.actor.as_str()).collect();
     assert_eq!(
         order,
-        ["EU", "MAR", "MEX", "CHE", "PSE", "IOM", "NGO1", "HUN"]
+        [
+            "EU",
+            "MAR",
+            "MEX",
+            "CHE",
+            "PSE",
+            "IOM",
+            ngo_code.as_str(),
+            "HUN"
+        ]
     );
     assert_eq!(list[0].time_limit, 300);
     assert_eq!(list[2].time_limit, 180);

@@ -233,3 +233,7 @@ speaker-category-right_of_reply = حق الرد
 speaker-status-waiting = في الانتظار
 speaker-status-speaking = يتكلم
 speaker-status-spoken = تكلم
+
+## Participants
+participants-title = المشاركون
+participants-none = لم يسجَّل أحد بعد.

@@ -255,3 +255,7 @@ speaker-category-right_of_reply = Right of reply
 speaker-status-waiting = Waiting
 speaker-status-speaking = Speaking
 speaker-status-spoken = Spoken
+
+## Participants
+participants-title = Participants
+participants-none = Nobody has registered yet.

@@ -239,3 +239,7 @@ speaker-category-right_of_reply = Derecho de respuesta
 speaker-status-waiting = En espera
 speaker-status-speaking = En el uso de la palabra
 speaker-status-spoken = Ya intervino
+
+## Participants
+participants-title = Participantes
+participants-none = Todavía no se ha inscrito nadie.

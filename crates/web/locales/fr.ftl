@@ -239,3 +239,7 @@ speaker-category-right_of_reply = Droit de réponse
 speaker-status-waiting = En attente
 speaker-status-speaking = A la parole
 speaker-status-spoken = A parlé
+
+## Participants
+participants-title = Participants
+participants-none = Aucune inscription pour l'instant.

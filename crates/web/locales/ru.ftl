@@ -241,3 +241,7 @@ speaker-category-right_of_reply = Право на ответ
 speaker-status-waiting = Ожидает
 speaker-status-speaking = Выступает
 speaker-status-spoken = Выступил
+
+## Participants
+participants-title = Участники
+participants-none = Пока никто не зарегистрировался.

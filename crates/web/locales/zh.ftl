@@ -233,3 +233,7 @@ speaker-category-right_of_reply = 答辩权
 speaker-status-waiting = 等候
 speaker-status-speaking = 正在发言
 speaker-status-spoken = 已发言
+
+## Participants
+participants-title = 与会者
+participants-none = 尚无人登记。

@@ -78,6 +78,31 @@ pub fn write_routes() -> Vec<WriteRoute> {
             "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status",
             post(set_speaker_status),
         ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/accreditation/period",
+            post(set_objection_period),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/accreditation/applications",
+            post(apply_for_accreditation),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/accreditation/applications/{id}/objections",
+            post(object_to_accreditation),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/accreditation/applications/{id}/decision",
+            post(decide_accreditation),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/meetings/{id}/registrations",
+            post(register_for_meeting),
+        ),
     ]
 }
 
@@ -96,7 +121,15 @@ pub fn routes() -> Router<SharedState> {
             "/api/v1/processes/{slug}/meetings/{id}/speakers",
             get(speakers_list),
         )
-        .route("/api/v1/processes/{slug}/delegations", get(delegations));
+        .route("/api/v1/processes/{slug}/delegations", get(delegations))
+        .route(
+            "/api/v1/processes/{slug}/accreditation/applications",
+            get(applications),
+        )
+        .route(
+            "/api/v1/processes/{slug}/meetings/{id}/participants",
+            get(participants),
+        );
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }
@@ -482,6 +515,119 @@ async fn speakers_list(
                 "inscribed_at": sp.inscription.inscribed_at,
             })
         })
+        .collect();
+    Ok(Json(json!({ "items": items })))
+}
+
+// ---- accreditation and registration ----------------------------------------
+
+#[derive(Deserialize)]
+struct PeriodBody {
+    days: i64,
+}
+
+async fn set_objection_period(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let req: PeriodBody = body(&b, None)?;
+    s.app.set_objection_days(&p, &slug, req.days).await?;
+    Ok(created(json!({ "days": req.days })))
+}
+
+/// Anyone may apply, signed in or not.
+async fn apply_for_accreditation(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let new: d::NewApplication = body(&b, None)?;
+    let id = s.app.apply_for_accreditation(&p, &slug, new).await?;
+    Ok(created(json!({ "id": id })))
+}
+
+async fn applications(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let items = s.app.applications(&caller.principal, &slug).await?;
+    Ok(Json(json!({ "items": items })))
+}
+
+#[derive(Deserialize)]
+struct ObjectionBody {
+    state: String,
+    reason: String,
+}
+
+async fn object_to_accreditation(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = crate::api::parse_id(&id, "application")?;
+    let req: ObjectionBody = body(&b, None)?;
+    s.app
+        .object_to_accreditation(&p, &slug, id, &req.state, &req.reason)
+        .await?;
+    Ok(created(json!({ "application": id, "state": req.state })))
+}
+
+#[derive(Deserialize)]
+struct DecisionBody {
+    approve: bool,
+    #[serde(default)]
+    note: String,
+}
+
+async fn decide_accreditation(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = crate::api::parse_id(&id, "application")?;
+    let req: DecisionBody = body(&b, None)?;
+    let actor = s
+        .app
+        .decide_accreditation(&p, &slug, id, req.approve, &req.note)
+        .await?;
+    Ok(created(
+        json!({ "application": id, "approved": req.approve, "actor": actor }),
+    ))
+}
+
+async fn register_for_meeting(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    s.app.register_for_meeting(&p, &slug, meeting).await?;
+    Ok(created(json!({ "meeting": meeting })))
+}
+
+/// The public participants list: names and whom they represent, never e-mail.
+async fn participants(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let items: Vec<Value> = s
+        .app
+        .participants(&slug, meeting)
+        .await?
+        .into_iter()
+        .map(|(p, actor)| json!({ "name": p.name, "actor": actor.code, "actor_name": actor.name, "registered_at": p.registered_at }))
         .collect();
     Ok(Json(json!({ "items": items })))
 }

@@ -458,6 +458,14 @@ async fn meeting_page(
             .map(|a| a.actor.name),
         None => None,
     };
+    let participants: Vec<Value> = s
+        .app
+        .participants(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .map(|(p, actor)| context! { name => p.name, code => actor.code.as_str(), actor => actor.name })
+        .collect();
     let speakers: Vec<Value> = s
         .app
         .speakers_list(&slug, id)
@@ -484,6 +492,7 @@ async fn meeting_page(
             process => &overview.process,
             meeting => &detail.meeting,
             venue_country => venue_country,
+            participants => participants,
             speakers => speakers,
             documents => &detail.documents,
             themes => &detail.themes,

@@ -34,13 +34,43 @@ async fn site_with(secure: bool) -> Site {
     let mut other = app.process("gcm").await.unwrap().process;
     other.slug = "other".parse().unwrap();
     app.create_process(&OPERATOR, other).await.unwrap();
-    let mut ngo = accord_domain::Actor::new(
-        "NGO1".parse().unwrap(),
-        accord_domain::ActorKind::StakeholderOrganisation,
-        "An NGO",
-    );
-    ngo.members.clear();
-    app.create_actor(&OPERATOR, ngo).await.unwrap();
+    // An accredited stakeholder organisation (ORG-1), ten applications ready
+    // for a decision, then a long no-objection period and one application
+    // open to objections.
+    app.set_objection_days(&OPERATOR, "trial", 0).await.unwrap();
+    let apply = |name: &str| accord_domain::NewApplication {
+        name: name.into(),
+        kind: accord_domain::StakeholderKind::Ngo,
+        country: "CHE".parse().unwrap(),
+        website: "https://example.org".into(),
+        ecosoc_status: false,
+        description: "A test organisation.".into(),
+    };
+    let first = app
+        .apply_for_accreditation(&Principal::Anonymous, "trial", apply("An NGO"))
+        .await
+        .unwrap();
+    let org = app
+        .decide_accreditation(&OPERATOR, "trial", first, true, "")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(org.as_str(), "ORG-1");
+    for i in 0..10 {
+        app.apply_for_accreditation(
+            &Principal::Anonymous,
+            "trial",
+            apply(&format!("Applicant {i}")),
+        )
+        .await
+        .unwrap();
+    }
+    app.set_objection_days(&OPERATOR, "trial", 30)
+        .await
+        .unwrap();
+    app.apply_for_accreditation(&Principal::Anonymous, "trial", apply("Contested"))
+        .await
+        .unwrap();
     let app = Arc::new(app);
     // A meeting to come in the trial process, the EU chaired by France, and
     // one inscription on the meeting's speakers' list.
@@ -148,6 +178,10 @@ struct Ctx {
     own_token: i64,
     meeting: i64,
     inscription: i64,
+    /// Applications whose no-objection period is over.
+    decidable: Vec<i64>,
+    /// An application still open to objections.
+    contested: i64,
 }
 
 /// A valid request for a write route, made fresh for each call.
@@ -235,6 +269,31 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             p(path),
             json!({ "status": if n % 2 == 0 { "speaking" } else { "spoken" } }),
         ),
+        ("POST", "/api/v1/processes/{slug}/accreditation/period") => {
+            (p(path), json!({ "days": 30 }))
+        }
+        ("POST", "/api/v1/processes/{slug}/accreditation/applications") => (
+            p(path),
+            json!({
+                "name": format!("Applicant organisation {n}"), "kind": "academia", "country": "CHE",
+                "website": "https://example.org", "ecosoc_status": false, "description": "A university."
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/accreditation/applications/{id}/objections") => (
+            format!(
+                "/api/v1/processes/trial/accreditation/applications/{}/objections",
+                ctx.contested
+            ),
+            json!({ "state": "FRA", "reason": "An objection" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/accreditation/applications/{id}/decision") => (
+            format!(
+                "/api/v1/processes/trial/accreditation/applications/{}/decision",
+                ctx.decidable[n % ctx.decidable.len()]
+            ),
+            json!({ "approve": n % 2 == 0, "note": "Decided" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
         other => panic!("no row for the write route {other:?}: add one to this table"),
     }
 }
@@ -276,7 +335,7 @@ async fn every_write_route_as_every_role() {
             vec![grant(
                 Role::StakeholderRepresentative,
                 Some("trial"),
-                Some("NGO1"),
+                Some("ORG-1"),
             )],
         ),
         ("account without roles", vec![]),
@@ -363,10 +422,57 @@ async fn every_write_route_as_every_role() {
             ),
             vec!["global secretariat", "trial secretariat", "co-facilitator"],
         ),
+        (
+            ("POST", "/api/v1/processes/{slug}/accreditation/period"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/accreditation/applications",
+            ),
+            vec!["anyone"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/accreditation/applications/{id}/objections",
+            ),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/accreditation/applications/{id}/decision",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/registrations",
+            ),
+            vec!["delegate", "UN entity", "stakeholder"],
+        ),
     ];
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
         .inscription
+        .id;
+    let applications = site.app.applications(&OPERATOR, "trial").await.unwrap();
+    let decidable: Vec<i64> = applications
+        .iter()
+        .filter(|a| {
+            a.status == accord_domain::AccreditationStatus::Pending
+                && a.application.name.starts_with("Applicant ")
+        })
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(decidable.len(), 10);
+    let contested = applications
+        .iter()
+        .find(|a| a.application.name == "Contested")
+        .unwrap()
         .id;
     let routes: BTreeSet<(&str, &str)> = accord_web::write_route_list().into_iter().collect();
     let rows: BTreeSet<(&str, &str)> = table.iter().map(|(r, _)| *r).collect();
@@ -396,6 +502,8 @@ async fn every_write_route_as_every_role() {
                     own_token: own,
                     meeting,
                     inscription,
+                    decidable: decidable.clone(),
+                    contested,
                 },
             );
             let mut req = Request::builder()
@@ -411,7 +519,9 @@ async fn every_write_route_as_every_role() {
                 Body::from(body.to_string())
             };
             let reply = send(&site, req.body(body).unwrap()).await;
-            let expected = if token.is_none() {
+            let expected = if allowed.contains(&"anyone") {
+                vec![StatusCode::CREATED]
+            } else if token.is_none() {
                 vec![StatusCode::UNAUTHORIZED]
             } else if allowed.contains(role) {
                 vec![StatusCode::CREATED, StatusCode::NO_CONTENT]
@@ -998,4 +1108,48 @@ async fn the_speakers_list_shows_on_the_meeting_page_and_in_the_api() {
     )
     .await;
     assert!(ar.body.contains("قائمة المتكلمين"));
+}
+
+#[tokio::test]
+async fn the_public_participants_list_never_shows_e_mail_addresses() {
+    let site = site_with(false).await;
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let token = bearer(
+        &site,
+        "fra.delegate@example.org",
+        &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+    )
+    .await;
+    let register = || {
+        Request::post(format!(
+            "/api/v1/processes/trial/meetings/{meeting}/registrations"
+        ))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap()
+    };
+    assert_eq!(send(&site, register()).await.status, StatusCode::CREATED);
+    let twice = send(&site, register()).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert_eq!(twice.json()["error"], "already_registered");
+    let api = send(
+        &site,
+        Request::get(format!(
+            "/api/v1/processes/trial/meetings/{meeting}/participants"
+        ))
+        .body(Body::empty())
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(api.json()["items"][0]["actor_name"], "France");
+    assert!(!api.body.contains("@example.org"), "{}", api.body);
+    let page = send(
+        &site,
+        Request::get(format!("/processes/trial/meetings/{meeting}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(page.body.contains("Test Person") && page.body.contains("France"));
+    assert!(!page.body.contains("fra.delegate@example.org"));
 }
