@@ -237,3 +237,6 @@ speaker-status-spoken = تكلم
 ## Participants
 participants-title = المشاركون
 participants-none = لم يسجَّل أحد بعد.
+
+## The secretariat's forms
+manage-title = إدارة العملية

@@ -259,3 +259,29 @@ speaker-status-spoken = Spoken
 ## Participants
 participants-title = Participants
 participants-none = Nobody has registered yet.
+
+## The secretariat's forms
+manage-title = Manage the process
+manage-intro = Add meetings, documents and phases. Every change is recorded in the audit log.
+manage-meeting = New meeting
+manage-document = New document
+manage-phase = New phase
+manage-actor = New actor or group
+manage-slug = Short name (for links)
+manage-number = Number
+manage-start = Start date
+manage-end = End date
+manage-venue-name = Building or room
+manage-city = City
+manage-country = Country (ISO code)
+manage-agenda = Agenda items, one per line
+manage-distribution = Distribution
+manage-public = Public
+manage-restricted = Restricted
+manage-embargo = Embargoed until (UTC)
+manage-phase-kind = Phase
+manage-members = Members (codes of states, for a group)
+manage-add-meeting = Add the meeting
+manage-add-document = Add the document
+manage-add-phase = Add the phase
+manage-add-actor = Add the actor

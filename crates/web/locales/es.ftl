@@ -243,3 +243,6 @@ speaker-status-spoken = Ya intervino
 ## Participants
 participants-title = Participantes
 participants-none = Todavía no se ha inscrito nadie.
+
+## The secretariat's forms
+manage-title = Gestionar el proceso

@@ -243,3 +243,6 @@ speaker-status-spoken = A parlé
 ## Participants
 participants-title = Participants
 participants-none = Aucune inscription pour l'instant.
+
+## The secretariat's forms
+manage-title = Gérer le processus

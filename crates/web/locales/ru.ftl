@@ -245,3 +245,6 @@ speaker-status-spoken = Выступил
 ## Participants
 participants-title = Участники
 participants-none = Пока никто не зарегистрировался.
+
+## The secretariat's forms
+manage-title = Управление процессом

@@ -237,3 +237,6 @@ speaker-status-spoken = 已发言
 ## Participants
 participants-title = 与会者
 participants-none = 尚无人登记。
+
+## The secretariat's forms
+manage-title = 管理进程

@@ -7,6 +7,7 @@ mod api_write;
 pub mod auth;
 mod error;
 pub mod i18n;
+mod manage;
 mod portal;
 mod sign_in;
 mod timeline;

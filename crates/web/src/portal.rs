@@ -31,6 +31,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/audit", get(audit_page))
         .route("/language", get(choose_language))
         .merge(crate::sign_in::routes())
+        .merge(crate::manage::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -54,6 +55,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("reset.html", include_str!("../templates/reset.html")),
     ("message.html", include_str!("../templates/message.html")),
     ("audit.html", include_str!("../templates/audit.html")),
+    ("manage.html", include_str!("../templates/manage.html")),
+    (
+        "manage_actors.html",
+        include_str!("../templates/manage_actors.html"),
+    ),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that

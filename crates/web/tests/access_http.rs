@@ -1153,3 +1153,211 @@ async fn the_public_participants_list_never_shows_e_mail_addresses() {
     assert!(page.body.contains("Test Person") && page.body.contains("France"));
     assert!(!page.body.contains("fra.delegate@example.org"));
 }
+
+#[tokio::test]
+async fn the_secretariat_writes_through_html_forms() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "del@example.org",
+            "D",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let del = site
+        .app
+        .login("del@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let get = |secret: Option<&str>, uri: &str| {
+        let mut req = Request::get(uri.to_string());
+        if let Some(s) = secret {
+            req = req.header(header::COOKIE, format!("accord_session={s}"));
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let form = |secret: &str, uri: &str, body: String| {
+        Request::post(uri.to_string())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_session={secret}"))
+            .body(Body::from(body))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, get(None, "/processes/trial/manage"))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&site, get(Some(&del.secret), "/processes/trial/manage"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let page = send(&site, get(Some(&sec.secret), "/processes/trial/manage")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&sec.csrf),
+        "the forms carry the session's token"
+    );
+
+    let meeting = |csrf: &str, end: &str| {
+        format!(
+            "csrf={csrf}&slug=informal-1&kind=informal_consultation&number=1&title=Informal+consultation+on+the+zero+draft\
+             &start_date=2030-02-01&end_date={end}&venue_name=&city=New+York&country=USA\
+             &agenda=Opening%0D%0AThe+zero+draft%0D%0A%0D%0AClosing&note="
+        )
+    };
+    let forged = send(
+        &site,
+        form(
+            &sec.secret,
+            "/processes/trial/manage/meetings",
+            meeting("forged", "2030-02-02"),
+        ),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let refused = send(
+        &site,
+        form(
+            &sec.secret,
+            "/processes/trial/manage/meetings",
+            meeting(&sec.csrf, "2030-01-01"),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("ends (2030-01-01) before it starts"),
+        "the rule's own message"
+    );
+    assert!(
+        refused
+            .body
+            .contains("Informal consultation on the zero draft"),
+        "the form keeps what was typed"
+    );
+    assert!(site
+        .app
+        .all_meetings(
+            "trial",
+            Some(accord_domain::MeetingKind::InformalConsultation)
+        )
+        .await
+        .unwrap()
+        .is_empty());
+
+    let made = send(
+        &site,
+        form(
+            &sec.secret,
+            "/processes/trial/manage/meetings",
+            meeting(&sec.csrf, "2030-02-02"),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let created = &site
+        .app
+        .all_meetings(
+            "trial",
+            Some(accord_domain::MeetingKind::InformalConsultation),
+        )
+        .await
+        .unwrap()[0];
+    assert_eq!(
+        made.headers[header::LOCATION],
+        format!("/processes/trial/meetings/{}", created.id).as_str()
+    );
+    let agenda: Vec<&str> = created.agenda.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(agenda, ["Opening", "The zero draft", "Closing"]);
+    assert_eq!(created.venue.as_ref().unwrap().country.as_str(), "USA");
+
+    let document = format!(
+        "csrf={}&slug=issues-paper&symbol=&kind=concept_note&title=Issues+paper&date=2030-01-15&languages=en&languages=fr\
+         &distribution=public&embargo_until=&meeting=informal-1",
+        sec.csrf
+    );
+    let made = send(
+        &site,
+        form(&sec.secret, "/processes/trial/manage/documents", document),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let docs = site.app.all_documents("trial").await.unwrap();
+    let paper = docs
+        .iter()
+        .find(|d| d.slug.as_str() == "issues-paper")
+        .unwrap();
+    assert_eq!(
+        paper.languages,
+        vec![accord_domain::Language::En, accord_domain::Language::Fr]
+    );
+    assert_eq!(paper.meeting.as_ref().unwrap().as_str(), "informal-1");
+
+    let phase = format!(
+        "csrf={}&kind=negotiation&start_date=2030-01-01&end_date=2030-06-30&note=",
+        sec.csrf
+    );
+    assert_eq!(
+        send(
+            &site,
+            form(&sec.secret, "/processes/trial/manage/phases", phase.clone())
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let again = send(
+        &site,
+        form(&sec.secret, "/processes/trial/manage/phases", phase),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+
+    // Actors and groups: any secretariat.
+    let group = format!(
+        "csrf={}&code=G-TEST&kind=group&name=A+test+group&members=FRA%2C+DEU",
+        sec.csrf
+    );
+    let made = send(&site, form(&sec.secret, "/actors/manage", group)).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert_eq!(site.app.actor("G-TEST").await.unwrap().members.len(), 2);
+    let selfish = format!(
+        "csrf={}&code=G-SELF&kind=group&name=Self&members=G-SELF",
+        sec.csrf
+    );
+    let refused = send(&site, form(&sec.secret, "/actors/manage", selfish)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("cannot be a member of itself"));
+    let by_delegate = format!(
+        "csrf={}&code=G-DEL&kind=group&name=No&members=FRA",
+        del.csrf
+    );
+    assert_eq!(
+        send(&site, form(&del.secret, "/actors/manage", by_delegate))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -1,0 +1,380 @@
+//! The secretariat's forms: meetings with agenda items, documents and phases
+//! for a process, and actors and groups. Each form carries the session's
+//! anti-forgery token; a refused write shows the form again, filled in, with
+//! the rule's own message.
+
+use crate::auth::Caller;
+use crate::portal::{PageResult, Reader};
+use crate::SharedState;
+use accord_app::policy::{authorize, Action};
+use accord_app::{same_secret, AppError, Principal};
+use accord_domain as d;
+use axum::extract::{Form, Path, State};
+
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use minijinja::context;
+use std::collections::BTreeMap;
+
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/processes/{slug}/manage", get(manage_page))
+        .route("/processes/{slug}/manage/meetings", post(add_meeting))
+        .route("/processes/{slug}/manage/documents", post(add_document))
+        .route("/processes/{slug}/manage/phases", post(add_phase))
+        .route("/actors/manage", get(actors_page).post(add_actor))
+}
+
+type Fields = Vec<(String, String)>;
+
+/// Every field the forms have, empty: templates look values up strictly.
+const FIELDS: &[&str] = &[
+    "slug",
+    "kind",
+    "number",
+    "title",
+    "start_date",
+    "end_date",
+    "venue_name",
+    "city",
+    "country",
+    "agenda",
+    "note",
+    "symbol",
+    "date",
+    "embargo_until",
+    "code",
+    "name",
+    "members",
+];
+
+fn blank() -> BTreeMap<String, String> {
+    FIELDS
+        .iter()
+        .map(|f| (f.to_string(), String::new()))
+        .collect()
+}
+
+/// What was typed, over the blank form (the anti-forgery token left out).
+fn typed(fields: &Fields) -> BTreeMap<String, String> {
+    let mut values = blank();
+    values.extend(
+        fields
+            .iter()
+            .filter(|(k, _)| k != "csrf" && FIELDS.contains(&k.as_str()))
+            .cloned(),
+    );
+    values
+}
+
+fn one(fields: &Fields, name: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn all(fields: &Fields, name: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .collect()
+}
+
+fn opt(fields: &Fields, name: &str) -> Option<String> {
+    Some(one(fields, name)).filter(|v| !v.is_empty())
+}
+
+/// The signed-in principal, once the form's anti-forgery token matches.
+fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, AppError> {
+    if matches!(caller.principal, Principal::Anonymous) {
+        return Err(AppError::Unauthenticated("sign in to do this".into()));
+    }
+    let sent = one(fields, "csrf");
+    if !caller
+        .csrf
+        .as_deref()
+        .is_some_and(|c| same_secret(&sent, c))
+    {
+        return Err(AppError::Forbidden(
+            "the form has expired: reload the page and send it again".into(),
+        ));
+    }
+    Ok(caller.principal.clone())
+}
+
+fn parse<T: std::str::FromStr<Err = d::ValidationError>>(
+    what: &str,
+    v: &str,
+) -> Result<T, AppError> {
+    v.parse()
+        .map_err(|e: d::ValidationError| AppError::BadRequest(format!("{what}: {e}")))
+}
+
+fn date(what: &str, v: &str) -> Result<chrono::NaiveDate, AppError> {
+    v.parse()
+        .map_err(|_| AppError::BadRequest(format!("{what}: give a date as YYYY-MM-DD")))
+}
+
+async fn render_manage(
+    s: &SharedState,
+    r: &Reader,
+    caller: &Caller,
+    slug: &str,
+    failed: Option<(&str, String, &Fields)>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    authorize(
+        &caller.principal,
+        Action::EditProcess(&overview.process.slug),
+    )
+    .map_err(|e| r.error(s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(slug, None)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let (form, error, values) = match failed {
+        Some((form, error, fields)) => (Some(form), Some(error), typed(fields)),
+        None => (None, None, blank()),
+    };
+    r.render(
+        s,
+        "manage.html",
+        context! {
+            process => &overview.process,
+            meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
+            phase_kinds => d::PhaseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            failed_form => form,
+            error => error,
+            values => values,
+            blank => blank(),
+        },
+    )
+}
+
+async fn manage_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> PageResult {
+    render_manage(&s, &r, &caller, &slug, None).await
+}
+
+/// Runs a write; on a rule's refusal shows the form again with the message.
+async fn outcome(
+    s: &SharedState,
+    r: &Reader,
+    caller: &Caller,
+    slug: &str,
+    form: &str,
+    fields: &Fields,
+    result: Result<String, AppError>,
+) -> Response {
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
+            let status = crate::error::status_of(&e);
+            match render_manage(s, r, caller, slug, Some((form, e.to_string(), fields))).await {
+                Ok(html) => (status, html).into_response(),
+                Err(page) => page.into_response(),
+            }
+        }
+        Err(e) => r.error(s, e).into_response(),
+    }
+}
+
+async fn add_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let agenda = one(&f, "agenda")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, title)| d::AgendaItem {
+                number: i as u32 + 1,
+                title: title.to_owned(),
+            })
+            .collect();
+        let venue = match (opt(&f, "city"), opt(&f, "country")) {
+            (Some(city), Some(country)) => Some(d::Venue {
+                name: opt(&f, "venue_name"),
+                city,
+                country: parse("country", &country)?,
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(AppError::BadRequest(
+                    "a venue needs both a city and a country code".into(),
+                ))
+            }
+        };
+        let meeting = d::NewMeeting {
+            process: parse("process", &slug)?,
+            slug: parse("meeting slug", &one(&f, "slug"))?,
+            kind: parse("kind", &one(&f, "kind"))?,
+            number: opt(&f, "number")
+                .map(|n| {
+                    n.parse()
+                        .map_err(|_| AppError::BadRequest("number: a whole number".into()))
+                })
+                .transpose()?,
+            title: one(&f, "title"),
+            start_date: date("start date", &one(&f, "start_date"))?,
+            end_date: date("end date", &one(&f, "end_date"))?,
+            venue,
+            chairs: vec![],
+            agenda,
+            themes: vec![],
+            note: opt(&f, "note"),
+        };
+        let id = s.app.add_meeting(&p, meeting).await?;
+        Ok(format!("/processes/{slug}/meetings/{id}"))
+    }
+    .await;
+    outcome(&s, &r, &caller, &slug, "meeting", &f, result).await
+}
+
+async fn add_document(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let embargo_until = match opt(&f, "embargo_until") {
+            None => None,
+            Some(v) => Some(
+                chrono::NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M")
+                    .map_err(|_| {
+                        AppError::BadRequest(
+                            "embargo: give a date and time, YYYY-MM-DDTHH:MM (UTC)".into(),
+                        )
+                    })?
+                    .and_utc(),
+            ),
+        };
+        let document = d::NewDocument {
+            process: parse("process", &slug)?,
+            slug: parse("document slug", &one(&f, "slug"))?,
+            symbol: opt(&f, "symbol").map(|v| parse("symbol", &v)).transpose()?,
+            title: one(&f, "title"),
+            kind: parse("kind", &one(&f, "kind"))?,
+            date: date("date", &one(&f, "date"))?,
+            languages: all(&f, "languages")
+                .iter()
+                .map(|l| parse("language", l))
+                .collect::<Result<_, _>>()?,
+            distribution: parse("distribution", &one(&f, "distribution"))?,
+            embargo_until,
+            meeting: opt(&f, "meeting")
+                .map(|m| parse("meeting", &m))
+                .transpose()?,
+        };
+        s.app.add_document(&p, document).await?;
+        Ok(format!("/processes/{slug}/documents"))
+    }
+    .await;
+    outcome(&s, &r, &caller, &slug, "document", &f, result).await
+}
+
+async fn add_phase(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let phase = d::Phase {
+            process: parse("process", &slug)?,
+            kind: parse("phase", &one(&f, "kind"))?,
+            start_date: date("start date", &one(&f, "start_date"))?,
+            end_date: opt(&f, "end_date")
+                .map(|v| date("end date", &v))
+                .transpose()?,
+            note: opt(&f, "note"),
+        };
+        s.app.add_phase(&p, phase).await?;
+        Ok(format!("/processes/{slug}"))
+    }
+    .await;
+    outcome(&s, &r, &caller, &slug, "phase", &f, result).await
+}
+
+async fn render_actors(
+    s: &SharedState,
+    r: &Reader,
+    caller: &Caller,
+    error: Option<String>,
+    values: &Fields,
+) -> PageResult {
+    authorize(&caller.principal, Action::ManageActors).map_err(|e| r.error(s, e))?;
+    let values = typed(values);
+    r.render(
+        s,
+        "manage_actors.html",
+        context! {
+            kinds => d::ActorKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            error => error,
+            values => values,
+        },
+    )
+}
+
+async fn actors_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> PageResult {
+    render_actors(&s, &r, &caller, None, &vec![]).await
+}
+
+async fn add_actor(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let mut actor = d::Actor::new(
+            parse("code", &one(&f, "code"))?,
+            parse("kind", &one(&f, "kind"))?,
+            one(&f, "name"),
+        );
+        actor.members = one(&f, "members")
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(|m| parse("member", m))
+            .collect::<Result<_, _>>()?;
+        let code = actor.code.to_string();
+        s.app.create_actor(&p, actor).await?;
+        Ok(format!("/actors/{code}"))
+    }
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
+            let status = crate::error::status_of(&e);
+            match render_actors(&s, &r, &caller, Some(e.to_string()), &f).await {
+                Ok(html) => (status, html).into_response(),
+                Err(page) => page.into_response(),
+            }
+        }
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
