@@ -240,3 +240,11 @@ participants-none = لم يسجَّل أحد بعد.
 
 ## The secretariat's forms
 manage-title = إدارة العملية
+
+## At a meeting
+speakers-for = نيابة عن
+speakers-ministerial = على المستوى الوزاري
+speakers-ask = طلب الكلمة
+speakers-call = إعطاء الكلمة
+speakers-done = تسجيل أنه تكلم
+participants-register = التسجيل في هذا الاجتماع

@@ -285,3 +285,11 @@ manage-add-meeting = Add the meeting
 manage-add-document = Add the document
 manage-add-phase = Add the phase
 manage-add-actor = Add the actor
+
+## At a meeting
+speakers-for = Speak for
+speakers-ministerial = At ministerial level
+speakers-ask = Ask for the floor
+speakers-call = Give the floor
+speakers-done = Mark as spoken
+participants-register = Register for this meeting

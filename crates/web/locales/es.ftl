@@ -246,3 +246,11 @@ participants-none = Todavía no se ha inscrito nadie.
 
 ## The secretariat's forms
 manage-title = Gestionar el proceso
+
+## At a meeting
+speakers-for = En nombre de
+speakers-ministerial = A nivel ministerial
+speakers-ask = Pedir la palabra
+speakers-call = Dar la palabra
+speakers-done = Marcar como intervenido
+participants-register = Inscribirse en esta reunión

@@ -246,3 +246,11 @@ participants-none = Aucune inscription pour l'instant.
 
 ## The secretariat's forms
 manage-title = Gérer le processus
+
+## At a meeting
+speakers-for = Au nom de
+speakers-ministerial = Au niveau ministériel
+speakers-ask = Demander la parole
+speakers-call = Donner la parole
+speakers-done = Marquer comme entendu
+participants-register = S'inscrire à cette réunion

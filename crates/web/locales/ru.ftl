@@ -248,3 +248,11 @@ participants-none = Пока никто не зарегистрировался.
 
 ## The secretariat's forms
 manage-title = Управление процессом
+
+## At a meeting
+speakers-for = От имени
+speakers-ministerial = На уровне министра
+speakers-ask = Попросить слова
+speakers-call = Предоставить слово
+speakers-done = Отметить выступление
+participants-register = Зарегистрироваться на заседание

@@ -240,3 +240,11 @@ participants-none = 尚无人登记。
 
 ## The secretariat's forms
 manage-title = 管理进程
+
+## At a meeting
+speakers-for = 代表
+speakers-ministerial = 部长级
+speakers-ask = 请求发言
+speakers-call = 请其发言
+speakers-done = 标为已发言
+participants-register = 登记参加本次会议

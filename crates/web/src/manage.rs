@@ -24,6 +24,15 @@ pub fn routes() -> Router<SharedState> {
         .route("/processes/{slug}/manage/documents", post(add_document))
         .route("/processes/{slug}/manage/phases", post(add_phase))
         .route("/actors/manage", get(actors_page).post(add_actor))
+        .route("/processes/{slug}/meetings/{id}/register", post(register))
+        .route(
+            "/processes/{slug}/meetings/{id}/floor",
+            post(ask_for_the_floor),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/speakers/{inscription}",
+            post(speaker_status),
+        )
 }
 
 type Fields = Vec<(String, String)>;
@@ -377,4 +386,97 @@ async fn add_actor(
         }
         Err(e) => r.error(&s, e).into_response(),
     }
+}
+
+// ---- at a meeting: registering, asking for the floor, running the list ----
+
+fn meeting_id(r: &Reader, s: &SharedState, id: &str) -> Result<i64, crate::portal::PageError> {
+    crate::api::parse_id(id, "meeting").map_err(|e| r.error_page(s, e.status, e.message))
+}
+
+/// Back to the meeting's speakers' list, or the error as a page.
+fn back(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    id: i64,
+    result: Result<(), AppError>,
+) -> Response {
+    match result {
+        Ok(()) => {
+            Redirect::to(&format!("/processes/{slug}/meetings/{id}#speakers-h")).into_response()
+        }
+        Err(e) => r.error(s, e).into_response(),
+    }
+}
+
+async fn register(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let id = match meeting_id(&r, &s, &id) {
+        Ok(id) => id,
+        Err(page) => return page.into_response(),
+    };
+    let result = async {
+        let p = checked(&caller, &f)?;
+        s.app.register_for_meeting(&p, &slug, id).await
+    }
+    .await;
+    back(&s, &r, &slug, id, result)
+}
+
+async fn ask_for_the_floor(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let id = match meeting_id(&r, &s, &id) {
+        Ok(id) => id,
+        Err(page) => return page.into_response(),
+    };
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let floor = accord_app::FloorRequest {
+            actor: one(&f, "actor"),
+            agenda_item: opt(&f, "agenda_item")
+                .map(|n| n.parse().unwrap_or(u32::MAX))
+                .unwrap_or(0),
+            ministerial: one(&f, "ministerial") == "yes",
+            right_of_reply: one(&f, "right_of_reply") == "yes",
+        };
+        s.app.inscribe(&p, &slug, id, floor).await.map(|_| ())
+    }
+    .await;
+    back(&s, &r, &slug, id, result)
+}
+
+async fn speaker_status(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id, inscription)): Path<(String, String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let id = match meeting_id(&r, &s, &id) {
+        Ok(id) => id,
+        Err(page) => return page.into_response(),
+    };
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let inscription = inscription
+            .parse()
+            .map_err(|_| AppError::NotFound("no such inscription".into()))?;
+        let status = parse("status", &one(&f, "status"))?;
+        s.app
+            .set_speaker_status(&p, &slug, id, inscription, status)
+            .await
+    }
+    .await;
+    back(&s, &r, &slug, id, result)
 }

@@ -142,6 +142,8 @@ pub struct Reader {
     /// The signed-in account's name, and the session's CSRF token for the
     /// sign-out form.
     signed_in: Option<(String, String)>,
+    /// Who is reading (anonymous when nobody is signed in).
+    principal: accord_app::Principal,
 }
 
 impl FromRequestParts<SharedState> for Reader {
@@ -150,14 +152,20 @@ impl FromRequestParts<SharedState> for Reader {
         parts: &mut Parts,
         state: &SharedState,
     ) -> Result<Self, Self::Rejection> {
-        let signed_in = match crate::auth::Caller::from_request_parts(parts, state).await {
-            Ok(crate::auth::Caller {
+        let caller = crate::auth::Caller::from_request_parts(parts, state)
+            .await
+            .ok();
+        let signed_in = match &caller {
+            Some(crate::auth::Caller {
                 principal: accord_app::Principal::Account(a),
                 csrf: Some(csrf),
                 ..
-            }) => Some((a.name, csrf)),
+            }) => Some((a.name.clone(), csrf.clone())),
             _ => None,
         };
+        let principal = caller
+            .map(|c| c.principal)
+            .unwrap_or(accord_app::Principal::Anonymous);
         Ok(Reader {
             lang: i18n::negotiate(&parts.headers),
             path: parts
@@ -166,6 +174,7 @@ impl FromRequestParts<SharedState> for Reader {
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_else(|| "/".into()),
             signed_in,
+            principal,
         })
     }
 }
@@ -214,6 +223,10 @@ fn escape(s: &str) -> String {
 impl Reader {
     pub(crate) fn lang(&self) -> Language {
         self.lang
+    }
+
+    pub(crate) fn principal(&self) -> &accord_app::Principal {
+        &self.principal
     }
 
     pub(crate) fn session_csrf(&self) -> Option<&str> {
@@ -293,6 +306,32 @@ impl Reader {
             html,
         }
     }
+}
+
+/// What the reader may ask for at a meeting still to come: the actors they
+/// may speak for, and whether they may register.
+fn floor_options(
+    r: &Reader,
+    today: chrono::NaiveDate,
+    process: &accord_domain::Slug,
+    meeting: &accord_domain::Meeting,
+) -> Value {
+    let accord_app::Principal::Account(account) = r.principal() else {
+        return Value::from(());
+    };
+    if meeting.end_date < today {
+        return Value::from(());
+    }
+    let actors: Vec<String> = account
+        .grants
+        .iter()
+        .filter(|g| g.process.as_ref() == Some(process))
+        .filter_map(|g| g.actor.as_ref().map(|a| a.to_string()))
+        .collect();
+    if actors.is_empty() {
+        return Value::from(());
+    }
+    context! { actors => actors, agenda => &meeting.agenda }
 }
 
 /// Which navigation entry a path belongs to.
@@ -482,6 +521,7 @@ async fn meeting_page(
         .map(|(n, sp)| {
             context! {
                 position => n + 1,
+                id => sp.inscription.id,
                 agenda_item => sp.inscription.agenda_item,
                 code => sp.actor.code.as_str(),
                 name => sp.actor.name,
@@ -499,6 +539,8 @@ async fn meeting_page(
             meeting => &detail.meeting,
             venue_country => venue_country,
             participants => participants,
+            floor => floor_options(&r, s.app.today(), &overview.process.slug, &detail.meeting),
+            can_run_list => accord_app::policy::authorize(r.principal(), accord_app::Action::RunSpeakersList(&overview.process.slug)).is_ok(),
             speakers => speakers,
             documents => &detail.documents,
             themes => &detail.themes,

@@ -1361,3 +1361,150 @@ async fn the_secretariat_writes_through_html_forms() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "fra@example.org",
+            "F",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let fra = site
+        .app
+        .login("fra@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let url = format!("/processes/trial/meetings/{meeting}");
+    let page = |secret: &str| {
+        Request::get(url.clone())
+            .header(header::COOKIE, format!("accord_session={secret}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let post = |secret: &str, path: String, body: String| {
+        Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_session={secret}"))
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let seen = send(&site, page(&fra.secret)).await;
+    assert!(
+        seen.body.contains("Ask for the floor") && seen.body.contains("Register for this meeting")
+    );
+    assert!(
+        !seen.body.contains("Give the floor"),
+        "a delegate does not run the list"
+    );
+
+    let asked = send(
+        &site,
+        post(
+            &fra.secret,
+            format!("{url}/floor"),
+            format!("csrf={}&actor=FRA&ministerial=yes", fra.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        asked.headers[header::LOCATION],
+        format!("{url}#speakers-h").as_str()
+    );
+    let refused = send(
+        &site,
+        post(
+            &fra.secret,
+            format!("{url}/floor"),
+            format!("csrf={}&actor=CHE", fra.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::FORBIDDEN,
+        "not for a state you do not represent"
+    );
+    let forged = send(
+        &site,
+        post(
+            &fra.secret,
+            format!("{url}/floor"),
+            "csrf=nope&actor=FRA".into(),
+        ),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    let list = site.app.speakers_list("trial", meeting).await.unwrap();
+    assert_eq!(
+        list[0].inscription.actor.as_str(),
+        "FRA",
+        "ministerial level speaks before other states"
+    );
+    let chair_view = send(&site, page(&sec.secret)).await;
+    assert!(chair_view.body.contains("Give the floor"));
+    let given = send(
+        &site,
+        post(
+            &sec.secret,
+            format!("{url}/speakers/{}", list[0].inscription.id),
+            format!("csrf={}&status=speaking", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(given.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        site.app.speakers_list("trial", meeting).await.unwrap()[0]
+            .inscription
+            .status,
+        accord_domain::SpeakerStatus::Speaking
+    );
+
+    let registered = send(
+        &site,
+        post(
+            &fra.secret,
+            format!("{url}/register"),
+            format!("csrf={}", fra.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(registered.status, StatusCode::SEE_OTHER);
+    let again = send(
+        &site,
+        post(
+            &fra.secret,
+            format!("{url}/register"),
+            format!("csrf={}", fra.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(
+        site.app.participants("trial", meeting).await.unwrap().len(),
+        1
+    );
+}
