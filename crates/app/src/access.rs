@@ -26,7 +26,7 @@ const MIN_PASSWORD: usize = 12;
 const MAX_PASSWORD: usize = 1024;
 
 /// A fresh secret: 32 random bytes, hex-encoded.
-fn secret() -> String {
+pub fn secret() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -248,3 +248,6 @@ speakers-ask = طلب الكلمة
 speakers-call = إعطاء الكلمة
 speakers-done = تسجيل أنه تكلم
 participants-register = التسجيل في هذا الاجتماع
+
+## Accreditation
+accreditation-title = اعتماد أصحاب المصلحة

@@ -254,3 +254,6 @@ speakers-ask = Pedir la palabra
 speakers-call = Dar la palabra
 speakers-done = Marcar como intervenido
 participants-register = Inscribirse en esta reunión
+
+## Accreditation
+accreditation-title = Acreditación de las partes interesadas

@@ -254,3 +254,6 @@ speakers-ask = Demander la parole
 speakers-call = Donner la parole
 speakers-done = Marquer comme entendu
 participants-register = S'inscrire à cette réunion
+
+## Accreditation
+accreditation-title = Accréditation des parties prenantes

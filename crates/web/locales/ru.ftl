@@ -256,3 +256,6 @@ speakers-ask = Попросить слова
 speakers-call = Предоставить слово
 speakers-done = Отметить выступление
 participants-register = Зарегистрироваться на заседание
+
+## Accreditation
+accreditation-title = Аккредитация заинтересованных сторон

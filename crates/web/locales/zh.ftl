@@ -248,3 +248,6 @@ speakers-ask = 请求发言
 speakers-call = 请其发言
 speakers-done = 标为已发言
 participants-register = 登记参加本次会议
+
+## Accreditation
+accreditation-title = 利益攸关方认证

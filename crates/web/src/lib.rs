@@ -2,6 +2,7 @@
 //! portal, and the mapping of app errors to responses. Handlers are thin:
 //! they parse the request, call one `App` use case, and render the answer.
 
+mod accreditation_pages;
 mod api;
 mod api_write;
 pub mod auth;

@@ -32,6 +32,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/language", get(choose_language))
         .merge(crate::sign_in::routes())
         .merge(crate::manage::routes())
+        .merge(crate::accreditation_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -56,6 +57,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("message.html", include_str!("../templates/message.html")),
     ("audit.html", include_str!("../templates/audit.html")),
     ("manage.html", include_str!("../templates/manage.html")),
+    (
+        "accreditation.html",
+        include_str!("../templates/accreditation.html"),
+    ),
     (
         "manage_actors.html",
         include_str!("../templates/manage_actors.html"),

@@ -24,13 +24,11 @@ pub fn routes() -> Router<SharedState> {
 
 /// The anti-CSRF value for forms shown before signing in: the one in the
 /// reader's cookie, or a new one to set.
-fn form_token(headers: &HeaderMap) -> (String, Option<String>) {
+pub(crate) fn form_token(headers: &HeaderMap) -> (String, Option<String>) {
     match cookie(headers, FORM_COOKIE).filter(|v| v.len() == 64) {
         Some(v) => (v.to_owned(), None),
         None => {
-            let v = accord_app::generate_password()
-                + &accord_app::generate_password()
-                + "0123456789abcdef";
+            let v = accord_app::new_secret();
             (
                 v.clone(),
                 Some(format!(
@@ -41,7 +39,7 @@ fn form_token(headers: &HeaderMap) -> (String, Option<String>) {
     }
 }
 
-fn with_cookie(page: PageResult, set: Option<String>, status: StatusCode) -> Response {
+pub(crate) fn with_cookie(page: PageResult, set: Option<String>, status: StatusCode) -> Response {
     match page {
         Ok(html) => match set {
             Some(c) => (status, [(header::SET_COOKIE, c)], html).into_response(),

@@ -1508,3 +1508,149 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         1
     );
 }
+
+#[tokio::test]
+async fn accreditation_through_the_portal() {
+    let site = site_with(false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "fra@example.org",
+            "F",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let fra = site
+        .app
+        .login("fra@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let page = send(
+        &site,
+        Request::get("/processes/trial/accreditation")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Apply for accreditation"));
+    assert!(
+        !page.body.contains("Contested"),
+        "the public does not see the applications"
+    );
+    let token = page
+        .cookie("accord_form")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("accord_form=")
+        .to_owned();
+    let apply = |csrf: &str, website: &str| {
+        Request::post("/processes/trial/accreditation")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_form={token}"))
+            .body(Body::from(format!(
+                "csrf={csrf}&name=Portal+Applicant&kind=academia&country=che&website={website}&ecosoc=yes&description=A+university"
+            )))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, apply("forged", "https%3A%2F%2Fexample.org"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let bad = send(&site, apply(&token, "not-a-site")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("https://example.org"),
+        "the rule says what it wants"
+    );
+    let ok = send(&site, apply(&token, "https%3A%2F%2Fexample.org")).await;
+    assert_eq!(ok.status, StatusCode::CREATED);
+    assert!(ok.body.contains("received"));
+    let listed = site.app.applications(&OPERATOR, "trial").await.unwrap();
+    let mine = listed
+        .iter()
+        .find(|a| a.application.name == "Portal Applicant")
+        .unwrap();
+    assert!(mine.application.ecosoc_status);
+    assert_eq!(mine.application.country.as_str(), "CHE");
+
+    // A delegation sees it and objects; the secretariat sees the objection.
+    let as_fra = send(
+        &site,
+        Request::get("/processes/trial/accreditation")
+            .header(header::COOKIE, format!("accord_session={}", fra.secret))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(as_fra.body.contains("Portal Applicant") && as_fra.body.contains(">Object<"));
+    let objected = send(
+        &site,
+        Request::post(format!(
+            "/processes/trial/accreditation/{}/objection",
+            mine.id
+        ))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("accord_session={}", fra.secret))
+        .body(Body::from(format!(
+            "csrf={}&state=FRA&reason=Not+a+university",
+            fra.csrf
+        )))
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(objected.status, StatusCode::SEE_OTHER);
+    let as_sec = send(
+        &site,
+        Request::get("/processes/trial/accreditation")
+            .header(header::COOKIE, format!("accord_session={}", sec.secret))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        as_sec.body.contains("Not a university"),
+        "objections are shown"
+    );
+    let early = send(
+        &site,
+        Request::post(format!(
+            "/processes/trial/accreditation/{}/decision",
+            mine.id
+        ))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("accord_session={}", sec.secret))
+        .body(Body::from(format!(
+            "csrf={}&decision=approve&note=",
+            sec.csrf
+        )))
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        early.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the period is still running"
+    );
+}
