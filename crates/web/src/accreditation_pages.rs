@@ -28,14 +28,7 @@ pub fn routes() -> Router<SharedState> {
         )
 }
 
-type Fields = Vec<(String, String)>;
-
-fn one(f: &Fields, name: &str) -> String {
-    f.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .unwrap_or_default()
-}
+use crate::manage::{checked, one, Fields};
 
 async fn render(
     s: &SharedState,
@@ -195,22 +188,6 @@ async fn apply(
     }
 }
 
-fn session_checked(caller: &Caller, f: &Fields) -> Result<Principal, AppError> {
-    if matches!(caller.principal, Principal::Anonymous) {
-        return Err(AppError::Unauthenticated("sign in to do this".into()));
-    }
-    if !caller
-        .csrf
-        .as_deref()
-        .is_some_and(|c| same_secret(&one(f, "csrf"), c))
-    {
-        return Err(AppError::Forbidden(
-            "the form has expired: reload the page and send it again".into(),
-        ));
-    }
-    Ok(caller.principal.clone())
-}
-
 async fn object(
     State(s): State<SharedState>,
     r: Reader,
@@ -219,7 +196,7 @@ async fn object(
     Form(f): Form<Fields>,
 ) -> Response {
     let result = async {
-        let p = session_checked(&caller, &f)?;
+        let p = checked(&caller, &f)?;
         let id: i64 = id
             .parse()
             .map_err(|_| AppError::NotFound("no such application".into()))?;
@@ -242,7 +219,7 @@ async fn decide(
     Form(f): Form<Fields>,
 ) -> Response {
     let result = async {
-        let p = session_checked(&caller, &f)?;
+        let p = checked(&caller, &f)?;
         let id: i64 = id
             .parse()
             .map_err(|_| AppError::NotFound("no such application".into()))?;

@@ -35,7 +35,7 @@ pub fn routes() -> Router<SharedState> {
         )
 }
 
-type Fields = Vec<(String, String)>;
+pub(crate) type Fields = Vec<(String, String)>;
 
 /// Every field the forms have, empty: templates look values up strictly.
 const FIELDS: &[&str] = &[
@@ -77,7 +77,7 @@ fn typed(fields: &Fields) -> BTreeMap<String, String> {
     values
 }
 
-fn one(fields: &Fields, name: &str) -> String {
+pub(crate) fn one(fields: &Fields, name: &str) -> String {
     fields
         .iter()
         .find(|(k, _)| k == name)
@@ -98,7 +98,7 @@ fn opt(fields: &Fields, name: &str) -> Option<String> {
 }
 
 /// The signed-in principal, once the form's anti-forgery token matches.
-fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, AppError> {
+pub(crate) fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, AppError> {
     if matches!(caller.principal, Principal::Anonymous) {
         return Err(AppError::Unauthenticated("sign in to do this".into()));
     }
