@@ -176,21 +176,23 @@ async fn manage_page(
     render_manage(&s, &r, &caller, &slug, None).await
 }
 
-/// Runs a write; on a rule's refusal shows the form again with the message.
-async fn outcome(
+/// After a write: on success, to the page `Ok` names; on a rule's refusal,
+/// the form again (rendered by `again` with the message) with the rule's status.
+async fn outcome<F, Fut>(
     s: &SharedState,
     r: &Reader,
-    caller: &Caller,
-    slug: &str,
-    form: &str,
-    fields: &Fields,
     result: Result<String, AppError>,
-) -> Response {
+    again: F,
+) -> Response
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = PageResult>,
+{
     match result {
         Ok(to) => Redirect::to(&to).into_response(),
         Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
             let status = crate::error::status_of(&e);
-            match render_manage(s, r, caller, slug, Some((form, e.to_string(), fields))).await {
+            match again(e.to_string()).await {
                 Ok(html) => (status, html).into_response(),
                 Err(page) => page.into_response(),
             }
@@ -254,7 +256,10 @@ async fn add_meeting(
         Ok(format!("/processes/{slug}/meetings/{id}"))
     }
     .await;
-    outcome(&s, &r, &caller, &slug, "meeting", &f, result).await
+    outcome(&s, &r, result, |error| {
+        render_manage(&s, &r, &caller, &slug, Some(("meeting", error, &f)))
+    })
+    .await
 }
 
 async fn add_document(
@@ -299,7 +304,10 @@ async fn add_document(
         Ok(format!("/processes/{slug}/documents"))
     }
     .await;
-    outcome(&s, &r, &caller, &slug, "document", &f, result).await
+    outcome(&s, &r, result, |error| {
+        render_manage(&s, &r, &caller, &slug, Some(("document", error, &f)))
+    })
+    .await
 }
 
 async fn add_phase(
@@ -324,7 +332,10 @@ async fn add_phase(
         Ok(format!("/processes/{slug}"))
     }
     .await;
-    outcome(&s, &r, &caller, &slug, "phase", &f, result).await
+    outcome(&s, &r, result, |error| {
+        render_manage(&s, &r, &caller, &slug, Some(("phase", error, &f)))
+    })
+    .await
 }
 
 async fn render_actors(
@@ -375,17 +386,10 @@ async fn add_actor(
         Ok(format!("/actors/{code}"))
     }
     .await;
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
-            let status = crate::error::status_of(&e);
-            match render_actors(&s, &r, &caller, Some(e.to_string()), &f).await {
-                Ok(html) => (status, html).into_response(),
-                Err(page) => page.into_response(),
-            }
-        }
-        Err(e) => r.error(&s, e).into_response(),
-    }
+    outcome(&s, &r, result, |error| {
+        render_actors(&s, &r, &caller, Some(error), &f)
+    })
+    .await
 }
 
 // ---- at a meeting: registering, asking for the floor, running the list ----
