@@ -5,41 +5,13 @@ use accord_app::demo::Demo;
 use accord_app::{App, AppError, PageRequest, Principal};
 use accord_domain::audit::ChainBreak;
 use accord_domain::*;
-use chrono::{DateTime, Duration, Utc};
-use std::sync::{Arc, Mutex};
+use chrono::Duration;
 
-const OPERATOR: Principal = Principal::System("test");
-const PASSWORD: &str = "correct horse battery staple";
-
-struct TestApp {
-    app: App,
-    now: Arc<Mutex<DateTime<Utc>>>,
-    _dir: tempfile::TempDir,
-}
-
-impl TestApp {
-    fn advance(&self, by: Duration) {
-        *self.now.lock().unwrap() += by;
-    }
-}
+mod common;
+use common::{TestApp, OPERATOR, PASSWORD};
 
 async fn demo_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
-    let now = Arc::new(Mutex::new(
-        "2018-03-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap(),
-    ));
-    let clock = now.clone();
-    let app = App::open(&url)
-        .await
-        .unwrap()
-        .with_clock(Arc::new(move || *clock.lock().unwrap()));
-    app.load_demo(Demo::Gcm).await.unwrap();
-    TestApp {
-        app,
-        now,
-        _dir: dir,
-    }
+    TestApp::at("2018-03-01T12:00:00Z").await
 }
 
 fn grant(role: Role, process: Option<&str>, actor: Option<&str>) -> RoleGrant {

@@ -1,37 +1,14 @@
 //! Stakeholder accreditation and meeting registration on the real SQLite store.
 
-use accord_app::demo::Demo;
 use accord_app::{App, AppError, Principal};
 use accord_domain::*;
 use chrono::{DateTime, Duration, Utc};
-use std::sync::{Arc, Mutex};
 
-const OPERATOR: Principal = Principal::System("test");
-const PASSWORD: &str = "correct horse battery staple";
+mod common;
+use common::{TestApp, OPERATOR, PASSWORD};
 
-struct T {
-    app: App,
-    now: Arc<Mutex<DateTime<Utc>>>,
-    _dir: tempfile::TempDir,
-}
-
-async fn setup() -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
-    let now = Arc::new(Mutex::new(
-        "2018-02-01T09:00:00Z".parse::<DateTime<Utc>>().unwrap(),
-    ));
-    let clock = now.clone();
-    let app = App::open(&url)
-        .await
-        .unwrap()
-        .with_clock(Arc::new(move || *clock.lock().unwrap()));
-    app.load_demo(Demo::Gcm).await.unwrap();
-    T {
-        app,
-        now,
-        _dir: dir,
-    }
+async fn setup() -> TestApp {
+    TestApp::at("2018-02-01T09:00:00Z").await
 }
 
 async fn person(app: &App, email: &str, grants: Vec<RoleGrant>) -> Result<Principal, AppError> {
@@ -105,7 +82,7 @@ async fn objections_during_the_period_then_a_decision() {
     app.object_to_accreditation(&mex, "gcm", id, "MEX", "Not registered in Mexico")
         .await
         .unwrap();
-    *t.now.lock().unwrap() += Duration::hours(1);
+    t.advance(Duration::hours(1));
     app.object_to_accreditation(&hun, "gcm", id, "HUN", "Objection")
         .await
         .unwrap();
@@ -147,7 +124,7 @@ async fn objections_during_the_period_then_a_decision() {
         "forbidden"
     );
 
-    *t.now.lock().unwrap() += Duration::days(11);
+    t.advance(Duration::days(11));
     assert_eq!(
         kind(
             app.object_to_accreditation(&mex, "gcm", id, "MEX", "Late")
@@ -207,7 +184,7 @@ async fn without_objections_an_organisation_is_accredited_and_registers() {
         kind(app.decide_accreditation(&sec, "gcm", id, true, "").await),
         "objection_period_running"
     );
-    *t.now.lock().unwrap() += Duration::days(10);
+    t.advance(Duration::days(10));
     let code = app
         .decide_accreditation(&sec, "gcm", id, true, "No objection")
         .await
