@@ -5,10 +5,16 @@ use accord_domain::*;
 use chrono::{DateTime, Duration, Utc};
 
 mod common;
-use common::{TestApp, OPERATOR, PASSWORD};
+use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
 
-async fn setup() -> TestApp {
-    TestApp::at("2018-02-01T09:00:00Z").await
+on_both_stores!(
+    objections_during_the_period_then_a_decision,
+    without_objections_an_organisation_is_accredited_and_registers,
+    bad_applications_and_unaccredited_representatives_are_refused,
+);
+
+async fn setup(db: TestDatabase) -> TestApp {
+    TestApp::at(db, "2018-02-01T09:00:00Z").await
 }
 
 async fn person(app: &App, email: &str, grants: Vec<RoleGrant>) -> Result<Principal, AppError> {
@@ -41,9 +47,8 @@ fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
     r.expect_err("must be refused").kind()
 }
 
-#[tokio::test]
-async fn objections_during_the_period_then_a_decision() {
-    let t = setup().await;
+async fn objections_during_the_period_then_a_decision(db: TestDatabase) {
+    let t = setup(db).await;
     let app = &t.app;
     let sec = person(app, "sec@example.org", vec![grant(Role::Secretariat, None)])
         .await
@@ -164,9 +169,8 @@ async fn objections_during_the_period_then_a_decision() {
     );
 }
 
-#[tokio::test]
-async fn without_objections_an_organisation_is_accredited_and_registers() {
-    let t = setup().await;
+async fn without_objections_an_organisation_is_accredited_and_registers(db: TestDatabase) {
+    let t = setup(db).await;
     let app = &t.app;
     let sec = person(app, "sec@example.org", vec![grant(Role::Secretariat, None)])
         .await
@@ -240,9 +244,8 @@ async fn without_objections_an_organisation_is_accredited_and_registers() {
     assert_eq!(names, ["Open Association", "Mexico"]);
 }
 
-#[tokio::test]
-async fn bad_applications_and_unaccredited_representatives_are_refused() {
-    let t = setup().await;
+async fn bad_applications_and_unaccredited_representatives_are_refused(db: TestDatabase) {
+    let t = setup(db).await;
     let app = &t.app;
     let cases = [
         (

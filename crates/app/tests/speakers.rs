@@ -1,11 +1,16 @@
-//! Delegations, group speakers and speakers' lists, on the real SQLite store,
+//! Delegations, group speakers and speakers' lists, on both real stores,
 //! with the clock on the first day of the first negotiation round.
 
-use accord_app::demo::Demo;
 use accord_app::{App, AppError, FloorRequest, Principal};
 use accord_domain::*;
-use chrono::{DateTime, Utc};
-use std::sync::Arc;
+
+mod common;
+use common::{on_both_stores, TestApp, TestDatabase};
+
+on_both_stores!(
+    a_mixed_speakers_list_follows_precedence_then_time,
+    refused_inscriptions_change_nothing,
+);
 
 const OPERATOR: Principal = Principal::System("test");
 const PASSWORD: &str = "correct horse battery staple";
@@ -32,16 +37,8 @@ pub async fn accredit(app: &App, process: &str, name: &str) -> String {
         .to_string()
 }
 
-async fn app() -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
-    let now: DateTime<Utc> = "2018-02-20T09:00:00Z".parse().unwrap();
-    let app = App::open(&url)
-        .await
-        .unwrap()
-        .with_clock(Arc::new(move || now));
-    app.load_demo(Demo::Gcm).await.unwrap();
-    (app, dir)
+async fn app(db: TestDatabase) -> TestApp {
+    TestApp::at(db, "2018-02-20T09:00:00Z").await
 }
 
 async fn person(app: &App, email: &str, role: Role, actor: Option<&str>) -> Principal {
@@ -77,9 +74,9 @@ async fn round_one(app: &App) -> i64 {
         .id
 }
 
-#[tokio::test]
-async fn a_mixed_speakers_list_follows_precedence_then_time() {
-    let (app, _dir) = app().await;
+async fn a_mixed_speakers_list_follows_precedence_then_time(db: TestDatabase) {
+    let t = app(db).await;
+    let app = &t.app;
     let m = round_one(&app).await;
     let sec = person(&app, "sec@example.org", Role::Secretariat, None).await;
     let cofac = person(&app, "cofac@example.org", Role::CoFacilitator, None).await;
@@ -191,9 +188,9 @@ async fn a_mixed_speakers_list_follows_precedence_then_time() {
     );
 }
 
-#[tokio::test]
-async fn refused_inscriptions_change_nothing() {
-    let (app, _dir) = app().await;
+async fn refused_inscriptions_change_nothing(db: TestDatabase) {
+    let t = app(db).await;
+    let app = &t.app;
     let m = round_one(&app).await;
     let sec = person(&app, "sec@example.org", Role::Secretariat, None).await;
     let mex = person(&app, "mex@example.org", Role::Delegate, Some("MEX")).await;

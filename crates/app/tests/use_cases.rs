@@ -1,33 +1,30 @@
-//! Use cases on the real SQLite store (the app layer is the main test boundary).
+//! Use cases on both real stores (the app layer is the main test boundary).
 
 use accord_app::demo::Demo;
-use accord_app::{App, AppError, PageRequest, Principal};
+use accord_app::{App, AppError, PageRequest};
 
-const OPERATOR: Principal = Principal::System("test");
 use accord_domain::*;
-use chrono::{DateTime, Utc};
-use std::sync::Arc;
 
-struct TestApp {
-    app: App,
-    _dir: tempfile::TempDir,
+mod common;
+use common::{on_both_stores, TestApp, TestDatabase, OPERATOR};
+
+on_both_stores!(
+    the_gcm_demo_loads_the_real_process,
+    loading_the_demo_twice_changes_nothing,
+    the_current_phase_follows_the_clock,
+    rules_refuse_bad_writes_and_keep_what_is_stored,
+    restricted_and_embargoed_documents_stay_hidden,
+    lists_paginate_by_cursor,
+    unknown_things_are_not_found,
+    a_demo_that_breaks_a_rule_loads_nothing,
+);
+
+async fn app_at(db: TestDatabase, now: &str) -> TestApp {
+    TestApp::empty(db, now).await
 }
 
-async fn app_at(now: &str) -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
-    let now: DateTime<Utc> = now.parse().unwrap();
-    let app = App::open(&url)
-        .await
-        .unwrap()
-        .with_clock(Arc::new(move || now));
-    TestApp { app, _dir: dir }
-}
-
-async fn demo_app(now: &str) -> TestApp {
-    let t = app_at(now).await;
-    t.app.load_demo(Demo::Gcm).await.unwrap();
-    t
+async fn demo_app(db: TestDatabase, now: &str) -> TestApp {
+    TestApp::at(db, now).await
 }
 
 fn invalid_kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -55,9 +52,8 @@ async fn dump(app: &App) -> String {
     out
 }
 
-#[tokio::test]
-async fn the_gcm_demo_loads_the_real_process() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     let states = app.all_actors(Some(ActorKind::MemberState)).await.unwrap();
     assert_eq!(states.len(), 193);
@@ -178,8 +174,8 @@ async fn the_gcm_demo_loads_the_real_process() {
     );
 }
 
-#[tokio::test]
-async fn the_demo_states_are_the_checked_table() {
+#[test]
+fn the_demo_states_are_the_checked_table() {
     // The project's copy must match the checked data, bar the Holy See's name.
     let shared = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -201,9 +197,8 @@ async fn the_demo_states_are_the_checked_table() {
     }
 }
 
-#[tokio::test]
-async fn loading_the_demo_twice_changes_nothing() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn loading_the_demo_twice_changes_nothing(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let before = dump(&t.app).await;
     let report = t.app.load_demo(Demo::Gcm).await.unwrap();
     assert_eq!(report.created.total(), 0, "{report:?}");
@@ -211,8 +206,8 @@ async fn loading_the_demo_twice_changes_nothing() {
     assert_eq!(dump(&t.app).await, before);
 }
 
-#[tokio::test]
-async fn the_current_phase_follows_the_clock() {
+async fn the_current_phase_follows_the_clock(db: TestDatabase) {
+    let t = demo_app(db, "2017-01-01T00:00:00Z").await;
     for (now, expected) in [
         ("2017-01-01T00:00:00Z", None),
         ("2017-05-08T09:00:00Z", Some(PhaseKind::Consultation)),
@@ -221,7 +216,7 @@ async fn the_current_phase_follows_the_clock() {
         ("2018-12-10T09:00:00Z", Some(PhaseKind::Adoption)),
         ("2026-11-28T00:00:00Z", Some(PhaseKind::FollowUp)),
     ] {
-        let t = demo_app(now).await;
+        t.set_now(now);
         assert_eq!(
             t.app.process("gcm").await.unwrap().current_phase,
             expected,
@@ -232,9 +227,8 @@ async fn the_current_phase_follows_the_clock() {
     }
 }
 
-#[tokio::test]
-async fn rules_refuse_bad_writes_and_keep_what_is_stored() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn rules_refuse_bad_writes_and_keep_what_is_stored(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     let before = dump(app).await;
     let sessions = app
@@ -352,9 +346,8 @@ async fn rules_refuse_bad_writes_and_keep_what_is_stored() {
     assert_eq!(after, before);
 }
 
-#[tokio::test]
-async fn restricted_and_embargoed_documents_stay_hidden() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn restricted_and_embargoed_documents_stay_hidden(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     let template = app
         .documents("gcm", None, &PageRequest::first(1))
@@ -388,11 +381,9 @@ async fn restricted_and_embargoed_documents_stay_hidden() {
     assert!(!now.contains(&"restricted-letter".to_string()));
     assert!(!now.contains(&"embargoed-draft".to_string()));
 
-    let passed: DateTime<Utc> = "2018-03-01T12:00:01Z".parse().unwrap();
-    let later = app.clone_with_clock(Arc::new(move || passed));
+    t.set_now("2018-03-01T12:00:01Z");
     let then = slugs(
-        later
-            .documents("gcm", None, &PageRequest::first(200))
+        app.documents("gcm", None, &PageRequest::first(200))
             .await
             .unwrap(),
     );
@@ -403,9 +394,8 @@ async fn restricted_and_embargoed_documents_stay_hidden() {
     assert!(!then.contains(&"restricted-letter".to_string()));
 }
 
-#[tokio::test]
-async fn lists_paginate_by_cursor() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn lists_paginate_by_cursor(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     let mut page = PageRequest::first(50);
     let mut codes = vec![];
@@ -466,9 +456,8 @@ async fn lists_paginate_by_cursor() {
     ));
 }
 
-#[tokio::test]
-async fn unknown_things_are_not_found() {
-    let t = demo_app("2018-03-01T12:00:00Z").await;
+async fn unknown_things_are_not_found(db: TestDatabase) {
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     assert!(matches!(
         app.process("nope").await,
@@ -546,9 +535,8 @@ fn malformed_demo_files_are_refused_with_the_file_named() {
     }
 }
 
-#[tokio::test]
-async fn a_demo_that_breaks_a_rule_loads_nothing() {
-    let t = app_at("2018-03-01T12:00:00Z").await;
+async fn a_demo_that_breaks_a_rule_loads_nothing(db: TestDatabase) {
+    let t = app_at(db, "2018-03-01T12:00:00Z").await;
     let mut data = Demo::Gcm.files().parse().unwrap();
     // The last meeting ends before it starts: the whole load is refused.
     let last = data.meetings.last_mut().unwrap();

@@ -4,6 +4,7 @@
 use accord_app::demo::Demo;
 use accord_app::{App, Principal};
 use accord_domain::{Role, RoleGrant};
+use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -13,19 +14,33 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tower::ServiceExt;
 
+on_both_stores!(
+    every_write_route_as_every_role,
+    signing_in_through_the_form,
+    the_sign_in_form_refuses_forgery_and_guessing,
+    cookie_sessions_need_the_csrf_header_for_api_writes,
+    tokens_revoked_or_expired_are_refused,
+    bad_write_bodies_get_specific_errors_and_change_nothing,
+    a_reset_link_from_the_secretariat_sets_a_new_password_once,
+    the_audit_log_page_is_for_the_secretariat,
+    the_speakers_list_shows_on_the_meeting_page_and_in_the_api,
+    the_public_participants_list_never_shows_e_mail_addresses,
+    the_secretariat_writes_through_html_forms,
+    delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
+    accreditation_through_the_portal,
+);
+
 const OPERATOR: Principal = Principal::System("test");
 const PASSWORD: &str = "correct horse battery staple";
 
 struct Site {
     router: Router,
     app: Arc<App>,
-    _dir: tempfile::TempDir,
+    _db: TestDatabase,
 }
 
-async fn site_with(secure: bool) -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
-    let app = App::open(&url).await.unwrap();
+async fn site_with(db: TestDatabase, secure: bool) -> Site {
+    let app = App::open(&db.url).await.unwrap();
     app.load_demo(Demo::Gcm).await.unwrap();
     // A process with no phases yet, for the process-scoped routes.
     let mut trial = app.process("gcm").await.unwrap().process;
@@ -111,7 +126,7 @@ async fn site_with(secure: bool) -> Site {
     Site {
         router: accord_web::router_with(app.clone(), secure),
         app,
-        _dir: dir,
+        _db: db,
     }
 }
 
@@ -298,9 +313,8 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
     }
 }
 
-#[tokio::test]
-async fn every_write_route_as_every_role() {
-    let site = site_with(false).await;
+async fn every_write_route_as_every_role(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let roles: Vec<(&str, Vec<RoleGrant>)> = vec![
         (
             "global secretariat",
@@ -593,9 +607,8 @@ fn session_of(reply: &Reply) -> String {
         .to_owned()
 }
 
-#[tokio::test]
-async fn signing_in_through_the_form() {
-    let site = site_with(true).await;
+async fn signing_in_through_the_form(db: TestDatabase) {
+    let site = site_with(db, true).await;
     site.app
         .create_account(
             &OPERATOR,
@@ -680,9 +693,8 @@ async fn signing_in_through_the_form() {
     assert!(site.app.session(&session).await.unwrap().is_none());
 }
 
-#[tokio::test]
-async fn the_sign_in_form_refuses_forgery_and_guessing() {
-    let site = site_with(false).await;
+async fn the_sign_in_form_refuses_forgery_and_guessing(db: TestDatabase) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(&OPERATOR, "del@example.org", "D", PASSWORD, &[])
         .await
@@ -739,9 +751,8 @@ async fn the_sign_in_form_refuses_forgery_and_guessing() {
     assert!(locked.cookie("accord_session").is_none());
 }
 
-#[tokio::test]
-async fn cookie_sessions_need_the_csrf_header_for_api_writes() {
-    let site = site_with(false).await;
+async fn cookie_sessions_need_the_csrf_header_for_api_writes(db: TestDatabase) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(
             &OPERATOR,
@@ -779,9 +790,8 @@ async fn cookie_sessions_need_the_csrf_header_for_api_writes() {
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
 }
 
-#[tokio::test]
-async fn tokens_revoked_or_expired_are_refused() {
-    let site = site_with(false).await;
+async fn tokens_revoked_or_expired_are_refused(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let token = bearer(
         &site,
         "script@example.org",
@@ -828,9 +838,8 @@ async fn tokens_revoked_or_expired_are_refused() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
-async fn bad_write_bodies_get_specific_errors_and_change_nothing() {
-    let site = site_with(false).await;
+async fn bad_write_bodies_get_specific_errors_and_change_nothing(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let token = bearer(
         &site,
         "sec@example.org",
@@ -918,9 +927,8 @@ async fn bad_write_bodies_get_specific_errors_and_change_nothing() {
     );
 }
 
-#[tokio::test]
-async fn a_reset_link_from_the_secretariat_sets_a_new_password_once() {
-    let site = site_with(false).await;
+async fn a_reset_link_from_the_secretariat_sets_a_new_password_once(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let token = bearer(
         &site,
         "sec@example.org",
@@ -983,9 +991,8 @@ async fn a_reset_link_from_the_secretariat_sets_a_new_password_once() {
     );
 }
 
-#[tokio::test]
-async fn the_audit_log_page_is_for_the_secretariat() {
-    let site = site_with(false).await;
+async fn the_audit_log_page_is_for_the_secretariat(db: TestDatabase) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(
             &OPERATOR,
@@ -1064,9 +1071,8 @@ async fn the_audit_log_page_is_for_the_secretariat() {
     );
 }
 
-#[tokio::test]
-async fn the_speakers_list_shows_on_the_meeting_page_and_in_the_api() {
-    let site = site_with(false).await;
+async fn the_speakers_list_shows_on_the_meeting_page_and_in_the_api(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
     let page = send(
         &site,
@@ -1110,9 +1116,8 @@ async fn the_speakers_list_shows_on_the_meeting_page_and_in_the_api() {
     assert!(ar.body.contains("قائمة المتكلمين"));
 }
 
-#[tokio::test]
-async fn the_public_participants_list_never_shows_e_mail_addresses() {
-    let site = site_with(false).await;
+async fn the_public_participants_list_never_shows_e_mail_addresses(db: TestDatabase) {
+    let site = site_with(db, false).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
     let token = bearer(
         &site,
@@ -1154,9 +1159,8 @@ async fn the_public_participants_list_never_shows_e_mail_addresses() {
     assert!(!page.body.contains("fra.delegate@example.org"));
 }
 
-#[tokio::test]
-async fn the_secretariat_writes_through_html_forms() {
-    let site = site_with(false).await;
+async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(
             &OPERATOR,
@@ -1362,9 +1366,10 @@ async fn the_secretariat_writes_through_html_forms() {
     );
 }
 
-#[tokio::test]
-async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page() {
-    let site = site_with(false).await;
+async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page(
+    db: TestDatabase,
+) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(
             &OPERATOR,
@@ -1509,9 +1514,8 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
     );
 }
 
-#[tokio::test]
-async fn accreditation_through_the_portal() {
-    let site = site_with(false).await;
+async fn accreditation_through_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
     site.app
         .create_account(
             &OPERATOR,

@@ -3,6 +3,7 @@
 
 use accord_app::demo::Demo;
 use accord_app::App;
+use accord_testkit::{on_both_stores, Backend, TestDatabase};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -11,17 +12,33 @@ use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+on_both_stores!(
+    healthz_answers,
+    processes_list_and_detail,
+    meetings_by_kind_in_date_order,
+    meetings_paginate_by_cursor,
+    one_meeting_and_its_errors,
+    documents_and_themes,
+    actors_all_193_member_states_and_groups,
+    bad_queries_are_400_with_one_error_shape,
+    openapi_document_describes_every_route,
+    portal_pages_in_english,
+    portal_in_arabic_is_right_to_left,
+    the_language_switcher_remembers_and_stays_on_site,
+    portal_errors_are_pages,
+    output_is_escaped_and_headers_are_strict,
+    the_stylesheet_is_served,
+);
+
 struct Site {
     router: Router,
     app: Arc<App>,
-    _dir: tempfile::TempDir,
+    _db: TestDatabase,
 }
 
-async fn site() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+async fn site(db: TestDatabase) -> Site {
     let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
-    let app = App::open(&url)
+    let app = App::open(&db.url)
         .await
         .unwrap()
         .with_clock(Arc::new(move || now));
@@ -30,7 +47,7 @@ async fn site() -> Site {
     Site {
         router: accord_web::router(app.clone()),
         app,
-        _dir: dir,
+        _db: db,
     }
 }
 
@@ -90,20 +107,22 @@ fn assert_error(reply: &Reply, status: StatusCode, kind: &str) {
 
 // ---- API ------------------------------------------------------------------
 
-#[tokio::test]
-async fn healthz_answers() {
-    let s = site().await;
+async fn healthz_answers(db: TestDatabase) {
+    let store = match db.backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let s = site(db).await;
     let r = get(&s, "/healthz").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json(),
-        serde_json::json!({"status": "ok", "store": "sqlite"})
+        serde_json::json!({"status": "ok", "store": store})
     );
 }
 
-#[tokio::test]
-async fn processes_list_and_detail() {
-    let s = site().await;
+async fn processes_list_and_detail(db: TestDatabase) {
+    let s = site(db).await;
     let list = get(&s, "/api/v1/processes").await;
     assert_eq!(list.status, StatusCode::OK);
     insta::assert_json_snapshot!("processes", list.json());
@@ -124,9 +143,8 @@ async fn processes_list_and_detail() {
     );
 }
 
-#[tokio::test]
-async fn meetings_by_kind_in_date_order() {
-    let s = site().await;
+async fn meetings_by_kind_in_date_order(db: TestDatabase) {
+    let s = site(db).await;
     let r = get(&s, "/api/v1/processes/gcm/meetings?kind=thematic_session").await;
     assert_eq!(r.status, StatusCode::OK);
     let body = r.json();
@@ -151,9 +169,8 @@ async fn meetings_by_kind_in_date_order() {
     assert_eq!(rounds["items"].as_array().unwrap().len(), 6);
 }
 
-#[tokio::test]
-async fn meetings_paginate_by_cursor() {
-    let s = site().await;
+async fn meetings_paginate_by_cursor(db: TestDatabase) {
+    let s = site(db).await;
     let all = get(&s, "/api/v1/processes/gcm/meetings?limit=200")
         .await
         .json();
@@ -186,9 +203,8 @@ async fn meetings_paginate_by_cursor() {
     assert_eq!(pages, all_ids.len().div_ceil(7));
 }
 
-#[tokio::test]
-async fn one_meeting_and_its_errors() {
-    let s = site().await;
+async fn one_meeting_and_its_errors(db: TestDatabase) {
+    let s = site(db).await;
     let list = get(&s, "/api/v1/processes/gcm/meetings?kind=conference")
         .await
         .json();
@@ -213,9 +229,8 @@ async fn one_meeting_and_its_errors() {
     );
 }
 
-#[tokio::test]
-async fn documents_and_themes() {
-    let s = site().await;
+async fn documents_and_themes(db: TestDatabase) {
+    let s = site(db).await;
     let docs = get(&s, "/api/v1/processes/gcm/documents").await;
     assert_eq!(docs.status, StatusCode::OK);
     insta::assert_json_snapshot!("documents", docs.json());
@@ -245,9 +260,8 @@ async fn documents_and_themes() {
     );
 }
 
-#[tokio::test]
-async fn actors_all_193_member_states_and_groups() {
-    let s = site().await;
+async fn actors_all_193_member_states_and_groups(db: TestDatabase) {
+    let s = site(db).await;
     let mut codes = vec![];
     let mut uri = "/api/v1/actors?kind=member_state&limit=100".to_string();
     loop {
@@ -290,9 +304,8 @@ async fn actors_all_193_member_states_and_groups() {
     );
 }
 
-#[tokio::test]
-async fn bad_queries_are_400_with_one_error_shape() {
-    let s = site().await;
+async fn bad_queries_are_400_with_one_error_shape(db: TestDatabase) {
+    let s = site(db).await;
     for uri in [
         "/api/v1/processes/gcm/meetings?kind=tea_party",
         "/api/v1/processes/gcm/meetings?kind=THEMATIC_SESSION",
@@ -326,9 +339,8 @@ async fn bad_queries_are_400_with_one_error_shape() {
     );
 }
 
-#[tokio::test]
-async fn openapi_document_describes_every_route() {
-    let s = site().await;
+async fn openapi_document_describes_every_route(db: TestDatabase) {
+    let s = site(db).await;
     let r = get(&s, "/api/v1/openapi.json").await;
     assert_eq!(r.status, StatusCode::OK);
     let doc = r.json();
@@ -352,9 +364,8 @@ async fn openapi_document_describes_every_route() {
 
 // ---- portal ---------------------------------------------------------------
 
-#[tokio::test]
-async fn portal_pages_in_english() {
-    let s = site().await;
+async fn portal_pages_in_english(db: TestDatabase) {
+    let s = site(db).await;
     let home = get(&s, "/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.headers[header::CONTENT_TYPE]
@@ -421,9 +432,8 @@ impl MeetingLinks for Reply {
     }
 }
 
-#[tokio::test]
-async fn portal_in_arabic_is_right_to_left() {
-    let s = site().await;
+async fn portal_in_arabic_is_right_to_left(db: TestDatabase) {
+    let s = site(db).await;
     for headers in [
         &[("accept-language", "ar-EG,ar;q=0.9,en;q=0.5")][..],
         &[("cookie", "accord_lang=ar")][..],
@@ -451,9 +461,8 @@ async fn portal_in_arabic_is_right_to_left() {
     }
 }
 
-#[tokio::test]
-async fn the_language_switcher_remembers_and_stays_on_site() {
-    let s = site().await;
+async fn the_language_switcher_remembers_and_stays_on_site(db: TestDatabase) {
+    let s = site(db).await;
     let r = get(&s, "/language?lang=fr&next=/processes/gcm").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.headers[header::LOCATION], "/processes/gcm");
@@ -478,9 +487,8 @@ async fn the_language_switcher_remembers_and_stays_on_site() {
     assert!(bad.headers.get(header::SET_COOKIE).is_none());
 }
 
-#[tokio::test]
-async fn portal_errors_are_pages() {
-    let s = site().await;
+async fn portal_errors_are_pages(db: TestDatabase) {
+    let s = site(db).await;
     let r = get(&s, "/processes/nope").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.body.contains("Page not found"));
@@ -503,9 +511,8 @@ async fn portal_errors_are_pages() {
     );
 }
 
-#[tokio::test]
-async fn output_is_escaped_and_headers_are_strict() {
-    let s = site().await;
+async fn output_is_escaped_and_headers_are_strict(db: TestDatabase) {
+    let s = site(db).await;
     let mut process = s.app.process("gcm").await.unwrap().process;
     process.slug = "xss".parse().unwrap();
     process.title = "<script>alert(1)</script> & \"quotes\"".into();
@@ -544,9 +551,8 @@ async fn output_is_escaped_and_headers_are_strict() {
     }
 }
 
-#[tokio::test]
-async fn the_stylesheet_is_served() {
-    let s = site().await;
+async fn the_stylesheet_is_served(db: TestDatabase) {
+    let s = site(db).await;
     let css = get(&s, "/static/accord.css").await;
     assert_eq!(css.status, StatusCode::OK);
     assert!(css.headers[header::CONTENT_TYPE]

@@ -1,42 +1,48 @@
-//! What the app's test files share: a demo store on a clock the test moves.
+//! What the app's test files share: a real store (SQLite or PostgreSQL, see
+//! `accord_testkit`) on a clock the test moves.
 
 #![allow(dead_code)]
 
 use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+pub use accord_testkit::{on_both_stores, TestDatabase};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::{Arc, Mutex};
 
 pub const OPERATOR: Principal = Principal::System("test");
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// An app on a fresh SQLite store holding the GCM demo.
+/// An app on a fresh store, with the clock where the test puts it.
 pub struct TestApp {
     pub app: App,
     now: Arc<Mutex<DateTime<Utc>>>,
-    _dir: tempfile::TempDir,
+    pub db: TestDatabase,
 }
 
 impl TestApp {
-    /// The demo, with the clock at `now` (RFC 3339).
-    pub async fn at(now: &str) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+    /// An empty store, with the clock at `now` (RFC 3339).
+    pub async fn empty(db: TestDatabase, now: &str) -> Self {
         let now = Arc::new(Mutex::new(now.parse::<DateTime<Utc>>().unwrap()));
         let clock = now.clone();
-        let app = App::open(&url)
+        let app = App::open(&db.url)
             .await
             .unwrap()
             .with_clock(Arc::new(move || *clock.lock().unwrap()));
-        app.load_demo(Demo::Gcm).await.unwrap();
-        TestApp {
-            app,
-            now,
-            _dir: dir,
-        }
+        TestApp { app, now, db }
+    }
+
+    /// The GCM demo, with the clock at `now` (RFC 3339).
+    pub async fn at(db: TestDatabase, now: &str) -> Self {
+        let t = Self::empty(db, now).await;
+        t.app.load_demo(Demo::Gcm).await.unwrap();
+        t
     }
 
     pub fn advance(&self, by: Duration) {
         *self.now.lock().unwrap() += by;
+    }
+
+    pub fn set_now(&self, now: &str) {
+        *self.now.lock().unwrap() = now.parse().unwrap();
     }
 }
