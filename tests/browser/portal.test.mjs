@@ -198,3 +198,47 @@ test("a secretariat member signs in, reads the audit log and signs out", async (
   assert.equal(await page.locator(".signout").count(), 0);
   await context.close();
 });
+
+test("the secretariat creates an account; its holder sets a password and makes an API token", async () => {
+  const { page, context } = await open("/login");
+  await page.fill("#email", "amina@example.org");
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Accounts" }).click();
+  assert.equal(await text(page, "h1"), "Accounts");
+  await page.getByLabel("E-mail address").first().fill("mex.delegate@example.org");
+  await page.getByLabel("Name", { exact: true }).fill("Delegate of Mexico");
+  await page.getByLabel("Role").selectOption("delegate");
+  await page.getByLabel("Process").selectOption("gcm");
+  await page.getByLabel(/Acting for/).fill("MEX");
+  await page.getByRole("button", { name: "Create the account" }).click();
+  const link = await text(page, "#reset-link");
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[0-9a-f]{64}$/);
+  await page.screenshot({ path: join(shots, "accounts-en.png"), fullPage: true });
+  await context.close();
+
+  // The new delegate, in a browser of their own.
+  const own = await open(link.slice(base.length));
+  await own.page.fill("#password", "mexico's own passphrase");
+  await own.page.fill("#confirm", "mexico's own passphrase");
+  await own.page.getByRole("button", { name: "Set the password" }).click();
+  await own.page.goto(base + "/login");
+  await own.page.fill("#email", "mex.delegate@example.org");
+  await own.page.fill("#password", "mexico's own passphrase");
+  await own.page.getByRole("button", { name: "Sign in" }).click();
+  await own.page.getByRole("link", { name: /Signed in as Delegate of Mexico/ }).click();
+  assert.equal(await text(own.page, "h1"), "Your account");
+  assert.match(await text(own.page, "ul.roles"), /Delegate.*MEX/);
+  await own.page.getByLabel("Name").fill("statements export");
+  await own.page.getByRole("button", { name: "Create the token" }).click();
+  const token = await text(own.page, "#new-token");
+  assert.match(token, /^acc_[0-9a-f]{64}$/);
+  await own.page.screenshot({ path: join(shots, "account-en.png"), fullPage: true });
+  // The token works as a bearer; once revoked it no longer does.
+  const asBearer = () => fetch(base + "/api/v1/audit", { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal((await asBearer()).status, 403, "known, but not the secretariat");
+  await own.page.getByRole("button", { name: "Revoke" }).click();
+  assert.match(await text(own.page, "table.tokens tbody"), /Revoked/);
+  assert.equal((await asBearer()).status, 401);
+  await own.context.close();
+});

@@ -157,6 +157,18 @@ pub struct NewApiToken {
     pub expires_at: DateTime<Utc>,
 }
 
+/// An API token as its holder sees it listed: never its secret.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ApiTokenSummary {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// Neither revoked nor expired.
+    pub active: bool,
+}
+
 const BAD_LOGIN: &str = "the e-mail address or the password is not right";
 const BAD_RESET: &str = "this password-reset link is not valid, or it has expired or been used";
 
@@ -376,6 +388,28 @@ impl App {
             secret,
             expires_at,
         })
+    }
+
+    /// The principal's own API tokens, newest first (never their secrets).
+    pub async fn api_tokens(&self, principal: &Principal) -> Result<Vec<ApiTokenSummary>> {
+        authorize(principal, Action::ManageOwnTokens)?;
+        let Some(account) = principal.account_id() else {
+            return Ok(vec![]);
+        };
+        let now = self.now();
+        let tokens = self.store.list_api_tokens(account).await?;
+        Ok(tokens
+            .into_iter()
+            .rev()
+            .map(|t| ApiTokenSummary {
+                active: t.revoked_at.is_none() && t.expires_at > now,
+                id: t.id,
+                name: t.name,
+                created_at: t.created_at,
+                expires_at: t.expires_at,
+                revoked_at: t.revoked_at,
+            })
+            .collect())
     }
 
     /// Revokes one of the principal's own tokens.

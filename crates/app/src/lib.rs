@@ -11,8 +11,8 @@ pub mod policy;
 mod speakers;
 
 pub use access::{
-    digest, generate_password, same_secret, secret as new_secret, ActiveSession, NewApiToken,
-    NewSession, RESET_HOURS, SESSION_HOURS,
+    digest, generate_password, same_secret, secret as new_secret, ActiveSession, ApiTokenSummary,
+    NewApiToken, NewSession, RESET_HOURS, SESSION_HOURS,
 };
 pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};

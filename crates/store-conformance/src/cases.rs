@@ -968,11 +968,14 @@ pub async fn sessions_tokens_and_resets(store: &dyn Store) {
             .unwrap(),
         "already revoked"
     );
-    assert_eq!(tx.list_api_tokens(id).await.unwrap().len(), 1);
     tx.insert_password_reset(&"e".repeat(64), id, at("2018-01-01T11:00:00Z"))
         .await
         .unwrap();
     tx.commit().await.unwrap();
+    let listed = store.list_api_tokens(id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].revoked_at, Some(at("2018-01-03T00:00:00Z")));
+    assert!(store.list_api_tokens(id + 1000).await.unwrap().is_empty());
     assert_eq!(
         store
             .find_api_token(&token.token_hash)

@@ -936,6 +936,17 @@ macro_rules! sql_store {
                         .transpose()
                 }
 
+                async fn list_api_tokens(&self, account: i64) -> Result<Vec<ApiTokenRecord>> {
+                    sqlx::query(&format!("{TOKEN_COLUMNS} WHERE account_id = $1 ORDER BY id"))
+                        .bind(account)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(err)?
+                        .iter()
+                        .map(token_from)
+                        .collect()
+                }
+
                 async fn list_audit(&self, q: &AuditQuery) -> Result<Page<AuditEntry>> {
                     let mut qb = QueryBuilder::<Db>::new(AUDIT_COLUMNS);
                     qb.push(" WHERE 1 = 1");
@@ -1184,16 +1195,6 @@ macro_rules! sql_store {
                     .await
                     .map_err(err)?;
                     Ok(done.rows_affected() == 1)
-                }
-                async fn list_api_tokens(&mut self, account: i64) -> Result<Vec<ApiTokenRecord>> {
-                    sqlx::query(&format!("{TOKEN_COLUMNS} WHERE account_id = $1 ORDER BY id"))
-                        .bind(account)
-                        .fetch_all(&mut *self.tx)
-                        .await
-                        .map_err(err)?
-                        .iter()
-                        .map(token_from)
-                        .collect()
                 }
                 async fn insert_password_reset(
                     &mut self,

@@ -164,6 +164,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_account(&self, id: i64) -> Result<StoredAccount>;
     async fn find_session(&self, id_hash: &str) -> Result<Option<SessionRecord>>;
     async fn find_api_token(&self, token_hash: &str) -> Result<Option<ApiTokenRecord>>;
+    /// An account's API tokens, oldest first, revoked and expired ones included.
+    async fn list_api_tokens(&self, account: i64) -> Result<Vec<ApiTokenRecord>>;
     async fn list_audit(&self, q: &AuditQuery) -> Result<Page<AuditEntry>>;
     /// Audit entries after `after_seq`, oldest first (for verification).
     async fn audit_entries(&self, after_seq: i64, limit: u32) -> Result<Vec<AuditEntry>>;
@@ -236,7 +238,6 @@ pub trait Tx: Send {
     async fn insert_api_token(&mut self, token: &ApiTokenRecord) -> Result<i64>;
     /// Revokes one of an account's tokens; false if it has no such token.
     async fn revoke_api_token(&mut self, account: i64, id: i64, at: DateTime<Utc>) -> Result<bool>;
-    async fn list_api_tokens(&mut self, account: i64) -> Result<Vec<ApiTokenRecord>>;
 
     async fn insert_password_reset(
         &mut self,

@@ -2,6 +2,7 @@
 //! portal, and the mapping of app errors to responses. Handlers are thin:
 //! they parse the request, call one `App` use case, and render the answer.
 
+mod account_pages;
 mod accreditation_pages;
 mod api;
 mod api_write;
@@ -59,7 +60,26 @@ pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
         .merge(api_write::routes())
         .merge(portal::routes())
         .with_state(state)
+        .layer(axum::middleware::from_fn(personal_answers_are_not_stored))
         .layer(axum::middleware::map_response(security_headers))
+}
+
+/// An answer to a signed-in caller may hold what only they may see (or a
+/// form token): no cache — a browser's, a proxy's — may keep it, unless the
+/// handler said otherwise (static files).
+async fn personal_answers_are_not_stored(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let personal = req.headers().contains_key(header::AUTHORIZATION)
+        || auth::cookie(req.headers(), auth::SESSION_COOKIE).is_some();
+    let mut response = next.run(req).await;
+    if personal && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Headers every response carries: a strict CSP (no inline script, no

@@ -4,6 +4,7 @@
 use crate::error::{public_message, status_of};
 use crate::i18n::{self, I18n, LANG_COOKIE};
 use crate::{timeline, SharedState};
+use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::{ActorKind, Language, MeetingKind, PhaseKind};
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -33,6 +34,7 @@ pub fn routes() -> Router<SharedState> {
         .merge(crate::sign_in::routes())
         .merge(crate::manage::routes())
         .merge(crate::accreditation_pages::routes())
+        .merge(crate::account_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -65,6 +67,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         "manage_actors.html",
         include_str!("../templates/manage_actors.html"),
     ),
+    ("account.html", include_str!("../templates/account.html")),
+    ("accounts.html", include_str!("../templates/accounts.html")),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
@@ -223,6 +227,7 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 impl Reader {
@@ -259,6 +264,8 @@ impl Reader {
             section => section_of(&self.path),
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
+            can_read_audit => authorize(&self.principal, Action::ReadAudit).is_ok(),
+            can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset).is_ok(),
             here_encoded => urlencode(&self.path),
             ..page
         };
@@ -345,6 +352,10 @@ fn section_of(path: &str) -> &'static str {
         "actors"
     } else if path.starts_with("/audit") {
         "audit"
+    } else if path.starts_with("/accounts") {
+        "accounts"
+    } else if path.starts_with("/account") {
+        "account"
     } else if path == "/" || path.starts_with("/processes") || path.starts_with("/?") {
         "processes"
     } else {

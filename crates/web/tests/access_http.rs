@@ -28,6 +28,8 @@ on_both_stores!(
     the_secretariat_writes_through_html_forms,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
+    api_tokens_from_the_account_page,
+    the_secretariat_creates_accounts_and_reset_links_in_the_portal,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -662,6 +664,13 @@ async fn signing_in_through_the_form(db: TestDatabase) {
         "{}",
         home.body
     );
+    assert_eq!(
+        home.headers[header::CACHE_CONTROL],
+        "no-store",
+        "a signed-in page is kept by no cache"
+    );
+    let public = send(&site, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert!(!public.headers.contains_key(header::CACHE_CONTROL));
 
     // Sign out needs the session's token.
     let csrf = site.app.session(&session).await.unwrap().unwrap().csrf;
@@ -1657,4 +1666,330 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
         StatusCode::UNPROCESSABLE_ENTITY,
         "the period is still running"
     );
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(body: &'a str, start: &str, end: &str) -> &'a str {
+    let from = body
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in {body}"))
+        + start.len();
+    let len = body[from..].find(end).expect("an end");
+    &body[from..from + len]
+}
+
+fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
+    Request::post(uri.to_string())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("accord_session={session}"))
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn page_get(session: Option<&str>, uri: &str) -> Request<Body> {
+    let mut req = Request::get(uri.to_string());
+    if let Some(s) = session {
+        req = req.header(header::COOKIE, format!("accord_session={s}"));
+    }
+    req.body(Body::empty()).unwrap()
+}
+
+async fn api_tokens_from_the_account_page(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "fra@example.org",
+            "Delegate of France",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let s = site
+        .app
+        .login("fra@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    assert_eq!(
+        send(&site, page_get(None, "/account")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let page = send(&site, page_get(Some(&s.secret), "/account")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("fra@example.org"));
+    assert!(page.body.contains("Delegate") && page.body.contains(">FRA<"));
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+
+    // A forged form creates nothing; bad days are refused with the reason.
+    let forged = send(
+        &site,
+        form_post(
+            &s.secret,
+            "/account/tokens",
+            "csrf=forged&name=x&days=30".into(),
+        ),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let bad = send(
+        &site,
+        form_post(
+            &s.secret,
+            "/account/tokens",
+            format!("csrf={}&name=export&days=4000", s.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("1 to 366 days"), "{}", bad.body);
+    let principal = site
+        .app
+        .session(&s.secret)
+        .await
+        .unwrap()
+        .unwrap()
+        .principal;
+    assert!(site.app.api_tokens(&principal).await.unwrap().is_empty());
+
+    // A token made on the page is shown once, and works as a bearer.
+    let made = send(
+        &site,
+        form_post(
+            &s.secret,
+            "/account/tokens",
+            format!("csrf={}&name=nightly+export&days=30", s.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    assert_eq!(made.headers[header::CACHE_CONTROL], "no-store");
+    let secret = between(&made.body, "id=\"new-token\">", "<").to_owned();
+    assert!(secret.starts_with("acc_"), "{secret}");
+    // The audit log is for the secretariat: a delegate's live token gets
+    // 403 (known, not allowed), a dead one 401.
+    let audit_as = |token: &str| {
+        Request::get("/api/v1/audit")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, audit_as(&secret)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let listed = send(&site, page_get(Some(&s.secret), "/account")).await;
+    assert!(listed.body.contains("nightly export"));
+    assert!(
+        !listed.body.contains(&secret),
+        "the secret is never shown again"
+    );
+    let id = site.app.api_tokens(&principal).await.unwrap()[0].id;
+    assert!(listed
+        .body
+        .contains(&format!("/account/tokens/{id}/revoke")));
+
+    // Revoking from the page: the token stops working at once.
+    let revoked = send(
+        &site,
+        form_post(
+            &s.secret,
+            &format!("/account/tokens/{id}/revoke"),
+            format!("csrf={}", s.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        send(&site, audit_as(&secret)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let after = send(&site, page_get(Some(&s.secret), "/account")).await;
+    assert!(after.body.contains("Revoked"));
+    assert!(!after.body.contains(&format!("/account/tokens/{id}/revoke")));
+    // Someone else's token, or none: not found, nothing changes.
+    let other = send(
+        &site,
+        form_post(
+            &s.secret,
+            "/account/tokens/999999/revoke",
+            format!("csrf={}", s.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+}
+
+async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "del@example.org",
+            "D",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let del = site
+        .app
+        .login("del@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    assert_eq!(
+        send(&site, page_get(Some(&del.secret), "/accounts"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let desk = send(&site, page_get(Some(&sec.secret), "/accounts")).await;
+    assert_eq!(desk.status, StatusCode::OK);
+    assert!(
+        desk.body.contains("href=\"/accounts\""),
+        "in the navigation"
+    );
+    let audit_before = site.app.verify_audit().await.unwrap().unwrap();
+
+    // A delegate cannot create accounts, even by posting the form.
+    let refused = send(
+        &site,
+        form_post(
+            &del.secret,
+            "/accounts",
+            format!(
+                "csrf={}&email=new%40example.org&name=N&role=&process=&actor=",
+                del.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // Bad input: the form again, filled in, with the rule's message.
+    for (body, status, needle) in [
+        (
+            "email=not-an-address&name=Ana&role=delegate&process=trial&actor=MEX",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not-an-address&#39;: needs an",
+        ),
+        (
+            "email=del%40example.org&name=Ana&role=delegate&process=trial&actor=MEX",
+            StatusCode::CONFLICT,
+            "del@example.org",
+        ),
+        (
+            "email=ana%40example.org&name=Ana&role=delegate&process=trial&actor=ATLANTIS",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "ATLANTIS",
+        ),
+        (
+            "email=ana%40example.org&name=Ana&role=pope&process=trial&actor=MEX",
+            StatusCode::BAD_REQUEST,
+            "role",
+        ),
+    ] {
+        let reply = send(
+            &site,
+            form_post(
+                &sec.secret,
+                "/accounts",
+                format!("csrf={}&{body}", sec.csrf),
+            ),
+        )
+        .await;
+        assert_eq!(reply.status, status, "{body}: {}", reply.body);
+        assert!(reply.body.contains(needle), "{body}: {}", reply.body);
+        assert!(
+            reply.body.contains("value=\"Ana\"") || !body.contains("name=Ana"),
+            "what was typed is kept"
+        );
+    }
+    assert!(site
+        .app
+        .login("ana@example.org", PASSWORD, "t2")
+        .await
+        .is_err());
+    assert_eq!(
+        site.app.verify_audit().await.unwrap().unwrap(),
+        audit_before,
+        "refused forms write nothing"
+    );
+
+    // A new account: a link for the person to choose their password.
+    let made = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/accounts",
+            format!(
+                "csrf={}&email=Ana%40Example.org&name=Ana+Delegate&role=delegate&process=trial&actor=mex",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    assert_eq!(made.headers[header::CACHE_CONTROL], "no-store");
+    assert!(made.body.contains("ana@example.org"));
+    let link = between(&made.body, "id=\"reset-link\">", "<").to_owned();
+    assert!(link.starts_with("/reset-password?token="), "{link}");
+    let secret = link.split("token=").nth(1).unwrap();
+    site.app
+        .reset_password(secret, "ana's own passphrase")
+        .await
+        .unwrap();
+    let ana = site
+        .app
+        .login("ana@example.org", "ana's own passphrase", "t3")
+        .await
+        .unwrap();
+    assert_eq!(
+        ana.account.grants,
+        vec![grant(Role::Delegate, Some("trial"), Some("MEX"))]
+    );
+
+    // A reset link for an existing account; none for an unknown one.
+    let issued = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/accounts/password-resets",
+            format!("csrf={}&email=del%40example.org", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(issued.status, StatusCode::CREATED);
+    let link = between(&issued.body, "id=\"reset-link\">", "<").to_owned();
+    site.app
+        .reset_password(link.split("token=").nth(1).unwrap(), "del's new passphrase")
+        .await
+        .unwrap();
+    let unknown = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/accounts/password-resets",
+            format!("csrf={}&email=nobody%40example.org", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(unknown.body.contains("nobody@example.org"));
+    assert!(!unknown.body.contains("id=\"reset-link\""));
 }
