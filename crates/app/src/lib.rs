@@ -18,7 +18,7 @@ pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
 pub use policy::{Action, Principal};
-pub use speakers::{FloorRequest, Speaker};
+pub use speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMIT};
 
 use accord_domain::audit::{self, AuditEntry, AuditRecord, ChainBreak};
 use accord_domain::*;

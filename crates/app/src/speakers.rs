@@ -16,6 +16,10 @@ pub struct Speaker {
     pub time_limit: u32,
 }
 
+/// The shortest and longest time limit a meeting may set, in seconds.
+pub const MIN_TIME_LIMIT: u32 = 15;
+pub const MAX_TIME_LIMIT: u32 = 3600;
+
 /// A request for the floor.
 #[derive(Debug, Clone)]
 pub struct FloorRequest {
@@ -327,11 +331,78 @@ impl App {
         unit.commit().await
     }
 
+    /// Sets how long speakers of a category may speak at a meeting (the
+    /// chair's announcement), or with `None` goes back to the usual limit.
+    pub async fn set_time_limit(
+        &self,
+        p: &Principal,
+        process: &str,
+        meeting: i64,
+        category: SpeakerCategory,
+        seconds: Option<u32>,
+    ) -> Result<()> {
+        let process = slug(process)?;
+        authorize(p, Action::RunSpeakersList(&process))?;
+        if let Some(s) = seconds {
+            if !(MIN_TIME_LIMIT..=MAX_TIME_LIMIT).contains(&s) {
+                return Err(ValidationError::Invalid {
+                    what: "time limit",
+                    value: s.to_string(),
+                    reason: "must be 15 seconds to 60 minutes",
+                }
+                .into());
+            }
+        }
+        self.store.get_meeting(&process, meeting).await?;
+        let mut unit = self.unit(p).await?;
+        unit.tx.set_time_limit(meeting, category, seconds).await?;
+        unit.audit(
+            "speakers.time_limit",
+            Some(&process),
+            vec![
+                format!("meeting:{meeting}"),
+                format!("category:{category}"),
+                format!(
+                    "seconds:{}",
+                    seconds.map_or("usual".to_string(), |s| s.to_string())
+                ),
+            ],
+        )
+        .await?;
+        unit.commit().await
+    }
+
+    /// Every category's time limit at a meeting, in order of precedence:
+    /// (category, seconds, whether the meeting set it).
+    pub async fn time_limits(
+        &self,
+        process: &str,
+        meeting: i64,
+    ) -> Result<Vec<(SpeakerCategory, u32, bool)>> {
+        let process = slug(process)?;
+        self.store.get_meeting(&process, meeting).await?;
+        let set = self.store.list_time_limits(meeting).await?;
+        Ok(SpeakerCategory::ALL
+            .iter()
+            .map(|&c| match set.iter().find(|(k, _)| *k == c) {
+                Some((_, s)) => (c, *s, true),
+                None => (c, c.default_time_limit(), false),
+            })
+            .collect())
+    }
+
     /// A meeting's speakers' list in speaking order, with time limits.
     pub async fn speakers_list(&self, process: &str, meeting: i64) -> Result<Vec<Speaker>> {
         let process = slug(process)?;
         self.store.get_meeting(&process, meeting).await?;
         let mut list = self.store.list_inscriptions(meeting).await?;
+        let limits = self.store.list_time_limits(meeting).await?;
+        let limit = |c: SpeakerCategory| {
+            limits
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map_or(c.default_time_limit(), |(_, s)| *s)
+        };
         list.sort_by_key(|i| i.agenda_item);
         let mut out = Vec::with_capacity(list.len());
         for chunk in list.chunk_by_mut(|a, b| a.agenda_item == b.agenda_item) {
@@ -339,7 +410,7 @@ impl App {
             for i in chunk.iter() {
                 let actor = self.store.get_actor(&i.actor).await?;
                 out.push(Speaker {
-                    time_limit: i.category.default_time_limit(),
+                    time_limit: limit(i.category),
                     inscription: i.clone(),
                     actor,
                 });

@@ -186,6 +186,51 @@ async fn a_mixed_speakers_list_follows_precedence_then_time(db: TestDatabase) {
         app.delegations("gcm").await.unwrap()[0].1,
         "Juan José Gómez Camacho"
     );
+
+    // The chair announces other time limits for this meeting; the list
+    // follows them, and going back restores the usual one.
+    assert_eq!(
+        kind(
+            app.set_time_limit(&mex, "gcm", m, SpeakerCategory::State, Some(240))
+                .await
+        ),
+        "forbidden"
+    );
+    let before = app.verify_audit().await.unwrap().unwrap();
+    for bad in [0, 14, 3601] {
+        assert_eq!(
+            kind(
+                app.set_time_limit(&cofac, "gcm", m, SpeakerCategory::State, Some(bad))
+                    .await
+            ),
+            "invalid",
+            "{bad} seconds"
+        );
+    }
+    assert_eq!(
+        kind(
+            app.set_time_limit(&cofac, "gcm", 999_999, SpeakerCategory::State, Some(240))
+                .await
+        ),
+        "not_found"
+    );
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), before);
+    app.set_time_limit(&cofac, "gcm", m, SpeakerCategory::State, Some(240))
+        .await
+        .unwrap();
+    let list = app.speakers_list("gcm", m).await.unwrap();
+    assert_eq!(list[0].time_limit, 300, "groups keep the usual limit");
+    assert_eq!(list[2].time_limit, 240);
+    let limits = app.time_limits("gcm", m).await.unwrap();
+    assert!(limits.contains(&(SpeakerCategory::State, 240, true)));
+    assert!(limits.contains(&(SpeakerCategory::Group, 300, false)));
+    app.set_time_limit(&cofac, "gcm", m, SpeakerCategory::State, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.speakers_list("gcm", m).await.unwrap()[2].time_limit,
+        180
+    );
 }
 
 async fn refused_inscriptions_change_nothing(db: TestDatabase) {

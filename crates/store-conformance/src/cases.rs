@@ -1199,6 +1199,65 @@ pub async fn delegations_groups_and_speakers_lists(store: &dyn Store) {
     );
 }
 
+pub async fn meeting_time_limits(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "round-1",
+            MeetingKind::NegotiationRound,
+            "2018-02-20",
+        ))
+        .await
+        .unwrap();
+    tx.set_time_limit(mid, SpeakerCategory::State, Some(240))
+        .await
+        .unwrap();
+    tx.set_time_limit(mid, SpeakerCategory::Stakeholder, Some(90))
+        .await
+        .unwrap();
+    tx.set_time_limit(mid, SpeakerCategory::State, Some(150))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut limits = store.list_time_limits(mid).await.unwrap();
+    limits.sort();
+    assert_eq!(
+        limits,
+        vec![
+            (SpeakerCategory::State, 150),
+            (SpeakerCategory::Stakeholder, 90)
+        ],
+        "the second setting replaced the first"
+    );
+    // Back to the usual limit; out-of-range values are refused by the schema.
+    let mut tx = store.begin().await.unwrap();
+    tx.set_time_limit(mid, SpeakerCategory::State, None)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.list_time_limits(mid).await.unwrap(),
+        vec![(SpeakerCategory::Stakeholder, 90)]
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx
+        .set_time_limit(mid, SpeakerCategory::Group, Some(5))
+        .await
+        .is_err());
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.set_time_limit(mid + 1000, SpeakerCategory::Group, Some(60))
+            .await
+            .is_err(),
+        "no such meeting"
+    );
+    drop(tx);
+    assert_eq!(store.list_time_limits(mid).await.unwrap().len(), 1);
+}
+
 pub async fn accreditation_and_registration(store: &dyn Store) {
     seed(store, "gcm").await;
     let delegate = account(store, "del@example.org").await;

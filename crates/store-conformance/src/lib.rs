@@ -41,6 +41,7 @@ macro_rules! conformance_suite {
             sessions_tokens_and_resets,
             the_audit_log_chains_and_filters,
             delegations_groups_and_speakers_lists,
+            meeting_time_limits,
             accreditation_and_registration
         );
     };

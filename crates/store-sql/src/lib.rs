@@ -71,7 +71,7 @@ macro_rules! sql_store {
             use $crate::deps::accord_domain::audit::{AuditEntry, AuditRecord};
             use $crate::deps::accord_domain::{
                 Account, AccreditationStatus, Application, Email, Inscription, NewApplication, Objection,
-                RoleGrant, SpeakerStatus,
+                RoleGrant, SpeakerCategory, SpeakerStatus,
             };
             use $crate::deps::chrono::{DateTime, Utc};
             use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
@@ -998,6 +998,24 @@ macro_rules! sql_store {
                     meeting_inscriptions(&mut c, meeting).await
                 }
 
+                async fn list_time_limits(&self, meeting: i64) -> Result<Vec<(SpeakerCategory, u32)>> {
+                    let rows: Vec<(String, i32)> = sqlx::query_as(
+                        "SELECT category, seconds FROM time_limits WHERE meeting_id = $1 ORDER BY category",
+                    )
+                    .bind(meeting)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(err)?;
+                    rows.into_iter()
+                        .map(|(category, seconds)| {
+                            Ok((
+                                category.parse().map_err(|e| StoreError::Other(format!("stored time limit: {e}")))?,
+                                seconds as u32,
+                            ))
+                        })
+                        .collect()
+                }
+
                 async fn list_applications(&self, process: &Slug) -> Result<Vec<Application>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     let rows = sqlx::query(&format!("{APPLICATION_COLUMNS} WHERE process = $1 ORDER BY id DESC"))
@@ -1357,6 +1375,29 @@ macro_rules! sql_store {
                 }
                 async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>> {
                     meeting_inscriptions(&mut self.tx, meeting).await
+                }
+                async fn set_time_limit(
+                    &mut self,
+                    meeting: i64,
+                    category: SpeakerCategory,
+                    seconds: Option<u32>,
+                ) -> Result<()> {
+                    match seconds {
+                        Some(seconds) => sqlx::query(
+                            "INSERT INTO time_limits (meeting_id, category, seconds) VALUES ($1, $2, $3) \
+                             ON CONFLICT (meeting_id, category) DO UPDATE SET seconds = excluded.seconds",
+                        )
+                        .bind(meeting)
+                        .bind(category.as_str())
+                        .bind(seconds as i32),
+                        None => sqlx::query("DELETE FROM time_limits WHERE meeting_id = $1 AND category = $2")
+                            .bind(meeting)
+                            .bind(category.as_str()),
+                    }
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
                 }
                 async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>> {
                     sqlx::query_scalar("SELECT objection_days FROM accreditation_settings WHERE process = $1")

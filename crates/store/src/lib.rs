@@ -9,7 +9,7 @@ use accord_domain::audit::AuditEntry;
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Document, DocumentKind,
     Email, Inscription, Meeting, MeetingKind, NewDocument, NewMeeting, Objection, Phase, Process,
-    RoleGrant, Slug, SpeakerStatus, Symbol, Theme,
+    RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -174,6 +174,8 @@ pub trait Store: Send + Sync + 'static {
 
     /// A meeting's speakers' list, in order of inscription.
     async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>>;
+    /// The time limits a meeting set instead of the usual ones, in seconds.
+    async fn list_time_limits(&self, meeting: i64) -> Result<Vec<(SpeakerCategory, u32)>>;
     /// The delegations to a process: (state, head of delegation), by state.
     async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>>;
 
@@ -295,6 +297,14 @@ pub trait Tx: Send {
     async fn find_inscription(&mut self, id: i64) -> Result<Option<Inscription>>;
     async fn set_inscription_status(&mut self, id: i64, status: SpeakerStatus) -> Result<()>;
     async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>>;
+    /// Sets a meeting's time limit for a category, or (`None`) goes back to
+    /// the usual one.
+    async fn set_time_limit(
+        &mut self,
+        meeting: i64,
+        category: SpeakerCategory,
+        seconds: Option<u32>,
+    ) -> Result<()>;
 
     /// The no-objection period of a process, in days, if one was set.
     async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>>;

@@ -33,7 +33,9 @@ pub fn routes() -> Router<SharedState> {
 #[openapi(
     info(
         title = "Accord API",
-        description = "Read the processes Accord runs: phases, meetings, documents, themes and actors. \
+        description = "Read the processes Accord runs: phases, meetings, documents, themes and actors; \
+            and, signed in, act in them. Writes take a bearer token (`Authorization: Bearer acc_…`) or the \
+            portal's session cookie with its anti-forgery token in `X-CSRF-Token`. \
             Lists are paginated by cursor: pass a response's `next_cursor` back as `cursor` \
             with the same filters; it is null on the last page.",
         version = "1"
@@ -53,8 +55,16 @@ pub fn routes() -> Router<SharedState> {
 )]
 pub struct ApiDoc;
 
+/// The whole API: the reads described here, and the writes from
+/// `api_write`'s route table.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    crate::api_write::document(&mut doc);
+    doc
+}
+
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(openapi_document())
 }
 
 async fn api_not_found() -> ApiError {

@@ -10,7 +10,7 @@ use accord_domain as d;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post, MethodRouter};
+use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -20,90 +20,366 @@ use serde_json::{json, Value};
 pub struct WriteRoute {
     pub method: &'static str,
     pub path: &'static str,
+    /// What the route does, for the OpenAPI document.
+    pub summary: &'static str,
+    /// A valid request body (null for a route that takes none).
+    pub example: Value,
     pub route: MethodRouter<SharedState>,
 }
 
 /// Every write route of the API.
 pub fn write_routes() -> Vec<WriteRoute> {
-    let r = |method, path, route| WriteRoute {
+    let r = |method, path, summary, example, route| WriteRoute {
         method,
         path,
+        summary,
+        example,
         route,
     };
     vec![
-        r("POST", "/api/v1/processes", post(create_process)),
-        r("POST", "/api/v1/processes/{slug}/phases", post(add_phase)),
+        r(
+            "POST",
+            "/api/v1/processes",
+            "Create a process (secretariat of every process)",
+            json!({
+                "slug": "gcm", "title": "Global Compact for Safe, Orderly and Regular Migration",
+                "mandate": ["A/RES/71/280"], "languages": ["ar", "zh", "en", "fr", "ru", "es"],
+                "co_facilitators": ["MEX", "CHE"], "secretariat": [],
+                "meeting_kinds": ["thematic_session", "negotiation_round", "conference"]
+            }),
+            post(create_process),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/phases",
+            "Add a phase to a process (its secretariat)",
+            json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" }),
+            post(add_phase),
+        ),
         r(
             "POST",
             "/api/v1/processes/{slug}/meetings",
+            "Add a meeting with its agenda (the process's secretariat)",
+            json!({
+                "slug": "round-1", "kind": "negotiation_round", "number": 1,
+                "title": "First round of intergovernmental negotiations",
+                "start_date": "2018-02-20", "end_date": "2018-02-22",
+                "venue": { "city": "New York", "country": "USA" },
+                "agenda": [{ "number": 1, "title": "Zero draft" }]
+            }),
             post(add_meeting),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/documents",
+            "Record a document's metadata (the process's secretariat)",
+            json!({
+                "slug": "zero-draft", "title": "Zero draft", "kind": "draft", "date": "2018-02-05",
+                "languages": ["en"], "distribution": "public"
+            }),
             post(add_document),
         ),
-        r("POST", "/api/v1/processes/{slug}/themes", post(add_theme)),
-        r("POST", "/api/v1/actors", post(create_actor)),
-        r("POST", "/api/v1/accounts", post(create_account)),
-        r("POST", "/api/v1/tokens", post(create_token)),
-        r("DELETE", "/api/v1/tokens/{id}", delete(revoke_token)),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/themes",
+            "Add a theme (the process's secretariat)",
+            json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" }),
+            post(add_theme),
+        ),
+        r(
+            "POST",
+            "/api/v1/actors",
+            "Add an actor or a group (secretariat)",
+            json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" }),
+            post(create_actor),
+        ),
+        r(
+            "POST",
+            "/api/v1/accounts",
+            "Create an account with its roles (secretariat of every process)",
+            json!({
+                "email": "delegate@example.org", "name": "A. Delegate", "password": "a long enough passphrase",
+                "roles": [{ "role": "delegate", "process": "gcm", "actor": "MEX" }]
+            }),
+            post(create_account),
+        ),
+        r(
+            "POST",
+            "/api/v1/tokens",
+            "Make an API token for your own account (the secret is in this answer only)",
+            json!({ "name": "nightly export", "days": 90 }),
+            post(create_token),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/tokens/{id}",
+            "Revoke one of your API tokens",
+            Value::Null,
+            delete(revoke_token),
+        ),
         r(
             "POST",
             "/api/v1/password-resets",
+            "Issue a one-time password-reset link (secretariat)",
+            json!({ "email": "delegate@example.org" }),
             post(issue_password_reset),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/delegations",
+            "Name the head of a state's delegation (the state's delegates, or the secretariat)",
+            json!({ "state": "MEX", "head": "A. Head" }),
             post(set_delegation),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/group-chairs",
+            "Record which state chairs a group (secretariat)",
+            json!({ "group": "EU", "chair": "AUT" }),
             post(set_group_chair),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/group-speakers",
+            "Designate who may speak for a group (the chairing state's delegates)",
+            json!({ "group": "EU", "email": "delegate@example.org" }),
             post(designate_group_speaker),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/meetings/{id}/speakers",
+            "Ask for the floor for your state, or your group when designated",
+            json!({ "actor": "MEX", "agenda_item": 1, "ministerial": false, "right_of_reply": false }),
             post(inscribe),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status",
+            "Mark a speaker as speaking or spoken (the chair, or the secretariat)",
+            json!({ "status": "speaking" }),
             post(set_speaker_status),
+        ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}",
+            "Set a category's time limit at a meeting, in seconds; null for the usual one (the chair, or the secretariat)",
+            json!({ "seconds": 240 }),
+            put(set_time_limit),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/accreditation/period",
+            "Set the no-objection period for accreditation, in days (secretariat)",
+            json!({ "days": 10 }),
             post(set_objection_period),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/accreditation/applications",
+            "Apply for accreditation as a stakeholder organisation (anyone)",
+            json!({
+                "name": "Migrants' Rights Network", "kind": "ngo", "country": "GBR",
+                "website": "https://example.org", "ecosoc_status": false, "description": "What the organisation does."
+            }),
             post(apply_for_accreditation),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/accreditation/applications/{id}/objections",
+            "Object to an application during the no-objection period (a member state's delegates)",
+            json!({ "state": "MEX", "reason": "Why the state objects." }),
             post(object_to_accreditation),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/accreditation/applications/{id}/decision",
+            "Approve or reject an application after the period (secretariat)",
+            json!({ "approve": true, "note": "" }),
             post(decide_accreditation),
         ),
         r(
             "POST",
             "/api/v1/processes/{slug}/meetings/{id}/registrations",
+            "Register for a meeting (delegates, accredited stakeholders)",
+            Value::Null,
             post(register_for_meeting),
         ),
     ]
+}
+
+/// Reads that sit beside the writes: (path, summary).
+const READ_ROUTES: &[(&str, &str)] = &[
+    (
+        "/api/v1/audit",
+        "The audit log, newest first, filtered by action prefix and process (secretariat)",
+    ),
+    (
+        "/api/v1/processes/{slug}/meetings/{id}/speakers",
+        "A meeting's speakers' list in speaking order, with time limits",
+    ),
+    (
+        "/api/v1/processes/{slug}/meetings/{id}/time-limits",
+        "Every speaker category's time limit at a meeting",
+    ),
+    (
+        "/api/v1/processes/{slug}/delegations",
+        "The heads of the states' delegations to a process",
+    ),
+    (
+        "/api/v1/processes/{slug}/accreditation/applications",
+        "Accreditation applications with objections and decisions (secretariat and member states)",
+    ),
+    (
+        "/api/v1/processes/{slug}/meetings/{id}/participants",
+        "Who registered for a meeting (never e-mail addresses)",
+    ),
+];
+
+/// Adds the write routes (and the reads beside them) to the OpenAPI
+/// document, from the same table the router is built from.
+pub fn document(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn};
+    use utoipa::openapi::request_body::RequestBodyBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::security::{
+        HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+    };
+    use utoipa::openapi::{ContentBuilder, Ref, Required, ResponseBuilder};
+
+    let error = |what: &str| {
+        ResponseBuilder::new()
+            .description(what)
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build()
+    };
+    let params = |path: &str| {
+        path.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
+            .map(|name| {
+                let kind = match name.as_str() {
+                    "id" | "inscription" => Type::Integer,
+                    _ => Type::String,
+                };
+                ParameterBuilder::new()
+                    .name(name)
+                    .parameter_in(ParameterIn::Path)
+                    .required(Required::True)
+                    .schema(Some(ObjectBuilder::new().schema_type(kind)))
+                    .build()
+            })
+            .collect::<Vec<_>>()
+    };
+    let tag = |path: &str| {
+        let p = path.trim_start_matches("/api/v1/");
+        if p.contains("accreditation")
+            || p.ends_with("registrations")
+            || p.ends_with("participants")
+        {
+            "accreditation"
+        } else if p.contains("speakers")
+            || p.contains("time-limits")
+            || p.contains("delegations")
+            || p.contains("group-")
+        {
+            "speakers"
+        } else if p.starts_with("tokens")
+            || p.starts_with("accounts")
+            || p.starts_with("password-resets")
+            || p.starts_with("audit")
+        {
+            "access"
+        } else {
+            "writes"
+        }
+    };
+    for w in write_routes() {
+        let (method, ok) = match w.method {
+            "POST" => (
+                HttpMethod::Post,
+                ("201", "Done; the answer names what was made"),
+            ),
+            "PUT" => (HttpMethod::Put, ("200", "Done")),
+            "DELETE" => (HttpMethod::Delete, ("204", "Done")),
+            other => unreachable!("a write route with method {other}"),
+        };
+        let mut op = OperationBuilder::new()
+            .summary(Some(w.summary))
+            .tag(tag(w.path))
+            .parameters(Some(params(w.path)))
+            .security(SecurityRequirement::new("bearer", Vec::<String>::new()))
+            .security(SecurityRequirement::new("session", Vec::<String>::new()))
+            .response(ok.0, ResponseBuilder::new().description(ok.1).build())
+            .response("400", error("The body or the path is malformed"))
+            .response("401", error("No valid session or token"))
+            .response(
+                "403",
+                error("Not allowed, or the anti-forgery token is missing"),
+            )
+            .response("404", error("A named thing does not exist"))
+            .response(
+                "409",
+                error("It exists already, or conflicts with what does"),
+            )
+            .response("422", error("A rule of the process refuses it"));
+        if !w.example.is_null() {
+            op = op.request_body(Some(
+                RequestBodyBuilder::new()
+                    .required(Some(Required::True))
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .example(Some(w.example.clone()))
+                            .build(),
+                    )
+                    .build(),
+            ));
+        }
+        doc.paths
+            .add_path_operation(w.path, vec![method], op.build());
+    }
+    for (path, summary) in READ_ROUTES {
+        let op = OperationBuilder::new()
+            .summary(Some(*summary))
+            .tag(tag(path))
+            .parameters(Some(params(path)))
+            .response(
+                "200",
+                ResponseBuilder::new()
+                    .description("A JSON object with `items`")
+                    .build(),
+            )
+            .response("403", error("Not allowed"))
+            .response("404", error("No such process or meeting"));
+        doc.paths
+            .add_path_operation(*path, vec![HttpMethod::Get], op.build());
+    }
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "An API token made on your account page or with POST /api/v1/tokens",
+                ))
+                .build(),
+        ),
+    );
+    components.add_security_scheme(
+        "session",
+        SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
+            utoipa::openapi::security::ApiKeyValue::with_description(
+                crate::auth::SESSION_COOKIE,
+                "The portal's session cookie; a write must also send the session's anti-forgery token in X-CSRF-Token",
+            ),
+        )),
+    );
 }
 
 /// (method, path) of every write route, for tests and documentation.
@@ -120,6 +396,10 @@ pub fn routes() -> Router<SharedState> {
         .route(
             "/api/v1/processes/{slug}/meetings/{id}/speakers",
             get(speakers_list),
+        )
+        .route(
+            "/api/v1/processes/{slug}/meetings/{id}/time-limits",
+            get(time_limits),
         )
         .route("/api/v1/processes/{slug}/delegations", get(delegations))
         .route(
@@ -489,6 +769,53 @@ async fn set_speaker_status(
         .set_speaker_status(&p, &slug, meeting, inscription, status)
         .await?;
     Ok(created(json!({ "id": inscription, "status": status })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeLimitBody {
+    /// Seconds (15 to 3600), or null for the usual limit.
+    seconds: Option<u32>,
+}
+
+async fn set_time_limit(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id, category)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let category: d::SpeakerCategory = category
+        .parse()
+        .map_err(|e: d::ValidationError| ApiError::bad_request(e.to_string()))?;
+    let req: TimeLimitBody = body(&b, None)?;
+    s.app
+        .set_time_limit(&p, &slug, meeting, category, req.seconds)
+        .await?;
+    Ok((
+        StatusCode::OK,
+        Json(
+            json!({ "category": category, "seconds": req.seconds.unwrap_or(category.default_time_limit()), "set_for_meeting": req.seconds.is_some() }),
+        ),
+    ))
+}
+
+async fn time_limits(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let meeting = crate::api::parse_id(&id, "meeting")?;
+    let items: Vec<Value> = s
+        .app
+        .time_limits(&slug, meeting)
+        .await?
+        .into_iter()
+        .map(|(category, seconds, set)| {
+            json!({ "category": category, "seconds": seconds, "set_for_meeting": set })
+        })
+        .collect();
+    Ok(Json(json!({ "items": items })))
 }
 
 async fn speakers_list(

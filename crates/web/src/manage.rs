@@ -23,6 +23,11 @@ pub fn routes() -> Router<SharedState> {
         .route("/processes/{slug}/manage/meetings", post(add_meeting))
         .route("/processes/{slug}/manage/documents", post(add_document))
         .route("/processes/{slug}/manage/phases", post(add_phase))
+        .route("/processes/{slug}/manage/themes", post(add_theme))
+        .route(
+            "/manage/processes",
+            get(new_process_page).post(create_process),
+        )
         .route("/actors/manage", get(actors_page).post(add_actor))
         .route("/processes/{slug}/meetings/{id}/register", post(register))
         .route(
@@ -32,6 +37,10 @@ pub fn routes() -> Router<SharedState> {
         .route(
             "/processes/{slug}/meetings/{id}/speakers/{inscription}",
             post(speaker_status),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/time-limits",
+            post(set_time_limits),
         )
 }
 
@@ -56,6 +65,11 @@ const FIELDS: &[&str] = &[
     "code",
     "name",
     "members",
+    "description",
+    "mandate",
+    "co_facilitators",
+    "secretariat",
+    "taxonomy",
 ];
 
 fn blank() -> BTreeMap<String, String> {
@@ -146,6 +160,15 @@ async fn render_manage(
         .all_meetings(slug, None)
         .await
         .map_err(|e| r.error(s, e))?;
+    let mut taxonomies: Vec<String> = s
+        .app
+        .themes(slug)
+        .await
+        .map_err(|e| r.error(s, e))?
+        .into_iter()
+        .map(|t| t.taxonomy.to_string())
+        .collect();
+    taxonomies.dedup();
     let (form, error, values) = match failed {
         Some((form, error, fields)) => (Some(form), Some(error), typed(fields)),
         None => (None, None, blank()),
@@ -159,6 +182,7 @@ async fn render_manage(
             phase_kinds => d::PhaseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            taxonomies => taxonomies,
             failed_form => form,
             error => error,
             values => values,
@@ -338,6 +362,135 @@ async fn add_phase(
     .await
 }
 
+async fn add_theme(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let theme = d::Theme {
+            process: parse("process", &slug)?,
+            code: parse("theme code", &one(&f, "code"))?,
+            taxonomy: parse("taxonomy", &one(&f, "taxonomy"))?,
+            number: opt(&f, "number")
+                .map(|n| {
+                    n.parse()
+                        .map_err(|_| AppError::BadRequest("number: a whole number".into()))
+                })
+                .transpose()?,
+            title: one(&f, "title"),
+        };
+        s.app.add_theme(&p, theme).await?;
+        Ok(format!("/processes/{slug}"))
+    }
+    .await;
+    outcome(&s, &r, result, |error| {
+        render_manage(&s, &r, &caller, &slug, Some(("theme", error, &f)))
+    })
+    .await
+}
+
+// ---- a new process ---------------------------------------------------------
+
+async fn render_new_process(
+    s: &SharedState,
+    r: &Reader,
+    caller: &Caller,
+    error: Option<String>,
+    values: &Fields,
+) -> PageResult {
+    authorize(&caller.principal, Action::CreateProcess).map_err(|e| r.error(s, e))?;
+    let checked_languages = all(values, "languages");
+    let checked_kinds = all(values, "meeting_kinds");
+    r.render(
+        s,
+        "manage_process.html",
+        context! {
+            languages => d::Language::ALL.iter().map(|l| context! {
+                code => l.as_str(),
+                checked => values.is_empty() || checked_languages.iter().any(|c| c == l.as_str()),
+            }).collect::<Vec<_>>(),
+            meeting_kinds => d::MeetingKind::ALL.iter().map(|k| context! {
+                code => k.as_str(),
+                checked => checked_kinds.iter().any(|c| c == k.as_str()),
+            }).collect::<Vec<_>>(),
+            error => error,
+            values => typed(values),
+        },
+    )
+}
+
+async fn new_process_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> PageResult {
+    render_new_process(&s, &r, &caller, None, &vec![]).await
+}
+
+/// Officers, one per line: `Name | Title | ACTOR` (title and actor optional).
+fn officers(what: &str, text: &str) -> Result<Vec<d::Officer>, AppError> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+            if parts.len() > 3 {
+                return Err(AppError::BadRequest(format!(
+                    "{what}: one person per line, as Name | Title | ACTOR"
+                )));
+            }
+            let name = parts[0].to_owned();
+            let title = parts.get(1).copied().unwrap_or_default().to_owned();
+            let actor = parts
+                .get(2)
+                .filter(|a| !a.is_empty())
+                .map(|a| parse(what, &a.to_uppercase()))
+                .transpose()?;
+            Ok(d::Officer { name, title, actor })
+        })
+        .collect()
+}
+
+async fn create_process(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let process = d::Process {
+            slug: parse("process slug", &one(&f, "slug"))?,
+            title: one(&f, "title"),
+            description: one(&f, "description"),
+            mandate: one(&f, "mandate")
+                .split([',', '\n'])
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(|m| parse("mandate", m))
+                .collect::<Result<_, _>>()?,
+            languages: all(&f, "languages")
+                .iter()
+                .map(|l| parse("language", l))
+                .collect::<Result<_, _>>()?,
+            co_facilitators: officers("co-facilitators", &one(&f, "co_facilitators"))?,
+            secretariat: officers("secretariat", &one(&f, "secretariat"))?,
+            meeting_kinds: all(&f, "meeting_kinds")
+                .iter()
+                .map(|k| parse("meeting kind", k))
+                .collect::<Result<_, _>>()?,
+        };
+        let slug = process.slug.to_string();
+        s.app.create_process(&p, process).await?;
+        Ok(format!("/processes/{slug}/manage"))
+    }
+    .await;
+    outcome(&s, &r, result, |error| {
+        render_new_process(&s, &r, &caller, Some(error), &f)
+    })
+    .await
+}
+
 async fn render_actors(
     s: &SharedState,
     r: &Reader,
@@ -480,6 +633,75 @@ async fn speaker_status(
         s.app
             .set_speaker_status(&p, &slug, id, inscription, status)
             .await
+    }
+    .await;
+    back(&s, &r, &slug, id, result)
+}
+
+/// "3:00", "3" (minutes) or "" (the usual limit) as seconds.
+fn time_limit(category: d::SpeakerCategory, v: &str) -> Result<Option<u32>, AppError> {
+    let bad = || {
+        AppError::BadRequest(format!(
+            "time limit for {category}: give minutes, or minutes:seconds such as 2:30"
+        ))
+    };
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let (m, sec) = v.split_once(':').unwrap_or((v, "0"));
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    let sec: u32 = sec.parse().map_err(|_| bad())?;
+    if m > 60 || sec > 59 {
+        return Err(bad());
+    }
+    let seconds = m * 60 + sec;
+    if !(accord_app::MIN_TIME_LIMIT..=accord_app::MAX_TIME_LIMIT).contains(&seconds) {
+        return Err(AppError::BadRequest(format!(
+            "time limit for {category}: 15 seconds to 60 minutes, not {v}"
+        )));
+    }
+    Ok(Some(seconds))
+}
+
+/// The chair's time limits for a meeting: each changed category is set (an
+/// empty field goes back to the usual limit).
+async fn set_time_limits(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let id = match meeting_id(&r, &s, &id) {
+        Ok(id) => id,
+        Err(page) => return page.into_response(),
+    };
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let current = s.app.time_limits(&slug, id).await?;
+        // Every field is read before anything is written: one bad field
+        // changes nothing.
+        let mut changes = vec![];
+        for (category, seconds, set) in current {
+            let Some((_, typed)) = f.iter().find(|(k, _)| k == category.as_str()) else {
+                continue;
+            };
+            let wanted = time_limit(category, typed)?;
+            let unchanged = match wanted {
+                Some(w) => w == seconds && (set || w == category.default_time_limit()),
+                None => !set,
+            };
+            if !unchanged {
+                changes.push((category, wanted));
+            }
+        }
+        for (category, wanted) in changes {
+            s.app
+                .set_time_limit(&p, &slug, id, category, wanted)
+                .await?;
+        }
+        Ok(())
     }
     .await;
     back(&s, &r, &slug, id, result)

@@ -68,6 +68,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/manage_actors.html"),
     ),
     ("account.html", include_str!("../templates/account.html")),
+    (
+        "manage_process.html",
+        include_str!("../templates/manage_process.html"),
+    ),
     ("accounts.html", include_str!("../templates/accounts.html")),
 ];
 
@@ -260,12 +264,13 @@ impl Reader {
         let ctx = context! {
             lang => self.lang.as_str(),
             dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
-            languages => languages,
+            language_links => languages,
             section => section_of(&self.path),
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
             can_read_audit => authorize(&self.principal, Action::ReadAudit).is_ok(),
             can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset).is_ok(),
+            can_create_process => authorize(&self.principal, Action::CreateProcess).is_ok(),
             here_encoded => urlencode(&self.path),
             ..page
         };
@@ -441,6 +446,7 @@ async fn process_page(
         &s,
         "process.html",
         context! {
+            can_edit => authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok(),
             process => &overview.process,
             phases => &overview.phases,
             current_phase => overview.current_phase.map(PhaseKind::as_str),
@@ -543,7 +549,21 @@ async fn meeting_page(
                 name => sp.actor.name,
                 category => sp.inscription.category.as_str(),
                 status => sp.inscription.status.as_str(),
-                time => format!("{}:{:02}", sp.time_limit / 60, sp.time_limit % 60),
+                time => minutes(sp.time_limit),
+            }
+        })
+        .collect();
+    let time_limits: Vec<Value> = s
+        .app
+        .time_limits(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .map(|(category, seconds, set)| {
+            context! {
+                category => category.as_str(),
+                time => minutes(seconds),
+                set => set,
             }
         })
         .collect();
@@ -551,6 +571,7 @@ async fn meeting_page(
         &s,
         "meeting.html",
         context! {
+            time_limits => time_limits,
             process => &overview.process,
             meeting => &detail.meeting,
             venue_country => venue_country,
@@ -562,6 +583,11 @@ async fn meeting_page(
             themes => &detail.themes,
         },
     )
+}
+
+/// Seconds as minutes and seconds, "3:00".
+pub(crate) fn minutes(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 async fn documents_page(

@@ -286,6 +286,10 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             p(path),
             json!({ "status": if n % 2 == 0 { "speaking" } else { "spoken" } }),
         ),
+        ("PUT", "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}") => (
+            p(path).replace("{category}", "state"),
+            json!({ "seconds": if n % 2 == 0 { Value::from(240) } else { Value::Null } }),
+        ),
         ("POST", "/api/v1/processes/{slug}/accreditation/period") => {
             (p(path), json!({ "days": 30 }))
         }
@@ -439,6 +443,13 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             vec!["global secretariat", "trial secretariat", "co-facilitator"],
         ),
         (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}",
+            ),
+            vec!["global secretariat", "trial secretariat", "co-facilitator"],
+        ),
+        (
             ("POST", "/api/v1/processes/{slug}/accreditation/period"),
             vec!["global secretariat", "trial secretariat"],
         ),
@@ -539,6 +550,8 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 vec![StatusCode::CREATED]
             } else if token.is_none() {
                 vec![StatusCode::UNAUTHORIZED]
+            } else if allowed.contains(role) && *method == "PUT" {
+                vec![StatusCode::OK]
             } else if allowed.contains(role) {
                 vec![StatusCode::CREATED, StatusCode::NO_CONTENT]
             } else {
@@ -1232,6 +1245,13 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
         page.body.contains(&sec.csrf),
         "the forms carry the session's token"
     );
+    for l in ["ar", "zh", "en", "fr", "ru", "es"] {
+        assert!(
+            page.body
+                .contains(&format!("name=\"languages\" value=\"{l}\"")),
+            "a document's language {l} can be ticked"
+        );
+    }
 
     let meeting = |csrf: &str, end: &str| {
         format!(
@@ -1373,6 +1393,126 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
             .status,
         StatusCode::FORBIDDEN
     );
+
+    // Themes: the process's secretariat.
+    let theme = |code: &str| {
+        format!(
+            "csrf={}&code={code}&taxonomy=objectives&number=24&title=Strengthen+cooperation",
+            sec.csrf
+        )
+    };
+    let made = send(
+        &site,
+        form(
+            &sec.secret,
+            "/processes/trial/manage/themes",
+            theme("objective-24"),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(site
+        .app
+        .themes("trial")
+        .await
+        .unwrap()
+        .iter()
+        .any(|t| t.code.as_str() == "objective-24" && t.number == Some(24)));
+    for (code, status) in [
+        ("objective-24", StatusCode::CONFLICT),
+        ("Objective 24!", StatusCode::BAD_REQUEST),
+    ] {
+        let reply = send(
+            &site,
+            form(&sec.secret, "/processes/trial/manage/themes", theme(code)),
+        )
+        .await;
+        assert_eq!(reply.status, status, "{code}: {}", reply.body);
+        assert!(reply.body.contains("value=\"Strengthen cooperation\""));
+    }
+
+    // A new process: only a secretariat of every process.
+    assert_eq!(
+        send(&site, get(Some(&sec.secret), "/manage/processes"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    site.app
+        .create_account(
+            &OPERATOR,
+            "global@example.org",
+            "G",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let global = site
+        .app
+        .login("global@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let home = send(&site, get(Some(&global.secret), "/")).await;
+    assert!(home.body.contains("href=\"/manage/processes\""));
+    assert_eq!(
+        send(&site, get(Some(&global.secret), "/manage/processes"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let process = |slug: &str, extra: &str| {
+        format!(
+            "csrf={}&slug={slug}&title=Global+Compact+on+Refugees&description=&mandate=A%2FRES%2F71%2F1\
+             &co_facilitators=A.+Person+%7C+Co-facilitator+%7C+CHE{extra}",
+            global.csrf
+        )
+    };
+    for (body, status, needle) in [
+        (
+            process("gcr", "&meeting_kinds=conference"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "official languages",
+        ),
+        (
+            process(
+                "gcr",
+                "&languages=en&meeting_kinds=conference&secretariat=A+%7C+B+%7C+C+%7C+D",
+            ),
+            StatusCode::BAD_REQUEST,
+            "one person per line",
+        ),
+        (
+            process("gcm", "&languages=en&meeting_kinds=conference"),
+            StatusCode::CONFLICT,
+            "gcm",
+        ),
+    ] {
+        let reply = send(&site, form(&global.secret, "/manage/processes", body)).await;
+        assert_eq!(reply.status, status, "{}", reply.body);
+        assert!(reply.body.contains(needle), "{needle}: {}", reply.body);
+        assert!(reply.body.contains("Global Compact on Refugees"), "kept");
+    }
+    assert!(site.app.process("gcr").await.is_err(), "nothing was made");
+    let made = send(
+        &site,
+        form(
+            &global.secret,
+            "/manage/processes",
+            process("gcr", "&languages=en&languages=fr&meeting_kinds=conference&meeting_kinds=thematic_session"),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert_eq!(made.headers[header::LOCATION], "/processes/gcr/manage");
+    let gcr = site.app.process("gcr").await.unwrap().process;
+    assert_eq!(gcr.languages.len(), 2);
+    assert_eq!(gcr.meeting_kinds.len(), 2);
+    assert_eq!(
+        gcr.co_facilitators[0].actor.as_ref().unwrap().as_str(),
+        "CHE"
+    );
+    assert_eq!(gcr.mandate[0].as_str(), "A/RES/71/1");
 }
 
 async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page(
@@ -1521,6 +1661,53 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         site.app.participants("trial", meeting).await.unwrap().len(),
         1
     );
+
+    // The chair sets the meeting's time limits from the page; a delegate
+    // cannot, and one bad field changes none of them.
+    let limits = |body: &str, who: &accord_app::NewSession| {
+        post(
+            &who.secret,
+            format!("{url}/time-limits"),
+            format!("csrf={}&{body}", who.csrf),
+        )
+    };
+    assert_eq!(
+        send(&site, limits("state=4:00", &fra)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    for bad in [
+        "state=4:00&group=0:05",
+        "state=4:00&group=ten",
+        "state=4:00&group=61",
+    ] {
+        let reply = send(&site, limits(bad, &sec)).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            reply.body.contains("time limit for group"),
+            "{}",
+            reply.body
+        );
+    }
+    assert!(
+        site.app
+            .time_limits("trial", meeting)
+            .await
+            .unwrap()
+            .iter()
+            .all(|(_, _, set)| !set),
+        "nothing was set"
+    );
+    let set = send(&site, limits("group=5:00&state=2:30&stakeholder=", &sec)).await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    let now = site.app.time_limits("trial", meeting).await.unwrap();
+    assert!(now.contains(&(accord_domain::SpeakerCategory::State, 150, true)));
+    assert!(
+        now.contains(&(accord_domain::SpeakerCategory::Group, 300, false)),
+        "the usual limit typed again is not recorded as the meeting's own"
+    );
+    let shown = send(&site, page(&fra.secret)).await;
+    assert!(shown.body.contains("2:30"), "the list shows the new limit");
+    assert!(shown.body.contains("set for this meeting"));
 }
 
 async fn accreditation_through_the_portal(db: TestDatabase) {
