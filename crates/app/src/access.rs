@@ -96,28 +96,47 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_password("no account has this password").unwrap_or_default())
 }
 
-/// Failed sign-ins, by account and by address, over a sliding window.
-#[derive(Default)]
-pub struct LoginThrottle {
-    failures: Mutex<HashMap<String, VecDeque<DateTime<Utc>>>>,
+/// Events (failed sign-ins, inputs sent) counted by key over a sliding
+/// window; a key with `limit` events in the window is held back.
+pub struct Throttle {
+    limit: usize,
+    window: Duration,
+    events: Mutex<HashMap<String, VecDeque<DateTime<Utc>>>>,
 }
 
-impl LoginThrottle {
-    fn blocked(&self, keys: &[String], now: DateTime<Utc>) -> bool {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let since = now - Duration::minutes(LOGIN_WINDOW_MINUTES);
+impl Throttle {
+    pub fn new(limit: usize, window: Duration) -> Self {
+        Throttle {
+            limit,
+            window,
+            events: Mutex::default(),
+        }
+    }
+
+    /// For sign-in: failures by account and by address.
+    pub fn for_sign_in() -> Self {
+        Throttle::new(LOGIN_ATTEMPTS, Duration::minutes(LOGIN_WINDOW_MINUTES))
+    }
+
+    pub fn window_minutes(&self) -> i64 {
+        self.window.num_minutes()
+    }
+
+    pub(crate) fn blocked(&self, keys: &[String], now: DateTime<Utc>) -> bool {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        let since = now - self.window;
         keys.iter().any(|k| {
             map.get_mut(k).is_some_and(|q| {
                 while q.front().is_some_and(|t| *t < since) {
                     q.pop_front();
                 }
-                q.len() >= LOGIN_ATTEMPTS
+                q.len() >= self.limit
             })
         })
     }
 
-    fn fail(&self, keys: &[String], now: DateTime<Utc>) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+    pub(crate) fn record(&self, keys: &[String], now: DateTime<Utc>) {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() > 100_000 {
             map.clear(); // bounded memory under a flood of addresses
         }
@@ -126,9 +145,9 @@ impl LoginThrottle {
         }
     }
 
-    fn succeed(&self, account_key: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(account_key);
+    pub(crate) fn forget(&self, key: &str) {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        map.remove(key);
     }
 }
 
@@ -262,10 +281,10 @@ impl App {
             })
             .unwrap_or(false);
         let Some(found) = found.filter(|_| verified) else {
-            self.throttle.fail(&keys, now);
+            self.throttle.record(&keys, now);
             return Err(AppError::Unauthenticated(BAD_LOGIN.into()));
         };
-        self.throttle.succeed(&account_key);
+        self.throttle.forget(&account_key);
         let principal = Principal::Account(found.account.clone());
         let session = NewSession {
             secret: secret(),
@@ -496,7 +515,7 @@ mod tests {
 
     #[test]
     fn the_throttle_counts_failures_in_a_window() {
-        let t = LoginThrottle::default();
+        let t = Throttle::for_sign_in();
         let now: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
         let keys = [
             "account:a@example.org".to_string(),
@@ -504,7 +523,7 @@ mod tests {
         ];
         for _ in 0..LOGIN_ATTEMPTS {
             assert!(!t.blocked(&keys, now));
-            t.fail(&keys, now);
+            t.record(&keys, now);
         }
         assert!(t.blocked(&keys, now));
         assert!(

@@ -66,6 +66,19 @@ impl DatabaseTarget {
         }
     }
 
+    /// Where files and the search index live unless configured otherwise:
+    /// the SQLite file's directory; `./accord-data` with PostgreSQL.
+    pub fn default_data_dir(&self) -> PathBuf {
+        match self {
+            DatabaseTarget::Sqlite(path) => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+            DatabaseTarget::Postgres(_) => PathBuf::from("accord-data"),
+        }
+    }
+
     /// The URL without credentials, fit to print.
     pub fn display(&self) -> String {
         match self {

@@ -283,6 +283,12 @@ impl crate::App {
             }
         }
         unit.commit().await?;
+        if report.created.total() > 0 {
+            // The demo's documents become searchable (their titles).
+            if let Err(e) = self.reindex().await {
+                tracing::warn!(error = %e, "the search index was not rebuilt after the demo");
+            }
+        }
         Ok(report)
     }
 }

@@ -4,20 +4,29 @@
 
 mod access;
 mod accreditation;
+mod consultation;
 mod database;
 pub mod demo;
+pub mod files;
 mod listing;
 pub mod policy;
+mod search;
 mod speakers;
+pub mod synthetic;
 
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, ActiveSession, ApiTokenSummary,
     NewApiToken, NewSession, RESET_HOURS, SESSION_HOURS,
 };
+pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use accreditation::DEFAULT_OBJECTION_DAYS;
+pub use consultation::{
+    InputDetail, StatementDetail, INPUTS_PER_HOUR, STATEMENT_DAYS_AFTER_MEETING,
+};
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
 pub use policy::{Action, Principal};
+pub use search::SearchRequest;
 pub use speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMIT};
 
 use accord_domain::audit::{self, AuditEntry, AuditRecord, ChainBreak};
@@ -49,6 +58,15 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     TooManyRequests(String),
+    /// An upload over the size limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// A file of a kind Accord does not read.
+    #[error("{0}")]
+    UnsupportedMedia(String),
+    /// A file that could not be read at all (empty, an archive bomb, …).
+    #[error("{message}")]
+    Unreadable { kind: &'static str, message: String },
     #[error("{0}")]
     Unavailable(String),
     #[error("internal error: {0}")]
@@ -64,6 +82,9 @@ impl AppError {
             AppError::Unauthenticated(_) => "unauthenticated",
             AppError::Forbidden(_) => "forbidden",
             AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::TooLarge(_) => "too_large",
+            AppError::UnsupportedMedia(_) => "unsupported_media_type",
+            AppError::Unreadable { kind, .. } => kind,
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
@@ -127,18 +148,31 @@ pub struct ActorDetail {
     pub groups: Vec<Actor>,
 }
 
+#[derive(Clone)]
 pub struct App {
     store: Arc<dyn Store>,
+    files: Arc<files::Files>,
+    search: Arc<search::Search>,
     clock: Clock,
-    throttle: Arc<access::LoginThrottle>,
+    throttle: Arc<access::Throttle>,
+    input_throttle: Arc<access::Throttle>,
 }
 
 impl App {
-    pub fn new(store: Arc<dyn Store>) -> Self {
+    /// An app on `store`, keeping file bytes in `blobs` and its search
+    /// index (derived state) in `search_dir`.
+    pub fn new(
+        store: Arc<dyn Store>,
+        blobs: Arc<dyn files::BlobStore>,
+        search_dir: std::path::PathBuf,
+    ) -> Self {
         App {
             store,
+            files: Arc::new(files::Files::new(blobs)),
+            search: Arc::new(search::Search::new(search_dir)),
             clock: Arc::new(Utc::now),
-            throttle: Arc::default(),
+            throttle: Arc::new(access::Throttle::for_sign_in()),
+            input_throttle: Arc::new(consultation::input_throttle()),
         }
     }
 
@@ -151,15 +185,60 @@ impl App {
     pub fn clone_with_clock(&self, clock: Clock) -> Self {
         App {
             store: self.store.clone(),
+            files: self.files.clone(),
+            search: self.search.clone(),
             clock,
             throttle: self.throttle.clone(),
+            input_throttle: self.input_throttle.clone(),
         }
     }
 
-    /// Opens the store a database URL names.
+    /// Opens the store a database URL names, with files and the search
+    /// index in the default data directory (beside a SQLite file, or
+    /// `./accord-data` with PostgreSQL); `with_data_dir` names another.
     pub async fn open(url: &str) -> Result<Self, OpenError> {
         let target = DatabaseTarget::parse(url)?;
-        Ok(App::new(open_store(&target).await?))
+        let data = target.default_data_dir();
+        Ok(App::new(
+            open_store(&target).await?,
+            Arc::new(files::DirBlobStore::new(data.join("blobs"))),
+            data.join("search"),
+        ))
+    }
+
+    /// The same app keeping files under `dir/blobs` and its search index in
+    /// `dir/search`.
+    pub fn with_data_dir(self, dir: impl Into<std::path::PathBuf>) -> Self {
+        let dir = dir.into();
+        let mut app =
+            self.with_files(|f| f.blobs = Arc::new(files::DirBlobStore::new(dir.join("blobs"))));
+        app.search = Arc::new(search::Search::new(dir.join("search")));
+        app
+    }
+
+    /// The same app with the largest upload and the size above which files
+    /// are read in the background (bytes).
+    pub fn with_upload_limits(self, upload_limit: u64, inline_extraction: u64) -> Self {
+        self.with_files(|f| {
+            f.upload_limit = upload_limit;
+            f.limits.max_bytes = upload_limit;
+            f.inline_extraction = inline_extraction;
+        })
+    }
+
+    /// The largest upload, in bytes.
+    pub fn upload_limit(&self) -> u64 {
+        self.files.upload_limit
+    }
+
+    fn with_files(mut self, change: impl FnOnce(&mut files::Files)) -> Self {
+        let mut files = files::Files::new(self.files.blobs.clone());
+        files.upload_limit = self.files.upload_limit;
+        files.inline_extraction = self.files.inline_extraction;
+        files.limits = self.files.limits.clone();
+        change(&mut files);
+        self.files = Arc::new(files);
+        self
     }
 
     pub fn backend(&self) -> &'static str {
@@ -252,7 +331,13 @@ impl App {
         drain(|page| async move { self.meetings(process, kind, &page).await }).await
     }
 
-    pub async fn meeting(&self, process: &str, id: i64) -> Result<MeetingDetail> {
+    /// A meeting, with the documents the reader may see.
+    pub async fn meeting(
+        &self,
+        reader: &Principal,
+        process: &str,
+        id: i64,
+    ) -> Result<MeetingDetail> {
         let process = parse_slug("process", process)?;
         let meeting = self.store.get_meeting(&process, id).await?;
         let documents = self
@@ -261,7 +346,7 @@ impl App {
                 process: process.clone(),
                 kind: None,
                 meeting: Some(id),
-                public_at: Some(self.now()),
+                visible: self.visible(reader, &process),
                 after: None,
                 limit: accord_store::MAX_PAGE,
             })
@@ -279,9 +364,10 @@ impl App {
         })
     }
 
-    /// The documents of a process the public may read now, in date order.
+    /// The documents of a process the reader may see now, in date order.
     pub async fn documents(
         &self,
+        reader: &Principal,
         process: &str,
         kind: Option<DocumentKind>,
         page: &PageRequest,
@@ -292,10 +378,10 @@ impl App {
         let found = self
             .store
             .list_documents(&DocumentQuery {
+                visible: self.visible(reader, &process),
                 process,
                 kind,
                 meeting: None,
-                public_at: Some(self.now()),
                 after,
                 limit,
             })
@@ -307,9 +393,9 @@ impl App {
         })
     }
 
-    /// Every public document of a process, in date order.
-    pub async fn all_documents(&self, process: &str) -> Result<Vec<Document>> {
-        drain(|page| async move { self.documents(process, None, &page).await }).await
+    /// Every document of a process the reader may see, in date order.
+    pub async fn all_documents(&self, reader: &Principal, process: &str) -> Result<Vec<Document>> {
+        drain(|page| async move { self.documents(reader, process, None, &page).await }).await
     }
 
     pub async fn themes(&self, process: &str) -> Result<Vec<Theme>> {
@@ -421,6 +507,8 @@ impl App {
         let mut unit = self.unit(p).await?;
         let id = add_document(&mut unit, &document).await?;
         unit.commit().await?;
+        self.index_item(&document.process, ItemKind::Document, id)
+            .await;
         Ok(id)
     }
 
@@ -696,13 +784,13 @@ fn parse_slug(what: &str, s: &str) -> Result<Slug> {
     Slug::new(s).map_err(|_| AppError::NotFound(format!("{what} '{}' does not exist", truncate(s))))
 }
 
-fn bad_cursor<E>(_: E) -> AppError {
+pub(crate) fn bad_cursor<E>(_: E) -> AppError {
     AppError::BadRequest(
         "invalid cursor: pass back the next_cursor of the previous page unchanged".into(),
     )
 }
 
-fn cursor(page: &PageRequest, list: &str) -> Result<Option<Position>> {
+pub(crate) fn cursor(page: &PageRequest, list: &str) -> Result<Option<Position>> {
     page.cursor.as_deref().map(|c| decode(list, c)).transpose()
 }
 
@@ -733,7 +821,11 @@ where
     }
 }
 
-fn next_cursor<T>(page: &Page<T>, list: &str, key: impl Fn(&T) -> Position) -> Option<String> {
+pub(crate) fn next_cursor<T>(
+    page: &Page<T>,
+    list: &str,
+    key: impl Fn(&T) -> Position,
+) -> Option<String> {
     if page.more {
         page.items.last().map(|last| encode(list, &key(last)))
     } else {

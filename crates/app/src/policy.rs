@@ -2,7 +2,7 @@
 //! who may do what; use cases call [`authorize`] before they touch the store.
 
 use crate::AppError;
-use accord_domain::{Account, ActorCode, ActorKind, Role, RoleGrant, Slug};
+use accord_domain::{Account, ActorCode, ActorKind, Clearance, Role, RoleGrant, Slug};
 
 /// Who is acting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,15 @@ impl Principal {
             Principal::Anonymous => "anonymous".into(),
             Principal::Account(a) => a.email.to_string(),
             Principal::System(what) => format!("system: {what}"),
+        }
+    }
+
+    /// A name fit to show the public (never an e-mail address).
+    pub fn name(&self) -> String {
+        match self {
+            Principal::Anonymous => "a member of the public".into(),
+            Principal::Account(a) => a.name.clone(),
+            Principal::System(what) => format!("Accord ({what})"),
         }
     }
 
@@ -63,6 +72,28 @@ impl Principal {
             .iter()
             .filter(|g| process.is_none() || g.process.as_ref() == process || g.process.is_none())
             .find_map(|g| g.actor.clone())
+    }
+}
+
+/// How much of `process` the principal may read: the secretariat sees
+/// everything (embargoed too); the member states' delegates and the
+/// co-facilitators also see what is restricted to member states; everyone
+/// else what is public.
+pub fn clearance(principal: &Principal, process: &Slug) -> Clearance {
+    match principal {
+        Principal::System(_) => Clearance::Secretariat,
+        Principal::Anonymous => Clearance::Public,
+        Principal::Account(_) => {
+            if principal.holds(Role::Secretariat, Some(process)) {
+                Clearance::Secretariat
+            } else if principal.holds(Role::CoFacilitator, Some(process))
+                || principal.holds(Role::Delegate, Some(process))
+            {
+                Clearance::MemberStates
+            } else {
+                Clearance::Public
+            }
+        }
     }
 }
 
@@ -113,6 +144,9 @@ pub enum Action<'a> {
     },
     /// Register for a meeting of the process.
     RegisterForMeeting(&'a Slug),
+    /// Enter a statement for any actor, mark recommendations, open calls for
+    /// inputs, change what is published: the process's secretariat.
+    ManageConsultation(&'a Slug),
 }
 
 /// Allows or refuses an action: `Unauthenticated` for the public where an
@@ -209,6 +243,9 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 principal.holds(Role::Secretariat, Some(process))
                     || principal.holds(Role::CoFacilitator, Some(process))
             }
+            Action::ManageConsultation(process) => {
+                principal.holds(Role::Secretariat, Some(process))
+            }
         },
     };
     if allowed {
@@ -237,6 +274,9 @@ fn describe(action: Action<'_>) -> String {
         Action::SpeakFor { actor, .. } => format!("speaking for {actor}"),
         Action::RunSpeakersList(process) => format!("running speakers' lists in '{process}'"),
         Action::ReviewAccreditation(process) => format!("reviewing accreditation in '{process}'"),
+        Action::ManageConsultation(process) => {
+            format!("managing the consultation in '{process}'")
+        }
         Action::ObjectToAccreditation { state, .. } => format!("objecting for {state}"),
         Action::RegisterForMeeting(process) => format!("registering for meetings of '{process}'"),
     }

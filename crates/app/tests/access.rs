@@ -418,7 +418,7 @@ async fn tamper(url: &str, sql: &str) {
 
 async fn the_audit_chain_catches_tampering(db: TestDatabase) {
     let url = db.url.as_str();
-    let app = App::open(url).await.unwrap();
+    let app = App::open(url).await.unwrap().with_data_dir(&db.data_dir);
     app.load_demo(Demo::Gcm).await.unwrap();
     let entries = match app.verify_audit().await.unwrap() {
         Ok(n) => n,

@@ -1,7 +1,7 @@
 //! Use cases on both real stores (the app layer is the main test boundary).
 
 use accord_app::demo::Demo;
-use accord_app::{App, AppError, PageRequest};
+use accord_app::{App, AppError, PageRequest, Principal};
 
 use accord_domain::*;
 
@@ -45,7 +45,7 @@ async fn dump(app: &App) -> String {
     out += &format!("{:?}\n", app.themes("gcm").await.unwrap());
     out += &format!(
         "{:?}\n",
-        app.documents("gcm", None, &PageRequest::first(200))
+        app.documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(200))
             .await
             .unwrap()
     );
@@ -155,7 +155,7 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
     );
 
     let docs = app
-        .documents("gcm", None, &PageRequest::first(200))
+        .documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(200))
         .await
         .unwrap();
     let symbols: Vec<_> = docs
@@ -166,7 +166,10 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
     for s in ["A/72/643", "A/CONF.231/3", "A/RES/73/195"] {
         assert!(symbols.contains(&s), "{s} missing");
     }
-    let marrakech = app.meeting("gcm", conference[0].id).await.unwrap();
+    let marrakech = app
+        .meeting(&Principal::Anonymous, "gcm", conference[0].id)
+        .await
+        .unwrap();
     assert_eq!(marrakech.documents.len(), 1);
     assert_eq!(
         marrakech.documents[0].symbol.as_ref().unwrap().as_str(),
@@ -313,7 +316,7 @@ async fn rules_refuse_bad_writes_and_keep_what_is_stored(db: TestDatabase) {
     );
 
     let docs = app
-        .documents("gcm", None, &PageRequest::first(200))
+        .documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(200))
         .await
         .unwrap();
     let mut d = docs
@@ -350,7 +353,7 @@ async fn restricted_and_embargoed_documents_stay_hidden(db: TestDatabase) {
     let t = demo_app(db, "2018-03-01T12:00:00Z").await;
     let app = &t.app;
     let template = app
-        .documents("gcm", None, &PageRequest::first(1))
+        .documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(1))
         .await
         .unwrap()
         .items[0]
@@ -374,7 +377,7 @@ async fn restricted_and_embargoed_documents_stay_hidden(db: TestDatabase) {
             .collect::<Vec<_>>()
     };
     let now = slugs(
-        app.documents("gcm", None, &PageRequest::first(200))
+        app.documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(200))
             .await
             .unwrap(),
     );
@@ -383,7 +386,7 @@ async fn restricted_and_embargoed_documents_stay_hidden(db: TestDatabase) {
 
     t.set_now("2018-03-01T12:00:01Z");
     let then = slugs(
-        app.documents("gcm", None, &PageRequest::first(200))
+        app.documents(&Principal::Anonymous, "gcm", None, &PageRequest::first(200))
             .await
             .unwrap(),
     );
@@ -468,7 +471,7 @@ async fn unknown_things_are_not_found(db: TestDatabase) {
         Err(AppError::NotFound(_))
     ));
     assert!(matches!(
-        app.meeting("gcm", 999_999).await,
+        app.meeting(&Principal::Anonymous, "gcm", 999_999).await,
         Err(AppError::NotFound(_))
     ));
     assert!(matches!(app.actor("ZZZ").await, Err(AppError::NotFound(_))));

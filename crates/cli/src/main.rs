@@ -39,6 +39,11 @@ struct DatabaseArg {
     /// sqlite://PATH or postgres://USER@HOST/DB
     #[arg(long, env = "ACCORD_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     database: String,
+    /// Where uploaded files (`blobs/`) and the search index (`search/`)
+    /// are kept (default: beside the SQLite file; `./accord-data` with
+    /// PostgreSQL).
+    #[arg(long, env = "ACCORD_DATA_DIR")]
+    data_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -56,12 +61,34 @@ enum Command {
         /// (e.g. behind a TLS-terminating proxy).
         #[arg(long, env = "ACCORD_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// The largest file an upload may carry, in MiB.
+        #[arg(long, env = "ACCORD_UPLOAD_LIMIT_MB", default_value_t = 50)]
+        upload_limit_mb: u64,
     },
-    /// Load a demo process into the store (idempotent: a second run changes nothing).
+    /// Load a demo into the store (idempotent: a second run changes nothing):
+    /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
+    /// only); or `synthetic`, generated inputs in the six languages, labelled
+    /// synthetic wherever they appear.
     Demo {
-        /// Which demo: `gcm`, the Global Compact for Migration, 2016–2018.
-        #[arg(value_parser = parse_demo)]
-        which: Demo,
+        /// `gcm` or `synthetic`.
+        #[arg(value_parser = parse_demo_name)]
+        which: DemoName,
+        /// For `synthetic`: how many inputs.
+        #[arg(long, default_value_t = 1000)]
+        inputs: u64,
+        /// For `synthetic`: the seed (the same seed gives the same inputs).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// For `synthetic`: the process the inputs go to (loaded from the
+        /// GCM demo when it is `gcm` and missing).
+        #[arg(long, default_value = "gcm")]
+        process: String,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+    /// Rebuild the search index from the store (it is derived state). Run it
+    /// while the server is stopped: a running server holds the index.
+    Reindex {
         #[command(flatten)]
         db: DatabaseArg,
     },
@@ -120,8 +147,20 @@ enum AuditCommand {
     },
 }
 
-fn parse_demo(s: &str) -> Result<Demo, String> {
-    s.parse().map_err(|e: accord_app::AppError| e.to_string())
+#[derive(Clone)]
+enum DemoName {
+    Data(Demo),
+    Synthetic,
+}
+
+fn parse_demo_name(s: &str) -> Result<DemoName, String> {
+    match s {
+        "synthetic" => Ok(DemoName::Synthetic),
+        other => other
+            .parse()
+            .map(DemoName::Data)
+            .map_err(|e: accord_app::AppError| format!("{e}, or synthetic")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -158,7 +197,15 @@ async fn open(db: &DatabaseArg) -> Result<App, Failure> {
             format!("{} ({})", other, target.display()),
         ),
     })?;
-    Ok(App::new(store))
+    let data = db
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| target.default_data_dir());
+    Ok(App::new(
+        store,
+        Arc::new(accord_app::files::DirBlobStore::new(data.join("blobs"))),
+        data.join("search"),
+    ))
 }
 
 fn print_report(report: &DemoReport) {
@@ -168,18 +215,64 @@ fn print_report(report: &DemoReport) {
 
 async fn run(command: Command) -> Result<(), Failure> {
     match command {
+        Command::Reindex { db } => {
+            let app = open(&db).await?;
+            let started = Instant::now();
+            let n = app.reindex().await.map_err(|e| match e {
+                accord_app::AppError::Unavailable(m) => (exit::DATABASE_UNAVAILABLE, m),
+                other => (exit::FAILED, other.to_string()),
+            })?;
+            println!(
+                "search index rebuilt: {n} entries in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Migrate { db } => {
             let app = open(&db).await?;
             println!("schema up to date ({})", app.backend());
             Ok(())
         }
-        Command::Demo { which, db } => {
+        Command::Demo {
+            which: DemoName::Data(which),
+            db,
+            ..
+        } => {
             let app = open(&db).await?;
             let report = app
                 .load_demo(which)
                 .await
                 .map_err(|e| (exit::FAILED, e.to_string()))?;
             print_report(&report);
+            Ok(())
+        }
+        Command::Demo {
+            which: DemoName::Synthetic,
+            inputs,
+            seed,
+            process,
+            db,
+        } => {
+            let app = open(&db).await?;
+            if process == "gcm" && app.process("gcm").await.is_err() {
+                app.load_demo(Demo::Gcm)
+                    .await
+                    .map_err(|e| (exit::FAILED, e.to_string()))?;
+            }
+            let started = Instant::now();
+            let report = app
+                .generate_synthetic_inputs(&process, inputs, seed)
+                .await
+                .map_err(|e| match e {
+                    accord_app::AppError::NotFound(m) => (exit::INVALID, m),
+                    other => (exit::FAILED, other.to_string()),
+                })?;
+            println!(
+                "{} synthetic inputs (seed {seed}) in the call for inputs '{}' of '{process}', in {:.1} s",
+                report.inputs,
+                report.consultation,
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::User {
@@ -263,9 +356,13 @@ async fn run(command: Command) -> Result<(), Failure> {
             db,
             demo,
             secure_cookies,
+            upload_limit_mb,
         } => {
             let started = Instant::now();
-            let app = open(&db).await?;
+            let app = open(&db).await?.with_upload_limits(
+                upload_limit_mb.saturating_mul(1024 * 1024),
+                accord_app::files::DEFAULT_INLINE_EXTRACTION,
+            );
             if demo {
                 let report = app
                     .load_demo(Demo::Gcm)
@@ -276,6 +373,13 @@ async fn run(command: Command) -> Result<(), Failure> {
                     existing = report.existing.total(),
                     "demo loaded"
                 );
+            }
+            let resumed = app
+                .resume_extractions()
+                .await
+                .map_err(|e| (exit::FAILED, e.to_string()))?;
+            if resumed > 0 {
+                tracing::info!(resumed, "extractions resumed");
             }
             let listener = tokio::net::TcpListener::bind(addr)
                 .await

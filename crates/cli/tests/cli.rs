@@ -173,10 +173,12 @@ fn the_demo_loads_into_postgres_too() {
     let second = accord(dir.path(), &["demo", "gcm", "--database", &url]);
     assert!(text(&second.stdout)
         .contains("created:  0 actors, 0 process, 0 phases, 0 themes, 0 meetings, 0 documents"));
-    assert!(
-        entries(dir.path()).is_empty(),
-        "nothing local is created for PostgreSQL"
+    assert_eq!(
+        entries(dir.path()),
+        ["accord-data"],
+        "no database file for PostgreSQL: only the data directory (files, search index)"
     );
+    assert_eq!(entries(&dir.path().join("accord-data")), ["search"]);
     admin(&format!("DROP SCHEMA {schema} CASCADE"));
 }
 
@@ -375,4 +377,74 @@ fn the_first_secretariat_account_and_the_audit_check() {
         "{}",
         text(&verify.stderr)
     );
+}
+
+#[test]
+fn synthetic_inputs_then_a_reindex() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("accord.db").display());
+    let made = accord(
+        dir.path(),
+        &[
+            "demo",
+            "synthetic",
+            "--inputs",
+            "40",
+            "--seed",
+            "9",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    assert!(text(&made.stdout).contains("40 synthetic inputs (seed 9)"));
+    // The same seed again changes nothing; the index rebuilds from the store.
+    let again = accord(
+        dir.path(),
+        &[
+            "demo",
+            "synthetic",
+            "--inputs",
+            "40",
+            "--seed",
+            "9",
+            "--database",
+            &db,
+        ],
+    );
+    assert!(again.status.success());
+    let rebuilt = accord(dir.path(), &["reindex", "--database", &db]);
+    assert!(rebuilt.status.success(), "{}", text(&rebuilt.stderr));
+    let out = text(&rebuilt.stdout);
+    let n: u64 = out
+        .split("rebuilt: ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        n,
+        40 + 12,
+        "40 inputs and the demo's 12 documents, once each"
+    );
+    assert!(
+        dir.path().join("search").is_dir(),
+        "the index beside the database"
+    );
+    // A synthetic run into a process that does not exist: exit 5, nothing made.
+    let missing = accord(
+        dir.path(),
+        &[
+            "demo",
+            "synthetic",
+            "--inputs",
+            "3",
+            "--process",
+            "nope",
+            "--database",
+            &db,
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(5));
+    assert!(text(&missing.stderr).contains("process 'nope' does not exist"));
 }

@@ -20,12 +20,49 @@ crate::named_enum!(
 );
 
 crate::named_enum!(
-    /// Who may read a document.
+    /// Who may read a document, a statement or an input: everyone; member
+    /// states only (the UN's "restricted" distribution); or the secretariat only.
     Distribution, "distribution" {
         Public => "public",
         Restricted => "restricted",
+        Secretariat => "secretariat",
     }
 );
+
+/// How much of a process a reader may see: the public; the member states
+/// (their delegates, and the co-facilitators); or the secretariat, who also
+/// sees what is embargoed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Clearance {
+    Public,
+    MemberStates,
+    Secretariat,
+}
+
+impl Clearance {
+    /// The distributions a reader with this clearance may read.
+    pub fn distributions(self) -> &'static [Distribution] {
+        match self {
+            Clearance::Public => &[Distribution::Public],
+            Clearance::MemberStates => &[Distribution::Public, Distribution::Restricted],
+            Clearance::Secretariat => Distribution::ALL,
+        }
+    }
+
+    /// May this reader see an item of `distribution`, embargoed until
+    /// `embargo`, at `now`? Only the secretariat sees an embargoed item early.
+    pub fn may_see(
+        self,
+        distribution: Distribution,
+        embargo: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        if self == Clearance::Secretariat {
+            return true;
+        }
+        self.distributions().contains(&distribution) && embargo.is_none_or(|until| until <= now)
+    }
+}
 
 /// Document metadata about to be recorded (the files come with ingestion).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,8 +112,7 @@ impl Document {
     /// May the public read it at `now`? Restricted documents never; embargoed
     /// ones once the embargo has passed.
     pub fn is_public_at(&self, now: DateTime<Utc>) -> bool {
-        self.distribution == Distribution::Public
-            && self.embargo_until.is_none_or(|until| until <= now)
+        Clearance::Public.may_see(self.distribution, self.embargo_until, now)
     }
 }
 
@@ -118,6 +154,26 @@ mod tests {
         d.document.embargo_until = None;
         d.document.distribution = Distribution::Restricted;
         assert!(!d.is_public_at(now));
+    }
+
+    #[test]
+    fn each_clearance_sees_its_distributions_and_only_the_secretariat_sees_embargoes() {
+        let now: DateTime<Utc> = "2018-01-01T12:00:00Z".parse().unwrap();
+        let later = Some("2018-01-02T00:00:00Z".parse().unwrap());
+        use Clearance::*;
+        use Distribution as D;
+        for (c, d, embargo, seen) in [
+            (Public, D::Public, None, true),
+            (Public, D::Restricted, None, false),
+            (Public, D::Secretariat, None, false),
+            (Public, D::Public, later, false),
+            (MemberStates, D::Restricted, None, true),
+            (MemberStates, D::Secretariat, None, false),
+            (MemberStates, D::Restricted, later, false),
+            (Secretariat, D::Secretariat, later, true),
+        ] {
+            assert_eq!(c.may_see(d, embargo, now), seen, "{c:?} {d} {embargo:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod access;
 mod accreditation;
 mod actor;
 pub mod audit;
+mod consultation;
 mod document;
 mod error;
 mod ident;
@@ -20,7 +21,11 @@ pub use accreditation::{
     AccreditationStatus, Application, NewApplication, Objection, StakeholderKind,
 };
 pub use actor::{Actor, ActorKind};
-pub use document::{Distribution, Document, DocumentKind, NewDocument};
+pub use consultation::{
+    locate, Consultation, Input, ItemKind, ItemText, NewInput, NewRecommendation, NewStatement,
+    Recommendation, Statement, StoredFile, TextBlock, TextStatus, MAX_INPUT_CHARS, MAX_TEXT_CHARS,
+};
+pub use document::{Clearance, Distribution, Document, DocumentKind, NewDocument};
 pub use error::ValidationError;
 pub use ident::{ActorCode, Slug, Symbol};
 pub use language::Language;

@@ -570,7 +570,10 @@ pub async fn documents_and_visibility(store: &dyn Store) {
         process: slug("gcm"),
         kind: None,
         meeting,
-        public_at,
+        visible: public_at.map(|now| Visible {
+            distributions: vec![Distribution::Public],
+            now,
+        }),
         after: None,
         limit: 50,
     };
@@ -634,7 +637,7 @@ pub async fn documents_paginate_in_date_order(store: &dyn Store) {
                 process: slug("gcm"),
                 kind: Some(DocumentKind::Report),
                 meeting: None,
-                public_at: None,
+                visible: None,
                 after,
                 limit: 1,
             })
@@ -1394,4 +1397,413 @@ pub async fn accreditation_and_registration(store: &dyn Store) {
     assert_eq!(participants.len(), 1);
     assert_eq!(participants[0].email.as_str(), "del@example.org");
     assert_eq!(participants[0].actor, code("MEX"));
+}
+
+pub async fn statements_texts_inputs_and_recommendations(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&group("EU", &["MEX"])).await.unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "session-1",
+            MeetingKind::ThematicSession,
+            "2017-05-08",
+        ))
+        .await
+        .unwrap();
+    let statement = |title: &str, distribution, embargo: Option<&str>| NewStatement {
+        process: slug("gcm"),
+        meeting: mid,
+        agenda_item: 1,
+        actor: code("MEX"),
+        on_behalf_of: Some(code("EU")),
+        title: title.into(),
+        delivered_on: d("2017-05-08"),
+        distribution,
+        embargo_until: embargo.map(at),
+        synthetic: true,
+    };
+    let public = statement("Public", Distribution::Public, None);
+    let mut ids = vec![];
+    for st in [
+        public.clone(),
+        statement("Restricted", Distribution::Restricted, None),
+        statement("Secretariat", Distribution::Secretariat, None),
+        statement(
+            "Embargoed",
+            Distribution::Public,
+            Some("2017-05-09T00:00:00Z"),
+        ),
+    ] {
+        ids.push(
+            tx.insert_statement(&st, "Amina", at("2017-05-08T10:00:00Z"))
+                .await
+                .unwrap(),
+        );
+    }
+    let found = tx.find_statement(ids[0]).await.unwrap().unwrap();
+    assert_eq!(found.statement, public);
+    assert_eq!(found.entered_by, "Amina");
+
+    // Texts: typed in one language, extracted from a file in another.
+    let file = StoredFile {
+        sha256: "ab".repeat(32),
+        size: 1234,
+        content_type: "application/pdf".into(),
+        filename: "statement-fr.pdf".into(),
+    };
+    tx.insert_file(&file, at("2017-05-08T10:00:00Z"))
+        .await
+        .unwrap();
+    tx.insert_file(&file, at("2017-05-08T11:00:00Z"))
+        .await
+        .unwrap();
+    let en = ItemText::typed(
+        Language::En,
+        "Mr. Chair,\n\nWe call on States to protect migrants.",
+    )
+    .unwrap();
+    let fr = ItemText {
+        language: Language::Fr,
+        body: "Monsieur le Président, nous appelons les États à protéger les migrants.".into(),
+        blocks: vec![TextBlock::Heading {
+            level: 1,
+            text: "Déclaration".into(),
+        }],
+        file: Some(file.clone()),
+        status: TextStatus::Partial,
+        diagnostics: vec!["page 2 could not be read".into()],
+        language_detected: true,
+    };
+    tx.put_text(ItemKind::Statement, ids[0], &en, at("2017-05-08T10:00:00Z"))
+        .await
+        .unwrap();
+    tx.put_text(ItemKind::Statement, ids[0], &fr, at("2017-05-08T10:00:00Z"))
+        .await
+        .unwrap();
+    let mut en2 = en.clone();
+    en2.body = "Mr. Chair, we call on States to protect all migrants.".into();
+    tx.put_text(
+        ItemKind::Statement,
+        ids[0],
+        &en2,
+        at("2017-05-08T12:00:00Z"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        tx.find_text(ItemKind::Statement, ids[0], Language::En)
+            .await
+            .unwrap(),
+        Some(en2.clone()),
+        "a second text in a language replaces the first"
+    );
+    // A text naming a file that was never stored is refused.
+    let mut orphan = fr.clone();
+    orphan.language = Language::Es;
+    orphan.file = Some(StoredFile {
+        sha256: "cd".repeat(32),
+        ..file.clone()
+    });
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.put_text(
+            ItemKind::Statement,
+            ids[0],
+            &orphan,
+            at("2017-05-08T12:00:00Z"),
+        )
+        .await,
+        "a text whose file is not stored",
+    );
+    drop(tx);
+    assert_eq!(
+        store.list_texts(ItemKind::Statement, ids[0]).await.unwrap(),
+        vec![en2, fr],
+        "in language order, the file's size and type joined in"
+    );
+    assert!(store
+        .list_texts(ItemKind::Document, ids[0])
+        .await
+        .unwrap()
+        .is_empty());
+
+    // What each reader sees of the statements.
+    let sq = |visible: Option<Visible>| StatementQuery {
+        process: slug("gcm"),
+        meeting: Some(mid),
+        visible,
+        after: None,
+        limit: 50,
+    };
+    let titles = |p: Page<Statement>| {
+        p.items
+            .into_iter()
+            .map(|s| s.statement.title)
+            .collect::<Vec<_>>()
+    };
+    let public_reader = |now: &str| {
+        Some(Visible {
+            distributions: vec![Distribution::Public],
+            now: at(now),
+        })
+    };
+    assert_eq!(
+        titles(store.list_statements(&sq(None)).await.unwrap()).len(),
+        4
+    );
+    assert_eq!(
+        titles(
+            store
+                .list_statements(&sq(public_reader("2017-05-08T12:00:00Z")))
+                .await
+                .unwrap()
+        ),
+        ["Public"]
+    );
+    assert_eq!(
+        titles(
+            store
+                .list_statements(&sq(public_reader("2017-05-09T00:00:00Z")))
+                .await
+                .unwrap()
+        ),
+        ["Public", "Embargoed"]
+    );
+    let states = Some(Visible {
+        distributions: vec![Distribution::Public, Distribution::Restricted],
+        now: at("2017-05-08T12:00:00Z"),
+    });
+    assert_eq!(
+        titles(store.list_statements(&sq(states.clone())).await.unwrap()),
+        ["Public", "Restricted"]
+    );
+    let page = store
+        .list_statements(&StatementQuery {
+            limit: 1,
+            after: Some(ids[0]),
+            ..sq(None)
+        })
+        .await
+        .unwrap();
+    assert_eq!(titles(page.clone()), ["Restricted"]);
+    assert!(page.more);
+    assert!(matches!(
+        store.get_statement(&slug("other"), ids[0]).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // A call for inputs, and inputs to it.
+    let mut tx = store.begin().await.unwrap();
+    let consultation = Consultation {
+        process: slug("gcm"),
+        slug: slug("online"),
+        title: "Online consultation".into(),
+        description: String::new(),
+        opens_at: at("2017-05-01T00:00:00Z"),
+        closes_at: Some(at("2017-06-01T00:00:00Z")),
+        synthetic: true,
+    };
+    tx.insert_consultation(&consultation).await.unwrap();
+    assert_eq!(
+        tx.find_consultation(&slug("gcm"), &slug("online"))
+            .await
+            .unwrap(),
+        Some(consultation.clone())
+    );
+    let input = |text: &str, external: Option<&str>| NewInput {
+        process: slug("gcm"),
+        consultation: slug("online"),
+        author: None,
+        organisation: Some("A network".into()),
+        country: Some(code("CHE")),
+        language: None,
+        text: text.into(),
+        external_id: external.map(str::to_owned),
+        synthetic: true,
+    };
+    let first = tx
+        .insert_input(
+            &input("Protect the rights of migrant workers.", Some("row-1")),
+            Language::En,
+            true,
+            Distribution::Public,
+            at("2017-05-10T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    let hidden = tx
+        .insert_input(
+            &input("Un avis privé.", None),
+            Language::Fr,
+            false,
+            Distribution::Secretariat,
+            at("2017-05-11T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_input_by_external_id(&slug("gcm"), "row-1")
+            .await
+            .unwrap(),
+        Some(first)
+    );
+    assert_eq!(
+        tx.find_input_by_external_id(&slug("gcm"), "row-2")
+            .await
+            .unwrap(),
+        None
+    );
+    let got = tx.find_input(first).await.unwrap().unwrap();
+    assert_eq!(got.language, Language::En);
+    assert!(got.language_detected);
+    assert_eq!(got.country, Some(code("CHE")));
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_input(
+            &input("Again", Some("row-1")),
+            Language::En,
+            false,
+            Distribution::Public,
+            at("2017-05-12T00:00:00Z"),
+        )
+        .await,
+        "a second input with the same external id",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    let mut nowhere = input("To a consultation that does not exist.", None);
+    nowhere.consultation = slug("missing");
+    assert_conflict(
+        tx.insert_input(
+            &nowhere,
+            Language::En,
+            false,
+            Distribution::Public,
+            at("2017-05-12T00:00:00Z"),
+        )
+        .await,
+        "an input to an unknown consultation",
+    );
+    drop(tx);
+    assert_eq!(
+        store.list_consultations(&slug("gcm")).await.unwrap(),
+        vec![consultation]
+    );
+    let iq = |visible| InputQuery {
+        process: slug("gcm"),
+        consultation: Some(slug("online")),
+        visible,
+        after: None,
+        limit: 50,
+    };
+    assert_eq!(store.list_inputs(&iq(None)).await.unwrap().items.len(), 2);
+    let seen = store
+        .list_inputs(&iq(public_reader("2017-06-01T00:00:00Z")))
+        .await
+        .unwrap();
+    assert_eq!(seen.items.len(), 1);
+    assert_eq!(seen.items[0].id, first);
+    assert_eq!(
+        store.get_input(&slug("gcm"), hidden).await.unwrap().text,
+        "Un avis privé."
+    );
+
+    // Recommendations are seen only where their source is.
+    let mut tx = store.begin().await.unwrap();
+    let rec = |source, source_id, passage: &str| NewRecommendation {
+        process: slug("gcm"),
+        source,
+        source_id,
+        language: Language::En,
+        passage: passage.into(),
+        themes: vec![slug("objective-6")],
+    };
+    let r1 = rec(ItemKind::Statement, ids[0], "protect all migrants");
+    let a = tx
+        .insert_recommendation(&r1, 31, "Amina", at("2017-05-20T00:00:00Z"))
+        .await
+        .unwrap();
+    tx.insert_recommendation(
+        &rec(ItemKind::Statement, ids[2], "a secret"),
+        0,
+        "Amina",
+        at("2017-05-20T00:00:00Z"),
+    )
+    .await
+    .unwrap();
+    let c = tx
+        .insert_recommendation(
+            &NewRecommendation {
+                themes: vec![],
+                ..rec(ItemKind::Input, first, "Protect the rights")
+            },
+            0,
+            "Amina",
+            at("2017-05-20T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    tx.insert_recommendation(
+        &rec(ItemKind::Input, hidden, "Un avis"),
+        0,
+        "Amina",
+        at("2017-05-20T00:00:00Z"),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let rq = |visible, theme: Option<&str>| RecommendationQuery {
+        process: slug("gcm"),
+        source: None,
+        theme: theme.map(slug),
+        visible,
+        after: None,
+        limit: 50,
+    };
+    let ids_of = |p: Page<Recommendation>| p.items.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids_of(
+            store
+                .list_recommendations(&rq(public_reader("2017-06-01T00:00:00Z"), None))
+                .await
+                .unwrap()
+        ),
+        [a, c]
+    );
+    assert_eq!(
+        store
+            .list_recommendations(&rq(None, None))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        4
+    );
+    assert_eq!(
+        ids_of(
+            store
+                .list_recommendations(&rq(
+                    public_reader("2017-06-01T00:00:00Z"),
+                    Some("objective-6")
+                ))
+                .await
+                .unwrap()
+        ),
+        [a]
+    );
+    let first_rec = store
+        .list_recommendations(&RecommendationQuery {
+            source: Some((ItemKind::Statement, ids[0])),
+            ..rq(None, None)
+        })
+        .await
+        .unwrap();
+    assert_eq!(first_rec.items.len(), 1);
+    assert_eq!(first_rec.items[0].recommendation, r1);
+    assert_eq!(first_rec.items[0].start, 31);
 }

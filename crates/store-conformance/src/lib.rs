@@ -42,6 +42,7 @@ macro_rules! conformance_suite {
             the_audit_log_chains_and_filters,
             delegations_groups_and_speakers_lists,
             meeting_time_limits,
+            statements_texts_inputs_and_recommendations,
             accreditation_and_registration
         );
     };

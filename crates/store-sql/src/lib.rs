@@ -7,6 +7,8 @@
 //! the `Store` and `Tx` implementations for one concrete sqlx driver, so each
 //! backend's code is monomorphic and checked by the conformance suite.
 
+mod consultation;
+
 #[doc(hidden)]
 pub mod deps {
     pub use accord_domain;
@@ -80,6 +82,8 @@ macro_rules! sql_store {
             type Db = $db;
             type Conn = $conn;
             type DbRow = <Db as sqlx::Database>::Row;
+
+            $crate::consultation_sql!();
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
@@ -529,10 +533,8 @@ macro_rules! sql_store {
                 if let Some(meeting) = q.meeting {
                     qb.push(" AND d.meeting_id = ").push_bind(meeting);
                 }
-                if let Some(now) = q.public_at {
-                    qb.push(" AND d.distribution = 'public' AND (d.embargo_until IS NULL OR d.embargo_until <= ")
-                        .push_bind(now)
-                        .push(")");
+                if let Some(v) = &q.visible {
+                    push_visible(&mut qb, "d", v, true);
                 }
                 if let Some((date, id)) = q.after {
                     qb.push(" AND (d.date > ").push_bind(date);
@@ -892,6 +894,54 @@ macro_rules! sql_store {
                 async fn list_documents(&self, q: &DocumentQuery) -> Result<Page<Document>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_documents(&mut c, q).await
+                }
+
+                async fn list_statements(&self, q: &StatementQuery) -> Result<Page<Statement>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_statements(&mut c, q).await
+                }
+                async fn get_statement(&self, process: &Slug, id: i64) -> Result<Statement> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let s = find_statement(&mut c, id).await?.filter(|s| &s.process == process);
+                    found(s, format_args!("statement {id} in '{process}'"))
+                }
+                async fn list_texts(&self, kind: ItemKind, id: i64) -> Result<Vec<ItemText>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_texts(&mut c, kind, id).await
+                }
+                async fn item_process(&self, kind: ItemKind, id: i64) -> Result<Option<Slug>> {
+                    let table = match kind {
+                        ItemKind::Document => "documents",
+                        ItemKind::Statement => "statements",
+                        ItemKind::Input => "inputs",
+                    };
+                    let found: Option<String> = sqlx::query_scalar(&format!("SELECT process FROM {table} WHERE id = $1"))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(err)?;
+                    found.map(|p| parse_stored(&p, "process")).transpose()
+                }
+                async fn list_pending_texts(&self) -> Result<Vec<(ItemKind, i64, ItemText)>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_pending_texts(&mut c).await
+                }
+                async fn list_consultations(&self, process: &Slug) -> Result<Vec<Consultation>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_consultations(&mut c, process).await
+                }
+                async fn list_inputs(&self, q: &InputQuery) -> Result<Page<Input>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_inputs(&mut c, q).await
+                }
+                async fn get_input(&self, process: &Slug, id: i64) -> Result<Input> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let i = find_input(&mut c, id).await?.filter(|i| &i.process == process);
+                    found(i, format_args!("input {id} in '{process}'"))
+                }
+                async fn list_recommendations(&self, q: &RecommendationQuery) -> Result<Page<Recommendation>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_recommendations(&mut c, q).await
                 }
 
                 async fn get_document(&self, process: &Slug, id: i64) -> Result<Document> {
@@ -1375,6 +1425,184 @@ macro_rules! sql_store {
                 }
                 async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>> {
                     meeting_inscriptions(&mut self.tx, meeting).await
+                }
+
+                async fn insert_statement(
+                    &mut self,
+                    st: &NewStatement,
+                    entered_by: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO statements (process, meeting_id, agenda_item, actor, on_behalf_of, title, \
+                         delivered_on, distribution, embargo_until, synthetic, entered_by, entered_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                    )
+                    .bind(st.process.as_str())
+                    .bind(st.meeting)
+                    .bind(i64::from(st.agenda_item))
+                    .bind(st.actor.as_str())
+                    .bind(st.on_behalf_of.as_ref().map(|a| a.to_string()))
+                    .bind(&st.title)
+                    .bind(st.delivered_on)
+                    .bind(st.distribution.as_str())
+                    .bind(st.embargo_until)
+                    .bind(st.synthetic)
+                    .bind(entered_by)
+                    .bind(at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn find_statement(&mut self, id: i64) -> Result<Option<Statement>> {
+                    find_statement(&mut self.tx, id).await
+                }
+                async fn insert_file(&mut self, file: &StoredFile, at: DateTime<Utc>) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO files (sha256, size, content_type, stored_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (sha256) DO NOTHING",
+                    )
+                    .bind(&file.sha256)
+                    .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
+                    .bind(&file.content_type)
+                    .bind(at)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn put_text(
+                    &mut self,
+                    kind: ItemKind,
+                    id: i64,
+                    text: &ItemText,
+                    at: DateTime<Utc>,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO texts (item_kind, item_id, language, body, blocks, status, diagnostics, \
+                         language_detected, file_sha256, file_name, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                         ON CONFLICT (item_kind, item_id, language) DO UPDATE SET body = excluded.body, \
+                         blocks = excluded.blocks, status = excluded.status, diagnostics = excluded.diagnostics, \
+                         language_detected = excluded.language_detected, file_sha256 = excluded.file_sha256, \
+                         file_name = excluded.file_name, updated_at = excluded.updated_at",
+                    )
+                    .bind(kind.as_str())
+                    .bind(id)
+                    .bind(text.language.as_str())
+                    .bind(&text.body)
+                    .bind(Json(&text.blocks))
+                    .bind(text.status.as_str())
+                    .bind(Json(&text.diagnostics))
+                    .bind(text.language_detected)
+                    .bind(text.file.as_ref().map(|f| f.sha256.clone()))
+                    .bind(text.file.as_ref().map(|f| f.filename.clone()))
+                    .bind(at)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn find_text(
+                    &mut self,
+                    kind: ItemKind,
+                    id: i64,
+                    language: Language,
+                ) -> Result<Option<ItemText>> {
+                    find_text(&mut self.tx, kind, id, language).await
+                }
+                async fn find_consultation(
+                    &mut self,
+                    process: &Slug,
+                    slug: &Slug,
+                ) -> Result<Option<Consultation>> {
+                    find_consultation(&mut self.tx, process, slug).await
+                }
+                async fn insert_consultation(&mut self, c: &Consultation) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO consultations (process, slug, title, description, opens_at, closes_at, synthetic) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(c.process.as_str())
+                    .bind(c.slug.as_str())
+                    .bind(&c.title)
+                    .bind(&c.description)
+                    .bind(c.opens_at)
+                    .bind(c.closes_at)
+                    .bind(c.synthetic)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn insert_input(
+                    &mut self,
+                    input: &NewInput,
+                    language: Language,
+                    language_detected: bool,
+                    distribution: Distribution,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO inputs (process, consultation, author, organisation, country, language, \
+                         language_detected, body, external_id, synthetic, distribution, submitted_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                    )
+                    .bind(input.process.as_str())
+                    .bind(input.consultation.as_str())
+                    .bind(&input.author)
+                    .bind(&input.organisation)
+                    .bind(input.country.as_ref().map(|c| c.to_string()))
+                    .bind(language.as_str())
+                    .bind(language_detected)
+                    .bind(&input.text)
+                    .bind(&input.external_id)
+                    .bind(input.synthetic)
+                    .bind(distribution.as_str())
+                    .bind(at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
+                }
+                async fn find_input(&mut self, id: i64) -> Result<Option<Input>> {
+                    find_input(&mut self.tx, id).await
+                }
+                async fn find_input_by_external_id(
+                    &mut self,
+                    process: &Slug,
+                    external_id: &str,
+                ) -> Result<Option<i64>> {
+                    sqlx::query_scalar("SELECT id FROM inputs WHERE process = $1 AND external_id = $2")
+                        .bind(process.as_str())
+                        .bind(external_id)
+                        .fetch_optional(&mut *self.tx)
+                        .await
+                        .map_err(err)
+                }
+                async fn insert_recommendation(
+                    &mut self,
+                    r: &NewRecommendation,
+                    start: usize,
+                    marked_by: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    sqlx::query_scalar(
+                        "INSERT INTO recommendations (process, source_kind, source_id, language, passage, \
+                         start_char, themes, marked_by, marked_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                    )
+                    .bind(r.process.as_str())
+                    .bind(r.source.as_str())
+                    .bind(r.source_id)
+                    .bind(r.language.as_str())
+                    .bind(&r.passage)
+                    .bind(i64::try_from(start).unwrap_or(i64::MAX))
+                    .bind(Json(&r.themes))
+                    .bind(marked_by)
+                    .bind(at)
+                    .fetch_one(&mut *self.tx)
+                    .await
+                    .map_err(err)
                 }
                 async fn set_time_limit(
                     &mut self,

@@ -7,9 +7,11 @@
 
 use accord_domain::audit::AuditEntry;
 use accord_domain::{
-    Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Document, DocumentKind,
-    Email, Inscription, Meeting, MeetingKind, NewDocument, NewMeeting, Objection, Phase, Process,
-    RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Symbol, Theme,
+    Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
+    Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
+    Meeting, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation, NewStatement,
+    Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory, SpeakerStatus,
+    Statement, StoredFile, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -49,6 +51,47 @@ impl<T> Page<T> {
     }
 }
 
+/// What a reader may see: these distributions, and nothing embargoed past
+/// `now`. A query without it lists everything (for the secretariat).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visible {
+    pub distributions: Vec<Distribution>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatementQuery {
+    pub process: Slug,
+    pub meeting: Option<i64>,
+    pub visible: Option<Visible>,
+    /// Only statements with a greater id.
+    pub after: Option<i64>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct InputQuery {
+    pub process: Slug,
+    pub consultation: Option<Slug>,
+    pub visible: Option<Visible>,
+    /// Only inputs with a greater id.
+    pub after: Option<i64>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecommendationQuery {
+    pub process: Slug,
+    /// Only the recommendations found in this statement or input.
+    pub source: Option<(ItemKind, i64)>,
+    pub theme: Option<Slug>,
+    /// Only those whose source the reader may see.
+    pub visible: Option<Visible>,
+    /// Only recommendations with a greater id.
+    pub after: Option<i64>,
+    pub limit: u32,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ProcessQuery {
     /// Only processes whose slug sorts after this one.
@@ -78,8 +121,8 @@ pub struct DocumentQuery {
     pub process: Slug,
     pub kind: Option<DocumentKind>,
     pub meeting: Option<i64>,
-    /// Only documents the public may read at this instant; `None` lists all.
-    pub public_at: Option<DateTime<Utc>>,
+    /// Only what a reader may see; `None` lists all (the secretariat).
+    pub visible: Option<Visible>,
     /// Only documents after this (date, id) in date order.
     pub after: Option<(NaiveDate, i64)>,
     pub limit: u32,
@@ -171,6 +214,19 @@ pub trait Store: Send + Sync + 'static {
     async fn audit_entries(&self, after_seq: i64, limit: u32) -> Result<Vec<AuditEntry>>;
     /// The number and hash of the last entry, as the store's head records them.
     async fn audit_head(&self) -> Result<(i64, String)>;
+
+    async fn list_statements(&self, q: &StatementQuery) -> Result<Page<Statement>>;
+    async fn get_statement(&self, process: &Slug, id: i64) -> Result<Statement>;
+    /// The texts of an item, one per language, in language order.
+    async fn list_texts(&self, kind: ItemKind, id: i64) -> Result<Vec<ItemText>>;
+    async fn list_consultations(&self, process: &Slug) -> Result<Vec<Consultation>>;
+    /// The process an item (document, statement, input) belongs to.
+    async fn item_process(&self, kind: ItemKind, id: i64) -> Result<Option<Slug>>;
+    /// Texts whose file waits for extraction: (item kind, item id, text).
+    async fn list_pending_texts(&self) -> Result<Vec<(ItemKind, i64, ItemText)>>;
+    async fn list_inputs(&self, q: &InputQuery) -> Result<Page<Input>>;
+    async fn get_input(&self, process: &Slug, id: i64) -> Result<Input>;
+    async fn list_recommendations(&self, q: &RecommendationQuery) -> Result<Page<Recommendation>>;
 
     /// A meeting's speakers' list, in order of inscription.
     async fn list_inscriptions(&self, meeting: i64) -> Result<Vec<Inscription>>;
@@ -297,6 +353,61 @@ pub trait Tx: Send {
     async fn find_inscription(&mut self, id: i64) -> Result<Option<Inscription>>;
     async fn set_inscription_status(&mut self, id: i64, status: SpeakerStatus) -> Result<()>;
     async fn meeting_inscriptions(&mut self, meeting: i64) -> Result<Vec<Inscription>>;
+    /// Records a statement; returns its id.
+    async fn insert_statement(
+        &mut self,
+        statement: &NewStatement,
+        entered_by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn find_statement(&mut self, id: i64) -> Result<Option<Statement>>;
+    /// Records a file's metadata once (a second upload of the same bytes
+    /// changes nothing).
+    async fn insert_file(&mut self, file: &StoredFile, at: DateTime<Utc>) -> Result<()>;
+    /// Records or replaces an item's text in a language.
+    async fn put_text(
+        &mut self,
+        kind: ItemKind,
+        id: i64,
+        text: &ItemText,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn find_text(
+        &mut self,
+        kind: ItemKind,
+        id: i64,
+        language: Language,
+    ) -> Result<Option<ItemText>>;
+    async fn find_consultation(
+        &mut self,
+        process: &Slug,
+        slug: &Slug,
+    ) -> Result<Option<Consultation>>;
+    async fn insert_consultation(&mut self, consultation: &Consultation) -> Result<()>;
+    /// Records an input in its (given or detected) language; returns its id.
+    async fn insert_input(
+        &mut self,
+        input: &NewInput,
+        language: Language,
+        language_detected: bool,
+        distribution: Distribution,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn find_input(&mut self, id: i64) -> Result<Option<Input>>;
+    async fn find_input_by_external_id(
+        &mut self,
+        process: &Slug,
+        external_id: &str,
+    ) -> Result<Option<i64>>;
+    /// Records a recommendation found at char `start` of its source's text.
+    async fn insert_recommendation(
+        &mut self,
+        recommendation: &NewRecommendation,
+        start: usize,
+        marked_by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+
     /// Sets a meeting's time limit for a category, or (`None`) goes back to
     /// the usual one.
     async fn set_time_limit(

@@ -21,10 +21,14 @@ pub enum Backend {
 /// A fresh, empty database for one test, named by `url` (what `App::open`
 /// takes). A SQLite file lives in a temporary directory removed on drop; a
 /// PostgreSQL schema is dropped and made anew when the same test next runs.
+/// Either way the test gets a fresh directory for files and the search
+/// index, `data_dir`.
 pub struct TestDatabase {
     pub url: String,
     pub backend: Backend,
-    _dir: Option<tempfile::TempDir>,
+    /// A fresh directory for the test's files and search index.
+    pub data_dir: std::path::PathBuf,
+    _dir: tempfile::TempDir,
 }
 
 /// The PostgreSQL server the tests use.
@@ -39,14 +43,16 @@ impl TestDatabase {
     /// A fresh database for the test called `name` (any text; a PostgreSQL
     /// schema name is derived from it, unique per name).
     pub async fn new(backend: Backend, name: &str) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let data_dir = dir.path().join("data");
         match backend {
             Backend::Sqlite => {
-                let dir = tempfile::tempdir().expect("a temporary directory");
                 let url = format!("sqlite://{}", dir.path().join("accord.db").display());
                 TestDatabase {
                     url,
                     backend,
-                    _dir: Some(dir),
+                    data_dir: data_dir.clone(),
+                    _dir: dir,
                 }
             }
             Backend::Postgres => {
@@ -61,7 +67,8 @@ impl TestDatabase {
                 TestDatabase {
                     url: format!("{server}{sep}options[search_path]={schema}"),
                     backend,
-                    _dir: None,
+                    data_dir: data_dir.clone(),
+                    _dir: dir,
                 }
             }
         }

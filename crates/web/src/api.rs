@@ -449,10 +449,13 @@ async fn list_meetings(
     responses((status = 200, body = MeetingDto), (status = 404, body = ErrorBody)))]
 async fn get_meeting(
     State(s): State<SharedState>,
+    caller: crate::auth::Caller,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Json<MeetingDto>, ApiError> {
     let id = parse_id(&id, "meeting")?;
-    Ok(Json(meeting_dto(s.app.meeting(&slug, id).await?.meeting)))
+    Ok(Json(meeting_dto(
+        s.app.meeting(&caller.principal, &slug, id).await?.meeting,
+    )))
 }
 
 pub(crate) fn parse_id(id: &str, what: &str) -> Result<i64, ApiError> {
@@ -464,16 +467,22 @@ pub(crate) fn parse_id(id: &str, what: &str) -> Result<i64, ApiError> {
     })
 }
 
-/// The documents of a process the public may read, in date order.
+/// The documents of a process the caller may read, in date order: the public
+/// sees what is public and no longer embargoed; member states' delegates
+/// also what is restricted to member states; the secretariat everything.
 #[utoipa::path(get, path = "/api/v1/processes/{slug}/documents", tag = "documents",
     params(("slug" = String, Path), ListParams),
     responses((status = 200, body = Page<DocumentDto>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_documents(
     State(s): State<SharedState>,
+    caller: crate::auth::Caller,
     Path(slug): Path<String>,
     ApiQuery(q): ApiQuery<ListParams>,
 ) -> Result<Json<Page<DocumentDto>>, ApiError> {
-    let listing = s.app.documents(&slug, q.kind()?, &q.page()?).await?;
+    let listing = s
+        .app
+        .documents(&caller.principal, &slug, q.kind()?, &q.page()?)
+        .await?;
     Ok(Json(Page::from(listing, document_dto)))
 }
 

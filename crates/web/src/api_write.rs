@@ -199,6 +199,65 @@ pub fn write_routes() -> Vec<WriteRoute> {
         ),
         r(
             "POST",
+            "/api/v1/processes/{slug}/statements",
+            "Record a statement with its texts: a delegate for their state (for their group when designated), a UN entity, an accredited stakeholder, or the secretariat for anyone",
+            json!({
+                "meeting": 1, "agenda_item": 0, "actor": "MEX", "on_behalf_of": null,
+                "title": "Statement by Mexico", "delivered_on": "2017-05-08", "distribution": "public",
+                "texts": [{ "language": "en", "text": "Mr. Chair, …" }]
+            }),
+            post(crate::api_consultation::add_statement),
+        ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/statements/{id}/texts/{language}",
+            "Add or replace a statement's text in a language",
+            json!({ "text": "Monsieur le Président, …" }),
+            put(crate::api_consultation::put_statement_text),
+        ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/statements/{id}/files/{language}",
+            "Upload a statement's file in a language (`detect` to detect it): PDF, DOCX, ODT, HTML, Markdown or text, as the raw body; `?filename=` names it. 201 when read at once, 202 when a background job reads it",
+            Value::Null,
+            crate::files::statement_upload_route(),
+        ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/documents/{id}/files/{language}",
+            "Upload a document's file in a language (the process's secretariat), as for statements",
+            Value::Null,
+            crate::files::document_upload_route(),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/consultations",
+            "Open a call for written inputs (the process's secretariat)",
+            json!({
+                "slug": "online", "title": "Online consultation", "description": "",
+                "opens_at": "2017-05-01T00:00:00Z", "closes_at": "2017-06-01T00:00:00Z"
+            }),
+            post(crate::api_consultation::open_consultation),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/consultations/{consultation}/inputs",
+            "Send a written input to an open consultation (anyone; limited per address)",
+            json!({ "organisation": "A network", "country": "CHE", "language": "en", "text": "…" }),
+            post(crate::api_consultation::submit_input),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/recommendations",
+            "Mark a passage of a statement or an input as a recommendation, with themes (the process's secretariat)",
+            json!({
+                "source": "statement", "source_id": 1, "language": "en",
+                "passage": "States should …", "themes": ["topic-1"]
+            }),
+            post(crate::api_consultation::mark_recommendation),
+        ),
+        r(
+            "POST",
             "/api/v1/processes/{slug}/meetings/{id}/registrations",
             "Register for a meeting (delegates, accredited stakeholders)",
             Value::Null,
@@ -327,7 +386,24 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
                 error("It exists already, or conflicts with what does"),
             )
             .response("422", error("A rule of the process refuses it"));
-        if !w.example.is_null() {
+        if w.path.contains("/files/") {
+            op = op.request_body(Some(
+                RequestBodyBuilder::new()
+                    .required(Some(Required::True))
+                    .description(Some("The file's bytes"))
+                    .content(
+                        "application/octet-stream",
+                        ContentBuilder::new()
+                            .schema(Some(
+                                ObjectBuilder::new()
+                                    .schema_type(Type::String)
+                                    .content_media_type("application/octet-stream"),
+                            ))
+                            .build(),
+                    )
+                    .build(),
+            ));
+        } else if !w.example.is_null() {
             op = op.request_body(Some(
                 RequestBodyBuilder::new()
                     .required(Some(Required::True))
@@ -343,7 +419,10 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
         doc.paths
             .add_path_operation(w.path, vec![method], op.build());
     }
-    for (path, summary) in READ_ROUTES {
+    for (path, summary) in READ_ROUTES
+        .iter()
+        .chain(crate::api_consultation::READ_ROUTES)
+    {
         let op = OperationBuilder::new()
             .summary(Some(*summary))
             .tag(tag(path))
@@ -410,6 +489,7 @@ pub fn routes() -> Router<SharedState> {
             "/api/v1/processes/{slug}/meetings/{id}/participants",
             get(participants),
         );
+    router = crate::api_consultation::add_reads(router);
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }
@@ -417,7 +497,10 @@ pub fn routes() -> Router<SharedState> {
 }
 
 /// Parses a JSON body; `process` (from the path) is set on the object first.
-fn body<T: DeserializeOwned>(bytes: &Bytes, process: Option<&str>) -> Result<T, ApiError> {
+pub(crate) fn body<T: DeserializeOwned>(
+    bytes: &Bytes,
+    process: Option<&str>,
+) -> Result<T, ApiError> {
     let mut value: Value = serde_json::from_slice(bytes)
         .map_err(|e| ApiError::bad_request(format!("the body is not JSON: {e}")))?;
     if let Some(slug) = process {
@@ -431,12 +514,12 @@ fn body<T: DeserializeOwned>(bytes: &Bytes, process: Option<&str>) -> Result<T, 
     serde_json::from_value(value).map_err(|e| ApiError::bad_request(format!("invalid body: {e}")))
 }
 
-fn created(value: Value) -> (StatusCode, Json<Value>) {
+pub(crate) fn created(value: Value) -> (StatusCode, Json<Value>) {
     (StatusCode::CREATED, Json(value))
 }
 
 /// A signed-in caller: the public may not write.
-fn signed_in(p: Principal) -> Result<Principal, ApiError> {
+pub(crate) fn signed_in(p: Principal) -> Result<Principal, ApiError> {
     match p {
         Principal::Anonymous => Err(accord_app::AppError::Unauthenticated(
             "sign in, or send an API token".into(),
@@ -446,7 +529,7 @@ fn signed_in(p: Principal) -> Result<Principal, ApiError> {
     }
 }
 
-type Created = Result<(StatusCode, Json<Value>), ApiError>;
+pub(crate) type Created = Result<(StatusCode, Json<Value>), ApiError>;
 
 async fn create_process(
     State(s): State<SharedState>,

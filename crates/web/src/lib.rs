@@ -5,12 +5,17 @@
 mod account_pages;
 mod accreditation_pages;
 mod api;
+mod api_consultation;
 mod api_write;
 pub mod auth;
+mod consultation_pages;
 mod error;
+mod feeds;
+mod files;
 pub mod i18n;
 mod manage;
 mod portal;
+mod search_pages;
 mod sign_in;
 mod timeline;
 
@@ -86,13 +91,13 @@ async fn personal_answers_are_not_stored(
 /// framing), no MIME sniffing, and a conservative referrer policy.
 async fn security_headers(mut response: Response) -> Response {
     let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
+    // A handler that set its own (stricter) policy keeps it: file downloads
+    // are sandboxed.
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
              object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        ),
-    );
+        ));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -107,7 +107,7 @@ fn all(fields: &Fields, name: &str) -> Vec<String> {
         .collect()
 }
 
-fn opt(fields: &Fields, name: &str) -> Option<String> {
+pub(crate) fn opt(fields: &Fields, name: &str) -> Option<String> {
     Some(one(fields, name)).filter(|v| !v.is_empty())
 }
 
@@ -202,7 +202,7 @@ async fn manage_page(
 
 /// After a write: on success, to the page `Ok` names; on a rule's refusal,
 /// the form again (rendered by `again` with the message) with the rule's status.
-async fn outcome<F, Fut>(
+pub(crate) async fn outcome<F, Fut>(
     s: &SharedState,
     r: &Reader,
     result: Result<String, AppError>,

@@ -35,6 +35,10 @@ pub fn routes() -> Router<SharedState> {
         .merge(crate::manage::routes())
         .merge(crate::accreditation_pages::routes())
         .merge(crate::account_pages::routes())
+        .merge(crate::consultation_pages::routes())
+        .merge(crate::files::routes())
+        .merge(crate::feeds::routes())
+        .merge(crate::search_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -68,6 +72,24 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/manage_actors.html"),
     ),
     ("account.html", include_str!("../templates/account.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    (
+        "statement.html",
+        include_str!("../templates/statement.html"),
+    ),
+    ("input.html", include_str!("../templates/input.html")),
+    (
+        "consultation.html",
+        include_str!("../templates/consultation.html"),
+    ),
+    (
+        "recommendations.html",
+        include_str!("../templates/recommendations.html"),
+    ),
+    (
+        "recommendations_part.html",
+        include_str!("../templates/recommendations_part.html"),
+    ),
     (
         "manage_process.html",
         include_str!("../templates/manage_process.html"),
@@ -351,12 +373,46 @@ fn floor_options(
     context! { actors => actors, agenda => &meeting.agenda }
 }
 
+/// Who may add a statement to a meeting from its page: the secretariat for
+/// any actor; delegates and representatives for their own actors, until
+/// some days after the meeting.
+fn statement_form(
+    r: &Reader,
+    today: chrono::NaiveDate,
+    process: &accord_domain::Slug,
+    meeting: &accord_domain::Meeting,
+) -> Value {
+    if authorize(r.principal(), Action::ManageConsultation(process)).is_ok() {
+        return context! { any_actor => true, actors => Vec::<String>::new(), agenda => &meeting.agenda };
+    }
+    let accord_app::Principal::Account(account) = r.principal() else {
+        return Value::from(());
+    };
+    let closes =
+        meeting.end_date + chrono::Duration::days(accord_app::STATEMENT_DAYS_AFTER_MEETING);
+    if today > closes {
+        return Value::from(());
+    }
+    let actors: Vec<String> = account
+        .grants
+        .iter()
+        .filter(|g| g.process.as_ref() == Some(process))
+        .filter_map(|g| g.actor.as_ref().map(|a| a.to_string()))
+        .collect();
+    if actors.is_empty() {
+        return Value::from(());
+    }
+    context! { any_actor => false, actors => actors, agenda => &meeting.agenda }
+}
+
 /// Which navigation entry a path belongs to.
 fn section_of(path: &str) -> &'static str {
     if path.starts_with("/actors") {
         "actors"
     } else if path.starts_with("/audit") {
         "audit"
+    } else if path.starts_with("/search") {
+        "search"
     } else if path.starts_with("/accounts") {
         "accounts"
     } else if path.starts_with("/account") {
@@ -446,6 +502,7 @@ async fn process_page(
         &s,
         "process.html",
         context! {
+            consultations => s.app.consultations(&slug).await.map_err(|e| r.error(&s, e))?.iter().map(|c| context! { slug => c.slug.as_str(), title => &c.title, synthetic => c.synthetic }).collect::<Vec<_>>(),
             can_edit => authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok(),
             process => &overview.process,
             phases => &overview.phases,
@@ -515,7 +572,11 @@ async fn meeting_page(
     let id =
         crate::api::parse_id(&id, "meeting").map_err(|e| r.error_page(&s, e.status, e.message))?;
     let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
-    let detail = s.app.meeting(&slug, id).await.map_err(|e| r.error(&s, e))?;
+    let detail = s
+        .app
+        .meeting(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
     let venue_country = match &detail.meeting.venue {
         Some(v) => s
             .app
@@ -567,10 +628,37 @@ async fn meeting_page(
             }
         })
         .collect();
+    let statements: Vec<Value> = s
+        .app
+        .statements(
+            r.principal(),
+            &slug,
+            Some(id),
+            &accord_app::PageRequest::first(200),
+        )
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .items
+        .into_iter()
+        .map(|st| {
+            context! {
+                id => st.id,
+                title => st.statement.title,
+                actor => st.statement.actor.as_str(),
+                on_behalf_of => st.statement.on_behalf_of.as_ref().map(|g| g.as_str().to_owned()),
+                distribution => st.statement.distribution.as_str(),
+                synthetic => st.statement.synthetic,
+            }
+        })
+        .collect();
+    let statement_form = statement_form(&r, s.app.today(), &overview.process.slug, &detail.meeting);
     r.render(
         &s,
         "meeting.html",
         context! {
+            statements => statements,
+            statement_form => statement_form,
+            today => s.app.today().to_string(),
             time_limits => time_limits,
             process => &overview.process,
             meeting => &detail.meeting,
@@ -598,7 +686,7 @@ async fn documents_page(
     let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
     let documents = s
         .app
-        .all_documents(&slug)
+        .all_documents(r.principal(), &slug)
         .await
         .map_err(|e| r.error(&s, e))?;
     r.render(

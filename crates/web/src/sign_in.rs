@@ -50,7 +50,7 @@ pub(crate) fn with_cookie(page: PageResult, set: Option<String>, status: StatusC
 }
 
 /// The client's address, for per-address throttling (`unknown` in-process).
-fn address(info: Option<&ConnectInfo<SocketAddr>>) -> String {
+pub(crate) fn address(info: Option<&ConnectInfo<SocketAddr>>) -> String {
     info.map(|c| c.0.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
 }

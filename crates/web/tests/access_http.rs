@@ -30,6 +30,8 @@ on_both_stores!(
     accreditation_through_the_portal,
     api_tokens_from_the_account_page,
     the_secretariat_creates_accounts_and_reset_links_in_the_portal,
+    the_consultation_phase_in_the_portal,
+    files_go_up_and_come_down_byte_for_byte,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -42,7 +44,10 @@ struct Site {
 }
 
 async fn site_with(db: TestDatabase, secure: bool) -> Site {
-    let app = App::open(&db.url).await.unwrap();
+    let app = App::open(&db.url)
+        .await
+        .unwrap()
+        .with_data_dir(&db.data_dir);
     app.load_demo(Demo::Gcm).await.unwrap();
     // A process with no phases yet, for the process-scoped routes.
     let mut trial = app.process("gcm").await.unwrap().process;
@@ -102,6 +107,14 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     future.end_date = "2030-06-05".parse().unwrap();
     future.chairs.clear();
     app.add_meeting(&OPERATOR, future).await.unwrap();
+    let mut note = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
+        .document
+        .clone();
+    note.process = "trial".parse().unwrap();
+    note.slug = "trial-note".parse().unwrap();
+    note.symbol = None;
+    note.meeting = None;
+    app.add_document(&OPERATOR, note).await.unwrap();
     app.set_group_chair(&OPERATOR, "trial", "EU", "FRA")
         .await
         .unwrap();
@@ -125,6 +138,43 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     app.inscribe(&Principal::Account(che), "trial", meeting, floor)
         .await
         .unwrap();
+    // A statement by France at that meeting, and a call for inputs.
+    app.add_statement(
+        &OPERATOR,
+        accord_domain::NewStatement {
+            process: "trial".parse().unwrap(),
+            meeting,
+            agenda_item: 0,
+            actor: "FRA".parse().unwrap(),
+            on_behalf_of: None,
+            title: "Test statement".into(),
+            delivered_on: "2030-06-01".parse().unwrap(),
+            distribution: accord_domain::Distribution::Public,
+            embargo_until: None,
+            synthetic: true,
+        },
+        vec![accord_domain::ItemText::typed(
+            accord_domain::Language::En,
+            "States should protect the rights of all migrants.",
+        )
+        .unwrap()],
+    )
+    .await
+    .unwrap();
+    app.open_consultation(
+        &OPERATOR,
+        accord_domain::Consultation {
+            process: "trial".parse().unwrap(),
+            slug: "online".parse().unwrap(),
+            title: "Test call for inputs".into(),
+            description: String::new(),
+            opens_at: "2020-01-01T00:00:00Z".parse().unwrap(),
+            closes_at: None,
+            synthetic: true,
+        },
+    )
+    .await
+    .unwrap();
     Site {
         router: accord_web::router_with(app.clone(), secure),
         app,
@@ -188,8 +238,6 @@ async fn bearer(site: &Site, email: &str, grants: &[RoleGrant]) -> String {
         .secret
 }
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
-
 /// Ids a request may need.
 struct Ctx {
     own_token: i64,
@@ -199,11 +247,17 @@ struct Ctx {
     decidable: Vec<i64>,
     /// An application still open to objections.
     contested: i64,
+    /// A statement by France.
+    statement: i64,
+    /// A document of the trial process.
+    document: i64,
+    /// This call's number on this site, to make names unique.
+    n: usize,
 }
 
 /// A valid request for a write route, made fresh for each call.
 fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let n = ctx.n;
     let p = |s: &str| {
         s.replace("{slug}", "trial")
             .replace("{id}", &ctx.meeting.to_string())
@@ -315,6 +369,50 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             json!({ "approve": n % 2 == 0, "note": "Decided" }),
         ),
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
+        ("POST", "/api/v1/processes/{slug}/statements") => (
+            p(path),
+            json!({
+                "meeting": ctx.meeting, "actor": "FRA", "title": format!("Statement {n}"),
+                "delivered_on": "2030-06-01", "distribution": "public",
+                "texts": [{ "language": "fr", "text": "Monsieur le Président." }]
+            }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/statements/{id}/texts/{language}") => (
+            format!(
+                "/api/v1/processes/trial/statements/{}/texts/es",
+                ctx.statement
+            ),
+            json!({ "text": format!("Texto {n}.") }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/statements/{id}/files/{language}") => (
+            format!(
+                "/api/v1/processes/trial/statements/{}/files/fr?filename=s{n}.txt",
+                ctx.statement
+            ),
+            Value::from(format!("Monsieur le Président, déclaration numéro {n}.")),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/documents/{id}/files/{language}") => (
+            format!(
+                "/api/v1/processes/trial/documents/{}/files/en?filename=d{n}.md",
+                ctx.document
+            ),
+            Value::from(format!("# Note {n}\n\nA note to member states.")),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations") => (
+            p(path),
+            json!({ "slug": format!("call-{n}"), "title": "A call", "opens_at": "2030-01-01T00:00:00Z" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/inputs") => (
+            p(path).replace("{consultation}", "online"),
+            json!({ "language": "en", "text": format!("Input number {n}.") }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/recommendations") => (
+            p(path),
+            json!({
+                "source": "statement", "source_id": ctx.statement, "language": "en",
+                "passage": "protect the rights", "themes": []
+            }),
+        ),
         other => panic!("no row for the write route {other:?}: add one to this table"),
     }
 }
@@ -443,6 +541,46 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             vec!["global secretariat", "trial secretariat", "co-facilitator"],
         ),
         (
+            ("POST", "/api/v1/processes/{slug}/statements"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/statements/{id}/texts/{language}",
+            ),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/statements/{id}/files/{language}",
+            ),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/documents/{id}/files/{language}",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/consultations"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/inputs",
+            ),
+            vec!["anyone"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/recommendations"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
             (
                 "PUT",
                 "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}",
@@ -496,6 +634,15 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         .map(|a| a.id)
         .collect();
     assert_eq!(decidable.len(), 10);
+    let calls = AtomicUsize::new(0);
+    let document = site.app.all_documents(&OPERATOR, "trial").await.unwrap()[0].id;
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
     let contested = applications
         .iter()
         .find(|a| a.application.name == "Contested")
@@ -531,6 +678,9 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     inscription,
                     decidable: decidable.clone(),
                     contested,
+                    statement,
+                    document,
+                    n: calls.fetch_add(1, Ordering::SeqCst),
                 },
             );
             let mut req = Request::builder()
@@ -550,6 +700,8 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 vec![StatusCode::CREATED]
             } else if token.is_none() {
                 vec![StatusCode::UNAUTHORIZED]
+            } else if allowed.contains(role) && path.contains("/files/") {
+                vec![StatusCode::CREATED]
             } else if allowed.contains(role) && *method == "PUT" {
                 vec![StatusCode::OK]
             } else if allowed.contains(role) {
@@ -1337,7 +1489,11 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     )
     .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
-    let docs = site.app.all_documents("trial").await.unwrap();
+    let docs = site
+        .app
+        .all_documents(&Principal::System("test"), "trial")
+        .await
+        .unwrap();
     let paper = docs
         .iter()
         .find(|d| d.slug.as_str() == "issues-paper")
@@ -2179,4 +2335,403 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert!(unknown.body.contains("nobody@example.org"));
     assert!(!unknown.body.contains("id=\"reset-link\""));
+}
+
+async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    site.app
+        .create_account(
+            &OPERATOR,
+            "fra@example.org",
+            "F",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let fra = site
+        .app
+        .login("fra@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+
+    // A delegate adds a statement from the meeting page, restricted to member states.
+    let page = send(
+        &site,
+        page_get(
+            Some(&fra.secret),
+            &format!("/processes/trial/meetings/{meeting}"),
+        ),
+    )
+    .await;
+    assert!(page
+        .body
+        .contains(&format!("/processes/trial/meetings/{meeting}/statements")));
+    let made = send(
+        &site,
+        form_post(
+            &fra.secret,
+            &format!("/processes/trial/meetings/{meeting}/statements"),
+            format!(
+                "csrf={}&actor=FRA&on_behalf_of=&title=Statement+by+France&delivered_on=2030-06-01\
+                 &distribution=restricted&language=fr&text=Monsieur+le+Pr%C3%A9sident%2C%0A%0ALes+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
+                fra.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let url = made.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let id: i64 = url.rsplit('/').next().unwrap().parse().unwrap();
+    // Forged, or for another state: refused, nothing added.
+    let forged = send(
+        &site,
+        form_post(
+            &fra.secret,
+            &format!("/processes/trial/meetings/{meeting}/statements"),
+            "csrf=forged&actor=FRA&title=x&delivered_on=2030-06-01&distribution=public&language=fr&text=x".into(),
+        ),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let other = send(
+        &site,
+        form_post(
+            &fra.secret,
+            &format!("/processes/trial/meetings/{meeting}/statements"),
+            format!("csrf={}&actor=DEU&title=x&delivered_on=2030-06-01&distribution=public&language=fr&text=x", fra.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+
+    // The public never sees it, anywhere; the delegate and the secretariat do.
+    let public_meeting = send(
+        &site,
+        page_get(None, &format!("/processes/trial/meetings/{meeting}")),
+    )
+    .await;
+    assert!(!public_meeting.body.contains("Statement by France"));
+    assert_eq!(
+        send(&site, page_get(None, &url)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let api = send(&site, page_get(None, "/api/v1/processes/trial/statements")).await;
+    assert!(!api.body.contains("Statement by France"), "{}", api.body);
+    let seen = send(&site, page_get(Some(&fra.secret), &url)).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(seen
+        .body
+        .contains("Les États devraient protéger les migrants."));
+    assert!(seen.body.contains("Member states only"));
+
+    // The secretariat marks a recommendation; it is highlighted in the text.
+    let marked = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/statements/{id}/recommendations"),
+            format!(
+                "csrf={}&language=fr&passage=Les+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER, "{}", marked.body);
+    let missing = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/statements/{id}/recommendations"),
+            format!("csrf={}&language=fr&passage=Construire+des+murs.", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains("does not stand in the source"));
+    let seen = send(&site, page_get(Some(&fra.secret), &url)).await;
+    assert!(seen.body.contains("<mark id=\"rec-"), "{}", seen.body);
+    let listed = send(&site, page_get(None, "/processes/trial/recommendations")).await;
+    assert!(
+        !listed.body.contains("devraient"),
+        "its source is restricted"
+    );
+    let listed = send(
+        &site,
+        page_get(Some(&fra.secret), "/processes/trial/recommendations"),
+    )
+    .await;
+    assert!(listed.body.contains("devraient"));
+
+    // The public input form: the double-submit token, then the input, published.
+    let call = send(
+        &site,
+        page_get(None, "/processes/trial/consultations/online"),
+    )
+    .await;
+    assert_eq!(call.status, StatusCode::OK);
+    let token = call
+        .cookie("accord_form")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("accord_form=")
+        .to_owned();
+    let send_input = |csrf: &str, text: &str| {
+        Request::post("/processes/trial/consultations/online")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_form={token}"))
+            .body(Body::from(format!(
+                "csrf={csrf}&author=&organisation=A+test+network&country=che&language=&text={text}"
+            )))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, send_input("forged", "Hello")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let refused = send(&site, send_input(&token, "")).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("A test network"),
+        "what was typed is kept"
+    );
+    let sent = send(
+        &site,
+        send_input(
+            &token,
+            "Migrants+should+have+access+to+basic+services+whatever+their+status%2C+and+%3Cscript%3Ealert(1)%3C%2Fscript%3E.",
+        ),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let input_url = sent.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let shown = send(&site, page_get(None, &input_url)).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("A test network"));
+    assert!(shown.body.contains("English"), "the language was detected");
+    assert!(shown.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!shown.body.contains("<script>alert"));
+    let call = send(
+        &site,
+        page_get(None, "/processes/trial/consultations/online"),
+    )
+    .await;
+    assert!(call.body.contains(&input_url));
+
+    // Search: the restricted statement is in nobody's results but the member
+    // states' and the secretariat's — not in hits, totals or facet counts.
+    let api = |session: Option<&str>| {
+        let session = session.map(str::to_owned);
+        let site = &site;
+        async move {
+            send(
+                site,
+                page_get(
+                    session.as_deref(),
+                    "/api/v1/search?q=migrants&process=trial",
+                ),
+            )
+            .await
+            .json()
+        }
+    };
+    let public = api(None).await;
+    assert_eq!(
+        public["total"], 3,
+        "the note, the public statement, the input: {public}"
+    );
+    assert!(!public.to_string().contains("Statement by France"));
+    assert!(public["facets"]["language"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|v| v["value"] != "fr"));
+    let delegate = api(Some(&fra.secret)).await;
+    assert_eq!(
+        delegate["total"], 5,
+        "and the statement and its recommendation: {delegate}"
+    );
+    assert!(delegate.to_string().contains("Statement by France"));
+    let page = send(&site, page_get(None, "/search?q=migrants&process=trial")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<mark>"), "{}", page.body);
+    assert!(
+        page.body.contains("&lt;script&gt;"),
+        "the snippet is escaped"
+    );
+    assert!(!page.body.contains("Statement by France"));
+    let bad = send(&site, page_get(None, "/api/v1/search?q=x&colour=red")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+async fn files_go_up_and_come_down_byte_for_byte(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("trial"), None)],
+    )
+    .await;
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let put = |path: String, body: Vec<u8>| {
+        Request::put(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let html = "<html><body><h1>Déclaration</h1><p>Les États doivent protéger tous les migrants.</p><script>alert(1)</script></body></html>";
+    let up = send(
+        &site,
+        put(
+            format!("/api/v1/processes/trial/statements/{statement}/files/detect?filename=d%C3%A9claration%20FR.html"),
+            html.as_bytes().to_vec(),
+        ),
+    )
+    .await;
+    assert_eq!(up.status, StatusCode::CREATED, "{}", up.body);
+    assert_eq!(up.json()["language"], "fr");
+    let url = up.json()["url"].as_str().unwrap().to_owned();
+    assert_eq!(
+        url,
+        format!("/processes/trial/statements/{statement}/files/fr")
+    );
+
+    // Served byte for byte, as an attachment, sandboxed: never run in our origin.
+    let down = send(&site, page_get(None, &url)).await;
+    assert_eq!(down.status, StatusCode::OK);
+    assert_eq!(down.body, html);
+    assert_eq!(
+        down.headers[header::CONTENT_TYPE],
+        "text/html; charset=utf-8"
+    );
+    let disposition = down.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(disposition.starts_with("attachment;"), "{disposition}");
+    assert!(
+        disposition.contains("filename*=UTF-8''d%C3%A9claration%20FR.html"),
+        "{disposition}"
+    );
+    assert!(down.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("sandbox"));
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/trial/statements/{statement}")),
+    )
+    .await;
+    assert!(page
+        .body
+        .contains("Les États doivent protéger tous les migrants."));
+    assert!(!page.body.contains("alert(1)"));
+
+    // Bad uploads: each its own status, nothing stored.
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    for (body, lang, status) in [
+        (vec![], "en", StatusCode::UNPROCESSABLE_ENTITY),
+        (png, "en", StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        (b"x".to_vec(), "xx", StatusCode::BAD_REQUEST),
+    ] {
+        let reply = send(
+            &site,
+            put(
+                format!("/api/v1/processes/trial/statements/{statement}/files/{lang}"),
+                body,
+            ),
+        )
+        .await;
+        assert_eq!(reply.status, status, "{}", reply.body);
+    }
+    let small = site.app.clone().as_ref().clone().with_upload_limits(64, 64);
+    let limited = accord_web::router(std::sync::Arc::new(small));
+    let reply = limited
+        .oneshot(put(
+            format!("/api/v1/processes/trial/statements/{statement}/files/en"),
+            vec![b'a'; 1000],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        site.app
+            .statement(&OPERATOR, "trial", statement)
+            .await
+            .unwrap()
+            .texts
+            .len(),
+        2,
+        "the typed English text and the French file, nothing else"
+    );
+
+    // The portal's multipart form.
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let boundary = "XaccordX";
+    let multipart = |csrf: &str| {
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nes\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"es.md\"\r\nContent-Type: text/markdown\r\n\r\n\
+             # Declaración\n\nLos Estados deben proteger a todos los migrantes.\r\n--{boundary}--\r\n"
+        );
+        Request::post(format!("/processes/trial/statements/{statement}/files"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, format!("accord_session={}", sec.secret))
+            .body(Body::from(body))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&site, multipart("forged")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let sent = send(&site, multipart(&sec.csrf)).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let page = send(
+        &site,
+        page_get(
+            Some(&sec.secret),
+            &format!("/processes/trial/statements/{statement}"),
+        ),
+    )
+    .await;
+    assert!(page
+        .body
+        .contains("Los Estados deben proteger a todos los migrantes."));
+    assert!(page.body.contains("enctype=\"multipart/form-data\""));
 }

@@ -27,6 +27,7 @@ impl TestApp {
         let app = App::open(&db.url)
             .await
             .unwrap()
+            .with_data_dir(&db.data_dir)
             .with_clock(Arc::new(move || *clock.lock().unwrap()));
         TestApp { app, now, db }
     }

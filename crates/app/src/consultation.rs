@@ -1,0 +1,592 @@
+//! The consultation phase: statements at meetings, calls for inputs and the
+//! inputs sent to them, the texts of each in their languages, and the
+//! recommendations the secretariat marks in them. Every read is filtered by
+//! what the reader may see (`policy::clearance`); an item the reader may not
+//! see is "not found", never "forbidden", so its existence does not leak.
+
+use crate::access::Throttle;
+use crate::listing::Position;
+use crate::policy::{authorize, clearance, Action, Principal};
+use crate::{bad_cursor, cursor, next_cursor, App, AppError, Listing, PageRequest, Result};
+use accord_domain::{
+    Actor, ActorKind, Clearance, Consultation, Distribution, Input, ItemKind, ItemText, Meeting,
+    NewInput, NewRecommendation, NewStatement, Recommendation, Slug, Statement, ValidationError,
+};
+use accord_store::{InputQuery, RecommendationQuery, StatementQuery, Visible};
+use chrono::Duration;
+
+/// Inputs the public form takes from one address in an hour.
+pub const INPUTS_PER_HOUR: usize = 10;
+/// Delegates may add a statement until this many days after the meeting ends.
+pub const STATEMENT_DAYS_AFTER_MEETING: i64 = 30;
+
+pub(crate) fn input_throttle() -> Throttle {
+    Throttle::new(INPUTS_PER_HOUR, Duration::hours(1))
+}
+
+/// A statement with what a reader needs to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementDetail {
+    pub statement: Statement,
+    pub actor: Actor,
+    pub on_behalf_of: Option<Actor>,
+    pub meeting: Meeting,
+    pub texts: Vec<ItemText>,
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// An input with the recommendations marked in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDetail {
+    pub input: Input,
+    pub recommendations: Vec<Recommendation>,
+}
+
+fn id_cursor(page: &PageRequest, list: &str) -> Result<Option<i64>> {
+    match cursor(page, list)? {
+        Some(Position::Seq(n)) => Ok(Some(n)),
+        Some(_) => Err(bad_cursor(())),
+        None => Ok(None),
+    }
+}
+
+impl App {
+    /// What `p` may see of `process` now, as a store filter (`None`: all).
+    pub(crate) fn visible(&self, p: &Principal, process: &Slug) -> Option<Visible> {
+        match clearance(p, process) {
+            Clearance::Secretariat => None,
+            c => Some(Visible {
+                distributions: c.distributions().to_vec(),
+                now: self.now(),
+            }),
+        }
+    }
+
+    pub fn clearance(&self, p: &Principal, process: &str) -> Clearance {
+        match Slug::new(process) {
+            Ok(slug) => clearance(p, &slug),
+            Err(_) => Clearance::Public,
+        }
+    }
+
+    // ---- statements ------------------------------------------------------
+
+    /// Records a statement with its texts: by a delegate, UN entity or
+    /// accredited stakeholder for their own actor (for a group when
+    /// designated to speak for it), or by the secretariat for anyone.
+    pub async fn add_statement(
+        &self,
+        p: &Principal,
+        statement: NewStatement,
+        texts: Vec<ItemText>,
+    ) -> Result<i64> {
+        statement.validate()?;
+        let process = statement.process.clone();
+        let mut unit = self.unit(p).await?;
+        let secretariat = authorize(p, Action::ManageConsultation(&process)).is_ok();
+        let actor = unit
+            .tx
+            .find_actor(&statement.actor)
+            .await?
+            .ok_or_else(|| ValidationError::UnknownActor(statement.actor.to_string()))?;
+        if matches!(actor.kind, ActorKind::Group | ActorKind::Individual) {
+            return Err(ValidationError::CannotSpeak {
+                actor: actor.code.to_string(),
+                what: "the speaker of a statement (a state speaks for its group)",
+            }
+            .into());
+        }
+        if let Some(group_code) = &statement.on_behalf_of {
+            let group = unit
+                .tx
+                .find_actor(group_code)
+                .await?
+                .ok_or_else(|| ValidationError::UnknownActor(group_code.to_string()))?;
+            if group.kind != ActorKind::Group || !group.members.contains(&actor.code) {
+                return Err(ValidationError::CannotSpeak {
+                    actor: actor.code.to_string(),
+                    what: "a speaker for a group it is not a member of",
+                }
+                .into());
+            }
+            if !secretariat {
+                let account = p.account_id().unwrap_or_default();
+                if !unit
+                    .tx
+                    .is_group_speaker(&process, group_code, account)
+                    .await?
+                {
+                    return Err(AppError::Forbidden(format!(
+                        "you are not designated to speak for {group_code} in this process"
+                    )));
+                }
+            }
+        }
+        if !secretariat {
+            authorize(
+                p,
+                Action::SpeakFor {
+                    process: &process,
+                    actor: &actor.code,
+                    kind: actor.kind,
+                    designated: false,
+                },
+            )?;
+        }
+        if actor.kind == ActorKind::StakeholderOrganisation
+            && !unit.tx.is_accredited(&process, &actor.code).await?
+        {
+            return Err(ValidationError::NotAccredited(actor.code.to_string()).into());
+        }
+        let meeting = self.store.get_meeting(&process, statement.meeting).await?;
+        if statement.agenda_item != 0
+            && !meeting
+                .agenda
+                .iter()
+                .any(|a| a.number == statement.agenda_item)
+        {
+            return Err(ValidationError::UnknownAgendaItem(statement.agenda_item).into());
+        }
+        let closes = meeting.end_date + Duration::days(STATEMENT_DAYS_AFTER_MEETING);
+        if !secretariat && self.today() > closes {
+            return Err(ValidationError::MeetingOver(meeting.end_date).into());
+        }
+        let entered_by = p.name();
+        let id = unit
+            .tx
+            .insert_statement(&statement, &entered_by, unit.at)
+            .await?;
+        let mut languages = vec![];
+        for text in &texts {
+            if languages.contains(&text.language) {
+                return Err(ValidationError::Invalid {
+                    what: "statement text",
+                    value: text.language.to_string(),
+                    reason: "give one text per language",
+                }
+                .into());
+            }
+            languages.push(text.language);
+            unit.tx
+                .put_text(ItemKind::Statement, id, text, unit.at)
+                .await?;
+        }
+        let mut targets = vec![
+            format!("statement:{id}"),
+            format!("meeting:{}", statement.meeting),
+            format!("actor:{}", statement.actor),
+        ];
+        targets.extend(languages.iter().map(|l| format!("language:{l}")));
+        unit.audit("statement.add", Some(&process), targets).await?;
+        unit.commit().await?;
+        self.index_item(&process, ItemKind::Statement, id).await;
+        Ok(id)
+    }
+
+    /// The statements of a process (or of one meeting) the reader may see,
+    /// in the order they were entered.
+    pub async fn statements(
+        &self,
+        p: &Principal,
+        process: &str,
+        meeting: Option<i64>,
+        page: &PageRequest,
+    ) -> Result<Listing<Statement>> {
+        let process = self.existing_process(process).await?;
+        let limit = page.limit()?;
+        let after = id_cursor(page, "statements")?;
+        let found = self
+            .store
+            .list_statements(&StatementQuery {
+                visible: self.visible(p, &process),
+                process,
+                meeting,
+                after,
+                limit,
+            })
+            .await?;
+        let next = next_cursor(&found, "statements", |s| Position::Seq(s.id));
+        Ok(Listing {
+            items: found.items,
+            next_cursor: next,
+        })
+    }
+
+    /// One statement, if the reader may see it.
+    pub async fn statement(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+    ) -> Result<StatementDetail> {
+        let process = self.existing_process(process).await?;
+        let statement = self.store.get_statement(&process, id).await?;
+        if !clearance(p, &process).may_see(
+            statement.distribution,
+            statement.embargo_until,
+            self.now(),
+        ) {
+            return Err(AppError::NotFound(format!("statement {id} in '{process}'")));
+        }
+        let actor = self.store.get_actor(&statement.actor).await?;
+        let on_behalf_of = match &statement.on_behalf_of {
+            Some(g) => Some(self.store.get_actor(g).await?),
+            None => None,
+        };
+        let meeting = self.store.get_meeting(&process, statement.meeting).await?;
+        let texts = self.store.list_texts(ItemKind::Statement, id).await?;
+        let recommendations = self
+            .store
+            .list_recommendations(&RecommendationQuery {
+                process: process.clone(),
+                source: Some((ItemKind::Statement, id)),
+                theme: None,
+                visible: None,
+                after: None,
+                limit: accord_store::MAX_PAGE,
+            })
+            .await?
+            .items;
+        Ok(StatementDetail {
+            statement,
+            actor,
+            on_behalf_of,
+            meeting,
+            texts,
+            recommendations,
+        })
+    }
+
+    /// Adds or replaces a statement's text in a language (the secretariat,
+    /// or whoever may deliver it).
+    pub async fn put_statement_text(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        text: ItemText,
+    ) -> Result<()> {
+        let process = self.existing_process(process).await?;
+        let mut unit = self.unit(p).await?;
+        let statement = unit
+            .tx
+            .find_statement(id)
+            .await?
+            .filter(|s| s.process == process)
+            .ok_or_else(|| AppError::NotFound(format!("statement {id} in '{process}'")))?;
+        if authorize(p, Action::ManageConsultation(&process)).is_err() {
+            let actor = unit
+                .tx
+                .find_actor(&statement.actor)
+                .await?
+                .ok_or_else(|| ValidationError::UnknownActor(statement.actor.to_string()))?;
+            authorize(
+                p,
+                Action::SpeakFor {
+                    process: &process,
+                    actor: &actor.code,
+                    kind: actor.kind,
+                    designated: false,
+                },
+            )?;
+        }
+        if let Some(file) = &text.file {
+            unit.tx.insert_file(file, unit.at).await?;
+        }
+        unit.tx
+            .put_text(ItemKind::Statement, id, &text, unit.at)
+            .await?;
+        unit.audit(
+            "statement.text",
+            Some(&process),
+            vec![
+                format!("statement:{id}"),
+                format!("language:{}", text.language),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        self.index_item(&process, ItemKind::Statement, id).await;
+        Ok(())
+    }
+
+    // ---- calls for inputs and inputs -------------------------------------
+
+    /// Opens a call for written inputs (the secretariat).
+    pub async fn open_consultation(&self, p: &Principal, c: Consultation) -> Result<()> {
+        authorize(p, Action::ManageConsultation(&c.process))?;
+        c.validate()?;
+        let mut unit = self.unit(p).await?;
+        if unit.tx.find_process(&c.process).await?.is_none() {
+            return Err(AppError::NotFound(format!(
+                "process '{}' does not exist",
+                c.process
+            )));
+        }
+        if unit
+            .tx
+            .find_consultation(&c.process, &c.slug)
+            .await?
+            .is_some()
+        {
+            return Err(ValidationError::DuplicateSlug {
+                what: "consultation",
+                slug: c.slug.to_string(),
+            }
+            .into());
+        }
+        unit.tx.insert_consultation(&c).await?;
+        unit.audit(
+            "consultation.open",
+            Some(&c.process),
+            vec![format!("consultation:{}", c.slug)],
+        )
+        .await?;
+        unit.commit().await
+    }
+
+    pub async fn consultations(&self, process: &str) -> Result<Vec<Consultation>> {
+        let process = self.existing_process(process).await?;
+        Ok(self.store.list_consultations(&process).await?)
+    }
+
+    /// Takes a written input to an open consultation from anyone (rate
+    /// limited per address). It is published on receipt; the secretariat
+    /// can withdraw it from publication. The language is detected when the
+    /// sender does not say.
+    pub async fn submit_input(&self, p: &Principal, input: NewInput, address: &str) -> Result<i64> {
+        input.validate()?;
+        let now = self.now();
+        let keys = [format!("address:{address}")];
+        let system = matches!(p, Principal::System(_));
+        if !system && self.input_throttle.blocked(&keys, now) {
+            return Err(AppError::TooManyRequests(format!(
+                "too many inputs from your address; try again within {} minutes",
+                self.input_throttle.window_minutes()
+            )));
+        }
+        let mut unit = self.unit(p).await?;
+        let consultation = unit
+            .tx
+            .find_consultation(&input.process, &input.consultation)
+            .await?
+            .ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "no consultation '{}' in '{}'",
+                    input.consultation, input.process
+                ))
+            })?;
+        if !system && !consultation.is_open_at(now) {
+            return Err(ValidationError::Invalid {
+                what: "consultation",
+                value: consultation.slug.to_string(),
+                reason: "is not open for inputs now",
+            }
+            .into());
+        }
+        if let Some(country) = &input.country {
+            let found = unit.tx.find_actor(country).await?;
+            if !found.is_some_and(|a| a.kind.is_state()) {
+                return Err(ValidationError::UnknownActor(country.to_string()).into());
+            }
+        }
+        if let Some(external) = &input.external_id {
+            if let Some(id) = unit
+                .tx
+                .find_input_by_external_id(&input.process, external)
+                .await?
+            {
+                return Ok(id); // imported before: nothing changes
+            }
+        }
+        let (language, detected) = match input.language {
+            Some(l) => (l, false),
+            None => match accord_ingest::detect_language(&input.text) {
+                Some(d) => (d.language, true),
+                None => {
+                    return Err(ValidationError::Invalid {
+                        what: "input language",
+                        value: String::new(),
+                        reason: "could not be detected: say which language the input is in",
+                    }
+                    .into())
+                }
+            },
+        };
+        let id = unit
+            .tx
+            .insert_input(&input, language, detected, Distribution::Public, unit.at)
+            .await?;
+        unit.audit(
+            "input.submit",
+            Some(&input.process),
+            vec![
+                format!("input:{id}"),
+                format!("consultation:{}", input.consultation),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        if !system {
+            self.input_throttle.record(&keys, now);
+        }
+        self.index_item(&input.process, ItemKind::Input, id).await;
+        Ok(id)
+    }
+
+    pub async fn inputs(
+        &self,
+        p: &Principal,
+        process: &str,
+        consultation: Option<&str>,
+        page: &PageRequest,
+    ) -> Result<Listing<Input>> {
+        let process = self.existing_process(process).await?;
+        let consultation = consultation
+            .map(|c| Slug::new(c).map_err(|_| AppError::NotFound(format!("consultation '{c}'"))))
+            .transpose()?;
+        let limit = page.limit()?;
+        let after = id_cursor(page, "inputs")?;
+        let found = self
+            .store
+            .list_inputs(&InputQuery {
+                visible: self.visible(p, &process),
+                process,
+                consultation,
+                after,
+                limit,
+            })
+            .await?;
+        let next = next_cursor(&found, "inputs", |i| Position::Seq(i.id));
+        Ok(Listing {
+            items: found.items,
+            next_cursor: next,
+        })
+    }
+
+    pub async fn input(&self, p: &Principal, process: &str, id: i64) -> Result<InputDetail> {
+        let process = self.existing_process(process).await?;
+        let input = self.store.get_input(&process, id).await?;
+        if !clearance(p, &process).may_see(input.distribution, None, self.now()) {
+            return Err(AppError::NotFound(format!("input {id} in '{process}'")));
+        }
+        let recommendations = self
+            .store
+            .list_recommendations(&RecommendationQuery {
+                process: process.clone(),
+                source: Some((ItemKind::Input, id)),
+                theme: None,
+                visible: None,
+                after: None,
+                limit: accord_store::MAX_PAGE,
+            })
+            .await?
+            .items;
+        Ok(InputDetail {
+            input,
+            recommendations,
+        })
+    }
+
+    // ---- recommendations -------------------------------------------------
+
+    /// Marks a passage of a statement or an input as a recommendation (the
+    /// secretariat); the passage must stand in the source's text.
+    pub async fn mark_recommendation(&self, p: &Principal, r: NewRecommendation) -> Result<i64> {
+        authorize(p, Action::ManageConsultation(&r.process))?;
+        r.validate()?;
+        let mut unit = self.unit(p).await?;
+        let text: String = match r.source {
+            ItemKind::Statement => {
+                unit.tx
+                    .find_statement(r.source_id)
+                    .await?
+                    .filter(|s| s.process == r.process)
+                    .ok_or_else(|| AppError::NotFound(format!("statement {}", r.source_id)))?;
+                unit.tx
+                    .find_text(ItemKind::Statement, r.source_id, r.language)
+                    .await?
+                    .ok_or_else(|| ValidationError::Invalid {
+                        what: "recommendation language",
+                        value: r.language.to_string(),
+                        reason: "the statement has no text in this language",
+                    })?
+                    .body
+            }
+            ItemKind::Input => {
+                let input = unit
+                    .tx
+                    .find_input(r.source_id)
+                    .await?
+                    .filter(|i| i.process == r.process)
+                    .ok_or_else(|| AppError::NotFound(format!("input {}", r.source_id)))?;
+                if input.language != r.language {
+                    return Err(ValidationError::Invalid {
+                        what: "recommendation language",
+                        value: r.language.to_string(),
+                        reason: "the input is in another language",
+                    }
+                    .into());
+                }
+                input.text
+            }
+            ItemKind::Document => unreachable!("refused by validate"),
+        };
+        let start = r.locate(&text).ok_or(ValidationError::Invalid {
+            what: "recommendation passage",
+            value: r.passage.chars().take(80).collect(),
+            reason: "does not stand in the source's text",
+        })?;
+        for theme in &r.themes {
+            if unit.tx.find_theme(&r.process, theme).await?.is_none() {
+                return Err(ValidationError::UnknownTheme(theme.to_string()).into());
+            }
+        }
+        let id = unit
+            .tx
+            .insert_recommendation(&r, start, &p.name(), unit.at)
+            .await?;
+        let mut targets = vec![
+            format!("recommendation:{id}"),
+            format!("{}:{}", r.source, r.source_id),
+        ];
+        targets.extend(r.themes.iter().map(|t| format!("theme:{t}")));
+        unit.audit("recommendation.mark", Some(&r.process), targets)
+            .await?;
+        unit.commit().await?;
+        self.index_recommendation(&r.process, id).await;
+        Ok(id)
+    }
+
+    /// The recommendations of a process whose source the reader may see.
+    pub async fn recommendations(
+        &self,
+        p: &Principal,
+        process: &str,
+        theme: Option<&str>,
+        page: &PageRequest,
+    ) -> Result<Listing<Recommendation>> {
+        let process = self.existing_process(process).await?;
+        let theme = theme
+            .map(|t| Slug::new(t).map_err(|_| AppError::NotFound(format!("theme '{t}'"))))
+            .transpose()?;
+        let limit = page.limit()?;
+        let after = id_cursor(page, "recommendations")?;
+        let found = self
+            .store
+            .list_recommendations(&RecommendationQuery {
+                visible: self.visible(p, &process),
+                process,
+                source: None,
+                theme,
+                after,
+                limit,
+            })
+            .await?;
+        let next = next_cursor(&found, "recommendations", |r| Position::Seq(r.id));
+        Ok(Listing {
+            items: found.items,
+            next_cursor: next,
+        })
+    }
+}

@@ -1,0 +1,583 @@
+//! Files: kept by the SHA-256 of their bytes behind a blob-store trait (a
+//! directory today; object storage can follow), read into text by
+//! `accord-ingest` — at once for small files, as a background job for large
+//! ones, whose status the uploader sees on the item's page (`pending`).
+
+use crate::policy::{authorize, Action, Principal};
+use crate::{App, AppError, Result};
+use accord_domain::{
+    ItemKind, ItemText, Language, Slug, StoredFile, TextBlock, TextStatus, ValidationError,
+};
+use accord_ingest::{Block, Extracted, IngestError, Limits};
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The default largest upload: 50 MiB.
+pub const DEFAULT_UPLOAD_LIMIT: u64 = 50 * 1024 * 1024;
+/// Files up to this size are read while the upload waits; larger ones by a
+/// background job.
+pub const DEFAULT_INLINE_EXTRACTION: u64 = 2 * 1024 * 1024;
+
+/// Where file bytes live, by the lower-case hex SHA-256 of their content.
+#[async_trait]
+pub trait BlobStore: Send + Sync {
+    /// Stores the bytes (once: the same bytes again change nothing).
+    async fn put(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()>;
+    async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>>;
+}
+
+/// Blobs as files under a directory, `ab/cd/abcd…`, written whole or not at
+/// all (a temporary file, synced, then renamed into place).
+pub struct DirBlobStore {
+    root: PathBuf,
+}
+
+impl DirBlobStore {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        DirBlobStore { root: root.into() }
+    }
+
+    fn path(&self, sha256: &str) -> Option<PathBuf> {
+        let valid = sha256.len() == 64
+            && sha256
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        valid.then(|| {
+            self.root
+                .join(&sha256[..2])
+                .join(&sha256[2..4])
+                .join(sha256)
+        })
+    }
+}
+
+#[async_trait]
+impl BlobStore for DirBlobStore {
+    async fn put(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self
+            .path(sha256)
+            .ok_or_else(|| std::io::Error::other("not a SHA-256"))?;
+        if tokio::fs::try_exists(&path).await? {
+            return Ok(());
+        }
+        let dir = path
+            .parent()
+            .expect("a blob path has a parent")
+            .to_path_buf();
+        let bytes = bytes.to_vec();
+        tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+            use std::io::Write;
+            std::fs::create_dir_all(&dir)?;
+            let mut tmp = tempfile_in(&dir)?;
+            tmp.1.write_all(&bytes)?;
+            tmp.1.sync_all()?;
+            std::fs::rename(&tmp.0, &path)?;
+            if let Ok(d) = std::fs::File::open(&dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })
+        .await
+        .map_err(std::io::Error::other)?
+    }
+
+    async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
+        let Some(path) = self.path(sha256) else {
+            return Ok(None);
+        };
+        match tokio::fs::read(&path).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    for _ in 0..16 {
+        let name = dir.join(format!(".upload-{}", crate::access::secret()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&name)
+        {
+            Ok(f) => return Ok((name, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("could not create a temporary file"))
+}
+
+/// A file as uploaded.
+pub struct Upload {
+    /// The name it was sent with (only its last part is kept).
+    pub filename: String,
+    pub bytes: Vec<u8>,
+    /// The language the uploader says it is in; None: detect it.
+    pub language: Option<Language>,
+}
+
+/// What happened to an upload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadOutcome {
+    pub language: Language,
+    pub status: TextStatus,
+    pub file: StoredFile,
+}
+
+/// A download: the bytes with what to call them.
+#[derive(Debug, Clone)]
+pub struct Download {
+    pub file: StoredFile,
+    pub bytes: Vec<u8>,
+}
+
+/// The file name's last part, without control characters, at most 200 chars.
+pub fn clean_filename(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = last
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .take(200)
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').to_owned();
+    if clean.is_empty() {
+        "file".into()
+    } else {
+        clean
+    }
+}
+
+fn ingest_error(e: IngestError) -> AppError {
+    match e {
+        IngestError::Empty => ValidationError::Empty("file").into(),
+        IngestError::TooLarge { size, limit } => {
+            AppError::TooLarge(format!("the file is {size} bytes; the limit is {limit}"))
+        }
+        IngestError::Unsupported { what } => AppError::UnsupportedMedia(format!(
+            "Accord reads PDF, DOCX, ODT, HTML, Markdown and plain text, not {what}"
+        )),
+        other => AppError::Unreadable {
+            kind: other.kind(),
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The extraction as a text in `language` (or the detected one).
+fn text_from(
+    extracted: &Extracted,
+    file: StoredFile,
+    language: Option<Language>,
+) -> std::result::Result<ItemText, AppError> {
+    let (language, detected) = match (language, &extracted.language) {
+        (Some(l), _) => (l, false),
+        (None, Some(d)) => (d.language, true),
+        (None, None) => {
+            return Err(ValidationError::Invalid {
+                what: "file language",
+                value: file.filename.clone(),
+                reason: "could not be detected: say which language the file is in",
+            }
+            .into())
+        }
+    };
+    let blocks = extracted
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, text } => TextBlock::Heading {
+                level: *level,
+                text: text.clone(),
+            },
+            Block::Paragraph { text } => TextBlock::Paragraph { text: text.clone() },
+        })
+        .collect();
+    Ok(ItemText {
+        language,
+        body: extracted.text(),
+        blocks,
+        file: Some(file),
+        status: if extracted.complete {
+            TextStatus::Ready
+        } else {
+            TextStatus::Partial
+        },
+        diagnostics: extracted
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect(),
+        language_detected: detected,
+    })
+}
+
+async fn extract_blocking(
+    bytes: Vec<u8>,
+    filename: String,
+    limits: Limits,
+) -> std::result::Result<Extracted, IngestError> {
+    let budget = limits.max_duration;
+    let job = tokio::task::spawn_blocking(move || {
+        accord_ingest::extract(&bytes, Some(&filename), &limits)
+    });
+    // The extractors check their deadline themselves; this is the backstop.
+    match tokio::time::timeout(budget + std::time::Duration::from_secs(5), job).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) => Err(IngestError::Unreadable {
+            format: accord_ingest::Format::Text,
+            reason: "the extraction stopped unexpectedly".into(),
+        }),
+        Err(_) => Err(IngestError::TimedOut { after: budget }),
+    }
+}
+
+impl App {
+    /// Who may change the texts of an item: the secretariat of its process
+    /// for documents; for statements also whoever may deliver them.
+    async fn authorize_text(
+        &self,
+        p: &Principal,
+        process: &Slug,
+        kind: ItemKind,
+        id: i64,
+    ) -> Result<()> {
+        match kind {
+            ItemKind::Document => {
+                self.store.get_document(process, id).await?;
+                authorize(p, Action::EditProcess(process))
+            }
+            ItemKind::Statement => {
+                let st = self.store.get_statement(process, id).await?;
+                if authorize(p, Action::ManageConsultation(process)).is_ok() {
+                    return Ok(());
+                }
+                let actor = self.store.get_actor(&st.actor).await?;
+                authorize(
+                    p,
+                    Action::SpeakFor {
+                        process,
+                        actor: &actor.code,
+                        kind: actor.kind,
+                        designated: false,
+                    },
+                )
+            }
+            ItemKind::Input => Err(AppError::Forbidden(
+                "an input's text is what its sender wrote".into(),
+            )),
+        }
+    }
+
+    /// May `p` add or replace texts and files of this item?
+    pub async fn may_change_texts(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: ItemKind,
+        id: i64,
+    ) -> bool {
+        match Slug::new(process) {
+            Ok(process) => self.authorize_text(p, &process, kind, id).await.is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// Stores a file as the text of a document or statement in a language,
+    /// and reads it: at once when small, otherwise in a background job.
+    pub async fn upload(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: ItemKind,
+        id: i64,
+        upload: Upload,
+    ) -> Result<UploadOutcome> {
+        let process = self.existing_process(process).await?;
+        self.authorize_text(p, &process, kind, id).await?;
+        let size = upload.bytes.len() as u64;
+        if size > self.files.upload_limit {
+            return Err(AppError::TooLarge(format!(
+                "the file is {size} bytes; the limit is {}",
+                self.files.upload_limit
+            )));
+        }
+        let filename = clean_filename(&upload.filename);
+        let (format, _) =
+            accord_ingest::sniff(&upload.bytes, Some(&filename)).map_err(ingest_error)?;
+        let sha256: String = Sha256::digest(&upload.bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let file = StoredFile {
+            sha256: sha256.clone(),
+            size,
+            content_type: format.content_type().to_owned(),
+            filename,
+        };
+        let limits = self.files.limits.clone();
+        let text = if size <= self.files.inline_extraction {
+            let extracted = extract_blocking(upload.bytes.clone(), file.filename.clone(), limits)
+                .await
+                .map_err(ingest_error)?;
+            text_from(&extracted, file.clone(), upload.language)?
+        } else {
+            let Some(language) = upload.language else {
+                return Err(AppError::BadRequest(format!(
+                    "a file over {} bytes is read in the background: say which language it is in",
+                    self.files.inline_extraction
+                )));
+            };
+            ItemText {
+                language,
+                body: String::new(),
+                blocks: vec![],
+                file: Some(file.clone()),
+                status: TextStatus::Pending,
+                diagnostics: vec![],
+                language_detected: false,
+            }
+        };
+        self.files
+            .blobs
+            .put(&sha256, &upload.bytes)
+            .await
+            .map_err(|e| AppError::Unavailable(format!("the file could not be stored: {e}")))?;
+        let mut unit = self.unit(p).await?;
+        unit.tx.insert_file(&file, unit.at).await?;
+        unit.tx.put_text(kind, id, &text, unit.at).await?;
+        unit.audit(
+            "text.upload",
+            Some(&process),
+            vec![
+                format!("{kind}:{id}"),
+                format!("language:{}", text.language),
+                format!("file:{sha256}"),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        if text.status == TextStatus::Pending {
+            self.spawn_extraction(kind, id, text.clone());
+        } else {
+            self.index_item(&process, kind, id).await;
+        }
+        Ok(UploadOutcome {
+            language: text.language,
+            status: text.status,
+            file,
+        })
+    }
+
+    /// Reads a pending text's file in the background, then records what
+    /// could be read (or why nothing could).
+    fn spawn_extraction(&self, kind: ItemKind, id: i64, pending: ItemText) {
+        let app = self.clone();
+        let handle = tokio::spawn(async move {
+            if let Err(e) = app.extract_pending(kind, id, pending).await {
+                tracing::error!(%kind, id, error = %e, "background extraction failed");
+            }
+        });
+        let mut jobs = self.files.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        jobs.retain(|j| !j.is_finished());
+        jobs.push(handle);
+    }
+
+    async fn extract_pending(&self, kind: ItemKind, id: i64, pending: ItemText) -> Result<()> {
+        let Some(file) = pending.file.clone() else {
+            return Ok(());
+        };
+        let bytes = self
+            .files
+            .blobs
+            .get(&file.sha256)
+            .await
+            .map_err(|e| AppError::Unavailable(e.to_string()))?
+            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))?;
+        let limits = self.files.limits.clone();
+        let text = match extract_blocking(bytes, file.filename.clone(), limits).await {
+            Ok(extracted) => {
+                let mut t = text_from(&extracted, file, Some(pending.language))?;
+                t.language_detected = false;
+                t
+            }
+            Err(e) => ItemText {
+                status: TextStatus::Failed,
+                diagnostics: vec![e.to_string()],
+                ..pending.clone()
+            },
+        };
+        let system = Principal::System("extraction job");
+        let mut unit = self.unit(&system).await?;
+        // The text may have been replaced while the job ran: keep the newer one.
+        let current = unit.tx.find_text(kind, id, pending.language).await?;
+        if current
+            .as_ref()
+            .and_then(|c| c.file.as_ref())
+            .map(|f| &f.sha256)
+            != pending.file.as_ref().map(|f| &f.sha256)
+        {
+            return Ok(());
+        }
+        unit.tx.put_text(kind, id, &text, unit.at).await?;
+        unit.audit(
+            "text.extract",
+            None,
+            vec![format!("{kind}:{id}"), format!("status:{}", text.status)],
+        )
+        .await?;
+        unit.commit().await?;
+        if let Some(process) = self.store.item_process(kind, id).await? {
+            self.index_item(&process, kind, id).await;
+        }
+        Ok(())
+    }
+
+    /// Starts the jobs for texts left pending (after a restart).
+    pub async fn resume_extractions(&self) -> Result<usize> {
+        let pending = self.store.list_pending_texts().await?;
+        let n = pending.len();
+        for (kind, id, text) in pending {
+            self.spawn_extraction(kind, id, text);
+        }
+        Ok(n)
+    }
+
+    /// Waits for every background extraction started so far.
+    pub async fn finish_extractions(&self) {
+        loop {
+            let jobs: Vec<_> = {
+                let mut jobs = self.files.jobs.lock().unwrap_or_else(|e| e.into_inner());
+                std::mem::take(&mut *jobs)
+            };
+            if jobs.is_empty() {
+                return;
+            }
+            for j in jobs {
+                let _ = j.await;
+            }
+        }
+    }
+
+    /// The file behind an item's text in a language, if the reader may see
+    /// the item.
+    pub async fn download(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: ItemKind,
+        id: i64,
+        language: Language,
+    ) -> Result<Download> {
+        let process = self.existing_process(process).await?;
+        let now = self.now();
+        let clearance = crate::policy::clearance(p, &process);
+        let visible = match kind {
+            ItemKind::Document => {
+                let d = self.store.get_document(&process, id).await?;
+                clearance.may_see(d.distribution, d.embargo_until, now)
+            }
+            ItemKind::Statement => {
+                let s = self.store.get_statement(&process, id).await?;
+                clearance.may_see(s.distribution, s.embargo_until, now)
+            }
+            ItemKind::Input => false,
+        };
+        let missing = || AppError::NotFound(format!("no {language} file for {kind} {id}"));
+        if !visible {
+            return Err(missing());
+        }
+        let file = self
+            .store
+            .list_texts(kind, id)
+            .await?
+            .into_iter()
+            .find(|t| t.language == language)
+            .and_then(|t| t.file)
+            .ok_or_else(missing)?;
+        let bytes = self
+            .files
+            .blobs
+            .get(&file.sha256)
+            .await
+            .map_err(|e| AppError::Unavailable(e.to_string()))?
+            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))?;
+        Ok(Download { file, bytes })
+    }
+
+    /// The texts of a document, if the reader may see it.
+    pub async fn document_texts(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+    ) -> Result<Vec<ItemText>> {
+        let process = self.existing_process(process).await?;
+        let d = self.store.get_document(&process, id).await?;
+        if !crate::policy::clearance(p, &process).may_see(
+            d.distribution,
+            d.embargo_until,
+            self.now(),
+        ) {
+            return Err(AppError::NotFound(format!("document {id} in '{process}'")));
+        }
+        Ok(self.store.list_texts(ItemKind::Document, id).await?)
+    }
+}
+
+/// The file machinery an `App` holds.
+pub(crate) struct Files {
+    pub blobs: Arc<dyn BlobStore>,
+    pub upload_limit: u64,
+    pub inline_extraction: u64,
+    pub limits: Limits,
+    pub jobs: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+}
+
+impl Files {
+    pub fn new(blobs: Arc<dyn BlobStore>) -> Self {
+        Files {
+            blobs,
+            upload_limit: DEFAULT_UPLOAD_LIMIT,
+            inline_extraction: DEFAULT_INLINE_EXTRACTION,
+            limits: Limits {
+                max_bytes: DEFAULT_UPLOAD_LIMIT,
+                ..Limits::default()
+            },
+            jobs: std::sync::Mutex::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_keep_their_last_part_only() {
+        assert_eq!(clean_filename("../../etc/passwd"), "passwd");
+        assert_eq!(
+            clean_filename("C:\\\\Users\\\\x\\\\Statement (FR).pdf"),
+            "Statement (FR).pdf"
+        );
+        assert_eq!(clean_filename("a\"b<c>\u{7}.docx"), "abc.docx");
+        assert_eq!(clean_filename(".hidden"), "hidden");
+        assert_eq!(clean_filename(""), "file");
+    }
+
+    #[tokio::test]
+    async fn blobs_are_written_once_by_their_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = DirBlobStore::new(dir.path());
+        let sha = "a".repeat(64);
+        blobs.put(&sha, b"one").await.unwrap();
+        blobs.put(&sha, b"two").await.unwrap();
+        assert_eq!(blobs.get(&sha).await.unwrap().unwrap(), b"one");
+        assert_eq!(blobs.get(&"b".repeat(64)).await.unwrap(), None);
+        assert!(blobs.put("../../x", b"x").await.is_err());
+        assert_eq!(blobs.get("../x").await.unwrap(), None);
+    }
+}

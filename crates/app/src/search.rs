@@ -1,0 +1,472 @@
+//! Search: the app keeps `accord-search`'s index current when something is
+//! published (or its text changes), rebuilds it from the store
+//! (`reindex`), and asks it with the reader's clearance, so nothing a reader
+//! may not see appears in results, totals or facet counts. The index is
+//! derived state: losing it loses nothing.
+
+use crate::policy::{clearance, Principal};
+use crate::{App, AppError, PageRequest, Result};
+use accord_domain::{Clearance, ItemKind, ItemText, Role, Slug};
+use accord_search::{Facet, Query, Reader, Results, SearchDoc, SearchIndex};
+use accord_store::{InputQuery, RecommendationQuery, StatementQuery};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+/// The index, opened on first use in its directory.
+pub(crate) struct Search {
+    pub dir: PathBuf,
+    pub index: OnceLock<std::result::Result<Arc<SearchIndex>, String>>,
+}
+
+impl Search {
+    pub fn new(dir: PathBuf) -> Self {
+        Search {
+            dir,
+            index: OnceLock::new(),
+        }
+    }
+}
+
+/// A search as a reader asks it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub text: String,
+    /// (facet name, value) pairs, e.g. ("process", "gcm"), ("language", "fr").
+    pub filters: Vec<(String, String)>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+fn search_error(e: accord_search::SearchError) -> AppError {
+    match e {
+        accord_search::SearchError::BadQuery(m) => AppError::BadRequest(m),
+        accord_search::SearchError::Index(m) => AppError::Unavailable(format!("search index: {m}")),
+    }
+}
+
+impl App {
+    fn index(&self) -> Result<Arc<SearchIndex>> {
+        self.search
+            .index
+            .get_or_init(|| {
+                std::fs::create_dir_all(&self.search.dir)
+                    .map_err(|e| e.to_string())
+                    .and_then(|_| SearchIndex::open(&self.search.dir).map_err(|e| e.to_string()))
+                    .map(Arc::new)
+            })
+            .clone()
+            .map_err(|e| AppError::Unavailable(format!("search index: {e}")))
+    }
+
+    /// Searches what the reader may see. With a `process` filter the
+    /// reader's clearance in that process applies; without one, only the
+    /// secretariat of every process sees beyond what is public.
+    pub async fn search(&self, p: &Principal, req: SearchRequest) -> Result<Results> {
+        let mut filters = vec![];
+        let mut process: Option<Slug> = None;
+        for (name, value) in &req.filters {
+            let facet: Facet = name.parse().map_err(search_error)?;
+            if facet == Facet::Process {
+                process = Some(Slug::new(value).map_err(|_| {
+                    AppError::NotFound(format!("process '{value}' does not exist"))
+                })?);
+            }
+            filters.push((facet, value.clone()));
+        }
+        let sees = match (&process, p) {
+            (Some(slug), _) => clearance(p, slug),
+            (None, Principal::System(_)) => Clearance::Secretariat,
+            (None, Principal::Account(a))
+                if a.grants
+                    .iter()
+                    .any(|g| g.role == Role::Secretariat && g.process.is_none()) =>
+            {
+                Clearance::Secretariat
+            }
+            (None, _) => Clearance::Public,
+        };
+        let reader = Reader {
+            sees: sees.into(),
+            now: self.now().timestamp(),
+        };
+        let query = Query {
+            text: req.text,
+            filters,
+            limit: req.limit.clamp(1, 100),
+            offset: req.offset,
+        };
+        let index = self.index()?;
+        tokio::task::spawn_blocking(move || index.search(&reader, &query))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(search_error)
+    }
+
+    /// Puts an item (all its languages) in the index as it stands now; a
+    /// failure is logged, never the writer's error (`reindex` repairs).
+    pub(crate) async fn index_item(&self, process: &Slug, kind: ItemKind, id: i64) {
+        let result = async {
+            let docs = self.search_docs(process, kind, id).await?;
+            let index = self.index()?;
+            let kind_name = kind.as_str();
+            tokio::task::spawn_blocking(move || {
+                index.delete_item(kind_name, id)?;
+                index.upsert(&docs)
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(search_error)
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(%kind, id, error = %e, "the search index was not updated");
+        }
+    }
+
+    pub(crate) async fn index_recommendation(&self, process: &Slug, id: i64) {
+        let result = async {
+            let docs = self.recommendation_docs(process, Some(id)).await?;
+            let index = self.index()?;
+            tokio::task::spawn_blocking(move || index.upsert(&docs))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(search_error)
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(id, error = %e, "the search index was not updated");
+        }
+    }
+
+    fn doc(
+        &self,
+        kind: ItemKind,
+        id: i64,
+        process: &Slug,
+        text: &ItemText,
+        fields: DocFields,
+    ) -> SearchDoc {
+        SearchDoc {
+            key: format!("{kind}:{id}:{}", text.language),
+            kind: kind.as_str().into(),
+            item_id: id,
+            process: process.to_string(),
+            meeting: fields.meeting,
+            meeting_kind: fields.meeting_kind,
+            actor: fields.actor,
+            actor_kind: fields.actor_kind,
+            themes: fields.themes,
+            language: text.language,
+            year: fields.year,
+            document_kind: fields.document_kind,
+            title: fields.title,
+            body: text.body.clone(),
+            url: fields.url,
+            distribution: fields.distribution.into(),
+            embargo_until: fields.embargo.map(|e| e.timestamp()),
+            synthetic: fields.synthetic,
+        }
+    }
+
+    /// The index's documents for one item: one per language with text.
+    async fn search_docs(&self, process: &Slug, kind: ItemKind, id: i64) -> Result<Vec<SearchDoc>> {
+        use chrono::Datelike;
+        let mut docs = vec![];
+        match kind {
+            ItemKind::Statement => {
+                let st = self.store.get_statement(process, id).await?;
+                let meeting = self.store.get_meeting(process, st.meeting).await?;
+                let actor = self.store.get_actor(&st.actor).await?;
+                for text in self.store.list_texts(kind, id).await? {
+                    if text.body.is_empty() {
+                        continue;
+                    }
+                    let fields = DocFields {
+                        meeting: Some(meeting.title.clone()),
+                        meeting_kind: Some(meeting.kind.to_string()),
+                        actor: Some(actor.code.to_string()),
+                        actor_kind: Some(actor.kind.to_string()),
+                        themes: meeting.themes.iter().map(|t| t.to_string()).collect(),
+                        year: st.delivered_on.year(),
+                        document_kind: None,
+                        title: st.title.clone(),
+                        url: format!("/processes/{process}/statements/{id}"),
+                        distribution: st.distribution,
+                        embargo: st.embargo_until,
+                        synthetic: st.synthetic,
+                    };
+                    docs.push(self.doc(kind, id, process, &text, fields));
+                }
+            }
+            ItemKind::Document => {
+                let d = self.store.get_document(process, id).await?;
+                let meeting = match &d.meeting {
+                    Some(m) => self
+                        .all_meetings(process.as_str(), None)
+                        .await?
+                        .into_iter()
+                        .find(|x| &x.slug == m),
+                    None => None,
+                };
+                let mut texts: Vec<ItemText> = self
+                    .store
+                    .list_texts(kind, id)
+                    .await?
+                    .into_iter()
+                    .filter(|t| !t.body.is_empty())
+                    .collect();
+                if texts.is_empty() {
+                    // Metadata only: its title is still found.
+                    let language = if d.languages.contains(&accord_domain::Language::En) {
+                        Some(accord_domain::Language::En)
+                    } else {
+                        d.languages.first().copied()
+                    };
+                    if let Some(l) = language {
+                        texts.push(ItemText::typed(l, &d.title)?);
+                    }
+                }
+                for text in texts {
+                    let fields = DocFields {
+                        meeting: meeting.as_ref().map(|m| m.title.clone()),
+                        meeting_kind: meeting.as_ref().map(|m| m.kind.to_string()),
+                        actor: None,
+                        actor_kind: None,
+                        themes: meeting
+                            .as_ref()
+                            .map(|m| m.themes.iter().map(|t| t.to_string()).collect())
+                            .unwrap_or_default(),
+                        year: d.date.year(),
+                        document_kind: Some(d.kind.to_string()),
+                        title: match &d.symbol {
+                            Some(s) => format!("{s} — {}", d.title),
+                            None => d.title.clone(),
+                        },
+                        url: format!("/processes/{process}/documents#document-{id}"),
+                        distribution: d.distribution,
+                        embargo: d.embargo_until,
+                        synthetic: false,
+                    };
+                    docs.push(self.doc(kind, id, process, &text, fields));
+                }
+            }
+            ItemKind::Input => {
+                let i = self.store.get_input(process, id).await?;
+                let text = ItemText {
+                    language: i.language,
+                    body: i.text.clone(),
+                    blocks: vec![],
+                    file: None,
+                    status: accord_domain::TextStatus::Ready,
+                    diagnostics: vec![],
+                    language_detected: i.language_detected,
+                };
+                let fields = DocFields {
+                    meeting: None,
+                    meeting_kind: None,
+                    actor: None,
+                    actor_kind: Some("public".into()),
+                    themes: vec![],
+                    year: i.submitted_at.year(),
+                    document_kind: None,
+                    title: match &i.organisation {
+                        Some(o) => format!("Input {id} — {o}"),
+                        None => format!("Input {id}"),
+                    },
+                    url: format!("/processes/{process}/inputs/{id}"),
+                    distribution: i.distribution,
+                    embargo: None,
+                    synthetic: i.synthetic,
+                };
+                docs.push(self.doc(kind, id, process, &text, fields));
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Recommendations as index documents (one, or all of a process), each
+    /// seen where its source is.
+    async fn recommendation_docs(
+        &self,
+        process: &Slug,
+        only: Option<i64>,
+    ) -> Result<Vec<SearchDoc>> {
+        use chrono::Datelike;
+        let mut docs = vec![];
+        let mut after = None;
+        loop {
+            let page = self
+                .store
+                .list_recommendations(&RecommendationQuery {
+                    process: process.clone(),
+                    source: None,
+                    theme: None,
+                    visible: None,
+                    after,
+                    limit: accord_store::MAX_PAGE,
+                })
+                .await?;
+            for r in &page.items {
+                if only.is_some_and(|id| id != r.id) {
+                    continue;
+                }
+                let (actor, actor_kind, distribution, embargo, synthetic, url) = match r.source {
+                    ItemKind::Statement => {
+                        let st = self.store.get_statement(process, r.source_id).await?;
+                        let actor = self.store.get_actor(&st.actor).await?;
+                        (
+                            Some(actor.code.to_string()),
+                            Some(actor.kind.to_string()),
+                            st.distribution,
+                            st.embargo_until,
+                            st.synthetic,
+                            format!(
+                                "/processes/{process}/statements/{}#rec-{}",
+                                r.source_id, r.id
+                            ),
+                        )
+                    }
+                    _ => {
+                        let i = self.store.get_input(process, r.source_id).await?;
+                        (
+                            None,
+                            Some("public".into()),
+                            i.distribution,
+                            None,
+                            i.synthetic,
+                            format!("/processes/{process}/inputs/{}#rec-{}", r.source_id, r.id),
+                        )
+                    }
+                };
+                let text = ItemText {
+                    language: r.language,
+                    body: r.passage.clone(),
+                    blocks: vec![],
+                    file: None,
+                    status: accord_domain::TextStatus::Ready,
+                    diagnostics: vec![],
+                    language_detected: false,
+                };
+                let fields = DocFields {
+                    meeting: None,
+                    meeting_kind: None,
+                    actor,
+                    actor_kind,
+                    themes: r.themes.iter().map(|t| t.to_string()).collect(),
+                    year: r.marked_at.year(),
+                    document_kind: None,
+                    title: format!("Recommendation {}", r.id),
+                    url,
+                    distribution,
+                    embargo,
+                    synthetic,
+                };
+                docs.push(SearchDoc {
+                    kind: "recommendation".into(),
+                    key: format!("recommendation:{}:{}", r.id, r.language),
+                    ..self.doc(ItemKind::Statement, r.id, process, &text, fields)
+                });
+            }
+            match (page.more, page.items.last()) {
+                (true, Some(last)) => after = Some(last.id),
+                _ => break,
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Rebuilds the whole index from the store; returns how many index
+    /// documents it holds. What readers see switches at the end, at once.
+    pub async fn reindex(&self) -> Result<u64> {
+        let mut docs = vec![];
+        let mut processes = vec![];
+        let mut page = PageRequest::first(crate::MAX_LIMIT);
+        loop {
+            let listing = self.processes(&page).await?;
+            processes.extend(listing.items.into_iter().map(|p| p.process.slug));
+            match listing.next_cursor {
+                Some(c) => page.cursor = Some(c),
+                None => break,
+            }
+        }
+        for process in &processes {
+            for d in self
+                .all_documents(&Principal::System("reindex"), process.as_str())
+                .await?
+            {
+                docs.extend(self.search_docs(process, ItemKind::Document, d.id).await?);
+            }
+            let mut after = None;
+            loop {
+                let page = self
+                    .store
+                    .list_statements(&StatementQuery {
+                        process: process.clone(),
+                        meeting: None,
+                        visible: None,
+                        after,
+                        limit: accord_store::MAX_PAGE,
+                    })
+                    .await?;
+                for st in &page.items {
+                    docs.extend(
+                        self.search_docs(process, ItemKind::Statement, st.id)
+                            .await?,
+                    );
+                }
+                match (page.more, page.items.last()) {
+                    (true, Some(last)) => after = Some(last.id),
+                    _ => break,
+                }
+            }
+            let mut after = None;
+            loop {
+                let page = self
+                    .store
+                    .list_inputs(&InputQuery {
+                        process: process.clone(),
+                        consultation: None,
+                        visible: None,
+                        after,
+                        limit: accord_store::MAX_PAGE,
+                    })
+                    .await?;
+                for i in &page.items {
+                    docs.extend(self.search_docs(process, ItemKind::Input, i.id).await?);
+                }
+                match (page.more, page.items.last()) {
+                    (true, Some(last)) => after = Some(last.id),
+                    _ => break,
+                }
+            }
+            docs.extend(self.recommendation_docs(process, None).await?);
+        }
+        let index = self.index()?;
+        tokio::task::spawn_blocking(move || {
+            let mut bulk = index.bulk()?;
+            bulk.delete_all()?;
+            for d in &docs {
+                bulk.add(d)?;
+            }
+            bulk.commit()
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(search_error)
+    }
+}
+
+struct DocFields {
+    meeting: Option<String>,
+    meeting_kind: Option<String>,
+    actor: Option<String>,
+    actor_kind: Option<String>,
+    themes: Vec<String>,
+    year: i32,
+    document_kind: Option<String>,
+    title: String,
+    url: String,
+    distribution: accord_domain::Distribution,
+    embargo: Option<chrono::DateTime<chrono::Utc>>,
+    synthetic: bool,
+}

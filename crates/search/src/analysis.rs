@@ -1,0 +1,442 @@
+//! The analysers: how text in each of the six UN languages becomes terms.
+//!
+//! | language | tokenizer | filters |
+//! |---|---|---|
+//! | ar | words | lowercase, Arabic normaliser, Snowball stemmer, ة → ه |
+//! | en, es, fr | words | lowercase, stop words, Snowball stemmer |
+//! | ru | words | lowercase, stop words, ё → е, Snowball stemmer |
+//! | zh | jieba | lowercase |
+//!
+//! "Words" are runs of letters, digits and combining marks (so a vowelled Arabic
+//! word stays one word). Chinese is segmented with jieba; at index time a long
+//! word also yields the dictionary words inside it, at the same position, so
+//! 移民 finds 移民问题 however the dictionary cut it. A query is segmented
+//! without those inner words, so its terms are exactly the words it was cut into.
+
+use std::sync::OnceLock;
+
+use accord_domain::Language;
+use tantivy::tokenizer::{
+    Language as Stemming, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+};
+
+/// Bump when an analyser changes: the tokenizer names are part of the schema,
+/// so an index built with older analysers is rebuilt on open.
+const ANALYSER_VERSION: u32 = 1;
+
+/// Tokens longer than this (in bytes) are dropped: they are noise, not words.
+const MAX_TOKEN_BYTES: usize = 100;
+
+/// The name a language's analyser is registered under.
+pub(crate) fn tokenizer_name(language: Language) -> String {
+    format!("accord_{}_v{ANALYSER_VERSION}", language.as_str())
+}
+
+/// The analysers used to index (and to cut text into snippets).
+pub(crate) fn register_index_analysers(manager: &TokenizerManager) {
+    for &language in Language::ALL {
+        manager.register(&tokenizer_name(language), analyser(language, Side::Index));
+    }
+}
+
+/// The analysers used to parse queries: the same, except that Chinese queries
+/// are cut without the inner words added at index time.
+pub(crate) fn query_analysers() -> TokenizerManager {
+    let manager = TokenizerManager::new();
+    for &language in Language::ALL {
+        manager.register(&tokenizer_name(language), analyser(language, Side::Query));
+    }
+    manager
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Index,
+    Query,
+}
+
+/// The analyser for one language, for indexing or for queries.
+fn analyser(language: Language, side: Side) -> TextAnalyzer {
+    let western = |stemming: Stemming, before: Option<Normalise>, after: Option<Normalise>| {
+        let mut builder = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .dynamic();
+        if let Some(stop_words) = StopWordFilter::new(stemming) {
+            builder = builder.filter_dynamic(stop_words);
+        }
+        if let Some(before) = before {
+            builder = builder.filter_dynamic(before);
+        }
+        builder = builder.filter_dynamic(Stemmer::new(stemming));
+        if let Some(after) = after {
+            builder = builder.filter_dynamic(after);
+        }
+        builder.build()
+    };
+    match language {
+        Language::En => western(Stemming::English, None, None),
+        Language::Fr => western(Stemming::French, None, None),
+        Language::Es => western(Stemming::Spanish, None, None),
+        Language::Ru => western(Stemming::Russian, Some(Normalise(fold_russian)), None),
+        // Tantivy has no Arabic stop words.
+        Language::Ar => western(
+            Stemming::Arabic,
+            Some(Normalise(normalise_arabic)),
+            Some(Normalise(taa_marbuta_to_ha)),
+        ),
+        Language::Zh => TextAnalyzer::builder(JiebaTokenizer {
+            inner_words: side == Side::Index,
+        })
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .build(),
+    }
+}
+
+/// Analyse `text` as `language` would be indexed; for tests and diagnostics.
+pub fn index_terms(language: Language, text: &str) -> Vec<String> {
+    terms(analyser(language, Side::Index), text)
+}
+
+/// Analyse `text` as a query in `language` would be; for tests and diagnostics.
+pub fn query_terms(language: Language, text: &str) -> Vec<String> {
+    terms(analyser(language, Side::Query), text)
+}
+
+fn terms(mut analyser: TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    analyser
+        .token_stream(text)
+        .process(&mut |token| out.push(token.text.clone()));
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+/// Combining marks that belong inside a word: Latin and Cyrillic accents in
+/// decomposed form, Arabic harakat and Quranic marks, zero-width joiners.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200C}'..='\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Splits on everything that is not a letter, a digit or a combining mark.
+#[derive(Clone, Default)]
+struct WordTokenizer {
+    token: Token,
+}
+
+struct WordTokenStream<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream {
+            text,
+            chars: text.char_indices(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        while let Some((from, c)) = self.chars.next() {
+            if is_word_char(c) {
+                let to = self
+                    .chars
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map_or(self.text.len(), |(offset, _)| offset);
+                self.token.offset_from = from;
+                self.token.offset_to = to;
+                self.token.text.push_str(&self.text[from..to]);
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Normalisers (Arabic; Russian ё)
+
+/// Rewrites each token's text in place; a token left empty is dropped.
+#[derive(Clone, Copy)]
+struct Normalise(fn(&mut String));
+
+/// One character of Arabic, normalised: tashkeel (harakat, tanween, shadda,
+/// sukun, dagger alef, Quranic marks) and tatweel dropped; أ إ آ ٱ → ا;
+/// ى and Persian ی → ي; Persian ک → ك.
+fn fold_arabic_char(c: char) -> Option<char> {
+    match c {
+        '\u{0640}' => None, // tatweel
+        c if is_combining_mark(c) => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' | 'ی' => Some('ي'),
+        'ک' => Some('ك'),
+        c => Some(c),
+    }
+}
+
+/// The Arabic normaliser, before the stemmer: [`fold_arabic_char`] on every
+/// character, then two spellings the Snowball stemmer would otherwise keep apart:
+///
+/// - و + ال (a conjunction on a definite noun: والجامعة) loses the و, as the
+///   stemmer strips ال but not وال;
+/// - a definite noun ending in ه (الجامعه) ends in ة instead: a pronoun suffix
+///   never follows the article, so the ه is a ة written without its dots. The
+///   stemmer then removes it as it does ة; ة → ه itself is applied after the
+///   stemmer ([`taa_marbuta_to_ha`]), as before it the stemmer would treat
+///   الجامعة and جامعة differently.
+pub fn normalise_arabic(text: &mut String) {
+    if text.chars().any(|c| fold_arabic_char(c) != Some(c)) {
+        *text = text.chars().filter_map(fold_arabic_char).collect();
+    }
+    if text.starts_with("وال") && text.chars().count() >= 6 {
+        text.drain(..'و'.len_utf8());
+    }
+    if text.starts_with("ال") && text.ends_with('ه') && text.chars().count() > 4 {
+        text.pop();
+        text.push('ة');
+    }
+}
+
+/// After the stemmer: whatever ة is left is written ه, as it often is.
+fn taa_marbuta_to_ha(text: &mut String) {
+    if text.contains('ة') {
+        *text = text.replace('ة', "ه");
+    }
+}
+
+/// Russian is often written without the diaeresis: ё is folded to е.
+fn fold_russian(text: &mut String) {
+    if text.contains('ё') {
+        *text = text.replace('ё', "е");
+    }
+}
+
+impl TokenFilter for Normalise {
+    type Tokenizer<T: Tokenizer> = NormaliseFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> NormaliseFilter<T> {
+        NormaliseFilter {
+            normalise: self.0,
+            inner: tokenizer,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct NormaliseFilter<T> {
+    normalise: fn(&mut String),
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for NormaliseFilter<T> {
+    type TokenStream<'a> = NormaliseStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        NormaliseStream {
+            normalise: self.normalise,
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+struct NormaliseStream<S> {
+    normalise: fn(&mut String),
+    tail: S,
+}
+
+impl<S: TokenStream> TokenStream for NormaliseStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let token = self.tail.token_mut();
+            (self.normalise)(&mut token.text);
+            if !token.text.is_empty() {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Chinese
+
+/// jieba's dictionary, loaded once per process (it is immutable data, about
+/// 350 000 words embedded in the binary; loading takes a moment).
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Segments with jieba (HMM on, for words not in the dictionary). Positions
+/// count words; punctuation and spaces are dropped. With `inner_words`, a word
+/// of three or more Han characters also yields the two- and three-character
+/// dictionary words inside it, at its own position.
+#[derive(Clone)]
+struct JiebaTokenizer {
+    inner_words: bool,
+}
+
+struct VecTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let jieba = jieba();
+        let mut tokens = Vec::new();
+        let mut position = 0;
+        for word in jieba.cut(text, true) {
+            if !word.word.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            tokens.push(Token {
+                offset_from: word.byte_start,
+                offset_to: word.byte_end,
+                position,
+                text: word.word.to_string(),
+                position_length: 1,
+            });
+            if self.inner_words && word.word.chars().all(is_han) {
+                let bounds: Vec<usize> = word
+                    .word
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([word.word.len()])
+                    .collect();
+                let chars = bounds.len() - 1;
+                for len in [2, 3] {
+                    if chars <= len {
+                        continue;
+                    }
+                    for start in 0..=chars - len {
+                        let inner = &word.word[bounds[start]..bounds[start + len]];
+                        if jieba.has_word(inner) {
+                            tokens.push(Token {
+                                offset_from: word.byte_start + bounds[start],
+                                offset_to: word.byte_start + bounds[start + len],
+                                position,
+                                text: inner.to_string(),
+                                position_length: 1,
+                            });
+                        }
+                    }
+                }
+            }
+            position += 1;
+        }
+        VecTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_marks() {
+        assert_eq!(
+            terms(
+                analyser(Language::En, Side::Index),
+                "co‐operation, Everyone’s"
+            ),
+            ["co", "oper", "everyon", "s"]
+        );
+        // A vowelled Arabic word stays one token.
+        assert_eq!(index_terms(Language::Ar, "مُسْلِم").len(), 1);
+    }
+
+    fn normalised(text: &str) -> String {
+        let mut text = text.to_string();
+        normalise_arabic(&mut text);
+        text
+    }
+
+    #[test]
+    fn arabic_normaliser() {
+        assert_eq!(normalised("إِعْلَانٌ"), "اعلان");
+        assert_eq!(normalised("مســتشفى"), "مستشفي");
+        assert_eq!(normalised("والجامعة"), "الجامعة");
+        assert_eq!(normalised("الجامعه"), "الجامعة");
+        // Too short to be و + ال + a noun of two letters or more.
+        assert_eq!(normalised("والد"), "والد");
+    }
+}

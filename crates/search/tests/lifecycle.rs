@@ -1,0 +1,239 @@
+//! Writing: replace by key, delete an item, clear, reopen, rebuild an index of
+//! an older schema, bulk reindexing.
+
+mod common;
+
+use accord_search::{Language, SearchDoc, SearchError, SearchIndex};
+use common::*;
+
+fn statement(id: i64, language: Language, body: &str) -> SearchDoc {
+    doc("statement", id, language, "Statement", body)
+}
+
+#[test]
+fn upserting_a_key_again_replaces_the_document() {
+    let index = SearchIndex::in_memory().unwrap();
+    index
+        .upsert(&[statement(1, Language::En, "About remittances.")])
+        .unwrap();
+    index
+        .upsert(&[statement(1, Language::En, "About climate displacement.")])
+        .unwrap();
+    assert_eq!(index.doc_count(), 1);
+    assert_eq!(
+        index
+            .search(&public(), &query("remittances"))
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(index.search(&public(), &query("climate")).unwrap().total, 1);
+    // Twice in one batch: the last wins.
+    index
+        .upsert(&[
+            statement(2, Language::En, "First draft."),
+            statement(2, Language::En, "Second draft."),
+        ])
+        .unwrap();
+    assert_eq!(index.doc_count(), 2);
+    let results = index.search(&public(), &query("draft")).unwrap();
+    assert_eq!(results.total, 1);
+    assert!(results.hits[0].snippet_html.contains("Second"));
+    // A republished item that became restricted disappears for the public.
+    index
+        .upsert(&[SearchDoc {
+            distribution: accord_search::Distribution::MemberStates,
+            ..statement(2, Language::En, "Second draft.")
+        }])
+        .unwrap();
+    assert_eq!(index.search(&public(), &query("draft")).unwrap().total, 0);
+    assert_eq!(
+        index
+            .search(&member_states(), &query("draft"))
+            .unwrap()
+            .total,
+        1
+    );
+}
+
+#[test]
+fn deleting_an_item_removes_every_language() {
+    let index = SearchIndex::in_memory().unwrap();
+    let mut docs = Vec::new();
+    for &language in Language::ALL {
+        docs.push(statement(1, language, "Migration 移民 الهجرة миграция"));
+        docs.push(statement(2, language, "Migration 移民 الهجرة миграция"));
+    }
+    // Same id, other kind: untouched.
+    docs.push(doc("document", 1, Language::En, "Doc", "Migration."));
+    index.upsert(&docs).unwrap();
+    assert_eq!(index.doc_count(), 13);
+    index.delete_item("statement", 1).unwrap();
+    assert_eq!(index.doc_count(), 7);
+    let results = index.search(&public(), &query("")).unwrap();
+    assert!(results.hits.iter().all(|h| h.key != "statement:1:en"));
+    assert!(results.hits.iter().any(|h| h.key == "document:1:en"));
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .filter(|h| h.kind == "statement" && h.item_id == 2)
+            .count(),
+        6
+    );
+    // Deleting what is not there is fine.
+    index.delete_item("statement", 99).unwrap();
+    index.clear().unwrap();
+    assert_eq!(index.doc_count(), 0);
+    assert_eq!(index.search(&secretariat(), &query("")).unwrap().total, 0);
+}
+
+#[test]
+fn documents_without_a_key_are_refused() {
+    let index = SearchIndex::in_memory().unwrap();
+    let mut bad = statement(1, Language::En, "Text.");
+    bad.key = " ".into();
+    assert!(matches!(index.upsert(&[bad]), Err(SearchError::Index(_))));
+    assert_eq!(index.doc_count(), 0);
+}
+
+#[test]
+fn reopening_the_directory_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search");
+    {
+        let index = SearchIndex::open(&path).unwrap();
+        assert!(!index.was_rebuilt());
+        index.upsert(&udhr_docs(Language::Es)).unwrap();
+        assert_eq!(index.doc_count(), 30);
+    }
+    let index = SearchIndex::open(&path).unwrap();
+    assert!(!index.was_rebuilt());
+    assert_eq!(index.doc_count(), 30);
+    let results = index.search(&public(), &query("dignidad")).unwrap();
+    assert!(results.hits.iter().any(|h| h.key == "document:1:es"));
+    // And it still takes writes.
+    index.delete_item("document", 1).unwrap();
+    assert_eq!(index.doc_count(), 29);
+}
+
+#[test]
+fn an_index_with_an_older_schema_is_rebuilt_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut builder = tantivy::schema::Schema::builder();
+        let text = builder.add_text_field("text", tantivy::schema::TEXT);
+        let index = tantivy::Index::create_in_dir(dir.path(), builder.build()).unwrap();
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        writer
+            .add_document(tantivy::doc!(text => "an old document"))
+            .unwrap();
+        writer.commit().unwrap();
+    }
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(index.was_rebuilt());
+    assert_eq!(index.doc_count(), 0);
+    index
+        .upsert(&[statement(1, Language::En, "A new document.")])
+        .unwrap();
+    drop(index);
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(!index.was_rebuilt(), "rebuilt once, then kept");
+    assert_eq!(index.doc_count(), 1);
+}
+
+#[test]
+fn an_unreadable_index_is_rebuilt_and_a_foreign_directory_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("meta.json"), "not json").unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(index.was_rebuilt());
+    assert_eq!(index.doc_count(), 0);
+
+    let foreign = tempfile::tempdir().unwrap();
+    std::fs::write(foreign.path().join("thesis.txt"), "precious").unwrap();
+    assert!(matches!(
+        SearchIndex::open(foreign.path()),
+        Err(SearchError::Index(_))
+    ));
+    assert!(foreign.path().join("thesis.txt").exists());
+}
+
+#[test]
+fn a_second_writer_on_the_same_directory_gets_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = SearchIndex::open(dir.path()).unwrap();
+    first
+        .upsert(&[statement(1, Language::En, "Held.")])
+        .unwrap();
+    let second = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(second.doc_count(), 1);
+    assert!(matches!(
+        second.upsert(&[statement(2, Language::En, "Refused.")]),
+        Err(SearchError::Index(_))
+    ));
+    drop(first);
+    second
+        .upsert(&[statement(2, Language::En, "Now accepted.")])
+        .unwrap();
+    assert_eq!(second.doc_count(), 2);
+}
+
+#[test]
+fn bulk_writes_many_documents_with_one_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    index
+        .upsert(&[statement(1, Language::En, "Already there.")])
+        .unwrap();
+    let mut bulk = index.bulk().unwrap();
+    for &language in Language::ALL {
+        for d in udhr_docs(language) {
+            bulk.add(&d).unwrap();
+        }
+    }
+    assert_eq!(bulk.added(), 180);
+    // Nothing is visible before the commit.
+    assert_eq!(index.doc_count(), 1);
+    assert_eq!(bulk.commit().unwrap(), 180);
+    assert_eq!(index.doc_count(), 181);
+    let results = index.search(&public(), &query("尊严")).unwrap();
+    assert!(results.hits.iter().any(|h| h.key == "document:1:zh"));
+    // Ordinary writes work again afterwards.
+    index.delete_item("statement", 1).unwrap();
+    assert_eq!(index.doc_count(), 180);
+}
+
+#[test]
+fn bulk_can_replace_the_whole_index_in_one_step() {
+    let index = SearchIndex::in_memory().unwrap();
+    index.upsert(&udhr_docs(Language::En)).unwrap();
+    let mut bulk = index.bulk().unwrap();
+    bulk.delete_all().unwrap();
+    for d in udhr_docs(Language::Fr) {
+        bulk.add(&d).unwrap();
+    }
+    // Searches still see the old contents until the commit.
+    let before = index.search(&public(), &query("dignity")).unwrap().total;
+    assert!(before >= 1);
+    bulk.commit().unwrap();
+    assert_eq!(index.doc_count(), 30);
+    assert_eq!(index.search(&public(), &query("dignity")).unwrap().total, 0);
+    assert!(index.search(&public(), &query("dignité")).unwrap().total >= 1);
+}
+
+#[test]
+fn a_bulk_writer_dropped_without_commit_adds_nothing() {
+    let index = SearchIndex::in_memory().unwrap();
+    {
+        let mut bulk = index.bulk().unwrap();
+        bulk.delete_all().unwrap();
+        bulk.add(&statement(1, Language::En, "Never committed."))
+            .unwrap();
+    }
+    assert_eq!(index.doc_count(), 0);
+    index
+        .upsert(&[statement(2, Language::En, "Committed.")])
+        .unwrap();
+    assert_eq!(index.doc_count(), 1);
+}
