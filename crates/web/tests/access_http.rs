@@ -32,6 +32,7 @@ on_both_stores!(
     the_secretariat_creates_accounts_and_reset_links_in_the_portal,
     the_consultation_phase_in_the_portal,
     files_go_up_and_come_down_byte_for_byte,
+    nothing_restricted_or_embargoed_leaks_anywhere,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -2734,4 +2735,216 @@ async fn files_go_up_and_come_down_byte_for_byte(db: TestDatabase) {
         .body
         .contains("Los Estados deben proteger a todos los migrantes."));
     assert!(page.body.contains("enctype=\"multipart/form-data\""));
+}
+
+/// Issue 4's rule: nothing restricted or embargoed appears in any page,
+/// list, count, search result, facet count, feed or download for someone
+/// not allowed to see it. Each surface is checked for each reader.
+async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
+    use accord_domain::{
+        Distribution, ItemKind, ItemText, Language, NewRecommendation, NewStatement,
+    };
+    let site = site_with(db, false).await;
+    let app = &site.app;
+    let meeting = app.all_meetings("trial", None).await.unwrap()[0].id;
+    let later = Some("2099-01-01T00:00:00Z".parse().unwrap());
+    // Each hidden item carries a word found nowhere else.
+    let mut hidden = vec![];
+    for (word, distribution, embargo) in [
+        ("zanzibarword", Distribution::Restricted, None),
+        ("quokkaword", Distribution::Public, later),
+        ("secretword", Distribution::Secretariat, None),
+    ] {
+        let text = format!("States should protect migrants, said the {word} statement.");
+        let id = app
+            .add_statement(
+                &OPERATOR,
+                NewStatement {
+                    process: "trial".parse().unwrap(),
+                    meeting,
+                    agenda_item: 0,
+                    actor: "FRA".parse().unwrap(),
+                    on_behalf_of: None,
+                    title: format!("Title {word}"),
+                    delivered_on: "2030-06-01".parse().unwrap(),
+                    distribution,
+                    embargo_until: embargo,
+                    synthetic: true,
+                },
+                vec![ItemText::typed(Language::En, &text).unwrap()],
+            )
+            .await
+            .unwrap();
+        app.upload(
+            &OPERATOR,
+            "trial",
+            ItemKind::Statement,
+            id,
+            accord_app::files::Upload {
+                filename: format!("{word}.md"),
+                bytes: format!("# {word}\n\nLes États devraient protéger les migrants ({word}).")
+                    .into_bytes(),
+                language: Some(Language::Fr),
+            },
+        )
+        .await
+        .unwrap();
+        app.mark_recommendation(
+            &OPERATOR,
+            NewRecommendation {
+                process: "trial".parse().unwrap(),
+                source: ItemKind::Statement,
+                source_id: id,
+                language: Language::En,
+                passage: format!("the {word} statement."),
+                themes: vec![],
+            },
+        )
+        .await
+        .unwrap();
+        hidden.push((word, distribution, id));
+    }
+    for (word, distribution, embargo) in [
+        ("wombatword", Distribution::Restricted, None),
+        ("numbatword", Distribution::Public, later),
+    ] {
+        let mut doc = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
+            .document
+            .clone();
+        doc.process = "trial".parse().unwrap();
+        doc.slug = word.parse().unwrap();
+        doc.symbol = None;
+        doc.meeting = None;
+        doc.title = format!("Title {word}");
+        doc.distribution = distribution;
+        doc.embargo_until = embargo;
+        let id = app.add_document(&OPERATOR, doc).await.unwrap();
+        app.upload(
+            &OPERATOR,
+            "trial",
+            ItemKind::Document,
+            id,
+            accord_app::files::Upload {
+                filename: format!("{word}.txt"),
+                bytes: format!("A note about migrants: {word}.").into_bytes(),
+                language: Some(Language::En),
+            },
+        )
+        .await
+        .unwrap();
+        hidden.push((word, distribution, id));
+    }
+    site.app
+        .create_account(
+            &OPERATOR,
+            "fra@example.org",
+            "F",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let fra = site
+        .app
+        .login("fra@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let sec_token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("trial"), None)],
+    )
+    .await;
+
+    // Every surface, as text.
+    let mut surfaces = vec![
+        "/processes/trial".to_string(),
+        format!("/processes/trial/meetings/{meeting}"),
+        "/processes/trial/documents".into(),
+        "/processes/trial/recommendations".into(),
+        "/processes/trial/feed.atom".into(),
+        "/api/v1/processes/trial/statements".into(),
+        "/api/v1/processes/trial/documents".into(),
+        "/api/v1/processes/trial/recommendations".into(),
+        "/api/v1/search?q=migrants&process=trial".into(),
+        "/api/v1/search?q=&process=trial".into(),
+        "/search?q=migrants&process=trial".into(),
+        "/api/v1/search?q=migrants".into(),
+    ];
+    for (word, _, id) in &hidden {
+        surfaces.push(format!("/api/v1/search?q={word}&process=trial"));
+        if word.ends_with("batword") {
+            surfaces.push(format!("/processes/trial/documents/{id}/files/en"));
+        } else {
+            surfaces.push(format!("/processes/trial/statements/{id}"));
+            surfaces.push(format!("/api/v1/processes/trial/statements/{id}"));
+            surfaces.push(format!("/processes/trial/statements/{id}/files/fr"));
+        }
+    }
+    let read = |session: Option<String>, bearer: Option<String>, uri: String| {
+        let site = &site;
+        async move {
+            let mut req = Request::get(uri.clone());
+            if let Some(s) = session {
+                req = req.header(header::COOKIE, format!("accord_session={s}"));
+            }
+            if let Some(t) = bearer {
+                req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+            }
+            let reply = send(site, req.body(Body::empty()).unwrap()).await;
+            assert!(
+                reply.status == StatusCode::OK || reply.status == StatusCode::NOT_FOUND,
+                "{uri}: {}",
+                reply.status
+            );
+            reply.body
+        }
+    };
+    // Who may see which word: (reader, session, bearer, may see word?).
+    let all_text = |session: Option<String>, bearer: Option<String>| {
+        let surfaces = surfaces.clone();
+        let read = &read;
+        async move {
+            let mut all = String::new();
+            for uri in surfaces {
+                all += &read(session.clone(), bearer.clone(), uri).await;
+            }
+            all
+        }
+    };
+    let public = all_text(None, None).await;
+    let delegate = all_text(Some(fra.secret.clone()), None).await;
+    let secretariat = all_text(None, Some(sec_token)).await;
+    for (word, distribution, _) in &hidden {
+        let embargoed = *word == "quokkaword" || *word == "numbatword";
+        assert!(!public.contains(word), "{word} leaked to the public");
+        let states_see = *distribution == Distribution::Restricted && !embargoed;
+        assert_eq!(
+            delegate.contains(word),
+            states_see,
+            "{word} for a member state's delegate"
+        );
+        assert!(secretariat.contains(word), "{word} for the secretariat");
+    }
+    // Counts: the public's totals and facets count only the public test
+    // statement and note; a delegate's include the restricted ones.
+    let total = |body: String| -> u64 {
+        serde_json::from_str::<Value>(&body).unwrap()["total"]
+            .as_u64()
+            .unwrap()
+    };
+    let public_total = total(read(None, None, "/api/v1/search?q=&process=trial".into()).await);
+    let delegate_total = total(
+        read(
+            Some(fra.secret.clone()),
+            None,
+            "/api/v1/search?q=&process=trial".into(),
+        )
+        .await,
+    );
+    assert_eq!(
+        delegate_total - public_total,
+        1 + 1 + 1 + 1,
+        "the restricted statement's two texts, its recommendation, and the restricted note"
+    );
 }
