@@ -15,12 +15,20 @@
 //!
 //! Other engines (SQLite FTS5, PostgreSQL) can be fed the same documents: the
 //! generator is deterministic, and `--dump FILE` writes them as JSON lines
-//! (`SearchDoc`'s serde form).
+//! (`SearchDoc`'s serde form). `--dump-tokens FILE` writes, for each Chinese
+//! document, its title and body as Accord's index-side jieba segmentation
+//! (terms joined by spaces: `{"key", "title", "body"}` per line), so that other
+//! engines index the same Chinese tokens. `--json FILE` writes the results as
+//! one JSON object: indexing throughput, and for each query its text, filters,
+//! reader, class, total, p50/p99 and every sample in microseconds, plus the
+//! query as Chinese would be cut (`zh_text`, in the same quoted-phrase syntax).
+//! `bench/search/run.sh` runs all of this side by side with the peers.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use accord_search::analysis::{index_terms, query_terms};
 use accord_search::{Distribution, Facet, Language, Query, Reader, SearchDoc, SearchIndex};
 
 struct Options {
@@ -29,6 +37,8 @@ struct Options {
     rounds: usize,
     dir: Option<PathBuf>,
     dump: Option<PathBuf>,
+    dump_tokens: Option<PathBuf>,
+    json: Option<PathBuf>,
 }
 
 fn options() -> Options {
@@ -38,6 +48,8 @@ fn options() -> Options {
         rounds: 50,
         dir: None,
         dump: None,
+        dump_tokens: None,
+        json: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -59,9 +71,12 @@ fn options() -> Options {
             "--rounds" => options.rounds = (number(value()) as usize).max(1),
             "--dir" => options.dir = Some(value().into()),
             "--dump" => options.dump = Some(value().into()),
+            "--dump-tokens" => options.dump_tokens = Some(value().into()),
+            "--json" => options.json = Some(value().into()),
             _ => {
                 eprintln!(
-                    "usage: bench_index [--docs N] [--seed S] [--rounds R] [--dir DIR] [--dump FILE]"
+                    "usage: bench_index [--docs N] [--seed S] [--rounds R] [--dir DIR] [--dump FILE] \
+                     [--dump-tokens FILE] [--json FILE]"
                 );
                 std::process::exit(2)
             }
@@ -354,6 +369,34 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.min(sorted.len() - 1)]
 }
 
+fn us(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e7).round() / 10.0
+}
+
+/// The query as Accord's Chinese analyser cuts it, in the same syntax: a
+/// quoted phrase, and a word cut into several terms (Tantivy's query parser
+/// makes a phrase of it), become a quoted phrase of their terms; a word cut
+/// into one term stays bare. Other engines search Chinese with this.
+fn zh_query(text: &str) -> String {
+    let mut parts = Vec::new();
+    for (i, segment) in text.split('"').enumerate() {
+        let pieces: Vec<&str> = if i % 2 == 1 {
+            vec![segment]
+        } else {
+            segment.split_whitespace().collect()
+        };
+        for piece in pieces {
+            let terms = query_terms(Language::Zh, piece);
+            match terms.len() {
+                0 => {}
+                1 if i % 2 == 0 => parts.push(terms[0].clone()),
+                _ => parts.push(format!("\"{}\"", terms.join(" "))),
+            }
+        }
+    }
+    parts.join(" ")
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
@@ -401,6 +444,40 @@ fn main() {
         println!("wrote {}", path.display());
     }
 
+    // Warm the Chinese dictionary so its one-time load is not counted.
+    let warm = Instant::now();
+    let _ = index_terms(Language::Zh, "移民");
+    println!(
+        "jieba dictionary loaded in {:.2} s",
+        warm.elapsed().as_secs_f64()
+    );
+
+    // The Chinese documents as Accord's analyser cuts them, for the peers. The
+    // time it takes is part of Accord's indexing time below, not of theirs.
+    let mut zh_segment_s = None;
+    if let Some(path) = &options.dump_tokens {
+        let started = Instant::now();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("tokens file"));
+        let mut zh_docs = 0;
+        for doc in docs.iter().filter(|d| d.language == Language::Zh) {
+            let line = serde_json::json!({
+                "key": doc.key,
+                "title": index_terms(Language::Zh, &doc.title).join(" "),
+                "body": index_terms(Language::Zh, &doc.body).join(" "),
+            });
+            serde_json::to_writer(&mut out, &line).expect("write");
+            out.write_all(b"\n").expect("write");
+            zh_docs += 1;
+        }
+        out.flush().expect("write");
+        let seconds = started.elapsed().as_secs_f64();
+        zh_segment_s = Some(seconds);
+        println!(
+            "wrote {} ({zh_docs} Chinese documents segmented and written in {seconds:.2} s)",
+            path.display()
+        );
+    }
+
     let temp;
     let dir = match &options.dir {
         Some(dir) => dir.clone(),
@@ -411,14 +488,6 @@ fn main() {
     };
     let index = SearchIndex::open(&dir).expect("open index");
 
-    // Warm the Chinese dictionary so its one-time load is not counted.
-    let warm = Instant::now();
-    let _ = accord_search::analysis::index_terms(Language::Zh, "移民");
-    println!(
-        "jieba dictionary loaded in {:.2} s",
-        warm.elapsed().as_secs_f64()
-    );
-
     let started = Instant::now();
     let mut bulk = index.bulk().expect("bulk writer");
     for doc in &docs {
@@ -427,6 +496,7 @@ fn main() {
     let added_at = started.elapsed();
     bulk.commit().expect("commit");
     let elapsed = started.elapsed();
+    let index_bytes = dir_size(&dir);
     println!(
         "indexed {} documents in {:.2} s ({:.0} docs/s; adding {:.2} s, commit and merges {:.2} s); index {:.1} MB on disk",
         index.doc_count(),
@@ -434,16 +504,17 @@ fn main() {
         docs.len() as f64 / elapsed.as_secs_f64(),
         added_at.as_secs_f64(),
         (elapsed - added_at).as_secs_f64(),
-        dir_size(&dir) as f64 / 1e6
+        index_bytes as f64 / 1e6
     );
 
+    let now = 1_800_000_000;
     let public = Reader {
         sees: Distribution::Public,
-        now: 1_800_000_000,
+        now,
     };
     let secretariat = Reader {
         sees: Distribution::Secretariat,
-        now: 1_800_000_000,
+        now,
     };
     let q = |text: &str, filters: &[(Facet, &str)]| Query {
         text: text.to_string(),
@@ -451,32 +522,42 @@ fn main() {
         limit: 20,
         offset: 0,
     };
-    let queries: Vec<(&str, Reader, Query)> = vec![
-        ("en word", public, q("rights", &[])),
-        ("en two words", public, q("human rights", &[])),
-        ("fr word", public, q("liberté", &[])),
-        ("es word", public, q("derechos", &[])),
-        ("ru word", public, q("права", &[])),
-        ("ar word", public, q("حقوق", &[])),
-        ("zh word", public, q("权利", &[])),
-        ("phrase", public, q("\"safe orderly and regular\"", &[])),
+    // (name, class, reader, query); the classes are the issue's: single words,
+    // phrases, facet filters (browsing by a facet included).
+    let queries: Vec<(&str, &str, Reader, Query)> = vec![
+        ("en word", "word", public, q("rights", &[])),
+        ("en two words", "word", public, q("human rights", &[])),
+        ("fr word", "word", public, q("liberté", &[])),
+        ("es word", "word", public, q("derechos", &[])),
+        ("ru word", "word", public, q("права", &[])),
+        ("ar word", "word", public, q("حقوق", &[])),
+        ("zh word", "word", public, q("权利", &[])),
+        (
+            "phrase",
+            "phrase",
+            public,
+            q("\"safe orderly and regular\"", &[]),
+        ),
         (
             "word + actor",
+            "facet",
             public,
             q("rights", &[(Facet::Actor, "MEX")]),
         ),
         (
             "word + theme + year",
+            "facet",
             public,
             q("rights", &[(Facet::Theme, "labour"), (Facet::Year, "2024")]),
         ),
         (
             "browse + kind",
+            "facet",
             public,
             q("", &[(Facet::Kind, "statement")]),
         ),
-        ("word, secretariat", secretariat, q("rights", &[])),
-        ("word, page 10", public, {
+        ("word, secretariat", "word", secretariat, q("rights", &[])),
+        ("word, page 10", "word", public, {
             let mut deep = q("rights", &[]);
             deep.offset = 180;
             deep
@@ -487,7 +568,8 @@ fn main() {
         "query", "total", "p50", "p99", options.rounds
     );
     let mut all = Vec::new();
-    for (name, reader, query) in &queries {
+    let mut records = Vec::new();
+    for (name, class, reader, query) in &queries {
         let results = index.search(reader, query).expect("search"); // warm-up
         let mut times: Vec<Duration> = (0..options.rounds)
             .map(|_| {
@@ -505,6 +587,26 @@ fn main() {
             ms(percentile(&times, 50.0)),
             ms(percentile(&times, 99.0))
         );
+        records.push(serde_json::json!({
+            "name": name,
+            "class": class,
+            "text": query.text,
+            "zh_text": zh_query(&query.text),
+            "filters": query
+                .filters
+                .iter()
+                .map(|(facet, value)| serde_json::json!([facet.as_str(), value]))
+                .collect::<Vec<_>>(),
+            "reader": reader.sees.as_str(),
+            "now": reader.now,
+            "limit": query.limit,
+            "offset": query.offset,
+            "total": results.total,
+            "hits": results.hits.iter().map(|h| h.key.as_str()).collect::<Vec<_>>(),
+            "p50_us": us(percentile(&times, 50.0)),
+            "p99_us": us(percentile(&times, 99.0)),
+            "samples_us": times.iter().map(|&t| us(t)).collect::<Vec<_>>(),
+        }));
         all.extend(times);
     }
     all.sort();
@@ -515,6 +617,31 @@ fn main() {
         ms(percentile(&all, 50.0)),
         ms(percentile(&all, 99.0))
     );
+
+    if let Some(path) = &options.json {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let report = serde_json::json!({
+            "engine": "accord",
+            "docs": docs.len(),
+            "seed": options.seed,
+            "rounds": options.rounds,
+            "vocabulary": source,
+            "cores": threads,
+            "index": {
+                "docs": index.doc_count(),
+                "seconds": elapsed.as_secs_f64(),
+                "docs_per_s": docs.len() as f64 / elapsed.as_secs_f64(),
+                "add_seconds": added_at.as_secs_f64(),
+                "commit_seconds": (elapsed - added_at).as_secs_f64(),
+                "bytes": index_bytes,
+            },
+            "zh_segment_seconds": zh_segment_s,
+            "queries": records,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&report).expect("json"))
+            .expect("json file");
+        println!("wrote {}", path.display());
+    }
 
     drop(index);
     if options.dir.is_none() {

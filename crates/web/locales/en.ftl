@@ -468,3 +468,6 @@ search-facet-year = Year
 search-facet-document_kind = Kind of document
 search-facet-kind = Kind
 pagination-previous = Previous
+actor-kind-public = The public
+document-upload = Upload a document's file
+document-download = Download the { $language } file

@@ -33,7 +33,11 @@ pub fn routes() -> Router<SharedState> {
         )
         .route(
             "/processes/{slug}/statements/{id}/files",
-            post(upload_form).layer(DefaultBodyLimit::disable()),
+            post(statement_upload_form).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/processes/{slug}/document-files",
+            post(document_upload_form).layer(DefaultBodyLimit::disable()),
         )
 }
 
@@ -258,15 +262,37 @@ async fn download_document_file(
 
 /// The statement page's upload form (multipart): a file, its language (or
 /// detect), and the session's anti-forgery token.
-async fn upload_form(
+async fn statement_upload_form(
     State(s): State<SharedState>,
     r: Reader,
     caller: Caller,
     Path((slug, id)): Path<(String, String)>,
+    form: Multipart,
+) -> Response {
+    upload_form(s, r, caller, slug, d::ItemKind::Statement, Some(id), form).await
+}
+
+/// The documents page's upload form: as the statement's, with a `document` field.
+async fn document_upload_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    form: Multipart,
+) -> Response {
+    upload_form(s, r, caller, slug, d::ItemKind::Document, None, form).await
+}
+
+async fn upload_form(
+    s: SharedState,
+    r: Reader,
+    caller: Caller,
+    slug: String,
+    kind: d::ItemKind,
+    id: Option<String>,
     mut form: Multipart,
 ) -> Response {
     let result = async {
-        let id = parse_id(&id, "statement").map_err(|e| AppError::NotFound(e.message))?;
         let limit = s.app.upload_limit();
         let mut fields: Vec<(String, String)> = vec![];
         let mut file: Option<(String, Vec<u8>)> = None;
@@ -301,6 +327,8 @@ async fn upload_form(
             }
         }
         let p = checked(&caller, &fields)?;
+        let id = id.unwrap_or_else(|| crate::manage::one(&fields, kind.as_str()));
+        let id = parse_id(&id, kind.as_str()).map_err(|e| AppError::NotFound(e.message))?;
         let (filename, bytes) =
             file.ok_or_else(|| AppError::BadRequest("choose a file to upload".into()))?;
         let language = match crate::manage::one(&fields, "language").as_str() {
@@ -315,7 +343,7 @@ async fn upload_form(
             .upload(
                 &p,
                 &slug,
-                d::ItemKind::Statement,
+                kind,
                 id,
                 Upload {
                     filename,
@@ -324,10 +352,10 @@ async fn upload_form(
                 },
             )
             .await?;
-        Ok(format!(
-            "/processes/{slug}/statements/{id}#text-{}",
-            out.language
-        ))
+        Ok(match kind {
+            d::ItemKind::Document => format!("/processes/{slug}/documents#document-{id}"),
+            _ => format!("/processes/{slug}/statements/{id}#text-{}", out.language),
+        })
     }
     .await;
     match result {

@@ -689,10 +689,30 @@ async fn documents_page(
         .all_documents(r.principal(), &slug)
         .await
         .map_err(|e| r.error(&s, e))?;
+    let mut rows = Vec::with_capacity(documents.len());
+    for d in &documents {
+        let files: Vec<String> = s
+            .app
+            .document_texts(r.principal(), &slug, d.id)
+            .await
+            .map_err(|e| r.error(&s, e))?
+            .into_iter()
+            .filter(|t| t.file.is_some())
+            .map(|t| t.language.to_string())
+            .collect();
+        rows.push(context! { d => d, files => files });
+    }
+    let can_upload = authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok();
     r.render(
         &s,
         "documents.html",
-        context! { process => &overview.process, documents => &documents },
+        context! {
+            process => &overview.process,
+            documents => rows,
+            can_upload => can_upload,
+            languages => Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            upload_limit_mb => s.app.upload_limit() / (1024 * 1024),
+        },
     )
 }
 

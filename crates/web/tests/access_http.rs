@@ -2735,6 +2735,35 @@ async fn files_go_up_and_come_down_byte_for_byte(db: TestDatabase) {
         .body
         .contains("Los Estados deben proteger a todos los migrantes."));
     assert!(page.body.contains("enctype=\"multipart/form-data\""));
+
+    // A document's file, from the documents page's form; then its download link.
+    let document = site.app.all_documents(&OPERATOR, "trial").await.unwrap()[0].id;
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\n{document}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\nContent-Type: text/plain\r\n\r\n\
+         A note to member states about migration.\r\n--{boundary}--\r\n",
+        sec.csrf
+    );
+    let sent = send(
+        &site,
+        Request::post("/processes/trial/document-files")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, format!("accord_session={}", sec.secret))
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let listed = send(&site, page_get(None, "/processes/trial/documents")).await;
+    let link = format!("/processes/trial/documents/{document}/files/en");
+    assert!(listed.body.contains(&link), "{}", listed.body);
+    let file = send(&site, page_get(None, &link)).await;
+    assert_eq!(file.body, "A note to member states about migration.");
 }
 
 /// Issue 4's rule: nothing restricted or embargoed appears in any page,
