@@ -50,11 +50,12 @@ after(async () => {
 });
 
 /** A page in a fresh context with the given language preference. */
-async function open(path, { lang = "en", width = 1280, height = 900 } = {}) {
+async function open(path, { lang = "en", width = 1280, height = 900, javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({
     locale: lang,
     extraHTTPHeaders: { "Accept-Language": lang },
     viewport: { width, height },
+    javaScriptEnabled,
   });
   const page = await context.newPage();
   const response = await page.goto(base + path);
@@ -241,4 +242,32 @@ test("the secretariat creates an account; its holder sets a password and makes a
   assert.match(await text(own.page, "table.tokens tbody"), /Revoked/);
   assert.equal((await asBearer()).status, 401);
   await own.context.close();
+});
+
+test("a member of the public sends an input without JavaScript, then finds it by searching", async () => {
+  // A call for inputs, opened through the API by the secretariat account.
+  const { page, context } = await open("/login");
+  await page.fill("#email", "amina@example.org");
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const csrf = await page.locator("form.signout input[name=csrf]").getAttribute("value");
+  const opened = await page.request.post(base + "/api/v1/processes/gcm/consultations", {
+    headers: { "X-CSRF-Token": csrf },
+    data: { slug: "browser-call", title: "A call for inputs (browser test)", opens_at: "2020-01-01T00:00:00Z", synthetic: true },
+  });
+  assert.equal(opened.status(), 201, await opened.text());
+  await context.close();
+
+  const visitor = await open("/processes/gcm/consultations/browser-call", { javaScriptEnabled: false });
+  await visitor.page.getByLabel("Organisation (optional)").fill("A browser-test network");
+  await visitor.page.getByLabel("Your input").fill("Seasonal workers need portable social protection wherever they work.");
+  await visitor.page.getByRole("button", { name: "Send the input" }).click();
+  await visitor.page.waitForURL(/\/processes\/gcm\/inputs\/\d+$/);
+  assert.match(await text(visitor.page, ".lead"), /A browser-test network/);
+  assert.match(await text(visitor.page, ".lead"), /English/);
+  await visitor.page.goto(base + "/search?q=seasonal+workers&process=gcm");
+  assert.match(await text(visitor.page, "#results-h"), /One result/);
+  assert.equal(await visitor.page.locator(".hit .snippet mark").first().innerText(), "Seasonal");
+  await visitor.page.screenshot({ path: join(shots, "search-en.png"), fullPage: true });
+  await visitor.context.close();
 });
