@@ -236,17 +236,8 @@ impl App {
         let meeting = self.store.get_meeting(&process, statement.meeting).await?;
         let texts = self.store.list_texts(ItemKind::Statement, id).await?;
         let recommendations = self
-            .store
-            .list_recommendations(&RecommendationQuery {
-                process: process.clone(),
-                source: Some((ItemKind::Statement, id)),
-                theme: None,
-                visible: None,
-                after: None,
-                limit: accord_store::MAX_PAGE,
-            })
-            .await?
-            .items;
+            .recommendations_in(&process, ItemKind::Statement, id)
+            .await?;
         Ok(StatementDetail {
             statement,
             actor,
@@ -471,17 +462,8 @@ impl App {
             return Err(AppError::NotFound(format!("input {id} in '{process}'")));
         }
         let recommendations = self
-            .store
-            .list_recommendations(&RecommendationQuery {
-                process: process.clone(),
-                source: Some((ItemKind::Input, id)),
-                theme: None,
-                visible: None,
-                after: None,
-                limit: accord_store::MAX_PAGE,
-            })
-            .await?
-            .items;
+            .recommendations_in(&process, ItemKind::Input, id)
+            .await?;
         Ok(InputDetail {
             input,
             recommendations,
@@ -489,6 +471,28 @@ impl App {
     }
 
     // ---- recommendations -------------------------------------------------
+
+    /// The recommendations marked in one source (the caller has checked
+    /// that the reader may see the source).
+    async fn recommendations_in(
+        &self,
+        process: &Slug,
+        kind: ItemKind,
+        id: i64,
+    ) -> Result<Vec<Recommendation>> {
+        Ok(self
+            .store
+            .list_recommendations(&RecommendationQuery {
+                process: process.clone(),
+                source: Some((kind, id)),
+                theme: None,
+                visible: None,
+                after: None,
+                limit: accord_store::MAX_PAGE,
+            })
+            .await?
+            .items)
+    }
 
     /// Marks a passage of a statement or an input as a recommendation (the
     /// secretariat); the passage must stand in the source's text.

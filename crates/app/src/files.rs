@@ -390,13 +390,7 @@ impl App {
         let Some(file) = pending.file.clone() else {
             return Ok(());
         };
-        let bytes = self
-            .files
-            .blobs
-            .get(&file.sha256)
-            .await
-            .map_err(|e| AppError::Unavailable(e.to_string()))?
-            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))?;
+        let bytes = self.read_blob(&file).await?;
         let limits = self.files.limits.clone();
         let text = match extract_blocking(bytes, file.filename.clone(), limits).await {
             Ok(extracted) => {
@@ -434,6 +428,15 @@ impl App {
             self.index_item(&process, kind, id).await;
         }
         Ok(())
+    }
+
+    async fn read_blob(&self, file: &StoredFile) -> Result<Vec<u8>> {
+        self.files
+            .blobs
+            .get(&file.sha256)
+            .await
+            .map_err(|e| AppError::Unavailable(e.to_string()))?
+            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))
     }
 
     /// Starts the jobs for texts left pending (after a restart).
@@ -498,13 +501,7 @@ impl App {
             .find(|t| t.language == language)
             .and_then(|t| t.file)
             .ok_or_else(missing)?;
-        let bytes = self
-            .files
-            .blobs
-            .get(&file.sha256)
-            .await
-            .map_err(|e| AppError::Unavailable(e.to_string()))?
-            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))?;
+        let bytes = self.read_blob(&file).await?;
         Ok(Download { file, bytes })
     }
 

@@ -220,14 +220,14 @@ pub fn write_routes() -> Vec<WriteRoute> {
             "/api/v1/processes/{slug}/statements/{id}/files/{language}",
             "Upload a statement's file in a language (`detect` to detect it): PDF, DOCX, ODT, HTML, Markdown or text, as the raw body; `?filename=` names it. 201 when read at once, 202 when a background job reads it",
             Value::Null,
-            crate::files::statement_upload_route(),
+            crate::files::upload_route(d::ItemKind::Statement),
         ),
         r(
             "PUT",
             "/api/v1/processes/{slug}/documents/{id}/files/{language}",
             "Upload a document's file in a language (the process's secretariat), as for statements",
             Value::Null,
-            crate::files::document_upload_route(),
+            crate::files::upload_route(d::ItemKind::Document),
         ),
         r(
             "POST",

@@ -125,46 +125,16 @@ async fn api_upload(
     ))
 }
 
-/// The API's upload routes, for `api_write`'s table.
-pub(crate) fn statement_upload_route() -> MethodRouter<SharedState> {
+/// The API's upload route for one kind of item, for `api_write`'s table.
+pub(crate) fn upload_route(kind: d::ItemKind) -> MethodRouter<SharedState> {
     axum::routing::put(
-        |State(s): State<SharedState>,
-         WriteCaller(p): WriteCaller,
-         Path((slug, id, language)): Path<(String, String, String)>,
-         Query(q): Query<UploadQuery>,
-         headers: HeaderMap,
-         body: Body| async move {
-            api_upload(
-                s,
-                p,
-                (slug, d::ItemKind::Statement, id, language),
-                q,
-                headers,
-                body,
-            )
-            .await
-        },
-    )
-    .layer(DefaultBodyLimit::disable())
-}
-
-pub(crate) fn document_upload_route() -> MethodRouter<SharedState> {
-    axum::routing::put(
-        |State(s): State<SharedState>,
-         WriteCaller(p): WriteCaller,
-         Path((slug, id, language)): Path<(String, String, String)>,
-         Query(q): Query<UploadQuery>,
-         headers: HeaderMap,
-         body: Body| async move {
-            api_upload(
-                s,
-                p,
-                (slug, d::ItemKind::Document, id, language),
-                q,
-                headers,
-                body,
-            )
-            .await
+        move |State(s): State<SharedState>,
+              WriteCaller(p): WriteCaller,
+              Path((slug, id, language)): Path<(String, String, String)>,
+              Query(q): Query<UploadQuery>,
+              headers: HeaderMap,
+              body: Body| async move {
+            api_upload(s, p, (slug, kind, id, language), q, headers, body).await
         },
     )
     .layer(DefaultBodyLimit::disable())
