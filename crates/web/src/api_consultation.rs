@@ -65,6 +65,10 @@ pub const READ_ROUTES: &[(&str, &str)] = &[
         "/api/v1/processes/{slug}/recommendations",
         "Recommendations whose source the caller may see; `theme` narrows to one theme",
     ),
+    (
+        "/api/v1/search",
+        "Search statements, documents, inputs and recommendations in the six languages: `q` (words, \"phrases\"), any facet as a parameter (process, meeting, meeting_kind, actor, actor_kind, theme, language, year, document_kind, kind), `limit`, `offset`; results, totals and facet counts hold only what the caller may see",
+    ),
 ];
 
 #[derive(Deserialize)]

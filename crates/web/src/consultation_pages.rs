@@ -126,12 +126,21 @@ fn marks_of(
         .collect()
 }
 
-fn paragraphs_value(p: Vec<Vec<(String, Option<i64>)>>) -> Vec<Vec<Value>> {
+/// The paragraphs as runs, each paragraph with the heading level its block
+/// has (0 for a paragraph) when the text's structure is known and lines up.
+fn paragraphs_value(p: Vec<Vec<(String, Option<i64>)>>, blocks: &[d::TextBlock]) -> Vec<Value> {
+    let aligned = blocks.len() == p.len();
     p.into_iter()
-        .map(|runs| {
-            runs.into_iter()
-                .map(|(text, id)| context! { text => text, rec => id })
-                .collect()
+        .enumerate()
+        .map(|(i, runs)| {
+            let level = match blocks.get(i) {
+                Some(d::TextBlock::Heading { level, .. }) if aligned => (*level).clamp(1, 4) + 2,
+                _ => 0,
+            };
+            context! {
+                level => level,
+                runs => runs.into_iter().map(|(text, id)| context! { text => text, rec => id }).collect::<Vec<_>>(),
+            }
         })
         .collect()
 }
@@ -174,7 +183,7 @@ async fn render_statement(
             context! {
                 language => t.language.as_str(),
                 dir => if t.language.is_rtl() { "rtl" } else { "ltr" },
-                paragraphs => paragraphs_value(marked(&t.body, &marks)),
+                paragraphs => paragraphs_value(marked(&t.body, &marks), &t.blocks),
                 status => t.status.as_str(),
                 diagnostics => &t.diagnostics,
                 detected => t.language_detected,
@@ -530,7 +539,7 @@ async fn render_input(
             process => &overview.process,
             input => input,
             dir => if input.language.is_rtl() { "rtl" } else { "ltr" },
-            paragraphs => paragraphs_value(marked(&input.text, &marks)),
+            paragraphs => paragraphs_value(marked(&input.text, &marks), &[]),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can_mark => can_mark,
             themes => &themes,

@@ -2655,6 +2655,10 @@ async fn files_go_up_and_come_down_byte_for_byte(db: TestDatabase) {
         .body
         .contains("Les États doivent protéger tous les migrants."));
     assert!(!page.body.contains("alert(1)"));
+    assert!(
+        page.body.contains("<h3>Déclaration</h3>"),
+        "the file's heading is shown as a heading"
+    );
 
     // Bad uploads: each its own status, nothing stored.
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
