@@ -251,3 +251,215 @@ participants-register = التسجيل في هذا الاجتماع
 
 ## Accreditation
 accreditation-title = اعتماد أصحاب المصلحة
+accreditation-intro = تقدّم المنظمات طلبات للمشاركة. ويجوز للدول الأعضاء أن تعترض خلال المهلة المحددة لإجراء عدم الاعتراض، ثم تبتّ الأمانة في الطلب. وتُحفظ الاعتراضات والقرارات.
+accreditation-applications = الطلبات
+accreditation-none = لا توجد طلبات بعد.
+accreditation-deadline = آخر موعد لتقديم الاعتراضات
+accreditation-objections = الاعتراضات
+accreditation-decision = القرار
+accreditation-for-state = نيابة عن
+accreditation-reason = السبب
+accreditation-object = تقديم اعتراض
+accreditation-approve = الموافقة
+accreditation-reject = الرفض
+accreditation-note = ملاحظة
+accreditation-record = تسجيل القرار
+accreditation-apply = طلب الاعتماد
+accreditation-name = اسم المنظمة
+accreditation-country = البلد (رمز ISO)
+accreditation-website = الموقع الشبكي
+accreditation-ecosoc = تتمتع بمركز استشاري لدى المجلس الاقتصادي والاجتماعي
+accreditation-description = أنشطة المنظمة
+accreditation-submit = إرسال الطلب
+accreditation-received = تم استلام الطلب رقم { $id }. ويجوز للدول الأعضاء أن تعترض خلال المهلة المحددة لإجراء عدم الاعتراض، ثم تبتّ الأمانة في الطلب.
+accreditation-status-pending = قيد النظر
+accreditation-status-approved = مقبول
+accreditation-status-rejected = مرفوض
+stakeholder-kind-ngo = منظمة غير حكومية
+stakeholder-kind-academia = الأوساط الأكاديمية
+stakeholder-kind-private_sector = القطاع الخاص
+stakeholder-kind-trade_union = نقابة عمال
+stakeholder-kind-migrants_or_diaspora_organisation = منظمة للمهاجرين أو للمغتربين
+stakeholder-kind-local_authority = سلطة محلية
+stakeholder-kind-national_human_rights_institution = مؤسسة وطنية لحقوق الإنسان
+
+## Documents
+document-no-symbol = —
+
+## Audit log
+audit-intro = كل تغيير أُجري في Accord: من أجراه، ونيابةً عن أي جهة فاعلة، وما هو، ومتى، والسجلات التي شملها. ويتضمن كل قيد قيمة التجزئة (hash) الخاصة بالقيد الذي يسبقه.
+error-unauthenticated-body = هذه الصفحة متاحة فقط للمستخدمين الذين سجّلوا الدخول.
+error-forbidden-body = لا تسمح لك أدوارك بهذا الإجراء.
+
+## The secretariat's forms
+manage-intro = أضف الاجتماعات والوثائق والمراحل. ويُسجَّل كل تغيير في سجل المراجعة.
+manage-meeting = اجتماع جديد
+manage-document = وثيقة جديدة
+manage-phase = مرحلة جديدة
+manage-actor = جهة فاعلة أو مجموعة جديدة
+manage-slug = الاسم المختصر (للروابط)
+manage-number = الرقم
+manage-start = تاريخ البدء
+manage-end = تاريخ الانتهاء
+manage-venue-name = المبنى أو القاعة
+manage-city = المدينة
+manage-country = البلد (رمز ISO)
+manage-agenda = بنود جدول الأعمال، بند واحد في كل سطر
+manage-distribution = التوزيع
+manage-public = عام
+manage-restricted = محدود
+manage-embargo = محظور النشر حتى (UTC)
+manage-phase-kind = المرحلة
+manage-members = الأعضاء (رموز الدول، في حالة المجموعة)
+manage-add-meeting = إضافة الاجتماع
+manage-add-document = إضافة الوثيقة
+manage-add-phase = إضافة المرحلة
+manage-add-actor = إضافة الجهة الفاعلة
+
+## Your account, API tokens, and the secretariat's account desk
+nav-accounts = الحسابات
+role-secretariat = الأمانة
+role-co_facilitator = ميسّر مشارك
+role-delegate = مندوب
+role-un_entity_representative = ممثل كيان تابع للأمم المتحدة أو منظمة حكومية دولية
+role-stakeholder_representative = ممثل لأصحاب المصلحة
+account-title = حسابك
+account-roles = أدوارك
+account-no-roles = ليس لك بعدُ أي دور في أي عملية: يمكنك الاطلاع على ما يُنشر، شأنك شأن الجمهور.
+account-tokens = الرموز المميزة لواجهة API
+account-tokens-intro = يتيح الرمز المميز لبرنامج نصي أن يتصرف باسمك عبر واجهة JSON البرمجية: أرسله بالصيغة "Authorization: Bearer …". سمِّ كل رمز باسم البرنامج النصي الذي يستخدمه، وألغِه عندما لا يعود البرنامج بحاجة إليه.
+account-token-created = رمزك المميز الجديد "{ $name }":
+account-token-once = انسخه الآن: فهو لا يُعرض إلا هذه المرة، ولا يحتفظ Accord إلا ببصمته.
+account-token-name = الاسم
+account-token-name-example = مثلاً: التصدير الليلي لنصوص البيانات
+account-token-created-at = تاريخ الإنشاء
+account-token-expires = تاريخ انتهاء الصلاحية
+account-token-state = الحالة
+account-token-active = نشط
+account-token-revoked = ملغى
+account-token-expired = منتهي الصلاحية
+account-token-revoke = إلغاء
+account-token-new = رمز مميز جديد
+account-token-days = عدد الأيام حتى انتهاء الصلاحية (من 1 إلى 366)
+account-token-create = إنشاء الرمز المميز
+accounts-title = الحسابات
+accounts-intro = أنشئ حسابات للأشخاص الذين يضطلعون بدور في العملية، وأصدر روابط لإعادة تعيين كلمة المرور. لا يرسل Accord أي بريد إلكتروني: أبلغ كل رابط بنفسك عبر قناة تثق بها.
+accounts-new = حساب جديد
+accounts-email = عنوان البريد الإلكتروني
+accounts-name = الاسم
+accounts-role = الدور
+accounts-no-role = بلا دور حالياً
+accounts-process = العملية
+accounts-all-processes = جميع العمليات
+accounts-actor = نيابة عن (رمز الدولة أو المجموعة أو المنظمة)
+accounts-new-hint = يختار الشخص الجديد كلمة المرور بنفسه عبر الرابط الذي يظهر بعد إنشاء الحساب؛ ولا يطّلع عليها أحد غيره.
+accounts-create = إنشاء الحساب
+accounts-reset = رابط إعادة تعيين كلمة المرور
+accounts-issue-link = إصدار رابط
+accounts-link-for = رابط يتيح لصاحب العنوان { $email } اختيار كلمة مرور:
+accounts-link-once = لا يعمل الرابط إلا مرة واحدة، في غضون { $hours } ساعة. انسخه الآن: فلن يُعرض مرة أخرى.
+speakers-time-limits = الحدود الزمنية للكلمات
+speakers-time-limits-hint = بالدقائق، أو بصيغة دقائق:ثوانٍ (من 15 ثانية إلى 60 دقيقة). اترك الحقل فارغاً لتطبيق الحد المعتاد.
+speakers-time-limits-save = تحديد الحدود الزمنية
+speakers-time-limit-set = محدد لهذا الاجتماع
+manage-theme = موضوع جديد
+manage-theme-code = الرمز (للروابط)
+manage-theme-taxonomy = التصنيف (مثلاً: topics، objectives)
+manage-add-theme = إضافة الموضوع
+manage-process = عملية جديدة
+manage-process-intro = عملية حكومية دولية، من ولايتها إلى نتائجها. وتُضاف المراحل والاجتماعات والوثائق والمواضيع في صفحة إدارتها بعد إنشائها.
+manage-process-title = العنوان
+manage-process-description = الوصف
+manage-process-mandate = الولاية (رموز القرارات، مفصولة بفواصل)
+manage-process-languages = اللغات الرسمية
+manage-process-meeting-kinds = أنواع الاجتماعات التي تعقدها
+manage-process-co-facilitators = الميسّرون المشاركون، واحد في كل سطر: الاسم | المنصب | رمز الدولة
+manage-process-secretariat = الأمانة، شخص واحد في كل سطر: الاسم | المنصب
+manage-process-create = إنشاء العملية
+home-new-process = عملية جديدة
+
+## The consultation phase
+synthetic = بيانات اختبار اصطناعية
+statement-title = بيان
+statements-title = البيانات
+statements-none = لم تُنشر بيانات لهذا الاجتماع.
+statement-on-behalf-of = باسم
+statement-languages = لغات هذا البيان
+statement-no-text = لم يُنشر نص هذا البيان بعد.
+statement-add = إضافة بيان
+statement-speaker = المتكلم (رمز الدولة أو كيان الأمم المتحدة أو المنظمة)
+statement-for-group = باسم مجموعة (الرمز، اختياري)
+statement-delivered-on = تاريخ الإدلاء بالبيان
+statement-text = النص (تُفصل الفقرات بسطر فارغ)
+statement-add-submit = إضافة البيان
+text-detected = تم التعرف على اللغة تلقائياً
+distribution-public = عام
+distribution-restricted = للدول الأعضاء فقط
+distribution-secretariat = للأمانة فقط
+recommendations-title = التوصيات
+recommendations-intro = مقترحات ملموسة وقابلة للتنفيذ وجدتها الأمانة في البيانات والمساهمات المكتوبة، مع رابط يحيل كلاً منها إلى الموضع الذي طُرحت فيه.
+recommendations-none = لم تُحدَّد أي توصية بعد.
+recommendation-mark = تحديد توصية
+recommendation-passage = المقطع، كما ورد في النص
+recommendation-mark-submit = تحديد التوصية
+recommendation-source-statement = في البيان رقم { $id }
+recommendation-source-input = في المساهمة رقم { $id }
+consultation-title = دعوة إلى تقديم مساهمات
+consultations-title = الدعوات إلى تقديم مساهمات
+consultation-open = مفتوحة
+consultation-closed = مغلقة
+input-send = إرسال مساهمة
+input-send-intro = يجوز لأي شخص أن يشارك كتابةً في هذه المشاورة. ويُنشر ما ترسله مع اسم منظمتك وبلدك إن ذكرتهما؛ ولا يظهر اسمك إلا إذا ذكرته.
+input-author = اسمك (اختياري)
+input-organisation = المنظمة (اختياري)
+input-country = البلد (رمز ISO، اختياري)
+input-language = اللغة
+input-language-detect = التعرف عليها من النص
+input-text = مساهمتك
+input-submit = إرسال المساهمة
+inputs-title = المساهمات الواردة
+inputs-none = لم تُنشر أي مساهمات بعد.
+input-title = المساهمة رقم { $id }
+input-kind = مساهمة مكتوبة
+input-no-organisation = أحد أفراد الجمهور
+statement-upload = رفع ملف
+statement-file = ملف واحد لكل لغة: PDF أو DOCX أو ODT أو HTML أو Markdown أو نص عادي، بحد أقصى { $mb } ميغابايت
+statement-upload-submit = رفع
+text-pending = تجري قراءة هذا الملف، وسيظهر نصه هنا عندما يصبح جاهزاً. أعد تحميل الصفحة لرؤيته.
+text-failed = تعذّرت قراءة أي شيء من هذا الملف، لكن لا يزال من الممكن تنزيله.
+process-feed = موجز Atom للمنشورات
+process-calendar = تقويم الاجتماعات (iCalendar)
+
+## Search
+nav-search = البحث
+search-title = البحث
+search-placeholder = كلمات، أو "عبارة بين علامتي تنصيص"
+search-submit = بحث
+search-results = { $total ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $total } نتائج
+    [many] { $total } نتيجة
+   *[other] { $total } نتيجة
+}
+search-none = لا توجد نتائج مطابقة. جرّب عدداً أقل من الكلمات، أو أزل أحد عوامل التصفية.
+search-facets = تضييق نطاق النتائج
+search-kind-statement = بيان
+search-kind-document = وثيقة
+search-kind-input = مساهمة
+search-kind-recommendation = توصية
+search-facet-process = العملية
+search-facet-meeting = الاجتماع
+search-facet-meeting_kind = نوع الاجتماع
+search-facet-actor = الجهة الفاعلة
+search-facet-actor_kind = فئة الجهة الفاعلة
+search-facet-theme = الموضوع
+search-facet-language = اللغة
+search-facet-year = السنة
+search-facet-document_kind = نوع الوثيقة
+search-facet-kind = النوع
+pagination-previous = الصفحة السابقة
+actor-kind-public = الجمهور
+document-upload = رفع ملف وثيقة
+document-download = تنزيل الملف باللغة { $language }

@@ -206,7 +206,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_parses_and_english_is_complete() {
+    fn every_language_parses_and_has_every_message() {
         let i18n = I18n::new();
         let en = SOURCES[0].1;
         let keys: Vec<&str> = en
@@ -217,8 +217,10 @@ mod tests {
             })
             .collect();
         assert!(keys.len() > 100, "{}", keys.len());
-        for key in &keys {
-            assert!(i18n.has(Language::En, key), "{key}");
+        for lang in Language::ALL {
+            for key in &keys {
+                assert!(i18n.has(*lang, key), "{lang} lacks {key}");
+            }
         }
     }
 
