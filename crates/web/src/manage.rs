@@ -129,6 +129,16 @@ pub(crate) fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, App
     Ok(caller.principal.clone())
 }
 
+/// The optional `number` field (of a meeting, a theme).
+fn number(f: &Fields) -> Result<Option<u32>, AppError> {
+    opt(f, "number")
+        .map(|n| {
+            n.parse()
+                .map_err(|_| AppError::BadRequest("number: a whole number".into()))
+        })
+        .transpose()
+}
+
 fn parse<T: std::str::FromStr<Err = d::ValidationError>>(
     what: &str,
     v: &str,
@@ -261,12 +271,7 @@ async fn add_meeting(
             process: parse("process", &slug)?,
             slug: parse("meeting slug", &one(&f, "slug"))?,
             kind: parse("kind", &one(&f, "kind"))?,
-            number: opt(&f, "number")
-                .map(|n| {
-                    n.parse()
-                        .map_err(|_| AppError::BadRequest("number: a whole number".into()))
-                })
-                .transpose()?,
+            number: number(&f)?,
             title: one(&f, "title"),
             start_date: date("start date", &one(&f, "start_date"))?,
             end_date: date("end date", &one(&f, "end_date"))?,
@@ -375,12 +380,7 @@ async fn add_theme(
             process: parse("process", &slug)?,
             code: parse("theme code", &one(&f, "code"))?,
             taxonomy: parse("taxonomy", &one(&f, "taxonomy"))?,
-            number: opt(&f, "number")
-                .map(|n| {
-                    n.parse()
-                        .map_err(|_| AppError::BadRequest("number: a whole number".into()))
-                })
-                .transpose()?,
+            number: number(&f)?,
             title: one(&f, "title"),
         };
         s.app.add_theme(&p, theme).await?;

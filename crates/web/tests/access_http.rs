@@ -339,11 +339,11 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
         }
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status") => (
             p(path),
-            json!({ "status": if n % 2 == 0 { "speaking" } else { "spoken" } }),
+            json!({ "status": if n.is_multiple_of(2) { "speaking" } else { "spoken" } }),
         ),
         ("PUT", "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}") => (
             p(path).replace("{category}", "state"),
-            json!({ "seconds": if n % 2 == 0 { Value::from(240) } else { Value::Null } }),
+            json!({ "seconds": if n.is_multiple_of(2) { Value::from(240) } else { Value::Null } }),
         ),
         ("POST", "/api/v1/processes/{slug}/accreditation/period") => {
             (p(path), json!({ "days": 30 }))
@@ -367,7 +367,7 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 "/api/v1/processes/trial/accreditation/applications/{}/decision",
                 ctx.decidable[n % ctx.decidable.len()]
             ),
-            json!({ "approve": n % 2 == 0, "note": "Decided" }),
+            json!({ "approve": n.is_multiple_of(2), "note": "Decided" }),
         ),
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
         ("POST", "/api/v1/processes/{slug}/statements") => (
