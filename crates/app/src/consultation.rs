@@ -434,7 +434,7 @@ impl App {
     ) -> Result<Listing<Input>> {
         let process = self.existing_process(process).await?;
         let consultation = consultation
-            .map(|c| Slug::new(c).map_err(|_| AppError::NotFound(format!("consultation '{c}'"))))
+            .map(|c| crate::parse_slug("consultation", c))
             .transpose()?;
         let limit = page.limit()?;
         let after = id_cursor(page, "inputs")?;
@@ -571,9 +571,7 @@ impl App {
         page: &PageRequest,
     ) -> Result<Listing<Recommendation>> {
         let process = self.existing_process(process).await?;
-        let theme = theme
-            .map(|t| Slug::new(t).map_err(|_| AppError::NotFound(format!("theme '{t}'"))))
-            .transpose()?;
+        let theme = theme.map(|t| crate::parse_slug("theme", t)).transpose()?;
         let limit = page.limit()?;
         let after = id_cursor(page, "recommendations")?;
         let found = self

@@ -780,7 +780,7 @@ fn truncate(s: &str) -> String {
     s.chars().take(64).collect()
 }
 
-fn parse_slug(what: &str, s: &str) -> Result<Slug> {
+pub(crate) fn parse_slug(what: &str, s: &str) -> Result<Slug> {
     Slug::new(s).map_err(|_| AppError::NotFound(format!("{what} '{}' does not exist", truncate(s))))
 }
 

@@ -67,9 +67,7 @@ impl App {
         for (name, value) in &req.filters {
             let facet: Facet = name.parse().map_err(search_error)?;
             if facet == Facet::Process {
-                process = Some(Slug::new(value).map_err(|_| {
-                    AppError::NotFound(format!("process '{value}' does not exist"))
-                })?);
+                process = Some(crate::parse_slug("process", value)?);
             }
             filters.push((facet, value.clone()));
         }
