@@ -163,6 +163,11 @@ fn parse_demo_name(s: &str) -> Result<DemoName, String> {
     }
 }
 
+/// mimalloc rather than the system's malloc: indexing (reindex, bulk imports)
+/// allocates a great deal, and it is about a quarter faster with it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(

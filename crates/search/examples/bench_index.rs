@@ -24,6 +24,10 @@
 //! query as Chinese would be cut (`zh_text`, in the same quoted-phrase syntax).
 //! `bench/search/run.sh` runs all of this side by side with the peers.
 
+/// The allocator of the `accord` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
