@@ -11,6 +11,7 @@ mod error;
 mod ident;
 mod language;
 mod meeting;
+pub mod negotiation;
 mod phase;
 mod process;
 mod speakers;

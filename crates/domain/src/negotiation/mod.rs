@@ -1,0 +1,133 @@
+//! The negotiation phase: drafts as trees of nodes with stable identities,
+//! amendments on them, the compilation text, revisions, redlines, lineage,
+//! paragraph status and the silence procedure. Pure functions over values;
+//! the app stores them and decides who may do what.
+
+mod amendment;
+mod compilation;
+mod lineage;
+mod markdown;
+mod redline;
+mod silence;
+mod status;
+mod text;
+mod words;
+
+pub use amendment::{
+    apply, AmendmentStatus, Change, ChangeWhat, Edit, Operation, Source, Stance,
+    MAX_OPERATION_CHARS,
+};
+pub use compilation::{compile, Compilation, CompiledNode, Proposal, ProposalFilter, Segment};
+pub use lineage::{lineage, LineageStep, WordOrigin};
+pub use markdown::{from_markdown, from_outline, to_markdown, Diagnostic, Imported, OutlineLine};
+pub use redline::{redline, NodeDiff, NodeDiffKind, Redline, RedlineSummary};
+pub use silence::{SilenceOutcome, SilenceState};
+pub use status::{ParagraphStatus, StatusCounts};
+pub use text::{letter, DraftText, Node, NodeKind, Placed, Wid, MAX_NODES, MAX_NODE_CHARS};
+pub use words::{word_diff, words, WordOp};
+
+/// A broken rule of the negotiation; `kind()` is the machine-readable name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NegotiationError {
+    #[error("'{0}' is not a node identity (lowercase letters, digits, '_' and '-', starting with a letter, at most 40)")]
+    BadWid(String),
+    #[error("{0}")]
+    Structure(String),
+    #[error("the node '{0}' appears twice in the text")]
+    DuplicateWid(String),
+    #[error("the node '{0}' is not in this version")]
+    UnknownNode(String),
+    #[error(
+        "the span {from}–{to} is outside the text of '{node}', which is {len} characters long"
+    )]
+    SpanOutsideText {
+        node: String,
+        from: usize,
+        to: usize,
+        len: usize,
+    },
+    #[error("the proposal brings no words")]
+    EmptyProposal,
+    #[error("the text would be longer than {0} characters")]
+    TooLong(usize),
+    #[error("'{0}' cannot be moved into itself or into one of its own parts")]
+    MoveIntoItself(String),
+    #[error("two edits taken into the revision touch the same part of '{0}'")]
+    OverlappingEdits(String),
+    #[error("nothing in the file looks like a draft: {0}")]
+    NothingRecognised(String),
+}
+
+impl NegotiationError {
+    pub fn kind(&self) -> &'static str {
+        use NegotiationError::*;
+        match self {
+            BadWid(_) => "bad_wid",
+            Structure(_) => "bad_structure",
+            DuplicateWid(_) => "duplicate_wid",
+            UnknownNode(_) => "unknown_node",
+            SpanOutsideText { .. } => "span_outside_text",
+            EmptyProposal => "empty_proposal",
+            TooLong(_) => "too_long",
+            MoveIntoItself(_) => "move_into_itself",
+            OverlappingEdits(_) => "overlapping_edits",
+            NothingRecognised(_) => "no_numbering",
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub(crate) fn node(wid: &str, kind: NodeKind, text: &str, children: Vec<Node>) -> Node {
+        let mut n = Node::new(Wid::new(wid).unwrap(), kind);
+        match kind {
+            NodeKind::Section | NodeKind::Objective => n.heading = text.into(),
+            _ => n.text = text.into(),
+        }
+        n.children = children;
+        n
+    }
+
+    /// A small text: a preamble with one paragraph; a section with one
+    /// objective whose paragraph has two sub-paragraphs.
+    pub(crate) fn sample() -> DraftText {
+        use NodeKind::*;
+        DraftText {
+            title: "Test compact".into(),
+            nodes: vec![
+                node(
+                    "pre",
+                    Section,
+                    "Preamble",
+                    vec![node(
+                        "p1",
+                        Paragraph,
+                        "We the Heads of State adopt this compact.",
+                        vec![],
+                    )],
+                ),
+                node(
+                    "s2",
+                    Section,
+                    "Objectives",
+                    vec![node(
+                        "o1",
+                        Objective,
+                        "Data",
+                        vec![node(
+                            "p2",
+                            Paragraph,
+                            "We commit to:",
+                            vec![
+                                node("p2a", Subparagraph, "collect data;", vec![]),
+                                node("p2b", Subparagraph, "share data.", vec![]),
+                            ],
+                        )],
+                    )],
+                ),
+            ],
+        }
+    }
+}
