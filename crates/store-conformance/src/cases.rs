@@ -1807,3 +1807,216 @@ pub async fn statements_texts_inputs_and_recommendations(store: &dyn Store) {
     assert_eq!(first_rec.items[0].recommendation, r1);
     assert_eq!(first_rec.items[0].start, 31);
 }
+
+pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
+    use accord_domain::negotiation::*;
+    seed(store, "gcm").await;
+    let text = from_markdown(
+        "# Compact\n\n## Preamble {#pre}\n\n1. We adopt this compact. {#p1}\n\n2. We commit to: {#p2}\n\n(a) collect data; {#p2a}\n",
+        None,
+    )
+    .unwrap()
+    .text;
+    let wid = |s: &str| Wid::new(s).unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let draft = Draft {
+        id: 0,
+        process: slug("gcm"),
+        slug: slug("compact"),
+        title: "Compact".into(),
+        simulated: true,
+        created_at: at("2018-02-05T12:00:00Z"),
+    };
+    let draft_id = tx.insert_draft(&draft).await.unwrap();
+    let version = Version {
+        id: 0,
+        draft: draft_id,
+        seq: 1,
+        label: "Zero draft".into(),
+        issued_on: d("2018-02-05"),
+        text: text.clone(),
+        changes: vec![],
+        content_sha256: "abc".into(),
+        issued_by: "chair@example.org".into(),
+        issued_at: at("2018-02-05T12:00:00Z"),
+    };
+    let v1 = tx.insert_version(&version).await.unwrap();
+    let amendment = Amendment {
+        id: 0,
+        version: v1,
+        number: 0,
+        proposer: code("MEX"),
+        co_sponsors: vec![code("CHE")],
+        positions: vec![],
+        operation: Operation::InsertText {
+            node: wid("p1"),
+            at: 3,
+            text: "hereby ".into(),
+        },
+        justification: "Clarity".into(),
+        status: AmendmentStatus::Tabled,
+        outcome_note: String::new(),
+        decided_at: None,
+        carried_from: None,
+        simulated: true,
+        proposed_by: "delegate@example.org".into(),
+        proposed_at: at("2018-02-20T10:00:00Z"),
+    };
+    let (a1, n1) = tx.insert_amendment(&amendment).await.unwrap();
+    let (_, n2) = tx.insert_amendment(&amendment).await.unwrap();
+    assert_eq!((n1, n2), (1, 2), "numbers run per version");
+    // A co-sponsor's relation is never overwritten by a position.
+    tx.set_position(a1, &code("CHE"), Stance::Object, at("2018-02-21T10:00:00Z"))
+        .await
+        .unwrap();
+    tx.insert_actor(&state("FRA", "France")).await.unwrap();
+    tx.set_position(a1, &code("FRA"), Stance::Object, at("2018-02-21T10:00:00Z"))
+        .await
+        .unwrap();
+    tx.set_position(
+        a1,
+        &code("FRA"),
+        Stance::Support,
+        at("2018-02-22T10:00:00Z"),
+    )
+    .await
+    .unwrap();
+    tx.set_paragraph_status(
+        v1,
+        &StatusRecord {
+            wid: wid("p2"),
+            status: ParagraphStatus::Bracketed,
+            options: vec!["Option 1".into(), "Option 2".into()],
+            set_at: at("2018-02-23T10:00:00Z"),
+        },
+    )
+    .await
+    .unwrap();
+    tx.set_paragraph_status(
+        v1,
+        &StatusRecord {
+            wid: wid("p1"),
+            status: ParagraphStatus::AgreedAdRef,
+            options: vec![],
+            set_at: at("2018-02-23T10:00:00Z"),
+        },
+    )
+    .await
+    .unwrap();
+    let sid = tx
+        .insert_silence(&SilenceProcedure {
+            id: 0,
+            version: v1,
+            deadline: at("2018-07-10T22:00:00Z"),
+            time_zone: "America/New_York".into(),
+            opened_by: "sec@example.org".into(),
+            opened_at: at("2018-07-09T12:00:00Z"),
+            breaks: vec![],
+            outcome: None,
+            outcome_at: None,
+        })
+        .await
+        .unwrap();
+    tx.insert_silence_break(
+        sid,
+        &SilenceBreak {
+            actor: code("MEX"),
+            letter: "We break silence on paragraph 2.".into(),
+            at: at("2018-07-10T15:00:00Z"),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(
+        store.list_drafts(&slug("gcm")).await.unwrap(),
+        [Draft {
+            id: draft_id,
+            ..draft
+        }]
+    );
+    let versions = store.list_versions(draft_id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].text, text, "the tree round-trips as JSON");
+    assert_eq!(versions[0].issued_on, d("2018-02-05"));
+    let listed = store.list_amendments(v1).await.unwrap();
+    assert_eq!(listed.len(), 2);
+    let a = store.get_amendment(a1).await.unwrap();
+    assert_eq!(a.operation, amendment.operation);
+    assert_eq!(a.co_sponsors, [code("CHE")]);
+    assert_eq!(a.positions.len(), 1);
+    assert_eq!(
+        (a.positions[0].actor.as_str(), a.positions[0].stance),
+        ("FRA", Stance::Support)
+    );
+    assert_eq!(listed[0].positions, a.positions);
+    let statuses = store.list_paragraph_statuses(v1).await.unwrap();
+    assert_eq!(statuses.len(), 2);
+    assert_eq!(statuses[1].options, ["Option 1", "Option 2"]);
+
+    // Silence: due only after its deadline; the outcome is recorded once.
+    assert!(store
+        .due_silence_procedures(at("2018-07-10T21:59:59Z"))
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store
+            .due_silence_procedures(at("2018-07-10T22:00:00Z"))
+            .await
+            .unwrap(),
+        [sid]
+    );
+    let mut tx = store.begin().await.unwrap();
+    tx.set_silence_outcome(sid, RecordedOutcome::Broken, at("2018-07-10T22:00:01Z"))
+        .await
+        .unwrap();
+    tx.set_silence_outcome(
+        sid,
+        RecordedOutcome::AdoptedUnderSilence,
+        at("2018-07-10T22:00:02Z"),
+    )
+    .await
+    .unwrap();
+    tx.set_amendment_status(
+        a1,
+        AmendmentStatus::Accepted,
+        "as tabled",
+        Some(at("2018-03-01T00:00:00Z")),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let procedures = store.list_silence_procedures(draft_id).await.unwrap();
+    assert_eq!(procedures[0].outcome, Some(RecordedOutcome::Broken));
+    assert_eq!(procedures[0].breaks[0].actor, code("MEX"));
+    assert_eq!(procedures[0].time_zone, "America/New_York");
+    assert_eq!(
+        store.get_amendment(a1).await.unwrap().status,
+        AmendmentStatus::Accepted
+    );
+
+    // The same text, or the same label, twice in one draft is refused.
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_version(&Version {
+            seq: 2,
+            label: "Rev.1".into(),
+            ..version.clone()
+        })
+        .await,
+        "same content twice",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_version(&Version {
+            seq: 2,
+            content_sha256: "def".into(),
+            ..version.clone()
+        })
+        .await,
+        "same label twice",
+    );
+}

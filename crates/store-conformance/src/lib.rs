@@ -43,7 +43,8 @@ macro_rules! conformance_suite {
             delegations_groups_and_speakers_lists,
             meeting_time_limits,
             statements_texts_inputs_and_recommendations,
-            accreditation_and_registration
+            accreditation_and_registration,
+            drafts_versions_amendments_and_silence
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -8,6 +8,7 @@
 //! backend's code is monomorphic and checked by the conformance suite.
 
 mod consultation;
+mod negotiation;
 
 #[doc(hidden)]
 pub mod deps {
@@ -84,6 +85,7 @@ macro_rules! sql_store {
             type DbRow = <Db as sqlx::Database>::Row;
 
             $crate::consultation_sql!();
+            $crate::negotiation_sql!();
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
@@ -1102,6 +1104,39 @@ macro_rules! sql_store {
                     .collect()
                 }
 
+                async fn list_drafts(&self, process: &Slug) -> Result<Vec<Draft>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_drafts(&mut c, process).await
+                }
+                async fn get_draft(&self, process: &Slug, slug: &Slug) -> Result<Draft> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_draft(&mut c, process, slug).await?, format_args!("draft '{slug}' in '{process}'"))
+                }
+                async fn list_versions(&self, draft: i64) -> Result<Vec<Version>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_versions(&mut c, draft).await
+                }
+                async fn list_amendments(&self, version: i64) -> Result<Vec<Amendment>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_amendments(&mut c, version).await
+                }
+                async fn get_amendment(&self, id: i64) -> Result<Amendment> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_amendment(&mut c, id).await?, format_args!("amendment {id}"))
+                }
+                async fn list_paragraph_statuses(&self, version: i64) -> Result<Vec<StatusRecord>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_paragraph_statuses(&mut c, version).await
+                }
+                async fn list_silence_procedures(&self, draft: i64) -> Result<Vec<SilenceProcedure>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_silence_procedures(&mut c, draft).await
+                }
+                async fn due_silence_procedures(&self, now: DateTime<Utc>) -> Result<Vec<i64>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    due_silence_procedures(&mut c, now).await
+                }
+
                 async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>> {
                     sqlx::query("SELECT state, head_name FROM delegations WHERE process = $1 ORDER BY state")
                         .bind(process.as_str())
@@ -1751,6 +1786,72 @@ macro_rules! sql_store {
                     .await
                     .map_err(err)?;
                     Ok(n > 0)
+                }
+
+                async fn find_draft(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Draft>> {
+                    find_draft(&mut self.tx, process, slug).await
+                }
+                async fn insert_draft(&mut self, draft: &Draft) -> Result<i64> {
+                    insert_draft(&mut self.tx, draft).await
+                }
+                async fn draft_versions(&mut self, draft: i64) -> Result<Vec<Version>> {
+                    list_versions(&mut self.tx, draft).await
+                }
+                async fn find_version(&mut self, id: i64) -> Result<Option<Version>> {
+                    find_version(&mut self.tx, id).await
+                }
+                async fn insert_version(&mut self, version: &Version) -> Result<i64> {
+                    insert_version(&mut self.tx, version).await
+                }
+                async fn find_amendment(&mut self, id: i64) -> Result<Option<Amendment>> {
+                    find_amendment(&mut self.tx, id).await
+                }
+                async fn version_amendments(&mut self, version: i64) -> Result<Vec<Amendment>> {
+                    list_amendments(&mut self.tx, version).await
+                }
+                async fn insert_amendment(&mut self, amendment: &Amendment) -> Result<(i64, u32)> {
+                    insert_amendment(&mut self.tx, amendment).await
+                }
+                async fn set_position(
+                    &mut self,
+                    amendment: i64,
+                    actor: &ActorCode,
+                    stance: Stance,
+                    at: DateTime<Utc>,
+                ) -> Result<()> {
+                    set_position(&mut self.tx, amendment, actor, stance, at).await
+                }
+                async fn set_amendment_status(
+                    &mut self,
+                    id: i64,
+                    status: AmendmentStatus,
+                    note: &str,
+                    at: Option<DateTime<Utc>>,
+                ) -> Result<()> {
+                    set_amendment_status(&mut self.tx, id, status, note, at).await
+                }
+                async fn set_paragraph_status(&mut self, version: i64, record: &StatusRecord) -> Result<()> {
+                    set_paragraph_status(&mut self.tx, version, record).await
+                }
+                async fn version_statuses(&mut self, version: i64) -> Result<Vec<StatusRecord>> {
+                    list_paragraph_statuses(&mut self.tx, version).await
+                }
+                async fn insert_silence(&mut self, procedure: &SilenceProcedure) -> Result<i64> {
+                    insert_silence(&mut self.tx, procedure).await
+                }
+                async fn find_silence(&mut self, id: i64) -> Result<Option<SilenceProcedure>> {
+                    find_silence(&mut self.tx, id).await
+                }
+                async fn insert_silence_break(&mut self, procedure: i64, letter: &SilenceBreak) -> Result<()> {
+                    insert_silence_break(&mut self.tx, procedure, letter).await
+                }
+                async fn set_silence_outcome(
+                    &mut self,
+                    id: i64,
+                    outcome: RecordedOutcome,
+                    at: DateTime<Utc>,
+                ) -> Result<()> {
+                    set_silence_outcome(&mut self.tx, id, outcome, at).await
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
                     self.tx.commit().await.map_err(err)

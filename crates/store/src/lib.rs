@@ -6,6 +6,10 @@
 //! validate a write are on `Tx` too, so they see the transaction's own writes.
 
 use accord_domain::audit::AuditEntry;
+use accord_domain::negotiation::{
+    Amendment, AmendmentStatus, Draft, RecordedOutcome, SilenceBreak, SilenceProcedure, Stance,
+    StatusRecord, Version,
+};
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
@@ -239,6 +243,21 @@ pub trait Store: Send + Sync + 'static {
     async fn list_applications(&self, process: &Slug) -> Result<Vec<Application>>;
     /// Who registered for a meeting, in order of registration.
     async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>>;
+
+    /// A process's drafts, oldest first.
+    async fn list_drafts(&self, process: &Slug) -> Result<Vec<Draft>>;
+    async fn get_draft(&self, process: &Slug, slug: &Slug) -> Result<Draft>;
+    /// A draft's versions, oldest first.
+    async fn list_versions(&self, draft: i64) -> Result<Vec<Version>>;
+    /// A version's amendments by number, with co-sponsors and positions.
+    async fn list_amendments(&self, version: i64) -> Result<Vec<Amendment>>;
+    async fn get_amendment(&self, id: i64) -> Result<Amendment>;
+    /// The statuses the co-facilitators set on a version's paragraphs.
+    async fn list_paragraph_statuses(&self, version: i64) -> Result<Vec<StatusRecord>>;
+    /// A draft's silence procedures, oldest first, with their breaks.
+    async fn list_silence_procedures(&self, draft: i64) -> Result<Vec<SilenceProcedure>>;
+    /// Silence procedures whose deadline has passed with no outcome recorded.
+    async fn due_silence_procedures(&self, now: DateTime<Utc>) -> Result<Vec<i64>>;
 }
 
 /// A unit of work. Writes refuse what the schema forbids with
@@ -444,6 +463,48 @@ pub trait Tx: Send {
         at: DateTime<Utc>,
     ) -> Result<()>;
     async fn is_registered(&mut self, meeting: i64, account: i64) -> Result<bool>;
+
+    async fn find_draft(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Draft>>;
+    /// Records a draft (its `id` is ignored); returns its id.
+    async fn insert_draft(&mut self, draft: &Draft) -> Result<i64>;
+    /// A draft's versions, oldest first.
+    async fn draft_versions(&mut self, draft: i64) -> Result<Vec<Version>>;
+    async fn find_version(&mut self, id: i64) -> Result<Option<Version>>;
+    /// Records a version (its `id` is ignored); returns its id.
+    async fn insert_version(&mut self, version: &Version) -> Result<i64>;
+    async fn find_amendment(&mut self, id: i64) -> Result<Option<Amendment>>;
+    async fn version_amendments(&mut self, version: i64) -> Result<Vec<Amendment>>;
+    /// Records an amendment with its co-sponsors and positions (its `id` and
+    /// `number` are ignored); returns its id and its number on the version.
+    async fn insert_amendment(&mut self, amendment: &Amendment) -> Result<(i64, u32)>;
+    /// Records or changes an actor's support or objection (never a co-sponsor's).
+    async fn set_position(
+        &mut self,
+        amendment: i64,
+        actor: &ActorCode,
+        stance: Stance,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn set_amendment_status(
+        &mut self,
+        id: i64,
+        status: AmendmentStatus,
+        note: &str,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<()>;
+    async fn set_paragraph_status(&mut self, version: i64, record: &StatusRecord) -> Result<()>;
+    async fn version_statuses(&mut self, version: i64) -> Result<Vec<StatusRecord>>;
+    /// Records a silence procedure (its `id`, breaks and outcome are ignored).
+    async fn insert_silence(&mut self, procedure: &SilenceProcedure) -> Result<i64>;
+    async fn find_silence(&mut self, id: i64) -> Result<Option<SilenceProcedure>>;
+    async fn insert_silence_break(&mut self, procedure: i64, letter: &SilenceBreak) -> Result<()>;
+    /// Records the outcome once; a second call changes nothing.
+    async fn set_silence_outcome(
+        &mut self,
+        id: i64,
+        outcome: RecordedOutcome,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }

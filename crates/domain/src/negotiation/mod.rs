@@ -7,6 +7,7 @@ mod amendment;
 mod compilation;
 mod lineage;
 mod markdown;
+mod records;
 mod redline;
 mod silence;
 mod status;
@@ -20,6 +21,10 @@ pub use amendment::{
 pub use compilation::{compile, Compilation, CompiledNode, Proposal, ProposalFilter, Segment};
 pub use lineage::{lineage, LineageStep, WordOrigin};
 pub use markdown::{from_markdown, from_outline, to_markdown, Diagnostic, Imported, OutlineLine};
+pub use records::{
+    Amendment, Draft, Position, RecordedOutcome, SilenceBreak, SilenceProcedure, StatusRecord,
+    Version,
+};
 pub use redline::{redline, NodeDiff, NodeDiffKind, Redline, RedlineSummary};
 pub use silence::{SilenceOutcome, SilenceState};
 pub use status::{ParagraphStatus, StatusCounts};

@@ -44,6 +44,13 @@ impl TryFrom<String> for Wid {
     }
 }
 
+impl std::str::FromStr for Wid {
+    type Err = NegotiationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Wid::new(s)
+    }
+}
+
 impl From<Wid> for String {
     fn from(w: Wid) -> String {
         w.0
