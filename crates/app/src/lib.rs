@@ -9,6 +9,7 @@ mod database;
 pub mod demo;
 pub mod files;
 mod listing;
+pub mod negotiation;
 pub mod policy;
 mod search;
 mod speakers;
@@ -156,6 +157,8 @@ pub struct App {
     clock: Clock,
     throttle: Arc<access::Throttle>,
     input_throttle: Arc<access::Throttle>,
+    /// Changes that open pages show live (server-sent events).
+    live: tokio::sync::broadcast::Sender<negotiation::LiveEvent>,
 }
 
 impl App {
@@ -173,6 +176,7 @@ impl App {
             clock: Arc::new(Utc::now),
             throttle: Arc::new(access::Throttle::for_sign_in()),
             input_throttle: Arc::new(consultation::input_throttle()),
+            live: tokio::sync::broadcast::channel(256).0,
         }
     }
 
@@ -190,6 +194,7 @@ impl App {
             clock,
             throttle: self.throttle.clone(),
             input_throttle: self.input_throttle.clone(),
+            live: self.live.clone(),
         }
     }
 

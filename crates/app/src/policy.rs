@@ -147,6 +147,26 @@ pub enum Action<'a> {
     /// Enter a statement for any actor, mark recommendations, open calls for
     /// inputs, change what is published: the process's secretariat.
     ManageConsultation(&'a Slug),
+    /// Issue drafts and revisions, decide on amendments, mark paragraphs:
+    /// the co-facilitators (and the secretariat, who acts for them).
+    ChairNegotiation(&'a Slug),
+    /// Propose, support, object to or withdraw amendments for `actor` (of
+    /// `kind`): a delegate for their state; for a group, its designated
+    /// speaker (`designated`).
+    NegotiateFor {
+        process: &'a Slug,
+        actor: &'a ActorCode,
+        kind: ActorKind,
+        designated: bool,
+    },
+    /// Circulate a text under silence procedure: the secretariat.
+    OpenSilence(&'a Slug),
+    /// Break silence for `state` (of `kind`): a delegate of a member state.
+    BreakSilence {
+        process: &'a Slug,
+        state: &'a ActorCode,
+        kind: ActorKind,
+    },
 }
 
 /// Allows or refuses an action: `Unauthenticated` for the public where an
@@ -243,8 +263,46 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 principal.holds(Role::Secretariat, Some(process))
                     || principal.holds(Role::CoFacilitator, Some(process))
             }
-            Action::ManageConsultation(process) => {
+            Action::ManageConsultation(process) | Action::OpenSilence(process) => {
                 principal.holds(Role::Secretariat, Some(process))
+            }
+            Action::ChairNegotiation(process) => {
+                principal.holds(Role::CoFacilitator, Some(process))
+                    || principal.holds(Role::Secretariat, Some(process))
+            }
+            Action::NegotiateFor {
+                process,
+                actor,
+                kind,
+                designated,
+            } => {
+                let ok = match kind {
+                    ActorKind::MemberState | ActorKind::ObserverState => {
+                        principal.acts_for(Role::Delegate, process, actor)
+                    }
+                    ActorKind::Group => designated,
+                    _ => false,
+                };
+                if !ok {
+                    return Err(AppError::Forbidden(format!(
+                        "you do not negotiate for {actor} in this process"
+                    )));
+                }
+                true
+            }
+            Action::BreakSilence {
+                process,
+                state,
+                kind,
+            } => {
+                if kind != ActorKind::MemberState
+                    || !principal.acts_for(Role::Delegate, process, state)
+                {
+                    return Err(AppError::Forbidden(format!(
+                        "only a delegate of {state}, a member state, may break silence for it"
+                    )));
+                }
+                true
             }
         },
     };
@@ -279,6 +337,10 @@ fn describe(action: Action<'_>) -> String {
         }
         Action::ObjectToAccreditation { state, .. } => format!("objecting for {state}"),
         Action::RegisterForMeeting(process) => format!("registering for meetings of '{process}'"),
+        Action::ChairNegotiation(process) => format!("chairing the negotiation in '{process}'"),
+        Action::NegotiateFor { actor, .. } => format!("negotiating for {actor}"),
+        Action::OpenSilence(process) => format!("opening silence procedures in '{process}'"),
+        Action::BreakSilence { state, .. } => format!("breaking silence for {state}"),
     }
 }
 

@@ -292,6 +292,7 @@ impl App {
         )
         .await?;
         unit.commit().await?;
+        self.announce(&process, format!("meeting/{meeting}/speakers"));
         Ok(id)
     }
 
@@ -328,7 +329,9 @@ impl App {
             ],
         )
         .await?;
-        unit.commit().await
+        unit.commit().await?;
+        self.announce(&process, format!("meeting/{meeting}/speakers"));
+        Ok(())
     }
 
     /// Sets how long speakers of a category may speak at a meeting (the
@@ -369,7 +372,9 @@ impl App {
             ],
         )
         .await?;
-        unit.commit().await
+        unit.commit().await?;
+        self.announce(&process, format!("meeting/{meeting}/speakers"));
+        Ok(())
     }
 
     /// Every category's time limit at a meeting, in order of precedence:

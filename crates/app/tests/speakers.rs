@@ -77,25 +77,25 @@ async fn round_one(app: &App) -> i64 {
 async fn a_mixed_speakers_list_follows_precedence_then_time(db: TestDatabase) {
     let t = app(db).await;
     let app = &t.app;
-    let m = round_one(&app).await;
-    let sec = person(&app, "sec@example.org", Role::Secretariat, None).await;
-    let cofac = person(&app, "cofac@example.org", Role::CoFacilitator, None).await;
-    let mex = person(&app, "mex@example.org", Role::Delegate, Some("MEX")).await;
-    let che = person(&app, "che@example.org", Role::Delegate, Some("CHE")).await;
-    let fra = person(&app, "fra@example.org", Role::Delegate, Some("FRA")).await;
-    let mar = person(&app, "mar@example.org", Role::Delegate, Some("MAR")).await;
-    let hun = person(&app, "hun@example.org", Role::Delegate, Some("HUN")).await;
-    let pse = person(&app, "pse@example.org", Role::Delegate, Some("PSE")).await;
+    let m = round_one(app).await;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let cofac = person(app, "cofac@example.org", Role::CoFacilitator, None).await;
+    let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let che = person(app, "che@example.org", Role::Delegate, Some("CHE")).await;
+    let fra = person(app, "fra@example.org", Role::Delegate, Some("FRA")).await;
+    let mar = person(app, "mar@example.org", Role::Delegate, Some("MAR")).await;
+    let hun = person(app, "hun@example.org", Role::Delegate, Some("HUN")).await;
+    let pse = person(app, "pse@example.org", Role::Delegate, Some("PSE")).await;
     let iom = person(
-        &app,
+        app,
         "iom@example.org",
         Role::UnEntityRepresentative,
         Some("IOM"),
     )
     .await;
-    let ngo_code = accredit(&app, "gcm", "An NGO").await;
+    let ngo_code = accredit(app, "gcm", "An NGO").await;
     let ngo = person(
-        &app,
+        app,
         "ngo@example.org",
         Role::StakeholderRepresentative,
         Some(&ngo_code),
@@ -236,11 +236,11 @@ async fn a_mixed_speakers_list_follows_precedence_then_time(db: TestDatabase) {
 async fn refused_inscriptions_change_nothing(db: TestDatabase) {
     let t = app(db).await;
     let app = &t.app;
-    let m = round_one(&app).await;
-    let sec = person(&app, "sec@example.org", Role::Secretariat, None).await;
-    let mex = person(&app, "mex@example.org", Role::Delegate, Some("MEX")).await;
-    let fra = person(&app, "fra@example.org", Role::Delegate, Some("FRA")).await;
-    let deu = person(&app, "deu@example.org", Role::Delegate, Some("DEU")).await;
+    let m = round_one(app).await;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let fra = person(app, "fra@example.org", Role::Delegate, Some("FRA")).await;
+    let deu = person(app, "deu@example.org", Role::Delegate, Some("DEU")).await;
     app.inscribe(&mex, "gcm", m, floor("MEX")).await.unwrap();
     let before = app.verify_audit().await.unwrap().unwrap();
 

@@ -94,6 +94,8 @@ pub enum ValidationError {
     AlreadyRegistered(String),
     #[error("'{actor}' cannot take the floor as {what}")]
     CannotSpeak { actor: String, what: &'static str },
+    #[error(transparent)]
+    Negotiation(#[from] crate::negotiation::NegotiationError),
 }
 
 impl ValidationError {
@@ -129,12 +131,16 @@ impl ValidationError {
             AlreadyObjected(_) => "already_objected",
             NotAccredited(_) => "not_accredited",
             AlreadyRegistered(_) => "already_registered",
+            Negotiation(e) => e.kind(),
         }
     }
 
     /// True when the error is a clash with something already stored.
     pub fn is_conflict(&self) -> bool {
         use ValidationError::*;
+        if let Negotiation(e) = self {
+            return e.is_conflict();
+        }
         matches!(
             self,
             DuplicateProcessSlug(_)

@@ -263,6 +263,84 @@ pub fn write_routes() -> Vec<WriteRoute> {
             Value::Null,
             post(register_for_meeting),
         ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts",
+            "Create a draft (co-facilitators or the secretariat); its versions are imported or built as revisions",
+            json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration" }),
+            post(crate::api_negotiation::create_draft),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/versions",
+            "Import the draft's next version (co-facilitators or the secretariat): the raw body is a DOCX file laid out as UN drafts are, or the documented Markdown format; `?label=Rev.1&issued_on=2018-03-26`; `&preview=true` only says what was recognised (200)",
+            Value::Null,
+            post(crate::api_negotiation::import_version),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/revisions",
+            "Issue the next version from the latest: amendments taken up (as tabled, or `modified`) and the co-facilitators' own edits, applied together",
+            json!({
+                "label": "Rev.1", "issued_on": "2018-03-26",
+                "take_up": [{ "amendment": 12 }],
+                "own_edits": [{ "op": "replace_text", "node": "para17", "from": 0, "to": 9, "text": "We commit" }]
+            }),
+            post(crate::api_negotiation::issue_revision),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments",
+            "Table an amendment on the latest version, for a state (its delegate) or a group (its designated speaker), while the process negotiates",
+            json!({
+                "proposer": "MEX", "co_sponsors": ["CHE"], "version": 1,
+                "operation": { "op": "insert_text", "node": "para17", "at": 10, "text": "safe, " },
+                "justification": "Consistency with the title."
+            }),
+            post(crate::api_negotiation::propose_amendment),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/positions",
+            "Support or object to an amendment, for a state or a designated group (a later stance replaces an earlier one)",
+            json!({ "actor": "CHE", "stance": "support" }),
+            post(crate::api_negotiation::take_position),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal",
+            "Withdraw an amendment (its proposer)",
+            Value::Null,
+            post(crate::api_negotiation::withdraw_amendment),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/decision",
+            "Decide an amendment: accepted, accepted_as_modified, rejected or superseded (co-facilitators)",
+            json!({ "status": "rejected", "note": "No consensus." }),
+            post(crate::api_negotiation::decide_amendment),
+        ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}",
+            "Set a paragraph's status on a version: under_negotiation, agreed_ad_ref, bracketed (with options) or deleted (co-facilitators)",
+            json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] }),
+            axum::routing::put(crate::api_negotiation::set_status),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/silence",
+            "Circulate a version under silence procedure until a local deadline in a time zone (the secretariat)",
+            json!({ "version": 4, "deadline": "2018-07-10T18:00", "time_zone": "America/New_York" }),
+            post(crate::api_negotiation::open_silence),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/silence/{id}/breaks",
+            "Break silence for a member state with a letter, before the deadline (its delegate)",
+            json!({ "state": "HUN", "letter": "The delegation breaks silence on paragraph 27." }),
+            post(crate::api_negotiation::break_silence),
+        ),
     ]
 }
 
@@ -353,6 +431,8 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
             || p.starts_with("audit")
         {
             "access"
+        } else if p.contains("/drafts") {
+            "negotiation"
         } else {
             "writes"
         }
@@ -386,7 +466,7 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
                 error("It exists already, or conflicts with what does"),
             )
             .response("422", error("A rule of the process refuses it"));
-        if w.path.contains("/files/") {
+        if takes_raw_body(w.path) {
             op = op.request_body(Some(
                 RequestBodyBuilder::new()
                     .required(Some(Required::True))
@@ -422,6 +502,7 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
     for (path, summary) in READ_ROUTES
         .iter()
         .chain(crate::api_consultation::READ_ROUTES)
+        .chain(crate::api_negotiation::READ_ROUTES)
     {
         let op = OperationBuilder::new()
             .summary(Some(*summary))
@@ -462,6 +543,11 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
 }
 
 /// (method, path) of every write route, for tests and documentation.
+/// Routes whose body is a file (raw bytes), not JSON: uploads and imports.
+pub fn takes_raw_body(path: &str) -> bool {
+    path.contains("/files/") || path.ends_with("/drafts/{draft}/versions")
+}
+
 pub fn write_route_list() -> Vec<(&'static str, &'static str)> {
     write_routes()
         .into_iter()
@@ -490,6 +576,7 @@ pub fn routes() -> Router<SharedState> {
             get(participants),
         );
     router = crate::api_consultation::add_reads(router);
+    router = crate::api_negotiation::add_reads(router);
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }

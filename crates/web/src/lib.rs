@@ -6,6 +6,7 @@ mod account_pages;
 mod accreditation_pages;
 mod api;
 mod api_consultation;
+mod api_negotiation;
 mod api_write;
 pub mod auth;
 mod consultation_pages;
@@ -26,7 +27,7 @@ use axum::Router;
 use std::sync::Arc;
 
 pub use api::ApiDoc;
-pub use api_write::write_route_list;
+pub use api_write::{takes_raw_body, write_route_list};
 
 /// Everything a request handler may use; built once, passed explicitly.
 pub struct AppState {

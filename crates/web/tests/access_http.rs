@@ -254,6 +254,122 @@ struct Ctx {
     document: i64,
     /// This call's number on this site, to make names unique.
     n: usize,
+    negotiation: Negotiation,
+}
+
+/// A negotiation in the trial process, with what each write route needs.
+#[derive(Clone)]
+struct Negotiation {
+    /// Tabled amendments by Switzerland on "trial-draft", for positions and decisions.
+    by_che: Vec<i64>,
+    /// Tabled amendments by France, for its withdrawals.
+    by_fra: Vec<i64>,
+    /// A silence procedure running on "quiet-open".
+    silence: i64,
+}
+
+const TRIAL_TEXT: &str = "# Trial compact\n\n## Preamble {#pre}\n\n1. We adopt this compact. {#p1}\n\n2. We commit to act. {#p2}\n";
+
+/// The trial process in its negotiation phase, with drafts to import into,
+/// revise, amend and put under silence.
+async fn negotiation_fixtures(app: &App) -> Negotiation {
+    use accord_app::negotiation::{local_deadline, ImportSource, NewAmendment};
+    use accord_domain::negotiation::{Operation, Wid};
+    app.add_phase(
+        &OPERATOR,
+        accord_domain::Phase {
+            process: "trial".parse().unwrap(),
+            kind: accord_domain::PhaseKind::Negotiation,
+            start_date: "2020-01-01".parse().unwrap(),
+            end_date: None,
+            note: None,
+        },
+    )
+    .await
+    .unwrap();
+    let import = |draft: String| async move {
+        app.create_draft(&OPERATOR, "trial", &draft, "Trial compact", false)
+            .await
+            .unwrap();
+        app.import_version(
+            &OPERATOR,
+            "trial",
+            &draft,
+            "Zero draft",
+            None,
+            ImportSource::Markdown(TRIAL_TEXT.into()),
+            true,
+        )
+        .await
+        .unwrap();
+    };
+    for draft in ["trial-draft", "revised", "quiet-open"] {
+        import(draft.into()).await;
+    }
+    for i in 0..6 {
+        import(format!("quiet-{i}")).await;
+    }
+    for i in 0..12 {
+        app.create_draft(&OPERATOR, "trial", &format!("empty-{i}"), "Empty", false)
+            .await
+            .unwrap();
+    }
+    let tables = |actor: &'static str, count: usize| async move {
+        let delegate = Principal::Account(
+            app.create_account(
+                &OPERATOR,
+                &format!("{}-pool@example.org", actor.to_lowercase()),
+                "Pool delegate",
+                PASSWORD,
+                &[grant(Role::Delegate, Some("trial"), Some(actor))],
+            )
+            .await
+            .unwrap(),
+        );
+        let mut ids = vec![];
+        for i in 0..count {
+            let (id, _) = app
+                .propose_amendment(
+                    &delegate,
+                    "trial",
+                    "trial-draft",
+                    1,
+                    NewAmendment {
+                        proposer: actor.parse().unwrap(),
+                        co_sponsors: vec![],
+                        operation: Operation::InsertText {
+                            node: Wid::new("p2").unwrap(),
+                            at: 0,
+                            text: format!("{actor} {i} "),
+                        },
+                        justification: String::new(),
+                    },
+                    false,
+                )
+                .await
+                .unwrap();
+            ids.push(id);
+        }
+        ids
+    };
+    let by_che = tables("CHE", 11).await;
+    let by_fra = tables("FRA", 5).await;
+    let silence = app
+        .open_silence(
+            &OPERATOR,
+            "trial",
+            "quiet-open",
+            1,
+            local_deadline("2099-01-01T12:00", "Europe/Zurich").unwrap(),
+            "Europe/Zurich",
+        )
+        .await
+        .unwrap();
+    Negotiation {
+        by_che,
+        by_fra,
+        silence,
+    }
 }
 
 /// A valid request for a write route, made fresh for each call.
@@ -273,16 +389,11 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             }),
         ),
         ("POST", "/api/v1/processes/{slug}/phases") => {
-            let kinds = [
-                "consultation",
-                "stocktaking",
-                "negotiation",
-                "adoption",
-                "follow_up",
-            ];
+            // The trial process negotiates already (see `negotiation_fixtures`).
+            let kinds = ["consultation", "stocktaking", "adoption", "follow_up"];
             (
                 p(path),
-                json!({ "kind": kinds[n % 5], "start_date": "2030-01-01" }),
+                json!({ "kind": kinds[n % 4], "start_date": "2030-01-01" }),
             )
         }
         ("POST", "/api/v1/processes/{slug}/meetings") => (
@@ -414,6 +525,67 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 "passage": "protect the rights", "themes": []
             }),
         ),
+        ("POST", "/api/v1/processes/{slug}/drafts") => (
+            p(path),
+            json!({ "slug": format!("draft-{n}"), "title": "A draft" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions") => (
+            format!(
+                "/api/v1/processes/trial/drafts/empty-{}/versions?label=Zero%20draft",
+                n % 12
+            ),
+            Value::from(TRIAL_TEXT),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/revisions") => (
+            p(path).replace("{draft}", "revised"),
+            json!({
+                "label": format!("Rev.{n}"),
+                "own_edits": [{ "op": "insert_text", "node": "p1", "at": 0, "text": format!("{n} ") }]
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments") => (
+            p(path).replace("{draft}", "trial-draft"),
+            json!({
+                "proposer": "FRA",
+                "operation": { "op": "insert_text", "node": "p1", "at": 0, "text": format!("{n} ") }
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/positions") => (
+            format!(
+                "/api/v1/processes/trial/drafts/trial-draft/amendments/{}/positions",
+                ctx.negotiation.by_che[10]
+            ),
+            json!({ "actor": "FRA", "stance": if n.is_multiple_of(2) { "support" } else { "object" } }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal") => (
+            format!(
+                "/api/v1/processes/trial/drafts/trial-draft/amendments/{}/withdrawal",
+                ctx.negotiation.by_fra[n % 5]
+            ),
+            Value::Null,
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/decision") => (
+            format!(
+                "/api/v1/processes/trial/drafts/trial-draft/amendments/{}/decision",
+                ctx.negotiation.by_che[n % 10]
+            ),
+            json!({ "status": "rejected", "note": "No consensus." }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}") => (
+            "/api/v1/processes/trial/drafts/trial-draft/versions/1/statuses/p1".into(),
+            json!({ "status": if n.is_multiple_of(2) { "agreed_ad_ref" } else { "under_negotiation" } }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/silence") => (
+            p(path).replace("{draft}", &format!("quiet-{}", n % 6)),
+            json!({ "version": 1, "deadline": "2099-01-01T12:00", "time_zone": "Europe/Zurich" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/silence/{id}/breaks") => (
+            format!(
+                "/api/v1/processes/trial/drafts/quiet-open/silence/{}/breaks",
+                ctx.negotiation.silence
+            ),
+            json!({ "state": "FRA", "letter": "France breaks silence." }),
+        ),
         other => panic!("no row for the write route {other:?}: add one to this table"),
     }
 }
@@ -481,6 +653,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         "stakeholder",
         "account without roles",
     ];
+    let chairs = vec!["global secretariat", "trial secretariat", "co-facilitator"];
     let table: Vec<((&str, &str), Vec<&str>)> = vec![
         (("POST", "/api/v1/processes"), vec!["global secretariat"]),
         (
@@ -620,7 +793,60 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["delegate", "UN entity", "stakeholder"],
         ),
+        (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
+        (
+            ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
+            chairs.clone(),
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/drafts/{draft}/revisions"),
+            chairs.clone(),
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments"),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/positions",
+            ),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal",
+            ),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/decision",
+            ),
+            chairs.clone(),
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}",
+            ),
+            chairs.clone(),
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/drafts/{draft}/silence"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/drafts/{draft}/silence/{id}/breaks",
+            ),
+            vec!["delegate"],
+        ),
     ];
+    let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
         .inscription
@@ -682,6 +908,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     statement,
                     document,
                     n: calls.fetch_add(1, Ordering::SeqCst),
+                    negotiation: negotiation.clone(),
                 },
             );
             let mut req = Request::builder()
@@ -691,10 +918,11 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             if let Some(t) = token {
                 req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
             }
-            let body = if body.is_null() {
-                Body::empty()
-            } else {
-                Body::from(body.to_string())
+            // A string is a raw body (a file); anything else is JSON.
+            let body = match body {
+                Value::Null => Body::empty(),
+                Value::String(raw) => Body::from(raw),
+                json => Body::from(json.to_string()),
             };
             let reply = send(&site, req.body(body).unwrap()).await;
             let expected = if allowed.contains(&"anyone") {

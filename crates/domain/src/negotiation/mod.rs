@@ -61,6 +61,28 @@ pub enum NegotiationError {
     OverlappingEdits(String),
     #[error("nothing in the file looks like a draft: {0}")]
     NothingRecognised(String),
+    #[error("the process is not in its negotiation phase ({0}); amendments are taken only while it negotiates")]
+    NotNegotiating(String),
+    #[error("amendment {number} is {status}; only a tabled amendment can be {what}")]
+    NotLive {
+        number: u32,
+        status: String,
+        what: &'static str,
+    },
+    #[error("{0} is not the draft's latest version; proposals and revisions start from the latest ({1})")]
+    NotLatest(String, String),
+    #[error("this draft already has that version: {0}")]
+    DuplicateVersion(String),
+    #[error("the silence procedure ended at {0}; silence can no longer be broken")]
+    SilenceOver(String),
+    #[error("a silence procedure on this draft is still running, until {0}")]
+    SilenceRunning(String),
+    #[error("{0} has already broken silence")]
+    AlreadyBroken(String),
+    #[error("{0}")]
+    BadDeadline(String),
+    #[error("{actor} cannot {what}")]
+    NotAllowedFor { actor: String, what: &'static str },
 }
 
 impl NegotiationError {
@@ -77,7 +99,26 @@ impl NegotiationError {
             MoveIntoItself(_) => "move_into_itself",
             OverlappingEdits(_) => "overlapping_edits",
             NothingRecognised(_) => "no_numbering",
+            NotNegotiating(_) => "not_negotiating",
+            NotLive { .. } => "amendment_not_live",
+            NotLatest(..) => "not_latest_version",
+            DuplicateVersion(_) => "duplicate_version",
+            SilenceOver(_) => "silence_over",
+            SilenceRunning(_) => "silence_running",
+            AlreadyBroken(_) => "already_broken",
+            BadDeadline(_) => "bad_deadline",
+            NotAllowedFor { .. } => "not_allowed_for_actor",
         }
+    }
+
+    /// True when the error is a clash with something already stored.
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            NegotiationError::DuplicateVersion(_)
+                | NegotiationError::AlreadyBroken(_)
+                | NegotiationError::SilenceRunning(_)
+        )
     }
 }
 

@@ -1,0 +1,512 @@
+//! The negotiation phase over the JSON API: drafts, versions, the
+//! compilation text, redlines, lineage and amendments (reads); the writes are
+//! listed in `api_write::write_routes` and handled here.
+
+use crate::api::parse_id;
+use crate::api_write::{body, created, signed_in, Created};
+use crate::auth::WriteCaller;
+use crate::error::ApiError;
+use crate::SharedState;
+use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
+use accord_app::AppError;
+use accord_domain::negotiation::{
+    AmendmentStatus, Operation, ParagraphStatus, ProposalFilter, Stance,
+};
+use accord_domain::ActorCode;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub fn add_reads(router: Router<SharedState>) -> Router<SharedState> {
+    router
+        .route("/api/v1/processes/{slug}/drafts", get(list_drafts))
+        .route("/api/v1/processes/{slug}/drafts/{draft}", get(get_draft))
+        .route(
+            "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}",
+            get(get_version),
+        )
+        .route(
+            "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/compilation",
+            get(get_compilation),
+        )
+        .route(
+            "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/lineage/{wid}",
+            get(get_lineage),
+        )
+        .route(
+            "/api/v1/processes/{slug}/drafts/{draft}/redline",
+            get(get_redline),
+        )
+        .route(
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}",
+            get(get_amendment),
+        )
+}
+
+/// Reads beside the writes, for the OpenAPI document: (path, summary).
+pub const READ_ROUTES: &[(&str, &str)] = &[
+    ("/api/v1/processes/{slug}/drafts", "The drafts of a process"),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}",
+        "A draft: its versions with paragraph counts (agreed, bracketed, with open proposals), and its silence procedures",
+    ),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}",
+        "One version (1 for the first): its text as a tree of nodes with stable wIds, paragraph statuses and amendments",
+    ),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/compilation",
+        "The compilation text: the version with live proposals inline, attributed; `actor` and `status` (repeatable) filter",
+    ),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/lineage/{wid}",
+        "For each word of a node: the version and amendment (or the co-facilitators) that brought it",
+    ),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}/redline",
+        "The redline between versions `from` and `to`: nodes matched by wId, word-level changes, a summary",
+    ),
+    (
+        "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}",
+        "One amendment with its co-sponsors, supporters, objectors and status",
+    ),
+];
+
+pub(crate) fn parse_seq(seq: &str) -> Result<u32, ApiError> {
+    seq.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "version '{}' does not exist",
+            seq.chars().take(32).collect::<String>()
+        ))
+    })
+}
+
+async fn list_drafts(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!({ "items": s.app.drafts(&slug).await? })))
+}
+
+async fn get_draft(
+    State(s): State<SharedState>,
+    Path((slug, draft)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let detail = s.app.draft(&slug, &draft).await?;
+    Ok(Json(
+        serde_json::to_value(detail).map_err(|e| AppError::Internal(e.to_string()))?,
+    ))
+}
+
+async fn get_version(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let view = s.app.version(&slug, &draft, parse_seq(&seq)?).await?;
+    let placed = view.version.text.placed();
+    Ok(Json(json!({
+        "draft": view.draft,
+        "version": view.version,
+        "is_latest": view.is_latest,
+        "numbering": placed,
+        "statuses": view.statuses,
+        "counts": view.counts,
+        "amendments": view.amendments,
+    })))
+}
+
+/// `?actor=EU&status=tabled&status=accepted`.
+pub(crate) fn filter_of(query: &[(String, String)]) -> Result<ProposalFilter, ApiError> {
+    let mut filter = ProposalFilter::default();
+    for (k, v) in query {
+        match k.as_str() {
+            "actor" if !v.trim().is_empty() => filter.actor = Some(v.trim().to_uppercase()),
+            "actor" => {}
+            "status" if v == "all" => filter.statuses = AmendmentStatus::ALL.to_vec(),
+            "status" if !v.is_empty() => {
+                filter
+                    .statuses
+                    .push(v.parse().map_err(|e: accord_domain::ValidationError| {
+                        ApiError::bad_request(e.to_string())
+                    })?)
+            }
+            _ => {}
+        }
+    }
+    Ok(filter)
+}
+
+async fn get_compilation(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = filter_of(&query)?;
+    let (view, compilation) = s
+        .app
+        .compilation(&slug, &draft, parse_seq(&seq)?, &filter)
+        .await?;
+    Ok(Json(json!({
+        "draft": view.draft.slug,
+        "version": { "seq": view.version.seq, "label": view.version.label },
+        "simulated": view.draft.simulated,
+        "compilation": compilation,
+    })))
+}
+
+async fn get_lineage(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let lineage = s.app.lineage(&slug, &draft, parse_seq(&seq)?, &wid).await?;
+    Ok(Json(
+        serde_json::to_value(lineage).map_err(|e| AppError::Internal(e.to_string()))?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct RedlineQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+async fn get_redline(
+    State(s): State<SharedState>,
+    Path((slug, draft)): Path<(String, String)>,
+    Query(q): Query<RedlineQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let (from, to) = match (q.from.as_deref(), q.to.as_deref()) {
+        (Some(a), Some(b)) => (parse_seq(a)?, parse_seq(b)?),
+        _ => return Err(ApiError::bad_request("give the two versions: ?from=1&to=2")),
+    };
+    let (_, a, b, redline) = s.app.redline(&slug, &draft, from, to).await?;
+    Ok(Json(json!({
+        "from": { "seq": a.seq, "label": a.label },
+        "to": { "seq": b.seq, "label": b.label },
+        "redline": redline,
+    })))
+}
+
+async fn get_amendment(
+    State(s): State<SharedState>,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let (_, version, amendment) = s
+        .app
+        .amendment(&slug, &draft, parse_id(&id, "amendment")?)
+        .await?;
+    Ok(Json(json!({
+        "version": { "seq": version.seq, "label": version.label },
+        "amendment": amendment,
+    })))
+}
+
+// ---- writes ------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct NewDraft {
+    slug: String,
+    title: String,
+}
+
+pub(crate) async fn create_draft(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let d: NewDraft = body(&b, None)?;
+    let draft = s
+        .app
+        .create_draft(&p, &slug, &d.slug, &d.title, false)
+        .await?;
+    Ok(created(json!({ "slug": draft.slug, "id": draft.id })))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ImportQuery {
+    label: Option<String>,
+    issued_on: Option<String>,
+    preview: Option<bool>,
+}
+
+/// The body is the file itself: DOCX (recognised by its bytes) or Markdown.
+pub(crate) async fn import_version(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    Query(q): Query<ImportQuery>,
+    b: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let p = signed_in(p)?;
+    let source = if b.starts_with(b"PK\x03\x04") {
+        ImportSource::Docx(b.to_vec())
+    } else {
+        ImportSource::Markdown(String::from_utf8(b.to_vec()).map_err(|_| {
+            ApiError::bad_request("the body is neither a DOCX file nor UTF-8 Markdown")
+        })?)
+    };
+    let issued_on = q
+        .issued_on
+        .as_deref()
+        .map(|d| {
+            d.parse()
+                .map_err(|_| ApiError::bad_request("issued_on: give a date as YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let preview = q.preview.unwrap_or(false);
+    let (imported, seq) = s
+        .app
+        .import_version(
+            &p,
+            &slug,
+            &draft,
+            q.label.as_deref().unwrap_or(""),
+            issued_on,
+            source,
+            !preview,
+        )
+        .await?;
+    let status = if preview {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(json!({
+            "seq": seq,
+            "recognised": {
+                "sections": imported.sections, "objectives": imported.objectives,
+                "paragraphs": imported.paragraphs, "subparagraphs": imported.subparagraphs,
+            },
+            "diagnostics": imported.diagnostics,
+            "text": imported.text,
+        })),
+    ))
+}
+
+#[derive(Deserialize)]
+struct TakeUp {
+    amendment: i64,
+    /// The operation as modified by the co-facilitators; absent: as tabled.
+    #[serde(default)]
+    modified: Option<Operation>,
+}
+
+#[derive(Deserialize)]
+struct Revision {
+    label: String,
+    issued_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    take_up: Vec<TakeUp>,
+    #[serde(default)]
+    own_edits: Vec<Operation>,
+}
+
+pub(crate) async fn issue_revision(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let r: Revision = body(&b, None)?;
+    let seq = s
+        .app
+        .issue_revision(
+            &p,
+            &slug,
+            &draft,
+            RevisionRequest {
+                label: r.label,
+                issued_on: r.issued_on,
+                take_up: r
+                    .take_up
+                    .into_iter()
+                    .map(|t| (t.amendment, t.modified))
+                    .collect(),
+                own_edits: r.own_edits,
+            },
+        )
+        .await?;
+    Ok(created(json!({ "seq": seq })))
+}
+
+#[derive(Deserialize)]
+struct Proposal {
+    proposer: ActorCode,
+    #[serde(default)]
+    co_sponsors: Vec<ActorCode>,
+    operation: Operation,
+    #[serde(default)]
+    justification: String,
+    /// The version the proposer read (guards against a revision issued meanwhile).
+    version: Option<u32>,
+}
+
+pub(crate) async fn propose_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let a: Proposal = body(&b, None)?;
+    let seq = match a.version {
+        Some(seq) => seq,
+        None => s
+            .app
+            .draft(&slug, &draft)
+            .await?
+            .versions
+            .last()
+            .map_or(0, |v| v.seq),
+    };
+    let (id, number) = s
+        .app
+        .propose_amendment(
+            &p,
+            &slug,
+            &draft,
+            seq,
+            NewAmendment {
+                proposer: a.proposer,
+                co_sponsors: a.co_sponsors,
+                operation: a.operation,
+                justification: a.justification,
+            },
+            false,
+        )
+        .await?;
+    Ok(created(json!({ "id": id, "number": number })))
+}
+
+#[derive(Deserialize)]
+struct PositionBody {
+    actor: ActorCode,
+    stance: Stance,
+}
+
+pub(crate) async fn take_position(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let body: PositionBody = body(&b, None)?;
+    s.app
+        .take_position(&p, &slug, &draft, id, &body.actor, body.stance)
+        .await?;
+    Ok(created(
+        json!({ "amendment": id, "actor": body.actor, "stance": body.stance }),
+    ))
+}
+
+pub(crate) async fn withdraw_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    s.app.withdraw_amendment(&p, &slug, &draft, id).await?;
+    Ok(created(json!({ "amendment": id, "status": "withdrawn" })))
+}
+
+#[derive(Deserialize)]
+struct Decision {
+    status: AmendmentStatus,
+    #[serde(default)]
+    note: String,
+}
+
+pub(crate) async fn decide_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let d: Decision = body(&b, None)?;
+    s.app
+        .decide_amendment(&p, &slug, &draft, id, d.status, &d.note)
+        .await?;
+    Ok(created(json!({ "amendment": id, "status": d.status })))
+}
+
+#[derive(Deserialize)]
+struct StatusBody {
+    status: ParagraphStatus,
+    #[serde(default)]
+    options: Vec<String>,
+}
+
+pub(crate) async fn set_status(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
+    b: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let p = signed_in(p)?;
+    let seq = parse_seq(&seq)?;
+    let st: StatusBody = body(&b, None)?;
+    s.app
+        .set_paragraph_status(&p, &slug, &draft, seq, &wid, st.status, st.options)
+        .await?;
+    Ok(Json(json!({ "wid": wid, "status": st.status })))
+}
+
+#[derive(Deserialize)]
+struct SilenceBody {
+    version: u32,
+    /// Local date and time, e.g. "2018-07-10T18:00".
+    deadline: String,
+    /// IANA time zone of the deadline, e.g. "America/New_York".
+    time_zone: String,
+}
+
+pub(crate) async fn open_silence(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let sb: SilenceBody = body(&b, None)?;
+    let deadline = accord_app::negotiation::local_deadline(&sb.deadline, &sb.time_zone)?;
+    let id = s
+        .app
+        .open_silence(&p, &slug, &draft, sb.version, deadline, &sb.time_zone)
+        .await?;
+    Ok(created(json!({ "id": id, "deadline": deadline })))
+}
+
+#[derive(Deserialize)]
+struct BreakBody {
+    state: ActorCode,
+    letter: String,
+}
+
+pub(crate) async fn break_silence(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "silence procedure")?;
+    let bb: BreakBody = body(&b, None)?;
+    s.app
+        .break_silence(&p, &slug, &draft, id, &bb.state, &bb.letter)
+        .await?;
+    Ok(created(json!({ "procedure": id, "state": bb.state })))
+}
