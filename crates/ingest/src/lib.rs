@@ -168,7 +168,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Machine-readable: `extension_mismatch`, `invalid_utf8`, `truncated`, `no_text`,
     /// `pdf_page_unreadable`, `pdf_text_partial`, `pdf_xref_repaired`, `xml_malformed`,
-    /// `unknown_charset`.
+    /// `unknown_charset`, `docx_numbering` (list numbers of a DOCX could not all be read).
     pub code: &'static str,
     pub message: String,
 }

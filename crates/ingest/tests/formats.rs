@@ -240,6 +240,145 @@ fn docx_styles_tables_lists_text_boxes_and_tracked_changes() {
     );
 }
 
+/// A UN draft's list: "%1." decimal paragraphs with "(%2)" lettered sub-paragraphs and
+/// bulleted points below; instance 2 is the same list restarted at 17.
+const DRAFT_NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">
+  <w:abstractNum w:abstractNumId="0">
+    <w:multiLevelType w:val="multilevel"/>
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/><w:lvlJc w:val="left"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr></w:lvl>
+    <w:lvl w:ilvl="3"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1.%2.%4"/></w:lvl>
+    <w:lvl w:ilvl="4"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%5)"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="17"/></w:lvlOverride></w:num>
+</w:numbering>"#;
+
+/// Styles of the draft: headings, and a paragraph style numbered by itself.
+const DRAFT_STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="SingleTxtG"><w:name w:val="_ Single Txt_G"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="SubTxt"><w:name w:val="Sub Txt"/><w:basedOn w:val="SingleTxtG"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>"#;
+
+#[test]
+fn docx_list_numbering_is_rendered_as_word_shows_it() {
+    let body = [
+        docx_paragraph(Some("berschrift1"), "Draft outcome document"),
+        docx_numbered(None, "1", "0", "We commit to act."),
+        docx_numbered(None, "1", "1", "Develop national plans;"),
+        docx_numbered(None, "1", "1", "Report on progress;"),
+        docx_numbered(None, "1", "2", "A bulleted point"),
+        docx_paragraph(None, "An unnumbered paragraph"),
+        docx_numbered(None, "1", "0", "We further commit."),
+        docx_numbered(None, "1", "1", "Strengthen cooperation;"),
+        docx_numbered(None, "1", "3", "Deeper, custom format"),
+        docx_numbered(None, "1", "4", "Roman"),
+        docx_numbered(None, "1", "4", "Roman again"),
+        // Empty: counted (3.), but no block.
+        docx_numbered(None, "1", "0", ""),
+        // Numbered through its style, and through a style based on it.
+        docx_paragraph(Some("SingleTxtG"), "Numbered by its style."),
+        docx_paragraph(Some("SubTxt"), "Sub-paragraph by its style."),
+        // numId 0 takes a paragraph out of its style's list.
+        docx_numbered(Some("SingleTxtG"), "0", "0", "Taken out of the list."),
+        // A tracked change of the numbering: the former properties are not read.
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:pPrChange w:id="1" w:author="A"><w:pPr><w:pStyle w:val="berschrift1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Changed level</w:t></w:r></w:p>"#.to_string(),
+        docx_paragraph(Some("berschrift1"), "Second part"),
+        // The same list, restarted at 17 by instance 2; the letters restart under it.
+        docx_numbered(None, "2", "0", "We commit to leave no one behind."),
+        docx_numbered(None, "2", "1", "Develop indicators;"),
+        docx_numbered(None, "1", "0", "Instance 1 continues the list."),
+    ]
+    .concat();
+    let bytes = docx_with_parts(&body, Some(DRAFT_STYLES), Some(DRAFT_NUMBERING));
+    let out = read(&bytes, "draft.docx");
+    assert_eq!(
+        out.blocks,
+        vec![
+            heading(1, "Draft outcome document"),
+            paragraph("1. We commit to act."),
+            paragraph("(a) Develop national plans;"),
+            paragraph("(b) Report on progress;"),
+            paragraph("A bulleted point"),
+            paragraph("An unnumbered paragraph"),
+            paragraph("2. We further commit."),
+            paragraph("(a) Strengthen cooperation;"),
+            paragraph("2.a.1 Deeper, custom format"),
+            paragraph("i) Roman"),
+            paragraph("ii) Roman again"),
+            paragraph("4. Numbered by its style."),
+            paragraph("(a) Sub-paragraph by its style."),
+            paragraph("Taken out of the list."),
+            paragraph("(b) Changed level"),
+            heading(1, "Second part"),
+            paragraph("17. We commit to leave no one behind."),
+            paragraph("(a) Develop indicators;"),
+            paragraph("18. Instance 1 continues the list."),
+        ]
+    );
+    assert!(out.complete, "{:?}", out.diagnostics);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+#[test]
+fn docx_numbered_headings_and_lists_without_definitions() {
+    // A heading numbered through its style keeps its level, with its label.
+    let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+</w:styles>"#;
+    // Levels linked to the heading styles (w:pStyle): the style's numPr has no w:ilvl.
+    let numbering = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="5">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="%2."/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+</w:numbering>"#;
+    let body = [
+        docx_paragraph(Some("Heading1"), "Introduction"),
+        docx_paragraph(Some("Heading2"), "Scope"),
+        docx_paragraph(Some("Heading2"), "Terms"),
+        docx_paragraph(None, "Body text."),
+        docx_paragraph(Some("Heading1"), "Commitments"),
+    ]
+    .concat();
+    let out = read(
+        &docx_with_parts(&body, Some(styles), Some(numbering)),
+        "x.docx",
+    );
+    assert_eq!(
+        out.blocks,
+        vec![
+            heading(1, "I. Introduction"),
+            heading(2, "A. Scope"),
+            heading(2, "B. Terms"),
+            paragraph("Body text."),
+            heading(1, "II. Commitments"),
+        ]
+    );
+
+    // Without word/numbering.xml, numbered paragraphs and headings are read without labels.
+    let out = read(&docx_with(&body, Some(styles)), "x.docx");
+    assert_eq!(
+        out.blocks,
+        vec![
+            heading(1, "Introduction"),
+            heading(2, "Scope"),
+            heading(2, "Terms"),
+            paragraph("Body text."),
+            heading(1, "Commitments"),
+        ]
+    );
+    assert!(out.complete);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
 #[test]
 fn odt_headings_lists_tables_notes_and_annotations() {
     let text = r#"<text:sequence-decls/>

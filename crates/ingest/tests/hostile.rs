@@ -316,6 +316,124 @@ fn docx_with_malformed_xml_keeps_what_came_before() {
 }
 
 #[test]
+fn docx_hostile_numbering_is_bounded_and_never_fails_extraction() {
+    let long_text = "%9".repeat(5000);
+    let numbering = format!(
+        r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="x"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="BAD%1"/></w:lvl></w:abstractNum>
+  <w:abstractNum w:abstractNumId="1">
+    <w:lvl w:ilvl="99999999999999999999999"><w:start w:val="1"/><w:lvlText w:val="HUGE%1"/></w:lvl>
+    <w:lvl w:ilvl="-1"><w:lvlText w:val="NEG"/></w:lvl>
+    <w:lvl w:ilvl="0"><w:start w:val="99999999999999999999"/><w:numFmt w:val="no such format"/><w:lvlText w:val="%1.%9%9%9%0%"/><w:lvlRestart w:val="many"/><w:isLgl w:val="maybe"/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="2">
+    <w:lvl w:ilvl="8"><w:start w:val="lots"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{long_text}"/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="3"><w:numStyleLink w:val="LoopA"/></w:abstractNum>
+  <w:abstractNum w:abstractNumId="4"><w:numStyleLink w:val="LoopB"/></w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="404"/></w:num>
+  <w:num w:numId="3"><w:abstractNumId w:val="x"/></w:num>
+  <w:num w:numId="5"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="12345"><w:startOverride w:val="7"/></w:lvlOverride><w:lvlOverride w:ilvl="8"><w:startOverride w:val="99999999999"/></w:lvlOverride></w:num>
+  <w:num w:numId="6"><w:abstractNumId w:val="3"/></w:num>
+  <w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num>
+  <w:lvl w:ilvl="0"><w:lvlText w:val="STRAY"/></w:lvl>
+</w:numbering>"#
+    );
+    // Numbering styles linking abstract definitions 3 and 4 to each other.
+    let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="numbering" w:styleId="LoopA"><w:name w:val="Loop A"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="numbering" w:styleId="LoopB"><w:name w:val="Loop B"/><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>
+</w:styles>"#;
+    let body = [
+        docx_numbered(None, "1", "0", "First"),
+        docx_numbered(None, "1", "0", "Second"),
+        docx_numbered(None, "1", "99999999999999999999999", "Huge level"),
+        docx_numbered(None, "abc", "0", "Id not a number"),
+        docx_numbered(None, "2", "0", "Missing abstract"),
+        docx_numbered(None, "3", "0", "Unreadable abstract id"),
+        docx_numbered(None, "5", "8", "Long"),
+        docx_numbered(None, "6", "0", "Linked in a loop"),
+        docx_numbered(None, "99999999999999999999999", "0", "Huge id"),
+    ]
+    .concat();
+    let bytes = docx_with_parts(&body, Some(styles), Some(&numbering));
+    let out = extract(&bytes, Some("x.docx"), &limits()).expect("read");
+    // Counters stop at 999999; %9 of an undefined level is empty; "%0" and a lone "%" are
+    // text; a label is cut at 128 bytes.
+    let long = format!("{} Long", "m".repeat(128));
+    assert_eq!(
+        paragraphs(&out.blocks),
+        vec![
+            "999999.%0% First",
+            "999999.%0% Second",
+            "Huge level",
+            "Id not a number",
+            "Missing abstract",
+            "Unreadable abstract id",
+            long.as_str(),
+            "Linked in a loop",
+            "Huge id",
+        ]
+    );
+    assert!(out.complete, "{:?}", out.diagnostics);
+
+    // A numbering part cut short: what was read numbers the paragraphs, with a warning.
+    let cut = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstr"#;
+    let body = docx_numbered(None, "1", "0", "Kept") + &docx_numbered(None, "2", "0", "Cut");
+    let out = extract(
+        &docx_with_parts(&body, None, Some(cut)),
+        Some("x.docx"),
+        &limits(),
+    )
+    .expect("read");
+    assert_eq!(paragraphs(&out.blocks), vec!["1. Kept", "Cut"]);
+    assert!(
+        out.has_diagnostic("docx_numbering"),
+        "{:?}",
+        out.diagnostics
+    );
+
+    // No XML at all: no labels, a warning, the text.
+    let out = extract(
+        &docx_with_parts(&body, None, Some("not xml at all <<<<")),
+        Some("x.docx"),
+        &limits(),
+    )
+    .expect("read");
+    assert_eq!(paragraphs(&out.blocks), vec!["Kept", "Cut"]);
+    assert!(
+        out.has_diagnostic("docx_numbering"),
+        "{:?}",
+        out.diagnostics
+    );
+
+    // Too many list instances: the first ones are kept, the rest ignored with a warning.
+    let mut many = String::from(
+        r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>"#,
+    );
+    for id in 1..=10_050 {
+        many.push_str(&format!(
+            r#"<w:num w:numId="{id}"><w:abstractNumId w:val="0"/></w:num>"#
+        ));
+    }
+    many.push_str("</w:numbering>");
+    let body = docx_numbered(None, "1", "0", "First") + &docx_numbered(None, "10050", "0", "Last");
+    let out = extract(
+        &docx_with_parts(&body, None, Some(&many)),
+        Some("x.docx"),
+        &limits(),
+    )
+    .expect("read");
+    assert_eq!(paragraphs(&out.blocks), vec!["1. First", "Last"]);
+    assert!(
+        out.has_diagnostic("docx_numbering"),
+        "{:?}",
+        out.diagnostics
+    );
+}
+
+#[test]
 fn docx_bytes_named_pdf_are_read_as_docx_with_a_diagnostic() {
     let bytes = docx_from_blocks(&[heading(1, "Statement"), paragraph("Mr. President,")]);
     let out = extract(&bytes, Some("statement.pdf"), &limits()).expect("read");

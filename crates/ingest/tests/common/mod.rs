@@ -106,6 +106,11 @@ pub const DOCX_STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone
 
 /// A DOCX with this `w:body` content and style sheet.
 pub fn docx_with(body: &str, styles: Option<&str>) -> Vec<u8> {
+    docx_with_parts(body, styles, None)
+}
+
+/// A DOCX with this `w:body` content, style sheet and list definitions (`word/numbering.xml`).
+pub fn docx_with_parts(body: &str, styles: Option<&str>, numbering: Option<&str>) -> Vec<u8> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>{body}<w:sectPr/></w:body></w:document>"#
@@ -120,6 +125,9 @@ pub fn docx_with(body: &str, styles: Option<&str>) -> Vec<u8> {
     if let Some(styles) = styles {
         entries.push(("word/styles.xml", styles.as_bytes(), true));
     }
+    if let Some(numbering) = numbering {
+        entries.push(("word/numbering.xml", numbering.as_bytes(), true));
+    }
     zip(&entries)
 }
 
@@ -129,6 +137,17 @@ pub fn docx_paragraph(style: Option<&str>, text: &str) -> String {
         .unwrap_or_default();
     format!(
         r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        xml_escape(text)
+    )
+}
+
+/// A paragraph in list `num_id` at level `ilvl` (`w:numPr`), with this style.
+pub fn docx_numbered(style: Option<&str>, num_id: &str, ilvl: &str, text: &str) -> String {
+    let style = style
+        .map(|s| format!(r#"<w:pStyle w:val="{s}"/>"#))
+        .unwrap_or_default();
+    format!(
+        r#"<w:p><w:pPr>{style}<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
         xml_escape(text)
     )
 }
