@@ -16,8 +16,57 @@ pub struct SqliteStore {
 }
 
 pub struct SqliteTx {
-    tx: sqlx::Transaction<'static, Sqlite>,
-    _writer: tokio::sync::OwnedMutexGuard<()>,
+    tx: WriterTx,
+}
+
+/// A transaction that holds the writer's turn until it is over: committed,
+/// or — when dropped without a commit — rolled back. (sqlx rolls a dropped
+/// transaction back later, on its connection's worker; were the turn given
+/// up at once, the next unit would wait on the file lock, up to the busy
+/// timeout, for a rollback it cannot see.)
+struct WriterTx {
+    tx: Option<sqlx::Transaction<'static, Sqlite>>,
+    writer: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriterTx {
+    async fn commit(mut self) -> Result<(), sqlx::Error> {
+        let tx = self.tx.take().expect("a transaction is open until committed");
+        let result = tx.commit().await;
+        drop(self.writer.take());
+        result
+    }
+}
+
+impl std::ops::Deref for WriterTx {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &Self::Target {
+        self.tx.as_ref().expect("a transaction is open until committed")
+    }
+}
+
+impl std::ops::DerefMut for WriterTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.tx.as_mut().expect("a transaction is open until committed")
+    }
+}
+
+impl Drop for WriterTx {
+    fn drop(&mut self) {
+        let (Some(tx), writer) = (self.tx.take(), self.writer.take()) else {
+            return;
+        };
+        match tokio::runtime::Handle::try_current() {
+            // Roll back, then give up the turn.
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    let _ = tx.rollback().await;
+                    drop(writer);
+                });
+            }
+            Err(_) => drop((tx, writer)),
+        }
+    }
 }
 
 accord_store_sql::sql_store!(
@@ -63,8 +112,10 @@ impl SqliteStore {
             .await
             .map_err(accord_store_sql::store_error)?;
         Ok(SqliteTx {
-            tx,
-            _writer: writer,
+            tx: WriterTx {
+                tx: Some(tx),
+                writer: Some(writer),
+            },
         })
     }
 
