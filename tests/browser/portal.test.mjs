@@ -271,3 +271,55 @@ test("a member of the public sends an input without JavaScript, then finds it by
   await visitor.page.screenshot({ path: join(shots, "search-en.png"), fullPage: true });
   await visitor.context.close();
 });
+
+test("the compilation text updates live when the co-facilitators decide; a reload without JavaScript shows the same", async () => {
+  const draft = "/processes/gcm/drafts/gcm-draft";
+  const watcher = await open(`${draft}/versions/4/compilation`);
+  assert.equal(watcher.status, 200);
+  assert.match(await text(watcher.page, ".notice.simulation"), /simulation/);
+  await watcher.page.waitForSelector("html[data-live-connected]", { timeout: 5000 });
+  const shown = async (page) => Number((await text(page, "#compilation > p.muted")).match(/^(\d+)/)[1]);
+  const before = await shown(watcher.page);
+  assert.ok(before > 0, "the simulation has tabled proposals");
+  await watcher.page.screenshot({ path: join(shots, "compilation-en.png"), fullPage: false });
+  // The first tabled proposal in the table, decided by the secretariat
+  // (acting for the co-facilitators) in another browser.
+  const first = await watcher.page.locator("table.proposals tbody tr th a").first().getAttribute("href");
+  const chair = await open("/login");
+  await chair.page.fill("#email", "amina@example.org");
+  await chair.page.fill("#password", "a long enough passphrase");
+  await chair.page.getByRole("button", { name: "Sign in" }).click();
+  await chair.page.waitForURL(/\/processes\/gcm|\/$/);
+  await chair.page.goto(base + first);
+  await chair.page.selectOption("select[name=status]", "rejected");
+  const started = Date.now();
+  await chair.page.getByRole("button", { name: "Record the decision" }).click();
+  await chair.page.waitForURL(base + first);
+  assert.match(await text(chair.page, ".page-head .badge"), /Rejected/);
+  // The open page changed by itself, within a second or so.
+  await watcher.page.waitForSelector("html[data-live-updated]", { timeout: 3000 });
+  const took = Date.now() - started;
+  assert.equal(await shown(watcher.page), before - 1);
+  assert.ok(took < 3000, `live update took ${took} ms`);
+  // Without JavaScript, a reload shows the same.
+  const plain = await open(`${draft}/versions/4/compilation`, { javaScriptEnabled: false });
+  assert.equal(await shown(plain.page), before - 1);
+  await Promise.all([watcher.context.close(), chair.context.close(), plain.context.close()]);
+});
+
+test("the draft's pages read well: rounds, redline with a moved paragraph, lineage", async () => {
+  const draft = "/processes/gcm/drafts/gcm-draft";
+  const { page, context } = await open(draft);
+  assert.equal(await page.locator("table.rounds tbody tr").count(), 5);
+  assert.ok(await noHorizontalOverflow(page));
+  await page.screenshot({ path: join(shots, "draft-en.png"), fullPage: true });
+  await page.goto(base + `${draft}/redline?from=2&to=3`);
+  assert.match(await text(page, "h1"), /Rev\.1 → Rev\.2/);
+  assert.match(await text(page, ".change-added"), /Objective 23/);
+  await page.check("#changes-only");
+  assert.ok(await page.locator(".redline .unchanged").first().isHidden(), "only changes once ticked");
+  await page.screenshot({ path: join(shots, "redline-en.png"), fullPage: false });
+  await page.goto(base + `${draft}/versions/5/lineage/obj-23`);
+  assert.match(await text(page, "table.data tbody"), /Rev\.2/);
+  await context.close();
+});

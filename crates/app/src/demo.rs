@@ -58,6 +58,7 @@ pub struct DemoReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     pub actors: usize,
+    pub drafts: usize,
     pub processes: usize,
     pub phases: usize,
     pub themes: usize,
@@ -67,7 +68,13 @@ pub struct Counts {
 
 impl Counts {
     pub fn total(&self) -> usize {
-        self.actors + self.processes + self.phases + self.themes + self.meetings + self.documents
+        self.actors
+            + self.processes
+            + self.phases
+            + self.themes
+            + self.meetings
+            + self.documents
+            + self.drafts
     }
 }
 
@@ -75,8 +82,14 @@ impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} actors, {} process, {} phases, {} themes, {} meetings, {} documents",
-            self.actors, self.processes, self.phases, self.themes, self.meetings, self.documents
+            "{} actors, {} process, {} phases, {} themes, {} meetings, {} documents, {} drafts",
+            self.actors,
+            self.processes,
+            self.phases,
+            self.themes,
+            self.meetings,
+            self.documents,
+            self.drafts
         )
     }
 }
@@ -206,7 +219,18 @@ impl DemoFiles {
 impl crate::App {
     /// Loads a demo in one transaction: all of it, or nothing.
     pub async fn load_demo(&self, demo: Demo) -> Result<DemoReport> {
-        self.load_demo_data(&demo.files().parse()?).await
+        let data = demo.files().parse()?;
+        let mut report = self.load_demo_data(&data).await?;
+        match demo {
+            Demo::Gcm => {
+                if self.load_gcm_draft(&data.process.slug).await? {
+                    report.created.drafts += 1;
+                } else {
+                    report.existing.drafts += 1;
+                }
+            }
+        }
+        Ok(report)
     }
 
     pub async fn load_demo_data(&self, data: &DemoData) -> Result<DemoReport> {

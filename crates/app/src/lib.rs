@@ -7,6 +7,7 @@ mod accreditation;
 mod consultation;
 mod database;
 pub mod demo;
+mod demo_negotiation;
 pub mod files;
 mod listing;
 pub mod negotiation;

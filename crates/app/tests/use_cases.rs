@@ -61,8 +61,53 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
         .all_actors(Some(ActorKind::ObserverState))
         .await
         .unwrap();
-    let names: Vec<_> = observers.iter().map(|a| a.name.as_str()).collect();
+    // The real observer states, and the negotiation demo's fictional
+    // delegations (ISO 3166 user-assigned codes), which say what they are.
+    let (simulated, real): (Vec<_>, Vec<_>) = observers
+        .iter()
+        .partition(|a| a.code.as_str().starts_with("XA"));
+    let names: Vec<_> = real.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Palestine", "Holy See"]);
+    assert_eq!(simulated.len(), 6);
+    assert!(simulated
+        .iter()
+        .all(|a| a.name.contains("Simulated") && a.name.contains("not a real state")));
+    // The draft: five versions, 54 paragraphs agreed in the final text.
+    let draft = app.draft("gcm", "gcm-draft").await.unwrap();
+    let labels: Vec<_> = draft.versions.iter().map(|v| v.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Zero draft",
+            "Rev.1",
+            "Rev.2",
+            "Rev.3",
+            "Final draft (agreed text)"
+        ]
+    );
+    let objectives = |seq: u32| {
+        let t = &draft.versions[seq as usize - 1];
+        (t.counts.paragraphs, t.issued_on.to_string())
+    };
+    let zero = app.version("gcm", "gcm-draft", 1).await.unwrap();
+    assert_eq!(
+        zero.version
+            .text
+            .iter()
+            .filter(|n| n.kind == accord_domain::negotiation::NodeKind::Objective)
+            .count(),
+        22
+    );
+    let last = app.version("gcm", "gcm-draft", 5).await.unwrap();
+    assert_eq!(last.version.text.paragraph_count(), 54);
+    assert_eq!(last.counts.agreed_ad_ref, last.counts.paragraphs);
+    assert_eq!(objectives(5).1, "2018-07-13");
+    let rev3 = app.version("gcm", "gcm-draft", 4).await.unwrap();
+    assert!(rev3.amendments.iter().all(|a| a.simulated));
+    assert!(rev3
+        .amendments
+        .iter()
+        .all(|a| a.proposer.as_str().starts_with("XA") || a.proposer.as_str() == "SIM-GROUP"));
 
     let eu = app.actor("EU").await.unwrap();
     assert_eq!(eu.actor.kind, ActorKind::Group);

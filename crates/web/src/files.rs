@@ -253,6 +253,53 @@ async fn document_upload_form(
     upload_form(s, r, caller, slug, d::ItemKind::Document, None, form).await
 }
 
+/// Reads a multipart form: its text fields (at most `max_fields`, each cut
+/// to `max_chars`) and its one file (at most `limit` bytes), if any.
+pub(crate) async fn read_form(
+    form: &mut Multipart,
+    limit: u64,
+    max_fields: usize,
+    max_chars: usize,
+) -> Result<(crate::manage::Fields, Option<(String, Vec<u8>)>), AppError> {
+    let mut fields: Vec<(String, String)> = vec![];
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let filename = field.file_name().unwrap_or("upload").to_owned();
+            let mut bytes = Vec::new();
+            let mut field = field;
+            while let Some(chunk) = field
+                .chunk()
+                .await
+                .map_err(|e| AppError::BadRequest(format!("the upload was cut: {e}")))?
+            {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() as u64 > limit {
+                    return Err(AppError::TooLarge(format!(
+                        "the file is over the limit of {limit} bytes"
+                    )));
+                }
+            }
+            // A file input left empty still sends a part: no file.
+            if !bytes.is_empty() {
+                file = Some((filename, bytes));
+            }
+        } else if fields.len() < max_fields {
+            let value = field
+                .text()
+                .await
+                .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
+            fields.push((name, value.chars().take(max_chars).collect()));
+        }
+    }
+    Ok((fields, file))
+}
+
 async fn upload_form(
     s: SharedState,
     r: Reader,
@@ -263,39 +310,7 @@ async fn upload_form(
     mut form: Multipart,
 ) -> Response {
     let result = async {
-        let limit = s.app.upload_limit();
-        let mut fields: Vec<(String, String)> = vec![];
-        let mut file: Option<(String, Vec<u8>)> = None;
-        while let Some(field) = form
-            .next_field()
-            .await
-            .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?
-        {
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "file" {
-                let filename = field.file_name().unwrap_or("upload").to_owned();
-                let mut bytes = Vec::new();
-                let mut field = field;
-                while let Some(chunk) = field
-                    .chunk()
-                    .await
-                    .map_err(|e| AppError::BadRequest(format!("the upload was cut: {e}")))?
-                {
-                    bytes.extend_from_slice(&chunk);
-                    if bytes.len() as u64 > limit {
-                        return Err(AppError::TooLarge(format!(
-                            "the file is over the limit of {limit} bytes"
-                        )));
-                    }
-                }
-                file = Some((filename, bytes));
-            } else if fields.len() < 16 {
-                let value = field.text().await.map_err(|e| {
-                    AppError::BadRequest(format!("the form could not be read: {e}"))
-                })?;
-                fields.push((name, value.chars().take(200).collect()));
-            }
-        }
+        let (fields, file) = read_form(&mut form, s.app.upload_limit(), 16, 200).await?;
         let p = checked(&caller, &fields)?;
         let id = id.unwrap_or_else(|| crate::manage::one(&fields, kind.as_str()));
         let id = parse_id(&id, kind.as_str()).map_err(|e| AppError::NotFound(e.message))?;

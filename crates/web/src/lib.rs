@@ -15,6 +15,7 @@ mod feeds;
 mod files;
 pub mod i18n;
 mod manage;
+mod negotiation_pages;
 mod portal;
 mod search_pages;
 mod sign_in;

@@ -39,6 +39,7 @@ pub fn routes() -> Router<SharedState> {
         .merge(crate::files::routes())
         .merge(crate::feeds::routes())
         .merge(crate::search_pages::routes())
+        .merge(crate::negotiation_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -95,6 +96,19 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/manage_process.html"),
     ),
     ("accounts.html", include_str!("../templates/accounts.html")),
+    ("drafts.html", include_str!("../templates/drafts.html")),
+    ("draft.html", include_str!("../templates/draft.html")),
+    ("version.html", include_str!("../templates/version.html")),
+    (
+        "compilation.html",
+        include_str!("../templates/compilation.html"),
+    ),
+    ("redline.html", include_str!("../templates/redline.html")),
+    ("lineage.html", include_str!("../templates/lineage.html")),
+    (
+        "amendment.html",
+        include_str!("../templates/amendment.html"),
+    ),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
@@ -669,6 +683,7 @@ async fn meeting_page(
             speakers => speakers,
             documents => &detail.documents,
             themes => &detail.themes,
+            live_process => overview.process.slug.as_str(),
         },
     )
 }

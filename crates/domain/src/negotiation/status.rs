@@ -17,7 +17,8 @@ crate::named_enum!(
     }
 );
 
-/// Per-version counts of paragraphs (sub-paragraphs included) by status.
+/// Per-version counts of the numbered paragraphs by status. A paragraph has
+/// open proposals when it, or one of its sub-paragraphs, has a live one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StatusCounts {
     pub paragraphs: usize,
@@ -30,8 +31,8 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
-    /// Counts the paragraphs and sub-paragraphs of `text`; a paragraph with no
-    /// recorded status is under negotiation.
+    /// Counts the numbered paragraphs of `text`; a paragraph with no recorded
+    /// status is under negotiation.
     pub fn of(
         text: &DraftText,
         statuses: &HashMap<Wid, ParagraphStatus>,
@@ -39,7 +40,7 @@ impl StatusCounts {
     ) -> Self {
         let mut c = StatusCounts::default();
         for node in text.iter() {
-            if !matches!(node.kind, NodeKind::Paragraph | NodeKind::Subparagraph) {
+            if node.kind != NodeKind::Paragraph {
                 continue;
             }
             c.paragraphs += 1;
@@ -53,7 +54,12 @@ impl StatusCounts {
                 ParagraphStatus::Bracketed => c.bracketed += 1,
                 ParagraphStatus::Deleted => c.deleted += 1,
             }
-            if with_proposals.contains(&node.wid) {
+            if with_proposals.contains(&node.wid)
+                || node
+                    .children
+                    .iter()
+                    .any(|c| with_proposals.contains(&c.wid))
+            {
                 c.with_open_proposals += 1;
             }
         }

@@ -1,0 +1,432 @@
+//! The negotiation pages, forms, exports and live updates, through the router,
+//! on both real stores, with the GCM demo (its draft, and the simulated
+//! amendments on Rev.3) and the clock in the negotiation phase (March 2018).
+
+use accord_app::demo::Demo;
+use accord_app::{App, Principal};
+use accord_domain::{Role, RoleGrant};
+use accord_testkit::{on_both_stores, TestDatabase};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use http_body_util::BodyExt;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceExt;
+
+on_both_stores!(
+    every_negotiation_page_renders_and_says_what_is_simulated,
+    exports_are_the_formats_they_claim,
+    a_delegate_amends_through_the_form_without_javascript,
+    open_pages_hear_of_a_change_within_a_second,
+);
+
+const PASSWORD: &str = "correct horse battery staple";
+const DRAFT: &str = "/processes/gcm/drafts/gcm-draft";
+
+struct Site {
+    router: Router,
+    app: Arc<App>,
+    _db: TestDatabase,
+}
+
+async fn site(db: TestDatabase) -> Site {
+    let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
+    let app = App::open(&db.url)
+        .await
+        .unwrap()
+        .with_data_dir(&db.data_dir)
+        .with_clock(Arc::new(move || now));
+    app.load_demo(Demo::Gcm).await.unwrap();
+    let app = Arc::new(app);
+    Site {
+        router: accord_web::router(app.clone()),
+        app,
+        _db: db,
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    bytes: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+async fn send(site: &Site, req: Request<Body>) -> Reply {
+    let res = site.router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)
+        .await
+        .unwrap()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        bytes,
+    }
+}
+
+async fn get(site: &Site, uri: &str) -> Reply {
+    send(site, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn every_negotiation_page_renders_and_says_what_is_simulated(db: TestDatabase) {
+    let s = site(db).await;
+    let simulation = "The amendments shown here are a simulation";
+    let drafts = get(&s, "/processes/gcm/drafts").await;
+    assert_eq!(drafts.status, StatusCode::OK);
+    assert!(drafts.text().contains("gcm-draft"));
+    let draft = get(&s, DRAFT).await;
+    assert_eq!(draft.status, StatusCode::OK);
+    for label in [
+        "Zero draft",
+        "Rev.1",
+        "Rev.2",
+        "Rev.3",
+        "Final draft (agreed text)",
+    ] {
+        assert!(draft.text().contains(label), "{label}");
+    }
+    assert!(draft.text().contains(simulation));
+
+    // The final text: 54 numbered paragraphs, agreed ad ref.
+    let final_text = get(&s, &format!("{DRAFT}/versions/5")).await.text();
+    assert!(final_text.contains(">54.</span>") && !final_text.contains(">55.</span>"));
+    assert!(final_text.contains("Agreed ad ref"));
+    assert!(final_text.contains("Objective 23: Strengthen international cooperation"));
+    let zero = get(&s, &format!("{DRAFT}/versions/1")).await.text();
+    assert!(zero.contains("Objective 22:") && !zero.contains("Objective 23:"));
+
+    // The compilation text: proposals inline, attributed, and said to be simulated.
+    let compilation = get(&s, &format!("{DRAFT}/versions/4/compilation")).await;
+    assert_eq!(compilation.status, StatusCode::OK);
+    let html = compilation.text();
+    assert!(html.contains(simulation));
+    assert!(
+        html.contains("<del>People-centred</del>"),
+        "a replacement's deletion"
+    );
+    assert!(html.contains("<ins>People-centred and rights-based</ins>"));
+    assert!(html.contains("XAA, XAD"), "proposer and co-sponsor");
+    assert!(html.contains("data-live=\"draft/gcm-draft\""));
+    // Filtered by actor: only what XAB is part of.
+    let xab = get(&s, &format!("{DRAFT}/versions/4/compilation?actor=XAB"))
+        .await
+        .text();
+    assert!(!xab.contains("People-centred and rights-based") || xab.contains("XAB"));
+    assert!(xab.contains("left out by the filter"));
+    // Every status, withdrawn and decided ones too.
+    let all = get(&s, &format!("{DRAFT}/versions/4/compilation?status=all"))
+        .await
+        .text();
+    assert!(all.contains("Withdrawn") && all.contains("Rejected"));
+
+    // Redline, lineage, an amendment.
+    let redline = get(&s, &format!("{DRAFT}/redline?from=1&to=5"))
+        .await
+        .text();
+    assert!(redline.contains("<ins>Strengthen international cooperation"));
+    assert!(redline.contains("added"));
+    let lineage = get(&s, &format!("{DRAFT}/versions/5/lineage/obj-23")).await;
+    assert_eq!(lineage.status, StatusCode::OK);
+    assert!(
+        lineage.text().contains("Rev.2"),
+        "objective 23 came with Rev.2"
+    );
+    let amendment = s
+        .app
+        .version("gcm", "gcm-draft", 4)
+        .await
+        .unwrap()
+        .amendments[0]
+        .id;
+    let page = get(&s, &format!("{DRAFT}/amendments/{amendment}"))
+        .await
+        .text();
+    assert!(page.contains(simulation) && page.contains("Supports") && page.contains("Objects"));
+
+    // Bad addresses are pages, not crashes.
+    for bad in [
+        format!("{DRAFT}/versions/0"),
+        format!("{DRAFT}/versions/99"),
+        format!("{DRAFT}/versions/abc/compilation"),
+        format!("{DRAFT}/versions/5/lineage/NOT%20A%20WID"),
+        format!("{DRAFT}/versions/5/lineage/nowhere"),
+        "/processes/gcm/drafts/nope".to_string(),
+        format!("{DRAFT}/amendments/999999"),
+        format!("{DRAFT}/versions/4/compilation?status=bogus"),
+        format!("{DRAFT}/redline?from=1&to=77"),
+    ] {
+        let r = get(&s, &bad).await;
+        assert!(r.status.is_client_error(), "{bad}: {}", r.status);
+        assert!(r.text().contains("<html"), "{bad}: an HTML page");
+    }
+}
+
+async fn exports_are_the_formats_they_claim(db: TestDatabase) {
+    let s = site(db).await;
+    let akn = get(&s, &format!("{DRAFT}/versions/5/akn.xml")).await;
+    assert_eq!(akn.headers[header::CONTENT_TYPE], "application/akn+xml");
+    let xml = akn.text();
+    assert!(xml.contains("http://docs.oasis-open.org/legaldocml/ns/akn/3.0"));
+    assert!(xml.contains("eId=\"para_54\"") && !xml.contains("eId=\"para_55\""));
+    let amendments = get(&s, &format!("{DRAFT}/versions/4/amendments.xml"))
+        .await
+        .text();
+    assert!(amendments.contains("amendmentList"));
+    for (uri, phrase) in [
+        (format!("{DRAFT}/versions/5/draft.docx"), "Objective 23"),
+        (format!("{DRAFT}/versions/4/compilation.docx"), "simulation"),
+        (format!("{DRAFT}/redline.docx?from=3&to=4"), "w:ins"),
+    ] {
+        let r = get(&s, &uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        assert_eq!(
+            r.headers[header::CONTENT_TYPE],
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
+        assert!(r.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"gcm-draft-"));
+        assert!(r.bytes.starts_with(b"PK\x03\x04"), "{uri}: a zip");
+        let document = docx_document(&r.bytes);
+        assert!(document.contains(phrase), "{uri}: {phrase}");
+    }
+    // Markdown: exported, it imports back to the same text.
+    let md = get(&s, &format!("{DRAFT}/versions/5/draft.md"))
+        .await
+        .text();
+    let back = accord_domain::negotiation::from_markdown(&md, None)
+        .unwrap()
+        .text;
+    assert_eq!(
+        back,
+        s.app
+            .version("gcm", "gcm-draft", 5)
+            .await
+            .unwrap()
+            .version
+            .text
+    );
+}
+
+/// The text of `word/document.xml` inside a DOCX.
+fn docx_document(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut file = zip.by_name("word/document.xml").unwrap();
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut file, &mut out).unwrap();
+    out
+}
+
+/// A delegate of `state`, signed in: (session cookie, form token).
+async fn delegate(s: &Site, email: &str, state: &str) -> (String, String) {
+    s.app
+        .create_account(
+            &Principal::System("test"),
+            email,
+            "A delegate",
+            PASSWORD,
+            &[RoleGrant {
+                role: Role::Delegate,
+                process: Some("gcm".parse().unwrap()),
+                actor: Some(state.parse().unwrap()),
+            }],
+        )
+        .await
+        .unwrap();
+    let session = s.app.login(email, PASSWORD, "10.0.0.9").await.unwrap();
+    (format!("accord_session={}", session.secret), session.csrf)
+}
+
+fn form(uri: &str, cookie: &str, body: String) -> Request<Body> {
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase) {
+    let s = site(db).await;
+    let (cookie, csrf) = delegate(&s, "mex@example.org", "MEX").await;
+    // The latest version's page offers the form to the delegate.
+    let page = send(
+        &s,
+        Request::get(format!("{DRAFT}/versions/5"))
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .text();
+    assert!(page.contains("Table the amendment"));
+    let before = s
+        .app
+        .version("gcm", "gcm-draft", 5)
+        .await
+        .unwrap()
+        .amendments
+        .len();
+    // Replace "International cooperation" (guiding principle b) by quoting it.
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/versions/5/amendments"),
+            &cookie,
+            format!(
+                "csrf={csrf}&proposer=MEX&node=gp-b&op=replace&words=International+cooperation&text=International+cooperation+and+solidarity&kind=paragraph&after=gp-b&co_sponsors=&justification=Test"
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    let view = s.app.version("gcm", "gcm-draft", 5).await.unwrap();
+    assert_eq!(view.amendments.len(), before + 1);
+    let made = view.amendments.last().unwrap();
+    assert_eq!(made.proposer.as_str(), "MEX");
+    assert_eq!(
+        made.operation,
+        accord_domain::negotiation::Operation::ReplaceText {
+            node: "gp-b".parse().unwrap(),
+            from: 0,
+            to: 25,
+            text: "International cooperation and solidarity".into()
+        }
+    );
+    // Words that are not in the paragraph: a clear error, nothing stored.
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/versions/5/amendments"),
+            &cookie,
+            format!("csrf={csrf}&proposer=MEX&node=gp-b&op=delete&words=not+there&text=&kind=paragraph&after=gp-b"),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("not in the paragraph"));
+    // Speaking for another state is refused.
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/versions/5/amendments"),
+            &cookie,
+            format!("csrf={csrf}&proposer=CHE&node=gp-b&op=delete_node&words=&text=&kind=paragraph&after=gp-b"),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // Without the form token: refused.
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/versions/5/amendments"),
+            &cookie,
+            "proposer=MEX&node=gp-b&op=delete_node".into(),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        s.app
+            .version("gcm", "gcm-draft", 5)
+            .await
+            .unwrap()
+            .amendments
+            .len(),
+        before + 1
+    );
+    // Another state supports it through the amendment page's form.
+    let (che, che_csrf) = delegate(&s, "che@example.org", "CHE").await;
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/amendments/{}/position", made.id),
+            &che,
+            format!("csrf={che_csrf}&actor=CHE&stance=support"),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    let page = get(&s, &format!("{DRAFT}/versions/5/compilation"))
+        .await
+        .text();
+    assert!(page.contains("<ins>International cooperation and solidarity</ins>"));
+}
+
+async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
+    let s = site(db).await;
+    let (cookie, csrf) = delegate(&s, "mex@example.org", "MEX").await;
+    let res = s
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/processes/gcm/live?topic=draft/gcm-draft")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/event-stream");
+    let mut body = res.into_body();
+    // A change elsewhere (another topic) is not sent; this draft's is.
+    let mex = s
+        .app
+        .session(cookie.trim_start_matches("accord_session="))
+        .await
+        .unwrap()
+        .unwrap()
+        .principal;
+    let round_2 = s
+        .app
+        .all_meetings("gcm", None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.meeting.slug.as_str() == "negotiation-round-2")
+        .unwrap()
+        .id;
+    s.app
+        .inscribe(
+            &mex,
+            "gcm",
+            round_2,
+            accord_app::FloorRequest {
+                actor: "MEX".into(),
+                agenda_item: 0,
+                ministerial: false,
+                right_of_reply: false,
+            },
+        )
+        .await
+        .unwrap();
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/versions/5/amendments"),
+            &cookie,
+            format!("csrf={csrf}&proposer=MEX&node=gp-c&op=insert&words=&text=Full+respect+for&kind=paragraph&after=gp-c"),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    let frame = tokio::time::timeout(Duration::from_secs(1), body.frame())
+        .await
+        .expect("an event within a second")
+        .unwrap()
+        .unwrap();
+    let text = String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap();
+    assert!(text.contains("event: change"), "{text}");
+    assert!(text.contains("data: draft/gcm-draft"), "{text}");
+}
