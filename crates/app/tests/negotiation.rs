@@ -12,6 +12,7 @@ mod common;
 use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
 
 on_both_stores!(
+    a_docx_laid_out_as_un_drafts_imports_with_its_structure,
     a_round_of_amendments_becomes_a_revision,
     bad_proposals_and_revisions_change_nothing,
     silence_is_kept_or_broken_by_the_deadline,
@@ -678,4 +679,69 @@ async fn silence_is_kept_or_broken_by_the_deadline(db: TestDatabase) {
         detail.silence[1].outcome,
         SilenceOutcome::AdoptedUnderSilence
     );
+}
+
+/// A DOCX laid out as UN drafts are ("1." paragraphs, "(a)" sub-paragraphs,
+/// "Objective 1:" headings) — here the one Accord exports — imports back with
+/// the same structure, and its paragraphs keep their identities (matched to
+/// the previous version by their words).
+async fn a_docx_laid_out_as_un_drafts_imports_with_its_structure(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-02-20T15:00:00Z").await;
+    let app = &t.app;
+    let chair = person(app, "chair@example.org", Role::CoFacilitator, None).await;
+    zero_draft(app, &chair).await;
+    let zero = app.version("gcm", "compact", 1).await.unwrap();
+    let mut edited = zero.version.clone();
+    edited.label = "Rev.1".into();
+    edited
+        .text
+        .find_mut(&w("p3"))
+        .unwrap()
+        .text
+        .push_str(" And we will report.");
+    let docx = accord_export::docx::version("GCM", &zero.draft, &edited);
+    let (preview, _) = app
+        .import_version(
+            &chair,
+            "gcm",
+            "compact",
+            "Rev.1",
+            None,
+            ImportSource::Docx(docx.clone()),
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            preview.sections,
+            preview.objectives,
+            preview.paragraphs,
+            preview.subparagraphs
+        ),
+        (2, 1, 3, 2),
+        "{:?}",
+        preview.diagnostics
+    );
+    let (_, seq) = app
+        .import_version(
+            &chair,
+            "gcm",
+            "compact",
+            "Rev.1",
+            None,
+            ImportSource::Docx(docx),
+            true,
+        )
+        .await
+        .unwrap();
+    let rev1 = app.version("gcm", "compact", seq.unwrap()).await.unwrap();
+    let ids = |t: &DraftText| t.iter().map(|n| n.wid.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&rev1.version.text), ids(&zero.version.text));
+    assert_eq!(
+        rev1.version.text.find(&w("p3")).unwrap().text,
+        "We commit to review. And we will report."
+    );
+    let (_, _, _, redline) = app.redline("gcm", "compact", 1, 2).await.unwrap();
+    assert_eq!((redline.summary.changed, redline.summary.added), (1, 0));
 }

@@ -390,7 +390,22 @@ async fn run(command: Command) -> Result<(), Failure> {
                 .await
                 .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;
             let bound = listener.local_addr().unwrap_or(addr);
-            let router = accord_web::router_with(Arc::new(app), secure_cookies);
+            let app = Arc::new(app);
+            // Silence procedures record their outcome by themselves once their
+            // deadline passes (pages also settle them before showing a draft).
+            let settler = app.clone();
+            tokio::spawn(async move {
+                let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+                loop {
+                    every.tick().await;
+                    match settler.settle_silence().await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(recorded = n, "silence procedures settled"),
+                        Err(e) => tracing::warn!(error = %e, "settling silence procedures failed"),
+                    }
+                }
+            });
+            let router = accord_web::router_with(app, secure_cookies);
             println!(
                 "Accord is serving on http://{bound}/ (ready in {} ms)",
                 started.elapsed().as_millis()

@@ -31,7 +31,10 @@ struct WriterTx {
 
 impl WriterTx {
     async fn commit(mut self) -> Result<(), sqlx::Error> {
-        let tx = self.tx.take().expect("a transaction is open until committed");
+        let tx = self
+            .tx
+            .take()
+            .expect("a transaction is open until committed");
         let result = tx.commit().await;
         drop(self.writer.take());
         result
@@ -41,13 +44,17 @@ impl WriterTx {
 impl std::ops::Deref for WriterTx {
     type Target = sqlx::SqliteConnection;
     fn deref(&self) -> &Self::Target {
-        self.tx.as_ref().expect("a transaction is open until committed")
+        self.tx
+            .as_ref()
+            .expect("a transaction is open until committed")
     }
 }
 
 impl std::ops::DerefMut for WriterTx {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        self.tx.as_mut().expect("a transaction is open until committed")
+        self.tx
+            .as_mut()
+            .expect("a transaction is open until committed")
     }
 }
 

@@ -195,6 +195,7 @@ pub fn from_outline(
     let mut cur = Cursor::default();
     let mut last_number: Option<u32> = None;
     let mut counts = (0, 0, 0, 0);
+    let mut section_lines: Vec<(usize, usize)> = Vec::new();
     let diag = |d: &mut Vec<Diagnostic>, line: usize, message: String| {
         if d.len() < 1_000 {
             d.push(Diagnostic { line, message });
@@ -237,6 +238,7 @@ pub fn from_outline(
             node.heading = body.to_owned();
             text.nodes.push(node);
             let i = text.nodes.len() - 1;
+            section_lines.push((i, line.line));
             path = vec![i];
             cur.section = Some(i);
             cur.objective = None;
@@ -320,6 +322,29 @@ pub fn from_outline(
             "no numbered paragraphs (\"1.\") or objectives (\"Objective 1:\") were found".into(),
         ));
     }
+    // A heading with nothing under it (a letterhead, a running title) is no
+    // section of the draft.
+    for &(i, line) in section_lines.iter().rev() {
+        if text.nodes[i].children.is_empty() {
+            let heading = text.nodes.remove(i).heading;
+            explicit.retain(|(path, _)| path[0] != i);
+            for (path, _) in explicit.iter_mut() {
+                if path[0] > i {
+                    path[0] -= 1;
+                }
+            }
+            counts.0 -= 1;
+            diag(
+                &mut diagnostics,
+                line,
+                format!(
+                    "a heading with nothing under it was left out: \"{}\"",
+                    preview(&heading)
+                ),
+            );
+        }
+    }
+    diagnostics.sort_by_key(|d| d.line);
     if text.title.is_empty() {
         text.title = "Untitled draft".into();
         diag(
