@@ -416,6 +416,58 @@ async fn a_round_of_amendments_becomes_a_revision(db: TestDatabase) {
         .unwrap();
     assert_eq!(word.source, Some(Source::CoFacilitators));
 
+    // Rev.2 takes up the EU's carried-forward amendment as modified.
+    let carried = rev1.amendments[0].id;
+    let seq = app
+        .issue_revision(
+            &chair,
+            "gcm",
+            "compact",
+            RevisionRequest {
+                label: "Rev.2".into(),
+                issued_on: None,
+                take_up: vec![(
+                    carried,
+                    Some(Operation::AddNode {
+                        after: w("p2b"),
+                        kind: NodeKind::Subparagraph,
+                        heading: String::new(),
+                        text: "protect personal data.".into(),
+                    }),
+                )],
+                own_edits: vec![],
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(seq, 3);
+    assert_eq!(
+        app.amendment("gcm", "compact", carried)
+            .await
+            .unwrap()
+            .2
+            .status,
+        AmendmentStatus::AcceptedAsModified
+    );
+    let rev2 = app.version("gcm", "compact", 3).await.unwrap();
+    let added = rev2
+        .version
+        .text
+        .iter()
+        .find(|n| n.text == "protect personal data.")
+        .unwrap()
+        .wid
+        .clone();
+    let origin = app
+        .lineage("gcm", "compact", 3, added.as_str())
+        .await
+        .unwrap();
+    assert!(origin
+        .origins
+        .iter()
+        .all(|o| o.version == 2 && o.source == Some(Source::Amendment(carried))));
+    assert_eq!(origin.amendments[&carried].2, ["EU", "MEX"]);
+
     // Proposals go on the latest version only, and only while negotiating.
     assert_eq!(
         kind(
@@ -438,7 +490,7 @@ async fn a_round_of_amendments_becomes_a_revision(db: TestDatabase) {
                 &mex,
                 "gcm",
                 "compact",
-                2,
+                3,
                 proposal("MEX", Operation::DeleteNode { node: w("p3") }),
                 false
             )

@@ -397,6 +397,17 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
         .find(|m| m.meeting.slug.as_str() == "negotiation-round-2")
         .unwrap()
         .id;
+    let speakers = s
+        .router
+        .clone()
+        .oneshot(
+            Request::get(format!("/processes/gcm/live?topic=meeting/{round_2}/speakers"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut speakers = speakers.into_body();
     s.app
         .inscribe(
             &mex,
@@ -411,6 +422,14 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
         )
         .await
         .unwrap();
+    // The speakers' list's own stream hears of the inscription.
+    let frame = tokio::time::timeout(Duration::from_secs(1), speakers.frame())
+        .await
+        .expect("an event within a second")
+        .unwrap()
+        .unwrap();
+    let text = String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap();
+    assert!(text.contains(&format!("data: meeting/{round_2}/speakers")), "{text}");
     let reply = send(
         &s,
         form(
