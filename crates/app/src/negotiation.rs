@@ -298,9 +298,7 @@ impl App {
         let versions = self.store.list_versions(draft.id).await?;
         let is_latest = versions.last().is_some_and(|v| v.seq == seq);
         let nav = versions.iter().map(|v| (v.seq, v.label.clone())).collect();
-        let version = versions.into_iter().find(|v| v.seq == seq).ok_or_else(|| {
-            AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
-        })?;
+        let version = nth_version(&versions, &draft, seq)?.clone();
         let statuses = self.store.list_paragraph_statuses(version.id).await?;
         let amendments = self.store.list_amendments(version.id).await?;
         let counts = counts(&version.text, &statuses, &amendments);
@@ -340,16 +338,8 @@ impl App {
     ) -> Result<(Draft, Version, Version, Redline)> {
         let draft = self.find_draft(process, draft).await?;
         let versions = self.store.list_versions(draft.id).await?;
-        let pick = |seq: u32| {
-            versions
-                .iter()
-                .find(|v| v.seq == seq)
-                .cloned()
-                .ok_or_else(|| {
-                    AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
-                })
-        };
-        let (a, b) = (pick(from)?, pick(to)?);
+        let a = nth_version(&versions, &draft, from)?.clone();
+        let b = nth_version(&versions, &draft, to)?.clone();
         let redline = n::redline(&a.text, &b.text);
         Ok((draft, a, b, redline))
     }
@@ -777,9 +767,7 @@ impl App {
         let latest = versions
             .last()
             .ok_or_else(|| AppError::BadRequest("the draft has no version yet".into()))?;
-        let version = versions.iter().find(|v| v.seq == seq).ok_or_else(|| {
-            AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
-        })?;
+        let version = nth_version(&versions, &draft, seq)?;
         // Operators (the system) may record amendments on earlier versions:
         // a past negotiation loaded from its records.
         if version.id != latest.id && !matches!(p, Principal::System(_)) {
@@ -1018,15 +1006,8 @@ impl App {
             ));
         }
         let mut unit = self.unit(p).await?;
-        let version = unit
-            .tx
-            .draft_versions(draft.id)
-            .await?
-            .into_iter()
-            .find(|v| v.seq == seq)
-            .ok_or_else(|| {
-                AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
-            })?;
+        let versions = unit.tx.draft_versions(draft.id).await?;
+        let version = nth_version(&versions, &draft, seq)?;
         let node = version
             .text
             .find(&wid)
@@ -1093,9 +1074,7 @@ impl App {
             ))));
         }
         let versions = unit.tx.draft_versions(draft.id).await?;
-        let version = versions.iter().find(|v| v.seq == seq).ok_or_else(|| {
-            AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
-        })?;
+        let version = nth_version(&versions, &draft, seq)?;
         if let Some(running) = self
             .store
             .list_silence_procedures(draft.id)
@@ -1241,6 +1220,13 @@ impl App {
         }
         Ok(recorded)
     }
+}
+
+/// Version `seq` of `draft` among its `versions`.
+fn nth_version<'v>(versions: &'v [Version], draft: &Draft, seq: u32) -> Result<&'v Version> {
+    versions.iter().find(|v| v.seq == seq).ok_or_else(|| {
+        AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
+    })
 }
 
 fn counts(text: &DraftText, statuses: &[StatusRecord], amendments: &[Amendment]) -> StatusCounts {

@@ -1120,6 +1120,7 @@ async fn decision_form(
 // ---- exports ------------------------------------------------------------------
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const AKN: &str = "application/akn+xml";
 
 /// A download: its type and a file name made of the draft and version.
 fn download(content_type: &str, name: String, bytes: Vec<u8>) -> Response {
@@ -1167,66 +1168,78 @@ fn file_stem(view: &VersionView) -> String {
     format!("{}-{}", view.draft.slug, view.version.label)
 }
 
+/// A version's export: `make` turns it into (content type, file name, bytes).
+async fn export_version(
+    s: &SharedState,
+    r: &Reader,
+    (slug, draft, seq): (String, String, String),
+    make: impl FnOnce(&str, &VersionView) -> (&'static str, String, Vec<u8>),
+) -> Response {
+    match export_view(s, r, &slug, &draft, &seq).await {
+        Ok((title, view)) => {
+            let (content_type, name, bytes) = make(&title, &view);
+            download(content_type, name, bytes)
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
 async fn export_markdown(
     State(s): State<SharedState>,
     r: Reader,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Path(p): Path<(String, String, String)>,
 ) -> Response {
-    match export_view(&s, &r, &slug, &draft, &seq).await {
-        Ok((_, view)) => download(
+    export_version(&s, &r, p, |_, v| {
+        (
             "text/markdown; charset=utf-8",
-            format!("{}.md", file_stem(&view)),
-            n::to_markdown(&view.version.text).into_bytes(),
-        ),
-        Err(e) => e.into_response(),
-    }
+            format!("{}.md", file_stem(v)),
+            n::to_markdown(&v.version.text).into_bytes(),
+        )
+    })
+    .await
 }
 
 async fn export_docx(
     State(s): State<SharedState>,
     r: Reader,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Path(p): Path<(String, String, String)>,
 ) -> Response {
-    match export_view(&s, &r, &slug, &draft, &seq).await {
-        Ok((title, view)) => download(
+    export_version(&s, &r, p, |title, v| {
+        (
             DOCX,
-            format!("{}.docx", file_stem(&view)),
-            accord_export::docx::version(&title, &view.draft, &view.version),
-        ),
-        Err(e) => e.into_response(),
-    }
+            format!("{}.docx", file_stem(v)),
+            accord_export::docx::version(title, &v.draft, &v.version),
+        )
+    })
+    .await
 }
 
 async fn export_akn(
     State(s): State<SharedState>,
     r: Reader,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Path(p): Path<(String, String, String)>,
 ) -> Response {
-    match export_view(&s, &r, &slug, &draft, &seq).await {
-        Ok((title, view)) => download(
-            "application/akn+xml",
-            format!("{}.akn.xml", file_stem(&view)),
-            accord_export::akn::version(&title, &view.draft, &view.version, &view.statuses)
-                .into_bytes(),
-        ),
-        Err(e) => e.into_response(),
-    }
+    export_version(&s, &r, p, |title, v| {
+        let xml = accord_export::akn::version(title, &v.draft, &v.version, &v.statuses);
+        (AKN, format!("{}.akn.xml", file_stem(v)), xml.into_bytes())
+    })
+    .await
 }
 
 async fn export_amendments(
     State(s): State<SharedState>,
     r: Reader,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Path(p): Path<(String, String, String)>,
 ) -> Response {
-    match export_view(&s, &r, &slug, &draft, &seq).await {
-        Ok((title, view)) => download(
-            "application/akn+xml",
-            format!("{}-amendments.akn.xml", file_stem(&view)),
-            accord_export::akn::amendments(&title, &view.draft, &view.version, &view.amendments)
-                .into_bytes(),
-        ),
-        Err(e) => e.into_response(),
-    }
+    export_version(&s, &r, p, |title, v| {
+        let xml = accord_export::akn::amendments(title, &v.draft, &v.version, &v.amendments);
+        (
+            AKN,
+            format!("{}-amendments.akn.xml", file_stem(v)),
+            xml.into_bytes(),
+        )
+    })
+    .await
 }
 
 async fn export_compilation(

@@ -401,9 +401,11 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
         .router
         .clone()
         .oneshot(
-            Request::get(format!("/processes/gcm/live?topic=meeting/{round_2}/speakers"))
-                .body(Body::empty())
-                .unwrap(),
+            Request::get(format!(
+                "/processes/gcm/live?topic=meeting/{round_2}/speakers"
+            ))
+            .body(Body::empty())
+            .unwrap(),
         )
         .await
         .unwrap();
@@ -429,7 +431,10 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
         .unwrap()
         .unwrap();
     let text = String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap();
-    assert!(text.contains(&format!("data: meeting/{round_2}/speakers")), "{text}");
+    assert!(
+        text.contains(&format!("data: meeting/{round_2}/speakers")),
+        "{text}"
+    );
     let reply = send(
         &s,
         form(
