@@ -16,8 +16,10 @@ command -v xmllint >/dev/null || { echo "validate_demo.sh: xmllint is needed (li
 work=$(mktemp -d)
 cleanup() { [[ -n "${pid:-}" ]] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-(cd "$work" && ACCORD_LOG=warn "$bin" serve --demo --addr 127.0.0.1:0 >"$work/out" 2>&1) &
+cd "$work"
+ACCORD_LOG=warn "$bin" serve --demo --addr 127.0.0.1:0 >"$work/out" 2>&1 &
 pid=$!
+cd "$root"
 for _ in $(seq 1 300); do
   base=$(grep -o 'http://[0-9.:]*' "$work/out" | head -n1 || true)
   [[ -n "$base" ]] && break

@@ -592,3 +592,121 @@ impl App {
         })
     }
 }
+
+/// What one batch of an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportBatch {
+    /// Inputs stored now.
+    pub imported: usize,
+    /// Rows whose external id was imported before: nothing changed.
+    pub unchanged: usize,
+    /// Rows refused: their line in the file, and why.
+    pub rejected: Vec<(usize, String)>,
+}
+
+impl App {
+    /// Imports a batch of inputs to a call for inputs in one unit of work
+    /// (the secretariat, or an operator): each row is checked on its own — a
+    /// bad row is reported with its line and the others go in; a row whose
+    /// external id was imported before changes nothing. Rows are published
+    /// at once, as inputs sent through the form are. The search index is not
+    /// touched: run `reindex` after the last batch.
+    pub async fn import_inputs(
+        &self,
+        p: &Principal,
+        process: &str,
+        consultation: &str,
+        rows: Vec<(usize, NewInput)>,
+    ) -> Result<ImportBatch> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let consultation = crate::parse_slug("consultation", consultation)?;
+        let mut unit = self.unit(p).await?;
+        if unit
+            .tx
+            .find_consultation(&process, &consultation)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::NotFound(format!(
+                "no consultation '{consultation}' in '{process}'"
+            )));
+        }
+        let mut batch = ImportBatch::default();
+        let mut states: std::collections::HashMap<accord_domain::ActorCode, bool> =
+            Default::default();
+        let (mut first, mut last) = (None, None);
+        for (line, mut input) in rows {
+            input.process = process.clone();
+            input.consultation = consultation.clone();
+            if let Err(e) = input.validate() {
+                batch.rejected.push((line, e.to_string()));
+                continue;
+            }
+            if let Some(country) = &input.country {
+                let is_state = match states.get(country) {
+                    Some(&known) => known,
+                    None => {
+                        let known = unit
+                            .tx
+                            .find_actor(country)
+                            .await?
+                            .is_some_and(|a| a.kind.is_state());
+                        states.insert(country.clone(), known);
+                        known
+                    }
+                };
+                if !is_state {
+                    batch.rejected.push((
+                        line,
+                        ValidationError::UnknownActor(country.to_string()).to_string(),
+                    ));
+                    continue;
+                }
+            }
+            if let Some(external) = &input.external_id {
+                if unit
+                    .tx
+                    .find_input_by_external_id(&process, external)
+                    .await?
+                    .is_some()
+                {
+                    batch.unchanged += 1;
+                    continue;
+                }
+            }
+            let (language, detected) = match input.language {
+                Some(l) => (l, false),
+                None => match accord_ingest::detect_language(&input.text) {
+                    Some(found) => (found.language, true),
+                    None => {
+                        batch.rejected.push((
+                            line,
+                            "the language could not be detected: give it in a language column"
+                                .into(),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let id = unit
+                .tx
+                .insert_input(&input, language, detected, Distribution::Public, unit.at)
+                .await?;
+            first.get_or_insert(id);
+            last = Some(id);
+            batch.imported += 1;
+        }
+        if batch.imported > 0 {
+            let mut targets = vec![
+                format!("consultation:{consultation}"),
+                format!("imported:{}", batch.imported),
+            ];
+            targets.extend(first.map(|id| format!("first_input:{id}")));
+            targets.extend(last.map(|id| format!("last_input:{id}")));
+            unit.audit("inputs.import", Some(&process), targets).await?;
+        }
+        unit.commit().await?;
+        Ok(batch)
+    }
+}

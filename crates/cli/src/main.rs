@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod import;
+
 /// Exit codes, documented in README.md.
 mod exit {
     /// The database URL is malformed or names an unsupported scheme.
@@ -21,6 +23,7 @@ mod exit {
     pub const INVALID: u8 = 5;
     /// The audit log's hash chain is broken.
     pub const AUDIT_BROKEN: u8 = 6;
+    pub const SOME_ROWS_REFUSED: u8 = 7;
 }
 
 #[derive(Parser)]
@@ -83,8 +86,18 @@ enum Command {
         /// GCM demo when it is `gcm` and missing).
         #[arg(long, default_value = "gcm")]
         process: String,
+        /// For `synthetic`: write the inputs to this JSON Lines file (for
+        /// `accord import inputs`) and their ground truth (the campaign and
+        /// theme of each) beside it, instead of storing them.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
         #[command(flatten)]
         db: DatabaseArg,
+    },
+    /// Import data from files.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
     },
     /// Rebuild the search index from the store (it is derived state). Run it
     /// while the server is stopped: a running server holds the index.
@@ -139,6 +152,30 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
+enum ImportCommand {
+    /// Written inputs to a call for inputs, from a CSV or JSON Lines file
+    /// (gzip accepted): columns external_id, text, language, author,
+    /// organisation, country, synthetic. Rows already imported (by external
+    /// id) change nothing; bad rows are reported with their line and the
+    /// import goes on (exit code 7 when any was refused).
+    Inputs {
+        file: std::path::PathBuf,
+        #[arg(long, default_value = "gcm")]
+        process: String,
+        #[arg(long)]
+        consultation: String,
+        /// The file's format (default: from its name).
+        #[arg(long, value_enum)]
+        format: Option<import::Format>,
+        /// Mark every row synthetic (test data).
+        #[arg(long)]
+        synthetic: bool,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+}
+
+#[derive(Subcommand)]
 enum AuditCommand {
     /// Walk the hash chain; report the first changed, removed or inserted entry.
     Verify {
@@ -167,6 +204,42 @@ fn parse_demo_name(s: &str) -> Result<DemoName, String> {
 /// allocates a great deal, and it is about a quarter faster with it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `demo synthetic --out FILE`: the inputs as JSON lines for `import inputs`,
+/// and `FILE.truth.jsonl` with each input's campaign and theme.
+fn write_synthetic(out: &std::path::Path, inputs: u64, seed: u64) -> Result<(), (u8, String)> {
+    use accord_analysis::synthetic::{Corpus, CorpusParams, THEMES};
+    use std::io::Write;
+    let fail = |e: std::io::Error| (exit::FAILED, format!("cannot write {}: {e}", out.display()));
+    let truth_path = out.with_extension("truth.jsonl");
+    let mut data = std::io::BufWriter::new(std::fs::File::create(out).map_err(fail)?);
+    let mut truth = std::io::BufWriter::new(std::fs::File::create(&truth_path).map_err(fail)?);
+    let started = Instant::now();
+    let corpus = Corpus::new(CorpusParams {
+        inputs: usize::try_from(inputs).unwrap_or(usize::MAX),
+        seed,
+        ..CorpusParams::default()
+    });
+    for x in corpus {
+        let row = serde_json::json!({
+            "external_id": x.external_id, "language": x.language, "text": x.text, "synthetic": true,
+        });
+        writeln!(data, "{row}").map_err(fail)?;
+        let t = serde_json::json!({
+            "external_id": x.external_id, "campaign": x.campaign, "theme": THEMES[x.theme].0,
+        });
+        writeln!(truth, "{t}").map_err(fail)?;
+    }
+    data.flush().map_err(fail)?;
+    truth.flush().map_err(fail)?;
+    println!(
+        "{inputs} synthetic inputs (seed {seed}) written to {} and their ground truth to {}, in {:.1} s",
+        out.display(),
+        truth_path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -255,8 +328,59 @@ async fn run(command: Command) -> Result<(), Failure> {
             which: DemoName::Synthetic,
             inputs,
             seed,
+            out: Some(out),
+            ..
+        } => write_synthetic(&out, inputs, seed),
+        Command::Import {
+            command:
+                ImportCommand::Inputs {
+                    file,
+                    process,
+                    consultation,
+                    format,
+                    synthetic,
+                    db,
+                },
+        } => {
+            let app = open(&db).await?;
+            let summary = import::import_inputs(
+                &app,
+                import::ImportArgs {
+                    path: &file,
+                    process: &process,
+                    consultation: &consultation,
+                    format,
+                    synthetic,
+                },
+            )
+            .await
+            .map_err(|e| (exit::INVALID, e))?;
+            if summary.imported > 0 {
+                let started = Instant::now();
+                let indexed = app
+                    .reindex()
+                    .await
+                    .map_err(|e| (exit::FAILED, e.to_string()))?;
+                println!(
+                    "search index rebuilt: {indexed} documents in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if summary.rejected > 0 {
+                return Err((
+                    exit::SOME_ROWS_REFUSED,
+                    format!("{} rows were refused (see above)", summary.rejected),
+                ));
+            }
+            Ok(())
+        }
+        Command::Demo {
+            which: DemoName::Synthetic,
+            inputs,
+            seed,
             process,
             db,
+            out: None,
         } => {
             let app = open(&db).await?;
             if process == "gcm" && app.process("gcm").await.is_err() {

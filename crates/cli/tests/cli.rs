@@ -448,3 +448,107 @@ fn synthetic_inputs_then_a_reindex() {
     assert_eq!(missing.status.code(), Some(5));
     assert!(text(&missing.stderr).contains("process 'nope' does not exist"));
 }
+
+#[test]
+fn inputs_import_from_csv_and_gzipped_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("accord.db").display());
+    // The call for synthetic inputs (made by a small synthetic run).
+    let made = accord(
+        dir.path(),
+        &["demo", "synthetic", "--inputs", "1", "--database", &db],
+    );
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    // A file of 300 inputs with its ground truth beside it.
+    let file = dir.path().join("inputs.jsonl");
+    let out = accord(
+        dir.path(),
+        &[
+            "demo",
+            "synthetic",
+            "--inputs",
+            "300",
+            "--seed",
+            "3",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let truth = std::fs::read_to_string(dir.path().join("inputs.truth.jsonl")).unwrap();
+    assert_eq!(truth.lines().count(), 300);
+    assert!(truth.lines().all(|l| l.contains("\"theme\":\"topic-")));
+    // Gzipped, imported; a second run changes nothing.
+    let gz = dir.path().join("inputs.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(&std::fs::read(&file).unwrap()).unwrap();
+    enc.finish().unwrap();
+    let args = |f: &Path| {
+        vec![
+            "import".to_string(),
+            "inputs".into(),
+            f.display().to_string(),
+            "--consultation".into(),
+            "synthetic-inputs".into(),
+            "--database".into(),
+            db.clone(),
+        ]
+    };
+    let run = |f: &Path| {
+        let a = args(f);
+        accord(
+            dir.path(),
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+    };
+    let first = run(&gz);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("300 rows read"),
+        "{}",
+        text(&first.stdout)
+    );
+    assert!(text(&first.stdout).contains("300 imported, 0 unchanged"));
+    let again = run(&gz);
+    assert!(
+        text(&again.stdout).contains("0 imported, 300 unchanged"),
+        "{}",
+        text(&again.stdout)
+    );
+
+    // CSV with bad rows: each reported by its line, the others imported, exit 7.
+    let csv = dir.path().join("inputs.csv");
+    std::fs::write(
+        &csv,
+        "external_id,text,language,country\n\
+         c1,States should protect migrant workers.,en,MEX\n\
+         c2,Une contribution en français.,xx,\n\
+         c3,\"A quoted, multi-line\ninput.\",en,ZZZ\n\
+         c4,Los Estados deberían proteger a los migrantes.,es,\n",
+    )
+    .unwrap();
+    let partial = run(&csv);
+    assert_eq!(partial.status.code(), Some(7), "{}", text(&partial.stderr));
+    let err = text(&partial.stderr);
+    assert!(err.contains("line 3: language"), "{err}");
+    assert!(err.contains("line 4:") && err.contains("ZZZ"), "{err}");
+    assert!(
+        text(&partial.stdout).contains("4 rows read")
+            && text(&partial.stdout).contains("2 imported")
+    );
+
+    // Files that cannot be read at all: exit 5, nothing imported.
+    std::fs::write(dir.path().join("no-text.csv"), "external_id,body\nx,y\n").unwrap();
+    let no_text = run(&dir.path().join("no-text.csv"));
+    assert_eq!(no_text.status.code(), Some(5));
+    assert!(text(&no_text.stderr).contains("no \"text\" column"));
+    let bytes = std::fs::read(&gz).unwrap();
+    std::fs::write(dir.path().join("cut.jsonl.gz"), &bytes[..bytes.len() / 2]).unwrap();
+    let cut = run(&dir.path().join("cut.jsonl.gz"));
+    assert_eq!(cut.status.code(), Some(5), "{}", text(&cut.stderr));
+    let unknown = run(&dir.path().join("inputs.txt"));
+    assert_eq!(unknown.status.code(), Some(5));
+}
