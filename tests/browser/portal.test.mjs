@@ -129,7 +129,7 @@ test("actors directory lists the 193 member states", async () => {
   await context.close();
 });
 
-for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings/1", "/actors"]) {
+for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings/1", "/actors", "/processes/gcm/drafts/gcm-draft/versions/4/compilation"]) {
   test(`Arabic: ${path} is laid out right to left`, async () => {
     const { page, context, status } = await open(path, { lang: "ar" });
     assert.equal(status, 200);
@@ -166,11 +166,13 @@ test("the language switcher is remembered across pages", async () => {
   await context.close();
 });
 
-for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU"]) {
+for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU",
+  "/processes/gcm/drafts/gcm-draft", "/processes/gcm/drafts/gcm-draft/versions/5", "/processes/gcm/drafts/gcm-draft/versions/4/compilation",
+  "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5"]) {
   test(`phone width: ${path} fits the screen`, async () => {
     const { page, context } = await open(path, { width: 390, height: 844 });
     assert.ok(await noHorizontalOverflow(page), "the page scrolls sideways on a phone");
-    await page.screenshot({ path: join(shots, `phone${path.replaceAll("/", "_")}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `phone${path.replaceAll(/[/?=&]/g, "_")}.png`), fullPage: true });
     await context.close();
   });
 }
