@@ -160,6 +160,21 @@ async fn powers(s: &SharedState, p: &Principal, process: &str) -> Powers {
     powers
 }
 
+/// A form field parsed into its type; a bad value is a 400 naming the field.
+fn parsed<T>(f: &Fields, name: &str) -> Result<T, AppError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    one(f, name)
+        .parse()
+        .map_err(|e| AppError::BadRequest(format!("{name}: {e}")))
+}
+
+fn amendment_id(id: &str) -> Result<i64, AppError> {
+    crate::api::parse_id(id, "amendment").map_err(|e| AppError::NotFound(e.message))
+}
+
 fn redirect_or_error(r: &Reader, s: &SharedState, result: Result<String, AppError>) -> Response {
     match result {
         Ok(to) => Redirect::to(&to).into_response(),
@@ -486,9 +501,7 @@ async fn break_form(
         let p = checked(&caller, &f)?;
         let id = crate::api::parse_id(&id, "silence procedure")
             .map_err(|e| AppError::NotFound(e.message))?;
-        let state: ActorCode = one(&f, "state")
-            .parse()
-            .map_err(|e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()))?;
+        let state: ActorCode = parsed(&f, "state")?;
         s.app
             .break_silence(&p, &slug, &draft, id, &state, &one(&f, "letter"))
             .await?;
@@ -613,61 +626,53 @@ async fn propose_form(
             .clone();
         let words = one(&f, "words");
         let text = one(&f, "text");
-        let operation =
-            match one(&f, "op").as_str() {
-                "insert" => {
-                    let at = if words.is_empty() {
-                        0
-                    } else {
-                        locate_words(&current, &words, "insert after")?.1
-                    };
-                    let text = if at > 0 && !text.starts_with([' ', ',', '.', ';']) {
-                        format!(" {text}")
-                    } else {
-                        text
-                    };
-                    Operation::InsertText { node, at, text }
-                }
-                "delete" => {
-                    let (from, to) = locate_words(&current, &words, "delete")?;
-                    Operation::DeleteText { node, from, to }
-                }
-                "replace" => {
-                    let (from, to) = locate_words(&current, &words, "replace")?;
-                    Operation::ReplaceText {
-                        node,
-                        from,
-                        to,
-                        text,
-                    }
-                }
-                "add" => Operation::AddNode {
-                    after: node,
-                    kind: one(&f, "kind").parse().map_err(
-                        |e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()),
-                    )?,
-                    heading: String::new(),
-                    text,
-                },
-                "delete_node" => Operation::DeleteNode { node },
-                "move" => Operation::MoveNode {
+        let operation = match one(&f, "op").as_str() {
+            "insert" => {
+                let at = if words.is_empty() {
+                    0
+                } else {
+                    locate_words(&current, &words, "insert after")?.1
+                };
+                let text = if at > 0 && !text.starts_with([' ', ',', '.', ';']) {
+                    format!(" {text}")
+                } else {
+                    text
+                };
+                Operation::InsertText { node, at, text }
+            }
+            "delete" => {
+                let (from, to) = locate_words(&current, &words, "delete")?;
+                Operation::DeleteText { node, from, to }
+            }
+            "replace" => {
+                let (from, to) = locate_words(&current, &words, "replace")?;
+                Operation::ReplaceText {
                     node,
-                    after: Wid::new(one(&f, "after"))
-                        .map_err(|e| AppError::BadRequest(format!("move after: {e}")))?,
-                },
-                other => {
-                    return Err(AppError::BadRequest(format!(
-                        "unknown kind of amendment '{}'",
-                        other.chars().take(32).collect::<String>()
-                    )))
+                    from,
+                    to,
+                    text,
                 }
-            };
-        let proposer: ActorCode =
-            one(&f, "proposer")
-                .parse()
-                .map_err(|e: accord_domain::ValidationError| {
-                    AppError::BadRequest(format!("proposer: {e}"))
-                })?;
+            }
+            "add" => Operation::AddNode {
+                after: node,
+                kind: parsed(&f, "kind")?,
+                heading: String::new(),
+                text,
+            },
+            "delete_node" => Operation::DeleteNode { node },
+            "move" => Operation::MoveNode {
+                node,
+                after: Wid::new(one(&f, "after"))
+                    .map_err(|e| AppError::BadRequest(format!("move after: {e}")))?,
+            },
+            other => {
+                return Err(AppError::BadRequest(format!(
+                    "unknown kind of amendment '{}'",
+                    other.chars().take(32).collect::<String>()
+                )))
+            }
+        };
+        let proposer: ActorCode = parsed(&f, "proposer")?;
         let co_sponsors = one(&f, "co_sponsors")
             .split([',', ' '])
             .filter(|c| !c.is_empty())
@@ -711,9 +716,7 @@ async fn status_form(
     let result = async {
         let p = checked(&caller, &f)?;
         let seq = parse_seq(&seq).map_err(|e| AppError::NotFound(e.message))?;
-        let status: ParagraphStatus = one(&f, "status")
-            .parse()
-            .map_err(|e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()))?;
+        let status: ParagraphStatus = parsed(&f, "status")?;
         let options: Vec<String> = one(&f, "options").lines().map(str::to_owned).collect();
         let wid = one(&f, "node");
         s.app
@@ -1059,14 +1062,9 @@ async fn position_form(
 ) -> Response {
     let result = async {
         let p = checked(&caller, &f)?;
-        let id =
-            crate::api::parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
-        let actor: ActorCode = one(&f, "actor")
-            .parse()
-            .map_err(|e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()))?;
-        let stance: Stance = one(&f, "stance")
-            .parse()
-            .map_err(|e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()))?;
+        let id = amendment_id(&id)?;
+        let actor: ActorCode = parsed(&f, "actor")?;
+        let stance: Stance = parsed(&f, "stance")?;
         s.app
             .take_position(&p, &slug, &draft, id, &actor, stance)
             .await?;
@@ -1085,8 +1083,7 @@ async fn withdraw_form(
 ) -> Response {
     let result = async {
         let p = checked(&caller, &f)?;
-        let id =
-            crate::api::parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let id = amendment_id(&id)?;
         s.app.withdraw_amendment(&p, &slug, &draft, id).await?;
         Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
     }
@@ -1103,11 +1100,8 @@ async fn decision_form(
 ) -> Response {
     let result = async {
         let p = checked(&caller, &f)?;
-        let id =
-            crate::api::parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
-        let status: AmendmentStatus = one(&f, "status")
-            .parse()
-            .map_err(|e: accord_domain::ValidationError| AppError::BadRequest(e.to_string()))?;
+        let id = amendment_id(&id)?;
+        let status: AmendmentStatus = parsed(&f, "status")?;
         s.app
             .decide_amendment(&p, &slug, &draft, id, status, &one(&f, "note"))
             .await?;
