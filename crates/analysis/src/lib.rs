@@ -19,6 +19,7 @@ mod campaigns;
 mod eval;
 mod lsh;
 mod minhash;
+mod recommend;
 pub mod synthetic;
 mod text;
 
@@ -26,4 +27,5 @@ pub use campaigns::{find_campaigns, CampaignParams, Campaigns};
 pub use eval::{pair_scores, PairScores};
 pub use lsh::{optimal_params, Lsh};
 pub use minhash::{MinHasher, Signature};
+pub use recommend::{recommendation_candidates, Candidate};
 pub use text::{normalise, shingle_hashes, text_hash};

@@ -710,3 +710,28 @@ impl App {
         Ok(batch)
     }
 }
+
+/// Sentences of an item's text that read like recommendations (in English,
+/// French and Spanish) and are not marked as recommendations yet: for the
+/// secretariat to confirm, or to pass over.
+pub fn suggested_recommendations(
+    text: &str,
+    language: accord_domain::Language,
+    marked: &[Recommendation],
+) -> Vec<accord_analysis::Candidate> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let taken: Vec<String> = marked
+        .iter()
+        .filter(|r| r.recommendation.language == language)
+        .map(|r| squash(&r.recommendation.passage))
+        .collect();
+    accord_analysis::recommendation_candidates(text, language.as_str())
+        .into_iter()
+        .filter(|c| {
+            let sentence = squash(&c.sentence);
+            !taken
+                .iter()
+                .any(|t| sentence.contains(t.as_str()) || t.contains(sentence.as_str()))
+        })
+        .collect()
+}

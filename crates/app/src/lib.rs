@@ -23,7 +23,8 @@ pub use access::{
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use consultation::{
-    ImportBatch, InputDetail, StatementDetail, INPUTS_PER_HOUR, STATEMENT_DAYS_AFTER_MEETING,
+    suggested_recommendations, ImportBatch, InputDetail, StatementDetail, INPUTS_PER_HOUR,
+    STATEMENT_DAYS_AFTER_MEETING,
 };
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};

@@ -599,3 +599,8 @@ silence-letter = رسالة { $state } بكسر الصمت
 silence-break-submit = كسر الصمت
 silence-open = عرض صيغة في إطار إجراء الموافقة الضمنية
 silence-open-submit = بدء إجراء الموافقة الضمنية
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = توصيات مقترحة
+recommendation-candidates-help = جمل تبدو توصيات (بالإنكليزية والفرنسية والإسبانية). أكِّد ما هو توصية منها؛ ويبقى الباقي دون تعليم.
+recommendation-confirm = تأكيد بوصفها توصية

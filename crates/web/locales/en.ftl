@@ -603,3 +603,8 @@ silence-letter = Letter of { $state } breaking silence
 silence-break-submit = Break silence
 silence-open = Put a version under silence procedure
 silence-open-submit = Start the silence procedure
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = Suggested recommendations
+recommendation-candidates-help = Sentences that read like recommendations (in English, French and Spanish). Confirm those that are; the others stay unmarked.
+recommendation-confirm = Confirm as a recommendation

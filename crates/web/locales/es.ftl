@@ -597,3 +597,8 @@ silence-letter = Carta de { $state } por la que se rompe el silencio
 silence-break-submit = Romper el silencio
 silence-open = Someter una versión al procedimiento de acuerdo tácito
 silence-open-submit = Iniciar el procedimiento de acuerdo tácito
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = Recomendaciones sugeridas
+recommendation-candidates-help = Oraciones que parecen recomendaciones (en español, francés e inglés). Confirme las que lo son; las demás quedan sin marcar.
+recommendation-confirm = Confirmar como recomendación

@@ -597,3 +597,8 @@ silence-letter = Lettre de { $state } rompant le silence
 silence-break-submit = Rompre le silence
 silence-open = Soumettre une version à la procédure d'approbation tacite
 silence-open-submit = Lancer la procédure d'approbation tacite
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = Recommandations suggérées
+recommendation-candidates-help = Phrases qui ressemblent à des recommandations (en anglais, en français et en espagnol). Confirmez celles qui en sont ; les autres restent non marquées.
+recommendation-confirm = Confirmer comme recommandation

@@ -603,3 +603,8 @@ silence-letter = Письмо { $state } о нарушении молчания
 silence-break-submit = Нарушить молчание
 silence-open = Вынести версию на процедуру молчания
 silence-open-submit = Начать процедуру молчания
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = Предлагаемые рекомендации
+recommendation-candidates-help = Предложения, похожие на рекомендации (на английском, французском и испанском языках). Подтвердите те, что ими являются; остальные останутся неотмеченными.
+recommendation-confirm = Подтвердить как рекомендацию

@@ -589,3 +589,8 @@ silence-letter = { $state } 打破默许程序的信函
 silence-break-submit = 打破默许程序
 silence-open = 将某一版本付诸默许程序
 silence-open-submit = 启动默许程序
+
+## Stocktaking: recommendation candidates
+recommendation-candidates = 可能的建议
+recommendation-candidates-help = 看似建议的句子（英文、法文和西班牙文）。请确认其中属于建议的句子；其余句子不作标记。
+recommendation-confirm = 确认为建议

@@ -115,6 +115,14 @@ pub(crate) fn marked(
     paragraphs
 }
 
+/// The sentences to suggest as recommendations, for the template.
+fn suggested(text: &str, language: d::Language, marked: &[d::Recommendation]) -> Vec<Value> {
+    accord_app::suggested_recommendations(text, language, marked)
+        .into_iter()
+        .map(|c| context! { sentence => c.sentence, strong => c.strong })
+        .collect()
+}
+
 fn marks_of(
     recommendations: &[d::Recommendation],
     language: d::Language,
@@ -180,7 +188,9 @@ async fn render_statement(
         .iter()
         .map(|t| {
             let marks = marks_of(&detail.recommendations, t.language);
+            let candidates = suggested(&t.body, t.language, &detail.recommendations);
             context! {
+                candidates => candidates,
                 language => t.language.as_str(),
                 dir => if t.language.is_rtl() { "rtl" } else { "ltr" },
                 paragraphs => paragraphs_value(marked(&t.body, &marks), &t.blocks),
@@ -540,6 +550,7 @@ async fn render_input(
             input => input,
             dir => if input.language.is_rtl() { "rtl" } else { "ltr" },
             paragraphs => paragraphs_value(marked(&input.text, &marks), &[]),
+            candidates => suggested(&input.text, input.language, &detail.recommendations),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can_mark => can_mark,
             themes => &themes,
