@@ -94,14 +94,11 @@ mod tests {
 
     #[test]
     fn parameters_match_datasketch() {
-        // datasketch 1.6: MinHashLSH(threshold=0.5, num_perm=128) uses b=14, r=9?
-        // Its documented example (threshold 0.5, 128 permutations) is
-        // checked in bench/stocktaking/peers.py, which prints both; here,
-        // the shape: a higher threshold needs longer bands.
-        let (b5, r5) = optimal_params(0.5, 128);
-        let (b9, r9) = optimal_params(0.9, 128);
-        assert!(b5 * r5 <= 128 && b9 * r9 <= 128);
-        assert!(r9 > r5, "0.5: {b5}x{r5}, 0.9: {b9}x{r9}");
+        // datasketch 1.6.5's MinHashLSH with 128 permutations chooses
+        // 25x5 at 0.5, 14x9 at 0.7 and 5x25 at 0.9.
+        assert_eq!(optimal_params(0.5, 128), (25, 5));
+        assert_eq!(optimal_params(0.7, 128), (14, 9));
+        assert_eq!(optimal_params(0.9, 128), (5, 25));
     }
 
     #[test]
