@@ -39,7 +39,6 @@ pub fn optimal_params(threshold: f64, num_perm: usize) -> (usize, usize) {
 /// The band tables: for each band, a bucket key → the first and the last
 /// text seen in the bucket.
 pub struct Lsh {
-    bands: usize,
     rows: usize,
     tables: Vec<rustc_hash::FxHashMap<u64, (u32, u32)>>,
 }
@@ -47,18 +46,9 @@ pub struct Lsh {
 impl Lsh {
     pub fn new(bands: usize, rows: usize) -> Self {
         Lsh {
-            bands,
             rows,
             tables: (0..bands).map(|_| Default::default()).collect(),
         }
-    }
-
-    pub fn bands(&self) -> usize {
-        self.bands
-    }
-
-    pub fn rows(&self) -> usize {
-        self.rows
     }
 
     /// Inserts text `id` and calls `candidate(other)` for the texts already

@@ -232,13 +232,11 @@ impl App {
         ) else {
             return false;
         };
-        match self.store.begin().await {
-            Ok(mut tx) => tx
-                .is_group_speaker(&process, &group, account)
-                .await
-                .unwrap_or(false),
-            Err(_) => false,
-        }
+        // A read, not a unit of work: on SQLite a unit takes the writer's turn.
+        self.store
+            .group_speaker(&process, &group, account)
+            .await
+            .unwrap_or(false)
     }
 
     pub async fn drafts(&self, process: &str) -> Result<Vec<Draft>> {

@@ -837,6 +837,19 @@ macro_rules! sql_store {
                 })
             }
 
+            async fn is_group_speaker(c: &mut Conn, process: &Slug, group: &ActorCode, account: i64) -> Result<bool> {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM group_speakers WHERE process = $1 AND group_code = $2 AND account_id = $3",
+                )
+                .bind(process.as_str())
+                .bind(group.as_str())
+                .bind(account)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(n > 0)
+            }
+
             fn found<T>(v: Option<T>, what: std::fmt::Arguments<'_>) -> Result<T> {
                 v.ok_or_else(|| StoreError::NotFound(what.to_string()))
             }
@@ -1104,6 +1117,10 @@ macro_rules! sql_store {
                     .collect()
                 }
 
+                async fn group_speaker(&self, process: &Slug, group: &ActorCode, account: i64) -> Result<bool> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    is_group_speaker(&mut c, process, group, account).await
+                }
                 async fn list_drafts(&self, process: &Slug) -> Result<Vec<Draft>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_drafts(&mut c, process).await
@@ -1412,16 +1429,7 @@ macro_rules! sql_store {
                     Ok(())
                 }
                 async fn is_group_speaker(&mut self, process: &Slug, group: &ActorCode, account: i64) -> Result<bool> {
-                    let n: i64 = sqlx::query_scalar(
-                        "SELECT COUNT(*) FROM group_speakers WHERE process = $1 AND group_code = $2 AND account_id = $3",
-                    )
-                    .bind(process.as_str())
-                    .bind(group.as_str())
-                    .bind(account)
-                    .fetch_one(&mut *self.tx)
-                    .await
-                    .map_err(err)?;
-                    Ok(n > 0)
+                    is_group_speaker(&mut self.tx, process, group, account).await
                 }
                 async fn insert_inscription(&mut self, i: &Inscription) -> Result<i64> {
                     sqlx::query_scalar(

@@ -244,6 +244,8 @@ pub trait Store: Send + Sync + 'static {
     /// Who registered for a meeting, in order of registration.
     async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>>;
 
+    /// Whether an account is designated to speak for a group in a process.
+    async fn group_speaker(&self, process: &Slug, group: &ActorCode, account: i64) -> Result<bool>;
     /// A process's drafts, oldest first.
     async fn list_drafts(&self, process: &Slug) -> Result<Vec<Draft>>;
     async fn get_draft(&self, process: &Slug, slug: &Slug) -> Result<Draft>;

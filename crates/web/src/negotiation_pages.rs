@@ -797,17 +797,19 @@ async fn compilation_page(
             }
         })
         .collect();
+    // Each node's number, from the compilation's own placement.
+    let num_of: HashMap<&Wid, &str> = compilation
+        .nodes
+        .iter()
+        .map(|c| (&c.placed.wid, c.placed.num.as_str()))
+        .collect();
     let proposals: Vec<Value> = compilation
         .proposals
         .iter()
         .map(|p| {
-            let node = view
-                .version
-                .text
-                .placed()
-                .into_iter()
-                .find(|x| &x.wid == p.operation.target())
-                .map(|x| x.num)
+            let node = num_of
+                .get(p.operation.target())
+                .copied()
                 .unwrap_or_default();
             context! {
                 id => p.id, number => p.number, op => p.operation.name(), node => node,

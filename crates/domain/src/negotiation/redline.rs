@@ -2,7 +2,7 @@
 //! moved or renumbered paragraph is the same paragraph), word-level
 //! differences inside each, and a summary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +84,7 @@ pub fn redline(old: &DraftText, new: &DraftText) -> Redline {
         .map(|(i, p)| (&p.wid, (i, p)))
         .collect();
 
-    let moved = moved_nodes(old, new, &old_at);
+    let moved = moved_nodes(new, &old_at);
 
     let mut nodes = Vec::with_capacity(new_placed.len() + 8);
     let mut summary = RedlineSummary::default();
@@ -128,7 +128,7 @@ pub fn redline(old: &DraftText, new: &DraftText) -> Redline {
                 let heading = word_diff(&before.heading, &node.heading);
                 let text = word_diff(&before.text, &node.text);
                 let same = before.heading == node.heading && before.text == node.text;
-                let is_moved = moved.contains_key(&p.wid);
+                let is_moved = moved.contains(&p.wid);
                 if is_moved {
                     summary.moved += 1;
                 }
@@ -200,26 +200,20 @@ fn ins(s: &str) -> Vec<WordOp> {
 /// of order among the siblings that kept their parent (those outside the
 /// longest run of siblings in their old order).
 fn moved_nodes<'a>(
-    old: &DraftText,
     new: &'a DraftText,
     old_at: &HashMap<&Wid, (usize, &Placed)>,
-) -> HashMap<&'a Wid, ()> {
-    let mut moved = HashMap::new();
+) -> HashSet<&'a Wid> {
+    let mut moved = HashSet::new();
     let mut lists: Vec<(Option<&Wid>, &[Node])> = vec![(None, &new.nodes)];
-    let old_parent: HashMap<Wid, Option<Wid>> = old
-        .placed()
-        .into_iter()
-        .map(|p| (p.wid, p.parent))
-        .collect();
     while let Some((parent, list)) = lists.pop() {
         let mut same_parent: Vec<(&Wid, usize)> = Vec::new();
         for node in list {
             lists.push((Some(&node.wid), &node.children));
-            let Some(&(index, _)) = old_at.get(&node.wid) else {
+            let Some(&(index, was)) = old_at.get(&node.wid) else {
                 continue;
             };
-            if old_parent.get(&node.wid).cloned().flatten().as_ref() != parent {
-                moved.insert(&node.wid, ());
+            if was.parent.as_ref() != parent {
+                moved.insert(&node.wid);
             } else {
                 same_parent.push((&node.wid, index));
             }
@@ -227,7 +221,7 @@ fn moved_nodes<'a>(
         let keep = longest_increasing(&same_parent.iter().map(|(_, i)| *i).collect::<Vec<_>>());
         for (k, (wid, _)) in same_parent.iter().enumerate() {
             if !keep.contains(&k) {
-                moved.insert(*wid, ());
+                moved.insert(*wid);
             }
         }
     }
@@ -235,7 +229,7 @@ fn moved_nodes<'a>(
 }
 
 /// Positions (in `xs`) of one longest strictly increasing subsequence.
-fn longest_increasing(xs: &[usize]) -> std::collections::HashSet<usize> {
+fn longest_increasing(xs: &[usize]) -> HashSet<usize> {
     let mut tails: Vec<usize> = Vec::new(); // positions in xs
     let mut prev: Vec<Option<usize>> = vec![None; xs.len()];
     for (i, &x) in xs.iter().enumerate() {
@@ -249,7 +243,7 @@ fn longest_increasing(xs: &[usize]) -> std::collections::HashSet<usize> {
             tails[at] = i;
         }
     }
-    let mut out = std::collections::HashSet::new();
+    let mut out = HashSet::new();
     let mut cur = tails.last().copied();
     while let Some(i) = cur {
         out.insert(i);
