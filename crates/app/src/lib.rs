@@ -9,11 +9,13 @@ mod database;
 pub mod demo;
 mod demo_negotiation;
 pub mod files;
+pub mod import;
 mod listing;
 pub mod negotiation;
 pub mod policy;
 mod search;
 mod speakers;
+pub mod stocktaking;
 pub mod synthetic;
 
 pub use access::{

@@ -99,6 +99,24 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Analyse a process's inputs and statements for the stocktaking:
+    /// campaigns (near-duplicates), a theme for each item, clusters with key
+    /// phrases. The results are derived: a new run replaces the last one,
+    /// and the secretariat's theme labels are learned from.
+    Analyse {
+        #[arg(long, default_value = "gcm")]
+        process: String,
+        /// Estimated Jaccard similarity of word shingles from which two
+        /// inputs are one campaign (0.3–0.99).
+        #[arg(long, default_value_t = 0.7)]
+        threshold: f64,
+        /// The taxonomy whose themes are assigned (default:
+        /// thematic-sessions, or the process's first).
+        #[arg(long)]
+        taxonomy: Option<String>,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
     /// Rebuild the search index from the store (it is derived state). Run it
     /// while the server is stopped: a running server holds the index.
     Reindex {
@@ -208,21 +226,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// `demo synthetic --out FILE`: the inputs as JSON lines for `import inputs`,
 /// and `FILE.truth.jsonl` with each input's campaign and theme.
 fn write_synthetic(out: &std::path::Path, inputs: u64, seed: u64) -> Result<(), (u8, String)> {
-    use accord_analysis::synthetic::{Corpus, CorpusParams, THEMES};
+    use accord_analysis::synthetic::THEMES;
     use std::io::Write;
     let fail = |e: std::io::Error| (exit::FAILED, format!("cannot write {}: {e}", out.display()));
     let truth_path = out.with_extension("truth.jsonl");
     let mut data = std::io::BufWriter::new(std::fs::File::create(out).map_err(fail)?);
     let mut truth = std::io::BufWriter::new(std::fs::File::create(&truth_path).map_err(fail)?);
     let started = Instant::now();
-    let corpus = Corpus::new(CorpusParams {
-        inputs: usize::try_from(inputs).unwrap_or(usize::MAX),
-        seed,
-        ..CorpusParams::default()
-    });
-    for x in corpus {
+    let process: accord_domain::Slug = "gcm".parse().expect("a valid slug");
+    for (i, x) in accord_app::synthetic::corpus(inputs, seed).enumerate() {
+        let input = accord_app::synthetic::synthetic_input(&process, &x, i);
         let row = serde_json::json!({
-            "external_id": x.external_id, "language": x.language, "text": x.text, "synthetic": true,
+            "external_id": input.external_id, "language": x.language, "text": input.text,
+            "organisation": input.organisation, "country": input.country, "synthetic": true,
         });
         writeln!(data, "{row}").map_err(fail)?;
         let t = serde_json::json!({
@@ -293,6 +309,33 @@ fn print_report(report: &DemoReport) {
 
 async fn run(command: Command) -> Result<(), Failure> {
     match command {
+        Command::Analyse {
+            process,
+            threshold,
+            taxonomy,
+            db,
+        } => {
+            let app = open(&db).await?;
+            let run = app
+                .analyse(
+                    &Principal::System("analyse"),
+                    &process,
+                    &accord_app::stocktaking::AnalysisOptions {
+                        taxonomy,
+                        threshold: Some(threshold),
+                    },
+                )
+                .await
+                .map_err(|e| match e {
+                    accord_app::AppError::NotFound(m) | accord_app::AppError::BadRequest(m) => {
+                        (exit::INVALID, m)
+                    }
+                    accord_app::AppError::Unavailable(m) => (exit::DATABASE_UNAVAILABLE, m),
+                    other => (exit::FAILED, other.to_string()),
+                })?;
+            println!("{}", accord_app::stocktaking::describe_run(&run));
+            Ok(())
+        }
         Command::Reindex { db } => {
             let app = open(&db).await?;
             let started = Instant::now();
@@ -366,10 +409,10 @@ async fn run(command: Command) -> Result<(), Failure> {
                     started.elapsed().as_secs_f64()
                 );
             }
-            if summary.rejected > 0 {
+            if summary.refused > 0 {
                 return Err((
                     exit::SOME_ROWS_REFUSED,
-                    format!("{} rows were refused (see above)", summary.rejected),
+                    format!("{} rows were refused (see above)", summary.refused),
                 ));
             }
             Ok(())
@@ -501,6 +544,16 @@ async fn run(command: Command) -> Result<(), Failure> {
                     created = report.created.total(),
                     existing = report.existing.total(),
                     "demo loaded"
+                );
+            }
+            let interrupted = app
+                .fail_interrupted_jobs()
+                .await
+                .map_err(|e| (exit::FAILED, e.to_string()))?;
+            if interrupted > 0 {
+                tracing::warn!(
+                    interrupted,
+                    "jobs the last server left running marked failed"
                 );
             }
             let resumed = app

@@ -15,6 +15,7 @@ pub mod negotiation;
 mod phase;
 mod process;
 mod speakers;
+pub mod stocktaking;
 mod theme;
 
 pub use access::{check_person_name, Account, Email, Role, RoleGrant};

@@ -2020,3 +2020,463 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
         "same label twice",
     );
 }
+
+/// The stocktaking: jobs and their progress; an analysis run written in
+/// pieces and visible only once complete, with its campaigns, themes and
+/// clusters; older runs deleted; the secretariat's labels, dismissals and
+/// coverage links; the texts the analysis reads.
+pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
+    use accord_domain::negotiation::{Draft, Wid};
+    use accord_domain::stocktaking::*;
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut tx = store.begin().await.unwrap();
+    for (n, c) in ["topic-1", "topic-2"].iter().enumerate() {
+        tx.insert_theme(&Theme {
+            process: slug("gcm"),
+            code: slug(c),
+            taxonomy: slug("thematic-sessions"),
+            number: Some(n as u32 + 1),
+            title: format!("Topic {}", n + 1),
+        })
+        .await
+        .unwrap();
+    }
+    tx.insert_consultation(&Consultation {
+        process: slug("gcm"),
+        slug: slug("online"),
+        title: "Online".into(),
+        description: String::new(),
+        opens_at: at("2017-05-01T00:00:00Z"),
+        closes_at: None,
+        synthetic: true,
+    })
+    .await
+    .unwrap();
+    let mut inputs = vec![];
+    for i in 0..5 {
+        let input = NewInput {
+            process: slug("gcm"),
+            consultation: slug("online"),
+            author: None,
+            organisation: None,
+            country: Some(code(if i % 2 == 0 { "MEX" } else { "CHE" })),
+            language: Some(Language::En),
+            text: format!("Input {i}: states should act."),
+            external_id: Some(format!("x-{i}")),
+            synthetic: true,
+        };
+        inputs.push(
+            tx.insert_input(
+                &input,
+                Language::En,
+                false,
+                Distribution::Public,
+                at("2017-05-02T00:00:00Z"),
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "s-1",
+            MeetingKind::ThematicSession,
+            "2017-05-08",
+        ))
+        .await
+        .unwrap();
+    let statement = tx
+        .insert_statement(
+            &NewStatement {
+                process: slug("gcm"),
+                meeting: mid,
+                agenda_item: 1,
+                actor: code("MEX"),
+                on_behalf_of: None,
+                title: "Statement".into(),
+                delivered_on: d("2017-05-08"),
+                distribution: Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            "Amina",
+            at("2017-05-08T10:00:00Z"),
+        )
+        .await
+        .unwrap();
+    for (l, body) in [
+        (Language::Es, "Los Estados deberían actuar."),
+        (Language::En, "States should act."),
+    ] {
+        tx.put_text(
+            ItemKind::Statement,
+            statement,
+            &ItemText::typed(l, body).unwrap(),
+            at("2017-05-08T10:00:00Z"),
+        )
+        .await
+        .unwrap();
+    }
+    let rec = tx
+        .insert_recommendation(
+            &NewRecommendation {
+                process: slug("gcm"),
+                source: ItemKind::Statement,
+                source_id: statement,
+                language: Language::En,
+                passage: "States should act.".into(),
+                themes: vec![],
+            },
+            0,
+            "Amina",
+            at("2017-05-09T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    let draft = tx
+        .insert_draft(&Draft {
+            id: 0,
+            process: slug("gcm"),
+            slug: slug("compact"),
+            title: "Compact".into(),
+            simulated: false,
+            created_at: at("2018-02-05T12:00:00Z"),
+        })
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // The texts the analysis reads: inputs in pages; statements in English first.
+    let page = store
+        .analysis_texts(&slug("gcm"), ItemKind::Input, 0, 3)
+        .await
+        .unwrap();
+    assert_eq!(page.iter().map(|x| x.id).collect::<Vec<_>>(), inputs[..3]);
+    assert_eq!(page[0].origin.as_deref(), Some("MEX"));
+    let rest = store
+        .analysis_texts(&slug("gcm"), ItemKind::Input, inputs[2], 3)
+        .await
+        .unwrap();
+    assert_eq!(rest.len(), 2);
+    let st = store
+        .analysis_texts(&slug("gcm"), ItemKind::Statement, 0, 10)
+        .await
+        .unwrap();
+    assert_eq!(st.len(), 1, "one text per statement");
+    assert_eq!(st[0].language, Language::En);
+    assert_eq!(st[0].origin.as_deref(), Some("MEX"));
+
+    // Jobs: progress while running; an ended job stays as it ended.
+    let mut tx = store.begin().await.unwrap();
+    let mut job = Job {
+        id: 0,
+        process: slug("gcm"),
+        kind: JobKind::Analysis,
+        status: JobStatus::Running,
+        done: 0,
+        total: None,
+        message: "starting".into(),
+        created_by: "Amina".into(),
+        created_at: at("2017-06-01T00:00:00Z"),
+        finished_at: None,
+    };
+    job.id = tx.insert_job(&job).await.unwrap();
+    let other = tx
+        .insert_job(&Job {
+            kind: JobKind::ImportInputs,
+            ..job.clone()
+        })
+        .await
+        .unwrap();
+    job.done = 3;
+    job.total = Some(5);
+    job.message = "reading".into();
+    tx.update_job(&job).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.get_job(job.id).await.unwrap(), job);
+    let mut tx = store.begin().await.unwrap();
+    let ended = Job {
+        status: JobStatus::Succeeded,
+        finished_at: Some(at("2017-06-01T00:01:00Z")),
+        message: "done".into(),
+        ..job.clone()
+    };
+    tx.update_job(&ended).await.unwrap();
+    tx.update_job(&Job {
+        message: "late progress".into(),
+        ..job.clone()
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        tx.fail_running_jobs("stopped", at("2017-06-02T00:00:00Z"))
+            .await
+            .unwrap(),
+        1
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(store.get_job(job.id).await.unwrap(), ended);
+    let listed = store.list_jobs(&slug("gcm"), 10).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|j| j.id).collect::<Vec<_>>(),
+        vec![other, job.id]
+    );
+    assert_eq!(listed[0].status, JobStatus::Failed);
+    assert_eq!(listed[0].message, "stopped");
+    assert!(matches!(
+        store.get_job(other + 100).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // A run, written in pieces, is invisible until complete.
+    let stats = RunStats {
+        languages: [("en".to_owned(), 5)].into(),
+        regions: [("Americas".to_owned(), 3), ("Europe".to_owned(), 2)].into(),
+        weeks: [(d("2017-05-01"), 5)].into(),
+        statement_kinds: [("member_state".to_owned(), 1)].into(),
+        who: vec![WhoSaidWhat {
+            item_kind: ItemKind::Statement,
+            actor_kind: Some("member_state".into()),
+            actor: Some("MEX".into()),
+            region: Some("Americas".into()),
+            theme: Some(slug("topic-1")),
+            items: 1,
+        }],
+    };
+    let mut run = AnalysisRun {
+        id: 0,
+        process: slug("gcm"),
+        job: Some(job.id),
+        taxonomy: slug("thematic-sessions"),
+        threshold: 0.7,
+        inputs: 5,
+        statements: 1,
+        campaign_inputs: 3,
+        campaigns: 1,
+        assigned: 5,
+        labels: 0,
+        seconds: 0.0,
+        stats: RunStats::default(),
+        finished_at: at("2017-06-01T00:00:00Z"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    run.id = tx.insert_analysis_run(&run).await.unwrap();
+    let campaign = Campaign {
+        number: 1,
+        size: 3,
+        variants: 2,
+        representative: inputs[0],
+        language: Language::En,
+        first_seen: at("2017-05-02T00:00:00Z"),
+        last_seen: at("2017-05-03T00:00:00Z"),
+        theme: Some(slug("topic-1")),
+    };
+    tx.insert_campaigns(run.id, std::slice::from_ref(&campaign))
+        .await
+        .unwrap();
+    tx.insert_campaign_inputs(run.id, &[(inputs[0], 1), (inputs[1], 1), (inputs[2], 1)])
+        .await
+        .unwrap();
+    let assignment = |kind, id, theme: Option<&str>, confidence| ThemeAssignment {
+        item_kind: kind,
+        item_id: id,
+        theme: theme.map(slug),
+        confidence,
+    };
+    tx.insert_theme_assignments(
+        run.id,
+        &[
+            assignment(ItemKind::Input, inputs[0], Some("topic-1"), 0.6),
+            assignment(ItemKind::Input, inputs[1], Some("topic-1"), 0.9),
+            assignment(ItemKind::Input, inputs[2], None, 0.2),
+            assignment(ItemKind::Statement, statement, Some("topic-1"), 0.8),
+        ],
+    )
+    .await
+    .unwrap();
+    let cluster = ThemeCluster {
+        theme: slug("topic-1"),
+        number: 1,
+        inputs: 4,
+        key_phrases: vec!["states should".into(), "écrit « ça »".into()],
+        representatives: vec![inputs[1], inputs[0]],
+    };
+    tx.insert_clusters(run.id, std::slice::from_ref(&cluster))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.latest_analysis(&slug("gcm")).await.unwrap(), None);
+    let mut tx = store.begin().await.unwrap();
+    run.stats = stats.clone();
+    run.seconds = 1.5;
+    tx.complete_analysis_run(&run).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.latest_analysis(&slug("gcm")).await.unwrap(),
+        Some(run.clone())
+    );
+    assert_eq!(
+        store.list_campaigns(run.id, 10, 0).await.unwrap(),
+        vec![campaign.clone()]
+    );
+    assert_eq!(store.get_campaign(run.id, 1).await.unwrap(), campaign);
+    assert!(matches!(
+        store.get_campaign(run.id, 2).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(
+        store.campaign_of_input(run.id, inputs[1]).await.unwrap(),
+        Some(campaign.clone())
+    );
+    assert_eq!(
+        store.campaign_of_input(run.id, inputs[4]).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store.campaign_inputs(run.id, 1, 0, 2).await.unwrap(),
+        inputs[..2]
+    );
+    assert_eq!(
+        store
+            .campaign_inputs(run.id, 1, inputs[1], 2)
+            .await
+            .unwrap(),
+        vec![inputs[2]]
+    );
+    assert_eq!(
+        store
+            .item_theme(run.id, ItemKind::Statement, statement)
+            .await
+            .unwrap(),
+        Some(assignment(
+            ItemKind::Statement,
+            statement,
+            Some("topic-1"),
+            0.8
+        ))
+    );
+    let top = store
+        .theme_items(run.id, Some(&slug("topic-1")), ItemKind::Input, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        top.iter().map(|a| a.item_id).collect::<Vec<_>>(),
+        vec![inputs[1], inputs[0]]
+    );
+    let none = store
+        .theme_items(run.id, None, ItemKind::Input, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        none.iter().map(|a| a.item_id).collect::<Vec<_>>(),
+        vec![inputs[2]]
+    );
+    assert_eq!(store.list_clusters(run.id).await.unwrap(), vec![cluster]);
+
+    // A second run replaces the first; the first's results are gone.
+    let mut tx = store.begin().await.unwrap();
+    let mut second = AnalysisRun {
+        id: 0,
+        ..run.clone()
+    };
+    second.id = tx.insert_analysis_run(&second).await.unwrap();
+    tx.complete_analysis_run(&second).await.unwrap();
+    tx.delete_analysis_runs_before(&slug("gcm"), second.id)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store
+            .latest_analysis(&slug("gcm"))
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        second.id
+    );
+    assert_eq!(
+        store.campaign_of_input(run.id, inputs[1]).await.unwrap(),
+        None
+    );
+    assert!(store.list_clusters(run.id).await.unwrap().is_empty());
+    assert_eq!(
+        store
+            .item_theme(run.id, ItemKind::Input, inputs[0])
+            .await
+            .unwrap(),
+        None
+    );
+
+    // The secretariat's decisions: one label per item (the latest wins), on a theme that exists.
+    let label = |theme: &str| ThemeLabel {
+        process: slug("gcm"),
+        item_kind: ItemKind::Input,
+        item_id: inputs[3],
+        theme: slug(theme),
+        labelled_by: "Amina".into(),
+        labelled_at: at("2017-06-03T00:00:00Z"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.set_theme_label(&label("topic-1")).await.unwrap();
+    tx.set_theme_label(&label("topic-2")).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.list_theme_labels(&slug("gcm")).await.unwrap(),
+        vec![label("topic-2")]
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.set_theme_label(&label("topic-9")).await,
+        "a label on an unknown theme",
+    );
+    drop(tx);
+    let dismissal = Dismissal {
+        item_kind: ItemKind::Statement,
+        item_id: statement,
+        language: Language::En,
+        start_char: 0,
+        dismissed_by: "Amina".into(),
+        dismissed_at: at("2017-06-03T00:00:00Z"),
+    };
+    let link = CoverageLink {
+        recommendation: rec,
+        draft,
+        wid: Wid::new("para17").unwrap(),
+        linked_by: "Co-facilitator".into(),
+        linked_at: at("2018-03-01T00:00:00Z"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_dismissal(&dismissal).await.unwrap();
+    tx.insert_dismissal(&dismissal).await.unwrap();
+    assert_eq!(tx.find_recommendation(rec).await.unwrap().unwrap().id, rec);
+    assert!(tx.find_recommendation(rec + 100).await.unwrap().is_none());
+    tx.insert_coverage_link(&link).await.unwrap();
+    tx.insert_coverage_link(&link).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store
+            .list_dismissals(ItemKind::Statement, statement)
+            .await
+            .unwrap(),
+        vec![dismissal]
+    );
+    assert_eq!(
+        store.list_coverage_links(&slug("gcm")).await.unwrap(),
+        vec![link]
+    );
+    assert_eq!(
+        store.get_recommendation(rec).await.unwrap().passage,
+        "States should act."
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.delete_coverage_link(rec, draft, "para17").await.unwrap());
+    assert!(!tx.delete_coverage_link(rec, draft, "para17").await.unwrap());
+    tx.commit().await.unwrap();
+    assert!(store
+        .list_coverage_links(&slug("gcm"))
+        .await
+        .unwrap()
+        .is_empty());
+}

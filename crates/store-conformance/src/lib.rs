@@ -44,7 +44,8 @@ macro_rules! conformance_suite {
             meeting_time_limits,
             statements_texts_inputs_and_recommendations,
             accreditation_and_registration,
-            drafts_versions_amendments_and_silence
+            drafts_versions_amendments_and_silence,
+            stocktaking_jobs_runs_and_decisions
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

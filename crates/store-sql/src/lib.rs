@@ -9,6 +9,7 @@
 
 mod consultation;
 mod negotiation;
+mod stocktaking;
 
 #[doc(hidden)]
 pub mod deps {
@@ -86,6 +87,7 @@ macro_rules! sql_store {
 
             $crate::consultation_sql!();
             $crate::negotiation_sql!();
+            $crate::stocktaking_sql!();
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
@@ -1154,6 +1156,67 @@ macro_rules! sql_store {
                     due_silence_procedures(&mut c, now).await
                 }
 
+                async fn list_jobs(&self, process: &Slug, limit: u32) -> Result<Vec<Job>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_jobs(&mut c, process, limit).await
+                }
+                async fn get_job(&self, id: i64) -> Result<Job> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_job(&mut c, id).await?, format_args!("job {id}"))
+                }
+                async fn latest_analysis(&self, process: &Slug) -> Result<Option<AnalysisRun>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    latest_analysis(&mut c, process).await
+                }
+                async fn list_campaigns(&self, run: i64, limit: u32, offset: u32) -> Result<Vec<Campaign>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_campaigns(&mut c, run, limit, offset).await
+                }
+                async fn get_campaign(&self, run: i64, number: i64) -> Result<Campaign> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_campaign(&mut c, run, number).await?, format_args!("campaign {number}"))
+                }
+                async fn campaign_of_input(&self, run: i64, input: i64) -> Result<Option<Campaign>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    campaign_of_input(&mut c, run, input).await
+                }
+                async fn campaign_inputs(&self, run: i64, number: i64, after: i64, limit: u32) -> Result<Vec<i64>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    campaign_inputs(&mut c, run, number, after, limit).await
+                }
+                async fn item_theme(&self, run: i64, kind: ItemKind, id: i64) -> Result<Option<ThemeAssignment>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    item_theme(&mut c, run, kind, id).await
+                }
+                async fn theme_items(&self, run: i64, theme: Option<&Slug>, kind: ItemKind, limit: u32) -> Result<Vec<ThemeAssignment>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    theme_items(&mut c, run, theme, kind, limit).await
+                }
+                async fn list_clusters(&self, run: i64) -> Result<Vec<ThemeCluster>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_clusters(&mut c, run).await
+                }
+                async fn analysis_texts(&self, process: &Slug, kind: ItemKind, after: i64, limit: u32) -> Result<Vec<AnalysisText>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    analysis_texts(&mut c, process, kind, after, limit).await
+                }
+                async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_theme_labels(&mut c, process).await
+                }
+                async fn list_dismissals(&self, kind: ItemKind, id: i64) -> Result<Vec<Dismissal>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_dismissals(&mut c, kind, id).await
+                }
+                async fn list_coverage_links(&self, process: &Slug) -> Result<Vec<CoverageLink>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_coverage_links(&mut c, process).await
+                }
+                async fn get_recommendation(&self, id: i64) -> Result<Recommendation> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    found(find_recommendation(&mut c, id).await?, format_args!("recommendation {id}"))
+                }
+
                 async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>> {
                     sqlx::query("SELECT state, head_name FROM delegations WHERE process = $1 ORDER BY state")
                         .bind(process.as_str())
@@ -1860,6 +1923,51 @@ macro_rules! sql_store {
                     at: DateTime<Utc>,
                 ) -> Result<()> {
                     set_silence_outcome(&mut self.tx, id, outcome, at).await
+                }
+                async fn insert_job(&mut self, job: &Job) -> Result<i64> {
+                    insert_job(&mut self.tx, job).await
+                }
+                async fn update_job(&mut self, job: &Job) -> Result<()> {
+                    update_job(&mut self.tx, job).await
+                }
+                async fn fail_running_jobs(&mut self, message: &str, at: DateTime<Utc>) -> Result<u64> {
+                    fail_running_jobs(&mut self.tx, message, at).await
+                }
+                async fn insert_analysis_run(&mut self, run: &AnalysisRun) -> Result<i64> {
+                    insert_analysis_run(&mut self.tx, run).await
+                }
+                async fn insert_campaigns(&mut self, run: i64, campaigns: &[Campaign]) -> Result<()> {
+                    insert_campaigns(&mut self.tx, run, campaigns).await
+                }
+                async fn insert_campaign_inputs(&mut self, run: i64, members: &[(i64, i64)]) -> Result<()> {
+                    insert_campaign_inputs(&mut self.tx, run, members).await
+                }
+                async fn insert_theme_assignments(&mut self, run: i64, list: &[ThemeAssignment]) -> Result<()> {
+                    insert_theme_assignments(&mut self.tx, run, list).await
+                }
+                async fn insert_clusters(&mut self, run: i64, clusters: &[ThemeCluster]) -> Result<()> {
+                    insert_clusters(&mut self.tx, run, clusters).await
+                }
+                async fn complete_analysis_run(&mut self, run: &AnalysisRun) -> Result<()> {
+                    complete_analysis_run(&mut self.tx, run).await
+                }
+                async fn delete_analysis_runs_before(&mut self, process: &Slug, keep: i64) -> Result<()> {
+                    delete_analysis_runs_before(&mut self.tx, process, keep).await
+                }
+                async fn set_theme_label(&mut self, label: &ThemeLabel) -> Result<()> {
+                    set_theme_label(&mut self.tx, label).await
+                }
+                async fn insert_dismissal(&mut self, dismissal: &Dismissal) -> Result<()> {
+                    insert_dismissal(&mut self.tx, dismissal).await
+                }
+                async fn find_recommendation(&mut self, id: i64) -> Result<Option<Recommendation>> {
+                    find_recommendation(&mut self.tx, id).await
+                }
+                async fn insert_coverage_link(&mut self, link: &CoverageLink) -> Result<()> {
+                    insert_coverage_link(&mut self.tx, link).await
+                }
+                async fn delete_coverage_link(&mut self, recommendation: i64, draft: i64, wid: &str) -> Result<bool> {
+                    delete_coverage_link(&mut self.tx, recommendation, draft, wid).await
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
                     self.tx.commit().await.map_err(err)

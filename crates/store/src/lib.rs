@@ -10,6 +10,9 @@ use accord_domain::negotiation::{
     Amendment, AmendmentStatus, Draft, RecordedOutcome, SilenceBreak, SilenceProcedure, Stance,
     StatusRecord, Version,
 };
+use accord_domain::stocktaking::{
+    AnalysisRun, Campaign, CoverageLink, Dismissal, Job, ThemeAssignment, ThemeCluster, ThemeLabel,
+};
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
@@ -260,6 +263,64 @@ pub trait Store: Send + Sync + 'static {
     async fn list_silence_procedures(&self, draft: i64) -> Result<Vec<SilenceProcedure>>;
     /// Silence procedures whose deadline has passed with no outcome recorded.
     async fn due_silence_procedures(&self, now: DateTime<Utc>) -> Result<Vec<i64>>;
+
+    // ---- stocktaking ----
+    /// The process's jobs, latest first.
+    async fn list_jobs(&self, process: &Slug, limit: u32) -> Result<Vec<Job>>;
+    async fn get_job(&self, id: i64) -> Result<Job>;
+    /// The latest complete analysis run of the process.
+    async fn latest_analysis(&self, process: &Slug) -> Result<Option<AnalysisRun>>;
+    /// The run's campaigns, largest first.
+    async fn list_campaigns(&self, run: i64, limit: u32, offset: u32) -> Result<Vec<Campaign>>;
+    async fn get_campaign(&self, run: i64, number: i64) -> Result<Campaign>;
+    async fn campaign_of_input(&self, run: i64, input: i64) -> Result<Option<Campaign>>;
+    /// Ids of a campaign's inputs greater than `after`, in order.
+    async fn campaign_inputs(
+        &self,
+        run: i64,
+        number: i64,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<i64>>;
+    async fn item_theme(
+        &self,
+        run: i64,
+        kind: ItemKind,
+        id: i64,
+    ) -> Result<Option<ThemeAssignment>>;
+    /// Items of a kind with the theme (None: with no theme), most confident first.
+    async fn theme_items(
+        &self,
+        run: i64,
+        theme: Option<&Slug>,
+        kind: ItemKind,
+        limit: u32,
+    ) -> Result<Vec<ThemeAssignment>>;
+    async fn list_clusters(&self, run: i64) -> Result<Vec<ThemeCluster>>;
+    /// A page of the process's inputs or statements for the analysis.
+    async fn analysis_texts(
+        &self,
+        process: &Slug,
+        kind: ItemKind,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<AnalysisText>>;
+    async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>>;
+    async fn list_dismissals(&self, kind: ItemKind, id: i64) -> Result<Vec<Dismissal>>;
+    async fn list_coverage_links(&self, process: &Slug) -> Result<Vec<CoverageLink>>;
+    async fn get_recommendation(&self, id: i64) -> Result<Recommendation>;
+}
+
+/// An input or a statement as the stocktaking analysis reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisText {
+    pub id: i64,
+    pub language: Language,
+    pub text: String,
+    /// When it was sent (inputs) or entered (statements).
+    pub at: DateTime<Utc>,
+    /// The country of an input, or the actor who delivered a statement.
+    pub origin: Option<String>,
 }
 
 /// A unit of work. Writes refuse what the schema forbids with
@@ -507,6 +568,37 @@ pub trait Tx: Send {
         outcome: RecordedOutcome,
         at: DateTime<Utc>,
     ) -> Result<()>;
+
+    // ---- stocktaking ----
+    async fn insert_job(&mut self, job: &Job) -> Result<i64>;
+    /// Records a running job's progress or outcome (a job that is over is left as it ended).
+    async fn update_job(&mut self, job: &Job) -> Result<()>;
+    /// Fails every job still running (the server stopped in the middle of them).
+    async fn fail_running_jobs(&mut self, message: &str, at: DateTime<Utc>) -> Result<u64>;
+    /// A run being written: invisible to readers until completed.
+    async fn insert_analysis_run(&mut self, run: &AnalysisRun) -> Result<i64>;
+    async fn insert_campaigns(&mut self, run: i64, campaigns: &[Campaign]) -> Result<()>;
+    /// (input id, campaign number) pairs.
+    async fn insert_campaign_inputs(&mut self, run: i64, members: &[(i64, i64)]) -> Result<()>;
+    async fn insert_theme_assignments(&mut self, run: i64, list: &[ThemeAssignment]) -> Result<()>;
+    async fn insert_clusters(&mut self, run: i64, clusters: &[ThemeCluster]) -> Result<()>;
+    /// Makes the run the process's latest, with its final counts.
+    async fn complete_analysis_run(&mut self, run: &AnalysisRun) -> Result<()>;
+    /// Deletes the process's runs older than `keep`, and what they found.
+    async fn delete_analysis_runs_before(&mut self, process: &Slug, keep: i64) -> Result<()>;
+    async fn set_theme_label(&mut self, label: &ThemeLabel) -> Result<()>;
+    /// Records a dismissal (again: nothing changes).
+    async fn insert_dismissal(&mut self, dismissal: &Dismissal) -> Result<()>;
+    async fn find_recommendation(&mut self, id: i64) -> Result<Option<Recommendation>>;
+    /// Records a link (again: nothing changes).
+    async fn insert_coverage_link(&mut self, link: &CoverageLink) -> Result<()>;
+    /// False when there was no such link.
+    async fn delete_coverage_link(
+        &mut self,
+        recommendation: i64,
+        draft: i64,
+        wid: &str,
+    ) -> Result<bool>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }

@@ -602,3 +602,81 @@ silence-open-submit = Iniciar el procedimiento de acuerdo tácito
 recommendation-candidates = Recomendaciones sugeridas
 recommendation-candidates-help = Oraciones que parecen recomendaciones (en español, francés e inglés). Confirme las que lo son; las demás quedan sin marcar.
 recommendation-confirm = Confirmar como recomendación
+recommendation-dismiss = No es una recomendación
+
+## Stocktaking
+stocktaking-title = Balance
+stocktaking-lead = Todo lo dicho y escrito en las consultas, analizado: los temas que aborda, los grupos dentro de cada tema, las campañas y quién dijo qué.
+stocktaking-none = Todavía no se ha analizado nada.
+stocktaking-analyse = Analizar las contribuciones y las declaraciones
+stocktaking-analyse-help = Detecta las campañas, asigna a cada contribución y a cada declaración un tema con un grado de confianza y agrupa los elementos similares dentro de cada tema. Se ejecuta en segundo plano y, al terminar, sustituye al análisis anterior; los temas que usted haya asignado se conservan y el modelo aprende de ellos.
+stocktaking-threshold = Umbral de casi duplicados (0.3–0.99)
+stocktaking-analyse-submit = Analizar ahora
+stocktaking-run = Contribuciones analizadas: { $inputs }; declaraciones analizadas: { $statements }; campañas: { $campaigns }
+stocktaking-themes = Temas
+stocktaking-unassigned = Elementos no asociados a ningún tema: { $count }.
+stocktaking-theme-counts = Contribuciones: { $inputs }; declaraciones: { $statements }
+stocktaking-clusters = Grupos de contribuciones similares
+stocktaking-key-phrases = Frases clave
+stocktaking-inputs = Contribuciones
+stocktaking-representative = Contribuciones representativas
+stocktaking-campaign-share = Contribuciones que forman parte de campañas: { $inputs } ({ $percent }%).
+stocktaking-analysis = Análisis
+stocktaking-theme = Tema
+stocktaking-labelled = tema asignado por la Secretaría
+stocktaking-confidence = grado de confianza: { $percent }%
+stocktaking-no-theme = Sin tema
+stocktaking-campaign = Campaña
+stocktaking-correct = Corregir el tema
+stocktaking-correct-submit = Establecer el tema
+jobs-title = Tareas
+job-kind-analysis = Análisis
+job-kind-import_inputs = Importación de contribuciones
+job-status-running = En curso
+job-status-succeeded = Terminada
+job-status-failed = Fallida
+campaigns-title = Campañas
+campaigns-lead = Contribuciones que consisten en una misma carta enviada muchas veces, palabra por palabra o con pequeños cambios. Cada contribución original se conserva y puede consultarse.
+campaigns-all = Todas las campañas
+campaign-title = Campaña n.º { $number }
+campaign-size = { $count ->
+    [one] { $count } contribución
+   *[other] { $count } contribuciones
+}
+campaign-variants = Variantes
+campaign-seen = Primera y última recepción
+campaign-text = Texto
+campaign-inputs = Contribuciones de la campaña
+who-title = Quién dijo qué
+who-by-kind = Por categoría
+who-by-region = Estados por región (declaraciones de los Estados y contribuciones procedentes de ellos)
+who-total = Total
+who-inputs = Contribuciones por escrito
+who-unknown = Sin determinar
+who-help = Las columnas corresponden a los temas, en el orden indicado más arriba, y a continuación a los elementos sin tema.
+report-title = Informe de balance
+report-docx = Versión en Word (DOCX)
+report-print = Imprima esta página o guárdela como PDF desde el cuadro de diálogo de impresión.
+report-received = Contribuciones recibidas
+report-by-language = Contribuciones por idioma
+report-by-region = Contribuciones por región
+report-over-time = Contribuciones por semana
+report-statements-by-kind = Declaraciones por categoría de actor
+report-figures = Las cifras en forma de cuadros
+report-method = Campañas: las contribuciones cuyas secuencias de palabras (shingles) coinciden al menos en un { $threshold }% forman una misma campaña. Temas: los asigna un modelo entrenado con los títulos de los temas, las recomendaciones a las que se ha asignado un tema y { $labels } asignaciones de tema realizadas por la Secretaría.
+coverage-title = Cobertura de las recomendaciones
+coverage-lead = Para cada recomendación, los párrafos del borrador que la atienden: vinculados por los cofacilitadores o sugeridos por similitud.
+coverage-answered = Recomendaciones atendidas: { $answered } de { $total }
+coverage-no-draft = Todavía no hay ningún borrador.
+coverage-unanswered = Recomendaciones recurrentes que todavía no atiende ningún párrafo
+coverage-none-unanswered = Todas las recomendaciones recurrentes están atendidas.
+coverage-times = { $count ->
+    [one] formulada { $count } vez
+   *[other] formulada { $count } veces
+}
+coverage-source = fuente
+coverage-linked = Párrafos que la atienden
+coverage-none = ninguno por ahora
+coverage-suggested = Párrafos sugeridos
+coverage-link = Vincular
+coverage-unlink = Quitar el vínculo con el párrafo

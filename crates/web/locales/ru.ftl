@@ -608,3 +608,85 @@ silence-open-submit = Начать процедуру молчания
 recommendation-candidates = Предлагаемые рекомендации
 recommendation-candidates-help = Предложения, похожие на рекомендации (на английском, французском и испанском языках). Подтвердите те, что ими являются; остальные останутся неотмеченными.
 recommendation-confirm = Подтвердить как рекомендацию
+recommendation-dismiss = Не является рекомендацией
+
+## Stocktaking
+stocktaking-title = Подведение итогов
+stocktaking-lead = Анализ всего, что было сказано и написано в ходе консультаций: затронутые темы, группы схожих элементов внутри каждой темы, кампании и кто что сказал.
+stocktaking-none = Анализ ещё не проводился.
+stocktaking-analyse = Проанализировать материалы и заявления
+stocktaking-analyse-help = Выявляет кампании, присваивает каждому материалу и заявлению тему с указанием степени уверенности и группирует схожие элементы внутри каждой темы. Анализ выполняется в фоновом режиме и по завершении заменяет предыдущий; присвоенные вами темы сохраняются и используются для обучения модели.
+stocktaking-threshold = Порог почти полного совпадения (0.3–0.99)
+stocktaking-analyse-submit = Запустить анализ
+stocktaking-run = Проанализировано материалов: { $inputs }, заявлений: { $statements }; кампаний: { $campaigns }
+stocktaking-themes = Темы
+stocktaking-unassigned = Элементов, не относящихся ни к одной теме: { $count }.
+stocktaking-theme-counts = Материалов: { $inputs }, заявлений: { $statements }
+stocktaking-clusters = Группы схожих материалов
+stocktaking-key-phrases = Ключевые фразы
+stocktaking-inputs = Материалы
+stocktaking-representative = Характерные материалы
+stocktaking-campaign-share = Материалов в составе кампаний: { $inputs } ({ $percent }%).
+stocktaking-analysis = Анализ
+stocktaking-theme = Тема
+stocktaking-labelled = тема присвоена секретариатом
+stocktaking-confidence = степень уверенности: { $percent }%
+stocktaking-no-theme = Без темы
+stocktaking-campaign = Кампания
+stocktaking-correct = Исправить тему
+stocktaking-correct-submit = Задать тему
+jobs-title = Задания
+job-kind-analysis = Анализ
+job-kind-import_inputs = Импорт материалов
+job-status-running = Выполняется
+job-status-succeeded = Выполнено
+job-status-failed = Сбой
+campaigns-title = Кампании
+campaigns-lead = Материалы, представляющие собой одно и то же письмо, направленное много раз дословно или с небольшими правками. Каждый исходный материал сохраняется и доступен для прочтения.
+campaigns-all = Все кампании
+campaign-title = Кампания № { $number }
+campaign-size = { $count ->
+    [one] { $count } материал
+    [few] { $count } материала
+    [many] { $count } материалов
+   *[other] { $count } материала
+}
+campaign-variants = Варианты
+campaign-seen = Первое и последнее поступление
+campaign-text = Текст
+campaign-inputs = Материалы кампании
+who-title = Кто что сказал
+who-by-kind = По категориям
+who-by-region = Государства по регионам (заявления государств и поступившие из них материалы)
+who-total = Всего
+who-inputs = Письменные материалы
+who-unknown = Не указано
+who-help = Столбцы — это темы в указанном выше порядке, а затем элементы без темы.
+report-title = Доклад о подведении итогов
+report-docx = Версия Word (DOCX)
+report-print = Распечатайте эту страницу или сохраните её в формате PDF через диалоговое окно печати.
+report-received = Поступившие материалы
+report-by-language = Материалы в разбивке по языкам
+report-by-region = Материалы в разбивке по регионам
+report-over-time = Материалы по неделям
+report-statements-by-kind = Заявления в разбивке по категориям участников
+report-figures = Данные в виде таблиц
+report-method = Кампании: материалы, последовательности слов (шинглы) которых совпадают не менее чем на { $threshold }%, считаются одной кампанией. Темы: присваиваются моделью, обученной на названиях тем, рекомендациях с присвоенными темами и отметках секретариата (всего отметок: { $labels }).
+coverage-title = Учёт рекомендаций
+coverage-lead = Для каждой рекомендации — пункты проекта, в которых она учтена: связанные с ней сокоординаторами или предложенные по сходству.
+coverage-answered = Учтено рекомендаций: { $answered } из { $total }
+coverage-no-draft = Проекта пока нет.
+coverage-unanswered = Повторяющиеся рекомендации, пока не учтённые ни в одном пункте
+coverage-none-unanswered = Все повторяющиеся рекомендации учтены.
+coverage-times = { $count ->
+    [one] высказана { $count } раз
+    [few] высказана { $count } раза
+    [many] высказана { $count } раз
+   *[other] высказана { $count } раза
+}
+coverage-source = источник
+coverage-linked = Пункты, в которых она учтена
+coverage-none = пока нет
+coverage-suggested = Предлагаемые пункты
+coverage-link = Связать
+coverage-unlink = Удалить связь с пунктом

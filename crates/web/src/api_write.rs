@@ -341,6 +341,42 @@ pub fn write_routes() -> Vec<WriteRoute> {
             json!({ "state": "HUN", "letter": "The delegation breaks silence on paragraph 27." }),
             post(crate::api_negotiation::break_silence),
         ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/consultations/{consultation}/inputs/import",
+            "Import written inputs as a background job (the secretariat): the raw body is a CSV or JSON Lines file (gzip accepted), `?format=csv|jsonl` (default jsonl), `&synthetic=true` for test data; rows are idempotent by `external_id`; 202 with the job to follow",
+            Value::Null,
+            post(crate::api_stocktaking::import_inputs)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/analysis",
+            "Analyse the process's inputs and statements as a background job (the secretariat): campaigns, themes, clusters; 202 with the job to follow",
+            json!({ "threshold": 0.7, "taxonomy": "thematic-sessions" }),
+            post(crate::api_stocktaking::start_analysis),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/theme-labels",
+            "Label an input or a statement with a theme (the secretariat); the next analysis learns from it",
+            json!({ "item_kind": "input", "item_id": 17, "theme": "topic-3" }),
+            post(crate::api_stocktaking::label_theme),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/dismissals",
+            "Pass over a suggested recommendation (the secretariat): it is not suggested again",
+            json!({ "item_kind": "input", "item_id": 17, "language": "en", "start": 0 }),
+            post(crate::api_stocktaking::dismiss),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/coverage",
+            "Link a paragraph of a draft to a recommendation it answers, or unlink it with `linked: false` (co-facilitators or the secretariat)",
+            json!({ "recommendation": 3, "draft": "compact", "wid": "para17", "linked": true }),
+            post(crate::api_stocktaking::link_coverage),
+        ),
     ]
 }
 
@@ -503,6 +539,7 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
         .iter()
         .chain(crate::api_consultation::READ_ROUTES)
         .chain(crate::api_negotiation::READ_ROUTES)
+        .chain(crate::api_stocktaking::READ_ROUTES)
     {
         let op = OperationBuilder::new()
             .summary(Some(*summary))
@@ -545,7 +582,9 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
 /// (method, path) of every write route, for tests and documentation.
 /// Routes whose body is a file (raw bytes), not JSON: uploads and imports.
 pub fn takes_raw_body(path: &str) -> bool {
-    path.contains("/files/") || path.ends_with("/drafts/{draft}/versions")
+    path.contains("/files/")
+        || path.ends_with("/drafts/{draft}/versions")
+        || path.ends_with("/inputs/import")
 }
 
 pub fn write_route_list() -> Vec<(&'static str, &'static str)> {
@@ -577,6 +616,7 @@ pub fn routes() -> Router<SharedState> {
         );
     router = crate::api_consultation::add_reads(router);
     router = crate::api_negotiation::add_reads(router);
+    router = crate::api_stocktaking::add_reads(router);
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }

@@ -115,11 +115,22 @@ pub(crate) fn marked(
     paragraphs
 }
 
-/// The sentences to suggest as recommendations, for the template.
-fn suggested(text: &str, language: d::Language, marked: &[d::Recommendation]) -> Vec<Value> {
+/// The sentences to suggest as recommendations (leaving out those the
+/// secretariat passed over), for the template.
+fn suggested(
+    text: &str,
+    language: d::Language,
+    marked: &[d::Recommendation],
+    dismissed: &[d::stocktaking::Dismissal],
+) -> Vec<Value> {
     accord_app::suggested_recommendations(text, language, marked)
         .into_iter()
-        .map(|c| context! { sentence => c.sentence, strong => c.strong })
+        .filter(|c| {
+            !dismissed
+                .iter()
+                .any(|x| x.language == language && x.start_char == c.start as i64)
+        })
+        .map(|c| context! { sentence => c.sentence, strong => c.strong, start => c.start })
         .collect()
 }
 
@@ -183,12 +194,22 @@ async fn render_statement(
         .await
         .map_err(|e| r.error(s, e))?;
     let themes = s.app.themes(slug).await.map_err(|e| r.error(s, e))?;
+    let dismissed = s
+        .app
+        .dismissals(d::ItemKind::Statement, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let analysis = s
+        .app
+        .item_analysis(slug, d::ItemKind::Statement, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
     let texts: Vec<Value> = detail
         .texts
         .iter()
         .map(|t| {
             let marks = marks_of(&detail.recommendations, t.language);
-            let candidates = suggested(&t.body, t.language, &detail.recommendations);
+            let candidates = suggested(&t.body, t.language, &detail.recommendations, &dismissed);
             context! {
                 candidates => candidates,
                 language => t.language.as_str(),
@@ -223,6 +244,7 @@ async fn render_statement(
             on_behalf_of => &detail.on_behalf_of,
             meeting => &detail.meeting,
             texts => texts,
+            analysis => crate::stocktaking_pages::analysis_value(&analysis, format!("/processes/{slug}/statements/{id}/theme")),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can_mark => can_mark,
             themes => &themes,
@@ -535,6 +557,16 @@ async fn render_input(
         .await
         .map_err(|e| r.error(s, e))?;
     let themes = s.app.themes(slug).await.map_err(|e| r.error(s, e))?;
+    let dismissed = s
+        .app
+        .dismissals(d::ItemKind::Input, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let analysis = s
+        .app
+        .item_analysis(slug, d::ItemKind::Input, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
     let input = &detail.input;
     let marks = marks_of(&detail.recommendations, input.language);
     let can_mark = authorize(
@@ -550,7 +582,8 @@ async fn render_input(
             input => input,
             dir => if input.language.is_rtl() { "rtl" } else { "ltr" },
             paragraphs => paragraphs_value(marked(&input.text, &marks), &[]),
-            candidates => suggested(&input.text, input.language, &detail.recommendations),
+            candidates => suggested(&input.text, input.language, &detail.recommendations, &dismissed),
+            analysis => crate::stocktaking_pages::analysis_value(&analysis, format!("/processes/{slug}/inputs/{id}/theme")),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can_mark => can_mark,
             themes => &themes,

@@ -40,6 +40,7 @@ pub fn routes() -> Router<SharedState> {
         .merge(crate::feeds::routes())
         .merge(crate::search_pages::routes())
         .merge(crate::negotiation_pages::routes())
+        .merge(crate::stocktaking_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -108,6 +109,22 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "amendment.html",
         include_str!("../templates/amendment.html"),
+    ),
+    (
+        "stocktaking.html",
+        include_str!("../templates/stocktaking.html"),
+    ),
+    ("report.html", include_str!("../templates/report.html")),
+    (
+        "campaigns.html",
+        include_str!("../templates/campaigns.html"),
+    ),
+    ("campaign.html", include_str!("../templates/campaign.html")),
+    ("job.html", include_str!("../templates/job.html")),
+    ("coverage.html", include_str!("../templates/coverage.html")),
+    (
+        "analysis_part.html",
+        include_str!("../templates/analysis_part.html"),
     ),
 ];
 

@@ -162,6 +162,18 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     )
     .await
     .unwrap();
+    app.add_theme(
+        &OPERATOR,
+        accord_domain::Theme {
+            process: "trial".parse().unwrap(),
+            code: "topic-a".parse().unwrap(),
+            taxonomy: "thematic-sessions".parse().unwrap(),
+            number: Some(1),
+            title: "Rights of migrants".into(),
+        },
+    )
+    .await
+    .unwrap();
     app.open_consultation(
         &OPERATOR,
         accord_domain::Consultation {
@@ -252,6 +264,8 @@ struct Ctx {
     statement: i64,
     /// A document of the trial process.
     document: i64,
+    /// A recommendation in France's statement.
+    recommendation: i64,
     /// This call's number on this site, to make names unique.
     n: usize,
     negotiation: Negotiation,
@@ -524,6 +538,25 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 "source": "statement", "source_id": ctx.statement, "language": "en",
                 "passage": "protect the rights", "themes": []
             }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/inputs/import") => (
+            p(path).replace("{consultation}", "online") + "?format=jsonl",
+            Value::from(format!(
+                "{{\"external_id\": \"bulk-{n}\", \"text\": \"An imported input.\", \"language\": \"en\"}}\n"
+            )),
+        ),
+        ("POST", "/api/v1/processes/{slug}/analysis") => (p(path), json!({ "threshold": 0.8 })),
+        ("POST", "/api/v1/processes/{slug}/theme-labels") => (
+            p(path),
+            json!({ "item_kind": "statement", "item_id": ctx.statement, "theme": "topic-a" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/dismissals") => (
+            p(path),
+            json!({ "item_kind": "statement", "item_id": ctx.statement, "language": "en", "start": 0 }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/coverage") => (
+            p(path),
+            json!({ "recommendation": ctx.recommendation, "draft": "trial-draft", "wid": "p2", "linked": true }),
         ),
         ("POST", "/api/v1/processes/{slug}/drafts") => (
             p(path),
@@ -845,6 +878,29 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["delegate"],
         ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/inputs/import",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/analysis"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/theme-labels"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/dismissals"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/coverage"),
+            chairs.clone(),
+        ),
     ];
     let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
@@ -870,6 +926,21 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         .unwrap()
         .items[0]
         .id;
+    let recommendation = site
+        .app
+        .mark_recommendation(
+            &OPERATOR,
+            accord_domain::NewRecommendation {
+                process: "trial".parse().unwrap(),
+                source: accord_domain::ItemKind::Statement,
+                source_id: statement,
+                language: accord_domain::Language::En,
+                passage: "protect the rights of all migrants".into(),
+                themes: vec![],
+            },
+        )
+        .await
+        .unwrap();
     let contested = applications
         .iter()
         .find(|a| a.application.name == "Contested")
@@ -907,6 +978,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     contested,
                     statement,
                     document,
+                    recommendation,
                     n: calls.fetch_add(1, Ordering::SeqCst),
                     negotiation: negotiation.clone(),
                 },
@@ -931,6 +1003,11 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 vec![StatusCode::UNAUTHORIZED]
             } else if allowed.contains(role) && path.contains("/files/") {
                 vec![StatusCode::CREATED]
+            } else if allowed.contains(role)
+                && (path.ends_with("/inputs/import") || path.ends_with("/analysis"))
+            {
+                // Jobs: accepted, to be followed.
+                vec![StatusCode::ACCEPTED]
             } else if allowed.contains(role) && *method == "PUT" {
                 vec![StatusCode::OK]
             } else if allowed.contains(role) {

@@ -1,0 +1,365 @@
+//! Written inputs from a CSV or JSON Lines file (gzip accepted), read row by
+//! row and imported in batches of [`BATCH`] rows, so memory stays flat
+//! whatever the file's size. A bad row is reported with its line and the
+//! import goes on; rows whose external id was imported before change
+//! nothing. The CLI (`accord import inputs`) and the API's import job both
+//! go through here.
+
+use std::io::{BufRead, BufReader, Read};
+
+use accord_domain::{ActorCode, Language, NewInput, Slug};
+use serde::Deserialize;
+
+use crate::policy::Principal;
+use crate::{App, AppError, Result};
+
+/// Rows per unit of work.
+pub const BATCH: usize = 1_000;
+/// Refused rows kept one by one in a summary (the rest are counted).
+pub const KEPT_REJECTIONS: usize = 50;
+
+/// The two formats a file of inputs comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+impl InputFormat {
+    /// From a file name: `.csv`, `.jsonl`/`.ndjson`/`.json`, each maybe `.gz`.
+    pub fn of_name(name: &str) -> Option<InputFormat> {
+        let name = name.to_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        if name.ends_with(".csv") {
+            Some(InputFormat::Csv)
+        } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
+            Some(InputFormat::Jsonl)
+        } else {
+            None
+        }
+    }
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "csv" => Ok(InputFormat::Csv),
+            "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
+            other => Err(format!("unknown format '{other}': csv or jsonl")),
+        }
+    }
+}
+
+/// One row, in either format. Unknown columns are ignored.
+#[derive(Debug, Deserialize)]
+struct Row {
+    #[serde(default)]
+    external_id: Option<String>,
+    text: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    organisation: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    synthetic: Option<bool>,
+}
+
+fn empty_to_none(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+impl Row {
+    fn into_input(self, to: &(Slug, Slug), synthetic: bool) -> Result<NewInput, String> {
+        let language = empty_to_none(self.language)
+            .map(|l| l.parse::<Language>().map_err(|e| format!("language: {e}")))
+            .transpose()?;
+        let country = empty_to_none(self.country)
+            .map(|c| {
+                c.to_uppercase()
+                    .parse::<ActorCode>()
+                    .map_err(|e| format!("country: {e}"))
+            })
+            .transpose()?;
+        Ok(NewInput {
+            process: to.0.clone(),
+            consultation: to.1.clone(),
+            author: empty_to_none(self.author),
+            organisation: empty_to_none(self.organisation),
+            country,
+            language,
+            text: self.text,
+            external_id: empty_to_none(self.external_id),
+            synthetic: synthetic || self.synthetic.unwrap_or(false),
+        })
+    }
+}
+
+/// A row read: its line, and the input or why it cannot be one.
+pub type ReadRow = (usize, Result<NewInput, String>);
+
+/// Reads rows for the call for inputs `to` (process, consultation) from a
+/// file's bytes (decompressed if they start with gzip's magic bytes). Each
+/// item is a row, or `Err` when the file cannot be read any further (the
+/// import stops there).
+pub fn read_rows<'r>(
+    reader: impl Read + Send + 'r,
+    format: InputFormat,
+    to: (Slug, Slug),
+    synthetic: bool,
+) -> Result<Box<dyn Iterator<Item = Result<ReadRow, String>> + Send + 'r>, String> {
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let gzip = reader
+        .fill_buf()
+        .map(|b| b.starts_with(&[0x1f, 0x8b]))
+        .map_err(|e| format!("the file could not be read: {e}"))?;
+    let reader: Box<dyn BufRead + Send + 'r> = if gzip {
+        Box::new(BufReader::with_capacity(
+            1 << 20,
+            flate2::read::MultiGzDecoder::new(reader),
+        ))
+    } else {
+        Box::new(reader)
+    };
+    Ok(match format {
+        InputFormat::Jsonl => {
+            let mut failed = false;
+            Box::new(
+                reader
+                    .lines()
+                    .enumerate()
+                    .map_while(move |(i, line)| {
+                        let n = i + 1;
+                        if failed {
+                            return None;
+                        }
+                        let line = match line {
+                            Ok(line) => line,
+                            Err(e) => {
+                                // The first read error ends the file: what follows cannot be trusted.
+                                failed = true;
+                                return Some(Some(Err(format!(
+                                    "line {n}: the file could not be read: {e}"
+                                ))));
+                            }
+                        };
+                        if line.trim().is_empty() {
+                            return Some(None);
+                        }
+                        Some(Some(Ok((
+                            n,
+                            serde_json::from_str::<Row>(&line)
+                                .map_err(|e| format!("not a JSON object with a \"text\": {e}"))
+                                .and_then(|row| row.into_input(&to, synthetic)),
+                        ))))
+                    })
+                    .flatten(),
+            )
+        }
+        InputFormat::Csv => {
+            let mut csv = csv::ReaderBuilder::new()
+                .flexible(false)
+                .from_reader(reader);
+            let headers = csv
+                .headers()
+                .map_err(|e| format!("the CSV header could not be read: {e}"))?
+                .clone();
+            if !headers.iter().any(|h| h == "text") {
+                return Err("the CSV has no \"text\" column".into());
+            }
+            let mut record = csv::StringRecord::new();
+            let mut failed = false;
+            Box::new(std::iter::from_fn(move || {
+                if failed {
+                    return None;
+                }
+                match csv.read_record(&mut record) {
+                    Ok(false) => None,
+                    Ok(true) => {
+                        let n = record.position().map_or(0, |p| p.line() as usize);
+                        Some(Ok((
+                            n,
+                            record
+                                .deserialize::<Row>(Some(&headers))
+                                .map_err(|e| format!("the row does not fit the header: {e}"))
+                                .and_then(|row| row.into_input(&to, synthetic)),
+                        )))
+                    }
+                    Err(e) => {
+                        let n = e.position().map_or(0, |p| p.line() as usize);
+                        if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                            failed = true;
+                            return Some(Err(format!("line {n}: the file could not be read: {e}")));
+                        }
+                        Some(Ok((n, Err(format!("the row could not be read: {e}")))))
+                    }
+                }
+            }))
+        }
+    })
+}
+
+/// What a whole import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportSummary {
+    pub rows: usize,
+    pub imported: usize,
+    pub unchanged: usize,
+    pub refused: usize,
+    /// The first [`KEPT_REJECTIONS`] refused rows: line, and why.
+    pub rejections: Vec<(usize, String)>,
+}
+
+impl ImportSummary {
+    /// One line for people.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} rows read: {} imported, {} unchanged (imported before), {} refused",
+            self.rows, self.imported, self.unchanged, self.refused
+        )
+    }
+}
+
+impl App {
+    /// Imports every row into the call for inputs, [`BATCH`] rows per unit
+    /// of work; `after_batch` sees the summary so far and the rows refused
+    /// in that batch. `Err` only when the file cannot be read any further
+    /// or the store fails: what was imported before that stays.
+    pub async fn import_input_rows(
+        &self,
+        p: &Principal,
+        process: &str,
+        consultation: &str,
+        rows: impl Iterator<Item = Result<ReadRow, String>>,
+        mut after_batch: impl FnMut(&ImportSummary, &[(usize, String)]),
+    ) -> Result<ImportSummary> {
+        let mut summary = ImportSummary::default();
+        let mut batch: Vec<(usize, NewInput)> = Vec::with_capacity(BATCH);
+        let mut refused: Vec<(usize, String)> = Vec::new();
+        let mut rows = rows.peekable();
+        loop {
+            let row = rows.next();
+            match row {
+                Some(Err(unreadable)) => {
+                    return Err(AppError::Unreadable {
+                        kind: "unreadable_file",
+                        message: format!("{unreadable} ({})", summary.describe()),
+                    })
+                }
+                Some(Ok((line, Ok(input)))) => {
+                    summary.rows += 1;
+                    batch.push((line, input));
+                }
+                Some(Ok((line, Err(why)))) => {
+                    summary.rows += 1;
+                    refused.push((line, why));
+                }
+                None => {}
+            }
+            let end = rows.peek().is_none();
+            if batch.len() + refused.len() >= BATCH
+                || (end && (!batch.is_empty() || !refused.is_empty()))
+            {
+                let done = self
+                    .import_inputs(p, process, consultation, std::mem::take(&mut batch))
+                    .await?;
+                summary.imported += done.imported;
+                summary.unchanged += done.unchanged;
+                refused.extend(done.rejected);
+                refused.sort_by_key(|(line, _)| *line);
+                summary.refused += refused.len();
+                let room = KEPT_REJECTIONS.saturating_sub(summary.rejections.len());
+                summary
+                    .rejections
+                    .extend(refused.iter().take(room).cloned());
+                after_batch(&summary, &refused);
+                refused.clear();
+            }
+            if end {
+                return Ok(summary);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn to() -> (Slug, Slug) {
+        ("gcm".parse().unwrap(), "online".parse().unwrap())
+    }
+
+    fn read(
+        bytes: &[u8],
+        format: InputFormat,
+    ) -> Vec<Result<(usize, Result<String, String>), String>> {
+        read_rows(bytes, format, to(), false)
+            .unwrap()
+            .map(|r| r.map(|(line, row)| (line, row.map(|i| i.text))))
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_by_their_line_and_bad_ones_say_why() {
+        let file = b"{\"text\": \"One.\", \"language\": \"en\"}\n\n{\"text\": 5}\nnot json\n{\"text\": \"Two.\", \"country\": \"not a code!\"}\n{\"text\": \"Three.\", \"external_id\": \"x\"}\n";
+        let rows = read(file, InputFormat::Jsonl);
+        assert_eq!(rows.len(), 5, "the blank line is skipped");
+        assert_eq!(rows[0], Ok((1, Ok("One.".into()))));
+        assert!(matches!(&rows[1], Ok((3, Err(why))) if why.contains("not a JSON object")));
+        assert!(matches!(&rows[2], Ok((4, Err(_)))));
+        assert!(matches!(&rows[3], Ok((5, Err(why))) if why.starts_with("country:")));
+        assert_eq!(rows[4], Ok((6, Ok("Three.".into()))));
+    }
+
+    #[test]
+    fn csv_needs_a_text_column_and_rows_that_fit_the_header() {
+        assert!(
+            read_rows(&b"id,body\n1,x\n"[..], InputFormat::Csv, to(), false)
+                .err()
+                .unwrap()
+                .contains("no \"text\" column")
+        );
+        let rows = read(
+            b"text,language\n\"Quoted, with a comma\",en\nshort\nthree,en,extra\n",
+            InputFormat::Csv,
+        );
+        assert_eq!(rows[0], Ok((2, Ok("Quoted, with a comma".into()))));
+        assert!(matches!(&rows[1], Ok((3, Err(_)))));
+        assert!(matches!(&rows[2], Ok((4, Err(_)))));
+    }
+
+    #[test]
+    fn gzip_is_recognised_by_its_bytes_and_a_cut_file_stops_with_an_error() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for i in 0..2_000 {
+            writeln!(gz, "{{\"text\": \"Input number {i} about remittances.\"}}").unwrap();
+        }
+        let bytes = gz.finish().unwrap();
+        let rows = read(&bytes, InputFormat::Jsonl);
+        assert_eq!(rows.len(), 2_000);
+        assert!(rows.iter().all(|r| matches!(r, Ok((_, Ok(_))))));
+        let cut = read(&bytes[..bytes.len() / 2], InputFormat::Jsonl);
+        assert!(cut.len() < 2_000);
+        assert!(
+            cut.last().unwrap().is_err(),
+            "the cut is reported, not ignored"
+        );
+        // Garbage that starts like gzip is unreadable, not a panic.
+        let junk = read(&[0x1f, 0x8b, 0, 1, 2, 3, 4, 5], InputFormat::Jsonl);
+        assert!(junk.iter().any(|r| r.is_err()));
+    }
+
+    #[test]
+    fn formats_by_name() {
+        assert_eq!(InputFormat::of_name("a.CSV.gz"), Some(InputFormat::Csv));
+        assert_eq!(InputFormat::of_name("a.ndjson"), Some(InputFormat::Jsonl));
+        assert_eq!(InputFormat::of_name("a.xml"), None);
+        assert!("xml".parse::<InputFormat>().is_err());
+    }
+}

@@ -1,0 +1,361 @@
+//! The stocktaking over the JSON API: reads (the analysis, campaigns,
+//! coverage, jobs) and the write handlers listed in `api_write`'s table
+//! (importing inputs as a job, starting an analysis, labelling a theme,
+//! dismissing a suggestion, linking a paragraph to a recommendation).
+
+use crate::api_write::{body, signed_in};
+use crate::auth::{Caller, WriteCaller};
+use crate::error::ApiError;
+use crate::SharedState;
+use accord_app::import::InputFormat;
+use accord_app::stocktaking::AnalysisOptions;
+use accord_app::AppError;
+use accord_domain::{ItemKind, Language};
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub fn add_reads(router: Router<SharedState>) -> Router<SharedState> {
+    router
+        .route("/api/v1/processes/{slug}/stocktaking", get(get_stocktaking))
+        .route("/api/v1/processes/{slug}/campaigns", get(list_campaigns))
+        .route(
+            "/api/v1/processes/{slug}/campaigns/{number}",
+            get(get_campaign),
+        )
+        .route("/api/v1/processes/{slug}/coverage", get(get_coverage))
+        .route("/api/v1/processes/{slug}/jobs", get(list_jobs))
+        .route("/api/v1/processes/{slug}/jobs/{id}", get(get_job))
+}
+
+/// Reads beside the writes, for the OpenAPI document: (path, summary).
+pub const READ_ROUTES: &[(&str, &str)] = &[
+    (
+        "/api/v1/processes/{slug}/stocktaking",
+        "The latest analysis: counts, themes with their clusters and key phrases, the largest campaigns, who said what",
+    ),
+    (
+        "/api/v1/processes/{slug}/campaigns",
+        "The latest analysis's campaigns, largest first (`offset`, `limit`)",
+    ),
+    (
+        "/api/v1/processes/{slug}/campaigns/{number}",
+        "One campaign and a page of its inputs (`after` an input id)",
+    ),
+    (
+        "/api/v1/processes/{slug}/coverage",
+        "For each recommendation, the paragraphs of the draft (`draft`, default the first) that answer it, linked or suggested; and the recurring recommendations nothing answers yet",
+    ),
+    (
+        "/api/v1/processes/{slug}/jobs",
+        "The process's recent background jobs (the secretariat)",
+    ),
+    (
+        "/api/v1/processes/{slug}/jobs/{id}",
+        "One job: status, progress, and its summary or why it failed",
+    ),
+];
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, ApiError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()).into())
+}
+
+async fn get_stocktaking(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let Some(st) = s.app.stocktaking(&caller.principal, &slug).await? else {
+        return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
+    };
+    Ok(Json(json!({
+        "run": to_json(&st.run)?,
+        "unassigned": st.unassigned,
+        "themes": st.themes.iter().map(|t| json!({
+            "code": t.theme.code, "title": t.theme.title, "inputs": t.inputs, "statements": t.statements,
+            "clusters": t.clusters.iter().map(|c| json!({
+                "number": c.cluster.number, "inputs": c.cluster.inputs,
+                "key_phrases": c.cluster.key_phrases,
+                "representatives": c.representatives.iter().map(|i| i.id).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "recommendations": t.recommendations.iter().map(|r| r.id).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "campaigns": st.campaigns.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+        "who_said_what": st.who,
+    })))
+}
+
+#[derive(Deserialize)]
+struct CampaignsQuery {
+    offset: Option<u32>,
+    limit: Option<u32>,
+    after: Option<i64>,
+}
+
+async fn list_campaigns(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+    Query(q): Query<CampaignsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let Some((run, items)) = s
+        .app
+        .campaigns(&slug, q.offset.unwrap_or(0), q.limit.unwrap_or(50))
+        .await?
+    else {
+        return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
+    };
+    Ok(Json(json!({ "run": run.id, "items": items })))
+}
+
+async fn get_campaign(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path((slug, number)): Path<(String, String)>,
+    Query(q): Query<CampaignsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let number = crate::api::parse_id(&number, "campaign")?;
+    let d = s
+        .app
+        .campaign(&caller.principal, &slug, number, q.after.unwrap_or(0))
+        .await?;
+    Ok(Json(json!({
+        "campaign": d.campaign,
+        "representative": d.representative,
+        "inputs": d.inputs,
+        "next_after": d.next_after,
+    })))
+}
+
+#[derive(Deserialize)]
+struct CoverageQuery {
+    draft: Option<String>,
+}
+
+async fn get_coverage(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let c = s
+        .app
+        .coverage(&caller.principal, &slug, q.draft.as_deref())
+        .await?;
+    Ok(Json(json!({
+        "draft": c.draft.as_ref().map(|d| &d.slug),
+        "version": c.version.as_ref().map(|v| v.seq),
+        "items": c.items.iter().map(|i| json!({
+            "recommendation": i.recommendation.id,
+            "passage": i.recommendation.passage,
+            "linked": i.linked.iter().map(|(w, n)| json!({ "wid": w, "number": n })).collect::<Vec<_>>(),
+            "suggested": i.suggested.iter().map(|(w, n, score)| json!({ "wid": w, "number": n, "score": score })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "unanswered": c.unanswered.iter().map(|u| json!({
+            "recommendation": u.recommendation.id, "passage": u.recommendation.passage,
+            "times": u.times, "alike": u.alike,
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+async fn list_jobs(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(
+        json!({ "items": s.app.jobs(&caller.principal, &slug).await? }),
+    ))
+}
+
+async fn get_job(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let id = crate::api::parse_id(&id, "job")?;
+    Ok(Json(to_json(
+        &s.app.job(&caller.principal, &slug, id).await?,
+    )?))
+}
+
+/// 202 Accepted with the job, and where to follow it.
+fn accepted(slug: &str, job: &accord_domain::stocktaking::Job) -> Result<Response, ApiError> {
+    Ok((
+        StatusCode::ACCEPTED,
+        [(
+            header::LOCATION,
+            format!("/api/v1/processes/{slug}/jobs/{}", job.id),
+        )],
+        Json(to_json(job)?),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ImportQuery {
+    format: Option<String>,
+    synthetic: Option<bool>,
+}
+
+/// The body is the file: CSV or JSON Lines, gzip accepted; up to the
+/// server's upload limit (larger files: `accord import inputs`).
+pub(crate) async fn import_inputs(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, consultation)): Path<(String, String)>,
+    Query(q): Query<ImportQuery>,
+    b: Body,
+) -> Result<Response, ApiError> {
+    let p = signed_in(p)?;
+    let format: InputFormat = q
+        .format
+        .as_deref()
+        .unwrap_or("jsonl")
+        .parse()
+        .map_err(ApiError::bad_request)?;
+    let limit = s.app.upload_limit() as usize;
+    let bytes = axum::body::to_bytes(b, limit).await.map_err(|_| {
+        ApiError::from(AppError::TooLarge(format!(
+            "the file is over the server's limit of {} MiB: import it with `accord import inputs`",
+            limit / (1024 * 1024)
+        )))
+    })?;
+    if bytes.is_empty() {
+        return Err(ApiError::bad_request(
+            "the body is empty: send the file's bytes",
+        ));
+    }
+    let job = s
+        .app
+        .start_input_import(
+            &p,
+            &slug,
+            &consultation,
+            bytes.to_vec(),
+            format,
+            q.synthetic.unwrap_or(false),
+        )
+        .await?;
+    accepted(&slug, &job)
+}
+
+#[derive(Deserialize)]
+struct AnalysisBody {
+    #[serde(default)]
+    taxonomy: Option<String>,
+    #[serde(default)]
+    threshold: Option<f64>,
+}
+
+pub(crate) async fn start_analysis(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let p = signed_in(p)?;
+    let a: AnalysisBody = if b.is_empty() {
+        AnalysisBody {
+            taxonomy: None,
+            threshold: None,
+        }
+    } else {
+        body(&b, None)?
+    };
+    let job = s
+        .app
+        .start_analysis(
+            &p,
+            &slug,
+            AnalysisOptions {
+                taxonomy: a.taxonomy,
+                threshold: a.threshold,
+            },
+        )
+        .await?;
+    accepted(&slug, &job)
+}
+
+#[derive(Deserialize)]
+struct LabelBody {
+    item_kind: ItemKind,
+    item_id: i64,
+    theme: String,
+}
+
+pub(crate) async fn label_theme(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let p = signed_in(p)?;
+    let l: LabelBody = body(&b, None)?;
+    s.app
+        .label_theme(&p, &slug, l.item_kind, l.item_id, &l.theme)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "item_kind": l.item_kind, "item_id": l.item_id, "theme": l.theme })),
+    ))
+}
+
+#[derive(Deserialize)]
+struct DismissBody {
+    item_kind: ItemKind,
+    item_id: i64,
+    language: Language,
+    /// Where the suggested sentence starts (characters), as suggested.
+    start: usize,
+}
+
+pub(crate) async fn dismiss(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<StatusCode, ApiError> {
+    let p = signed_in(p)?;
+    let d: DismissBody = body(&b, None)?;
+    s.app
+        .dismiss_suggestion(&p, &slug, d.item_kind, d.item_id, d.language, d.start)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct CoverageBody {
+    recommendation: i64,
+    draft: String,
+    wid: String,
+    /// False removes the link.
+    #[serde(default = "yes")]
+    linked: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+pub(crate) async fn link_coverage(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<StatusCode, ApiError> {
+    let p = signed_in(p)?;
+    let c: CoverageBody = body(&b, None)?;
+    s.app
+        .link_coverage(&p, &slug, c.recommendation, &c.draft, &c.wid, c.linked)
+        .await?;
+    Ok(if c.linked {
+        StatusCode::CREATED
+    } else {
+        StatusCode::NO_CONTENT
+    })
+}
