@@ -24,6 +24,9 @@ before(async () => {
   const made = spawnSync(bin, ["user", "add", "--email", "amina@example.org", "--name", "Amina Secretary",
     "--role", "secretariat", "--password-stdin", "--database", dbUrl], { input: "a long enough passphrase\n" });
   assert.equal(made.status, 0, String(made.stderr));
+  // A synthetic consultation (labelled so wherever it shows) for the stocktaking.
+  const synthetic = spawnSync(bin, ["demo", "synthetic", "--inputs", "1500", "--seed", "2", "--database", dbUrl]);
+  assert.equal(synthetic.status, 0, String(synthetic.stderr));
   server = spawn(bin, ["serve", "--demo", "--addr", "127.0.0.1:0"], {
     cwd: dataDir,
     env: { ...process.env, ACCORD_LOG: "warn", ACCORD_DATABASE_URL: `sqlite://${join(dataDir, "accord.db")}` },
@@ -168,7 +171,8 @@ test("the language switcher is remembered across pages", async () => {
 
 for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU",
   "/processes/gcm/drafts/gcm-draft", "/processes/gcm/drafts/gcm-draft/versions/5", "/processes/gcm/drafts/gcm-draft/versions/4/compilation",
-  "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5"]) {
+  "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5", "/processes/gcm/stocktaking", "/processes/gcm/stocktaking/report",
+  "/processes/gcm/campaigns", "/processes/gcm/campaigns/1", "/processes/gcm/coverage"]) {
   test(`phone width: ${path} fits the screen`, async () => {
     const { page, context } = await open(path, { width: 390, height: 844 });
     assert.ok(await noHorizontalOverflow(page), "the page scrolls sideways on a phone");
@@ -323,5 +327,40 @@ test("the draft's pages read well: rounds, redline with a moved paragraph, linea
   await page.screenshot({ path: join(shots, "redline-en.png"), fullPage: false });
   await page.goto(base + `${draft}/versions/5/lineage/obj-23`);
   assert.match(await text(page, "table.data tbody"), /Rev\.2/);
+  await context.close();
+});
+
+test("the secretariat analyses the consultation from the stocktaking page and follows the job live", async () => {
+  const { page, context } = await open("/login");
+  await page.fill("#email", "amina@example.org");
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/processes\/gcm|\/$/);
+  await page.goto(base + "/processes/gcm/stocktaking");
+  await page.getByRole("button", { name: "Analyse now" }).click();
+  await page.waitForURL(/\/processes\/gcm\/jobs\/\d+$/);
+  // The job page updates by itself when the job ends.
+  await page.waitForSelector(".badge.job-succeeded", { timeout: 60000 });
+  assert.match(await text(page, ".job-message"), /1500 inputs and 0 statements analysed/);
+  await page.getByRole("link", { name: /Stocktaking/ }).last().click();
+  await page.waitForURL(base + "/processes/gcm/stocktaking");
+  assert.equal(await page.locator("section.theme-block h3").count(), 6);
+  assert.ok((await page.locator("svg.chart rect.chart-bar").count()) >= 6, "the theme chart is drawn");
+  assert.ok((await page.locator("table.who tbody tr").count()) > 1, "who said what");
+  await page.screenshot({ path: join(shots, "stocktaking-en.png"), fullPage: true });
+  // An input of the largest campaign: its campaign and theme, and the correction form.
+  await page.goto(base + "/processes/gcm/campaigns/1");
+  await page.locator("table.data tbody tr td a").first().click();
+  await page.waitForURL(/\/inputs\/\d+$/);
+  assert.match(await text(page, "section.analysis"), /Campaign 1/);
+  await page.selectOption("section.analysis select[name=theme]", "topic-4");
+  await page.getByRole("button", { name: "Set the theme" }).click();
+  assert.match(await text(page, "section.analysis"), /labelled by the secretariat/);
+  // The report prints: charts are SVG, the page has no sign-in furniture on paper.
+  await page.goto(base + "/processes/gcm/stocktaking/report");
+  assert.ok((await page.locator("svg.chart").count()) >= 4);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".masthead").isVisible(), false, "no masthead on paper");
+  await page.pdf({ path: join(shots, "stocktaking-report.pdf") });
   await context.close();
 });

@@ -30,6 +30,10 @@ apt_has() {
 
 office="$(command -v libreoffice || command -v soffice || true)"
 if [[ -z "$office" ]]; then
+    # Package lists may be missing or stale on a fresh machine.
+    if ! apt_has libreoffice-writer-nogui && ! apt_has libreoffice-writer; then
+        $sudo_ apt-get update -q >/dev/null || true
+    fi
     if apt_has libreoffice-writer-nogui; then
         apt_install libreoffice-writer-nogui
     elif apt_has libreoffice-writer; then

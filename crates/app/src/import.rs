@@ -99,6 +99,50 @@ impl Row {
     }
 }
 
+/// The longest line of a JSON Lines file (bytes): far above the longest
+/// input a form takes, far below what would exhaust memory.
+pub const MAX_LINE: usize = 4 << 20;
+
+enum Line {
+    Read,
+    TooLong,
+    End,
+}
+
+/// Reads one line into `buf` (without its end), at most [`MAX_LINE`] bytes;
+/// the rest of a longer line is skipped.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    buf.clear();
+    let n = reader
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(Line::End);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+        return Ok(Line::Read);
+    }
+    if buf.len() > MAX_LINE {
+        // Skip to the end of the line.
+        loop {
+            buf.clear();
+            let n = reader
+                .by_ref()
+                .take(MAX_LINE as u64)
+                .read_until(b'\n', buf)?;
+            if n == 0 || buf.last() == Some(&b'\n') {
+                return Ok(Line::TooLong);
+            }
+        }
+    }
+    Ok(Line::Read)
+}
+
 /// A row read: its line, and the input or why it cannot be one.
 pub type ReadRow = (usize, Result<NewInput, String>);
 
@@ -127,38 +171,43 @@ pub fn read_rows<'r>(
     };
     Ok(match format {
         InputFormat::Jsonl => {
+            let mut reader = reader;
+            let mut n = 0usize;
+            let mut buf: Vec<u8> = Vec::new();
             let mut failed = false;
-            Box::new(
-                reader
-                    .lines()
-                    .enumerate()
-                    .map_while(move |(i, line)| {
-                        let n = i + 1;
-                        if failed {
-                            return None;
-                        }
-                        let line = match line {
-                            Ok(line) => line,
-                            Err(e) => {
-                                // The first read error ends the file: what follows cannot be trusted.
-                                failed = true;
-                                return Some(Some(Err(format!(
-                                    "line {n}: the file could not be read: {e}"
-                                ))));
-                            }
-                        };
-                        if line.trim().is_empty() {
-                            return Some(None);
-                        }
-                        Some(Some(Ok((
+            Box::new(std::iter::from_fn(move || loop {
+                if failed {
+                    return None;
+                }
+                n += 1;
+                match read_line(&mut reader, &mut buf) {
+                    Err(e) => {
+                        // A read error ends the file: what follows cannot be trusted.
+                        failed = true;
+                        return Some(Err(format!("line {n}: the file could not be read: {e}")));
+                    }
+                    Ok(Line::End) => return None,
+                    Ok(Line::TooLong) => {
+                        return Some(Ok((
                             n,
-                            serde_json::from_str::<Row>(&line)
-                                .map_err(|e| format!("not a JSON object with a \"text\": {e}"))
-                                .and_then(|row| row.into_input(&to, synthetic)),
-                        ))))
-                    })
-                    .flatten(),
-            )
+                            Err(format!("the line is longer than {} bytes", MAX_LINE)),
+                        )))
+                    }
+                    Ok(Line::Read) => {}
+                }
+                let Ok(line) = std::str::from_utf8(&buf) else {
+                    return Some(Ok((n, Err("the line is not UTF-8 text".into()))));
+                };
+                if line.trim().is_empty() {
+                    continue;
+                }
+                return Some(Ok((
+                    n,
+                    serde_json::from_str::<Row>(line)
+                        .map_err(|e| format!("not a JSON object with a \"text\": {e}"))
+                        .and_then(|row| row.into_input(&to, synthetic)),
+                )));
+            }))
         }
         InputFormat::Csv => {
             let mut csv = csv::ReaderBuilder::new()
@@ -353,6 +402,24 @@ mod tests {
         // Garbage that starts like gzip is unreadable, not a panic.
         let junk = read(&[0x1f, 0x8b, 0, 1, 2, 3, 4, 5], InputFormat::Jsonl);
         assert!(junk.iter().any(|r| r.is_err()));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_or_too_long_is_refused_and_the_rest_read() {
+        let mut file = b"{\"text\": \"One.\"}\n".to_vec();
+        file.extend_from_slice(b"{\"text\": \"\xff\xfe\"}\n");
+        file.extend(std::iter::repeat_n(b'x', MAX_LINE + 10));
+        file.extend_from_slice(b"\n{\"text\": \"Two.\"}");
+        let rows = read(&file, InputFormat::Jsonl);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[0], Ok((1, Ok("One.".into()))));
+        assert!(matches!(&rows[1], Ok((2, Err(why))) if why.contains("not UTF-8")));
+        assert!(matches!(&rows[2], Ok((3, Err(why))) if why.contains("longer than")));
+        assert_eq!(
+            rows[3],
+            Ok((4, Ok("Two.".into()))),
+            "the last line needs no end"
+        );
     }
 
     #[test]

@@ -579,7 +579,7 @@ pub struct AuditFilter {
 }
 
 /// Instants are kept to the microsecond, so both stores hold them exactly.
-fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn micros(t: DateTime<Utc>) -> DateTime<Utc> {
     t.with_nanosecond(t.nanosecond() / 1_000 * 1_000)
         .unwrap_or(t)
 }

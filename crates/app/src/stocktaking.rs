@@ -19,7 +19,7 @@ use accord_domain::{Clearance, Input, ItemKind, Language, Recommendation, Slug, 
 use accord_store::{AnalysisText, RecommendationQuery};
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::import::{read_rows, ImportSummary, InputFormat};
+use crate::import::{read_rows, InputFormat};
 use crate::policy::{authorize, clearance, Action, Principal};
 use crate::{App, AppError, Result};
 
@@ -161,7 +161,10 @@ impl App {
     pub async fn fail_interrupted_jobs(&self) -> Result<u64> {
         let mut tx = self.store.begin().await?;
         let n = tx
-            .fail_running_jobs("stopped: the server was stopped while it ran", self.now())
+            .fail_running_jobs(
+                "stopped: the server was stopped while it ran",
+                crate::micros(self.now()),
+            )
             .await?;
         tx.commit().await?;
         Ok(n)
@@ -207,7 +210,7 @@ impl App {
     }
 
     async fn finish_job(&self, mut job: Job, outcome: std::result::Result<String, String>) {
-        job.finished_at = Some(self.now());
+        job.finished_at = Some(crate::micros(self.now()));
         match outcome {
             Ok(summary) => {
                 job.status = JobStatus::Succeeded;
@@ -226,17 +229,14 @@ impl App {
         self.announce(&job.process, format!("job-{}", job.id));
     }
 
-    /// Starts importing a file of inputs (CSV or JSON Lines, gzip accepted)
-    /// as a background job; its progress and summary are on the job.
-    pub async fn start_input_import(
+    /// May `p` import inputs into this call for inputs? Asked before an
+    /// upload is read, so nobody else makes the server hold a file.
+    pub async fn check_input_import(
         &self,
         p: &Principal,
         process: &str,
         consultation: &str,
-        bytes: Vec<u8>,
-        format: InputFormat,
-        synthetic: bool,
-    ) -> Result<Job> {
+    ) -> Result<(Slug, Slug)> {
         let slug = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&slug))?;
         let call = crate::parse_slug("consultation", consultation)?;
@@ -250,6 +250,21 @@ impl App {
                 "no consultation '{call}' in '{slug}'"
             )));
         }
+        Ok((slug, call))
+    }
+
+    /// Starts importing a file of inputs (CSV or JSON Lines, gzip accepted)
+    /// as a background job; its progress and summary are on the job.
+    pub async fn start_input_import(
+        &self,
+        p: &Principal,
+        process: &str,
+        consultation: &str,
+        bytes: Vec<u8>,
+        format: InputFormat,
+        synthetic: bool,
+    ) -> Result<Job> {
+        let (slug, call) = self.check_input_import(p, process, consultation).await?;
         // The header (CSV) or the compression must be readable before a job starts.
         let _ = read_rows(
             std::io::Cursor::new(&bytes[..]),
@@ -275,15 +290,31 @@ impl App {
                 Ok(rows) => rows,
                 Err(why) => return app.finish_job(running, Err(why)).await,
             };
-            let mut progress: Option<ImportSummary> = None;
+            // Progress is recorded by a task of its own, at most once a second.
+            let (tx, mut rx) = tokio::sync::watch::channel(0i64);
+            let recorder = {
+                let app = app.clone();
+                let mut job = running.clone();
+                tokio::spawn(async move {
+                    while rx.changed().await.is_ok() {
+                        job.done = *rx.borrow_and_update();
+                        job.message = format!("{} rows read", job.done);
+                        app.save_job(&job).await;
+                        app.announce_job(&job);
+                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    }
+                })
+            };
+            let mut read = 0;
             let outcome = app
                 .import_input_rows(&principal, slug.as_str(), call.as_str(), rows, |s, _| {
-                    progress = Some(s.clone());
+                    read = s.rows as i64;
+                    let _ = tx.send(read);
                 })
                 .await;
-            if let Some(s) = &progress {
-                running.done = s.rows as i64;
-            }
+            drop(tx);
+            let _ = recorder.await;
+            running.done = read;
             let outcome = match outcome {
                 Ok(summary) => {
                     let mut message = summary.describe();
@@ -315,6 +346,15 @@ impl App {
         authorize(p, Action::ManageConsultation(&slug))?;
         options.threshold()?;
         self.analysis_themes(&slug, &options).await?;
+        if let Some(running) = self
+            .store
+            .list_jobs(&slug, 20)
+            .await?
+            .into_iter()
+            .find(|j| j.kind == JobKind::Analysis && j.status == JobStatus::Running)
+        {
+            return Err(accord_domain::ValidationError::AnalysisRunning(running.id).into());
+        }
         let job = self.new_job(p, &slug, JobKind::Analysis).await?;
         let app = self.clone();
         let principal = p.clone();
@@ -404,7 +444,7 @@ impl App {
         loop {
             let page = self
                 .store
-                .analysis_texts(process, kind, after, PAGE)
+                .analysis_texts(process, kind, after, PAGE, self.now())
                 .await?;
             let Some(last) = page.last() else { break };
             after = last.id;
@@ -448,7 +488,7 @@ impl App {
             .into_iter()
             .filter(|l| themes.iter().any(|t| t.code == l.theme))
             .collect();
-        let recommendations = self.all_recommendations(process).await?;
+        let recommendations = self.all_recommendations(process, None).await?;
         let actors = self.origin_actors(&inputs, &statements).await?;
         let mut stats = run_stats(&inputs, &statements, &actors);
         let origins: Vec<Option<String>> = inputs
@@ -587,7 +627,13 @@ impl App {
         Ok(actors)
     }
 
-    async fn all_recommendations(&self, process: &Slug) -> Result<Vec<Recommendation>> {
+    /// Every recommendation of the process (`visible`: only those whose
+    /// source that reader may see).
+    async fn all_recommendations(
+        &self,
+        process: &Slug,
+        visible: Option<accord_store::Visible>,
+    ) -> Result<Vec<Recommendation>> {
         let mut all = Vec::new();
         let mut after = None;
         loop {
@@ -597,7 +643,7 @@ impl App {
                     process: process.clone(),
                     source: None,
                     theme: None,
-                    visible: None,
+                    visible: visible.clone(),
                     after,
                     limit: accord_store::MAX_PAGE,
                 })
@@ -631,7 +677,9 @@ impl App {
             .filter(|t| t.taxonomy == run.taxonomy)
             .collect();
         let clusters = self.store.list_clusters(run.id).await?;
-        let recommendations = self.all_recommendations(&slug).await?;
+        let recommendations = self
+            .all_recommendations(&slug, self.visible(p, &slug))
+            .await?;
         let mut summaries = Vec::new();
         for theme in themes {
             let count = |kind: ItemKind| {
@@ -649,15 +697,11 @@ impl App {
                         .await?,
                 });
             }
-            let mut recs = Vec::new();
-            for r in recommendations
+            let recs: Vec<Recommendation> = recommendations
                 .iter()
                 .filter(|r| r.themes.contains(&theme.code))
-            {
-                if self.may_see_source(&slug, reader, r).await? {
-                    recs.push(r.clone());
-                }
-            }
+                .cloned()
+                .collect();
             summaries.push(ThemeSummary {
                 inputs: count(ItemKind::Input),
                 statements: count(ItemKind::Statement),
@@ -740,7 +784,7 @@ impl App {
         };
         let list = self
             .store
-            .list_campaigns(run.id, limit.clamp(1, 500), offset)
+            .list_campaigns(run.id, limit.clamp(1, 500) + 1, offset)
             .await?;
         Ok(Some((run, list)))
     }
@@ -964,7 +1008,6 @@ impl App {
         draft: Option<&str>,
     ) -> Result<Coverage> {
         let slug = self.existing_process(process).await?;
-        let reader = clearance(p, &slug);
         let drafts = self.store.list_drafts(&slug).await?;
         let draft = match draft {
             Some(d) => Some(
@@ -983,12 +1026,9 @@ impl App {
             Some(d) => self.store.list_versions(d.id).await?.pop(),
             None => None,
         };
-        let mut recommendations = Vec::new();
-        for r in self.all_recommendations(&slug).await? {
-            if self.may_see_source(&slug, reader, &r).await? {
-                recommendations.push(r);
-            }
-        }
+        let recommendations = self
+            .all_recommendations(&slug, self.visible(p, &slug))
+            .await?;
         let links = self.store.list_coverage_links(&slug).await?;
         // The paragraphs of the latest version, with their numbers.
         let paragraphs: Vec<(Wid, String, String)> = match &version {
@@ -1004,9 +1044,18 @@ impl App {
                 .collect(),
             None => Vec::new(),
         };
-        let passages: Vec<&str> = recommendations.iter().map(|r| r.passage.as_str()).collect();
-        let texts: Vec<&str> = paragraphs.iter().map(|(_, _, t)| t.as_str()).collect();
-        let similar = analysis::most_similar(&passages, &texts, 3, 0.12);
+        // Similarity is CPU work that grows with the square of the
+        // recommendations: off the async threads.
+        let (similar, groups) = {
+            let passages: Vec<String> = recommendations.iter().map(|r| r.passage.clone()).collect();
+            let texts: Vec<String> = paragraphs.iter().map(|(_, _, t)| t.clone()).collect();
+            tokio::task::spawn_blocking(move || {
+                let similar = analysis::most_similar(&passages, &texts, 3, 0.12);
+                (similar, alike_groups(&passages))
+            })
+            .await
+            .map_err(|e| AppError::Internal(format!("coverage stopped: {e}")))?
+        };
         let number_of: HashMap<&Wid, &str> =
             paragraphs.iter().map(|(w, n, _)| (w, n.as_str())).collect();
         let mut items = Vec::new();
@@ -1039,25 +1088,14 @@ impl App {
             });
         }
         // Recurring: recommendations alike (similar passages) counted together.
-        let alike = analysis::most_similar(&passages, &passages, 50, 0.5);
-        let mut seen: HashSet<usize> = HashSet::new();
         let mut unanswered = Vec::new();
-        for (i, group) in alike.iter().enumerate() {
-            if seen.contains(&i) {
-                continue;
-            }
-            let members: Vec<usize> = std::iter::once(i)
-                .chain(group.iter().map(|(j, _)| *j as usize).filter(|&j| j != i))
-                .filter(|j| !seen.contains(j))
-                .collect();
+        for members in groups {
             if members.len() < RECURRING {
                 continue;
             }
-            seen.extend(members.iter().copied());
-            let answered = members.iter().any(|&j| !items[j].linked.is_empty());
-            if !answered {
+            if members.iter().all(|&j| items[j].linked.is_empty()) {
                 unanswered.push(RecurringRecommendation {
-                    recommendation: recommendations[i].clone(),
+                    recommendation: recommendations[members[0]].clone(),
                     times: members.len(),
                     alike: members.iter().map(|&j| recommendations[j].id).collect(),
                 });
@@ -1094,6 +1132,11 @@ impl App {
             .ok_or_else(|| {
                 AppError::NotFound(format!("recommendation {recommendation} in '{slug}'"))
             })?;
+        if !self.may_see_source(&slug, clearance(p, &slug), &r).await? {
+            return Err(AppError::NotFound(format!(
+                "recommendation {recommendation} in '{slug}'"
+            )));
+        }
         let draft_slug = crate::parse_slug("draft", draft)?;
         let d = unit
             .tx
@@ -1153,7 +1196,14 @@ fn run_stats(
     statements: &[AnalysisText],
     actors: &HashMap<String, Option<accord_domain::Actor>>,
 ) -> RunStats {
-    let mut stats = RunStats::default();
+    let mut stats = RunStats {
+        synthetic: inputs
+            .iter()
+            .chain(statements)
+            .filter(|x| x.synthetic)
+            .count() as i64,
+        ..RunStats::default()
+    };
     let region = |code: Option<&str>| -> String {
         code.and_then(|c| actors.get(c))
             .and_then(|a| a.as_ref())
@@ -1220,6 +1270,37 @@ fn who_said_what(
             }
         })
         .collect()
+}
+
+/// Groups of recommendations that say much the same (TF-IDF cosine ≥ 0.5,
+/// joined transitively), each in the order given; singletons included.
+fn alike_groups(passages: &[String]) -> Vec<Vec<usize>> {
+    let n = passages.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (i, near) in analysis::most_similar(passages, passages, n, 0.5)
+        .into_iter()
+        .enumerate()
+    {
+        for (j, _) in near {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j as usize));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    groups.into_values().collect()
 }
 
 /// One line for people about a run.

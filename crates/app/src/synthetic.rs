@@ -113,8 +113,9 @@ impl App {
                     )
                     .await?;
                 if let Some((line, why)) = done.rejected.first() {
-                    return Err(AppError::Internal(format!(
-                        "synthetic input {line} was refused: {why}"
+                    // E.g. a process without the member states the senders write from.
+                    return Err(AppError::BadRequest(format!(
+                        "synthetic input {line} was refused in '{process}': {why}"
                     )));
                 }
                 report.inputs += done.imported as u64;

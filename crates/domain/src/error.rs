@@ -94,6 +94,8 @@ pub enum ValidationError {
     AlreadyRegistered(String),
     #[error("'{actor}' cannot take the floor as {what}")]
     CannotSpeak { actor: String, what: &'static str },
+    #[error("an analysis of this process is running already (job {0}); wait for it to end")]
+    AnalysisRunning(i64),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -108,6 +110,7 @@ impl ValidationError {
             DuplicateSymbol(_) => "duplicate_symbol",
             DuplicateActorCode(_) => "duplicate_actor_code",
             DuplicatePhase(_) => "duplicate_phase",
+            AnalysisRunning(_) => "analysis_running",
             UnknownActor(_) => "unknown_actor",
             UnknownTheme(_) => "unknown_theme",
             UnknownMeeting(_) => "unknown_meeting",
@@ -144,6 +147,7 @@ impl ValidationError {
         matches!(
             self,
             DuplicateProcessSlug(_)
+                | AnalysisRunning(_)
                 | DuplicateSlug { .. }
                 | DuplicateSymbol(_)
                 | DuplicateActorCode(_)

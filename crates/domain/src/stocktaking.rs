@@ -71,9 +71,13 @@ pub struct AnalysisRun {
     pub finished_at: DateTime<Utc>,
 }
 
-/// What came in, counted for the report.
+/// What came in, counted for the report. (Fields default, so runs stored
+/// before a field existed still read.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RunStats {
+    /// Inputs and statements that are generated test data.
+    pub synthetic: i64,
     /// Inputs by language code.
     pub languages: BTreeMap<String, i64>,
     /// Inputs by the UN M49 region of their country ("" when none is given).

@@ -2148,20 +2148,45 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
         .unwrap();
     tx.commit().await.unwrap();
 
-    // The texts the analysis reads: inputs in pages; statements in English first.
+    // A restricted input: never in the (public) analysis.
+    let mut tx = store.begin().await.unwrap();
+    let restricted = tx
+        .insert_input(
+            &NewInput {
+                process: slug("gcm"),
+                consultation: slug("online"),
+                author: None,
+                organisation: None,
+                country: None,
+                language: Some(Language::En),
+                text: "For member states only.".into(),
+                external_id: None,
+                synthetic: false,
+            },
+            Language::En,
+            false,
+            Distribution::Restricted,
+            at("2017-05-02T00:00:00Z"),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let now = at("2017-06-01T00:00:00Z");
+    // The texts the analysis reads: public inputs in pages; statements in English first.
     let page = store
-        .analysis_texts(&slug("gcm"), ItemKind::Input, 0, 3)
+        .analysis_texts(&slug("gcm"), ItemKind::Input, 0, 3, now)
         .await
         .unwrap();
     assert_eq!(page.iter().map(|x| x.id).collect::<Vec<_>>(), inputs[..3]);
     assert_eq!(page[0].origin.as_deref(), Some("MEX"));
     let rest = store
-        .analysis_texts(&slug("gcm"), ItemKind::Input, inputs[2], 3)
+        .analysis_texts(&slug("gcm"), ItemKind::Input, inputs[2], 3, now)
         .await
         .unwrap();
     assert_eq!(rest.len(), 2);
+    assert!(rest.iter().all(|x| x.id != restricted && x.synthetic));
     let st = store
-        .analysis_texts(&slug("gcm"), ItemKind::Statement, 0, 10)
+        .analysis_texts(&slug("gcm"), ItemKind::Statement, 0, 10, now)
         .await
         .unwrap();
     assert_eq!(st.len(), 1, "one text per statement");
@@ -2232,6 +2257,7 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
 
     // A run, written in pieces, is invisible until complete.
     let stats = RunStats {
+        synthetic: 5,
         languages: [("en".to_owned(), 5)].into(),
         regions: [("Americas".to_owned(), 3), ("Europe".to_owned(), 2)].into(),
         weeks: [(d("2017-05-01"), 5)].into(),

@@ -309,6 +309,9 @@ macro_rules! consultation_sql {
             }
             // Themes are few per recommendation: filter after reading, then page.
             qb.push(" ORDER BY r.id");
+            if q.theme.is_none() {
+                qb.push(" LIMIT ").push_bind(i64::from(q.limit) + 1);
+            }
             let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
             let mut items = Vec::new();
             for row in &rows {

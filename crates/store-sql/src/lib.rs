@@ -1196,9 +1196,9 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_clusters(&mut c, run).await
                 }
-                async fn analysis_texts(&self, process: &Slug, kind: ItemKind, after: i64, limit: u32) -> Result<Vec<AnalysisText>> {
+                async fn analysis_texts(&self, process: &Slug, kind: ItemKind, after: i64, limit: u32, now: DateTime<Utc>) -> Result<Vec<AnalysisText>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
-                    analysis_texts(&mut c, process, kind, after, limit).await
+                    analysis_texts(&mut c, process, kind, after, limit, now).await
                 }
                 async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;

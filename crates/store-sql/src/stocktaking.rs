@@ -198,7 +198,7 @@ macro_rules! stocktaking_sql {
         }
 
         async fn complete_analysis_run(c: &mut Conn, r: &AnalysisRun) -> Result<()> {
-            sqlx::query(
+            let done = sqlx::query(
                 "UPDATE analysis_runs SET inputs = $2, statements = $3, campaign_inputs = $4, \
                  campaigns = $5, assigned = $6, labels = $7, seconds = $8, finished_at = $9, \
                  complete = $10, stats = $11 WHERE id = $1",
@@ -217,6 +217,9 @@ macro_rules! stocktaking_sql {
             .execute(&mut *c)
             .await
             .map_err(err)?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::NotFound(format!("analysis run {}", r.id)));
+            }
             Ok(())
         }
 
@@ -453,31 +456,38 @@ macro_rules! stocktaking_sql {
                 .collect()
         }
 
-        /// A page of a process's inputs or statements, as the analysis reads
-        /// them: statements in one of their languages (English first).
+        /// A page of a process's inputs or statements that the public may
+        /// read at `now`, as the analysis reads them: statements in one of
+        /// their languages (English first).
         async fn analysis_texts(
             c: &mut Conn,
             process: &Slug,
             kind: ItemKind,
             after: i64,
             limit: u32,
+            now: DateTime<Utc>,
         ) -> Result<Vec<AnalysisText>> {
             let rows = match kind {
                 ItemKind::Statement => sqlx::query(
                     "SELECT s.id AS id, t.language AS language, t.body AS body, \
-                       s.entered_at AS at, s.actor AS origin \
+                       s.entered_at AS at, s.actor AS origin, s.synthetic AS synthetic \
                      FROM statements s JOIN texts t ON t.item_kind = 'statement' AND t.item_id = s.id \
-                     WHERE s.process = $1 AND s.id > $2 AND t.body <> '' \
+                     WHERE s.id IN (SELECT id FROM statements WHERE process = $1 AND id > $2 \
+                       AND distribution = 'public' AND (embargo_until IS NULL OR embargo_until <= $4) \
+                       ORDER BY id LIMIT $3) \
+                     AND t.body <> '' \
                      ORDER BY s.id, CASE WHEN t.language = 'en' THEN 0 ELSE 1 END, t.language",
                 )
                 .bind(process.as_str())
                 .bind(after)
+                .bind(i64::from(limit))
+                .bind(now)
                 .fetch_all(&mut *c)
                 .await
                 .map_err(err)?,
                 _ => sqlx::query(
-                    "SELECT id, language, body, submitted_at AS at, country AS origin FROM inputs \
-                     WHERE process = $1 AND id > $2 ORDER BY id LIMIT $3",
+                    "SELECT id, language, body, submitted_at AS at, country AS origin, synthetic FROM inputs \
+                     WHERE process = $1 AND id > $2 AND distribution = 'public' ORDER BY id LIMIT $3",
                 )
                 .bind(process.as_str())
                 .bind(after)
@@ -492,15 +502,13 @@ macro_rules! stocktaking_sql {
                 if out.last().is_some_and(|x| x.id == id) {
                     continue;
                 }
-                if out.len() >= limit as usize {
-                    break;
-                }
                 out.push(AnalysisText {
                     id,
                     language: named(row, "language")?,
                     text: get(row, "body")?,
                     at: get(row, "at")?,
                     origin: get(row, "origin")?,
+                    synthetic: get(row, "synthetic")?,
                 });
             }
             Ok(out)

@@ -4,6 +4,9 @@
 -- suggestions, paragraphs that answer a recommendation).
 -- Kept in lockstep with store-postgres/migrations/0008_stocktaking.sql.
 
+-- The analysis reads a process's inputs in id order.
+CREATE INDEX inputs_by_process ON inputs (process, id);
+
 CREATE TABLE jobs (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     process     TEXT NOT NULL REFERENCES processes (slug),

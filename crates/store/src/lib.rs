@@ -297,13 +297,15 @@ pub trait Store: Send + Sync + 'static {
         limit: u32,
     ) -> Result<Vec<ThemeAssignment>>;
     async fn list_clusters(&self, run: i64) -> Result<Vec<ThemeCluster>>;
-    /// A page of the process's inputs or statements for the analysis.
+    /// A page of the process's inputs or statements for the analysis: only
+    /// what the public may read at `now` (the stocktaking is public).
     async fn analysis_texts(
         &self,
         process: &Slug,
         kind: ItemKind,
         after: i64,
         limit: u32,
+        now: DateTime<Utc>,
     ) -> Result<Vec<AnalysisText>>;
     async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>>;
     async fn list_dismissals(&self, kind: ItemKind, id: i64) -> Result<Vec<Dismissal>>;
@@ -321,6 +323,8 @@ pub struct AnalysisText {
     pub at: DateTime<Utc>,
     /// The country of an input, or the actor who delivered a statement.
     pub origin: Option<String>,
+    /// Generated test data.
+    pub synthetic: bool,
 }
 
 /// A unit of work. Writes refuse what the schema forbids with

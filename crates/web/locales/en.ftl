@@ -680,3 +680,5 @@ coverage-none = no paragraph yet
 coverage-suggested = Suggested
 coverage-link = Link
 coverage-unlink = Remove the link to
+stocktaking-synthetic = { $count } of the items analysed are synthetic test data, generated to try the system; none was written by a person.
+stocktaking-public-only = The analysis covers what everyone may read: items with a restricted distribution, or under embargo when it ran, are left out.

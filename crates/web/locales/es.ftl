@@ -680,3 +680,5 @@ coverage-none = ninguno por ahora
 coverage-suggested = Párrafos sugeridos
 coverage-link = Vincular
 coverage-unlink = Quitar el vínculo con el párrafo
+stocktaking-synthetic = { $count } de los elementos analizados son datos de prueba sintéticos, generados para probar el sistema; ninguno fue escrito por una persona.
+stocktaking-public-only = El análisis abarca lo que todos pueden leer: se excluyen los elementos de distribución restringida o bajo embargo en el momento del análisis.

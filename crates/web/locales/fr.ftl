@@ -677,3 +677,5 @@ coverage-none = aucun pour l'instant
 coverage-suggested = Paragraphes suggérés
 coverage-link = Relier
 coverage-unlink = Supprimer le lien avec le paragraphe
+stocktaking-synthetic = { $count } des éléments analysés sont des données de test synthétiques, générées pour essayer le système ; aucun n’a été écrit par une personne.
+stocktaking-public-only = L’analyse porte sur ce que chacun peut lire : les éléments à distribution restreinte, ou sous embargo au moment de l’analyse, en sont exclus.

@@ -666,3 +666,5 @@ coverage-none = 尚无
 coverage-suggested = 推荐段落
 coverage-link = 关联
 coverage-unlink = 取消关联段落
+stocktaking-synthetic = 所分析的条目中有 { $count } 条是为试用系统而生成的合成测试数据，均非由人撰写。
+stocktaking-public-only = 分析涵盖所有人均可阅读的内容：限制分发的条目或分析时仍处于禁发期的条目不在其内。

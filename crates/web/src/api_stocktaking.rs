@@ -102,14 +102,13 @@ async fn list_campaigns(
     Path(slug): Path<String>,
     Query(q): Query<CampaignsQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let Some((run, items)) = s
-        .app
-        .campaigns(&slug, q.offset.unwrap_or(0), q.limit.unwrap_or(50))
-        .await?
-    else {
+    let limit = q.limit.unwrap_or(50).clamp(1, 500);
+    let Some((run, mut items)) = s.app.campaigns(&slug, q.offset.unwrap_or(0), limit).await? else {
         return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
     };
-    Ok(Json(json!({ "run": run.id, "items": items })))
+    let more = items.len() > limit as usize;
+    items.truncate(limit as usize);
+    Ok(Json(json!({ "run": run.id, "items": items, "more": more })))
 }
 
 async fn get_campaign(
@@ -218,6 +217,8 @@ pub(crate) async fn import_inputs(
         .unwrap_or("jsonl")
         .parse()
         .map_err(ApiError::bad_request)?;
+    // Who may import, and where, is settled before the body is read.
+    s.app.check_input_import(&p, &slug, &consultation).await?;
     let limit = s.app.upload_limit() as usize;
     let bytes = axum::body::to_bytes(b, limit).await.map_err(|_| {
         ApiError::from(AppError::TooLarge(format!(

@@ -34,7 +34,14 @@ fn count_rows<K: std::fmt::Display>(
 
 pub fn build(process: &Process, st: &Stocktaking, coverage: &Coverage) -> ReportDoc {
     let run = &st.run;
-    let mut blocks = vec![
+    let mut blocks = vec![];
+    if run.stats.synthetic > 0 {
+        blocks.push(B::Note(format!(
+            "{} of the items analysed are synthetic test data, generated to try the system; none was written by a person.",
+            run.stats.synthetic
+        )));
+    }
+    blocks.extend([
         B::Heading1("Inputs received".into()),
         B::Para(format!(
             "{} written inputs and {} statements were analysed. {} inputs ({:.1}%) belong to {} campaigns.",
@@ -82,13 +89,12 @@ pub fn build(process: &Process, st: &Stocktaking, coverage: &Coverage) -> Report
                 .collect(),
         ),
         B::Heading1("Themes".into()),
-    ];
+    ]);
     for t in &st.themes {
-        blocks.push(B::Heading2(format!(
-            "{}. {}",
-            t.theme.number.unwrap_or(0),
-            t.theme.title
-        )));
+        blocks.push(B::Heading2(match t.theme.number {
+            Some(n) => format!("{n}. {}", t.theme.title),
+            None => t.theme.title.clone(),
+        }));
         blocks.push(B::Para(format!(
             "{} inputs and {} statements.",
             t.inputs, t.statements

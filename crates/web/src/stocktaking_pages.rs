@@ -163,7 +163,10 @@ fn stocktaking_value(slug: &str, st: Option<&Stocktaking>, quotes: usize) -> Val
         &st.themes
             .iter()
             .map(|t| Bar {
-                label: format!("{}. {}", t.theme.number.unwrap_or(0), t.theme.title),
+                label: match t.theme.number {
+                    Some(n) => format!("{n}. {}", t.theme.title),
+                    None => t.theme.title.clone(),
+                },
                 value: t.inputs,
                 href: Some(format!("#theme-{}", t.theme.code)),
             })
@@ -378,11 +381,12 @@ async fn campaigns_page(
         .campaigns(&slug, offset, PER_PAGE)
         .await
         .map_err(|e| r.error(&s, e))?;
-    let (run, list) = match found {
+    let (run, mut list) = match found {
         Some((run, list)) => (Some(run), list),
         None => (None, vec![]),
     };
-    let more = list.len() == PER_PAGE as usize;
+    let more = list.len() > PER_PAGE as usize;
+    list.truncate(PER_PAGE as usize);
     r.render(
         &s,
         "campaigns.html",

@@ -30,5 +30,8 @@
   });
   source.addEventListener("open", function () {
     document.documentElement.setAttribute("data-live-connected", "true");
+    // A region that changes by itself (a job's progress) may have changed
+    // between the page's rendering and this connection: fetch it once.
+    if (regions[0].hasAttribute("data-live-resync")) refresh();
   });
 })();
