@@ -635,7 +635,9 @@ impl App {
         let mut batch = ImportBatch::default();
         let mut states: std::collections::HashMap<accord_domain::ActorCode, bool> =
             Default::default();
-        let (mut first, mut last) = (None, None);
+        // Checked one by one; looked up and written together.
+        let mut ready: Vec<(NewInput, accord_domain::Language, bool)> =
+            Vec::with_capacity(rows.len());
         for (line, mut input) in rows {
             input.process = process.clone();
             input.consultation = consultation.clone();
@@ -664,17 +666,6 @@ impl App {
                     continue;
                 }
             }
-            if let Some(external) = &input.external_id {
-                if unit
-                    .tx
-                    .find_input_by_external_id(&process, external)
-                    .await?
-                    .is_some()
-                {
-                    batch.unchanged += 1;
-                    continue;
-                }
-            }
             let (language, detected) = match input.language {
                 Some(l) => (l, false),
                 None => match accord_ingest::detect_language(&input.text) {
@@ -689,14 +680,37 @@ impl App {
                     }
                 },
             };
-            let id = unit
-                .tx
-                .insert_input(&input, language, detected, Distribution::Public, unit.at)
-                .await?;
-            first.get_or_insert(id);
-            last = Some(id);
-            batch.imported += 1;
+            ready.push((input, language, detected));
         }
+        // Rows whose external id was imported before (or earlier in this
+        // batch) change nothing.
+        let externals: Vec<&str> = ready
+            .iter()
+            .filter_map(|(i, _, _)| i.external_id.as_deref())
+            .collect();
+        let mut seen: std::collections::HashSet<String> = unit
+            .tx
+            .existing_external_ids(&process, &externals)
+            .await?
+            .into_iter()
+            .collect();
+        let mut new: Vec<(&NewInput, accord_domain::Language, bool)> =
+            Vec::with_capacity(ready.len());
+        for (input, language, detected) in &ready {
+            if let Some(external) = &input.external_id {
+                if !seen.insert(external.clone()) {
+                    batch.unchanged += 1;
+                    continue;
+                }
+            }
+            new.push((input, *language, *detected));
+        }
+        let ids = unit
+            .tx
+            .insert_inputs(&new, Distribution::Public, unit.at)
+            .await?;
+        batch.imported = ids.len();
+        let (first, last) = (ids.iter().min().copied(), ids.iter().max().copied());
         if batch.imported > 0 {
             let mut targets = vec![
                 format!("consultation:{consultation}"),

@@ -297,6 +297,7 @@ const FILE: &str = r#"{"external_id": "x-1", "text": "States should protect the 
 {"external_id": "x-2", "text": "Les États devraient garantir l'accès aux services de base.", "language": "fr"}
 not json at all
 {"external_id": "x-3", "text": "", "language": "en"}
+{"external_id": "x-2", "text": "The same external id again, in the same file.", "language": "en"}
 "#;
 
 async fn imports_and_analyses_run_as_jobs(db: TestDatabase) {
@@ -320,7 +321,7 @@ async fn imports_and_analyses_run_as_jobs(db: TestDatabase) {
     assert_eq!(job.status, JobStatus::Succeeded, "{}", job.message);
     assert!(
         job.message
-            .starts_with("4 rows read: 2 imported, 0 unchanged (imported before), 2 refused"),
+            .starts_with("5 rows read: 2 imported, 1 unchanged (imported before), 2 refused"),
         "{}",
         job.message
     );
@@ -346,7 +347,7 @@ async fn imports_and_analyses_run_as_jobs(db: TestDatabase) {
     assert!(
         again
             .message
-            .starts_with("4 rows read: 0 imported, 2 unchanged"),
+            .starts_with("5 rows read: 0 imported, 3 unchanged"),
         "{}",
         again.message
     );

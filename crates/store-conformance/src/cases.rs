@@ -2148,6 +2148,42 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
         .unwrap();
     tx.commit().await.unwrap();
 
+    // Batches: which external ids exist; many inputs in one statement.
+    let mut tx = store.begin().await.unwrap();
+    let mut known = tx
+        .existing_external_ids(&slug("gcm"), &["x-1", "x-9", "x-3"])
+        .await
+        .unwrap();
+    known.sort();
+    assert_eq!(known, vec!["x-1".to_owned(), "x-3".to_owned()]);
+    let more: Vec<NewInput> = (10..13)
+        .map(|i| NewInput {
+            process: slug("gcm"),
+            consultation: slug("online"),
+            author: None,
+            organisation: None,
+            country: None,
+            language: Some(Language::Fr),
+            text: format!("Contribution {i}."),
+            external_id: Some(format!("x-{i}")),
+            synthetic: true,
+        })
+        .collect();
+    let rows: Vec<(&NewInput, Language, bool)> =
+        more.iter().map(|i| (i, Language::Fr, false)).collect();
+    let mut batch = tx
+        .insert_inputs(&rows, Distribution::Public, at("2017-05-03T00:00:00Z"))
+        .await
+        .unwrap();
+    batch.sort();
+    assert_eq!(batch.len(), 3);
+    assert!(batch[0] > inputs[4]);
+    let found = tx.find_input(batch[2]).await.unwrap().unwrap();
+    assert_eq!(found.text, "Contribution 12.");
+    assert_eq!(found.language, Language::Fr);
+    tx.commit().await.unwrap();
+    inputs.extend(batch);
+
     // A restricted input: never in the (public) analysis.
     let mut tx = store.begin().await.unwrap();
     let restricted = tx
@@ -2183,7 +2219,7 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
         .analysis_texts(&slug("gcm"), ItemKind::Input, inputs[2], 3, now)
         .await
         .unwrap();
-    assert_eq!(rest.len(), 2);
+    assert_eq!(rest.len(), 3);
     assert!(rest.iter().all(|x| x.id != restricted && x.synthetic));
     let st = store
         .analysis_texts(&slug("gcm"), ItemKind::Statement, 0, 10, now)

@@ -1673,6 +1673,68 @@ macro_rules! sql_store {
                 async fn find_input(&mut self, id: i64) -> Result<Option<Input>> {
                     find_input(&mut self.tx, id).await
                 }
+                async fn insert_inputs(
+                    &mut self,
+                    rows: &[(&NewInput, Language, bool)],
+                    distribution: Distribution,
+                    at: DateTime<Utc>,
+                ) -> Result<Vec<i64>> {
+                    let mut ids = Vec::with_capacity(rows.len());
+                    // 12 values a row: 400 rows stay under every bind limit.
+                    for chunk in rows.chunks(400) {
+                        let mut qb = QueryBuilder::<Db>::new(
+                            "INSERT INTO inputs (process, consultation, author, organisation, country, language, \
+                             language_detected, body, external_id, synthetic, distribution, submitted_at) ",
+                        );
+                        qb.push_values(chunk, |mut b, (input, language, detected)| {
+                            b.push_bind(input.process.as_str())
+                                .push_bind(input.consultation.as_str())
+                                .push_bind(&input.author)
+                                .push_bind(&input.organisation)
+                                .push_bind(input.country.as_ref().map(|c| c.to_string()))
+                                .push_bind(language.as_str())
+                                .push_bind(*detected)
+                                .push_bind(&input.text)
+                                .push_bind(&input.external_id)
+                                .push_bind(input.synthetic)
+                                .push_bind(distribution.as_str())
+                                .push_bind(at);
+                        });
+                        qb.push(" RETURNING id");
+                        let found: Vec<i64> = qb
+                            .build_query_scalar()
+                            .fetch_all(&mut *self.tx)
+                            .await
+                            .map_err(err)?;
+                        ids.extend(found);
+                    }
+                    Ok(ids)
+                }
+                async fn existing_external_ids(
+                    &mut self,
+                    process: &Slug,
+                    ids: &[&str],
+                ) -> Result<Vec<String>> {
+                    let mut found = Vec::new();
+                    for chunk in ids.chunks(1_000) {
+                        let mut qb = QueryBuilder::<Db>::new(
+                            "SELECT external_id FROM inputs WHERE process = ",
+                        );
+                        qb.push_bind(process.as_str()).push(" AND external_id IN (");
+                        let mut list = qb.separated(", ");
+                        for id in chunk {
+                            list.push_bind(*id);
+                        }
+                        qb.push(")");
+                        let rows: Vec<String> = qb
+                            .build_query_scalar()
+                            .fetch_all(&mut *self.tx)
+                            .await
+                            .map_err(err)?;
+                        found.extend(rows);
+                    }
+                    Ok(found)
+                }
                 async fn find_input_by_external_id(
                     &mut self,
                     process: &Slug,

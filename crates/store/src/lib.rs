@@ -480,6 +480,16 @@ pub trait Tx: Send {
         at: DateTime<Utc>,
     ) -> Result<i64>;
     async fn find_input(&mut self, id: i64) -> Result<Option<Input>>;
+    /// Records many inputs at once (an import batch); returns their ids in
+    /// no particular order.
+    async fn insert_inputs(
+        &mut self,
+        rows: &[(&NewInput, Language, bool)],
+        distribution: Distribution,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<i64>>;
+    /// Which of these external ids the process's inputs already carry.
+    async fn existing_external_ids(&mut self, process: &Slug, ids: &[&str]) -> Result<Vec<String>>;
     async fn find_input_by_external_id(
         &mut self,
         process: &Slug,
