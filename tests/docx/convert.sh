@@ -25,7 +25,8 @@ apt_install() {
 }
 # Whether apt knows a package it could install.
 apt_has() {
-    apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'
+    # Not grep -q: under pipefail, grep leaving early makes apt-cache die of SIGPIPE.
+    apt-cache policy "$1" 2>/dev/null | grep 'Candidate: [^(]' >/dev/null
 }
 
 office="$(command -v libreoffice || command -v soffice || true)"

@@ -175,7 +175,11 @@ fn amendment_id(id: &str) -> Result<i64, AppError> {
     crate::api::parse_id(id, "amendment").map_err(|e| AppError::NotFound(e.message))
 }
 
-fn redirect_or_error(r: &Reader, s: &SharedState, result: Result<String, AppError>) -> Response {
+pub(crate) fn redirect_or_error(
+    r: &Reader,
+    s: &SharedState,
+    result: Result<String, AppError>,
+) -> Response {
     match result {
         Ok(to) => Redirect::to(&to).into_response(),
         Err(e) => r.error(s, e).into_response(),

@@ -7,6 +7,7 @@
 use crate::auth::Caller;
 use crate::charts::{self, Bar};
 use crate::manage::{checked, one, Fields};
+use crate::negotiation_pages::redirect_or_error;
 use crate::portal::{PageResult, Reader};
 use crate::SharedState;
 use accord_app::policy::{authorize, Action};
@@ -16,7 +17,7 @@ use accord_domain::stocktaking::{JobStatus, WhoSaidWhat};
 use accord_domain::{self as d, ItemKind};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::{context, Value};
@@ -49,13 +50,6 @@ pub fn routes() -> Router<SharedState> {
             "/processes/{slug}/statements/{id}/dismiss",
             post(dismiss_statement),
         )
-}
-
-fn redirect_or_error(r: &Reader, s: &SharedState, result: Result<String, AppError>) -> Response {
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(e) => r.error(s, e).into_response(),
-    }
 }
 
 fn can_manage(r: &Reader, process: &d::Slug) -> bool {
