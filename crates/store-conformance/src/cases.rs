@@ -2419,22 +2419,6 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
             0.8
         ))
     );
-    let top = store
-        .theme_items(run.id, Some(&slug("topic-1")), ItemKind::Input, 10)
-        .await
-        .unwrap();
-    assert_eq!(
-        top.iter().map(|a| a.item_id).collect::<Vec<_>>(),
-        vec![inputs[1], inputs[0]]
-    );
-    let none = store
-        .theme_items(run.id, None, ItemKind::Input, 10)
-        .await
-        .unwrap();
-    assert_eq!(
-        none.iter().map(|a| a.item_id).collect::<Vec<_>>(),
-        vec![inputs[2]]
-    );
     assert_eq!(store.list_clusters(run.id).await.unwrap(), vec![cluster]);
 
     // A second run replaces the first; the first's results are gone.
@@ -2527,10 +2511,6 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
     assert_eq!(
         store.list_coverage_links(&slug("gcm")).await.unwrap(),
         vec![link]
-    );
-    assert_eq!(
-        store.get_recommendation(rec).await.unwrap().passage,
-        "States should act."
     );
     let mut tx = store.begin().await.unwrap();
     assert!(tx.delete_coverage_link(rec, draft, "para17").await.unwrap());

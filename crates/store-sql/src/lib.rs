@@ -1188,10 +1188,6 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     item_theme(&mut c, run, kind, id).await
                 }
-                async fn theme_items(&self, run: i64, theme: Option<&Slug>, kind: ItemKind, limit: u32) -> Result<Vec<ThemeAssignment>> {
-                    let mut c = self.pool.acquire().await.map_err(err)?;
-                    theme_items(&mut c, run, theme, kind, limit).await
-                }
                 async fn list_clusters(&self, run: i64) -> Result<Vec<ThemeCluster>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_clusters(&mut c, run).await
@@ -1211,10 +1207,6 @@ macro_rules! sql_store {
                 async fn list_coverage_links(&self, process: &Slug) -> Result<Vec<CoverageLink>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_coverage_links(&mut c, process).await
-                }
-                async fn get_recommendation(&self, id: i64) -> Result<Recommendation> {
-                    let mut c = self.pool.acquire().await.map_err(err)?;
-                    found(find_recommendation(&mut c, id).await?, format_args!("recommendation {id}"))
                 }
 
                 async fn list_delegations(&self, process: &Slug) -> Result<Vec<(ActorCode, String)>> {

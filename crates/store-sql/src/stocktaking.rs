@@ -402,38 +402,6 @@ macro_rules! stocktaking_sql {
             .transpose()
         }
 
-        /// The items of a kind the run gave a theme (None: no theme), most
-        /// confident first.
-        async fn theme_items(
-            c: &mut Conn,
-            run: i64,
-            theme: Option<&Slug>,
-            kind: ItemKind,
-            limit: u32,
-        ) -> Result<Vec<ThemeAssignment>> {
-            let mut qb = QueryBuilder::<Db>::new(
-                "SELECT item_kind, item_id, theme, confidence FROM theme_assignments WHERE run_id = ",
-            );
-            qb.push_bind(run);
-            match theme {
-                Some(t) => {
-                    qb.push(" AND theme = ").push_bind(t.to_string());
-                }
-                None => {
-                    qb.push(" AND theme IS NULL");
-                }
-            }
-            qb.push(" AND item_kind = ").push_bind(kind.as_str());
-            qb.push(" ORDER BY confidence DESC, item_id LIMIT ").push_bind(i64::from(limit));
-            qb.build()
-                .fetch_all(&mut *c)
-                .await
-                .map_err(err)?
-                .iter()
-                .map(assignment_from)
-                .collect()
-        }
-
         async fn list_clusters(c: &mut Conn, run: i64) -> Result<Vec<ThemeCluster>> {
             let rows = sqlx::query(
                 "SELECT theme, number, inputs, key_phrases, representatives FROM theme_clusters \

@@ -288,14 +288,6 @@ pub trait Store: Send + Sync + 'static {
         kind: ItemKind,
         id: i64,
     ) -> Result<Option<ThemeAssignment>>;
-    /// Items of a kind with the theme (None: with no theme), most confident first.
-    async fn theme_items(
-        &self,
-        run: i64,
-        theme: Option<&Slug>,
-        kind: ItemKind,
-        limit: u32,
-    ) -> Result<Vec<ThemeAssignment>>;
     async fn list_clusters(&self, run: i64) -> Result<Vec<ThemeCluster>>;
     /// A page of the process's inputs or statements for the analysis: only
     /// what the public may read at `now` (the stocktaking is public).
@@ -310,7 +302,6 @@ pub trait Store: Send + Sync + 'static {
     async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>>;
     async fn list_dismissals(&self, kind: ItemKind, id: i64) -> Result<Vec<Dismissal>>;
     async fn list_coverage_links(&self, process: &Slug) -> Result<Vec<CoverageLink>>;
-    async fn get_recommendation(&self, id: i64) -> Result<Recommendation>;
 }
 
 /// An input or a statement as the stocktaking analysis reads it.
