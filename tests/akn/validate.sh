@@ -5,7 +5,9 @@
 # Builds and runs the `akn_samples` example of accord-export, which writes a
 # draft version (sections, objectives, paragraphs with sub-paragraphs,
 # statuses) and amendment lists (every operation; & < > " ' and Arabic and
-# Chinese text; and an empty list), then validates each file.
+# Chinese text; and an empty list) and adoptions (by consensus, by recorded
+# vote with states not recorded, a vote that does not carry), then validates
+# each file.
 #
 #     tests/akn/validate.sh [OUTDIR]
 #

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validates what the real server exports for the GCM demo — every version of
-# the draft (Akoma Ntoso `doc`) and the amendments on Rev.3 (`amendmentList`) —
+# the draft (Akoma Ntoso `doc`), the amendments on Rev.3 (`amendmentList`) and
+# the two adoptions (`debate`) —
 # against the OASIS schema with xmllint. validate.sh checks the exporter's own
 # samples; this checks the product end to end.
 #
@@ -35,6 +36,11 @@ for seq in 1 2 3 4 5; do
 done
 curl -sf "$draft/versions/4/amendments.xml" -o "$work/amendments-4.xml"
 files+=("$work/amendments-4.xml")
+# The adoption at Marrakech (consensus) and the General Assembly's recorded vote.
+for id in 1 2; do
+  curl -sf "$base/processes/gcm/adoptions/$id/akn.xml" -o "$work/adoption-$id.xml"
+  files+=("$work/adoption-$id.xml")
+done
 for f in "${files[@]}"; do
   xmllint --noout --schema "$schema" "$f" 2>"$work/err" || { cat "$work/err"; exit 1; }
   echo "valid: $(basename "$f")"

@@ -132,7 +132,8 @@ test("actors directory lists the 193 member states", async () => {
   await context.close();
 });
 
-for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings/1", "/actors", "/processes/gcm/drafts/gcm-draft/versions/4/compilation"]) {
+for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings/1", "/actors", "/processes/gcm/drafts/gcm-draft/versions/4/compilation",
+  "/processes/gcm/adoptions/2"]) {
   test(`Arabic: ${path} is laid out right to left`, async () => {
     const { page, context, status } = await open(path, { lang: "ar" });
     assert.equal(status, 200);
@@ -172,7 +173,9 @@ test("the language switcher is remembered across pages", async () => {
 for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU",
   "/processes/gcm/drafts/gcm-draft", "/processes/gcm/drafts/gcm-draft/versions/5", "/processes/gcm/drafts/gcm-draft/versions/4/compilation",
   "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5", "/processes/gcm/stocktaking", "/processes/gcm/stocktaking/report",
-  "/processes/gcm/campaigns", "/processes/gcm/campaigns/1", "/processes/gcm/coverage"]) {
+  "/processes/gcm/campaigns", "/processes/gcm/campaigns/1", "/processes/gcm/coverage",
+  "/processes/gcm/adoptions", "/processes/gcm/adoptions/2", "/processes/gcm/pledges", "/processes/gcm/objectives/5",
+  "/processes/gcm/drafts/gcm-draft/versions/5/languages"]) {
   test(`phone width: ${path} fits the screen`, async () => {
     const { page, context } = await open(path, { width: 390, height: 844 });
     assert.ok(await noHorizontalOverflow(page), "the page scrolls sideways on a phone");
@@ -311,6 +314,45 @@ test("the compilation text updates live when the co-facilitators decide; a reloa
   const plain = await open(`${draft}/versions/4/compilation`, { javaScriptEnabled: false });
   assert.equal(await shown(plain.page), before - 1);
   await Promise.all([watcher.context.close(), chair.context.close(), plain.context.close()]);
+});
+
+test("the General Assembly's vote reads as a map and a table, sorted by vote", async () => {
+  const { page, context } = await open("/processes/gcm/adoptions");
+  await page.getByRole("link", { name: /Endorsement of the Global Compact/ }).click();
+  assert.match(await text(page, "h1"), /resolution 73\/195/);
+  // The map: every member state with a shape, coloured and patterned by its vote.
+  const map = page.locator("svg.vote-map");
+  assert.ok(await map.isVisible());
+  const box = await map.boundingBox();
+  assert.ok(box.width > 600 && box.height > 200, `the map is drawn at a readable size (${box.width}×${box.height})`);
+  assert.equal(await page.locator("svg.vote-map path.state").count(), 192, "192 member states have a shape; Tuvalu is listed");
+  assert.equal(await page.locator("svg.vote-map path.vote-no").count(), 5);
+  const fill = await page.locator("svg.vote-map path[data-state=HUN]").evaluate((el) => getComputedStyle(el).fill);
+  assert.match(fill, /url\(.*#pat-no.*\)/);
+  assert.match(await text(page, "figcaption"), /Tuvalu/);
+  await page.screenshot({ path: join(shots, "vote-map-en.png"), fullPage: false });
+  // Sorted by vote: the five against first.
+  await page.getByRole("link", { name: "Vote", exact: true }).first().click();
+  const first = await page.locator("#vote-table tbody tr td:first-child .code").allTextContents();
+  assert.deepEqual(first.slice(0, 5), ["CZE", "HUN", "ISR", "POL", "USA"]);
+  assert.equal(await page.locator("#vote-table th[aria-sort=ascending]").count(), 1);
+  await page.screenshot({ path: join(shots, "vote-table-en.png"), fullPage: true });
+  await context.close();
+});
+
+test("a version's languages show side by side, and the objectives have their pages", async () => {
+  const { page, context } = await open("/processes/gcm/drafts/gcm-draft/versions/5");
+  await page.getByRole("link", { name: "Languages", exact: true }).click();
+  assert.equal(await page.locator("table.data").first().locator("tbody tr").count(), 6, "six languages");
+  assert.ok(await noHorizontalOverflow(page));
+  await page.selectOption("select[name=right]", "ar");
+  await page.getByRole("button", { name: "Show" }).click();
+  assert.equal(await page.locator("table.side-by-side td[lang=ar]").first().getAttribute("dir"), "rtl");
+  await page.screenshot({ path: join(shots, "languages-en.png"), fullPage: false });
+  await page.goto(base + "/processes/gcm/pledges");
+  await page.getByRole("link", { name: /Promote faster, safer and cheaper transfer of remittances/ }).click();
+  assert.match(await text(page, "h1"), /Objective 20/);
+  await context.close();
 });
 
 test("the draft's pages read well: rounds, redline with a moved paragraph, lineage", async () => {

@@ -593,6 +593,9 @@ impl App {
     }
 }
 
+/// Country codes met in an import, and whether each is a state.
+pub(crate) type KnownStates = std::collections::HashMap<accord_domain::ActorCode, bool>;
+
 /// What one batch of an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportBatch {
@@ -609,8 +612,9 @@ impl App {
     /// (the secretariat, or an operator): each row is checked on its own — a
     /// bad row is reported with its line and the others go in; a row whose
     /// external id was imported before changes nothing. Rows are published
-    /// at once, as inputs sent through the form are. The search index is not
-    /// touched: run `reindex` after the last batch.
+    /// at once, as inputs sent through the form are, and put in the search
+    /// index. (A long import goes through [`App::import_input_rows`], which
+    /// indexes many batches at a time.)
     pub async fn import_inputs(
         &self,
         p: &Principal,
@@ -618,6 +622,25 @@ impl App {
         consultation: &str,
         rows: Vec<(usize, NewInput)>,
     ) -> Result<ImportBatch> {
+        let (batch, docs) = self
+            .store_inputs(p, process, consultation, rows, &mut Default::default())
+            .await?;
+        self.index_docs(docs).await;
+        Ok(batch)
+    }
+
+    /// [`App::import_inputs`] without the search index: the batch, and the
+    /// index documents of the inputs it stored, for the caller to index.
+    /// `states` remembers, from one batch to the next, which countries named
+    /// are member or observer states.
+    pub(crate) async fn store_inputs(
+        &self,
+        p: &Principal,
+        process: &str,
+        consultation: &str,
+        rows: Vec<(usize, NewInput)>,
+        states: &mut KnownStates,
+    ) -> Result<(ImportBatch, Vec<accord_search::SearchDoc>)> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
         let consultation = crate::parse_slug("consultation", consultation)?;
@@ -633,8 +656,6 @@ impl App {
             )));
         }
         let mut batch = ImportBatch::default();
-        let mut states: std::collections::HashMap<accord_domain::ActorCode, bool> =
-            Default::default();
         // Checked one by one; looked up and written together.
         let mut ready: Vec<(NewInput, accord_domain::Language, bool)> =
             Vec::with_capacity(rows.len());
@@ -720,8 +741,26 @@ impl App {
             targets.extend(last.map(|id| format!("last_input:{id}")));
             unit.audit("inputs.import", Some(&process), targets).await?;
         }
+        let at = unit.at;
         unit.commit().await?;
-        Ok(batch)
+        // `insert_inputs` gives the ids in the order of the rows.
+        let docs = new
+            .iter()
+            .zip(&ids)
+            .map(|((input, language, _), &id)| {
+                crate::search::input_doc(
+                    &process,
+                    id,
+                    *language,
+                    &input.text,
+                    input.organisation.as_deref(),
+                    at,
+                    Distribution::Public,
+                    input.synthetic,
+                )
+            })
+            .collect();
+        Ok((batch, docs))
     }
 }
 

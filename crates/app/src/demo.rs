@@ -59,6 +59,7 @@ pub struct DemoReport {
 pub struct Counts {
     pub actors: usize,
     pub drafts: usize,
+    pub adoptions: usize,
     pub processes: usize,
     pub phases: usize,
     pub themes: usize,
@@ -75,6 +76,7 @@ impl Counts {
             + self.meetings
             + self.documents
             + self.drafts
+            + self.adoptions
     }
 }
 
@@ -82,14 +84,15 @@ impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} actors, {} process, {} phases, {} themes, {} meetings, {} documents, {} drafts",
+            "{} actors, {} process, {} phases, {} themes, {} meetings, {} documents, {} drafts, {} adoptions",
             self.actors,
             self.processes,
             self.phases,
             self.themes,
             self.meetings,
             self.documents,
-            self.drafts
+            self.drafts,
+            self.adoptions
         )
     }
 }
@@ -228,6 +231,7 @@ impl crate::App {
                 } else {
                     report.existing.drafts += 1;
                 }
+                report.created.adoptions += self.load_gcm_adoptions(&data.process.slug).await?;
             }
         }
         Ok(report)

@@ -14,7 +14,10 @@ use crate::policy::Principal;
 use crate::{App, AppError, Result};
 
 /// Rows per unit of work.
-pub const BATCH: usize = 1_000;
+pub const BATCH: usize = 5_000;
+/// Imported inputs are put in the search index this many at a time (one
+/// commit each), so a long import is searchable as it goes.
+pub const INDEX_EVERY: usize = 50_000;
 /// Refused rows kept one by one in a summary (the rest are counted).
 pub const KEPT_REJECTIONS: usize = 50;
 
@@ -290,14 +293,18 @@ impl App {
         let mut batch: Vec<(usize, NewInput)> = Vec::with_capacity(BATCH);
         let mut refused: Vec<(usize, String)> = Vec::new();
         let mut rows = rows.peekable();
+        let mut docs = Vec::new();
+        let mut states = Default::default();
         loop {
             let row = rows.next();
             match row {
                 Some(Err(unreadable)) => {
+                    // What was stored before stays, and is found.
+                    self.index_docs(docs).await;
                     return Err(AppError::Unreadable {
                         kind: "unreadable_file",
                         message: format!("{unreadable} ({})", summary.describe()),
-                    })
+                    });
                 }
                 Some(Ok((line, Ok(input)))) => {
                     summary.rows += 1;
@@ -313,9 +320,26 @@ impl App {
             if batch.len() + refused.len() >= BATCH
                 || (end && (!batch.is_empty() || !refused.is_empty()))
             {
-                let done = self
-                    .import_inputs(p, process, consultation, std::mem::take(&mut batch))
-                    .await?;
+                let stored = self
+                    .store_inputs(
+                        p,
+                        process,
+                        consultation,
+                        std::mem::take(&mut batch),
+                        &mut states,
+                    )
+                    .await;
+                let (done, new_docs) = match stored {
+                    Ok(stored) => stored,
+                    Err(e) => {
+                        self.index_docs(docs).await;
+                        return Err(e);
+                    }
+                };
+                docs.extend(new_docs);
+                if docs.len() >= INDEX_EVERY {
+                    self.index_docs(std::mem::take(&mut docs)).await;
+                }
                 summary.imported += done.imported;
                 summary.unchanged += done.unchanged;
                 refused.extend(done.rejected);
@@ -329,6 +353,7 @@ impl App {
                 refused.clear();
             }
             if end {
+                self.index_docs(docs).await;
                 return Ok(summary);
             }
         }

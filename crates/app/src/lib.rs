@@ -4,12 +4,15 @@
 
 mod access;
 mod accreditation;
+pub mod adoption;
 mod consultation;
 mod database;
 pub mod demo;
+mod demo_adoption;
 mod demo_negotiation;
 pub mod files;
 pub mod import;
+pub mod languages;
 mod listing;
 pub mod negotiation;
 pub mod policy;

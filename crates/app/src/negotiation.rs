@@ -105,6 +105,39 @@ pub enum ImportSource {
     Docx(Vec<u8>),
 }
 
+/// Recognises a draft's structure in a Markdown or DOCX file; `previous`
+/// lends its wIds to the nodes it recognises.
+pub(crate) fn recognise(source: ImportSource, previous: Option<&DraftText>) -> Result<Imported> {
+    Ok(match source {
+        ImportSource::Markdown(text) => n::from_markdown(&text, previous).map_err(bad)?,
+        ImportSource::Docx(bytes) => {
+            let extracted = accord_ingest::extract_as(
+                accord_ingest::Format::Docx,
+                &bytes,
+                &accord_ingest::Limits::default(),
+            )
+            .map_err(|e| AppError::Unreadable {
+                kind: e.kind(),
+                message: e.to_string(),
+            })?;
+            let lines: Vec<OutlineLine> = extracted
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| OutlineLine {
+                    line: i + 1,
+                    heading: match b {
+                        accord_ingest::Block::Heading { level, .. } => Some(*level),
+                        accord_ingest::Block::Paragraph { .. } => None,
+                    },
+                    text: b.text().to_owned(),
+                })
+                .collect();
+            n::from_outline(&lines, previous).map_err(bad)?
+        }
+    })
+}
+
 /// A new amendment, as a delegate tables it.
 #[derive(Debug, Clone)]
 pub struct NewAmendment {
@@ -244,7 +277,7 @@ impl App {
         Ok(self.store.list_drafts(&process).await?)
     }
 
-    async fn find_draft(&self, process: &str, draft: &str) -> Result<Draft> {
+    pub(crate) async fn find_draft(&self, process: &str, draft: &str) -> Result<Draft> {
         let process = self.existing_process(process).await?;
         let slug = parse_slug("draft", draft)?;
         Ok(self.store.get_draft(&process, &slug).await?)
@@ -487,34 +520,7 @@ impl App {
         let label = check_label(label)?;
         let latest = self.store.list_versions(draft.id).await?.pop();
         let previous = latest.as_ref().map(|v| &v.text);
-        let imported = match source {
-            ImportSource::Markdown(text) => n::from_markdown(&text, previous).map_err(bad)?,
-            ImportSource::Docx(bytes) => {
-                let extracted = accord_ingest::extract_as(
-                    accord_ingest::Format::Docx,
-                    &bytes,
-                    &accord_ingest::Limits::default(),
-                )
-                .map_err(|e| AppError::Unreadable {
-                    kind: e.kind(),
-                    message: e.to_string(),
-                })?;
-                let lines: Vec<OutlineLine> = extracted
-                    .blocks
-                    .iter()
-                    .enumerate()
-                    .map(|(i, b)| OutlineLine {
-                        line: i + 1,
-                        heading: match b {
-                            accord_ingest::Block::Heading { level, .. } => Some(*level),
-                            accord_ingest::Block::Paragraph { .. } => None,
-                        },
-                        text: b.text().to_owned(),
-                    })
-                    .collect();
-                n::from_outline(&lines, previous).map_err(bad)?
-            }
-        };
+        let imported = recognise(source, previous)?;
         if !commit {
             return Ok((imported, None));
         }
@@ -1221,7 +1227,11 @@ impl App {
 }
 
 /// Version `seq` of `draft` among its `versions`.
-fn nth_version<'v>(versions: &'v [Version], draft: &Draft, seq: u32) -> Result<&'v Version> {
+pub(crate) fn nth_version<'v>(
+    versions: &'v [Version],
+    draft: &Draft,
+    seq: u32,
+) -> Result<&'v Version> {
     versions.iter().find(|v| v.seq == seq).ok_or_else(|| {
         AppError::NotFound(format!("version {seq} of '{}' does not exist", draft.slug))
     })

@@ -121,6 +121,31 @@ impl App {
         }
     }
 
+    /// Adds documents of new items in one commit (a bulk import's inputs);
+    /// a failure is logged, never the writer's error (`reindex` repairs).
+    pub(crate) async fn index_docs(&self, docs: Vec<SearchDoc>) {
+        if docs.is_empty() {
+            return;
+        }
+        let result = async {
+            let index = self.index()?;
+            tokio::task::spawn_blocking(move || {
+                let mut bulk = index.bulk()?;
+                for d in &docs {
+                    bulk.add(d)?;
+                }
+                bulk.commit()
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(search_error)
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "imported inputs were not indexed; run `accord reindex`");
+        }
+    }
+
     pub(crate) async fn index_recommendation(&self, process: &Slug, id: i64) {
         let result = async {
             let docs = self.recommendation_docs(process, Some(id)).await?;
@@ -250,33 +275,16 @@ impl App {
             }
             ItemKind::Input => {
                 let i = self.store.get_input(process, id).await?;
-                let text = ItemText {
-                    language: i.language,
-                    body: i.text.clone(),
-                    blocks: vec![],
-                    file: None,
-                    status: accord_domain::TextStatus::Ready,
-                    diagnostics: vec![],
-                    language_detected: i.language_detected,
-                };
-                let fields = DocFields {
-                    meeting: None,
-                    meeting_kind: None,
-                    actor: None,
-                    actor_kind: Some("public".into()),
-                    themes: vec![],
-                    year: i.submitted_at.year(),
-                    document_kind: None,
-                    title: match &i.organisation {
-                        Some(o) => format!("Input {id} — {o}"),
-                        None => format!("Input {id}"),
-                    },
-                    url: format!("/processes/{process}/inputs/{id}"),
-                    distribution: i.distribution,
-                    embargo: None,
-                    synthetic: i.synthetic,
-                };
-                docs.push(self.doc(kind, id, process, &text, fields));
+                docs.push(input_doc(
+                    process,
+                    id,
+                    i.language,
+                    &i.text,
+                    i.organisation.as_deref(),
+                    i.submitted_at,
+                    i.distribution,
+                    i.synthetic,
+                ));
             }
         }
         Ok(docs)
@@ -451,6 +459,44 @@ impl App {
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(search_error)
+    }
+}
+
+/// An input's index document (inputs have one language each).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn input_doc(
+    process: &Slug,
+    id: i64,
+    language: accord_domain::Language,
+    text: &str,
+    organisation: Option<&str>,
+    submitted_at: chrono::DateTime<chrono::Utc>,
+    distribution: accord_domain::Distribution,
+    synthetic: bool,
+) -> SearchDoc {
+    use chrono::Datelike;
+    SearchDoc {
+        key: format!("{}:{id}:{language}", ItemKind::Input),
+        kind: ItemKind::Input.as_str().into(),
+        item_id: id,
+        process: process.to_string(),
+        meeting: None,
+        meeting_kind: None,
+        actor: None,
+        actor_kind: Some("public".into()),
+        themes: vec![],
+        language,
+        year: submitted_at.year(),
+        document_kind: None,
+        title: match organisation {
+            Some(o) => format!("Input {id} — {o}"),
+            None => format!("Input {id}"),
+        },
+        body: text.to_string(),
+        url: format!("/processes/{process}/inputs/{id}"),
+        distribution: distribution.into(),
+        embargo_until: None,
+        synthetic,
     }
 }
 

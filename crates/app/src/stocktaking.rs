@@ -321,11 +321,6 @@ impl App {
                     for (line, why) in summary.rejections.iter().take(10) {
                         message.push_str(&format!("\nline {line}: {why}"));
                     }
-                    if summary.imported > 0 {
-                        if let Err(e) = app.reindex().await {
-                            message.push_str(&format!("\nthe search index was not rebuilt: {e}"));
-                        }
-                    }
                     Ok(message)
                 }
                 Err(e) => Err(e.to_string()),

@@ -101,17 +101,24 @@ impl App {
         };
         let mut batch = Vec::with_capacity(crate::import::BATCH);
         let mut rows = corpus(n, seed).enumerate().peekable();
+        let mut docs = Vec::new();
+        let mut states = Default::default();
         while let Some((i, x)) = rows.next() {
             batch.push((i + 1, synthetic_input(&slug, &x, i)));
             if batch.len() == crate::import::BATCH || rows.peek().is_none() {
-                let done = self
-                    .import_inputs(
+                let (done, new_docs) = self
+                    .store_inputs(
                         &system,
                         process,
                         SYNTHETIC_CONSULTATION,
                         std::mem::take(&mut batch),
+                        &mut states,
                     )
                     .await?;
+                docs.extend(new_docs);
+                if docs.len() >= crate::import::INDEX_EVERY || rows.peek().is_none() {
+                    self.index_docs(std::mem::take(&mut docs)).await;
+                }
                 if let Some((line, why)) = done.rejected.first() {
                     // E.g. a process without the member states the senders write from.
                     return Err(AppError::BadRequest(format!(
@@ -121,9 +128,6 @@ impl App {
                 report.inputs += done.imported as u64;
                 report.unchanged += done.unchanged as u64;
             }
-        }
-        if report.inputs > 0 {
-            self.reindex().await?;
         }
         Ok(report)
     }

@@ -331,6 +331,28 @@ async fn imports_and_analyses_run_as_jobs(db: TestDatabase) {
         job.message
     );
     assert!(job.message.contains("line 4:"), "{}", job.message);
+    // The imported inputs are in the search index, each under its own id.
+    let found = app
+        .search(
+            &Principal::Anonymous,
+            accord_app::SearchRequest {
+                text: "migrant workers".into(),
+                filters: vec![("kind".into(), "input".into())],
+                limit: 10,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(found.total, 1, "{:?}", found.hits);
+    let input = app
+        .input(&Principal::Anonymous, "gcm", found.hits[0].item_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        input.input.text,
+        "States should protect the rights of migrant workers."
+    );
     // The same file again changes nothing.
     let again = app
         .start_input_import(

@@ -398,17 +398,6 @@ async fn run(command: Command) -> Result<(), Failure> {
             )
             .await
             .map_err(|e| (exit::INVALID, e))?;
-            if summary.imported > 0 {
-                let started = Instant::now();
-                let indexed = app
-                    .reindex()
-                    .await
-                    .map_err(|e| (exit::FAILED, e.to_string()))?;
-                println!(
-                    "search index rebuilt: {indexed} documents in {:.1} s",
-                    started.elapsed().as_secs_f64()
-                );
-            }
             if summary.refused > 0 {
                 return Err((
                     exit::SOME_ROWS_REFUSED,

@@ -1,7 +1,7 @@
 //! Stakeholder accreditation: an organisation applies, member states may
 //! object during a no-objection period, then the secretariat decides.
 
-use crate::error::required;
+use crate::error::{at_most, required};
 use crate::{ActorCode, Slug, ValidationError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -38,14 +38,6 @@ pub struct NewApplication {
     /// Holds ECOSOC consultative status.
     pub ecosoc_status: bool,
     pub description: String,
-}
-
-fn at_most(what: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
-    if value.chars().count() > max {
-        Err(ValidationError::TooLong { what, max })
-    } else {
-        Ok(())
-    }
 }
 
 impl NewApplication {

@@ -2,7 +2,7 @@
 //! sent to an open consultation, the text of each in its languages, and the
 //! recommendations the secretariat finds in them.
 
-use crate::error::required;
+use crate::error::{at_most, required};
 use crate::{ActorCode, Distribution, Language, Slug, ValidationError};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,14 +33,6 @@ crate::named_enum!(
         Failed => "failed",
     }
 );
-
-fn at_most(what: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
-    if value.chars().count() > max {
-        Err(ValidationError::TooLong { what, max })
-    } else {
-        Ok(())
-    }
-}
 
 /// A statement about to be recorded: delivered by an actor (for a group
 /// when it speaks on the group's behalf) at a meeting, under an agenda item.

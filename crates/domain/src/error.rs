@@ -96,6 +96,32 @@ pub enum ValidationError {
     CannotSpeak { actor: String, what: &'static str },
     #[error("an analysis of this process is running already (job {0}); wait for it to end")]
     AnalysisRunning(i64),
+    #[error("the totals ({yes} yes, {no} no, {abstain} abstaining, {not_voting} not voting) add up to {}, but the process has {members} member states", yes + no + abstain + not_voting)]
+    TotalsDoNotAddUp {
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        not_voting: u32,
+        members: u32,
+    },
+    #[error("'{0}' is not a member state: only member states vote")]
+    NotAMemberState(String),
+    #[error("{0} has already voted in this vote")]
+    AlreadyVoted(String),
+    #[error("{recorded} ballots '{vote}' are recorded, but the totals give {total}")]
+    BallotsExceedTotals {
+        vote: &'static str,
+        recorded: u32,
+        total: u32,
+    },
+    #[error("the meeting '{meeting}' belongs to the process '{other}', not to this one")]
+    MeetingOfAnotherProcess { meeting: String, other: String },
+    #[error("the adopted text has no objective {number} (it has {objectives})")]
+    UnknownObjective { number: u32, objectives: u32 },
+    #[error("{0}")]
+    AlreadyLinked(String),
+    #[error("nothing has been adopted in this process yet: pledges are made on an adopted text")]
+    NothingAdopted,
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -134,6 +160,14 @@ impl ValidationError {
             AlreadyObjected(_) => "already_objected",
             NotAccredited(_) => "not_accredited",
             AlreadyRegistered(_) => "already_registered",
+            TotalsDoNotAddUp { .. } => "totals_do_not_add_up",
+            NotAMemberState(_) => "not_a_member_state",
+            AlreadyVoted(_) => "already_voted",
+            BallotsExceedTotals { .. } => "ballots_exceed_totals",
+            MeetingOfAnotherProcess { .. } => "meeting_of_another_process",
+            UnknownObjective { .. } => "unknown_objective",
+            NothingAdopted => "nothing_adopted",
+            AlreadyLinked(_) => "already_linked",
             Negotiation(e) => e.kind(),
         }
     }
@@ -157,7 +191,18 @@ impl ValidationError {
                 | AlreadyDecided(_)
                 | AlreadyObjected(_)
                 | AlreadyRegistered(_)
+                | AlreadyVoted(_)
+                | AlreadyLinked(_)
         )
+    }
+}
+
+/// Refuses a text longer than `max` characters.
+pub(crate) fn at_most(what: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
+    if value.chars().count() > max {
+        Err(ValidationError::TooLong { what, max })
+    } else {
+        Ok(())
     }
 }
 

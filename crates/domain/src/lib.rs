@@ -4,6 +4,7 @@
 mod access;
 mod accreditation;
 mod actor;
+pub mod adoption;
 pub mod audit;
 mod consultation;
 mod document;

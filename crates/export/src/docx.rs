@@ -10,6 +10,43 @@
 //! `word/_rels/document.xml.rels` and `docProps/core.xml` / `app.xml`.
 //! Entries carry a fixed timestamp (1980-01-01), so the same input gives the
 //! same bytes.
+//!
+//! # Languages
+//!
+//! A version can be written in any of the six official languages
+//! ([`version_in`]; the compilation, redline and report are English). The
+//! language sets the document's default `w:lang` (`en-GB`, `fr-FR`,
+//! `es-ES`, `ru-RU`, `ar-SA`, `zh-CN`, the locales Word knows the
+//! languages by) and `dc:language` in the core properties (`fr`, `ar`, …),
+//! and for two of them the layout:
+//!
+//! * Arabic is right to left: the section has `<w:bidi/>`, and so has
+//!   every paragraph of Arabic words; every run of Arabic words has
+//!   `<w:rtl/>` (and its bold and italic also the complex-script
+//!   `<w:bCs/>` and `<w:iCs/>`, which Arabic text is shown with). A
+//!   paragraph or run with no letter at all (a number alone) is right to
+//!   left too. One whose letters are all of left-to-right scripts (the
+//!   English process title and date line, a node left untranslated) stays
+//!   left to right: laid out right to left, its digits and punctuation
+//!   would be reordered ("217 A (III) — 10 December 1948" shown as "A (III)
+//!   — 10 December 1948 217", a final full stop at the start).
+//!
+//!   Under `w:bidi`, WordprocessingML reads a paragraph's `w:ind w:left`,
+//!   `left` tab stops and `w:jc` from its leading edge, the right one: the
+//!   numbered paragraphs' hanging indentation and tab move to the right
+//!   with no change to the styles, and no style sets `left` alignment that
+//!   would need turning to `right` (`w:jc="right"` in a `bidi` paragraph
+//!   would push it to the left margin).
+//! * Chinese gets an East Asian font: the defaults' `w:eastAsia` font is
+//!   SimSun (宋体), Windows' standard Song face for simplified Chinese body
+//!   text and a serif like the Times New Roman of the other languages; Word
+//!   on Windows has it, and LibreOffice puts an installed CJK face in its
+//!   place (Noto Serif CJK SC, say) when it is missing. Every run of
+//!   Chinese words carries `<w:rFonts w:hint="eastAsia"/>`, so characters
+//!   both scripts share (the quotation marks “ ”, the dash, the ellipsis)
+//!   take the Chinese font among Chinese words, as Word does when one types
+//!   Chinese; a run with no Chinese character (an English label) has no
+//!   hint.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
@@ -18,6 +55,7 @@ use accord_domain::negotiation::{
     Compilation, CompiledNode, Draft, DraftText, NodeDiff, NodeDiffKind, NodeKind, Operation,
     Proposal, Redline, Segment, Version, WordOp,
 };
+use accord_domain::Language;
 use chrono::{DateTime, Utc};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -67,14 +105,91 @@ const BOLD: Look = Look {
     ..PLAIN
 };
 
-/// A run's properties, in the order the schema (CT_RPr) wants them.
-fn rpr(look: Look) -> String {
+/// Word's name for a language: the locale it sets `w:lang` to.
+fn word_lang(language: Language) -> &'static str {
+    match language {
+        Language::Ar => "ar-SA",
+        Language::Zh => "zh-CN",
+        Language::En => "en-GB",
+        Language::Fr => "fr-FR",
+        Language::Ru => "ru-RU",
+        Language::Es => "es-ES",
+    }
+}
+
+/// The font of East Asian text in a Chinese document (see the module's
+/// documentation).
+const EAST_ASIA_FONT: &str = "SimSun";
+
+/// Whether `c` is written right to left: a letter of the Arabic or Hebrew
+/// scripts (and their kin: Syriac, Thaana, N'Ko, Samaritan, Mandaic), their
+/// presentation forms, or a right-to-left mark.
+fn right_to_left(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{200F}' | '\u{202B}' | '\u{202E}' | '\u{2067}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// Whether `words`, in an Arabic document, are laid out right to left: they
+/// have a right-to-left letter, or no letter at all (a paragraph's number
+/// alone); words whose letters are all of left-to-right scripts (an English
+/// date line, a node left untranslated) are left to right.
+fn rtl_words(words: &str) -> bool {
+    words.chars().any(right_to_left) || !words.chars().any(char::is_alphabetic)
+}
+
+/// Whether `c` is Chinese (or Japanese, Korean) writing: CJK ideographs,
+/// radicals, kana, bopomofo, CJK punctuation and full-width forms.
+fn east_asian(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// How a run of some words is written in a document's language: right to
+/// left (in an Arabic document, as [`rtl_words`] says), with the East Asian
+/// font hint (in a Chinese document, words with Chinese characters). Words
+/// in another script, such as an English label or date or a node left
+/// untranslated, are a plain run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Script {
+    rtl: bool,
+    east_asian: bool,
+}
+
+impl Script {
+    fn of(words: &str, language: Language) -> Self {
+        Script {
+            rtl: language.is_rtl() && rtl_words(words),
+            east_asian: language == Language::Zh && words.chars().any(east_asian),
+        }
+    }
+}
+
+/// A run's properties, in the order the schema (CT_RPr) wants them; right
+/// to left (its bold and italic also the complex script's) or with the
+/// East Asian font hint as `script` says.
+fn rpr(look: Look, script: Script) -> String {
+    let rtl = script.rtl;
     let mut s = String::new();
+    if script.east_asian {
+        s.push_str("<w:rFonts w:hint=\"eastAsia\"/>");
+    }
     if look.bold {
-        s.push_str("<w:b/>");
+        s.push_str(if rtl { "<w:b/><w:bCs/>" } else { "<w:b/>" });
     }
     if look.italic {
-        s.push_str("<w:i/>");
+        s.push_str(if rtl { "<w:i/><w:iCs/>" } else { "<w:i/>" });
     }
     if look.strike {
         s.push_str("<w:strike/>");
@@ -85,6 +200,9 @@ fn rpr(look: Look) -> String {
     if look.underline {
         s.push_str("<w:u w:val=\"single\"/>");
     }
+    if rtl {
+        s.push_str("<w:rtl/>");
+    }
     if s.is_empty() {
         s
     } else {
@@ -92,9 +210,14 @@ fn rpr(look: Look) -> String {
     }
 }
 
-/// Runs for `words`: tabs as `<w:tab/>`, line breaks as `<w:br/>`; inside a
-/// tracked deletion the words go in `<w:delText>`.
+/// Runs for `words` in English: tabs as `<w:tab/>`, line breaks as
+/// `<w:br/>`; inside a tracked deletion the words go in `<w:delText>`.
 fn run(words: &str, look: Look, deleted: bool) -> String {
+    run_in(words, look, deleted, Language::En)
+}
+
+/// [`run`] in `language`.
+fn run_in(words: &str, look: Look, deleted: bool, language: Language) -> String {
     if words.is_empty() {
         return String::new();
     }
@@ -125,7 +248,10 @@ fn run(words: &str, look: Look, deleted: bool) -> String {
         }
     }
     flush(&mut piece, &mut inner);
-    format!("<w:r>{}{inner}</w:r>", rpr(look))
+    format!(
+        "<w:r>{}{inner}</w:r>",
+        rpr(look, Script::of(words, language))
+    )
 }
 
 /// `s` cut before its trailing white space.
@@ -148,15 +274,22 @@ struct Body {
     author: String,
     date: String,
     next_id: u32,
+    /// The document's language: Arabic paragraphs are right to left.
+    language: Language,
 }
 
 impl Body {
     fn new() -> Self {
+        Self::in_language(Language::En)
+    }
+
+    fn in_language(language: Language) -> Self {
         Body {
             xml: String::new(),
             author: String::new(),
             date: String::new(),
             next_id: 1,
+            language,
         }
     }
 
@@ -183,8 +316,14 @@ impl Body {
     }
 
     /// A paragraph of `style` holding `runs`; `mark` tracks the paragraph
-    /// mark itself (a paragraph inserted or deleted whole).
+    /// mark itself (a paragraph inserted or deleted whole). Right to left
+    /// in a right-to-left document.
     fn para(&mut self, style: &str, mark: Option<Track>, runs: &str) {
+        self.para_in(style, mark, runs, self.language.is_rtl());
+    }
+
+    /// [`Body::para`], right to left (`<w:bidi/>`) when `rtl`.
+    fn para_in(&mut self, style: &str, mark: Option<Track>, runs: &str, rtl: bool) {
         let mark = match mark {
             None => String::new(),
             Some(track) => {
@@ -195,13 +334,23 @@ impl Body {
                 format!("<w:rPr><{tag} {}/></w:rPr>", self.revision_attrs())
             }
         };
+        // CT_PPr: pStyle … bidi … rPr.
+        let bidi = if rtl { "<w:bidi/>" } else { "" };
         self.xml.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{mark}</w:pPr>{runs}</w:p>"
+            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{bidi}{mark}</w:pPr>{runs}</w:p>"
         ));
     }
 
+    /// A paragraph of `words`, in the document's direction unless their
+    /// letters are all left to right (see [`rtl_words`]).
     fn plain(&mut self, style: &str, words: &str) {
-        self.para(style, None, &run(words, PLAIN, false));
+        let rtl = self.language.is_rtl() && rtl_words(words);
+        self.para_in(
+            style,
+            None,
+            &run_in(words, PLAIN, false, self.language),
+            rtl,
+        );
     }
 }
 
@@ -240,9 +389,28 @@ fn title_block(body: &mut Body, process_title: &str, title: &str, line: &str) {
     body.plain("Subtitle", line);
 }
 
-/// One version of a draft as a Word document laid out as UN drafts are.
+/// One version of a draft as a Word document laid out as UN drafts are, in
+/// English: [`version_in`] with [`Language::En`].
 pub fn version(process_title: &str, draft: &Draft, version: &Version) -> Vec<u8> {
-    let mut body = Body::new();
+    version_in(process_title, draft, version, Language::En)
+}
+
+/// [`version`] in `language`: `version` holds the text in that language
+/// (the app's translated `Version`; untranslated nodes keep their original
+/// words). The document's default language is `language` (`w:lang`,
+/// `dc:language`); Arabic is laid out right to left, Chinese gets its East
+/// Asian font (see the module's documentation). What the export writes
+/// itself stays English: the date under the title ("1 March 2024"), and
+/// the objectives' numbers ("Objective 3: ", from the domain), as does what
+/// the caller passes (`process_title`, the version's label, the draft's
+/// title in the document's subject).
+pub fn version_in(
+    process_title: &str,
+    draft: &Draft,
+    version: &Version,
+    language: Language,
+) -> Vec<u8> {
+    let mut body = Body::in_language(language);
     title_block(
         &mut body,
         process_title,
@@ -270,6 +438,7 @@ pub fn version(process_title: &str, draft: &Draft, version: &Version) -> Vec<u8>
         &version.text.title,
         &format!("{process_title} — {} — {}", draft.title, version.label),
         version.issued_at,
+        language,
     )
 }
 
@@ -338,6 +507,7 @@ pub fn compilation(
         &format!("{} — compilation text", version.text.title),
         &format!("{process_title} — {} — {}", draft.title, version.label),
         version.issued_at,
+        Language::En,
     )
 }
 
@@ -548,6 +718,7 @@ pub fn redline(
         ),
         &format!("{process_title} — {}", draft.title),
         to.issued_at,
+        Language::En,
     )
 }
 
@@ -739,21 +910,64 @@ pub fn report(doc: &ReportDoc) -> Vec<u8> {
             }
         }
     }
-    package(&body.xml, &doc.title, &doc.process_title, doc.created)
+    package(
+        &body.xml,
+        &doc.title,
+        &doc.process_title,
+        doc.created,
+        Language::En,
+    )
 }
 
 const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Accord</Application></Properties>
 "#;
 
-/// The parts of a document around `body`, zipped.
-fn package(body: &str, title: &str, subject: &str, created: DateTime<Utc>) -> Vec<u8> {
+/// The styles with the defaults of `language`: its `w:lang`, and for
+/// Chinese the East Asian font. English is [`STYLES`] as it stands.
+fn styles(language: Language) -> String {
+    let fonts =
+        r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>"#;
+    let lang = r#"<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#;
+    debug_assert!(STYLES.contains(fonts) && STYLES.contains(lang));
+    let mut styles = STYLES.replacen(
+        lang,
+        &format!(
+            r#"<w:lang w:val="{}" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#,
+            word_lang(language)
+        ),
+        1,
+    );
+    if language == Language::Zh {
+        styles = styles.replacen(
+            fonts,
+            &format!(
+                r#"<w:rFonts w:ascii="Times New Roman" w:eastAsia="{EAST_ASIA_FONT}" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>"#
+            ),
+            1,
+        );
+    }
+    styles
+}
+
+/// The parts of a document around `body`, zipped; `language` is the
+/// document's (its styles' defaults, `dc:language`, and for Arabic a right
+/// to left section).
+fn package(
+    body: &str,
+    title: &str,
+    subject: &str,
+    created: DateTime<Utc>,
+    language: Language,
+) -> Vec<u8> {
+    // CT_SectPr: pgSz, pgMar … bidi.
+    let bidi = if language.is_rtl() { "<w:bidi/>" } else { "" };
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"{W_NS}\"><w:body>{body}\
          <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
          <w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" \
-         w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>\
+         w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/>{bidi}</w:sectPr>\
          </w:body></w:document>\n"
     );
     let created = created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -765,18 +979,20 @@ fn package(body: &str, title: &str, subject: &str, created: DateTime<Utc>) -> Ve
          xmlns:dcterms=\"http://purl.org/dc/terms/\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
          <dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>Accord</dc:creator>\
-         <dc:language>en</dc:language>\
+         <dc:language>{}</dc:language>\
          <dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created>\
          <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:modified>\
          </cp:coreProperties>\n",
         text(title),
-        text(subject)
+        text(subject),
+        language.as_str()
     );
+    let styles = styles(language);
     let parts: [(&str, &str); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", ROOT_RELS),
         ("word/document.xml", &document),
-        ("word/styles.xml", STYLES),
+        ("word/styles.xml", &styles),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("docProps/core.xml", &core),
         ("docProps/app.xml", APP),
@@ -904,6 +1120,228 @@ mod tests {
         assert!(!xml.contains("w:ins") && !xml.contains("w:del"));
         // Deterministic to the byte.
         assert_eq!(bytes, version(&s.process_title, &s.draft, &s.rev1));
+    }
+
+    /// One part of a document, as text.
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut part = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is missing"))
+            .read_to_string(&mut part)
+            .unwrap();
+        part
+    }
+
+    #[test]
+    fn the_english_version_is_the_version_in_english() {
+        let s = sample();
+        let bytes = version(&s.process_title, &s.draft, &s.rev1);
+        assert_eq!(
+            bytes,
+            version_in(&s.process_title, &s.draft, &s.rev1, Language::En)
+        );
+        assert_eq!(part(&bytes, "word/styles.xml"), STYLES);
+        assert!(part(&bytes, "docProps/core.xml").contains("<dc:language>en</dc:language>"));
+        let xml = part(&bytes, "word/document.xml");
+        for absent in ["<w:bidi/>", "<w:rtl/>", "w:hint"] {
+            assert!(!xml.contains(absent), "{absent}");
+        }
+    }
+
+    /// The Declaration's version in `language`: its bytes, document.xml
+    /// and its text, styles.xml and core.xml.
+    fn udhr_docx(language: Language) -> (Vec<u8>, String, String, String, String) {
+        use crate::sample::udhr::{version as udhr_version, PROCESS_TITLE};
+        let (draft, v) = udhr_version(language);
+        let bytes = version_in(PROCESS_TITLE, &draft, &v, language);
+        let (xml, texts) = open(&bytes);
+        let styles = part(&bytes, "word/styles.xml");
+        let core = part(&bytes, "docProps/core.xml");
+        (bytes, xml, texts, styles, core)
+    }
+
+    #[test]
+    fn arabic_is_laid_out_right_to_left() {
+        use crate::sample::udhr::udhr;
+        let (bytes, xml, texts, styles, core) = udhr_docx(Language::Ar);
+        // The words as written, in order.
+        let u = udhr(Language::Ar);
+        assert!(texts.contains(u.title));
+        for n in 1..=3 {
+            assert!(texts.contains(&format!("{n}.{}", u.article(n))), "{n}");
+        }
+        assert!(xml.contains("لكل فرد الحق في الحياة والحرية وسلامة شخصه."));
+        // Arabic by default, every paragraph and the section right to
+        // left, every run too.
+        assert!(styles.contains(r#"<w:lang w:val="ar-SA" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#));
+        assert!(core.contains("<dc:language>ar</dc:language>"));
+        let (els, _) = parse(&xml);
+        let count = |name: &str| els.iter().filter(|e| e.name == name).count();
+        // Title block (3), the section's heading, three paragraphs.
+        assert_eq!(count("w:p"), 7);
+        // The section and the paragraphs of Arabic words (the title, the
+        // heading, three articles) right to left; the English lines (the
+        // process, the label and date) left to right.
+        assert_eq!(count("w:bidi"), 6);
+        assert!(xml.contains("<w:pStyle w:val=\"Para\"/><w:bidi/></w:pPr>"));
+        assert!(xml.contains("<w:bidi/></w:sectPr>"));
+        assert!(xml.contains(
+            "<w:pStyle w:val=\"Subtitle\"/></w:pPr><w:r><w:t xml:space=\"preserve\">General Assembly, third session</w:t>"
+        ));
+        // Every run of Arabic words right to left; the English lines (the
+        // process, the label and date) left to right.
+        assert_eq!(count("w:r"), 7);
+        assert_eq!(count("w:rtl"), 5);
+        assert!(xml
+            .contains("<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space=\"preserve\">1.</w:t><w:tab/>"));
+        assert!(xml.contains(
+            "<w:pStyle w:val=\"Subtitle\"/></w:pPr><w:r><w:t xml:space=\"preserve\">217 A (III) — 10 December 1948</w:t>"
+        ));
+        // The styles' alignment stays: under w:bidi, centred and justified
+        // are the same, and left is the leading (right) edge.
+        assert!(!styles.contains(r#"w:jc w:val="left""#));
+        assert!(!xml.contains("w:hint"));
+        assert_eq!(bytes, udhr_docx(Language::Ar).0, "the same bytes");
+    }
+
+    #[test]
+    fn untranslated_words_in_an_arabic_document_stay_left_to_right() {
+        use crate::sample::udhr::{udhr, version as udhr_version, PROCESS_TITLE};
+        let (draft, mut v) = udhr_version(Language::Ar);
+        // Article 2 left in English; article 3's words gone, its number
+        // alone.
+        let english = udhr(Language::En).article(2);
+        v.text.find_mut(&w("art2")).unwrap().text = english.clone();
+        v.text.find_mut(&w("art3")).unwrap().text = String::new();
+        let (xml, texts) = open(&version_in(PROCESS_TITLE, &draft, &v, Language::Ar));
+        assert!(texts.contains(&format!("2.{english}")));
+        assert!(xml.contains(&format!(
+            "<w:pStyle w:val=\"Para\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2.</w:t><w:tab/><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            text(&english)
+        )));
+        assert!(xml.contains(
+            "<w:pStyle w:val=\"Para\"/><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space=\"preserve\">3.</w:t><w:tab/></w:r>"
+        ));
+    }
+
+    #[test]
+    fn rtl_runs_are_bold_and_italic_in_the_complex_script_too() {
+        let ar = Script::of("المادة 1", Language::Ar);
+        let zh = Script::of("第一条", Language::Zh);
+        assert_eq!(rpr(PLAIN, ar), "<w:rPr><w:rtl/></w:rPr>");
+        assert_eq!(
+            rpr(NOTE, ar),
+            "<w:rPr><w:i/><w:iCs/><w:color w:val=\"595959\"/><w:rtl/></w:rPr>"
+        );
+        assert_eq!(
+            rpr(INSERTED, ar),
+            "<w:rPr><w:b/><w:bCs/><w:u w:val=\"single\"/><w:rtl/></w:rPr>"
+        );
+        assert_eq!(
+            rpr(BOLD, zh),
+            "<w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:b/></w:rPr>"
+        );
+        // Only in their own documents, only for their own script.
+        for (words, language) in [
+            ("المادة 1 第一条", Language::En),
+            ("المادة 1", Language::Zh),
+            ("第一条", Language::Ar),
+            ("17 March 2024 — “Rev.1”", Language::Ar),
+            ("17 March 2024 — “Rev.1”", Language::Zh),
+            ("Статья 1", Language::Ru),
+        ] {
+            assert_eq!(Script::of(words, language), Script::default(), "{words}");
+        }
+        assert_eq!(rpr(BOLD, Script::default()), "<w:rPr><w:b/></w:rPr>");
+        assert_eq!(rpr(PLAIN, Script::default()), "");
+        // Arabic-Indic digits and full-width punctuation count.
+        assert!(Script::of("١٧", Language::Ar).rtl);
+        assert!(Script::of("，", Language::Zh).east_asian);
+    }
+
+    #[test]
+    fn chinese_has_its_east_asian_font() {
+        use crate::sample::udhr::udhr;
+        let (_, xml, texts, styles, core) = udhr_docx(Language::Zh);
+        let u = udhr(Language::Zh);
+        assert!(texts.contains(u.title));
+        for n in 1..=3 {
+            assert!(texts.contains(&u.article(n)), "{n}");
+        }
+        assert!(xml.contains("人人有权享有生命、自由和人身安全。"));
+        assert!(styles.contains(
+            r#"<w:rFonts w:ascii="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>"#
+        ));
+        assert!(styles.contains(r#"<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/>"#));
+        assert!(core.contains("<dc:language>zh</dc:language>"));
+        // The runs of Chinese words (the title twice, three articles) with
+        // the hint; the English lines without.
+        assert_eq!(xml.matches("<w:r>").count(), 7);
+        assert_eq!(
+            xml.matches("<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr>")
+                .count(),
+            5
+        );
+        assert!(xml.contains(
+            "<w:r><w:t xml:space=\"preserve\">General Assembly, third session</w:t></w:r>"
+        ));
+        assert!(!xml.contains("<w:bidi/>") && !xml.contains("<w:rtl/>"));
+    }
+
+    #[test]
+    fn french_russian_and_spanish_set_their_language_only() {
+        use crate::sample::udhr::udhr;
+        for (language, lang) in [
+            (Language::Fr, "fr-FR"),
+            (Language::Ru, "ru-RU"),
+            (Language::Es, "es-ES"),
+        ] {
+            let (_, xml, texts, styles, core) = udhr_docx(language);
+            assert_eq!(
+                styles,
+                STYLES.replace(r#"w:val="en-GB""#, &format!(r#"w:val="{lang}""#)),
+                "{language}"
+            );
+            assert!(core.contains(&format!("<dc:language>{language}</dc:language>")));
+            let u = udhr(language);
+            assert!(texts.contains(u.title));
+            for n in 1..=3 {
+                assert!(texts.contains(&u.article(n)), "{language} {n}");
+            }
+            for absent in ["<w:bidi/>", "<w:rtl/>", "w:hint", "<w:rPr>"] {
+                assert!(!xml.contains(absent), "{language} {absent}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_whole_declaration_comes_back_in_every_language() {
+        use crate::sample::udhr::{version as udhr_version, PROCESS_TITLE};
+        for &language in Language::ALL {
+            let Some(html) = crate::testudhr::file(language) else {
+                return;
+            };
+            let (draft, mut v) = udhr_version(language);
+            v.text = crate::testudhr::text(&html);
+            let (xml, texts) = open(&version_in(PROCESS_TITLE, &draft, &v, language));
+            for words in crate::testudhr::words(&v.text) {
+                assert!(texts.contains(&words), "{language}: {words}");
+            }
+            // 3 title lines, the sections' headings, the paragraphs.
+            let paragraphs = xml.matches("<w:p>").count();
+            assert_eq!(paragraphs, 3 + Places::new(&v.text).all().len());
+            // In Arabic, all but the two English lines of the title block
+            // right to left, and the section.
+            assert_eq!(
+                xml.matches("<w:bidi/>").count(),
+                if language == Language::Ar {
+                    paragraphs - 2 + 1
+                } else {
+                    0
+                }
+            );
+        }
     }
 
     #[test]

@@ -2171,16 +2171,18 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
         .collect();
     let rows: Vec<(&NewInput, Language, bool)> =
         more.iter().map(|i| (i, Language::Fr, false)).collect();
-    let mut batch = tx
+    let batch = tx
         .insert_inputs(&rows, Distribution::Public, at("2017-05-03T00:00:00Z"))
         .await
         .unwrap();
-    batch.sort();
     assert_eq!(batch.len(), 3);
     assert!(batch[0] > inputs[4]);
-    let found = tx.find_input(batch[2]).await.unwrap().unwrap();
-    assert_eq!(found.text, "Contribution 12.");
-    assert_eq!(found.language, Language::Fr);
+    // The ids come in the order of the rows.
+    for (id, input) in batch.iter().zip(&more) {
+        let found = tx.find_input(*id).await.unwrap().unwrap();
+        assert_eq!(found.text, input.text);
+        assert_eq!(found.language, Language::Fr);
+    }
     tx.commit().await.unwrap();
     inputs.extend(batch);
 
@@ -2521,4 +2523,253 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
         .await
         .unwrap()
         .is_empty());
+}
+
+pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
+    use accord_domain::adoption::*;
+    use accord_domain::negotiation::{Draft, DraftText, Version};
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    let m = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "plenary",
+            MeetingKind::PlenaryMeeting,
+            "2018-12-19",
+        ))
+        .await
+        .unwrap();
+    let draft = tx
+        .insert_draft(&Draft {
+            id: 0,
+            process: slug("gcm"),
+            slug: slug("compact"),
+            title: "Compact".into(),
+            simulated: false,
+            created_at: at("2018-07-13T12:00:00Z"),
+        })
+        .await
+        .unwrap();
+    let v = tx
+        .insert_version(&Version {
+            id: 0,
+            draft,
+            seq: 1,
+            label: "Final".into(),
+            issued_on: d("2018-07-13"),
+            text: DraftText::default(),
+            changes: vec![],
+            content_sha256: "final".into(),
+            issued_by: "chair@example.org".into(),
+            issued_at: at("2018-07-13T12:00:00Z"),
+        })
+        .await
+        .unwrap();
+    let consensus = NewAdoption {
+        process: slug("gcm"),
+        meeting: m,
+        version: v,
+        title: "Adoption".into(),
+        adopted_on: d("2018-12-19"),
+        symbol: Some("A/CONF.1/1".into()),
+        method: AdoptionMethod::Consensus,
+        vote: None,
+        endorses: None,
+        note: None,
+    };
+    let first = tx
+        .insert_adoption(&consensus, "sec@example.org", at("2018-12-19T15:00:00Z"))
+        .await
+        .unwrap();
+    let voted = NewAdoption {
+        title: "Endorsement".into(),
+        symbol: Some("A/RES/1".into()),
+        method: AdoptionMethod::RecordedVote,
+        vote: Some(RecordedVote {
+            majority: MajorityRule::TwoThirds,
+            totals: Totals {
+                yes: 1,
+                no: 1,
+                abstain: 0,
+                not_voting: 0,
+            },
+            ballots: vec![Ballot {
+                state: code("MEX"),
+                vote: VoteChoice::Yes,
+            }],
+        }),
+        endorses: Some(first),
+        note: Some("Note.".into()),
+        ..consensus.clone()
+    };
+    let second = tx
+        .insert_adoption(&voted, "sec@example.org", at("2018-12-19T16:00:00Z"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    // The same state twice: the store refuses it too (and the unit of work
+    // is dropped, as the app drops it).
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_ballots(
+            second,
+            &[Ballot {
+                state: code("MEX"),
+                vote: VoteChoice::No,
+            }],
+        )
+        .await,
+        "a second ballot by the same state",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_ballots(
+        second,
+        &[Ballot {
+            state: code("CHE"),
+            vote: VoteChoice::No,
+        }],
+    )
+    .await
+    .unwrap();
+    assert!(tx.meeting_by_id(m).await.unwrap().is_some());
+    assert!(tx.meeting_by_id(m + 1000).await.unwrap().is_none());
+    tx.commit().await.unwrap();
+
+    let list = store.list_adoptions(&slug("gcm")).await.unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].adoption, consensus);
+    assert_eq!(list[0].entered_by, "sec@example.org");
+    let got = store.get_adoption(&slug("gcm"), second).await.unwrap();
+    let mut expected = voted.clone();
+    expected.vote.as_mut().unwrap().ballots.push(Ballot {
+        state: code("CHE"),
+        vote: VoteChoice::No,
+    });
+    // Ballots by state code.
+    expected
+        .vote
+        .as_mut()
+        .unwrap()
+        .ballots
+        .sort_by(|a, b| a.state.cmp(&b.state));
+    assert_eq!(got.adoption, expected);
+    assert!(matches!(
+        store.get_adoption(&slug("other"), second).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // Statements linked to it.
+    let mut tx = store.begin().await.unwrap();
+    let st = tx
+        .insert_statement(
+            &NewStatement {
+                process: slug("gcm"),
+                meeting: m,
+                agenda_item: 0,
+                actor: code("MEX"),
+                on_behalf_of: None,
+                title: "Explanation of vote".into(),
+                delivered_on: d("2018-12-19"),
+                distribution: Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            "sec@example.org",
+            at("2018-12-19T16:30:00Z"),
+        )
+        .await
+        .unwrap();
+    let link = AdoptionStatement {
+        adoption: second,
+        statement: st,
+        kind: AdoptionStatementKind::ExplanationAfter,
+    };
+    tx.insert_adoption_statement(&link).await.unwrap();
+    assert_eq!(
+        tx.adoption_statements(second).await.unwrap(),
+        vec![link.clone()]
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.list_adoption_statements(second).await.unwrap(),
+        vec![link]
+    );
+
+    // Pledges: by objective, paged, with progress reports.
+    let mut tx = store.begin().await.unwrap();
+    let pledge = |actor: &str, objectives: Vec<u32>| NewPledge {
+        process: slug("gcm"),
+        actor: code(actor),
+        objectives,
+        title: format!("{actor} pledges"),
+        description: "More pathways.".into(),
+        made_on: d("2022-05-18"),
+        status: PledgeStatus::Announced,
+        meeting: Some(m),
+        synthetic: true,
+    };
+    let p1 = tx
+        .insert_pledge(
+            &pledge("MEX", vec![5, 23]),
+            "mex@example.org",
+            at("2022-05-18T10:00:00Z"),
+        )
+        .await
+        .unwrap();
+    let p2 = tx
+        .insert_pledge(
+            &pledge("CHE", vec![5]),
+            "che@example.org",
+            at("2022-05-18T11:00:00Z"),
+        )
+        .await
+        .unwrap();
+    tx.insert_progress_report(
+        p1,
+        d("2024-05-01"),
+        PledgeStatus::InProgress,
+        "Two agreements signed.",
+        "mex@example.org",
+        at("2024-05-01T09:00:00Z"),
+    )
+    .await
+    .unwrap();
+    let found = tx.find_pledge(p1).await.unwrap().unwrap();
+    assert_eq!(found.status, PledgeStatus::InProgress);
+    assert_eq!(found.reports.len(), 1);
+    tx.commit().await.unwrap();
+
+    let five = store
+        .list_pledges(&slug("gcm"), Some(5), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        five.items.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![p1, p2]
+    );
+    let twenty_three = store
+        .list_pledges(&slug("gcm"), Some(23), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(twenty_three.items.len(), 1);
+    assert_eq!(twenty_three.items[0].objectives, vec![5, 23]);
+    assert_eq!(
+        twenty_three.items[0].reports[0].text,
+        "Two agreements signed."
+    );
+    let first_page = store
+        .list_pledges(&slug("gcm"), None, None, 1)
+        .await
+        .unwrap();
+    assert!(first_page.more);
+    let rest = store
+        .list_pledges(&slug("gcm"), None, Some(first_page.items[0].id), 1)
+        .await
+        .unwrap();
+    assert_eq!(rest.items[0].id, p2);
+    assert!(!rest.more);
+    let got = store.get_pledge(&slug("gcm"), p2).await.unwrap();
+    assert_eq!(got.pledge, pledge("CHE", vec![5]));
+    assert!(got.reports.is_empty());
 }

@@ -45,7 +45,8 @@ macro_rules! conformance_suite {
             statements_texts_inputs_and_recommendations,
             accreditation_and_registration,
             drafts_versions_amendments_and_silence,
-            stocktaking_jobs_runs_and_decisions
+            stocktaking_jobs_runs_and_decisions,
+            adoptions_ballots_and_pledges
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

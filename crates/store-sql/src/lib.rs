@@ -7,6 +7,7 @@
 //! the `Store` and `Tx` implementations for one concrete sqlx driver, so each
 //! backend's code is monomorphic and checked by the conformance suite.
 
+mod adoption;
 mod consultation;
 mod negotiation;
 mod stocktaking;
@@ -88,6 +89,7 @@ macro_rules! sql_store {
             $crate::consultation_sql!();
             $crate::negotiation_sql!();
             $crate::stocktaking_sql!();
+            $crate::adoption_sql!();
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
@@ -1147,6 +1149,10 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_paragraph_statuses(&mut c, version).await
                 }
+                async fn list_expressions(&self, version: i64) -> Result<Vec<Expression>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_expressions(&mut c, version).await
+                }
                 async fn list_silence_procedures(&self, draft: i64) -> Result<Vec<SilenceProcedure>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_silence_procedures(&mut c, draft).await
@@ -1159,6 +1165,35 @@ macro_rules! sql_store {
                 async fn list_jobs(&self, process: &Slug, limit: u32) -> Result<Vec<Job>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_jobs(&mut c, process, limit).await
+                }
+
+                async fn list_adoptions(&self, process: &Slug) -> Result<Vec<Adoption>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_adoptions(&mut c, process).await
+                }
+                async fn get_adoption(&self, process: &Slug, id: i64) -> Result<Adoption> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let a = find_adoption(&mut c, id).await?.filter(|a| &a.process == process);
+                    found(a, format_args!("adoption {id} in '{process}'"))
+                }
+                async fn list_adoption_statements(&self, adoption: i64) -> Result<Vec<AdoptionStatement>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_adoption_statements(&mut c, adoption).await
+                }
+                async fn list_pledges(
+                    &self,
+                    process: &Slug,
+                    objective: Option<u32>,
+                    after: Option<i64>,
+                    limit: u32,
+                ) -> Result<Page<Pledge>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_pledges(&mut c, process, objective, after, limit).await
+                }
+                async fn get_pledge(&self, process: &Slug, id: i64) -> Result<Pledge> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let p = find_pledge(&mut c, id).await?.filter(|p| &p.process == process);
+                    found(p, format_args!("pledge {id} in '{process}'"))
                 }
                 async fn get_job(&self, id: i64) -> Result<Job> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
@@ -1693,11 +1728,14 @@ macro_rules! sql_store {
                                 .push_bind(at);
                         });
                         qb.push(" RETURNING id");
-                        let found: Vec<i64> = qb
+                        let mut found: Vec<i64> = qb
                             .build_query_scalar()
                             .fetch_all(&mut *self.tx)
                             .await
                             .map_err(err)?;
+                        // RETURNING promises no order; the ids of one
+                        // statement grow in the order of its rows.
+                        found.sort_unstable();
                         ids.extend(found);
                     }
                     Ok(ids)
@@ -1958,6 +1996,9 @@ macro_rules! sql_store {
                 async fn set_paragraph_status(&mut self, version: i64, record: &StatusRecord) -> Result<()> {
                     set_paragraph_status(&mut self.tx, version, record).await
                 }
+                async fn put_expression(&mut self, expression: &Expression) -> Result<()> {
+                    put_expression(&mut self.tx, expression).await
+                }
                 async fn version_statuses(&mut self, version: i64) -> Result<Vec<StatusRecord>> {
                     list_paragraph_statuses(&mut self.tx, version).await
                 }
@@ -1980,6 +2021,51 @@ macro_rules! sql_store {
                 }
                 async fn insert_job(&mut self, job: &Job) -> Result<i64> {
                     insert_job(&mut self.tx, job).await
+                }
+                async fn meeting_by_id(&mut self, id: i64) -> Result<Option<Meeting>> {
+                    meeting_by_id(&mut self.tx, id).await
+                }
+                async fn insert_adoption(
+                    &mut self,
+                    adoption: &NewAdoption,
+                    entered_by: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    insert_adoption(&mut self.tx, adoption, entered_by, at).await
+                }
+                async fn find_adoption(&mut self, id: i64) -> Result<Option<Adoption>> {
+                    find_adoption(&mut self.tx, id).await
+                }
+                async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()> {
+                    insert_ballots(&mut self.tx, adoption, ballots).await
+                }
+                async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()> {
+                    insert_adoption_statement(&mut self.tx, link).await
+                }
+                async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>> {
+                    list_adoption_statements(&mut self.tx, adoption).await
+                }
+                async fn insert_pledge(
+                    &mut self,
+                    pledge: &NewPledge,
+                    entered_by: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    insert_pledge(&mut self.tx, pledge, entered_by, at).await
+                }
+                async fn find_pledge(&mut self, id: i64) -> Result<Option<Pledge>> {
+                    find_pledge(&mut self.tx, id).await
+                }
+                async fn insert_progress_report(
+                    &mut self,
+                    pledge: i64,
+                    reported_on: NaiveDate,
+                    status: PledgeStatus,
+                    text: &str,
+                    entered_by: &str,
+                    at: DateTime<Utc>,
+                ) -> Result<i64> {
+                    insert_progress_report(&mut self.tx, pledge, reported_on, status, text, entered_by, at).await
                 }
                 async fn update_job(&mut self, job: &Job) -> Result<()> {
                     update_job(&mut self.tx, job).await

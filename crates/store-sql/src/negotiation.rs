@@ -8,8 +8,8 @@
 macro_rules! negotiation_sql {
     () => {
         use $crate::deps::accord_domain::negotiation::{
-            Amendment, AmendmentStatus, Draft, Position, RecordedOutcome, SilenceBreak,
-            SilenceProcedure, Stance, StatusRecord, Version,
+            Amendment, AmendmentStatus, Draft, Expression, NodeWords, Position, RecordedOutcome,
+            SilenceBreak, SilenceProcedure, Stance, StatusRecord, Version, Wid,
         };
 
         const DRAFT_COLUMNS: &str =
@@ -351,6 +351,49 @@ macro_rules! negotiation_sql {
             .bind(r.status.as_str())
             .bind(Json(&r.options))
             .bind(r.set_at)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?;
+            Ok(())
+        }
+
+        async fn list_expressions(c: &mut Conn, version: i64) -> Result<Vec<Expression>> {
+            let rows = sqlx::query(
+                "SELECT version_id, language, title, nodes, updated_by, updated_at \
+                 FROM version_expressions WHERE version_id = $1 ORDER BY language",
+            )
+            .bind(version)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(err)?;
+            rows.iter()
+                .map(|row| {
+                    Ok(Expression {
+                        version: get(row, "version_id")?,
+                        language: named(row, "language")?,
+                        title: get(row, "title")?,
+                        nodes: get::<Json<std::collections::BTreeMap<Wid, NodeWords>>>(row, "nodes")?.0,
+                        updated_by: get(row, "updated_by")?,
+                        updated_at: get(row, "updated_at")?,
+                    })
+                })
+                .collect()
+        }
+
+        /// Records a version's expression in a language, replacing the one before.
+        async fn put_expression(c: &mut Conn, e: &Expression) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO version_expressions (version_id, language, title, nodes, updated_by, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (version_id, language) DO UPDATE SET title = excluded.title, \
+                 nodes = excluded.nodes, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            )
+            .bind(e.version)
+            .bind(e.language.as_str())
+            .bind(&e.title)
+            .bind(Json(&e.nodes))
+            .bind(&e.updated_by)
+            .bind(e.updated_at)
             .execute(&mut *c)
             .await
             .map_err(err)?;

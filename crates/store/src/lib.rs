@@ -5,10 +5,13 @@
 //! work that is committed whole or not at all. Lookups a use case needs to
 //! validate a write are on `Tx` too, so they see the transaction's own writes.
 
+use accord_domain::adoption::{
+    Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
+};
 use accord_domain::audit::AuditEntry;
 use accord_domain::negotiation::{
-    Amendment, AmendmentStatus, Draft, RecordedOutcome, SilenceBreak, SilenceProcedure, Stance,
-    StatusRecord, Version,
+    Amendment, AmendmentStatus, Draft, Expression, RecordedOutcome, SilenceBreak, SilenceProcedure,
+    Stance, StatusRecord, Version,
 };
 use accord_domain::stocktaking::{
     AnalysisRun, Campaign, CoverageLink, Dismissal, Job, ThemeAssignment, ThemeCluster, ThemeLabel,
@@ -259,6 +262,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_amendment(&self, id: i64) -> Result<Amendment>;
     /// The statuses the co-facilitators set on a version's paragraphs.
     async fn list_paragraph_statuses(&self, version: i64) -> Result<Vec<StatusRecord>>;
+    /// A version's expressions in other languages, by language code.
+    async fn list_expressions(&self, version: i64) -> Result<Vec<Expression>>;
     /// A draft's silence procedures, oldest first, with their breaks.
     async fn list_silence_procedures(&self, draft: i64) -> Result<Vec<SilenceProcedure>>;
     /// Silence procedures whose deadline has passed with no outcome recorded.
@@ -302,6 +307,23 @@ pub trait Store: Send + Sync + 'static {
     async fn list_theme_labels(&self, process: &Slug) -> Result<Vec<ThemeLabel>>;
     async fn list_dismissals(&self, kind: ItemKind, id: i64) -> Result<Vec<Dismissal>>;
     async fn list_coverage_links(&self, process: &Slug) -> Result<Vec<CoverageLink>>;
+
+    // ---- adoption and follow-up ----
+    /// The process's adoptions, oldest first, each with its ballots on record.
+    async fn list_adoptions(&self, process: &Slug) -> Result<Vec<Adoption>>;
+    async fn get_adoption(&self, process: &Slug, id: i64) -> Result<Adoption>;
+    /// The statements linked to an adoption, in the order they were linked.
+    async fn list_adoption_statements(&self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
+    /// A page of the process's pledges (with their progress reports), by id;
+    /// only those on `objective` when given.
+    async fn list_pledges(
+        &self,
+        process: &Slug,
+        objective: Option<u32>,
+        after: Option<i64>,
+        limit: u32,
+    ) -> Result<Page<Pledge>>;
+    async fn get_pledge(&self, process: &Slug, id: i64) -> Result<Pledge>;
 }
 
 /// An input or a statement as the stocktaking analysis reads it.
@@ -472,7 +494,7 @@ pub trait Tx: Send {
     ) -> Result<i64>;
     async fn find_input(&mut self, id: i64) -> Result<Option<Input>>;
     /// Records many inputs at once (an import batch); returns their ids in
-    /// no particular order.
+    /// the order of `rows`.
     async fn insert_inputs(
         &mut self,
         rows: &[(&NewInput, Language, bool)],
@@ -561,6 +583,8 @@ pub trait Tx: Send {
         at: Option<DateTime<Utc>>,
     ) -> Result<()>;
     async fn set_paragraph_status(&mut self, version: i64, record: &StatusRecord) -> Result<()>;
+    /// Records a version's expression in a language, replacing the one before.
+    async fn put_expression(&mut self, expression: &Expression) -> Result<()>;
     async fn version_statuses(&mut self, version: i64) -> Result<Vec<StatusRecord>>;
     /// Records a silence procedure (its `id`, breaks and outcome are ignored).
     async fn insert_silence(&mut self, procedure: &SilenceProcedure) -> Result<i64>;
@@ -597,6 +621,39 @@ pub trait Tx: Send {
     async fn find_recommendation(&mut self, id: i64) -> Result<Option<Recommendation>>;
     /// Records a link (again: nothing changes).
     async fn insert_coverage_link(&mut self, link: &CoverageLink) -> Result<()>;
+
+    // ---- adoption and follow-up ----
+    /// A meeting of any process, by id.
+    async fn meeting_by_id(&mut self, id: i64) -> Result<Option<Meeting>>;
+    /// Records an adoption with its ballots.
+    async fn insert_adoption(
+        &mut self,
+        adoption: &NewAdoption,
+        entered_by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn find_adoption(&mut self, id: i64) -> Result<Option<Adoption>>;
+    /// Adds ballots to a recorded vote (a state already on record is a conflict).
+    async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()>;
+    async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()>;
+    async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
+    async fn insert_pledge(
+        &mut self,
+        pledge: &NewPledge,
+        entered_by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn find_pledge(&mut self, id: i64) -> Result<Option<Pledge>>;
+    /// Records a progress report; the pledge takes the report's status.
+    async fn insert_progress_report(
+        &mut self,
+        pledge: i64,
+        reported_on: NaiveDate,
+        status: PledgeStatus,
+        text: &str,
+        entered_by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<i64>;
     /// False when there was no such link.
     async fn delete_coverage_link(
         &mut self,

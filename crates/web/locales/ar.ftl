@@ -678,3 +678,101 @@ coverage-link = ربط
 coverage-unlink = إزالة الربط بالفقرة
 stocktaking-synthetic = عدد العناصر المحللة التي هي بيانات اختبار اصطناعية: { $count }، أُنشئت لتجربة النظام؛ ولم يكتب أيًّا منها شخص.
 stocktaking-public-only = يشمل التحليل ما يمكن للجميع قراءته: تُستبعد العناصر ذات التوزيع المحدود أو الخاضعة لحظر النشر وقت إجراء التحليل.
+
+## Adoption and follow-up
+adoptions-title = الاعتماد
+adoptions-lead = كيف اعتُمد النص: بتوافق الآراء أو بتصويت مسجل، وفي أي جلسة، وأيّ اعتماد أقرّ اعتماداً آخر.
+adoptions-none = لم يُعتمد أي شيء في هذه العملية بعد.
+adoption-adopted = اعتُمد
+adoption-not-adopted = لم يُعتمد
+adoption-method = طريقة الاعتماد
+adoption-method-consensus = بتوافق الآراء
+adoption-method-recorded_vote = بتصويت مسجل
+adoption-totals = المؤيدون: { $yes }، المعارضون: { $no }، الممتنعون: { $abstain }، غير المصوتين: { $not_voting }
+adoption-version = النص المعتمد
+adoption-endorses = يُقرّ
+adoption-endorsed-by = أقرّه
+adoption-outcome = النتيجة
+adoption-majority = الأغلبية المطلوبة
+adoption-majority-simple = الأغلبية البسيطة للأعضاء الحاضرين المشتركين في التصويت
+adoption-majority-two_thirds = أغلبية ثلثي الأعضاء الحاضرين المشتركين في التصويت
+adoption-needed = عدد الأصوات المؤيدة اللازمة: { $needed }
+adoption-totals-title = نتيجة التصويت
+adoption-vote = التصويت
+adoption-total = المجموع
+adoption-named = المذكورة بالاسم في السجل
+adoption-not-recorded-note = عدد الدول الأعضاء التي لم يُسجَّل تصويتها: { $count }. فالمصادر لا تذكرها في أي عمود، ولذلك يُشار إليها بعبارة "غير مسجل" بدلاً من التخمين.
+adoption-export-csv = الأصوات (CSV)
+adoption-export-akn = Akoma Ntoso (XML)
+adoption-export-svg = الخريطة (SVG)
+adoption-map = التصويت على الخريطة
+adoption-map-alternative = يتضمن جدول الدول الأعضاء أدناه المعلومات نفسها الواردة في الخريطة.
+adoption-not-drawn = لا تظهر بهذا المقياس
+adoption-statements = البيانات المتعلقة بالاعتماد
+adoption-statement-explanation_before = تعليل التصويت قبل التصويت
+adoption-statement-explanation_after = تعليل التصويت بعد التصويت
+adoption-statement-position = بيان موقف
+adoption-statement-reservation = تحفظ
+adoption-statement-dissociation = النأي بالنفس
+adoption-states = الدول الأعضاء
+adoption-sort = الترتيب حسب
+adoption-sort-name = الاسم
+adoption-sort-vote = التصويت
+adoption-sort-region = المنطقة
+adoption-subregion = المنطقة دون الإقليمية
+adoption-table-caption = تصويت كل دولة عضو؛ ويُشار بعبارة "غير مسجل" حيث لا تذكر المصادر ذلك.
+vote-yes = مؤيد
+vote-no = معارض
+vote-abstain = ممتنع
+vote-not-voting = غير مصوت
+vote-not-recorded = غير مسجل
+vote-map-title = خريطة العالم لنتيجة التصويت: { $title }
+vote-map-description = تُملأ مساحة كل دولة عضو بحسب تصويتها بنقش ولون معاً؛ ويتضمن جدول الدول الأعضاء المعلومات نفسها.
+pledges-title = التعهدات
+pledges-lead = ما تعهدت به الدول والجهات الفاعلة الأخرى من أجل تحقيق أهداف النص المعتمد، والتقدم الذي تبلغ عنه.
+pledges-objectives = أهداف النص المعتمد
+pledges-nothing-adopted = تُقدَّم التعهدات بشأن نص معتمد؛ ولم يُعتمد أي شيء بعد.
+pledges-all = جميع التعهدات
+pledges-none = لا توجد تعهدات بعد.
+pledge-objectives = الأهداف
+pledge-status-announced = معلَن
+pledge-status-in_progress = قيد التنفيذ
+pledge-status-fulfilled = تم الوفاء به
+pledge-status-withdrawn = مسحوب
+pledge-reports = { $count ->
+    [zero] لا توجد تقارير مرحلية
+    [one] تقرير مرحلي واحد
+    [two] تقريران مرحليان
+    [few] { $count } تقارير مرحلية
+    [many] { $count } تقريراً مرحلياً
+   *[other] { $count } تقرير مرحلي
+}
+objective-title = الهدف { $number }
+objective-pledges = { $count ->
+    [zero] لا توجد تعهدات بشأن هذا الهدف
+    [one] تعهد واحد بشأن هذا الهدف، حسب المنطقة
+    [two] تعهدان بشأن هذا الهدف، حسب المنطقة
+    [few] { $count } تعهدات بشأن هذا الهدف، حسب المنطقة
+    [many] { $count } تعهداً بشأن هذا الهدف، حسب المنطقة
+   *[other] { $count } تعهد بشأن هذا الهدف، حسب المنطقة
+}
+objective-other-actors = الجهات الفاعلة الأخرى (من غير الدول)
+
+## A version in the six languages
+languages-title = اللغات
+languages-lead = هذه الصيغة باللغات الرسمية الست، مع مقابلة النصوص فقرةً بفقرة. وحيثما لم تُترجم فقرة بعد، تحتفظ الملفات المصدَّرة بالصياغة الإنكليزية الأصلية.
+languages-progress = التقدم المحرز في الترجمة
+languages-language = اللغة
+languages-translated = المترجَم
+languages-updated = آخر تحديث
+languages-exports = التصدير
+languages-original = الأصل
+languages-count = الأجزاء: { $translated } من أصل { $total }
+languages-side-by-side = عرض النصوص جنباً إلى جنب
+languages-left = العمود الأول
+languages-right = العمود الثاني
+languages-show = عرض
+languages-status-missing = لم تُترجم بعد
+languages-upload = تقديم ترجمة
+languages-upload-help = ملف DOCX أو Markdown منسق على غرار الأصل: يُطابَق كل عنوان وكل فقرة بالمُعرِّف ({"{"}#id{"}"}، كما في ملف Markdown المصدَّر)، وإلا فبالرقم. ويحل الملف محل النص الموجود بهذه اللغة.
+languages-upload-button = حفظ الترجمة

@@ -682,3 +682,93 @@ coverage-link = Link
 coverage-unlink = Remove the link to
 stocktaking-synthetic = { $count } of the items analysed are synthetic test data, generated to try the system; none was written by a person.
 stocktaking-public-only = The analysis covers what everyone may read: items with a restricted distribution, or under embargo when it ran, are left out.
+
+## Adoption and follow-up
+adoptions-title = Adoption
+adoptions-lead = How the text was adopted: by consensus or by recorded vote, at which meeting, and which adoption endorsed which.
+adoptions-none = Nothing has been adopted in this process yet.
+adoption-adopted = Adopted
+adoption-not-adopted = Not adopted
+adoption-method = Method
+adoption-method-consensus = By consensus
+adoption-method-recorded_vote = By recorded vote
+adoption-totals = { $yes } in favour, { $no } against, { $abstain } abstaining, { $not_voting } not voting
+adoption-version = Text adopted
+adoption-endorses = Endorses
+adoption-endorsed-by = Endorsed by
+adoption-outcome = Outcome
+adoption-majority = Majority required
+adoption-majority-simple = Simple majority of the members present and voting
+adoption-majority-two_thirds = Two-thirds majority of the members present and voting
+adoption-needed = { $needed } votes in favour needed
+adoption-totals-title = The vote
+adoption-vote = Vote
+adoption-total = Total
+adoption-named = Named in the record
+adoption-not-recorded-note = { $count } member states have no vote on record: the sources name them in no column, so the record says “not recorded” rather than guess.
+adoption-export-csv = Votes (CSV)
+adoption-export-akn = Akoma Ntoso (XML)
+adoption-export-svg = Map (SVG)
+adoption-map = The vote on a map
+adoption-map-alternative = The table of member states below gives the same information as the map.
+adoption-not-drawn = Not drawn at this scale
+adoption-statements = Statements on the adoption
+adoption-statement-explanation_before = Explanation of vote before the vote
+adoption-statement-explanation_after = Explanation of vote after the vote
+adoption-statement-position = Statement of position
+adoption-statement-reservation = Reservation
+adoption-statement-dissociation = Dissociation
+adoption-states = Member states
+adoption-sort = Sort by
+adoption-sort-name = Name
+adoption-sort-vote = Vote
+adoption-sort-region = Region
+adoption-subregion = Sub-region
+adoption-table-caption = Each member state's vote; “not recorded” where the sources do not say.
+vote-yes = In favour
+vote-no = Against
+vote-abstain = Abstaining
+vote-not-voting = Not voting
+vote-not-recorded = Not recorded
+vote-map-title = World map of the vote: { $title }
+vote-map-description = Each member state is filled by its vote, with a pattern as well as a colour; the table of member states gives the same information.
+pledges-title = Pledges
+pledges-lead = What states and other actors pledged towards the objectives of the adopted text, and the progress they report.
+pledges-objectives = Objectives of the adopted text
+pledges-nothing-adopted = Pledges are made on an adopted text; nothing has been adopted yet.
+pledges-all = All pledges
+pledges-none = No pledges yet.
+pledge-objectives = Objectives
+pledge-status-announced = Announced
+pledge-status-in_progress = In progress
+pledge-status-fulfilled = Fulfilled
+pledge-status-withdrawn = Withdrawn
+pledge-reports = { $count ->
+    [one] { $count } progress report
+   *[other] { $count } progress reports
+}
+objective-title = Objective { $number }
+objective-pledges = { $count ->
+    [one] { $count } pledge on this objective, by region
+   *[other] { $count } pledges on this objective, by region
+}
+objective-other-actors = Other actors (not states)
+
+## A version in the six languages
+languages-title = Languages
+languages-lead = The version in the six official languages, aligned paragraph by paragraph. Where a paragraph is not translated yet, exports keep the original English wording.
+languages-progress = Translation progress
+languages-language = Language
+languages-translated = Translated
+languages-updated = Last updated
+languages-exports = Exports
+languages-original = original
+languages-count = { $translated } of { $total } parts
+languages-side-by-side = Side by side
+languages-left = Left
+languages-right = Right
+languages-show = Show
+languages-status-missing = Not translated yet
+languages-upload = Give a translation
+languages-upload-help = A DOCX or Markdown file laid out as the original: each heading and paragraph is matched by its identity ({"{"}#id{"}"}, as in the Markdown export) or else by its number. It replaces what this language had.
+languages-upload-button = Save the translation

@@ -682,3 +682,93 @@ coverage-link = Vincular
 coverage-unlink = Quitar el vínculo con el párrafo
 stocktaking-synthetic = { $count } de los elementos analizados son datos de prueba sintéticos, generados para probar el sistema; ninguno fue escrito por una persona.
 stocktaking-public-only = El análisis abarca lo que todos pueden leer: se excluyen los elementos de distribución restringida o bajo embargo en el momento del análisis.
+
+## Adoption and follow-up
+adoptions-title = Aprobación
+adoptions-lead = Cómo se aprobó el texto: por consenso o por votación registrada, en qué sesión y qué aprobación refrendó a cuál.
+adoptions-none = Todavía no se ha aprobado nada en este proceso.
+adoption-adopted = Aprobado
+adoption-not-adopted = No aprobado
+adoption-method = Procedimiento de aprobación
+adoption-method-consensus = Por consenso
+adoption-method-recorded_vote = Por votación registrada
+adoption-totals = A favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }; no votantes: { $not_voting }
+adoption-version = Texto aprobado
+adoption-endorses = Refrenda
+adoption-endorsed-by = Refrendada por
+adoption-outcome = Resultado
+adoption-majority = Mayoría requerida
+adoption-majority-simple = Mayoría simple de los miembros presentes y votantes
+adoption-majority-two_thirds = Mayoría de dos tercios de los miembros presentes y votantes
+adoption-needed = Votos a favor necesarios: { $needed }
+adoption-totals-title = Resultado de la votación
+adoption-vote = Voto
+adoption-total = Total
+adoption-named = Nombrados en el registro
+adoption-not-recorded-note = Estados Miembros sin voto registrado: { $count }. Las fuentes no los mencionan en ninguna columna, por lo que el registro indica «No registrado» en lugar de suponer un voto.
+adoption-export-csv = Votos (CSV)
+adoption-export-akn = Akoma Ntoso (XML)
+adoption-export-svg = Mapa (SVG)
+adoption-map = La votación en un mapa
+adoption-map-alternative = El cuadro de Estados Miembros que figura a continuación ofrece la misma información que el mapa.
+adoption-not-drawn = No representados a esta escala
+adoption-statements = Declaraciones sobre la aprobación
+adoption-statement-explanation_before = Explicación de voto antes de la votación
+adoption-statement-explanation_after = Explicación de voto después de la votación
+adoption-statement-position = Declaración de posición
+adoption-statement-reservation = Reserva
+adoption-statement-dissociation = Desvinculación
+adoption-states = Estados Miembros
+adoption-sort = Ordenar por
+adoption-sort-name = Nombre
+adoption-sort-vote = Voto
+adoption-sort-region = Región
+adoption-subregion = Subregión
+adoption-table-caption = Voto de cada Estado Miembro; «No registrado» cuando las fuentes no lo indican.
+vote-yes = A favor
+vote-no = En contra
+vote-abstain = Abstención
+vote-not-voting = No votante
+vote-not-recorded = No registrado
+vote-map-title = Mapa mundial de la votación: { $title }
+vote-map-description = Cada Estado Miembro aparece relleno según su voto, con una trama además de un color; el cuadro de Estados Miembros ofrece la misma información.
+pledges-title = Compromisos
+pledges-lead = Los compromisos asumidos por los Estados y otros actores en favor de los objetivos del texto aprobado, y los avances de los que informan.
+pledges-objectives = Objetivos del texto aprobado
+pledges-nothing-adopted = Los compromisos se asumen respecto de un texto aprobado; todavía no se ha aprobado nada.
+pledges-all = Todos los compromisos
+pledges-none = Todavía no hay compromisos.
+pledge-objectives = Objetivos
+pledge-status-announced = Anunciado
+pledge-status-in_progress = En curso
+pledge-status-fulfilled = Cumplido
+pledge-status-withdrawn = Retirado
+pledge-reports = { $count ->
+    [one] { $count } informe sobre los avances
+   *[other] { $count } informes sobre los avances
+}
+objective-title = Objetivo { $number }
+objective-pledges = { $count ->
+    [one] { $count } compromiso relativo a este objetivo, por región
+   *[other] { $count } compromisos relativos a este objetivo, por región
+}
+objective-other-actors = Otros actores (no estatales)
+
+## A version in the six languages
+languages-title = Idiomas
+languages-lead = La versión en los seis idiomas oficiales, alineada párrafo por párrafo. Mientras un párrafo no esté traducido, los archivos exportados conservan el texto original en inglés.
+languages-progress = Estado de la traducción
+languages-language = Idioma
+languages-translated = Traducido
+languages-updated = Última actualización
+languages-exports = Exportaciones
+languages-original = original
+languages-count = { $translated } de { $total } elementos
+languages-side-by-side = Textos en paralelo
+languages-left = Izquierda
+languages-right = Derecha
+languages-show = Mostrar
+languages-status-missing = Todavía sin traducir
+languages-upload = Aportar una traducción
+languages-upload-help = Un archivo DOCX o Markdown con la misma presentación que el original: cada encabezado y cada párrafo se empareja por su identificador ({"{"}#id{"}"}, como en la exportación a Markdown) o, en su defecto, por su número. El archivo sustituye el texto existente en este idioma.
+languages-upload-button = Guardar la traducción

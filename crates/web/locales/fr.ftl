@@ -679,3 +679,93 @@ coverage-link = Relier
 coverage-unlink = Supprimer le lien avec le paragraphe
 stocktaking-synthetic = { $count } des éléments analysés sont des données de test synthétiques, générées pour essayer le système ; aucun n’a été écrit par une personne.
 stocktaking-public-only = L’analyse porte sur ce que chacun peut lire : les éléments à distribution restreinte, ou sous embargo au moment de l’analyse, en sont exclus.
+
+## Adoption and follow-up
+adoptions-title = Adoption
+adoptions-lead = Comment le texte a été adopté : par consensus ou par vote enregistré, à quelle séance, et quelle adoption en a entériné une autre.
+adoptions-none = Rien n'a encore été adopté dans ce processus.
+adoption-adopted = Adopté
+adoption-not-adopted = Non adopté
+adoption-method = Mode d'adoption
+adoption-method-consensus = Par consensus
+adoption-method-recorded_vote = Par vote enregistré
+adoption-totals = Pour : { $yes } ; contre : { $no } ; abstentions : { $abstain } ; non-participation au vote : { $not_voting }
+adoption-version = Texte adopté
+adoption-endorses = Entérine
+adoption-endorsed-by = Entériné par
+adoption-outcome = Résultat
+adoption-majority = Majorité requise
+adoption-majority-simple = Majorité simple des membres présents et votants
+adoption-majority-two_thirds = Majorité des deux tiers des membres présents et votants
+adoption-needed = Nombre de voix pour requis : { $needed }
+adoption-totals-title = Résultat du vote
+adoption-vote = Vote
+adoption-total = Total
+adoption-named = Cités nommément dans le relevé
+adoption-not-recorded-note = États Membres dont le vote n'est pas consigné : { $count }. Les sources ne les citent dans aucune colonne ; le relevé indique donc « Non enregistré » plutôt que de supposer un vote.
+adoption-export-csv = Votes (CSV)
+adoption-export-akn = Akoma Ntoso (XML)
+adoption-export-svg = Carte (SVG)
+adoption-map = Le vote sur une carte
+adoption-map-alternative = Le tableau des États Membres ci-dessous présente les mêmes informations que la carte.
+adoption-not-drawn = Non représentés à cette échelle
+adoption-statements = Déclarations relatives à l'adoption
+adoption-statement-explanation_before = Explication de vote avant le vote
+adoption-statement-explanation_after = Explication de vote après le vote
+adoption-statement-position = Déclaration de position
+adoption-statement-reservation = Réserve
+adoption-statement-dissociation = Dissociation
+adoption-states = États Membres
+adoption-sort = Trier par
+adoption-sort-name = Nom
+adoption-sort-vote = Vote
+adoption-sort-region = Région
+adoption-subregion = Sous-région
+adoption-table-caption = Vote de chaque État Membre ; « Non enregistré » lorsque les sources ne le précisent pas.
+vote-yes = Pour
+vote-no = Contre
+vote-abstain = Abstention
+vote-not-voting = Non-participation au vote
+vote-not-recorded = Non enregistré
+vote-map-title = Carte mondiale du vote : { $title }
+vote-map-description = Chaque État Membre est représenté selon son vote, par un motif et par une couleur ; le tableau des États Membres présente les mêmes informations.
+pledges-title = Engagements
+pledges-lead = Les engagements pris par les États et les autres acteurs en faveur des objectifs du texte adopté, et les progrès dont ils rendent compte.
+pledges-objectives = Objectifs du texte adopté
+pledges-nothing-adopted = Les engagements portent sur un texte adopté ; rien n'a encore été adopté.
+pledges-all = Tous les engagements
+pledges-none = Aucun engagement pour l'instant.
+pledge-objectives = Objectifs
+pledge-status-announced = Annoncé
+pledge-status-in_progress = En cours
+pledge-status-fulfilled = Honoré
+pledge-status-withdrawn = Retiré
+pledge-reports = { $count ->
+    [one] { $count } rapport d'étape
+   *[other] { $count } rapports d'étape
+}
+objective-title = Objectif { $number }
+objective-pledges = { $count ->
+    [one] { $count } engagement relatif à cet objectif, par région
+   *[other] { $count } engagements relatifs à cet objectif, par région
+}
+objective-other-actors = Autres acteurs (hors États)
+
+## A version in the six languages
+languages-title = Langues
+languages-lead = La version dans les six langues officielles, alignée paragraphe par paragraphe. Tant qu'un paragraphe n'est pas traduit, les fichiers exportés conservent le libellé original anglais.
+languages-progress = État d'avancement de la traduction
+languages-language = Langue
+languages-translated = Traduit
+languages-updated = Dernière mise à jour
+languages-exports = Exportations
+languages-original = original
+languages-count = { $translated } sur { $total } éléments
+languages-side-by-side = Textes en regard
+languages-left = À gauche
+languages-right = À droite
+languages-show = Afficher
+languages-status-missing = Pas encore traduit
+languages-upload = Fournir une traduction
+languages-upload-help = Un fichier DOCX ou Markdown présenté comme l'original : chaque intertitre et chaque paragraphe est apparié par son identifiant ({"{"}#id{"}"}, comme dans l'export Markdown) ou, à défaut, par son numéro. Le fichier remplace le texte existant dans cette langue.
+languages-upload-button = Enregistrer la traduction

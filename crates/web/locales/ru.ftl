@@ -692,3 +692,97 @@ coverage-link = Связать
 coverage-unlink = Удалить связь с пунктом
 stocktaking-synthetic = Проанализированных элементов, являющихся синтетическими тестовыми данными: { $count }. Они созданы для проверки системы; ни один из них не написан человеком.
 stocktaking-public-only = Анализ охватывает то, что доступно всем: материалы ограниченного распространения или находившиеся под эмбарго во время анализа не учитываются.
+
+## Adoption and follow-up
+adoptions-title = Принятие
+adoptions-lead = Как был принят текст: консенсусом или заносимым в отчёт о заседании голосованием, на каком заседании и какое решение о принятии одобрило другое.
+adoptions-none = В рамках этого процесса пока ничего не принято.
+adoption-adopted = Принят
+adoption-not-adopted = Не принят
+adoption-method = Способ принятия
+adoption-method-consensus = Консенсусом
+adoption-method-recorded_vote = Заносимым в отчёт о заседании голосованием
+adoption-totals = За: { $yes }, против: { $no }, воздержались: { $abstain }, не участвовали в голосовании: { $not_voting }
+adoption-version = Принятый текст
+adoption-endorses = Одобряет
+adoption-endorsed-by = Одобрено решением
+adoption-outcome = Итог
+adoption-majority = Требуемое большинство
+adoption-majority-simple = Простое большинство присутствующих и участвующих в голосовании членов
+adoption-majority-two_thirds = Большинство в две трети присутствующих и участвующих в голосовании членов
+adoption-needed = Необходимо голосов «за»: { $needed }
+adoption-totals-title = Итоги голосования
+adoption-vote = Голосование
+adoption-total = Всего
+adoption-named = Указано поимённо в отчёте
+adoption-not-recorded-note = Государств-членов, голос которых не зафиксирован: { $count }. Источники не называют их ни в одной графе, поэтому вместо догадок указано «не зафиксировано».
+adoption-export-csv = Результаты голосования (CSV)
+adoption-export-akn = Akoma Ntoso (XML)
+adoption-export-svg = Карта (SVG)
+adoption-map = Голосование на карте
+adoption-map-alternative = Приведённая ниже таблица государств-членов содержит ту же информацию, что и карта.
+adoption-not-drawn = Не показаны в этом масштабе
+adoption-statements = Заявления в связи с принятием
+adoption-statement-explanation_before = Разъяснение мотивов голосования до голосования
+adoption-statement-explanation_after = Разъяснение мотивов голосования после голосования
+adoption-statement-position = Заявление с изложением позиции
+adoption-statement-reservation = Оговорка
+adoption-statement-dissociation = Отмежевание
+adoption-states = Государства-члены
+adoption-sort = Сортировка
+adoption-sort-name = Название
+adoption-sort-vote = Голосование
+adoption-sort-region = Регион
+adoption-subregion = Субрегион
+adoption-table-caption = Голосование каждого государства-члена; «не зафиксировано», если в источниках это не указано.
+vote-yes = За
+vote-no = Против
+vote-abstain = Воздержались
+vote-not-voting = Не участвовали в голосовании
+vote-not-recorded = Не зафиксировано
+vote-map-title = Карта мира с результатами голосования: { $title }
+vote-map-description = Каждое государство-член закрашено в соответствии с его голосом — узором и цветом; та же информация приводится в таблице государств-членов.
+pledges-title = Обязательства
+pledges-lead = Обязательства, взятые государствами и другими участниками в интересах достижения целей принятого текста, и ход их выполнения, о котором сообщают сами участники.
+pledges-objectives = Цели принятого текста
+pledges-nothing-adopted = Обязательства берутся в отношении принятого текста; пока ничего не принято.
+pledges-all = Все обязательства
+pledges-none = Обязательств пока нет.
+pledge-objectives = Цели
+pledge-status-announced = Объявлено
+pledge-status-in_progress = Выполняется
+pledge-status-fulfilled = Выполнено
+pledge-status-withdrawn = Отозвано
+pledge-reports = { $count ->
+    [one] { $count } доклад о ходе выполнения
+    [few] { $count } доклада о ходе выполнения
+    [many] { $count } докладов о ходе выполнения
+   *[other] { $count } доклада о ходе выполнения
+}
+objective-title = Цель { $number }
+objective-pledges = { $count ->
+    [one] { $count } обязательство по этой цели, в разбивке по регионам
+    [few] { $count } обязательства по этой цели, в разбивке по регионам
+    [many] { $count } обязательств по этой цели, в разбивке по регионам
+   *[other] { $count } обязательства по этой цели, в разбивке по регионам
+}
+objective-other-actors = Другие участники (не государства)
+
+## A version in the six languages
+languages-title = Языки
+languages-lead = Этот вариант на шести официальных языках с сопоставлением по пунктам. Пока пункт не переведён, в экспортируемых файлах сохраняется исходная формулировка на английском языке.
+languages-progress = Ход перевода
+languages-language = Язык
+languages-translated = Переведено
+languages-updated = Последнее обновление
+languages-exports = Экспорт
+languages-original = оригинал
+languages-count = Элементов: { $translated } из { $total }
+languages-side-by-side = Параллельный просмотр
+languages-left = Слева
+languages-right = Справа
+languages-show = Показать
+languages-status-missing = Ещё не переведено
+languages-upload = Представить перевод
+languages-upload-help = Файл DOCX или Markdown, оформленный так же, как оригинал: каждый заголовок и каждый пункт сопоставляются по идентификатору ({"{"}#id{"}"}, как при экспорте в Markdown), а при его отсутствии — по номеру. Файл заменяет прежний текст на этом языке.
+languages-upload-button = Сохранить перевод

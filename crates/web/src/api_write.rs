@@ -377,6 +377,48 @@ pub fn write_routes() -> Vec<WriteRoute> {
             json!({ "recommendation": 3, "draft": "compact", "wid": "para17", "linked": true }),
             post(crate::api_stocktaking::link_coverage),
         ),
+        r(
+            "PUT",
+            "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/languages/{language}",
+            "Give a version's text in another official language (the co-facilitators, or the secretariat for them): the raw body is Markdown or DOCX in the version's structure; each node is aligned by its `{#wid}`, else by its place (paragraph 17 is paragraph 17); replaces that language's text",
+            Value::Null,
+            axum::routing::put(crate::language_pages::put_expression),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/adoptions",
+            "Record the adoption of a draft version at a meeting of the process, by consensus or by recorded vote (the secretariat): totals must add up to the member states; only member states vote, once each",
+            json!({ "meeting": 42, "draft": "gcm-draft", "version": 5, "title": "Endorsement by the General Assembly", "adopted_on": "2018-12-19", "symbol": "A/RES/73/195", "method": "recorded_vote", "vote": { "majority": "simple", "totals": { "yes": 152, "no": 5, "abstain": 12, "not_voting": 24 }, "ballots": [{ "state": "HUN", "vote": "no" }] }, "endorses": 1 }),
+            post(crate::api_adoption::adopt),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/adoptions/{id}/ballots",
+            "Add member states' votes to a recorded vote (the secretariat); a state already on record is refused",
+            json!({ "ballots": [{ "state": "AUT", "vote": "abstain" }] }),
+            post(crate::api_adoption::add_ballots),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/adoptions/{id}/statements",
+            "Link a statement made at the adopting meeting: explanation_before, explanation_after (of vote), position, reservation or dissociation (the secretariat)",
+            json!({ "statement": 7, "kind": "explanation_after" }),
+            post(crate::api_adoption::link_statement),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/pledges",
+            "Make a pledge on objectives of the adopted text (the secretariat, or whoever may speak for the actor)",
+            json!({ "actor": "MEX", "objectives": [5, 23], "title": "Regular pathways", "description": "More regular pathways for workers.", "made_on": "2022-05-18", "status": "announced", "meeting": 40 }),
+            post(crate::api_adoption::make_pledge),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/pledges/{id}/reports",
+            "Report progress on a pledge; the pledge takes the report's status",
+            json!({ "reported_on": "2024-05-01", "status": "in_progress", "text": "Two agreements signed." }),
+            post(crate::api_adoption::report_progress),
+        ),
     ]
 }
 
@@ -540,6 +582,8 @@ pub fn document(doc: &mut utoipa::openapi::OpenApi) {
         .chain(crate::api_consultation::READ_ROUTES)
         .chain(crate::api_negotiation::READ_ROUTES)
         .chain(crate::api_stocktaking::READ_ROUTES)
+        .chain(crate::api_adoption::READ_ROUTES)
+        .chain(crate::language_pages::READ_ROUTES)
     {
         let op = OperationBuilder::new()
             .summary(Some(*summary))
@@ -585,6 +629,7 @@ pub fn takes_raw_body(path: &str) -> bool {
     path.contains("/files/")
         || path.ends_with("/drafts/{draft}/versions")
         || path.ends_with("/inputs/import")
+        || path.ends_with("/languages/{language}")
 }
 
 pub fn write_route_list() -> Vec<(&'static str, &'static str)> {
@@ -617,6 +662,8 @@ pub fn routes() -> Router<SharedState> {
     router = crate::api_consultation::add_reads(router);
     router = crate::api_negotiation::add_reads(router);
     router = crate::api_stocktaking::add_reads(router);
+    router = crate::api_adoption::add_reads(router);
+    router = crate::language_pages::add_reads(router);
     for w in write_routes() {
         router = router.route(w.path, w.route);
     }

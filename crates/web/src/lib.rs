@@ -4,7 +4,9 @@
 
 mod account_pages;
 mod accreditation_pages;
+mod adoption_pages;
 mod api;
+mod api_adoption;
 mod api_consultation;
 mod api_negotiation;
 mod api_stocktaking;
@@ -16,6 +18,7 @@ mod error;
 mod feeds;
 mod files;
 pub mod i18n;
+mod language_pages;
 mod manage;
 mod negotiation_pages;
 mod portal;
@@ -24,6 +27,7 @@ mod search_pages;
 mod sign_in;
 mod stocktaking_pages;
 mod timeline;
+mod vote_map;
 
 use accord_app::App;
 use axum::http::{header, HeaderValue};

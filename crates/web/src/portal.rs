@@ -41,6 +41,8 @@ pub fn routes() -> Router<SharedState> {
         .merge(crate::search_pages::routes())
         .merge(crate::negotiation_pages::routes())
         .merge(crate::stocktaking_pages::routes())
+        .merge(crate::adoption_pages::routes())
+        .merge(crate::language_pages::routes())
         .route("/static/accord.css", get(stylesheet))
         .route("/favicon.ico", get(favicon))
         .route("/static/favicon.svg", get(favicon))
@@ -120,6 +122,24 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/campaigns.html"),
     ),
     ("campaign.html", include_str!("../templates/campaign.html")),
+    (
+        "adoptions.html",
+        include_str!("../templates/adoptions.html"),
+    ),
+    ("adoption.html", include_str!("../templates/adoption.html")),
+    ("pledges.html", include_str!("../templates/pledges.html")),
+    (
+        "pledge_list.html",
+        include_str!("../templates/pledge_list.html"),
+    ),
+    (
+        "objective.html",
+        include_str!("../templates/objective.html"),
+    ),
+    (
+        "languages.html",
+        include_str!("../templates/languages.html"),
+    ),
     ("job.html", include_str!("../templates/job.html")),
     ("coverage.html", include_str!("../templates/coverage.html")),
     (

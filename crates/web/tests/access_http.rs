@@ -269,6 +269,111 @@ struct Ctx {
     /// This call's number on this site, to make names unique.
     n: usize,
     negotiation: Negotiation,
+    adoption: Adoptions,
+}
+
+/// The trial process's adopted text (with objectives), what each adoption
+/// route needs.
+#[derive(Clone)]
+struct Adoptions {
+    /// Consensus adoptions at the trial meeting, one per call of the
+    /// statement-linking route.
+    consensus: Vec<i64>,
+    /// A recorded vote with room for every member state's ballot.
+    vote: i64,
+    /// The member states, for ballots.
+    states: Vec<String>,
+    /// A pledge by France.
+    pledge: i64,
+}
+
+const ADOPTED_TEXT: &str = "# Trial compact\n\n## Objectives {#objs}\n\n### Objective 1: Collect data {#o1}\n\n1. We collect data. {#p1}\n\n### Objective 2: Save lives {#o2}\n\n2. We save lives. {#p2}\n";
+
+async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
+    use accord_app::adoption::AdoptionRequest;
+    use accord_app::negotiation::ImportSource;
+    use accord_domain::adoption::*;
+    app.create_draft(&OPERATOR, "trial", "adopted", "Adopted compact", false)
+        .await
+        .unwrap();
+    app.import_version(
+        &OPERATOR,
+        "trial",
+        "adopted",
+        "Final",
+        None,
+        ImportSource::Markdown(ADOPTED_TEXT.into()),
+        true,
+    )
+    .await
+    .unwrap();
+    let request = |vote: Option<RecordedVote>| AdoptionRequest {
+        meeting,
+        draft: "adopted".into(),
+        version: 1,
+        title: "Adoption of the trial compact".into(),
+        adopted_on: "2030-06-02".parse().unwrap(),
+        symbol: None,
+        method: if vote.is_some() {
+            AdoptionMethod::RecordedVote
+        } else {
+            AdoptionMethod::Consensus
+        },
+        vote,
+        endorses: None,
+        note: None,
+    };
+    let mut consensus = vec![];
+    for _ in 0..12 {
+        consensus.push(app.adopt(&OPERATOR, "trial", request(None)).await.unwrap());
+    }
+    let states: Vec<String> = app
+        .all_actors(Some(accord_domain::ActorKind::MemberState))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.code.to_string())
+        .collect();
+    let vote = app
+        .adopt(
+            &OPERATOR,
+            "trial",
+            request(Some(RecordedVote {
+                majority: MajorityRule::Simple,
+                totals: Totals {
+                    yes: states.len() as u32,
+                    no: 0,
+                    abstain: 0,
+                    not_voting: 0,
+                },
+                ballots: vec![],
+            })),
+        )
+        .await
+        .unwrap();
+    let pledge = app
+        .make_pledge(
+            &OPERATOR,
+            NewPledge {
+                process: "trial".parse().unwrap(),
+                actor: "FRA".parse().unwrap(),
+                objectives: vec![1],
+                title: "Data".into(),
+                description: "Better data.".into(),
+                made_on: "2030-06-02".parse().unwrap(),
+                status: PledgeStatus::Announced,
+                meeting: None,
+                synthetic: true,
+            },
+        )
+        .await
+        .unwrap();
+    Adoptions {
+        consensus,
+        vote,
+        states,
+        pledge,
+    }
 }
 
 /// A negotiation in the trial process, with what each write route needs.
@@ -619,6 +724,47 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             ),
             json!({ "state": "FRA", "letter": "France breaks silence." }),
         ),
+        ("PUT", "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/languages/{language}") => (
+            "/api/v1/processes/trial/drafts/trial-draft/versions/1/languages/fr".into(),
+            Value::from(format!(
+                "# Pacte d'essai\n\n## Préambule {{#pre}}\n\n1. Nous adoptons ce pacte ({n}). {{#p1}}\n\n2. Nous nous engageons à agir.\n"
+            )),
+        ),
+        ("POST", "/api/v1/processes/{slug}/adoptions") => (
+            p(path),
+            json!({
+                "meeting": ctx.meeting, "draft": "adopted", "version": 1, "title": format!("Adoption {n}"),
+                "adopted_on": "2030-06-03", "method": "consensus"
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/adoptions/{id}/ballots") => (
+            format!(
+                "/api/v1/processes/trial/adoptions/{}/ballots",
+                ctx.adoption.vote
+            ),
+            json!({ "ballots": [{ "state": ctx.adoption.states[n % ctx.adoption.states.len()], "vote": "yes" }] }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements") => (
+            format!(
+                "/api/v1/processes/trial/adoptions/{}/statements",
+                ctx.adoption.consensus[n % ctx.adoption.consensus.len()]
+            ),
+            json!({ "statement": ctx.statement, "kind": "position" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/pledges") => (
+            p(path),
+            json!({
+                "actor": "FRA", "objectives": [1, 2], "title": format!("Pledge {n}"),
+                "description": "More data.", "made_on": "2030-06-03", "status": "announced"
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/pledges/{id}/reports") => (
+            format!(
+                "/api/v1/processes/trial/pledges/{}/reports",
+                ctx.adoption.pledge
+            ),
+            json!({ "reported_on": "2031-01-01", "status": "in_progress", "text": format!("Report {n}.") }),
+        ),
         other => panic!("no row for the write route {other:?}: add one to this table"),
     }
 }
@@ -901,9 +1047,37 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ("POST", "/api/v1/processes/{slug}/coverage"),
             chairs.clone(),
         ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/languages/{language}",
+            ),
+            chairs.clone(),
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/adoptions"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/adoptions/{id}/ballots"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/pledges"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/pledges/{id}/reports"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
     ];
     let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let adoption = adoption_fixtures(&site.app, meeting).await;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
         .inscription
         .id;
@@ -981,6 +1155,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     recommendation,
                     n: calls.fetch_add(1, Ordering::SeqCst),
                     negotiation: negotiation.clone(),
+                    adoption: adoption.clone(),
                 },
             );
             let mut req = Request::builder()

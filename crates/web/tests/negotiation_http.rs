@@ -20,6 +20,7 @@ on_both_stores!(
     exports_are_the_formats_they_claim,
     a_delegate_amends_through_the_form_without_javascript,
     open_pages_hear_of_a_change_within_a_second,
+    a_translation_is_shown_side_by_side_and_exported,
 );
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -453,4 +454,109 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
     let text = String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap();
     assert!(text.contains("event: change"), "{text}");
     assert!(text.contains("data: draft/gcm-draft"), "{text}");
+}
+
+async fn a_translation_is_shown_side_by_side_and_exported(db: TestDatabase) {
+    let s = site(db).await;
+    let system = Principal::System("test");
+    let account = s
+        .app
+        .create_account(
+            &system,
+            "sec@example.org",
+            "Secretariat",
+            PASSWORD,
+            &[RoleGrant {
+                role: Role::Secretariat,
+                process: Some("gcm".parse().unwrap()),
+                actor: None,
+            }],
+        )
+        .await
+        .unwrap();
+    let token = s
+        .app
+        .create_api_token(&Principal::Account(account), "tests", 1)
+        .await
+        .unwrap()
+        .secret;
+    let put = |lang: &str, body: &str| {
+        Request::put(format!("/api/v1{DRAFT}/versions/5/languages/{lang}"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "text/markdown")
+            .body(Body::from(body.to_owned()))
+            .unwrap()
+    };
+    // Paragraphs 1 and 2 in French (the demo's own placeholder sentence),
+    // aligned by their place.
+    let fr = "# Pacte mondial\n\n## Préambule\n\n1. Texte non reproduit dans cette démonstration.\n\n2. Texte non reproduit dans cette démonstration.\n";
+    let r = send(&s, put("fr", fr)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let progress: serde_json::Value = serde_json::from_slice(&r.bytes).unwrap();
+    assert_eq!(progress["language"], "fr");
+    assert_eq!(progress["translated"], 3, "a section and two paragraphs");
+    // Bad input: a sub-paragraph the version does not have; not a UN
+    // language; neither Markdown nor DOCX.
+    let r = send(
+        &s,
+        put(
+            "fr",
+            "# Pacte\n\n## Préambule\n\n1. Texte :\n\n(a) de trop.\n",
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert!(r.text().contains("bad_structure"));
+    let r = send(&s, put("de", fr)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = send(
+        &s,
+        Request::put(format!("/api/v1{DRAFT}/versions/5/languages/fr"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(vec![0xff, 0xfe, 0x00]))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Side by side: French where it is, "not translated yet" elsewhere.
+    let page = get(
+        &s,
+        &format!("{DRAFT}/versions/5/languages?left=en&right=fr"),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html
+        .contains("<td lang=\"fr\" dir=\"ltr\" class=\"status-translated\">Texte non reproduit"));
+    assert!(html.contains("Not translated yet"));
+    assert!(html.contains("3 of "), "progress: {html}");
+    let json = get(
+        &s,
+        &format!("/api/v1{DRAFT}/versions/5/languages?show=en,fr"),
+    )
+    .await;
+    let v: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
+    assert_eq!(v["shown"], serde_json::json!(["en", "fr"]));
+    assert_eq!(v["rows"][1]["cells"][1]["status"], "translated");
+    // Exports in French.
+    let akn = get(&s, &format!("{DRAFT}/versions/5/languages/fr/akn.xml")).await;
+    assert_eq!(akn.status, StatusCode::OK);
+    let xml = akn.text();
+    assert!(xml.contains("language=\"fra\""), "{xml}");
+    assert!(xml.contains("Texte non reproduit dans cette démonstration."));
+    let docx = get(&s, &format!("{DRAFT}/versions/5/languages/fr/draft.docx")).await;
+    assert_eq!(docx.status, StatusCode::OK);
+    assert!(docx_document(&docx.bytes).contains("Texte non reproduit"));
+    let arabic = get(&s, &format!("{DRAFT}/versions/5/languages/ar/draft.docx")).await;
+    assert_eq!(
+        arabic.status,
+        StatusCode::OK,
+        "a language with nothing yet exports the original"
+    );
+    assert_eq!(
+        get(&s, &format!("{DRAFT}/versions/5/languages/xx/akn.xml"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

@@ -139,13 +139,18 @@ fn sub_letter(line: &str) -> Option<(&str, &str)> {
     (ok && after.starts_with(char::is_whitespace)).then(|| (label, after.trim()))
 }
 
-/// "Objective 3: title" (also "Objective 3. title", "Objective 3 – title").
+/// The word for an objective in the six UN languages (a translation keeps
+/// its objectives): Objective, Objectif, Objetivo, Цель, الهدف, 目标.
+const OBJECTIVE_WORDS: &[&str] = &["objective", "objectif", "objetivo", "цель", "الهدف", "目标"];
+
+/// "Objective 3: title" (also "Objective 3. title", "Objective 3 – title",
+/// and the same in the other UN languages: "Objectif 3 : titre", "目标3：…").
 fn objective(line: &str) -> Option<(u32, &str)> {
-    let word = line.get(..9)?;
-    if !word.eq_ignore_ascii_case("objective") {
-        return None;
-    }
-    let rest = line[9..].trim_start();
+    let lower = line.chars().take(12).collect::<String>().to_lowercase();
+    let word = OBJECTIVE_WORDS.iter().find(|w| lower.starts_with(*w))?;
+    // The same number of characters in the line (lowercasing keeps them).
+    let cut = line.char_indices().nth(word.chars().count())?.0;
+    let rest = line[cut..].trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
@@ -153,7 +158,7 @@ fn objective(line: &str) -> Option<(u32, &str)> {
     let number = rest[..digits].parse().ok()?;
     let title = rest[digits..]
         .trim_start()
-        .trim_start_matches([':', '.', '-', '–', '—'])
+        .trim_start_matches([':', '.', '-', '–', '—', '：'])
         .trim();
     Some((number, title))
 }

@@ -5,6 +5,7 @@
 
 mod amendment;
 mod compilation;
+mod expression;
 mod lineage;
 mod markdown;
 mod records;
@@ -19,6 +20,9 @@ pub use amendment::{
     MAX_OPERATION_CHARS,
 };
 pub use compilation::{compile, Compilation, CompiledNode, Proposal, ProposalFilter, Segment};
+pub use expression::{
+    align, translated_text, translation_status, Expression, NodeWords, TranslationStatus,
+};
 pub use lineage::{lineage, LineageStep, WordOrigin};
 pub use markdown::{from_markdown, from_outline, to_markdown, Diagnostic, Imported, OutlineLine};
 pub use records::{

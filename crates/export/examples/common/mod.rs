@@ -12,6 +12,8 @@ use accord_domain::negotiation::{
 use accord_domain::{ActorCode, Slug};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
+pub mod udhr;
+
 pub struct Sample {
     pub process_title: String,
     pub draft: Draft,

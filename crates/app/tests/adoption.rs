@@ -1,0 +1,486 @@
+//! Adoption and follow-up through the app layer, on both real stores: the
+//! GCM demo's real adoption and endorsement, recorded votes and the errors
+//! that leave the record as it was, statements on an adoption, pledges on
+//! the adopted text's objectives and their progress.
+
+use accord_app::adoption::AdoptionRequest;
+use accord_app::{App, AppError, Principal};
+use accord_domain::adoption::*;
+use accord_domain::*;
+
+mod common;
+use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
+
+on_both_stores!(
+    the_gcm_demo_has_its_real_adoption_and_endorsement,
+    a_recorded_vote_refuses_what_does_not_add_up_and_changes_nothing,
+    statements_are_linked_to_an_adoption,
+    pledges_name_objectives_of_the_adopted_text,
+);
+
+fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
+    r.expect_err("must be refused").kind()
+}
+
+async fn person(app: &App, email: &str, role: Role, actor: Option<&str>) -> Principal {
+    let grant = RoleGrant {
+        role,
+        process: Some("gcm".parse().unwrap()),
+        actor: actor.map(|a| a.parse().unwrap()),
+    };
+    Principal::Account(
+        app.create_account(&OPERATOR, email, email, PASSWORD, &[grant])
+            .await
+            .unwrap(),
+    )
+}
+
+async fn meeting(app: &App, slug: &str) -> Meeting {
+    app.all_meetings("gcm", None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.slug.as_str() == slug)
+        .unwrap()
+}
+
+fn code(s: &str) -> ActorCode {
+    s.parse().unwrap()
+}
+
+async fn the_gcm_demo_has_its_real_adoption_and_endorsement(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let list = app.adoptions("gcm").await.unwrap();
+    assert_eq!(list.len(), 2);
+    let (marrakech, ga) = (&list[0], &list[1]);
+    assert_eq!(marrakech.adoption.method, AdoptionMethod::Consensus);
+    assert_eq!(marrakech.adoption.adopted_on.to_string(), "2018-12-10");
+    assert_eq!(
+        marrakech.meeting.slug.as_str(),
+        "intergovernmental-conference-marrakech"
+    );
+    assert_eq!(marrakech.adoption.symbol.as_deref(), Some("A/CONF.231/3"));
+    assert!(marrakech.adopted);
+    assert_eq!(marrakech.version_label, "Final draft (agreed text)");
+
+    assert_eq!(ga.adoption.method, AdoptionMethod::RecordedVote);
+    assert_eq!(ga.adoption.symbol.as_deref(), Some("A/RES/73/195"));
+    assert_eq!(ga.adoption.adopted_on.to_string(), "2018-12-19");
+    assert_eq!(ga.adoption.endorses, Some(marrakech.adoption.id));
+    assert_eq!(ga.adoption.version, marrakech.adoption.version);
+    let vote = ga.adoption.vote.as_ref().unwrap();
+    assert_eq!(
+        vote.totals,
+        Totals {
+            yes: 152,
+            no: 5,
+            abstain: 12,
+            not_voting: 24
+        }
+    );
+
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", ga.adoption.id)
+        .await
+        .unwrap();
+    assert_eq!(d.rows.len(), 193, "every member state has a line");
+    assert_eq!(d.recorded, 17);
+    assert_eq!(d.needed, Some(79));
+    let vote_of = |c: &str| d.rows.iter().find(|r| r.code.as_str() == c).unwrap().vote;
+    for against in ["CZE", "HUN", "ISR", "POL", "USA"] {
+        assert_eq!(vote_of(against), Some(VoteChoice::No), "{against}");
+    }
+    for abstaining in [
+        "DZA", "AUS", "AUT", "BGR", "CHL", "ITA", "LVA", "LBY", "LIE", "ROU", "SGP", "CHE",
+    ] {
+        assert_eq!(
+            vote_of(abstaining),
+            Some(VoteChoice::Abstain),
+            "{abstaining}"
+        );
+    }
+    // Nobody else's vote is guessed.
+    assert_eq!(vote_of("FRA"), None);
+    assert_eq!(vote_of("MEX"), None);
+    assert_eq!(d.rows.iter().filter(|r| r.vote.is_none()).count(), 193 - 17);
+    assert!(
+        !d.rows.iter().any(|r| r.code.as_str() == "VAT"),
+        "observers do not vote"
+    );
+    // The chain, both ways.
+    assert_eq!(
+        d.endorses.as_ref().map(|e| e.adoption.id),
+        Some(marrakech.adoption.id)
+    );
+    let conference = app
+        .adoption(&Principal::Anonymous, "gcm", marrakech.adoption.id)
+        .await
+        .unwrap();
+    assert_eq!(conference.endorsed_by.len(), 1);
+    assert_eq!(conference.endorsed_by[0].adoption.id, ga.adoption.id);
+    // Europe: 10 of the 17 named votes.
+    let europe = &d.by_region()["Europe"];
+    assert_eq!(europe.get("no"), Some(&3));
+    assert_eq!(europe.get("abstain"), Some(&7));
+    // Loading the demo again records nothing twice.
+    app.load_demo(accord_app::demo::Demo::Gcm).await.unwrap();
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), 2);
+    // The adopted text's 23 objectives.
+    let objectives = app.adopted_objectives("gcm").await.unwrap();
+    assert_eq!(objectives.len(), 23);
+    assert!(
+        objectives[19].1.contains("remittances"),
+        "{:?}",
+        objectives[19]
+    );
+}
+
+fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionRequest {
+    AdoptionRequest {
+        meeting,
+        draft: "gcm-draft".into(),
+        version: 5,
+        title: "A vote".into(),
+        adopted_on: "2018-12-19".parse().unwrap(),
+        symbol: None,
+        method: AdoptionMethod::RecordedVote,
+        vote: Some(RecordedVote {
+            majority: MajorityRule::TwoThirds,
+            totals,
+            ballots,
+        }),
+        endorses: None,
+        note: None,
+    }
+}
+
+fn ballot(state: &str, vote: VoteChoice) -> Ballot {
+    Ballot {
+        state: code(state),
+        vote,
+    }
+}
+
+async fn a_recorded_vote_refuses_what_does_not_add_up_and_changes_nothing(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let ga = meeting(app, "general-assembly-73-plenary-60").await;
+    let totals = Totals {
+        yes: 100,
+        no: 60,
+        abstain: 20,
+        not_voting: 13,
+    };
+    let before = app.adoptions("gcm").await.unwrap().len();
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+
+    let short = Totals {
+        not_voting: 12,
+        ..totals
+    };
+    assert_eq!(
+        kind(
+            app.adopt(&sec, "gcm", vote_request(ga.id, short, vec![]))
+                .await
+        ),
+        "totals_do_not_add_up"
+    );
+    let observer = vote_request(ga.id, totals, vec![ballot("VAT", VoteChoice::Yes)]);
+    assert_eq!(
+        kind(app.adopt(&sec, "gcm", observer).await),
+        "not_a_member_state"
+    );
+    let group = vote_request(ga.id, totals, vec![ballot("EU", VoteChoice::Yes)]);
+    assert_eq!(
+        kind(app.adopt(&sec, "gcm", group).await),
+        "not_a_member_state"
+    );
+    let twice = vote_request(
+        ga.id,
+        totals,
+        vec![
+            ballot("FRA", VoteChoice::Yes),
+            ballot("FRA", VoteChoice::No),
+        ],
+    );
+    assert_eq!(kind(app.adopt(&sec, "gcm", twice).await), "already_voted");
+    // A meeting of another process.
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let mut elsewhere = ga.meeting.clone();
+    elsewhere.process = "other-process".parse().unwrap();
+    let elsewhere = app.add_meeting(&OPERATOR, elsewhere).await.unwrap();
+    assert_eq!(
+        kind(
+            app.adopt(&sec, "gcm", vote_request(elsewhere, totals, vec![]))
+                .await
+        ),
+        "meeting_of_another_process"
+    );
+    // A date outside the meeting; a consensus with a vote.
+    let mut late = vote_request(ga.id, totals, vec![]);
+    late.adopted_on = "2018-12-20".parse().unwrap();
+    assert_eq!(kind(app.adopt(&sec, "gcm", late).await), "invalid");
+    let mut consensus = vote_request(ga.id, totals, vec![]);
+    consensus.method = AdoptionMethod::Consensus;
+    assert_eq!(kind(app.adopt(&sec, "gcm", consensus).await), "invalid");
+    // Not the secretariat's to record.
+    let delegate = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    assert_eq!(
+        kind(
+            app.adopt(&delegate, "gcm", vote_request(ga.id, totals, vec![]))
+                .await
+        ),
+        "forbidden"
+    );
+    // Nothing was recorded by any of these.
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), before);
+    assert_eq!(
+        app.verify_audit().await.unwrap().unwrap(),
+        audit_before + 3,
+        "only the process, the meeting and the delegate's account were recorded"
+    );
+
+    // A vote recorded in two steps: ballots added later, each state once.
+    let id = app
+        .adopt(
+            &sec,
+            "gcm",
+            vote_request(ga.id, totals, vec![ballot("MEX", VoteChoice::Yes)]),
+        )
+        .await
+        .unwrap();
+    app.record_ballots(
+        &sec,
+        "gcm",
+        id,
+        vec![
+            ballot("FRA", VoteChoice::No),
+            ballot("CHE", VoteChoice::Abstain),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        kind(
+            app.record_ballots(&sec, "gcm", id, vec![ballot("MEX", VoteChoice::No)])
+                .await
+        ),
+        "already_voted"
+    );
+    assert_eq!(
+        kind(
+            app.record_ballots(&sec, "gcm", id, vec![ballot("PSE", VoteChoice::No)])
+                .await
+        ),
+        "not_a_member_state"
+    );
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(d.recorded, 3);
+    assert!(!d.summary.adopted, "100 of 160 is short of two thirds");
+    assert_eq!(d.needed, Some(107));
+    let mex = d.rows.iter().find(|r| r.code.as_str() == "MEX").unwrap();
+    assert_eq!(
+        mex.vote,
+        Some(VoteChoice::Yes),
+        "the refused ballot changed nothing"
+    );
+    // A consensus adoption takes no ballots.
+    let marrakech = app.adoptions("gcm").await.unwrap()[0].adoption.id;
+    assert_eq!(
+        kind(
+            app.record_ballots(&sec, "gcm", marrakech, vec![ballot("MEX", VoteChoice::Yes)])
+                .await
+        ),
+        "invalid"
+    );
+}
+
+async fn statements_are_linked_to_an_adoption(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-12-19T18:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let ga = meeting(app, "general-assembly-73-plenary-60").await;
+    let list = app.adoptions("gcm").await.unwrap();
+    let (marrakech, endorsement) = (list[0].adoption.id, list[1].adoption.id);
+    let statement = |title: &str, meeting: i64| NewStatement {
+        process: "gcm".parse().unwrap(),
+        meeting,
+        agenda_item: 0,
+        actor: code("MEX"),
+        on_behalf_of: None,
+        title: title.into(),
+        delivered_on: "2018-12-19".parse().unwrap(),
+        distribution: Distribution::Public,
+        embargo_until: None,
+        synthetic: true,
+    };
+    let eov = app
+        .add_statement(
+            &sec,
+            statement("Explanation of vote (synthetic)", ga.id),
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.link_adoption_statement(
+        &sec,
+        "gcm",
+        endorsement,
+        eov,
+        AdoptionStatementKind::ExplanationAfter,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        kind(
+            app.link_adoption_statement(
+                &sec,
+                "gcm",
+                endorsement,
+                eov,
+                AdoptionStatementKind::Position
+            )
+            .await
+        ),
+        "already_linked"
+    );
+    // An explanation of vote on a consensus adoption, a statement made at
+    // another meeting: refused.
+    assert_eq!(
+        kind(
+            app.link_adoption_statement(
+                &sec,
+                "gcm",
+                marrakech,
+                eov,
+                AdoptionStatementKind::ExplanationBefore
+            )
+            .await
+        ),
+        "invalid"
+    );
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", endorsement)
+        .await
+        .unwrap();
+    assert_eq!(d.statements.len(), 1);
+    assert_eq!(
+        d.statements[0].kind,
+        AdoptionStatementKind::ExplanationAfter
+    );
+    assert_eq!(d.statements[0].statement.id, eov);
+    assert_eq!(d.statements[0].actor_name, "Mexico");
+}
+
+fn pledge(actor: &str, objectives: Vec<u32>) -> NewPledge {
+    NewPledge {
+        process: "gcm".parse().unwrap(),
+        actor: code(actor),
+        objectives,
+        title: "A synthetic pledge".into(),
+        description: "Generated to try the system.".into(),
+        made_on: "2022-05-18".parse().unwrap(),
+        status: PledgeStatus::Announced,
+        meeting: None,
+        synthetic: true,
+    }
+}
+
+async fn pledges_name_objectives_of_the_adopted_text(db: TestDatabase) {
+    let t = TestApp::at(db, "2022-05-18T12:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let imrf = meeting(app, "imrf-2022").await;
+    let mut first = pledge("MEX", vec![5, 23]);
+    first.meeting = Some(imrf.id);
+    let p1 = app.make_pledge(&mex, first).await.unwrap();
+    let p2 = app.make_pledge(&sec, pledge("FRA", vec![5])).await.unwrap();
+    app.make_pledge(&sec, pledge("IOM", vec![1])).await.unwrap();
+    // The text has 23 objectives.
+    assert_eq!(
+        kind(app.make_pledge(&sec, pledge("MEX", vec![24])).await),
+        "unknown_objective"
+    );
+    assert_eq!(
+        kind(app.make_pledge(&sec, pledge("MEX", vec![])).await),
+        "invalid"
+    );
+    // A delegate pledges for their own state only.
+    assert_eq!(
+        kind(app.make_pledge(&mex, pledge("FRA", vec![5])).await),
+        "forbidden"
+    );
+    assert_eq!(
+        kind(app.make_pledge(&sec, pledge("XXX", vec![5])).await),
+        "unknown_actor"
+    );
+    let (all, more) = app.pledges("gcm", None, 100).await.unwrap();
+    assert_eq!(all.len(), 3);
+    assert!(!more);
+
+    let five = app.objective("gcm", 5).await.unwrap();
+    assert_eq!(five.pledges, 2);
+    assert!(five.title.contains("regular migration"), "{}", five.title);
+    let regions: Vec<&str> = five.by_region.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(regions, ["America", "Europe"]);
+    let one = app.objective("gcm", 1).await.unwrap();
+    assert_eq!(one.by_region.len(), 1);
+    assert_eq!(one.by_region[0].0, "", "IOM is not a state");
+    assert_eq!(kind(app.objective("gcm", 24).await), "not_found");
+
+    // Progress: the pledge takes the report's status; not before it was made.
+    app.report_progress(
+        &mex,
+        "gcm",
+        p1,
+        "2024-05-01".parse().unwrap(),
+        PledgeStatus::InProgress,
+        "Two agreements signed.",
+    )
+    .await
+    .unwrap();
+    let v = app.pledge("gcm", p1).await.unwrap();
+    assert_eq!(v.pledge.status, PledgeStatus::InProgress);
+    assert_eq!(v.pledge.reports.len(), 1);
+    assert_eq!(v.pledge.reports[0].text, "Two agreements signed.");
+    assert_eq!(
+        kind(
+            app.report_progress(
+                &sec,
+                "gcm",
+                p2,
+                "2020-01-01".parse().unwrap(),
+                PledgeStatus::Fulfilled,
+                "Too early."
+            )
+            .await
+        ),
+        "end_before_start"
+    );
+    assert_eq!(
+        kind(
+            app.report_progress(
+                &mex,
+                "gcm",
+                p2,
+                "2024-01-01".parse().unwrap(),
+                PledgeStatus::Fulfilled,
+                "Not mine."
+            )
+            .await
+        ),
+        "forbidden"
+    );
+    assert_eq!(
+        app.pledge("gcm", p2).await.unwrap().pledge.status,
+        PledgeStatus::Announced
+    );
+}

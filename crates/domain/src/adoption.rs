@@ -1,0 +1,608 @@
+//! Adoption and follow-up (DESIGN.md, phase 4 and after): a version of a draft
+//! adopted at a meeting, by consensus or by recorded vote; the statements
+//! made about it (explanations of vote, positions, reservations,
+//! dissociations); an endorsement that adopts what an earlier adoption did;
+//! then pledges on the adopted text's objectives and their progress reports.
+//!
+//! The rules here need nothing but the values and the list of member states;
+//! the app looks up the rest (the meeting's process, the version, the
+//! objectives of the adopted text).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{at_most, required};
+use crate::{ActorCode, Slug, ValidationError};
+
+crate::named_enum!(
+    /// How a text was adopted.
+    AdoptionMethod, "adoption method" {
+        Consensus => "consensus",
+        RecordedVote => "recorded_vote",
+    }
+);
+
+crate::named_enum!(
+    /// How one member state voted in a recorded vote.
+    VoteChoice, "vote" {
+        Yes => "yes",
+        No => "no",
+        Abstain => "abstain",
+        NotVoting => "not_voting",
+    }
+);
+
+crate::named_enum!(
+    /// What a recorded vote needs to carry. Both count the members present
+    /// and voting: those voting yes or no (abstentions and absences do not
+    /// count), as the General Assembly's rules of procedure (rules 86–87) do.
+    MajorityRule, "majority rule" {
+        Simple => "simple",
+        TwoThirds => "two_thirds",
+    }
+);
+
+crate::named_enum!(
+    /// What a statement linked to an adoption is.
+    AdoptionStatementKind, "kind of statement on an adoption" {
+        ExplanationBefore => "explanation_before",
+        ExplanationAfter => "explanation_after",
+        Position => "position",
+        Reservation => "reservation",
+        Dissociation => "dissociation",
+    }
+);
+
+impl AdoptionStatementKind {
+    /// Explanations of vote need a vote; the others go with either method.
+    pub fn needs_vote(self) -> bool {
+        matches!(
+            self,
+            AdoptionStatementKind::ExplanationBefore | AdoptionStatementKind::ExplanationAfter
+        )
+    }
+}
+
+/// The official result of a recorded vote, as announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub not_voting: u32,
+}
+
+impl Totals {
+    pub fn sum(&self) -> u32 {
+        self.yes + self.no + self.abstain + self.not_voting
+    }
+
+    pub fn of(&self, choice: VoteChoice) -> u32 {
+        match choice {
+            VoteChoice::Yes => self.yes,
+            VoteChoice::No => self.no,
+            VoteChoice::Abstain => self.abstain,
+            VoteChoice::NotVoting => self.not_voting,
+        }
+    }
+
+    /// Whether the vote carries under `rule`.
+    pub fn carries(&self, rule: MajorityRule) -> bool {
+        match rule {
+            MajorityRule::Simple => self.yes > self.no,
+            // yes ≥ ⅔ (yes + no), in integers.
+            MajorityRule::TwoThirds => self.yes > 0 && 3 * self.yes >= 2 * (self.yes + self.no),
+        }
+    }
+
+    /// The yes votes needed to carry, given the members present and voting.
+    pub fn needed(&self, rule: MajorityRule) -> u32 {
+        let voting = self.yes + self.no;
+        match rule {
+            MajorityRule::Simple => voting / 2 + 1,
+            MajorityRule::TwoThirds => (2 * voting).div_ceil(3).max(1),
+        }
+    }
+}
+
+/// One member state's vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ballot {
+    pub state: ActorCode,
+    pub vote: VoteChoice,
+}
+
+/// A recorded vote: the official totals, the rule, and the votes of the
+/// states whose vote is on record. A member state with no ballot is "not
+/// recorded": the record never guesses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedVote {
+    pub majority: MajorityRule,
+    pub totals: Totals,
+    #[serde(default)]
+    pub ballots: Vec<Ballot>,
+}
+
+impl RecordedVote {
+    /// Checks the vote against the membership: the totals add up to the
+    /// member states, only member states vote, each once, and no choice has
+    /// more ballots than its total (all of them, when every vote is known).
+    pub fn check(&self, members: &HashSet<ActorCode>) -> Result<(), ValidationError> {
+        let members_n = members.len() as u32;
+        if self.totals.sum() != members_n {
+            return Err(ValidationError::TotalsDoNotAddUp {
+                yes: self.totals.yes,
+                no: self.totals.no,
+                abstain: self.totals.abstain,
+                not_voting: self.totals.not_voting,
+                members: members_n,
+            });
+        }
+        check_ballots(&[], &self.ballots, members, &self.totals)
+    }
+
+    /// The recorded ballots per choice.
+    pub fn recorded(&self) -> BTreeMap<VoteChoice, u32> {
+        let mut counts = BTreeMap::new();
+        for b in &self.ballots {
+            *counts.entry(b.vote).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    pub fn carries(&self) -> bool {
+        self.totals.carries(self.majority)
+    }
+}
+
+/// Checks ballots to be added to those already recorded.
+pub fn check_ballots(
+    recorded: &[Ballot],
+    new: &[Ballot],
+    members: &HashSet<ActorCode>,
+    totals: &Totals,
+) -> Result<(), ValidationError> {
+    let mut seen: HashSet<&ActorCode> = recorded.iter().map(|b| &b.state).collect();
+    let mut counts: BTreeMap<VoteChoice, u32> = BTreeMap::new();
+    for b in recorded {
+        *counts.entry(b.vote).or_insert(0) += 1;
+    }
+    for b in new {
+        if !members.contains(&b.state) {
+            return Err(ValidationError::NotAMemberState(b.state.to_string()));
+        }
+        if !seen.insert(&b.state) {
+            return Err(ValidationError::AlreadyVoted(b.state.to_string()));
+        }
+        *counts.entry(b.vote).or_insert(0) += 1;
+    }
+    for (choice, n) in &counts {
+        let total = totals.of(*choice);
+        if *n > total {
+            return Err(ValidationError::BallotsExceedTotals {
+                vote: choice.as_str(),
+                recorded: *n,
+                total,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An adoption about to be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAdoption {
+    pub process: Slug,
+    /// The meeting's id (a meeting of the same process).
+    pub meeting: i64,
+    /// The version adopted.
+    pub version: i64,
+    /// E.g. "Adoption of the Global Compact…", "Endorsement by the General Assembly".
+    pub title: String,
+    pub adopted_on: NaiveDate,
+    /// The symbol of the decision or outcome document (A/RES/73/195).
+    #[serde(default)]
+    pub symbol: Option<String>,
+    pub method: AdoptionMethod,
+    /// Present exactly when `method` is a recorded vote.
+    #[serde(default)]
+    pub vote: Option<RecordedVote>,
+    /// The earlier adoption this one endorses (the General Assembly
+    /// endorsing the conference's adoption).
+    #[serde(default)]
+    pub endorses: Option<i64>,
+    /// What a reader should know (e.g. how many states took part).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl NewAdoption {
+    /// Rules that need the adoption and the member states only.
+    pub fn validate(&self, members: &HashSet<ActorCode>) -> Result<(), ValidationError> {
+        required("adoption title", &self.title)?;
+        at_most("adoption title", &self.title, 500)?;
+        if let Some(s) = &self.symbol {
+            required("decision symbol", s)?;
+            at_most("decision symbol", s, 100)?;
+        }
+        if let Some(n) = &self.note {
+            at_most("adoption note", n, 2_000)?;
+        }
+        match (self.method, &self.vote) {
+            (AdoptionMethod::Consensus, None) => Ok(()),
+            (AdoptionMethod::Consensus, Some(_)) => Err(ValidationError::Invalid {
+                what: "adoption",
+                value: "consensus".into(),
+                reason: "a text adopted by consensus has no vote; record a recorded vote instead",
+            }),
+            (AdoptionMethod::RecordedVote, None) => Err(ValidationError::Invalid {
+                what: "adoption",
+                value: "recorded_vote".into(),
+                reason: "a recorded vote needs its totals (yes, no, abstain, not voting)",
+            }),
+            (AdoptionMethod::RecordedVote, Some(v)) => v.check(members),
+        }
+    }
+
+    /// Adopted: by consensus always; by vote when the vote carries.
+    pub fn adopted(&self) -> bool {
+        self.vote.as_ref().is_none_or(RecordedVote::carries)
+    }
+}
+
+/// A recorded adoption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Adoption {
+    pub id: i64,
+    #[serde(flatten)]
+    pub adoption: NewAdoption,
+    pub entered_by: String,
+    pub entered_at: DateTime<Utc>,
+}
+
+impl std::ops::Deref for Adoption {
+    type Target = NewAdoption;
+    fn deref(&self) -> &NewAdoption {
+        &self.adoption
+    }
+}
+
+/// A statement made about an adoption: which, and as what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdoptionStatement {
+    pub adoption: i64,
+    pub statement: i64,
+    pub kind: AdoptionStatementKind,
+}
+
+crate::named_enum!(
+    /// Where a pledge stands.
+    PledgeStatus, "pledge status" {
+        Announced => "announced",
+        InProgress => "in_progress",
+        Fulfilled => "fulfilled",
+        Withdrawn => "withdrawn",
+    }
+);
+
+/// A commitment an actor makes towards the adopted text's objectives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPledge {
+    pub process: Slug,
+    pub actor: ActorCode,
+    /// Objective numbers of the adopted text (1-based).
+    pub objectives: Vec<u32>,
+    pub title: String,
+    pub description: String,
+    pub made_on: NaiveDate,
+    pub status: PledgeStatus,
+    /// The meeting where it was announced (a review forum), if any.
+    #[serde(default)]
+    pub meeting: Option<i64>,
+    /// Generated test data, labelled as such wherever it appears.
+    #[serde(default)]
+    pub synthetic: bool,
+}
+
+impl NewPledge {
+    /// Rules that need the pledge and the number of objectives the adopted
+    /// text has.
+    pub fn validate(&self, objectives: u32) -> Result<(), ValidationError> {
+        required("pledge title", &self.title)?;
+        at_most("pledge title", &self.title, 300)?;
+        required("pledge description", &self.description)?;
+        at_most("pledge description", &self.description, 10_000)?;
+        if self.objectives.is_empty() {
+            return Err(ValidationError::Empty("pledge objectives"));
+        }
+        let mut seen = HashSet::new();
+        for &o in &self.objectives {
+            if o == 0 || o > objectives {
+                return Err(ValidationError::UnknownObjective {
+                    number: o,
+                    objectives,
+                });
+            }
+            if !seen.insert(o) {
+                return Err(ValidationError::Invalid {
+                    what: "pledge objectives",
+                    value: o.to_string(),
+                    reason: "an objective is named twice",
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A recorded pledge, with its progress reports (oldest first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pledge {
+    pub id: i64,
+    #[serde(flatten)]
+    pub pledge: NewPledge,
+    pub entered_by: String,
+    pub entered_at: DateTime<Utc>,
+    #[serde(default)]
+    pub reports: Vec<ProgressReport>,
+}
+
+impl std::ops::Deref for Pledge {
+    type Target = NewPledge;
+    fn deref(&self) -> &NewPledge {
+        &self.pledge
+    }
+}
+
+/// What a pledge's maker reports of its progress; the report's status
+/// becomes the pledge's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressReport {
+    pub id: i64,
+    pub pledge: i64,
+    pub reported_on: NaiveDate,
+    pub status: PledgeStatus,
+    pub text: String,
+    pub entered_by: String,
+    pub entered_at: DateTime<Utc>,
+}
+
+/// Checks a progress report before it is recorded.
+pub fn check_progress_report(
+    pledge: &Pledge,
+    reported_on: NaiveDate,
+    text: &str,
+) -> Result<(), ValidationError> {
+    required("progress report", text)?;
+    at_most("progress report", text, 10_000)?;
+    if reported_on < pledge.made_on {
+        return Err(ValidationError::EndBeforeStart {
+            what: format!("the progress report on pledge {}", pledge.id),
+            start: pledge.made_on,
+            end: reported_on,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> ActorCode {
+        s.parse().unwrap()
+    }
+
+    fn members(n: usize) -> HashSet<ActorCode> {
+        // AAA, AAB, … as stand-in codes.
+        (0..n)
+            .map(|i| {
+                let b = |k: usize| (b'A' + (k % 26) as u8) as char;
+                code(&format!("{}{}{}", b(i / 676), b(i / 26), b(i)))
+            })
+            .collect()
+    }
+
+    fn vote(
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        not_voting: u32,
+        ballots: Vec<Ballot>,
+    ) -> RecordedVote {
+        RecordedVote {
+            majority: MajorityRule::Simple,
+            totals: Totals {
+                yes,
+                no,
+                abstain,
+                not_voting,
+            },
+            ballots,
+        }
+    }
+
+    fn ballot(state: &str, vote: VoteChoice) -> Ballot {
+        Ballot {
+            state: code(state),
+            vote,
+        }
+    }
+
+    #[test]
+    fn the_gcm_endorsement_carries_by_simple_and_two_thirds_majority() {
+        let t = Totals {
+            yes: 152,
+            no: 5,
+            abstain: 12,
+            not_voting: 24,
+        };
+        assert_eq!(t.sum(), 193);
+        assert!(t.carries(MajorityRule::Simple));
+        assert!(t.carries(MajorityRule::TwoThirds));
+        assert_eq!(t.needed(MajorityRule::Simple), 79);
+        assert_eq!(t.needed(MajorityRule::TwoThirds), 105);
+    }
+
+    #[test]
+    fn majorities_count_only_members_present_and_voting() {
+        let tie = Totals {
+            yes: 10,
+            no: 10,
+            abstain: 100,
+            not_voting: 73,
+        };
+        assert!(!tie.carries(MajorityRule::Simple));
+        // 20 yes, 10 no: exactly two thirds carries.
+        let two_thirds = Totals {
+            yes: 20,
+            no: 10,
+            abstain: 0,
+            not_voting: 0,
+        };
+        assert!(two_thirds.carries(MajorityRule::TwoThirds));
+        let short = Totals {
+            yes: 19,
+            no: 10,
+            abstain: 0,
+            not_voting: 0,
+        };
+        assert!(!short.carries(MajorityRule::TwoThirds));
+        assert!(short.carries(MajorityRule::Simple));
+        // Nobody voting yes or no: nothing carries.
+        let none = Totals {
+            yes: 0,
+            no: 0,
+            abstain: 5,
+            not_voting: 0,
+        };
+        assert!(!none.carries(MajorityRule::Simple));
+        assert!(!none.carries(MajorityRule::TwoThirds));
+    }
+
+    #[test]
+    fn totals_must_add_up_to_the_member_states() {
+        let m = members(10);
+        let err = vote(5, 1, 1, 1, vec![]).check(&m).unwrap_err();
+        assert_eq!(err.kind(), "totals_do_not_add_up");
+        assert!(err.to_string().contains("10 member states"), "{err}");
+        assert!(vote(5, 2, 2, 1, vec![]).check(&m).is_ok());
+    }
+
+    #[test]
+    fn only_member_states_vote_and_each_once() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE"].iter().map(|c| code(c)).collect();
+        let holy_see = vote(2, 0, 1, 0, vec![ballot("VAT", VoteChoice::Yes)]);
+        let err = holy_see.check(&m).unwrap_err();
+        assert_eq!(err.kind(), "not_a_member_state");
+        assert!(err.to_string().contains("VAT"));
+        let twice = vote(
+            2,
+            0,
+            1,
+            0,
+            vec![
+                ballot("FRA", VoteChoice::Yes),
+                ballot("FRA", VoteChoice::Yes),
+            ],
+        );
+        assert_eq!(twice.check(&m).unwrap_err().kind(), "already_voted");
+        // Added later: a state already on record cannot vote again.
+        let err = check_ballots(
+            &[ballot("MEX", VoteChoice::Yes)],
+            &[ballot("MEX", VoteChoice::No)],
+            &m,
+            &Totals {
+                yes: 2,
+                no: 1,
+                abstain: 0,
+                not_voting: 0,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), "already_voted");
+        assert!(err.is_conflict());
+    }
+
+    #[test]
+    fn ballots_cannot_outnumber_the_totals() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE"].iter().map(|c| code(c)).collect();
+        let v = vote(
+            2,
+            1,
+            0,
+            0,
+            vec![ballot("FRA", VoteChoice::No), ballot("MEX", VoteChoice::No)],
+        );
+        let err = v.check(&m).unwrap_err();
+        assert_eq!(err.kind(), "ballots_exceed_totals");
+        assert!(err.to_string().contains("2 ballots 'no'"), "{err}");
+        let ok = vote(
+            2,
+            1,
+            0,
+            0,
+            vec![
+                ballot("FRA", VoteChoice::No),
+                ballot("MEX", VoteChoice::Yes),
+            ],
+        );
+        assert!(ok.check(&m).is_ok());
+        assert_eq!(ok.recorded().get(&VoteChoice::No), Some(&1));
+    }
+
+    #[test]
+    fn consensus_has_no_vote_and_a_vote_needs_totals() {
+        let m = members(3);
+        let mut a = NewAdoption {
+            process: "gcm".parse().unwrap(),
+            meeting: 1,
+            version: 1,
+            title: "Adoption".into(),
+            adopted_on: "2018-12-10".parse().unwrap(),
+            symbol: None,
+            method: AdoptionMethod::Consensus,
+            vote: None,
+            endorses: None,
+            note: None,
+        };
+        assert!(a.validate(&m).is_ok());
+        assert!(a.adopted());
+        a.vote = Some(vote(3, 0, 0, 0, vec![]));
+        assert_eq!(a.validate(&m).unwrap_err().kind(), "invalid");
+        a.method = AdoptionMethod::RecordedVote;
+        assert!(a.validate(&m).is_ok());
+        a.vote = Some(vote(1, 2, 0, 0, vec![]));
+        assert!(!a.adopted(), "a vote that does not carry adopts nothing");
+        a.vote = None;
+        assert_eq!(a.validate(&m).unwrap_err().kind(), "invalid");
+    }
+
+    #[test]
+    fn a_pledge_names_objectives_the_text_has() {
+        let mut p = NewPledge {
+            process: "gcm".parse().unwrap(),
+            actor: code("MEX"),
+            objectives: vec![5, 23],
+            title: "Pathways".into(),
+            description: "More regular pathways.".into(),
+            made_on: "2022-05-18".parse().unwrap(),
+            status: PledgeStatus::Announced,
+            meeting: None,
+            synthetic: false,
+        };
+        assert!(p.validate(23).is_ok());
+        p.objectives = vec![24];
+        let err = p.validate(23).unwrap_err();
+        assert_eq!(err.kind(), "unknown_objective");
+        assert!(err.to_string().contains("24"));
+        p.objectives = vec![0];
+        assert_eq!(p.validate(23).unwrap_err().kind(), "unknown_objective");
+        p.objectives = vec![];
+        assert_eq!(p.validate(23).unwrap_err().kind(), "invalid");
+        p.objectives = vec![3, 3];
+        assert_eq!(p.validate(23).unwrap_err().kind(), "invalid");
+    }
+}

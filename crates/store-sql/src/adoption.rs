@@ -1,0 +1,365 @@
+//! Adoption and follow-up SQL: adoptions with their ballots and linked
+//! statements, pledges with their objectives and progress reports. Expanded
+//! inside `sql_store!`'s module, so it uses that module's `Db`, `Conn`,
+//! `DbRow` and imports (and `get`/`named` from `consultation_sql!`).
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! adoption_sql {
+    () => {
+        use $crate::deps::accord_domain::adoption::{
+            Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
+            ProgressReport, RecordedVote, Totals,
+        };
+        use $crate::deps::chrono::NaiveDate;
+
+        const ADOPTION_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, title, \
+            adopted_on, symbol, method, majority, yes, no, abstain, not_voting, endorses, note, \
+            entered_by, entered_at FROM adoptions";
+        const PLEDGE_COLUMNS: &str = "SELECT p.id, p.process, p.actor, p.objectives, p.title, \
+            p.description, p.made_on, p.status, p.meeting_id, p.synthetic, p.entered_by, \
+            p.entered_at FROM pledges p";
+
+        fn count(row: &DbRow, column: &str) -> Result<u32> {
+            let n: i64 = get(row, column)?;
+            u32::try_from(n)
+                .map_err(|_| StoreError::Other(format!("out-of-range number in column {column}")))
+        }
+
+        fn adoption_from(row: &DbRow) -> Result<Adoption> {
+            let majority: Option<String> = get(row, "majority")?;
+            let vote = match majority {
+                Some(m) => Some(RecordedVote {
+                    majority: parse_stored(&m, "majority")?,
+                    totals: Totals {
+                        yes: count(row, "yes")?,
+                        no: count(row, "no")?,
+                        abstain: count(row, "abstain")?,
+                        not_voting: count(row, "not_voting")?,
+                    },
+                    ballots: vec![],
+                }),
+                None => None,
+            };
+            Ok(Adoption {
+                id: get(row, "id")?,
+                adoption: NewAdoption {
+                    process: named(row, "process")?,
+                    meeting: get(row, "meeting_id")?,
+                    version: get(row, "version_id")?,
+                    title: get(row, "title")?,
+                    adopted_on: get(row, "adopted_on")?,
+                    symbol: get(row, "symbol")?,
+                    method: named(row, "method")?,
+                    vote,
+                    endorses: get(row, "endorses")?,
+                    note: get(row, "note")?,
+                },
+                entered_by: get(row, "entered_by")?,
+                entered_at: get(row, "entered_at")?,
+            })
+        }
+
+        /// The adoption's ballots, by state code.
+        async fn with_ballots(c: &mut Conn, mut a: Adoption) -> Result<Adoption> {
+            if let Some(vote) = a.adoption.vote.as_mut() {
+                let rows = sqlx::query(
+                    "SELECT state, vote FROM ballots WHERE adoption_id = $1 ORDER BY state",
+                )
+                .bind(a.id)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                vote.ballots = rows
+                    .iter()
+                    .map(|r| {
+                        Ok(Ballot {
+                            state: named(r, "state")?,
+                            vote: named(r, "vote")?,
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+            }
+            Ok(a)
+        }
+
+        async fn list_adoptions(c: &mut Conn, process: &Slug) -> Result<Vec<Adoption>> {
+            let rows = sqlx::query(&format!("{ADOPTION_COLUMNS} WHERE process = $1 ORDER BY id"))
+                .bind(process.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                out.push(with_ballots(c, adoption_from(row)?).await?);
+            }
+            Ok(out)
+        }
+
+        async fn find_adoption(c: &mut Conn, id: i64) -> Result<Option<Adoption>> {
+            let row = sqlx::query(&format!("{ADOPTION_COLUMNS} WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(err)?;
+            match row {
+                Some(row) => Ok(Some(with_ballots(c, adoption_from(&row)?).await?)),
+                None => Ok(None),
+            }
+        }
+
+        async fn insert_ballots(c: &mut Conn, adoption: i64, ballots: &[Ballot]) -> Result<()> {
+            for chunk in ballots.chunks(500) {
+                let mut qb = QueryBuilder::<Db>::new("INSERT INTO ballots (adoption_id, state, vote) ");
+                qb.push_values(chunk, |mut b, ballot| {
+                    b.push_bind(adoption)
+                        .push_bind(ballot.state.as_str())
+                        .push_bind(ballot.vote.as_str());
+                });
+                qb.build().execute(&mut *c).await.map_err(err)?;
+            }
+            Ok(())
+        }
+
+        async fn insert_adoption(
+            c: &mut Conn,
+            a: &NewAdoption,
+            entered_by: &str,
+            at: DateTime<Utc>,
+        ) -> Result<i64> {
+            let totals = a.vote.as_ref().map(|v| v.totals);
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO adoptions (process, meeting_id, version_id, title, adopted_on, symbol, \
+                 method, majority, yes, no, abstain, not_voting, endorses, note, entered_by, \
+                 entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+                 $15, $16) RETURNING id",
+            )
+            .bind(a.process.as_str())
+            .bind(a.meeting)
+            .bind(a.version)
+            .bind(&a.title)
+            .bind(a.adopted_on)
+            .bind(&a.symbol)
+            .bind(a.method.as_str())
+            .bind(a.vote.as_ref().map(|v| v.majority.as_str()))
+            .bind(totals.map(|t| i64::from(t.yes)))
+            .bind(totals.map(|t| i64::from(t.no)))
+            .bind(totals.map(|t| i64::from(t.abstain)))
+            .bind(totals.map(|t| i64::from(t.not_voting)))
+            .bind(a.endorses)
+            .bind(&a.note)
+            .bind(entered_by)
+            .bind(at)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)?;
+            if let Some(v) = &a.vote {
+                insert_ballots(c, id, &v.ballots).await?;
+            }
+            Ok(id)
+        }
+
+        async fn list_adoption_statements(
+            c: &mut Conn,
+            adoption: i64,
+        ) -> Result<Vec<AdoptionStatement>> {
+            sqlx::query(
+                "SELECT adoption_id, statement_id, kind FROM adoption_statements \
+                 WHERE adoption_id = $1 ORDER BY statement_id",
+            )
+            .bind(adoption)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(err)?
+            .iter()
+            .map(|r| {
+                Ok(AdoptionStatement {
+                    adoption: get(r, "adoption_id")?,
+                    statement: get(r, "statement_id")?,
+                    kind: named(r, "kind")?,
+                })
+            })
+            .collect()
+        }
+
+        async fn insert_adoption_statement(c: &mut Conn, l: &AdoptionStatement) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO adoption_statements (adoption_id, statement_id, kind) VALUES ($1, $2, $3)",
+            )
+            .bind(l.adoption)
+            .bind(l.statement)
+            .bind(l.kind.as_str())
+            .execute(&mut *c)
+            .await
+            .map_err(err)?;
+            Ok(())
+        }
+
+        fn pledge_from(row: &DbRow) -> Result<Pledge> {
+            Ok(Pledge {
+                id: get(row, "id")?,
+                pledge: NewPledge {
+                    process: named(row, "process")?,
+                    actor: named(row, "actor")?,
+                    objectives: get::<Json<Vec<u32>>>(row, "objectives")?.0,
+                    title: get(row, "title")?,
+                    description: get(row, "description")?,
+                    made_on: get(row, "made_on")?,
+                    status: named(row, "status")?,
+                    meeting: get(row, "meeting_id")?,
+                    synthetic: get(row, "synthetic")?,
+                },
+                entered_by: get(row, "entered_by")?,
+                entered_at: get(row, "entered_at")?,
+                reports: vec![],
+            })
+        }
+
+        /// Fills in the pledges' progress reports (one query for all).
+        async fn with_reports(c: &mut Conn, mut pledges: Vec<Pledge>) -> Result<Vec<Pledge>> {
+            if pledges.is_empty() {
+                return Ok(pledges);
+            }
+            let mut qb = QueryBuilder::<Db>::new(
+                "SELECT id, pledge_id, reported_on, status, body, entered_by, entered_at \
+                 FROM progress_reports WHERE pledge_id IN (",
+            );
+            let mut list = qb.separated(", ");
+            for p in &pledges {
+                list.push_bind(p.id);
+            }
+            qb.push(") ORDER BY id");
+            let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+            for r in &rows {
+                let report = ProgressReport {
+                    id: get(r, "id")?,
+                    pledge: get(r, "pledge_id")?,
+                    reported_on: get(r, "reported_on")?,
+                    status: named(r, "status")?,
+                    text: get(r, "body")?,
+                    entered_by: get(r, "entered_by")?,
+                    entered_at: get(r, "entered_at")?,
+                };
+                if let Some(p) = pledges.iter_mut().find(|p| p.id == report.pledge) {
+                    p.reports.push(report);
+                }
+            }
+            Ok(pledges)
+        }
+
+        async fn list_pledges(
+            c: &mut Conn,
+            process: &Slug,
+            objective: Option<u32>,
+            after: Option<i64>,
+            limit: u32,
+        ) -> Result<Page<Pledge>> {
+            let mut qb = QueryBuilder::<Db>::new(PLEDGE_COLUMNS);
+            if let Some(o) = objective {
+                qb.push(" JOIN pledge_objectives po ON po.pledge_id = p.id AND po.objective = ")
+                    .push_bind(i64::from(o));
+            }
+            qb.push(" WHERE p.process = ").push_bind(process.as_str());
+            if let Some(after) = after {
+                qb.push(" AND p.id > ").push_bind(after);
+            }
+            qb.push(" ORDER BY p.id LIMIT ").push_bind(i64::from(limit) + 1);
+            let rows = qb.build().fetch_all(&mut *c).await.map_err(err)?;
+            let items = rows.iter().map(pledge_from).collect::<Result<Vec<_>>>()?;
+            let page = Page::from_overfetch(items, limit);
+            Ok(Page {
+                items: with_reports(c, page.items).await?,
+                more: page.more,
+            })
+        }
+
+        async fn find_pledge(c: &mut Conn, id: i64) -> Result<Option<Pledge>> {
+            let row = sqlx::query(&format!("{PLEDGE_COLUMNS} WHERE p.id = $1"))
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(err)?;
+            match row {
+                Some(row) => Ok(with_reports(c, vec![pledge_from(&row)?]).await?.pop()),
+                None => Ok(None),
+            }
+        }
+
+        async fn insert_pledge(
+            c: &mut Conn,
+            p: &NewPledge,
+            entered_by: &str,
+            at: DateTime<Utc>,
+        ) -> Result<i64> {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO pledges (process, actor, objectives, title, description, made_on, \
+                 status, meeting_id, synthetic, entered_by, entered_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(p.process.as_str())
+            .bind(p.actor.as_str())
+            .bind(Json(&p.objectives))
+            .bind(&p.title)
+            .bind(&p.description)
+            .bind(p.made_on)
+            .bind(p.status.as_str())
+            .bind(p.meeting)
+            .bind(p.synthetic)
+            .bind(entered_by)
+            .bind(at)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)?;
+            let mut qb = QueryBuilder::<Db>::new(
+                "INSERT INTO pledge_objectives (process, objective, pledge_id) ",
+            );
+            qb.push_values(&p.objectives, |mut b, o| {
+                b.push_bind(p.process.as_str())
+                    .push_bind(i64::from(*o))
+                    .push_bind(id);
+            });
+            qb.build().execute(&mut *c).await.map_err(err)?;
+            Ok(id)
+        }
+
+        async fn insert_progress_report(
+            c: &mut Conn,
+            pledge: i64,
+            reported_on: NaiveDate,
+            status: PledgeStatus,
+            text: &str,
+            entered_by: &str,
+            at: DateTime<Utc>,
+        ) -> Result<i64> {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO progress_reports (pledge_id, reported_on, status, body, entered_by, \
+                 entered_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(pledge)
+            .bind(reported_on)
+            .bind(status.as_str())
+            .bind(text)
+            .bind(entered_by)
+            .bind(at)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)?;
+            sqlx::query("UPDATE pledges SET status = $2 WHERE id = $1")
+                .bind(pledge)
+                .bind(status.as_str())
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+            Ok(id)
+        }
+
+        async fn meeting_by_id(c: &mut Conn, id: i64) -> Result<Option<Meeting>> {
+            let row = sqlx::query(&format!("{MEETING_COLUMNS} WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(err)?;
+            one_meeting(c, row).await
+        }
+    };
+}

@@ -1,0 +1,472 @@
+//! Adoption and follow-up in the portal: the adoptions of a process (by
+//! consensus or recorded vote, with the endorsement chain), one vote state
+//! by state — a table sortable by name, vote and region, and the world map
+//! drawn by the server — with its exports (CSV, SVG, Akoma Ntoso); the
+//! pledges, and the page of one objective with its pledges by region.
+
+use crate::portal::{PageResult, Reader};
+use crate::vote_map::{self, MapText};
+use crate::SharedState;
+use accord_app::adoption::{AdoptionDetail, VoteRow};
+use accord_app::AppError;
+use accord_domain::adoption::VoteChoice;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use minijinja::context;
+use serde::Deserialize;
+
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/processes/{slug}/adoptions", get(adoptions_page))
+        .route("/processes/{slug}/adoptions/{id}", get(adoption_page))
+        .route("/processes/{slug}/adoptions/{id}/votes.csv", get(votes_csv))
+        .route("/processes/{slug}/adoptions/{id}/map.svg", get(map_svg))
+        .route(
+            "/processes/{slug}/adoptions/{id}/akn.xml",
+            get(adoption_akn),
+        )
+        .route("/processes/{slug}/pledges", get(pledges_page))
+        .route("/processes/{slug}/objectives/{number}", get(objective_page))
+}
+
+fn parse_id(
+    r: &Reader,
+    s: &SharedState,
+    what: &str,
+    raw: &str,
+) -> Result<i64, crate::portal::PageError> {
+    raw.parse::<i64>()
+        .map_err(|_| r.error(s, AppError::NotFound(format!("no {what} '{raw}'"))))
+}
+
+/// The label of a vote in the reader's language.
+fn vote_label(s: &SharedState, r: &Reader, vote: Option<VoteChoice>) -> String {
+    let key = vote_map::vote_class(vote);
+    s.i18n.text(r.lang(), key, None)
+}
+
+/// The vote's rows in the order asked for: by name (default), by vote
+/// (yes, no, abstain, not voting, not recorded; then name) or by region
+/// (then sub-region, then name).
+pub fn sorted_rows(rows: &[VoteRow], sort: &str) -> Vec<VoteRow> {
+    let mut out = rows.to_vec();
+    let rank = |v: Option<VoteChoice>| match v {
+        Some(VoteChoice::Yes) => 0,
+        Some(VoteChoice::No) => 1,
+        Some(VoteChoice::Abstain) => 2,
+        Some(VoteChoice::NotVoting) => 3,
+        None => 4,
+    };
+    match sort {
+        "vote" => out.sort_by(|a, b| rank(a.vote).cmp(&rank(b.vote)).then(a.name.cmp(&b.name))),
+        "region" => out.sort_by(|a, b| {
+            (&a.region, &a.subregion, &a.name).cmp(&(&b.region, &b.subregion, &b.name))
+        }),
+        _ => out.sort_by(|a, b| a.name.cmp(&b.name)),
+    }
+    out
+}
+
+async fn adoptions_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let list = s.app.adoptions(&slug).await.map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "adoptions.html",
+        context! { process => &overview.process, adoptions => list },
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct SortQuery {
+    sort: Option<String>,
+}
+
+fn map_of(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> String {
+    let lang = r.lang();
+    let title = s.i18n.text(
+        lang,
+        "vote-map-title",
+        Some(&crate::i18n::args(&[(
+            "title",
+            d.summary.adoption.title.clone().into(),
+        )])),
+    );
+    let description = s.i18n.text(lang, "vote-map-description", None);
+    let label = |v: Option<VoteChoice>| vote_label(s, r, v);
+    vote_map::render(
+        &d.rows,
+        &MapText {
+            title: &title,
+            description: &description,
+            label: &label,
+        },
+    )
+}
+
+async fn adoption_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<SortQuery>,
+) -> PageResult {
+    let id = parse_id(&r, &s, "adoption", &id)?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let d = s
+        .app
+        .adoption(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let sort = match q.sort.as_deref() {
+        Some("vote") => "vote",
+        Some("region") => "region",
+        _ => "name",
+    };
+    let rows: Vec<_> = sorted_rows(&d.rows, sort)
+        .into_iter()
+        .map(|row| {
+            context! {
+                code => &row.code,
+                name => &row.name,
+                region => &row.region,
+                subregion => &row.subregion,
+                class => vote_map::vote_class(row.vote),
+                vote => vote_label(&s, &r, row.vote),
+            }
+        })
+        .collect();
+    let map = d.summary.adoption.vote.as_ref().map(|_| map_of(&s, &r, &d));
+    let not_drawn: Vec<String> = vote_map::not_drawn(&d.rows)
+        .into_iter()
+        .map(|row| format!("{} ({})", row.name, vote_label(&s, &r, row.vote)))
+        .collect();
+    let recorded = d
+        .summary
+        .adoption
+        .vote
+        .as_ref()
+        .map(|v| v.recorded())
+        .unwrap_or_default();
+    let recorded: Vec<_> = [
+        VoteChoice::Yes,
+        VoteChoice::No,
+        VoteChoice::Abstain,
+        VoteChoice::NotVoting,
+    ]
+    .into_iter()
+    .map(|c| {
+        let total = d
+            .summary
+            .adoption
+            .vote
+            .as_ref()
+            .map_or(0, |v| v.totals.of(c));
+        context! {
+            class => vote_map::vote_class(Some(c)),
+            label => vote_label(&s, &r, Some(c)),
+            total => total,
+            named => recorded.get(&c).copied().unwrap_or(0),
+        }
+    })
+    .collect();
+    let legend: Vec<_> = vote_map::LEGEND
+        .iter()
+        .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
+        .collect();
+    r.render(
+        &s,
+        "adoption.html",
+        context! {
+            process => &overview.process,
+            a => &d,
+            adoption => &d.summary.adoption,
+            rows => rows,
+            sort => sort,
+            map => map,
+            legend => legend,
+            not_drawn => not_drawn,
+            totals => recorded,
+            not_recorded => d.rows.len() - d.recorded,
+            by_region => d.by_region(),
+        },
+    )
+}
+
+fn download(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// One CSV field, quoted when it needs to be (RFC 4180); a field that a
+/// spreadsheet would run as a formula is prefixed with an apostrophe.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@']) {
+        format!("'{v}")
+    } else {
+        v.to_owned()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// The vote as CSV: one line per member state, `not_recorded` where the
+/// record has no vote.
+pub fn votes_csv_text(rows: &[VoteRow]) -> String {
+    let mut out = String::from("code,name,region,subregion,vote\r\n");
+    for row in rows {
+        let vote = row.vote.map_or("not_recorded", |v| v.as_str());
+        let line = [
+            row.code.as_str(),
+            &row.name,
+            &row.region,
+            &row.subregion,
+            vote,
+        ]
+        .map(csv_field)
+        .join(",");
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+async fn votes_csv(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let id = match parse_id(&r, &s, "adoption", &id) {
+        Ok(id) => id,
+        Err(e) => return e.into_response(),
+    };
+    match s.app.adoption(r.principal(), &slug, id).await {
+        Ok(d) if d.summary.adoption.vote.is_some() => download(
+            "text/csv; charset=utf-8",
+            format!("{slug}-adoption-{id}-votes.csv"),
+            votes_csv_text(&d.rows).into_bytes(),
+        ),
+        Ok(_) => r
+            .error(
+                &s,
+                AppError::NotFound(format!("adoption {id} was by consensus: there is no vote")),
+            )
+            .into_response(),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+async fn map_svg(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let id = match parse_id(&r, &s, "adoption", &id) {
+        Ok(id) => id,
+        Err(e) => return e.into_response(),
+    };
+    match s.app.adoption(r.principal(), &slug, id).await {
+        Ok(d) if d.summary.adoption.vote.is_some() => (
+            [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+            map_of(&s, &r, &d),
+        )
+            .into_response(),
+        Ok(_) => r
+            .error(
+                &s,
+                AppError::NotFound(format!("adoption {id} was by consensus: there is no vote")),
+            )
+            .into_response(),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+async fn adoption_akn(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        let overview = s.app.process(&slug).await?;
+        let d = s.app.adoption(r.principal(), &slug, id).await?;
+        let v = s
+            .app
+            .version(&slug, d.summary.draft.slug.as_str(), d.summary.version_seq)
+            .await?;
+        let states: Vec<accord_export::akn::StateVote> = d
+            .rows
+            .iter()
+            .map(|row| accord_export::akn::StateVote {
+                code: row.code.as_str(),
+                name: &row.name,
+                vote: row.vote,
+            })
+            .collect();
+        let xml = accord_export::akn::adoption(&accord_export::akn::AdoptionExport {
+            adoption: &d.summary.adoption,
+            process_title: &overview.process.title,
+            meeting_slug: d.summary.meeting.slug.as_str(),
+            meeting_title: &d.summary.meeting.title,
+            draft: &v.draft,
+            version: &v.version,
+            states: &states,
+            generated: chrono::Utc::now().date_naive(),
+        });
+        Ok::<_, AppError>((id, xml))
+    }
+    .await;
+    match result {
+        Ok((id, xml)) => download(
+            "application/akn+xml",
+            format!("{slug}-adoption-{id}.akn.xml"),
+            xml.into_bytes(),
+        ),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct AfterQuery {
+    after: Option<i64>,
+}
+
+async fn pledges_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(q): Query<AfterQuery>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let (pledges, more) = s
+        .app
+        .pledges(&slug, q.after, 100)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let adopted = s
+        .app
+        .adopted_objectives(&slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let next = if more {
+        pledges.last().map(|p| p.pledge.id)
+    } else {
+        None
+    };
+    r.render(
+        &s,
+        "pledges.html",
+        context! {
+            process => &overview.process,
+            pledges => pledges,
+            objectives => adopted,
+            next => next,
+        },
+    )
+}
+
+async fn objective_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, number)): Path<(String, String)>,
+) -> PageResult {
+    let number: u32 = number
+        .parse()
+        .map_err(|_| r.error(&s, AppError::NotFound(format!("no objective '{number}'"))))?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let o = s
+        .app
+        .objective(&slug, number)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "objective.html",
+        context! {
+            process => &overview.process,
+            o => &o,
+            previous => (o.number > 1).then(|| o.number - 1),
+            next => (o.number < o.objectives).then(|| o.number + 1),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(code: &str, name: &str, region: &str, vote: Option<VoteChoice>) -> VoteRow {
+        VoteRow {
+            code: code.parse().unwrap(),
+            name: name.into(),
+            region: region.into(),
+            subregion: String::new(),
+            m49: None,
+            vote,
+        }
+    }
+
+    #[test]
+    fn rows_sort_by_name_vote_and_region() {
+        let rows = vec![
+            row("USA", "United States", "America", Some(VoteChoice::No)),
+            row("AUT", "Austria", "Europe", Some(VoteChoice::Abstain)),
+            row("FRA", "France", "Europe", None),
+            row("DZA", "Algeria", "Africa", Some(VoteChoice::Abstain)),
+        ];
+        let names = |v: Vec<VoteRow>| v.into_iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(sorted_rows(&rows, "name")),
+            ["Algeria", "Austria", "France", "United States"]
+        );
+        assert_eq!(
+            names(sorted_rows(&rows, "vote")),
+            ["United States", "Algeria", "Austria", "France"]
+        );
+        assert_eq!(
+            names(sorted_rows(&rows, "region")),
+            ["Algeria", "United States", "Austria", "France"]
+        );
+    }
+
+    #[test]
+    fn the_csv_quotes_and_defuses_hostile_names() {
+        let rows = vec![
+            row(
+                "CIV",
+                "Côte d'Ivoire, \"the\"",
+                "Africa",
+                Some(VoteChoice::Yes),
+            ),
+            row("XXX", "=HYPERLINK(\"x\")", "Europe", None),
+        ];
+        let csv = votes_csv_text(&rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "code,name,region,subregion,vote");
+        assert_eq!(lines[1], "CIV,\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes");
+        assert_eq!(
+            lines[2],
+            "XXX,\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded"
+        );
+    }
+}
