@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The stocktaking benchmark of issue 6, the whole pipeline: N synthetic
 # inputs (`accord demo synthetic --out`) are imported into a fresh SQLite
-# store (`accord import inputs`, which also rebuilds the search index), 10
+# store (`accord import inputs`, which also indexes them for search), 10
 # inputs per theme and language are labelled as the secretariat would, and
 # `accord analyse` finds the campaigns, assigns themes and clusters each
 # theme, storing it all. Wall time and peak memory of each step; then

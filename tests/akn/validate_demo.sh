@@ -36,6 +36,12 @@ for seq in 1 2 3 4 5; do
 done
 curl -sf "$draft/versions/4/amendments.xml" -o "$work/amendments-4.xml"
 files+=("$work/amendments-4.xml")
+# The final text in French and Arabic (expressions of their own, the original's
+# wording where nothing is translated yet).
+for lang in fr ar; do
+  curl -sf "$draft/versions/5/languages/$lang/akn.xml" -o "$work/version-5-$lang.xml"
+  files+=("$work/version-5-$lang.xml")
+done
 # The adoption at Marrakech (consensus) and the General Assembly's recorded vote.
 for id in 1 2; do
   curl -sf "$base/processes/gcm/adoptions/$id/akn.xml" -o "$work/adoption-$id.xml"

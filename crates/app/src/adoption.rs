@@ -12,9 +12,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
-    check_ballots, check_progress_report, Adoption, AdoptionMethod, AdoptionStatement,
+    check_ballots, check_cast, check_progress_report, Adoption, AdoptionMethod, AdoptionStatement,
     AdoptionStatementKind, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote,
-    VoteChoice,
+    Totals, VoteChoice,
 };
 use accord_domain::negotiation::{Draft, DraftText, NodeKind};
 use accord_domain::{Actor, ActorCode, ActorKind, Meeting, Slug, Statement, ValidationError};
@@ -266,7 +266,11 @@ impl App {
         Ok(meeting)
     }
 
-    /// Adds member states' votes to a recorded vote (each state once).
+    /// Adds member states' votes to a recorded vote, each state once. While
+    /// the vote is being taken, a delegation casts its own state's vote (the
+    /// secretariat may enter any); after it closes, or for a vote recorded
+    /// after the fact, only the secretariat adds what the record lacks, within
+    /// the totals.
     pub async fn record_ballots(
         &self,
         p: &Principal,
@@ -275,10 +279,10 @@ impl App {
         ballots: Vec<Ballot>,
     ) -> Result<()> {
         let process = self.existing_process(process).await?;
-        authorize(p, Action::ManageConsultation(&process))?;
         if ballots.is_empty() {
             return Err(ValidationError::Empty("ballots").into());
         }
+        let secretariat = authorize(p, Action::ManageConsultation(&process)).is_ok();
         let members: HashSet<ActorCode> = self
             .member_states()
             .await?
@@ -300,14 +304,82 @@ impl App {
             }
             .into());
         };
-        check_ballots(&vote.ballots, &ballots, &members, &vote.totals)?;
+        if vote.open {
+            if !secretariat {
+                for b in &ballots {
+                    authorize(
+                        p,
+                        Action::CastVote {
+                            process: &process,
+                            state: &b.state,
+                        },
+                    )?;
+                }
+            }
+            check_cast(&vote.ballots, &ballots, &members)?;
+        } else {
+            authorize(p, Action::ManageConsultation(&process))?;
+            check_ballots(&vote.ballots, &ballots, &members, &vote.totals)?;
+        }
         unit.tx.insert_ballots(adoption, &ballots).await?;
         let mut targets = vec![format!("adoption:{adoption}")];
         targets.extend(ballots.iter().map(|b| format!("{}:{}", b.state, b.vote)));
-        unit.audit("adoption.ballots", Some(&process), targets)
-            .await?;
+        let action = if vote.open {
+            "adoption.vote"
+        } else {
+            "adoption.ballots"
+        };
+        unit.audit(action, Some(&process), targets).await?;
         unit.commit().await?;
+        self.announce(&process, format!("adoption/{adoption}"));
         Ok(())
+    }
+
+    /// Closes a vote being taken (the secretariat): the states that cast no
+    /// vote did not vote; the totals are counted, the outcome follows.
+    pub async fn close_vote(&self, p: &Principal, process: &str, adoption: i64) -> Result<Totals> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let members: HashSet<ActorCode> = self
+            .member_states()
+            .await?
+            .into_iter()
+            .map(|a| a.code)
+            .collect();
+        let mut unit = self.unit(p).await?;
+        let found = unit
+            .tx
+            .find_adoption(adoption)
+            .await?
+            .filter(|a| a.process == process)
+            .ok_or_else(|| AppError::NotFound(format!("adoption {adoption} in '{process}'")))?;
+        let mut vote = match found.adoption.vote {
+            Some(v) if v.open => v,
+            _ => {
+                return Err(ValidationError::Invalid {
+                    what: "vote",
+                    value: adoption.to_string(),
+                    reason: "only a vote being taken can be closed",
+                }
+                .into())
+            }
+        };
+        let added = vote.close(&members);
+        unit.tx.close_vote(adoption, &vote.totals, &added).await?;
+        let t = vote.totals;
+        unit.audit(
+            "adoption.close",
+            Some(&process),
+            vec![
+                format!("adoption:{adoption}"),
+                format!("totals:{}-{}-{}-{}", t.yes, t.no, t.abstain, t.not_voting),
+                format!("carries:{}", vote.carries()),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        self.announce(&process, format!("adoption/{adoption}"));
+        Ok(t)
     }
 
     /// Links a statement made at the adoption's meeting to it.

@@ -83,6 +83,7 @@ impl App {
                             vote,
                         })
                         .collect(),
+                    open: false,
                 }),
                 _ => None,
             };

@@ -161,6 +161,11 @@ pub enum Action<'a> {
     },
     /// Circulate a text under silence procedure: the secretariat.
     OpenSilence(&'a Slug),
+    /// Cast `state`'s vote in a vote being taken: a delegate of that state.
+    CastVote {
+        process: &'a Slug,
+        state: &'a ActorCode,
+    },
     /// Break silence for `state` (of `kind`): a delegate of a member state.
     BreakSilence {
         process: &'a Slug,
@@ -290,6 +295,14 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 }
                 true
             }
+            Action::CastVote { process, state } => {
+                if !principal.acts_for(Role::Delegate, process, state) {
+                    return Err(AppError::Forbidden(format!(
+                        "only a delegate of {state} may cast its vote"
+                    )));
+                }
+                true
+            }
             Action::BreakSilence {
                 process,
                 state,
@@ -341,6 +354,7 @@ fn describe(action: Action<'_>) -> String {
         Action::NegotiateFor { actor, .. } => format!("negotiating for {actor}"),
         Action::OpenSilence(process) => format!("opening silence procedures in '{process}'"),
         Action::BreakSilence { state, .. } => format!("breaking silence for {state}"),
+        Action::CastVote { state, .. } => format!("voting for {state}"),
     }
 }
 

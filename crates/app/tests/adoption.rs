@@ -16,6 +16,7 @@ on_both_stores!(
     a_recorded_vote_refuses_what_does_not_add_up_and_changes_nothing,
     statements_are_linked_to_an_adoption,
     pledges_name_objectives_of_the_adopted_text,
+    delegations_cast_their_votes_and_closing_counts_them,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -149,6 +150,7 @@ fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionR
             majority: MajorityRule::TwoThirds,
             totals,
             ballots,
+            open: false,
         }),
         endorses: None,
         note: None,
@@ -482,5 +484,102 @@ async fn pledges_name_objectives_of_the_adopted_text(db: TestDatabase) {
     assert_eq!(
         app.pledge("gcm", p2).await.unwrap().pledge.status,
         PledgeStatus::Announced
+    );
+}
+
+async fn delegations_cast_their_votes_and_closing_counts_them(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-12-19T15:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let fra = person(app, "fra@example.org", Role::Delegate, Some("FRA")).await;
+    let ga = meeting(app, "general-assembly-73-plenary-60").await;
+    let mut open = vote_request(ga.id, Totals::default(), vec![]);
+    open.vote.as_mut().unwrap().open = true;
+    open.vote.as_mut().unwrap().majority = MajorityRule::Simple;
+    let id = app.adopt(&sec, "gcm", open.clone()).await.unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert!(
+        !d.summary.adopted,
+        "nothing is adopted while the vote is open"
+    );
+    // An open vote starts empty.
+    let mut early = open.clone();
+    early.vote.as_mut().unwrap().ballots = vec![ballot("MEX", VoteChoice::Yes)];
+    assert_eq!(kind(app.adopt(&sec, "gcm", early).await), "invalid");
+
+    // Each delegation casts its own state's vote, once.
+    app.record_ballots(&mex, "gcm", id, vec![ballot("MEX", VoteChoice::Yes)])
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            app.record_ballots(&mex, "gcm", id, vec![ballot("MEX", VoteChoice::No)])
+                .await
+        ),
+        "already_voted"
+    );
+    assert_eq!(
+        kind(
+            app.record_ballots(&mex, "gcm", id, vec![ballot("FRA", VoteChoice::No)])
+                .await
+        ),
+        "forbidden"
+    );
+    app.record_ballots(&fra, "gcm", id, vec![ballot("FRA", VoteChoice::Abstain)])
+        .await
+        .unwrap();
+    // The secretariat enters a vote given from the floor; observers do not vote.
+    app.record_ballots(&sec, "gcm", id, vec![ballot("CHE", VoteChoice::No)])
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            app.record_ballots(&sec, "gcm", id, vec![ballot("VAT", VoteChoice::Yes)])
+                .await
+        ),
+        "not_a_member_state"
+    );
+    // Only the secretariat closes it.
+    assert_eq!(kind(app.close_vote(&mex, "gcm", id).await), "forbidden");
+    let totals = app.close_vote(&sec, "gcm", id).await.unwrap();
+    assert_eq!(
+        totals,
+        Totals {
+            yes: 1,
+            no: 1,
+            abstain: 1,
+            not_voting: 190
+        }
+    );
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(
+        d.recorded, 193,
+        "every member state's vote is known once it closes"
+    );
+    assert!(!d.summary.adopted, "1 to 1 does not carry");
+    let usa = d.rows.iter().find(|r| r.code.as_str() == "USA").unwrap();
+    assert_eq!(usa.vote, Some(VoteChoice::NotVoting));
+    assert_eq!(kind(app.close_vote(&sec, "gcm", id).await), "invalid");
+    // Closed: no more votes.
+    assert_eq!(
+        kind(
+            app.record_ballots(&fra, "gcm", id, vec![ballot("FRA", VoteChoice::Yes)])
+                .await
+        ),
+        "forbidden"
+    );
+    assert_eq!(
+        kind(
+            app.record_ballots(&sec, "gcm", id, vec![ballot("USA", VoteChoice::Yes)])
+                .await
+        ),
+        "already_voted"
     );
 }

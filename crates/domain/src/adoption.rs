@@ -117,12 +117,21 @@ pub struct Ballot {
 /// A recorded vote: the official totals, the rule, and the votes of the
 /// states whose vote is on record. A member state with no ballot is "not
 /// recorded": the record never guesses.
+///
+/// A vote is either recorded after the fact (the totals as announced, the
+/// ballots the sources name) or taken in Accord: it opens with no ballots
+/// and no totals, each delegation casts its state's vote, and closing it
+/// counts the ballots — a member state that cast none did not vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedVote {
     pub majority: MajorityRule,
+    #[serde(default)]
     pub totals: Totals,
     #[serde(default)]
     pub ballots: Vec<Ballot>,
+    /// Being taken: delegations are casting their votes.
+    #[serde(default)]
+    pub open: bool,
 }
 
 impl RecordedVote {
@@ -130,6 +139,16 @@ impl RecordedVote {
     /// member states, only member states vote, each once, and no choice has
     /// more ballots than its total (all of them, when every vote is known).
     pub fn check(&self, members: &HashSet<ActorCode>) -> Result<(), ValidationError> {
+        if self.open {
+            if !self.ballots.is_empty() || self.totals != Totals::default() {
+                return Err(ValidationError::Invalid {
+                    what: "vote",
+                    value: "open".into(),
+                    reason: "a vote opens with no ballots and no totals: the delegations cast their votes, and closing the vote counts them",
+                });
+            }
+            return Ok(());
+        }
         let members_n = members.len() as u32;
         if self.totals.sum() != members_n {
             return Err(ValidationError::TotalsDoNotAddUp {
@@ -153,22 +172,46 @@ impl RecordedVote {
     }
 
     pub fn carries(&self) -> bool {
-        self.totals.carries(self.majority)
+        !self.open && self.totals.carries(self.majority)
+    }
+
+    /// Closes a vote being taken: every member state that cast no ballot
+    /// did not vote; the totals are the count of the ballots. Returns the
+    /// ballots it added.
+    pub fn close(&mut self, members: &HashSet<ActorCode>) -> Vec<Ballot> {
+        let cast: HashSet<&ActorCode> = self.ballots.iter().map(|b| &b.state).collect();
+        let mut absent: Vec<Ballot> = members
+            .iter()
+            .filter(|m| !cast.contains(m))
+            .map(|m| Ballot {
+                state: m.clone(),
+                vote: VoteChoice::NotVoting,
+            })
+            .collect();
+        absent.sort_by(|a, b| a.state.cmp(&b.state));
+        self.ballots.extend(absent.iter().cloned());
+        let mut totals = Totals::default();
+        for b in &self.ballots {
+            match b.vote {
+                VoteChoice::Yes => totals.yes += 1,
+                VoteChoice::No => totals.no += 1,
+                VoteChoice::Abstain => totals.abstain += 1,
+                VoteChoice::NotVoting => totals.not_voting += 1,
+            }
+        }
+        self.totals = totals;
+        self.open = false;
+        absent
     }
 }
 
-/// Checks ballots to be added to those already recorded.
-pub fn check_ballots(
+/// Checks votes cast while a vote is open: member states only, each once.
+pub fn check_cast(
     recorded: &[Ballot],
     new: &[Ballot],
     members: &HashSet<ActorCode>,
-    totals: &Totals,
 ) -> Result<(), ValidationError> {
     let mut seen: HashSet<&ActorCode> = recorded.iter().map(|b| &b.state).collect();
-    let mut counts: BTreeMap<VoteChoice, u32> = BTreeMap::new();
-    for b in recorded {
-        *counts.entry(b.vote).or_insert(0) += 1;
-    }
     for b in new {
         if !members.contains(&b.state) {
             return Err(ValidationError::NotAMemberState(b.state.to_string()));
@@ -176,6 +219,21 @@ pub fn check_ballots(
         if !seen.insert(&b.state) {
             return Err(ValidationError::AlreadyVoted(b.state.to_string()));
         }
+    }
+    Ok(())
+}
+
+/// Checks ballots to be added to a vote recorded after the fact: as
+/// [`check_cast`], and no choice with more ballots than its total.
+pub fn check_ballots(
+    recorded: &[Ballot],
+    new: &[Ballot],
+    members: &HashSet<ActorCode>,
+    totals: &Totals,
+) -> Result<(), ValidationError> {
+    check_cast(recorded, new, members)?;
+    let mut counts: BTreeMap<VoteChoice, u32> = BTreeMap::new();
+    for b in recorded.iter().chain(new) {
         *counts.entry(b.vote).or_insert(0) += 1;
     }
     for (choice, n) in &counts {
@@ -421,6 +479,7 @@ mod tests {
                 not_voting,
             },
             ballots,
+            open: false,
         }
     }
 
@@ -578,6 +637,56 @@ mod tests {
         assert!(!a.adopted(), "a vote that does not carry adopts nothing");
         a.vote = None;
         assert_eq!(a.validate(&m).unwrap_err().kind(), "invalid");
+    }
+
+    #[test]
+    fn a_vote_taken_in_accord_counts_its_ballots_when_it_closes() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE", "USA"]
+            .iter()
+            .map(|c| code(c))
+            .collect();
+        let mut v = RecordedVote {
+            majority: MajorityRule::Simple,
+            totals: Totals::default(),
+            ballots: vec![],
+            open: true,
+        };
+        assert!(v.check(&m).is_ok());
+        assert!(!v.carries(), "nothing carries while the vote is open");
+        let cast = [
+            ballot("FRA", VoteChoice::Yes),
+            ballot("MEX", VoteChoice::Yes),
+        ];
+        check_cast(&v.ballots, &cast, &m).unwrap();
+        v.ballots.extend(cast);
+        assert_eq!(
+            check_cast(&v.ballots, &[ballot("FRA", VoteChoice::No)], &m)
+                .unwrap_err()
+                .kind(),
+            "already_voted"
+        );
+        v.ballots.push(ballot("USA", VoteChoice::No));
+        let absent = v.close(&m);
+        assert_eq!(absent, vec![ballot("CHE", VoteChoice::NotVoting)]);
+        assert_eq!(
+            v.totals,
+            Totals {
+                yes: 2,
+                no: 1,
+                abstain: 0,
+                not_voting: 1
+            }
+        );
+        assert!(!v.open);
+        assert!(v.carries());
+        assert!(v.check(&m).is_ok(), "a closed vote adds up");
+        // An open vote starts empty.
+        let early = RecordedVote {
+            open: true,
+            ballots: vec![ballot("FRA", VoteChoice::Yes)],
+            ..v.clone()
+        };
+        assert_eq!(early.check(&m).unwrap_err().kind(), "invalid");
     }
 
     #[test]

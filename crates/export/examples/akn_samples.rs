@@ -213,6 +213,7 @@ fn adoptions() -> Vec<(&'static str, String)> {
                     not_voting: 24,
                 },
                 ballots,
+                open: false,
             }),
             endorses: Some(1),
             note: Some(
@@ -301,6 +302,7 @@ fn adoptions() -> Vec<(&'static str, String)> {
                         vote: Abstain,
                     },
                 ],
+                open: false,
             }),
             endorses: None,
             note: Some("Fictional data for testing: no such vote took place.".into()),

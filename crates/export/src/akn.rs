@@ -1998,6 +1998,7 @@ mod tests {
                 not_voting,
             },
             ballots: Vec::<Ballot>::new(),
+            open: false,
         }
     }
 

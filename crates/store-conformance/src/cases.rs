@@ -2597,6 +2597,7 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
                 state: code("MEX"),
                 vote: VoteChoice::Yes,
             }],
+            open: false,
         }),
         endorses: Some(first),
         note: Some("Note.".into()),

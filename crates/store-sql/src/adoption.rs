@@ -14,8 +14,8 @@ macro_rules! adoption_sql {
         use $crate::deps::chrono::NaiveDate;
 
         const ADOPTION_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, title, \
-            adopted_on, symbol, method, majority, yes, no, abstain, not_voting, endorses, note, \
-            entered_by, entered_at FROM adoptions";
+            adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, endorses, \
+            note, entered_by, entered_at FROM adoptions";
         const PLEDGE_COLUMNS: &str = "SELECT p.id, p.process, p.actor, p.objectives, p.title, \
             p.description, p.made_on, p.status, p.meeting_id, p.synthetic, p.entered_by, \
             p.entered_at FROM pledges p";
@@ -38,6 +38,7 @@ macro_rules! adoption_sql {
                         not_voting: count(row, "not_voting")?,
                     },
                     ballots: vec![],
+                    open: get(row, "vote_open")?,
                 }),
                 None => None,
             };
@@ -130,9 +131,9 @@ macro_rules! adoption_sql {
             let totals = a.vote.as_ref().map(|v| v.totals);
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO adoptions (process, meeting_id, version_id, title, adopted_on, symbol, \
-                 method, majority, yes, no, abstain, not_voting, endorses, note, entered_by, \
-                 entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
-                 $15, $16) RETURNING id",
+                 method, majority, vote_open, yes, no, abstain, not_voting, endorses, note, \
+                 entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+                 $13, $14, $15, $16, $17) RETURNING id",
             )
             .bind(a.process.as_str())
             .bind(a.meeting)
@@ -142,6 +143,7 @@ macro_rules! adoption_sql {
             .bind(&a.symbol)
             .bind(a.method.as_str())
             .bind(a.vote.as_ref().map(|v| v.majority.as_str()))
+            .bind(a.vote.as_ref().is_some_and(|v| v.open))
             .bind(totals.map(|t| i64::from(t.yes)))
             .bind(totals.map(|t| i64::from(t.no)))
             .bind(totals.map(|t| i64::from(t.abstain)))
@@ -157,6 +159,29 @@ macro_rules! adoption_sql {
                 insert_ballots(c, id, &v.ballots).await?;
             }
             Ok(id)
+        }
+
+        /// Closes a vote being taken: its totals, and the ballots closing added.
+        async fn close_vote(c: &mut Conn, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()> {
+            let done = sqlx::query(
+                "UPDATE adoptions SET vote_open = $2, yes = $3, no = $4, abstain = $5, not_voting = $6 \
+                 WHERE id = $1 AND vote_open = $7",
+            )
+            .bind(adoption)
+            .bind(false)
+            .bind(i64::from(totals.yes))
+            .bind(i64::from(totals.no))
+            .bind(i64::from(totals.abstain))
+            .bind(i64::from(totals.not_voting))
+            .bind(true)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?
+            .rows_affected();
+            if done != 1 {
+                return Err(StoreError::Conflict(format!("the vote of adoption {adoption} is not open")));
+            }
+            insert_ballots(c, adoption, added).await
         }
 
         async fn list_adoption_statements(

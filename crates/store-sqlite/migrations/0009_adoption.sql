@@ -13,8 +13,10 @@ CREATE TABLE adoptions (
     adopted_on TEXT NOT NULL,
     symbol     TEXT,
     method     TEXT NOT NULL,
-    -- A recorded vote's rule and official totals; NULL for consensus.
+    -- A recorded vote's rule and official totals (NULL for consensus); a vote
+    -- being taken is open, its totals counted when it closes.
     majority   TEXT,
+    vote_open  INTEGER NOT NULL DEFAULT 0,
     yes        INTEGER,
     no         INTEGER,
     abstain    INTEGER,

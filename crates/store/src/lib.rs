@@ -6,7 +6,7 @@
 //! validate a write are on `Tx` too, so they see the transaction's own writes.
 
 use accord_domain::adoption::{
-    Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
+    Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus, Totals,
 };
 use accord_domain::audit::AuditEntry;
 use accord_domain::negotiation::{
@@ -635,6 +635,10 @@ pub trait Tx: Send {
     async fn find_adoption(&mut self, id: i64) -> Result<Option<Adoption>>;
     /// Adds ballots to a recorded vote (a state already on record is a conflict).
     async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()>;
+    /// Closes a vote being taken: its counted totals, and the ballots
+    /// closing adds (not voting, for the states that cast none). A vote
+    /// that is not open is a conflict.
+    async fn close_vote(&mut self, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()>;
     async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()>;
     async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
     async fn insert_pledge(

@@ -776,3 +776,11 @@ languages-status-missing = لم تُترجم بعد
 languages-upload = تقديم ترجمة
 languages-upload-help = ملف DOCX أو Markdown منسق على غرار الأصل: يُطابَق كل عنوان وكل فقرة بالمُعرِّف ({"{"}#id{"}"}، كما في ملف Markdown المصدَّر)، وإلا فبالرقم. ويحل الملف محل النص الموجود بهذه اللغة.
 languages-upload-button = حفظ الترجمة
+
+## Taking a vote
+adoption-voting = التصويت جارٍ
+adoption-voting-lead = يجري التصويت الآن. عدد الدول الأعضاء التي صوّتت: { $cast } من أصل { $members }. وتُحدَّث الخريطة والجدول أدناه أولاً بأول مع الإدلاء بالأصوات.
+adoption-vote-for = تصويت { $state }
+adoption-close-vote = إقفال باب التصويت
+adoption-close-help = تُسجَّل الدول الأعضاء التي لم تصوّت على أنها غير مصوتة؛ ثم تُحسب المجاميع وتُحدَّد النتيجة.
+vote-not-yet = لم يصوّت بعد

@@ -772,3 +772,11 @@ languages-status-missing = Not translated yet
 languages-upload = Give a translation
 languages-upload-help = A DOCX or Markdown file laid out as the original: each heading and paragraph is matched by its identity ({"{"}#id{"}"}, as in the Markdown export) or else by its number. It replaces what this language had.
 languages-upload-button = Save the translation
+
+## Taking a vote
+adoption-voting = Voting open
+adoption-voting-lead = The vote is being taken: { $cast } of { $members } member states have voted. The map and the table below follow the votes as they are cast.
+adoption-vote-for = The vote of { $state }
+adoption-close-vote = Close the vote
+adoption-close-help = Member states that have not voted are recorded as not voting; the totals are counted and the outcome follows.
+vote-not-yet = Not yet voted

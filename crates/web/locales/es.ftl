@@ -772,3 +772,11 @@ languages-status-missing = Todavía sin traducir
 languages-upload = Aportar una traducción
 languages-upload-help = Un archivo DOCX o Markdown con la misma presentación que el original: cada encabezado y cada párrafo se empareja por su identificador ({"{"}#id{"}"}, como en la exportación a Markdown) o, en su defecto, por su número. El archivo sustituye el texto existente en este idioma.
 languages-upload-button = Guardar la traducción
+
+## Taking a vote
+adoption-voting = Votación en curso
+adoption-voting-lead = Se está procediendo a la votación. Estados Miembros que han votado: { $cast } de { $members }. El mapa y el cuadro que figuran a continuación reflejan los votos a medida que se emiten.
+adoption-vote-for = Voto de { $state }
+adoption-close-vote = Cerrar la votación
+adoption-close-help = Los Estados Miembros que no hayan votado se registran como no votantes; se hace el recuento de los votos y se determina el resultado.
+vote-not-yet = Aún no ha votado

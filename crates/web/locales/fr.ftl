@@ -769,3 +769,11 @@ languages-status-missing = Pas encore traduit
 languages-upload = Fournir une traduction
 languages-upload-help = Un fichier DOCX ou Markdown présenté comme l'original : chaque intertitre et chaque paragraphe est apparié par son identifiant ({"{"}#id{"}"}, comme dans l'export Markdown) ou, à défaut, par son numéro. Le fichier remplace le texte existant dans cette langue.
 languages-upload-button = Enregistrer la traduction
+
+## Taking a vote
+adoption-voting = Vote en cours
+adoption-voting-lead = Il est procédé au vote. États Membres ayant voté : { $cast } sur { $members }. La carte et le tableau ci-dessous suivent les votes à mesure qu'ils sont exprimés.
+adoption-vote-for = Vote : { $state }
+adoption-close-vote = Clore le vote
+adoption-close-help = Les États Membres qui n'ont pas voté sont consignés comme n'ayant pas participé au vote ; les voix sont décomptées et le résultat en découle.
+vote-not-yet = Pas encore voté

@@ -756,3 +756,11 @@ languages-status-missing = 尚未翻译
 languages-upload = 提交译文
 languages-upload-help = 按原文格式编排的 DOCX 或 Markdown 文件：每个标题和每一段均按其标识（{"{"}#id{"}"}，与 Markdown 导出文件中相同）匹配，无标识时按编号匹配。该文件将替换此语文的现有文本。
 languages-upload-button = 保存译文
+
+## Taking a vote
+adoption-voting = 正在表决
+adoption-voting-lead = 正在进行表决：{ $members } 个会员国中已有 { $cast } 个投票。下方的地图和表格随投票进展同步更新。
+adoption-vote-for = { $state } 的表决
+adoption-close-vote = 结束表决
+adoption-close-help = 未投票的会员国记为未参加表决；随后统计票数并得出结果。
+vote-not-yet = 尚未表决

@@ -4,16 +4,21 @@
 //! drawn by the server — with its exports (CSV, SVG, Akoma Ntoso); the
 //! pledges, and the page of one objective with its pledges by region.
 
+use crate::auth::Caller;
+use crate::manage::{checked, one, Fields};
+use crate::negotiation_pages::redirect_or_error;
 use crate::portal::{PageResult, Reader};
 use crate::vote_map::{self, MapText};
 use crate::SharedState;
 use accord_app::adoption::{AdoptionDetail, VoteRow};
+use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::adoption::VoteChoice;
+use axum::extract::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use minijinja::context;
 use serde::Deserialize;
@@ -28,6 +33,8 @@ pub fn routes() -> Router<SharedState> {
             "/processes/{slug}/adoptions/{id}/akn.xml",
             get(adoption_akn),
         )
+        .route("/processes/{slug}/adoptions/{id}/vote", post(vote_form))
+        .route("/processes/{slug}/adoptions/{id}/close", post(close_form))
         .route("/processes/{slug}/pledges", get(pledges_page))
         .route("/processes/{slug}/objectives/{number}", get(objective_page))
 }
@@ -42,9 +49,14 @@ fn parse_id(
         .map_err(|_| r.error(s, AppError::NotFound(format!("no {what} '{raw}'"))))
 }
 
-/// The label of a vote in the reader's language.
-fn vote_label(s: &SharedState, r: &Reader, vote: Option<VoteChoice>) -> String {
-    let key = vote_map::vote_class(vote);
+/// The label of a state's vote in the reader's language in `d` (no vote:
+/// "not recorded" in a record, "not yet voted" while the vote is open).
+fn vote_label(s: &SharedState, r: &Reader, d: &AdoptionDetail, vote: Option<VoteChoice>) -> String {
+    let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
+    let key = match vote {
+        None if open => "vote-not-yet",
+        v => vote_map::vote_class(v),
+    };
     s.i18n.text(r.lang(), key, None)
 }
 
@@ -100,7 +112,7 @@ fn map_of(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> String {
         )])),
     );
     let description = s.i18n.text(lang, "vote-map-description", None);
-    let label = |v: Option<VoteChoice>| vote_label(s, r, v);
+    let label = |v: Option<VoteChoice>| vote_label(s, r, d, v);
     vote_map::render(
         &d.rows,
         &MapText {
@@ -138,14 +150,14 @@ async fn adoption_page(
                 region => &row.region,
                 subregion => &row.subregion,
                 class => vote_map::vote_class(row.vote),
-                vote => vote_label(&s, &r, row.vote),
+                vote => vote_label(&s, &r, &d, row.vote),
             }
         })
         .collect();
     let map = d.summary.adoption.vote.as_ref().map(|_| map_of(&s, &r, &d));
     let not_drawn: Vec<String> = vote_map::not_drawn(&d.rows)
         .into_iter()
-        .map(|row| format!("{} ({})", row.name, vote_label(&s, &r, row.vote)))
+        .map(|row| format!("{} ({})", row.name, vote_label(&s, &r, &d, row.vote)))
         .collect();
     let recorded = d
         .summary
@@ -170,12 +182,40 @@ async fn adoption_page(
             .map_or(0, |v| v.totals.of(c));
         context! {
             class => vote_map::vote_class(Some(c)),
-            label => vote_label(&s, &r, Some(c)),
+            label => vote_label(&s, &r, &d, Some(c)),
             total => total,
             named => recorded.get(&c).copied().unwrap_or(0),
         }
     })
     .collect();
+    // While the vote is open: the states the reader may cast a vote for,
+    // and whether they may close it.
+    let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
+    let voting_for: Vec<_> = if open {
+        d.rows
+            .iter()
+            .filter(|row| row.vote.is_none())
+            .filter(|row| {
+                authorize(
+                    r.principal(),
+                    Action::CastVote {
+                        process: &overview.process.slug,
+                        state: &row.code,
+                    },
+                )
+                .is_ok()
+            })
+            .map(|row| context! { code => &row.code, name => &row.name })
+            .collect()
+    } else {
+        vec![]
+    };
+    let can_close = open
+        && authorize(
+            r.principal(),
+            Action::ManageConsultation(&overview.process.slug),
+        )
+        .is_ok();
     let legend: Vec<_> = vote_map::LEGEND
         .iter()
         .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
@@ -195,8 +235,66 @@ async fn adoption_page(
             totals => recorded,
             not_recorded => d.rows.len() - d.recorded,
             by_region => d.by_region(),
+            open => open,
+            voting_for => voting_for,
+            can_close => can_close,
+            live_process => open.then(|| overview.process.slug.to_string()),
+            cast => d.recorded,
         },
     )
+}
+
+/// A delegation casts its state's vote from the adoption page.
+async fn vote_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        let state = one(&f, "state")
+            .parse()
+            .map_err(|_| AppError::BadRequest("choose the state you vote for".into()))?;
+        let vote = one(&f, "vote")
+            .parse()
+            .map_err(|_| AppError::BadRequest("choose yes, no or abstain".into()))?;
+        s.app
+            .record_ballots(
+                &p,
+                &slug,
+                id,
+                vec![accord_domain::adoption::Ballot { state, vote }],
+            )
+            .await?;
+        Ok(format!("/processes/{slug}/adoptions/{id}#vote-h"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+/// The secretariat closes a vote being taken.
+async fn close_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        s.app.close_vote(&p, &slug, id).await?;
+        Ok(format!("/processes/{slug}/adoptions/{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
 }
 
 fn download(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
@@ -310,6 +408,13 @@ async fn adoption_akn(
             .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
         let overview = s.app.process(&slug).await?;
         let d = s.app.adoption(r.principal(), &slug, id).await?;
+        if d.summary.adoption.vote.as_ref().is_some_and(|v| v.open) {
+            return Err(AppError::Invalid(accord_domain::ValidationError::Invalid {
+                what: "vote",
+                value: id.to_string(),
+                reason: "the vote is still being taken: its record is exported once it closes",
+            }));
+        }
         let v = s
             .app
             .version(&slug, d.summary.draft.slug.as_str(), d.summary.version_seq)

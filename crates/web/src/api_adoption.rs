@@ -178,6 +178,17 @@ pub(crate) async fn link_statement(
     Ok(StatusCode::NO_CONTENT)
 }
 
+pub(crate) async fn close_vote(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let p = signed_in(p)?;
+    let id = id_of(&id, "adoption")?;
+    s.app.close_vote(&p, &slug, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 pub(crate) async fn make_pledge(
     State(s): State<SharedState>,
     WriteCaller(p): WriteCaller,

@@ -394,9 +394,16 @@ pub fn write_routes() -> Vec<WriteRoute> {
         r(
             "POST",
             "/api/v1/processes/{slug}/adoptions/{id}/ballots",
-            "Add member states' votes to a recorded vote (the secretariat); a state already on record is refused",
+            "Cast or record member states' votes, each state once: while a vote is being taken (`open`), a delegation casts its own state's vote (the secretariat may enter any); for a vote recorded after the fact, the secretariat adds votes within the totals",
             json!({ "ballots": [{ "state": "AUT", "vote": "abstain" }] }),
             post(crate::api_adoption::add_ballots),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/adoptions/{id}/close",
+            "Close a vote being taken (the secretariat): the states that cast no vote did not vote; the totals are counted and the outcome follows (read it with GET …/adoptions/{id}); 204",
+            Value::Null,
+            post(crate::api_adoption::close_vote),
         ),
         r(
             "POST",

@@ -279,10 +279,9 @@ struct Adoptions {
     /// Consensus adoptions at the trial meeting, one per call of the
     /// statement-linking route.
     consensus: Vec<i64>,
-    /// A recorded vote with room for every member state's ballot.
-    vote: i64,
-    /// The member states, for ballots.
-    states: Vec<String>,
+    /// Votes being taken: delegations cast their votes in the first twelve,
+    /// the secretariat closes the other twelve.
+    open_votes: Vec<i64>,
     /// A pledge by France.
     pledge: i64,
 }
@@ -327,30 +326,23 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
     for _ in 0..12 {
         consensus.push(app.adopt(&OPERATOR, "trial", request(None)).await.unwrap());
     }
-    let states: Vec<String> = app
-        .all_actors(Some(accord_domain::ActorKind::MemberState))
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| a.code.to_string())
-        .collect();
-    let vote = app
-        .adopt(
-            &OPERATOR,
-            "trial",
-            request(Some(RecordedVote {
-                majority: MajorityRule::Simple,
-                totals: Totals {
-                    yes: states.len() as u32,
-                    no: 0,
-                    abstain: 0,
-                    not_voting: 0,
-                },
-                ballots: vec![],
-            })),
-        )
-        .await
-        .unwrap();
+    let mut open_votes = vec![];
+    for _ in 0..24 {
+        open_votes.push(
+            app.adopt(
+                &OPERATOR,
+                "trial",
+                request(Some(RecordedVote {
+                    majority: MajorityRule::Simple,
+                    totals: Totals::default(),
+                    ballots: vec![],
+                    open: true,
+                })),
+            )
+            .await
+            .unwrap(),
+        );
+    }
     let pledge = app
         .make_pledge(
             &OPERATOR,
@@ -370,8 +362,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
         .unwrap();
     Adoptions {
         consensus,
-        vote,
-        states,
+        open_votes,
         pledge,
     }
 }
@@ -740,9 +731,16 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
         ("POST", "/api/v1/processes/{slug}/adoptions/{id}/ballots") => (
             format!(
                 "/api/v1/processes/trial/adoptions/{}/ballots",
-                ctx.adoption.vote
+                ctx.adoption.open_votes[n % 12]
             ),
-            json!({ "ballots": [{ "state": ctx.adoption.states[n % ctx.adoption.states.len()], "vote": "yes" }] }),
+            json!({ "ballots": [{ "state": "FRA", "vote": "yes" }] }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/adoptions/{id}/close") => (
+            format!(
+                "/api/v1/processes/trial/adoptions/{}/close",
+                ctx.adoption.open_votes[12 + n % 12]
+            ),
+            Value::Null,
         ),
         ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements") => (
             format!(
@@ -1060,6 +1058,10 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         ),
         (
             ("POST", "/api/v1/processes/{slug}/adoptions/{id}/ballots"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/adoptions/{id}/close"),
             vec!["global secretariat", "trial secretariat"],
         ),
         (

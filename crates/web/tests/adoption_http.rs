@@ -16,6 +16,7 @@ use tower::ServiceExt;
 on_both_stores!(
     the_vote_is_shown_as_a_table_a_map_and_exports,
     bad_votes_and_pledges_are_refused_over_the_api,
+    a_vote_is_taken_in_the_portal,
 );
 
 async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>, String) {
@@ -294,4 +295,161 @@ async fn bad_votes_and_pledges_are_refused_over_the_api(db: TestDatabase) {
     let (_, html, _) = get(&router, "/processes/gcm/objectives/5").await;
     assert!(html.contains("Synthetic pledge"));
     assert!(html.contains("America"));
+}
+
+/// A signed-in account: (cookie header, form token).
+async fn session(app: &App, email: &str, role: Role, actor: Option<&str>) -> (String, String) {
+    app.create_account(
+        &Principal::System("test"),
+        email,
+        email,
+        "correct horse battery staple",
+        &[RoleGrant {
+            role,
+            process: Some("gcm".parse().unwrap()),
+            actor: actor.map(|a| a.parse().unwrap()),
+        }],
+    )
+    .await
+    .unwrap();
+    let s = app
+        .login(email, "correct horse battery staple", "10.0.0.9")
+        .await
+        .unwrap();
+    (format!("accord_session={}", s.secret), s.csrf)
+}
+
+async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
+    use accord_app::adoption::AdoptionRequest;
+    use accord_domain::adoption::*;
+    let (app, router) = site(&db).await;
+    let ga = app.adoptions("gcm").await.unwrap()[1].meeting.id;
+    let id = app
+        .adopt(
+            &Principal::System("test"),
+            "gcm",
+            AdoptionRequest {
+                meeting: ga,
+                draft: "gcm-draft".into(),
+                version: 5,
+                title: "A vote taken in Accord".into(),
+                adopted_on: "2018-12-19".parse().unwrap(),
+                symbol: None,
+                method: AdoptionMethod::RecordedVote,
+                vote: Some(RecordedVote {
+                    majority: MajorityRule::Simple,
+                    totals: Totals::default(),
+                    ballots: vec![],
+                    open: true,
+                }),
+                endorses: None,
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    let page = format!("/processes/gcm/adoptions/{id}");
+    let (mex_cookie, mex_csrf) =
+        session(&app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let (sec_cookie, sec_csrf) = session(&app, "sec@example.org", Role::Secretariat, None).await;
+    let as_ = |cookie: &str, path: &str| {
+        Request::get(path)
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let form = |cookie: &str, path: String, body: String| {
+        Request::post(path)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    // The public sees the vote being taken, live, with nobody's vote guessed.
+    let (_, public, _) = get(&router, &page).await;
+    assert!(public.contains("Voting open"));
+    assert!(public.contains(&format!("data-live=\"adoption/{id}\"")));
+    assert!(public.contains("data-state=\"MEX\"><title>Mexico: Not yet voted</title>"));
+    assert!(
+        !public.contains("The vote of Mexico"),
+        "no form for the public"
+    );
+    // Mexico's delegate sees a form for Mexico only.
+    let (_, b, _) = send(&router, as_(&mex_cookie, &page)).await;
+    let html = String::from_utf8(b).unwrap();
+    assert!(html.contains("The vote of Mexico"));
+    assert!(!html.contains("The vote of France"));
+    assert!(!html.contains("Close the vote"));
+    let (status, _, _) = send(
+        &router,
+        form(
+            &mex_cookie,
+            format!("{page}/vote"),
+            format!("csrf={mex_csrf}&state=MEX&vote=yes"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // Once: the form is gone, and a second vote is refused.
+    let (_, b, _) = send(&router, as_(&mex_cookie, &page)).await;
+    let html = String::from_utf8(b).unwrap();
+    assert!(!html.contains("The vote of Mexico"));
+    assert!(html.contains("data-state=\"MEX\"><title>Mexico: In favour</title>"));
+    let (status, _, _) = send(
+        &router,
+        form(
+            &mex_cookie,
+            format!("{page}/vote"),
+            format!("csrf={mex_csrf}&state=MEX&vote=no"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Not for another state; not without the form token.
+    let (status, _, _) = send(
+        &router,
+        form(
+            &mex_cookie,
+            format!("{page}/vote"),
+            format!("csrf={mex_csrf}&state=FRA&vote=no"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(
+        &router,
+        form(
+            &mex_cookie,
+            format!("{page}/vote"),
+            "state=MEX&vote=no".into(),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // No Akoma Ntoso record of a vote still being taken.
+    let (status, _, _) = get(&router, &format!("{page}/akn.xml")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The secretariat closes it: counted, and the outcome shown.
+    let (_, b, _) = send(&router, as_(&sec_cookie, &page)).await;
+    assert!(String::from_utf8(b).unwrap().contains("Close the vote"));
+    let (status, _, _) = send(
+        &router,
+        form(
+            &sec_cookie,
+            format!("{page}/close"),
+            format!("csrf={sec_csrf}"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html, _) = get(&router, &page).await;
+    assert!(!html.contains("Voting open"));
+    assert!(html.contains("Adopted"));
+    assert!(html.contains("data-state=\"FRA\"><title>France: Not voting</title>"));
+    let (_, csv, _) = get(&router, &format!("{page}/votes.csv")).await;
+    assert!(csv.contains("MEX,Mexico,America,Central America,yes"));
+    assert_eq!(
+        csv.lines().filter(|l| l.ends_with(",not_voting")).count(),
+        192
+    );
 }

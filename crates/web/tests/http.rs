@@ -380,6 +380,7 @@ async fn openapi_document_describes_every_route(db: TestDatabase) {
                 "/api/v1/tokens/{id}"
                     | "/api/v1/processes/{slug}/meetings/{id}/registrations"
                     | "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal"
+                    | "/api/v1/processes/{slug}/adoptions/{id}/close"
             );
             assert_eq!(
                 op["requestBody"]["content"]["application/json"]["example"].is_object(),
