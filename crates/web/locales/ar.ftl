@@ -784,3 +784,17 @@ adoption-vote-for = تصويت { $state }
 adoption-close-vote = إقفال باب التصويت
 adoption-close-help = تُسجَّل الدول الأعضاء التي لم تصوّت على أنها غير مصوتة؛ ثم تُحسب المجاميع وتُحدَّد النتيجة.
 vote-not-yet = لم يصوّت بعد
+
+## Making pledges
+pledge-make = تقديم تعهد
+pledge-actor = الجهة المتعهِّدة
+pledge-made-on = التاريخ
+pledge-status = الحالة
+pledge-meeting = أُعلن عنه في
+pledge-title = العنوان
+pledge-description = مضمون التعهد
+pledge-make-button = تسجيل التعهد
+pledge-report = الإبلاغ عن التقدم المحرز
+pledge-reported-on = تاريخ التقرير
+pledge-report-text = التقدم المحرز
+pledge-report-button = تسجيل التقرير

@@ -780,3 +780,17 @@ adoption-vote-for = The vote of { $state }
 adoption-close-vote = Close the vote
 adoption-close-help = Member states that have not voted are recorded as not voting; the totals are counted and the outcome follows.
 vote-not-yet = Not yet voted
+
+## Making pledges
+pledge-make = Make a pledge
+pledge-actor = Pledged by
+pledge-made-on = Date
+pledge-status = Status
+pledge-meeting = Announced at
+pledge-title = Title
+pledge-description = What is pledged
+pledge-make-button = Record the pledge
+pledge-report = Report progress
+pledge-reported-on = Date of the report
+pledge-report-text = Progress
+pledge-report-button = Record the report

@@ -780,3 +780,17 @@ adoption-vote-for = Voto de { $state }
 adoption-close-vote = Cerrar la votación
 adoption-close-help = Los Estados Miembros que no hayan votado se registran como no votantes; se hace el recuento de los votos y se determina el resultado.
 vote-not-yet = Aún no ha votado
+
+## Making pledges
+pledge-make = Asumir un compromiso
+pledge-actor = Compromiso asumido por
+pledge-made-on = Fecha
+pledge-status = Estado
+pledge-meeting = Anunciado en
+pledge-title = Título
+pledge-description = Contenido del compromiso
+pledge-make-button = Registrar el compromiso
+pledge-report = Informar sobre los avances
+pledge-reported-on = Fecha del informe
+pledge-report-text = Avances
+pledge-report-button = Registrar el informe

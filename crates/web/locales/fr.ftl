@@ -777,3 +777,17 @@ adoption-vote-for = Vote : { $state }
 adoption-close-vote = Clore le vote
 adoption-close-help = Les États Membres qui n'ont pas voté sont consignés comme n'ayant pas participé au vote ; les voix sont décomptées et le résultat en découle.
 vote-not-yet = Pas encore voté
+
+## Making pledges
+pledge-make = Prendre un engagement
+pledge-actor = Engagement pris par
+pledge-made-on = Date
+pledge-status = Statut
+pledge-meeting = Annoncé lors de
+pledge-title = Titre
+pledge-description = Teneur de l'engagement
+pledge-make-button = Enregistrer l'engagement
+pledge-report = Rendre compte des progrès
+pledge-reported-on = Date du rapport
+pledge-report-text = Progrès accomplis
+pledge-report-button = Enregistrer le rapport

@@ -794,3 +794,17 @@ adoption-vote-for = Голосует { $state }
 adoption-close-vote = Закрыть голосование
 adoption-close-help = Государства-члены, которые не проголосовали, учитываются как не участвовавшие в голосовании; производится подсчёт голосов и определяется итог.
 vote-not-yet = Ещё не проголосовали
+
+## Making pledges
+pledge-make = Взять обязательство
+pledge-actor = Кем взято обязательство
+pledge-made-on = Дата
+pledge-status = Статус
+pledge-meeting = Объявлено на заседании
+pledge-title = Название
+pledge-description = Суть обязательства
+pledge-make-button = Зафиксировать обязательство
+pledge-report = Сообщить о ходе выполнения
+pledge-reported-on = Дата доклада
+pledge-report-text = Ход выполнения
+pledge-report-button = Зафиксировать доклад

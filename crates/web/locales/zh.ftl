@@ -764,3 +764,17 @@ adoption-vote-for = { $state } 的表决
 adoption-close-vote = 结束表决
 adoption-close-help = 未投票的会员国记为未参加表决；随后统计票数并得出结果。
 vote-not-yet = 尚未表决
+
+## Making pledges
+pledge-make = 作出承诺
+pledge-actor = 承诺方
+pledge-made-on = 日期
+pledge-status = 状态
+pledge-meeting = 宣布于
+pledge-title = 标题
+pledge-description = 承诺内容
+pledge-make-button = 记录承诺
+pledge-report = 报告进展
+pledge-reported-on = 报告日期
+pledge-report-text = 进展
+pledge-report-button = 记录进展报告

@@ -5,7 +5,7 @@
 //! pledges, and the page of one objective with its pledges by region.
 
 use crate::auth::Caller;
-use crate::manage::{checked, one, Fields};
+use crate::manage::{all, checked, one, opt, Fields};
 use crate::negotiation_pages::redirect_or_error;
 use crate::portal::{PageResult, Reader};
 use crate::vote_map::{self, MapText};
@@ -35,7 +35,11 @@ pub fn routes() -> Router<SharedState> {
         )
         .route("/processes/{slug}/adoptions/{id}/vote", post(vote_form))
         .route("/processes/{slug}/adoptions/{id}/close", post(close_form))
-        .route("/processes/{slug}/pledges", get(pledges_page))
+        .route(
+            "/processes/{slug}/pledges",
+            get(pledges_page).post(pledge_form),
+        )
+        .route("/processes/{slug}/pledges/{id}/reports", post(report_form))
         .route("/processes/{slug}/objectives/{number}", get(objective_page))
 }
 
@@ -478,6 +482,50 @@ async fn pledges_page(
     } else {
         None
     };
+    // Who the reader may pledge for: any actor for the secretariat, else
+    // the actors they speak for.
+    let slug_ok = &overview.process.slug;
+    let secretariat = authorize(r.principal(), Action::ManageConsultation(slug_ok)).is_ok();
+    let pledgers: Vec<(String, String)> =
+        if matches!(r.principal(), accord_app::Principal::Anonymous) {
+            vec![]
+        } else {
+            s.app
+                .all_actors(None)
+                .await
+                .map_err(|e| r.error(&s, e))?
+                .into_iter()
+                .filter(|a| a.kind != accord_domain::ActorKind::Group)
+                .filter(|a| {
+                    secretariat
+                        || authorize(
+                            r.principal(),
+                            Action::SpeakFor {
+                                process: slug_ok,
+                                actor: &a.code,
+                                kind: a.kind,
+                                designated: false,
+                            },
+                        )
+                        .is_ok()
+                })
+                .map(|a| (a.code.to_string(), a.name))
+                .collect()
+        };
+    let reporting: Vec<i64> = pledges
+        .iter()
+        .filter(|p| {
+            pledgers
+                .iter()
+                .any(|(code, _)| code == p.pledge.actor.as_str())
+        })
+        .map(|p| p.pledge.id)
+        .collect();
+    let review_meetings = s
+        .app
+        .all_meetings(&slug, Some(accord_domain::MeetingKind::ReviewForum))
+        .await
+        .map_err(|e| r.error(&s, e))?;
     r.render(
         &s,
         "pledges.html",
@@ -486,8 +534,81 @@ async fn pledges_page(
             pledges => pledges,
             objectives => adopted,
             next => next,
+            pledgers => pledgers,
+            reporting => reporting,
+            review_meetings => review_meetings,
+            today => chrono::Utc::now().date_naive().to_string(),
+            statuses => accord_domain::adoption::PledgeStatus::ALL,
         },
     )
+}
+
+/// A pledge made from the pledges page.
+async fn pledge_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let bad =
+            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
+        let objectives = all(&f, "objective")
+            .iter()
+            .map(|o| o.parse::<u32>().map_err(|_| bad("objective")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let meeting = opt(&f, "meeting")
+            .map(|m| m.parse::<i64>().map_err(|_| bad("meeting")))
+            .transpose()?;
+        let pledge = accord_domain::adoption::NewPledge {
+            process: slug.parse().map_err(|_| bad("process"))?,
+            actor: one(&f, "actor").parse().map_err(|_| bad("actor"))?,
+            objectives,
+            title: one(&f, "title"),
+            description: one(&f, "description"),
+            made_on: one(&f, "made_on").parse().map_err(|_| bad("date"))?,
+            status: one(&f, "status").parse().map_err(|_| bad("status"))?,
+            meeting,
+            synthetic: false,
+        };
+        let id = s.app.make_pledge(&p, pledge).await?;
+        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+/// A progress report on a pledge, from its card.
+async fn report_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no pledge '{id}'")))?;
+        let bad =
+            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
+        s.app
+            .report_progress(
+                &p,
+                &slug,
+                id,
+                one(&f, "reported_on").parse().map_err(|_| bad("date"))?,
+                one(&f, "status").parse().map_err(|_| bad("status"))?,
+                &one(&f, "text"),
+            )
+            .await?;
+        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
 }
 
 async fn objective_page(

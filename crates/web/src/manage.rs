@@ -99,7 +99,7 @@ pub(crate) fn one(fields: &Fields, name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn all(fields: &Fields, name: &str) -> Vec<String> {
+pub(crate) fn all(fields: &Fields, name: &str) -> Vec<String> {
     fields
         .iter()
         .filter(|(k, _)| k == name)

@@ -17,6 +17,7 @@ on_both_stores!(
     the_vote_is_shown_as_a_table_a_map_and_exports,
     bad_votes_and_pledges_are_refused_over_the_api,
     a_vote_is_taken_in_the_portal,
+    pledges_are_made_and_reported_in_the_portal,
 );
 
 async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>, String) {
@@ -452,4 +453,75 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
         csv.lines().filter(|l| l.ends_with(",not_voting")).count(),
         192
     );
+}
+
+async fn pledges_are_made_and_reported_in_the_portal(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let (cookie, csrf) = session(&app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let page = |cookie: &str| {
+        Request::get("/processes/gcm/pledges")
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let form = |path: &str, body: String| {
+        Request::post(path)
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    // The public reads; a delegate may pledge for their own state only.
+    let (_, public, _) = get(&router, "/processes/gcm/pledges").await;
+    assert!(!public.contains("Record the pledge"));
+    let (_, b, _) = send(&router, page(&cookie)).await;
+    let html = String::from_utf8(b).unwrap();
+    assert!(html.contains("<option value=\"MEX\">Mexico</option>"));
+    assert!(!html.contains("<option value=\"FRA\">"), "not for France");
+    let fields = |objectives: &str| {
+        format!(
+            "csrf={csrf}&actor=MEX&made_on=2022-05-18&status=announced&meeting=&title=Regular+pathways&description=More+regular+pathways.{objectives}"
+        )
+    };
+    let (status, _, _) = send(
+        &router,
+        form(
+            "/processes/gcm/pledges",
+            fields("&objective=5&objective=23"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // An objective the text does not have: the rule's own message, nothing stored.
+    let (status, body, _) = send(
+        &router,
+        form("/processes/gcm/pledges", fields("&objective=30")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(String::from_utf8(body).unwrap().contains("no objective 30"));
+    let (pledges, _) = app.pledges("gcm", None, 10).await.unwrap();
+    assert_eq!(pledges.len(), 1);
+    assert_eq!(pledges[0].pledge.objectives, vec![5, 23]);
+    let id = pledges[0].pledge.id;
+    // Its maker reports progress from the pledge's card.
+    let (_, b, _) = send(&router, page(&cookie)).await;
+    assert!(String::from_utf8(b)
+        .unwrap()
+        .contains(&format!("/pledges/{id}/reports")));
+    let (status, _, _) = send(
+        &router,
+        form(
+            &format!("/processes/gcm/pledges/{id}/reports"),
+            format!(
+                "csrf={csrf}&reported_on=2024-05-01&status=in_progress&text=Two+agreements+signed."
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html, _) = get(&router, "/processes/gcm/objectives/23").await;
+    assert!(html.contains("Regular pathways"));
+    assert!(html.contains("Two agreements signed."));
+    assert!(html.contains("In progress"));
 }
