@@ -131,6 +131,15 @@ pub struct ObjectiveView {
 /// Most pledges on one page.
 pub const MAX_PLEDGES_PAGE: u32 = 500;
 
+/// An adoption of `process`, read in the unit of work.
+async fn adoption_in(unit: &mut crate::Unit<'_>, process: &Slug, id: i64) -> Result<Adoption> {
+    unit.tx
+        .find_adoption(id)
+        .await?
+        .filter(|a| &a.process == process)
+        .ok_or_else(|| AppError::NotFound(format!("adoption {id} in '{process}'")))
+}
+
 /// The objectives (numbered in order) of a text.
 pub fn objectives_of(text: &DraftText) -> Vec<String> {
     fn walk(nodes: &[accord_domain::negotiation::Node], out: &mut Vec<String>) {
@@ -151,18 +160,23 @@ impl App {
         self.all_actors(Some(ActorKind::MemberState)).await
     }
 
+    /// The codes of the member states: who may vote.
+    async fn member_codes(&self) -> Result<HashSet<ActorCode>> {
+        Ok(self
+            .member_states()
+            .await?
+            .into_iter()
+            .map(|a| a.code)
+            .collect())
+    }
+
     /// Records an adoption (the secretariat): the meeting must be one of the
     /// process's, the date within it, the version one of the process's
     /// drafts; a recorded vote is checked against the member states.
     pub async fn adopt(&self, p: &Principal, process: &str, req: AdoptionRequest) -> Result<i64> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
-        let members: HashSet<ActorCode> = self
-            .member_states()
-            .await?
-            .into_iter()
-            .map(|a| a.code)
-            .collect();
+        let members = self.member_codes().await?;
         let draft_slug = parse_slug("draft", &req.draft)?;
         let mut unit = self.unit(p).await?;
         let meeting = self.meeting_of(&mut unit, &process, req.meeting).await?;
@@ -283,19 +297,9 @@ impl App {
             return Err(ValidationError::Empty("ballots").into());
         }
         let secretariat = authorize(p, Action::ManageConsultation(&process)).is_ok();
-        let members: HashSet<ActorCode> = self
-            .member_states()
-            .await?
-            .into_iter()
-            .map(|a| a.code)
-            .collect();
+        let members = self.member_codes().await?;
         let mut unit = self.unit(p).await?;
-        let found = unit
-            .tx
-            .find_adoption(adoption)
-            .await?
-            .filter(|a| a.process == process)
-            .ok_or_else(|| AppError::NotFound(format!("adoption {adoption} in '{process}'")))?;
+        let found = adoption_in(&mut unit, &process, adoption).await?;
         let Some(vote) = &found.vote else {
             return Err(ValidationError::Invalid {
                 what: "ballots",
@@ -340,19 +344,9 @@ impl App {
     pub async fn close_vote(&self, p: &Principal, process: &str, adoption: i64) -> Result<Totals> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
-        let members: HashSet<ActorCode> = self
-            .member_states()
-            .await?
-            .into_iter()
-            .map(|a| a.code)
-            .collect();
+        let members = self.member_codes().await?;
         let mut unit = self.unit(p).await?;
-        let found = unit
-            .tx
-            .find_adoption(adoption)
-            .await?
-            .filter(|a| a.process == process)
-            .ok_or_else(|| AppError::NotFound(format!("adoption {adoption} in '{process}'")))?;
+        let found = adoption_in(&mut unit, &process, adoption).await?;
         let mut vote = match found.adoption.vote {
             Some(v) if v.open => v,
             _ => {
@@ -394,12 +388,7 @@ impl App {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
         let mut unit = self.unit(p).await?;
-        let found = unit
-            .tx
-            .find_adoption(adoption)
-            .await?
-            .filter(|a| a.process == process)
-            .ok_or_else(|| AppError::NotFound(format!("adoption {adoption} in '{process}'")))?;
+        let found = adoption_in(&mut unit, &process, adoption).await?;
         let st = unit
             .tx
             .find_statement(statement)
