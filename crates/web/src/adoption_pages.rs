@@ -6,7 +6,7 @@
 
 use crate::auth::Caller;
 use crate::manage::{all, checked, one, opt, Fields};
-use crate::negotiation_pages::redirect_or_error;
+use crate::negotiation_pages::{download, redirect_or_error};
 use crate::portal::{PageResult, Reader};
 use crate::vote_map::{self, MapText};
 use crate::SharedState;
@@ -299,20 +299,6 @@ async fn close_form(
     }
     .await;
     redirect_or_error(&r, &s, result)
-}
-
-fn download(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 /// One CSV field, quoted when it needs to be (RFC 4180); a field that a

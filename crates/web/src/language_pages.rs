@@ -7,7 +7,7 @@ use crate::api_write::signed_in;
 use crate::auth::{Caller, WriteCaller};
 use crate::error::ApiError;
 use crate::manage::{checked, one};
-use crate::negotiation_pages::redirect_or_error;
+use crate::negotiation_pages::{download, redirect_or_error};
 use crate::portal::{PageResult, Reader};
 use crate::SharedState;
 use accord_app::languages::ORIGINAL;
@@ -17,7 +17,6 @@ use accord_app::AppError;
 use accord_domain::Language;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -159,20 +158,6 @@ async fn upload_form(
     }
     .await;
     redirect_or_error(&r, &s, result.map(|lang| format!("{back}?right={lang}")))
-}
-
-fn download(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 async fn export_akn(

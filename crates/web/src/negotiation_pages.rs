@@ -1123,7 +1123,8 @@ const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
 const AKN: &str = "application/akn+xml";
 
 /// A download: its type and a file name made of the draft and version.
-fn download(content_type: &str, name: String, bytes: Vec<u8>) -> Response {
+/// A file to save, its name reduced to safe characters.
+pub(crate) fn download(content_type: &str, name: String, bytes: Vec<u8>) -> Response {
     let safe: String = name
         .chars()
         .map(|c| {
