@@ -19,8 +19,10 @@ pub const SESSION_HOURS: i64 = 12;
 pub const MAX_TOKEN_DAYS: i64 = 366;
 /// How long a password-reset link works.
 pub const RESET_HOURS: i64 = 24;
-/// Failed sign-ins allowed per account, and per address, in the window.
+/// Failed sign-ins to an account before it backs off (1 minute, doubling
+/// with each further failure, at most an hour).
 pub const LOGIN_ATTEMPTS: usize = 5;
+/// The window for failed sign-ins to unknown accounts from one address.
 pub const LOGIN_WINDOW_MINUTES: i64 = 15;
 const MIN_PASSWORD: usize = 12;
 const MAX_PASSWORD: usize = 1024;
@@ -96,58 +98,192 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_password("no account has this password").unwrap_or_default())
 }
 
+/// How many keys a throttle remembers; past it the key seen longest ago is
+/// forgotten (never all of them at once).
+pub const THROTTLE_KEYS: usize = 100_000;
+
 /// Events (failed sign-ins, inputs sent) counted by key over a sliding
-/// window; a key with `limit` events in the window is held back.
+/// window; a key with `limit` events in the window is held back — until the
+/// oldest leaves the window, or, with a backoff, for `base × 2^(n − limit)`
+/// after the last event (at most the window). Memory is bounded: past
+/// `capacity` keys, the key whose last event is oldest is forgotten.
 pub struct Throttle {
     limit: usize,
     window: Duration,
-    events: Mutex<HashMap<String, VecDeque<DateTime<Utc>>>>,
+    backoff: Option<Duration>,
+    capacity: usize,
+    state: Mutex<ThrottleState>,
+}
+
+#[derive(Default)]
+struct ThrottleState {
+    events: HashMap<String, VecDeque<DateTime<Utc>>>,
+    /// (last event, key), oldest first: what to forget when full.
+    by_age: std::collections::BTreeSet<(DateTime<Utc>, String)>,
 }
 
 impl Throttle {
     pub fn new(limit: usize, window: Duration) -> Self {
         Throttle {
-            limit,
+            limit: limit.max(1),
             window,
-            events: Mutex::default(),
+            backoff: None,
+            capacity: THROTTLE_KEYS,
+            state: Mutex::default(),
         }
     }
 
-    /// For sign-in: failures by account and by address.
-    pub fn for_sign_in() -> Self {
-        Throttle::new(LOGIN_ATTEMPTS, Duration::minutes(LOGIN_WINDOW_MINUTES))
+    /// Held back after `limit` events for `base`, doubling with each event
+    /// after that, at most the window.
+    pub fn with_backoff(mut self, base: Duration) -> Self {
+        self.backoff = Some(base);
+        self
     }
 
-    pub fn window_minutes(&self) -> i64 {
-        self.window.num_minutes()
+    #[cfg(test)]
+    pub fn with_capacity(mut self, capacity: usize) -> Self {
+        self.capacity = capacity.max(1);
+        self
     }
 
-    pub(crate) fn blocked(&self, keys: &[String], now: DateTime<Utc>) -> bool {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+    /// Is `key` held back at `now`? The answer's `Some(until)` says when it
+    /// may try again.
+    pub(crate) fn held_until(&self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let since = now - self.window;
-        keys.iter().any(|k| {
-            map.get_mut(k).is_some_and(|q| {
-                while q.front().is_some_and(|t| *t < since) {
+        let q = state.events.get_mut(key)?;
+        while q.front().is_some_and(|t| *t < since) {
+            q.pop_front();
+        }
+        if q.len() < self.limit {
+            return None;
+        }
+        let until = match self.backoff {
+            Some(base) => {
+                let doublings = u32::try_from(q.len() - self.limit)
+                    .unwrap_or(u32::MAX)
+                    .min(20);
+                let wait = base
+                    .checked_mul(1 << doublings)
+                    .unwrap_or(self.window)
+                    .min(self.window);
+                *q.back()? + wait
+            }
+            None => *q.front()? + self.window,
+        };
+        (until > now).then_some(until)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn blocked(&self, key: &str, now: DateTime<Utc>) -> bool {
+        self.held_until(key, now).is_some()
+    }
+
+    pub(crate) fn record(&self, key: &str, now: DateTime<Utc>) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let ThrottleState { events, by_age } = &mut *state;
+        match events.get_mut(key) {
+            Some(q) => {
+                if let Some(last) = q.back() {
+                    by_age.remove(&(*last, key.to_owned()));
+                }
+                q.push_back(now);
+                // Only the last `limit` + 20 events ever matter.
+                while q.len() > self.limit + 20 {
                     q.pop_front();
                 }
-                q.len() >= self.limit
-            })
-        })
-    }
-
-    pub(crate) fn record(&self, keys: &[String], now: DateTime<Utc>) {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            map.clear(); // bounded memory under a flood of addresses
+            }
+            None => {
+                while events.len() >= self.capacity {
+                    let Some((_, oldest)) = by_age.pop_first() else {
+                        break;
+                    };
+                    events.remove(&oldest);
+                }
+                events.insert(key.to_owned(), VecDeque::from([now]));
+            }
         }
-        for k in keys {
-            map.entry(k.clone()).or_default().push_back(now);
-        }
+        by_age.insert((now, key.to_owned()));
     }
 
     pub(crate) fn forget(&self, key: &str) {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(key);
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(q) = state.events.remove(key) {
+            if let Some(last) = q.back() {
+                state.by_age.remove(&(*last, key.to_owned()));
+            }
+        }
+    }
+
+    /// How many keys it remembers.
+    #[cfg(test)]
+    pub fn keys(&self) -> usize {
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .events
+            .len()
+    }
+}
+
+/// Limits against abuse, per client address and per account: set once by
+/// the operator (`accord serve --inputs-per-hour …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbuseLimits {
+    /// Written inputs one address may send in an hour (the process's
+    /// secretariat is not limited).
+    pub inputs_per_hour: usize,
+    /// Accreditation applications one address may send in an hour.
+    pub applications_per_hour: usize,
+    /// Failed sign-ins to accounts that do not exist, per address in
+    /// `LOGIN_WINDOW_MINUTES` (high: behind a proxy many people share one).
+    pub unknown_sign_ins_per_address: usize,
+}
+
+impl Default for AbuseLimits {
+    fn default() -> Self {
+        AbuseLimits {
+            inputs_per_hour: 30,
+            applications_per_hour: 5,
+            unknown_sign_ins_per_address: 100,
+        }
+    }
+}
+
+/// The throttles an `App` keeps (in memory, per server).
+pub(crate) struct Throttles {
+    pub limits: AbuseLimits,
+    /// Failed sign-ins per account, with backoff.
+    pub sign_in: Throttle,
+    /// Failed sign-ins to unknown accounts, per address.
+    pub unknown_sign_in: Throttle,
+    pub inputs: Throttle,
+    pub applications: Throttle,
+}
+
+impl Throttles {
+    pub fn new(limits: AbuseLimits) -> Self {
+        Throttles {
+            limits,
+            sign_in: Throttle::new(LOGIN_ATTEMPTS, Duration::hours(1))
+                .with_backoff(Duration::minutes(1)),
+            unknown_sign_in: Throttle::new(
+                limits.unknown_sign_ins_per_address,
+                Duration::minutes(LOGIN_WINDOW_MINUTES),
+            ),
+            inputs: Throttle::new(limits.inputs_per_hour, Duration::hours(1)),
+            applications: Throttle::new(limits.applications_per_hour, Duration::hours(1)),
+        }
+    }
+}
+
+/// "in 3 minutes", for a throttled caller.
+pub(crate) fn wait_phrase(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (until - now).num_seconds().div_euclid(60) + 1;
+    if minutes <= 1 {
+        "in a minute".into()
+    } else {
+        format!("in {minutes} minutes")
     }
 }
 
@@ -255,12 +391,18 @@ impl App {
     /// failures for the account or from the address.
     pub async fn login(&self, email: &str, password: &str, address: &str) -> Result<NewSession> {
         let now = self.now();
-        let account_key = format!("account:{}", email.trim().to_lowercase());
-        let keys = [account_key.clone(), format!("address:{address}")];
-        if self.throttle.blocked(&keys, now) {
-            return Err(AppError::TooManyRequests(format!(
-                "too many failed sign-ins; try again in {LOGIN_WINDOW_MINUTES} minutes"
-            )));
+        let account_key = email.trim().to_lowercase();
+        let address_key = address.to_owned();
+        let throttled = |until| {
+            AppError::TooManyRequests(format!(
+                "too many failed sign-ins; try again {}",
+                wait_phrase(until, now)
+            ))
+        };
+        // Per account, with backoff: guessing one account's password gets
+        // slow, and nobody else is held back by it.
+        if let Some(until) = self.throttles.sign_in.held_until(&account_key, now) {
+            return Err(throttled(until));
         }
         let found = match Email::new(email) {
             Ok(email) => {
@@ -269,6 +411,13 @@ impl App {
             }
             Err(_) => None,
         };
+        // Per address, only for accounts that do not exist (spraying many
+        // addresses), and set high: a proxy's readers share one address.
+        if found.is_none() {
+            if let Some(until) = self.throttles.unknown_sign_in.held_until(&address_key, now) {
+                return Err(throttled(until));
+            }
+        }
         let hash = found
             .as_ref()
             .map(|f| f.password_hash.as_str())
@@ -280,11 +429,16 @@ impl App {
                     .is_ok()
             })
             .unwrap_or(false);
+        let known = found.is_some();
         let Some(found) = found.filter(|_| verified) else {
-            self.throttle.record(&keys, now);
+            if known {
+                self.throttles.sign_in.record(&account_key, now);
+            } else {
+                self.throttles.unknown_sign_in.record(&address_key, now);
+            }
             return Err(AppError::Unauthenticated(BAD_LOGIN.into()));
         };
-        self.throttle.forget(&account_key);
+        self.throttles.sign_in.forget(&account_key);
         let principal = Principal::Account(found.account.clone());
         let session = NewSession {
             secret: secret(),
@@ -449,12 +603,27 @@ impl App {
     /// Issues a one-time password-reset link secret for an account (the
     /// secretariat passes it on; there is no mail server).
     pub async fn issue_password_reset(&self, principal: &Principal, email: &str) -> Result<String> {
-        authorize(principal, Action::IssuePasswordReset)?;
+        authorize(principal, Action::IssuePasswordReset { target: None })?;
         let email = Email::new(email)?;
         let mut unit = self.unit(principal).await?;
-        let Some(found) = unit.tx.find_account_by_email(&email).await? else {
+        // An account outside the secretariat's processes is answered as one
+        // that does not exist: the desk tells nothing of other processes.
+        let found = unit
+            .tx
+            .find_account_by_email(&email)
+            .await?
+            .filter(|found| {
+                authorize(
+                    principal,
+                    Action::IssuePasswordReset {
+                        target: Some(&found.account.grants),
+                    },
+                )
+                .is_ok()
+            });
+        let Some(found) = found else {
             return Err(AppError::NotFound(format!(
-                "no account has the e-mail address {email}"
+                "no account you manage has the e-mail address {email}"
             )));
         };
         let secret = secret();
@@ -473,7 +642,8 @@ impl App {
     }
 
     /// Sets a new password with a reset link's secret; the link works once,
-    /// and every session of the account ends.
+    /// every session of the account ends and every API token it holds is
+    /// revoked (whoever had the old password may have made one).
     pub async fn reset_password(&self, secret: &str, new_password: &str) -> Result<()> {
         check_password(new_password)?;
         let hash = hash_password(new_password)?;
@@ -488,10 +658,15 @@ impl App {
         }
         unit.tx.set_password(account, &hash).await?;
         unit.tx.delete_sessions_of(account).await?;
+        let tokens = unit.tx.revoke_api_tokens_of(account, unit.at).await?;
         unit.audit(
             "password_reset.use",
             None,
-            vec![format!("account:{account}")],
+            vec![
+                format!("account:{account}"),
+                "sessions:ended".into(),
+                format!("api_tokens_revoked:{tokens}"),
+            ],
         )
         .await?;
         unit.commit().await
@@ -514,22 +689,64 @@ mod tests {
     }
 
     #[test]
-    fn the_throttle_counts_failures_in_a_window() {
-        let t = Throttle::for_sign_in();
+    fn the_throttle_counts_events_in_a_window() {
+        let t = Throttle::new(3, Duration::minutes(15));
         let now: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
-        let keys = [
-            "account:a@example.org".to_string(),
-            "address:1.2.3.4".to_string(),
-        ];
-        for _ in 0..LOGIN_ATTEMPTS {
-            assert!(!t.blocked(&keys, now));
-            t.record(&keys, now);
+        for _ in 0..3 {
+            assert!(!t.blocked("1.2.3.4", now));
+            t.record("1.2.3.4", now);
         }
-        assert!(t.blocked(&keys, now));
-        assert!(
-            t.blocked(&["address:1.2.3.4".to_string()], now),
-            "by address alone"
+        assert!(t.blocked("1.2.3.4", now));
+        assert!(!t.blocked("5.6.7.8", now), "another key is not held back");
+        assert!(!t.blocked("1.2.3.4", now + Duration::minutes(16)));
+    }
+
+    #[test]
+    fn sign_in_backoff_doubles_and_is_capped() {
+        let t =
+            Throttle::new(LOGIN_ATTEMPTS, Duration::hours(1)).with_backoff(Duration::minutes(1));
+        let now: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
+        for _ in 0..LOGIN_ATTEMPTS {
+            t.record("a@example.org", now);
+        }
+        assert_eq!(
+            t.held_until("a@example.org", now),
+            Some(now + Duration::minutes(1))
         );
-        assert!(!t.blocked(&keys, now + Duration::minutes(LOGIN_WINDOW_MINUTES + 1)));
+        t.record("a@example.org", now);
+        assert_eq!(
+            t.held_until("a@example.org", now),
+            Some(now + Duration::minutes(2))
+        );
+        for _ in 0..10 {
+            t.record("a@example.org", now);
+        }
+        assert_eq!(
+            t.held_until("a@example.org", now),
+            Some(now + Duration::hours(1)),
+            "never longer than the window"
+        );
+        assert_eq!(
+            t.held_until("a@example.org", now + Duration::minutes(61)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_full_throttle_forgets_the_oldest_key_only() {
+        let t = Throttle::new(1, Duration::hours(1)).with_capacity(3);
+        let t0: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
+        for (i, key) in ["a", "b", "c"].iter().enumerate() {
+            t.record(key, t0 + Duration::seconds(i as i64));
+        }
+        // "a" is seen again: "b" is now the oldest.
+        t.record("a", t0 + Duration::seconds(10));
+        t.record("d", t0 + Duration::seconds(11));
+        assert_eq!(t.keys(), 3);
+        let now = t0 + Duration::seconds(12);
+        assert!(t.blocked("a", now), "kept");
+        assert!(!t.blocked("b", now), "the oldest, forgotten");
+        assert!(t.blocked("c", now), "kept");
+        assert!(t.blocked("d", now), "kept");
     }
 }

@@ -4,7 +4,6 @@
 //! what the reader may see (`policy::clearance`); an item the reader may not
 //! see is "not found", never "forbidden", so its existence does not leak.
 
-use crate::access::Throttle;
 use crate::listing::Position;
 use crate::policy::{authorize, clearance, Action, Principal};
 use crate::{bad_cursor, cursor, next_cursor, App, AppError, Listing, PageRequest, Result};
@@ -15,14 +14,8 @@ use accord_domain::{
 use accord_store::{InputQuery, RecommendationQuery, StatementQuery, Visible};
 use chrono::Duration;
 
-/// Inputs the public form takes from one address in an hour.
-pub const INPUTS_PER_HOUR: usize = 10;
 /// Delegates may add a statement until this many days after the meeting ends.
 pub const STATEMENT_DAYS_AFTER_MEETING: i64 = 30;
-
-pub(crate) fn input_throttle() -> Throttle {
-    Throttle::new(INPUTS_PER_HOUR, Duration::hours(1))
-}
 
 /// A statement with what a reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -348,13 +341,17 @@ impl App {
     pub async fn submit_input(&self, p: &Principal, input: NewInput, address: &str) -> Result<i64> {
         input.validate()?;
         let now = self.now();
-        let keys = [format!("address:{address}")];
-        let system = matches!(p, Principal::System(_));
-        if !system && self.input_throttle.blocked(&keys, now) {
-            return Err(AppError::TooManyRequests(format!(
-                "too many inputs from your address; try again within {} minutes",
-                self.input_throttle.window_minutes()
-            )));
+        // The process's secretariat (and Accord itself) is not limited.
+        let limited = authorize(p, Action::ManageConsultation(&input.process)).is_err();
+        let throttle = &self.throttles.inputs;
+        if limited {
+            if let Some(until) = throttle.held_until(address, now) {
+                return Err(AppError::TooManyRequests(format!(
+                    "too many inputs from your address ({} an hour); try again {}",
+                    self.throttles.limits.inputs_per_hour,
+                    crate::access::wait_phrase(until, now)
+                )));
+            }
         }
         let mut unit = self.unit(p).await?;
         let consultation = unit
@@ -367,7 +364,7 @@ impl App {
                     input.consultation, input.process
                 ))
             })?;
-        if !system && !consultation.is_open_at(now) {
+        if !matches!(p, Principal::System(_)) && !consultation.is_open_at(now) {
             return Err(ValidationError::Invalid {
                 what: "consultation",
                 value: consultation.slug.to_string(),
@@ -418,8 +415,8 @@ impl App {
         )
         .await?;
         unit.commit().await?;
-        if !system {
-            self.input_throttle.record(&keys, now);
+        if limited {
+            throttle.record(address, now);
         }
         self.index_item(&input.process, ItemKind::Input, id).await;
         Ok(id)

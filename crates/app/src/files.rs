@@ -215,23 +215,34 @@ fn text_from(
     })
 }
 
-async fn extract_blocking(
+/// Reads a file on the app's work pool: an upload's at once (refused as
+/// busy when the pool's queue is full), a background job's when a worker is
+/// free. The extractors check their deadline themselves; the timeout is the
+/// backstop.
+async fn extract_on(
+    pool: &crate::pool::WorkPool,
     bytes: Vec<u8>,
     filename: String,
     limits: Limits,
-) -> std::result::Result<Extracted, IngestError> {
+    background: bool,
+) -> Result<std::result::Result<Extracted, IngestError>> {
     let budget = limits.max_duration;
-    let job = tokio::task::spawn_blocking(move || {
-        accord_ingest::extract(&bytes, Some(&filename), &limits)
-    });
-    // The extractors check their deadline themselves; this is the backstop.
+    let work = move || accord_ingest::extract(&bytes, Some(&filename), &limits);
+    let job = async {
+        if background {
+            pool.run_in_background(work).await
+        } else {
+            pool.run(work).await
+        }
+    };
     match tokio::time::timeout(budget + std::time::Duration::from_secs(5), job).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(IngestError::Unreadable {
+        Ok(Ok(result)) => Ok(result),
+        Ok(Err(AppError::Busy(m))) => Err(AppError::Busy(m)),
+        Ok(Err(_)) => Ok(Err(IngestError::Unreadable {
             format: accord_ingest::Format::Text,
             reason: "the extraction stopped unexpectedly".into(),
-        }),
-        Err(_) => Err(IngestError::TimedOut { after: budget }),
+        })),
+        Err(_) => Ok(Err(IngestError::TimedOut { after: budget })),
     }
 }
 
@@ -270,6 +281,19 @@ impl App {
                 "an input's text is what its sender wrote".into(),
             )),
         }
+    }
+
+    /// Refuses, as the upload itself would, a principal who may not change
+    /// this item's texts: checked before an upload's bytes are read.
+    pub async fn authorize_texts(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: ItemKind,
+        id: i64,
+    ) -> Result<()> {
+        let process = self.existing_process(process).await?;
+        self.authorize_text(p, &process, kind, id).await
     }
 
     /// May `p` add or replace texts and files of this item?
@@ -320,9 +344,15 @@ impl App {
         };
         let limits = self.files.limits.clone();
         let text = if size <= self.files.inline_extraction {
-            let extracted = extract_blocking(upload.bytes.clone(), file.filename.clone(), limits)
-                .await
-                .map_err(ingest_error)?;
+            let extracted = extract_on(
+                &self.pool,
+                upload.bytes.clone(),
+                file.filename.clone(),
+                limits,
+                false,
+            )
+            .await?
+            .map_err(ingest_error)?;
             text_from(&extracted, file.clone(), upload.language)?
         } else {
             let Some(language) = upload.language else {
@@ -392,7 +422,7 @@ impl App {
         };
         let bytes = self.read_blob(&file).await?;
         let limits = self.files.limits.clone();
-        let text = match extract_blocking(bytes, file.filename.clone(), limits).await {
+        let text = match extract_on(&self.pool, bytes, file.filename.clone(), limits, true).await? {
             Ok(extracted) => {
                 let mut t = text_from(&extracted, file, Some(pending.language))?;
                 t.language_detected = false;

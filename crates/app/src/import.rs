@@ -369,10 +369,10 @@ mod tests {
         ("gcm".parse().unwrap(), "online".parse().unwrap())
     }
 
-    fn read(
-        bytes: &[u8],
-        format: InputFormat,
-    ) -> Vec<Result<(usize, Result<String, String>), String>> {
+    /// Each row: its line and its text, or why it was refused.
+    type Rows = Vec<Result<(usize, Result<String, String>), String>>;
+
+    fn read(bytes: &[u8], format: InputFormat) -> Rows {
         read_rows(bytes, format, to(), false)
             .unwrap()
             .map(|r| r.map(|(line, row)| (line, row.map(|i| i.text))))

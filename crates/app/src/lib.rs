@@ -16,19 +16,20 @@ pub mod languages;
 mod listing;
 pub mod negotiation;
 pub mod policy;
+pub mod pool;
 mod search;
 mod speakers;
 pub mod stocktaking;
 pub mod synthetic;
 
 pub use access::{
-    digest, generate_password, same_secret, secret as new_secret, ActiveSession, ApiTokenSummary,
-    NewApiToken, NewSession, RESET_HOURS, SESSION_HOURS,
+    digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
+    ApiTokenSummary, NewApiToken, NewSession, RESET_HOURS, SESSION_HOURS,
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use consultation::{
-    suggested_recommendations, ImportBatch, InputDetail, StatementDetail, INPUTS_PER_HOUR,
+    suggested_recommendations, ImportBatch, InputDetail, StatementDetail,
     STATEMENT_DAYS_AFTER_MEETING,
 };
 pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
@@ -77,6 +78,9 @@ pub enum AppError {
     Unreadable { kind: &'static str, message: String },
     #[error("{0}")]
     Unavailable(String),
+    /// The server is at capacity for this kind of work: try again shortly.
+    #[error("{0}")]
+    Busy(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -94,6 +98,7 @@ impl AppError {
             AppError::UnsupportedMedia(_) => "unsupported_media_type",
             AppError::Unreadable { kind, .. } => kind,
             AppError::Unavailable(_) => "unavailable",
+            AppError::Busy(_) => "busy",
             AppError::Internal(_) => "internal",
         }
     }
@@ -162,8 +167,9 @@ pub struct App {
     files: Arc<files::Files>,
     search: Arc<search::Search>,
     clock: Clock,
-    throttle: Arc<access::Throttle>,
-    input_throttle: Arc<access::Throttle>,
+    throttles: Arc<access::Throttles>,
+    /// CPU-bound work (search, extraction): a worker per core, a bounded queue.
+    pool: Arc<pool::WorkPool>,
     /// Changes that open pages show live (server-sent events).
     live: tokio::sync::broadcast::Sender<negotiation::LiveEvent>,
 }
@@ -181,10 +187,33 @@ impl App {
             files: Arc::new(files::Files::new(blobs)),
             search: Arc::new(search::Search::new(search_dir)),
             clock: Arc::new(Utc::now),
-            throttle: Arc::new(access::Throttle::for_sign_in()),
-            input_throttle: Arc::new(consultation::input_throttle()),
+            throttles: Arc::new(access::Throttles::new(access::AbuseLimits::default())),
+            pool: Arc::new(pool::WorkPool::for_this_machine()),
             live: tokio::sync::broadcast::channel(256).0,
         }
+    }
+
+    /// The same app with other abuse limits (per address and account).
+    pub fn with_abuse_limits(mut self, limits: access::AbuseLimits) -> Self {
+        self.throttles = Arc::new(access::Throttles::new(limits));
+        self
+    }
+
+    /// The same app running CPU-bound work on `workers` threads with
+    /// `queue` more waiting (the rest are refused as busy).
+    pub fn with_work_pool(mut self, workers: usize, queue: usize) -> Self {
+        self.pool = Arc::new(pool::WorkPool::new(workers, queue));
+        self
+    }
+
+    /// Runs CPU-bound work (an export, a big page) on the work pool: a
+    /// worker per core and a bounded queue; `Busy` when the queue is full.
+    pub async fn run_on_work_pool<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        self.pool.run(work).await
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Self {
@@ -199,8 +228,8 @@ impl App {
             files: self.files.clone(),
             search: self.search.clone(),
             clock,
-            throttle: self.throttle.clone(),
-            input_throttle: self.input_throttle.clone(),
+            throttles: self.throttles.clone(),
+            pool: self.pool.clone(),
             live: self.live.clone(),
         }
     }
@@ -533,7 +562,7 @@ impl App {
         filter: AuditFilter,
         page: &PageRequest,
     ) -> Result<Listing<AuditEntry>> {
-        authorize(p, Action::ReadAudit)?;
+        let within = policy::audit_scope(p)?;
         let limit = page.limit()?;
         let before = match cursor(page, "audit")? {
             Some(Position::Seq(seq)) => Some(seq),
@@ -546,6 +575,7 @@ impl App {
                 action_prefix: filter.action_prefix,
                 account: filter.account,
                 process: filter.process,
+                within,
                 before,
                 limit,
             })

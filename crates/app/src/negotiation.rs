@@ -781,9 +781,13 @@ impl App {
             )));
         }
         new.operation.check(&version.text).map_err(bad)?;
+        // A state co-sponsors by its own act: those the proposer names are
+        // pending until their delegation confirms, unless the caller acts
+        // for them too (or Accord loads a record).
         let mut co_sponsors: Vec<ActorCode> = Vec::new();
+        let mut pending: Vec<ActorCode> = Vec::new();
         for c in &new.co_sponsors {
-            if c == &new.proposer || co_sponsors.contains(c) {
+            if c == &new.proposer || co_sponsors.contains(c) || pending.contains(c) {
                 continue;
             }
             let found = unit
@@ -797,7 +801,26 @@ impl App {
                     what: "co-sponsor amendments",
                 }));
             }
-            co_sponsors.push(c.clone());
+            let designated = found.kind == ActorKind::Group
+                && match p.account_id() {
+                    Some(account) => unit.tx.is_group_speaker(&draft.process, c, account).await?,
+                    None => false,
+                };
+            let own_act = authorize(
+                p,
+                Action::NegotiateFor {
+                    process: &draft.process,
+                    actor: c,
+                    kind: found.kind,
+                    designated,
+                },
+            )
+            .is_ok();
+            if own_act {
+                co_sponsors.push(c.clone());
+            } else {
+                pending.push(c.clone());
+            }
         }
         let amendment = Amendment {
             id: 0,
@@ -805,6 +828,7 @@ impl App {
             number: 0,
             proposer: new.proposer.clone(),
             co_sponsors,
+            pending_co_sponsors: pending,
             positions: Vec::new(),
             operation: new.operation,
             justification,
@@ -897,6 +921,65 @@ impl App {
         unit.tx.set_position(id, actor, stance, unit.at).await?;
         unit.audit(
             &format!("amendment.{}", stance.as_str()),
+            Some(&draft.process),
+            vec![format!("amendment:{id}"), format!("actor:{actor}")],
+        )
+        .await?;
+        unit.commit().await?;
+        self.announce(&draft.process, format!("draft/{}", draft.slug));
+        Ok(())
+    }
+
+    /// Refuses, as the write itself would, a principal who may not chair the
+    /// process's negotiation: checked before a version's file is read.
+    pub async fn authorize_chair(&self, p: &Principal, process: &str) -> Result<()> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ChairNegotiation(&process))
+    }
+
+    /// A co-sponsor's own act: its delegation confirms the co-sponsorship the
+    /// proposer named it for (`confirm`), or withdraws it, named or confirmed
+    /// (after which it may support or object like any other state).
+    pub async fn co_sponsorship(
+        &self,
+        p: &Principal,
+        process: &str,
+        draft: &str,
+        id: i64,
+        actor: &ActorCode,
+        confirm: bool,
+    ) -> Result<()> {
+        let draft = self.find_draft(process, draft).await?;
+        let mut unit = self.unit(p).await?;
+        self.negotiator(&mut unit, &draft.process, actor, "co-sponsor amendments")
+            .await?;
+        let a = self
+            .live_amendment(&mut unit, &draft, id, "co-sponsored")
+            .await?;
+        let named = a.pending_co_sponsors.contains(actor);
+        let confirmed = a.co_sponsors.contains(actor);
+        let changes = if confirm { named } else { named || confirmed };
+        if !changes {
+            return Err(bad(NegotiationError::NotCoSponsor(
+                if confirm && confirmed {
+                    format!("{actor} already co-sponsors amendment {}", a.number)
+                } else {
+                    format!(
+                        "amendment {} does not name {actor} as a co-sponsor",
+                        a.number
+                    )
+                },
+            )));
+        }
+        unit.tx
+            .set_co_sponsorship(id, actor, confirm, unit.at)
+            .await?;
+        unit.audit(
+            if confirm {
+                "amendment.co_sponsor_confirm"
+            } else {
+                "amendment.co_sponsor_withdraw"
+            },
             Some(&draft.process),
             vec![format!("amendment:{id}"), format!("actor:{actor}")],
         )

@@ -59,6 +59,13 @@ impl Principal {
         })
     }
 
+    /// Does the principal hold `role` with no process, i.e. in every process?
+    fn holds_globally(&self, role: Role) -> bool {
+        self.grants()
+            .iter()
+            .any(|g| g.role == role && g.process.is_none())
+    }
+
     /// Does the principal hold `role` for `actor` in `process`?
     fn acts_for(&self, role: Role, process: &Slug, actor: &ActorCode) -> bool {
         self.grants().iter().any(|g| {
@@ -97,6 +104,57 @@ pub fn clearance(principal: &Principal, process: &Slug) -> Clearance {
     }
 }
 
+/// What a principal may read in every process, and the processes where it
+/// may read more: the one answer search asks, so that a reader's clearance
+/// is never taken from the process a query happens to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clearances {
+    pub everywhere: Clearance,
+    pub processes: Vec<(Slug, Clearance)>,
+}
+
+pub fn clearances(principal: &Principal) -> Clearances {
+    let everywhere = match principal {
+        Principal::System(_) => Clearance::Secretariat,
+        Principal::Anonymous => Clearance::Public,
+        Principal::Account(_) if principal.holds_globally(Role::Secretariat) => {
+            Clearance::Secretariat
+        }
+        Principal::Account(_) => Clearance::Public,
+    };
+    let mut processes: Vec<(Slug, Clearance)> = vec![];
+    for slug in principal.grants().iter().filter_map(|g| g.process.as_ref()) {
+        let c = clearance(principal, slug);
+        if c > everywhere && !processes.iter().any(|(p, _)| p == slug) {
+            processes.push((slug.clone(), c));
+        }
+    }
+    Clearances {
+        everywhere,
+        processes,
+    }
+}
+
+/// Which processes' audit entries the principal may read: `None` for all
+/// of them (global entries included: sign-ins, accounts, actors), which only
+/// the secretariat of every process (or Accord itself) may; otherwise the
+/// processes whose secretariat it is. Refused for anyone else.
+pub fn audit_scope(principal: &Principal) -> Result<Option<Vec<Slug>>, AppError> {
+    authorize(principal, Action::ReadAudit)?;
+    if matches!(principal, Principal::System(_)) || principal.holds_globally(Role::Secretariat) {
+        return Ok(None);
+    }
+    let mut processes: Vec<Slug> = principal
+        .grants()
+        .iter()
+        .filter(|g| g.role == Role::Secretariat)
+        .filter_map(|g| g.process.clone())
+        .collect();
+    processes.sort();
+    processes.dedup();
+    Ok(Some(processes))
+}
+
 /// What a principal asks to do.
 #[derive(Debug, Clone, Copy)]
 pub enum Action<'a> {
@@ -104,13 +162,18 @@ pub enum Action<'a> {
     CreateProcess,
     /// Add phases, meetings, documents and themes to a process.
     EditProcess(&'a Slug),
-    /// Create actors and groups of states.
+    /// Create or change actors and groups of states, which every process
+    /// shares: the secretariat of every process.
     ManageActors,
-    /// Create accounts and grant roles.
+    /// Create accounts and grant roles: the secretariat of every process.
     ManageAccounts,
-    /// Issue a one-time password-reset link for an account.
-    IssuePasswordReset,
-    /// Browse the audit log.
+    /// Issue a one-time password-reset link for the account holding
+    /// `target`'s roles (`None`: for some account, i.e. open the desk). A
+    /// process's secretariat may reset only accounts whose every role is in a
+    /// process it runs; an account with a role in no process (or in another
+    /// process, or none at all) only the secretariat of every process.
+    IssuePasswordReset { target: Option<&'a [RoleGrant]> },
+    /// Browse the audit log (within [`audit_scope`]).
     ReadAudit,
     /// Manage one's own API tokens.
     ManageOwnTokens,
@@ -188,7 +251,25 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 principal.holds(Role::Secretariat, None)
             }
             Action::EditProcess(slug) => principal.holds(Role::Secretariat, Some(slug)),
-            Action::ManageActors | Action::IssuePasswordReset | Action::ReadAudit => principal
+            Action::ManageActors => principal.holds_globally(Role::Secretariat),
+            Action::IssuePasswordReset { target } => {
+                principal.holds_globally(Role::Secretariat)
+                    || match target {
+                        None => principal
+                            .grants()
+                            .iter()
+                            .any(|g| g.role == Role::Secretariat),
+                        Some(target) => {
+                            !target.is_empty()
+                                && target.iter().all(|g| {
+                                    g.process.as_ref().is_some_and(|p| {
+                                        principal.holds(Role::Secretariat, Some(p))
+                                    })
+                                })
+                        }
+                    }
+            }
+            Action::ReadAudit => principal
                 .grants()
                 .iter()
                 .any(|g| g.role == Role::Secretariat),
@@ -335,7 +416,7 @@ fn describe(action: Action<'_>) -> String {
         Action::EditProcess(slug) => format!("changing the process '{slug}'"),
         Action::ManageActors => "creating actors".into(),
         Action::ManageAccounts => "managing accounts".into(),
-        Action::IssuePasswordReset => "issuing password resets".into(),
+        Action::IssuePasswordReset { .. } => "issuing password resets".into(),
         Action::ReadAudit => "reading the audit log".into(),
         Action::ManageOwnTokens => "managing API tokens".into(),
         Action::ManageDelegation { state, .. } => {
@@ -388,6 +469,13 @@ mod tests {
         let gcm_sec = account(vec![grant(Role::Secretariat, Some("gcm"), None)]);
         let delegate = account(vec![grant(Role::Delegate, Some("gcm"), Some("MEX"))]);
         let nobody = account(vec![]);
+        let other_sec = account(vec![grant(Role::Secretariat, Some("other"), None)]);
+        let delegate_grants = [grant(Role::Delegate, Some("gcm"), Some("MEX"))];
+        let global_grants = [grant(Role::Secretariat, None, None)];
+        let both_grants = [
+            grant(Role::Delegate, Some("gcm"), Some("MEX")),
+            grant(Role::Delegate, Some("other"), Some("MEX")),
+        ];
         let cases: &[(&Principal, Action, bool)] = &[
             (&global, Action::CreateProcess, true),
             (&gcm_sec, Action::CreateProcess, false),
@@ -395,10 +483,62 @@ mod tests {
             (&gcm_sec, Action::EditProcess(&gcm), true),
             (&gcm_sec, Action::EditProcess(&other), false),
             (&delegate, Action::EditProcess(&gcm), false),
-            (&gcm_sec, Action::ManageActors, true),
+            (&gcm_sec, Action::ManageActors, false),
+            (&global, Action::ManageActors, true),
             (&delegate, Action::ManageActors, false),
             (&gcm_sec, Action::ManageAccounts, false),
             (&gcm_sec, Action::ReadAudit, true),
+            (&gcm_sec, Action::IssuePasswordReset { target: None }, true),
+            (
+                &delegate,
+                Action::IssuePasswordReset { target: None },
+                false,
+            ),
+            (
+                &gcm_sec,
+                Action::IssuePasswordReset {
+                    target: Some(&delegate_grants),
+                },
+                true,
+            ),
+            (
+                &other_sec,
+                Action::IssuePasswordReset {
+                    target: Some(&delegate_grants),
+                },
+                false,
+            ),
+            (
+                &gcm_sec,
+                Action::IssuePasswordReset {
+                    target: Some(&global_grants),
+                },
+                false,
+            ),
+            (
+                &gcm_sec,
+                Action::IssuePasswordReset {
+                    target: Some(&both_grants),
+                },
+                false,
+            ),
+            (
+                &gcm_sec,
+                Action::IssuePasswordReset { target: Some(&[]) },
+                false,
+            ),
+            (
+                &global,
+                Action::IssuePasswordReset {
+                    target: Some(&global_grants),
+                },
+                true,
+            ),
+            (
+                &global,
+                Action::IssuePasswordReset { target: Some(&[]) },
+                true,
+            ),
             (&nobody, Action::ReadAudit, false),
             (&nobody, Action::ManageOwnTokens, true),
         ];
@@ -414,5 +554,21 @@ mod tests {
             Err(AppError::Forbidden(_))
         ));
         assert_eq!(delegate.acting_for(Some(&gcm)).unwrap().as_str(), "MEX");
+        assert_eq!(audit_scope(&global).unwrap(), None);
+        assert_eq!(audit_scope(&gcm_sec).unwrap(), Some(vec![gcm.clone()]));
+        assert!(audit_scope(&delegate).is_err());
+        let c = clearances(&account(vec![
+            grant(Role::Delegate, Some("gcm"), Some("MEX")),
+            grant(Role::Secretariat, Some("other"), None),
+        ]));
+        assert_eq!(c.everywhere, Clearance::Public);
+        assert_eq!(
+            c.processes,
+            vec![
+                (gcm.clone(), Clearance::MemberStates),
+                (other.clone(), Clearance::Secretariat)
+            ]
+        );
+        assert_eq!(clearances(&global).everywhere, Clearance::Secretariat);
     }
 }

@@ -4,9 +4,9 @@
 //! may not see appears in results, totals or facet counts. The index is
 //! derived state: losing it loses nothing.
 
-use crate::policy::{clearance, Principal};
+use crate::policy::{clearances, Principal};
 use crate::{App, AppError, PageRequest, Result};
-use accord_domain::{Clearance, ItemKind, ItemText, Role, Slug};
+use accord_domain::{ItemKind, ItemText, Slug};
 use accord_search::{Facet, Query, Reader, Results, SearchDoc, SearchIndex};
 use accord_store::{InputQuery, RecommendationQuery, StatementQuery};
 use std::path::PathBuf;
@@ -58,33 +58,23 @@ impl App {
             .map_err(|e| AppError::Unavailable(format!("search index: {e}")))
     }
 
-    /// Searches what the reader may see. With a `process` filter the
-    /// reader's clearance in that process applies; without one, only the
-    /// secretariat of every process sees beyond what is public.
+    /// Searches what the reader may see: each hit at the reader's clearance
+    /// in the hit's own process (never the clearance of a process the
+    /// filters name).
     pub async fn search(&self, p: &Principal, req: SearchRequest) -> Result<Results> {
         let mut filters = vec![];
-        let mut process: Option<Slug> = None;
         for (name, value) in &req.filters {
             let facet: Facet = name.parse().map_err(search_error)?;
-            if facet == Facet::Process {
-                process = Some(crate::parse_slug("process", value)?);
-            }
             filters.push((facet, value.clone()));
         }
-        let sees = match (&process, p) {
-            (Some(slug), _) => clearance(p, slug),
-            (None, Principal::System(_)) => Clearance::Secretariat,
-            (None, Principal::Account(a))
-                if a.grants
-                    .iter()
-                    .any(|g| g.role == Role::Secretariat && g.process.is_none()) =>
-            {
-                Clearance::Secretariat
-            }
-            (None, _) => Clearance::Public,
-        };
+        let sees = clearances(p);
         let reader = Reader {
-            sees: sees.into(),
+            sees: sees.everywhere.into(),
+            processes: sees
+                .processes
+                .into_iter()
+                .map(|(slug, c)| (slug.to_string(), c.into()))
+                .collect(),
             now: self.now().timestamp(),
         };
         let query = Query {
@@ -94,9 +84,9 @@ impl App {
             offset: req.offset,
         };
         let index = self.index()?;
-        tokio::task::spawn_blocking(move || index.search(&reader, &query))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
+        self.pool
+            .run(move || index.search(&reader, &query))
+            .await?
             .map_err(search_error)
     }
 

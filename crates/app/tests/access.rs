@@ -18,6 +18,7 @@ on_both_stores!(
     password_reset_links_work_once,
     bad_account_input_is_refused_and_changes_nothing,
     the_policy_decides_every_write,
+    a_process_secretariat_cannot_reach_beyond_its_process,
     the_audit_chain_catches_tampering,
 );
 
@@ -117,29 +118,57 @@ async fn wrong_passwords_and_unknown_accounts_look_the_same(db: TestDatabase) {
 }
 
 async fn sign_in_is_rate_limited_per_account_and_per_address(db: TestDatabase) {
-    let t = demo_app(db).await;
+    let mut t = demo_app(db).await;
+    t.app = t.app.clone().with_abuse_limits(accord_app::AbuseLimits {
+        unknown_sign_ins_per_address: 3,
+        ..Default::default()
+    });
     person(&t.app, "a@example.org", &[]).await;
     person(&t.app, "b@example.org", &[]).await;
-    for i in 0..5 {
+    // Five failures on one account, from a shared address (a proxy).
+    for _ in 0..5 {
         let _ = t
             .app
-            .login("a@example.org", "wrong password!", &format!("10.1.0.{i}"))
+            .login("a@example.org", "wrong password!", "10.0.0.1")
             .await;
     }
-    // The account is locked, even from a fresh address and with the right password.
+    // The account backs off, even from a fresh address with the right
+    // password…
     assert_eq!(
         kind(t.app.login("a@example.org", PASSWORD, "10.9.9.9").await),
         "too_many_requests"
     );
+    // …and nobody else behind the same address is held back by it.
     assert!(
         t.app
-            .login("b@example.org", PASSWORD, "10.9.9.9")
+            .login("b@example.org", PASSWORD, "10.0.0.1")
             .await
             .is_ok(),
-        "others are not"
+        "others at the same address are not"
     );
-    // One address guessing across accounts is locked too.
-    for i in 0..5 {
+    // The backoff lasts a minute after five failures, then doubles.
+    t.advance(Duration::seconds(61));
+    let _ = t
+        .app
+        .login("a@example.org", "wrong again!!", "10.0.0.1")
+        .await;
+    t.advance(Duration::seconds(61));
+    assert_eq!(
+        kind(t.app.login("a@example.org", PASSWORD, "10.0.0.1").await),
+        "too_many_requests",
+        "two minutes after the sixth failure"
+    );
+    t.advance(Duration::seconds(61));
+    assert!(
+        t.app
+            .login("a@example.org", PASSWORD, "10.0.0.1")
+            .await
+            .is_ok(),
+        "the backoff passes"
+    );
+    // One address spraying accounts that do not exist is held back for
+    // unknown accounts only: a real account signs in from it.
+    for i in 0..3 {
         let _ = t
             .app
             .login(
@@ -150,17 +179,220 @@ async fn sign_in_is_rate_limited_per_account_and_per_address(db: TestDatabase) {
             .await;
     }
     assert_eq!(
-        kind(t.app.login("b@example.org", PASSWORD, "10.2.0.1").await),
+        kind(
+            t.app
+                .login("guess9@example.org", "wrong password!", "10.2.0.1")
+                .await
+        ),
         "too_many_requests"
     );
-    t.advance(Duration::minutes(16));
     assert!(
         t.app
-            .login("a@example.org", PASSWORD, "10.9.9.9")
+            .login("b@example.org", PASSWORD, "10.2.0.1")
             .await
             .is_ok(),
+        "a known account is never held back by an address"
+    );
+    assert_eq!(
+        kind(
+            t.app
+                .login("guess9@example.org", "wrong password!", "10.3.0.1")
+                .await
+        ),
+        "unauthenticated",
+        "another address is not held back"
+    );
+    t.advance(Duration::minutes(16));
+    assert_eq!(
+        kind(
+            t.app
+                .login("guess9@example.org", "wrong password!", "10.2.0.1")
+                .await
+        ),
+        "unauthenticated",
         "the window passes"
     );
+}
+
+/// A process's secretariat manages only what is its own: resets for
+/// accounts whose every role is in its processes, the audit entries of its
+/// processes; never shared actors, global accounts or another process's
+/// people. Using a reset ends the account's sessions and revokes its tokens.
+async fn a_process_secretariat_cannot_reach_beyond_its_process(db: TestDatabase) {
+    let t = demo_app(db).await;
+    let app = &t.app;
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let global = person(
+        app,
+        "global@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let gcm_sec = person(
+        app,
+        "gcm-sec@example.org",
+        &[grant(Role::Secretariat, Some("gcm"), None)],
+    )
+    .await;
+    let other_sec = person(
+        app,
+        "other-sec@example.org",
+        &[grant(Role::Secretariat, Some("other"), None)],
+    )
+    .await;
+    person(
+        app,
+        "gcm-del@example.org",
+        &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+    )
+    .await;
+    person(
+        app,
+        "both@example.org",
+        &[
+            grant(Role::Delegate, Some("gcm"), Some("MEX")),
+            grant(Role::Delegate, Some("other"), Some("MEX")),
+        ],
+    )
+    .await;
+    person(app, "nobody@example.org", &[]).await;
+
+    // Resets: only accounts wholly inside one's processes; the rest are
+    // answered as if they did not exist.
+    assert!(app
+        .issue_password_reset(&gcm_sec, "gcm-del@example.org")
+        .await
+        .is_ok());
+    for email in [
+        "global@example.org",
+        "other-sec@example.org",
+        "both@example.org",
+        "nobody@example.org",
+        "no-such@example.org",
+    ] {
+        assert_eq!(
+            kind(app.issue_password_reset(&gcm_sec, email).await),
+            "not_found",
+            "{email}"
+        );
+    }
+    assert_eq!(
+        kind(
+            app.issue_password_reset(&other_sec, "gcm-del@example.org")
+                .await
+        ),
+        "not_found"
+    );
+    for email in [
+        "global@example.org",
+        "both@example.org",
+        "nobody@example.org",
+    ] {
+        assert!(
+            app.issue_password_reset(&global, email).await.is_ok(),
+            "{email}"
+        );
+    }
+    // Shared actors and accounts: the secretariat of every process only.
+    let actor = accord_domain::Actor::new(
+        "IOMX".parse().unwrap(),
+        accord_domain::ActorKind::IntergovernmentalOrganisation,
+        "An organisation",
+    );
+    assert_eq!(
+        kind(app.create_actor(&gcm_sec, actor.clone()).await),
+        "forbidden"
+    );
+    assert_eq!(
+        kind(
+            app.create_account(
+                &gcm_sec,
+                "new@example.org",
+                "New",
+                PASSWORD,
+                &[grant(Role::Delegate, Some("gcm"), Some("MEX"))]
+            )
+            .await
+        ),
+        "forbidden"
+    );
+    app.create_actor(&global, actor).await.unwrap();
+
+    // The audit log: a process's secretariat reads its process's entries,
+    // never another's nor those of no process (sign-ins, accounts, actors).
+    let seen = app
+        .audit_log(&gcm_sec, Default::default(), &PageRequest::first(200))
+        .await
+        .unwrap();
+    assert!(!seen.items.is_empty());
+    assert!(seen.items.iter().all(|e| e
+        .record
+        .process
+        .as_ref()
+        .is_some_and(|p| p.as_str() == "gcm")));
+    let asked_other = app
+        .audit_log(
+            &gcm_sec,
+            accord_app::AuditFilter {
+                process: Some("other".parse().unwrap()),
+                ..Default::default()
+            },
+            &PageRequest::first(200),
+        )
+        .await
+        .unwrap();
+    assert!(
+        asked_other.items.is_empty(),
+        "a filter never widens the scope"
+    );
+    let everything = app
+        .audit_log(&global, Default::default(), &PageRequest::first(200))
+        .await
+        .unwrap();
+    assert!(everything.items.iter().any(|e| e.record.process.is_none()));
+
+    // Using a reset ends every session and revokes every API token.
+    let victim = person(
+        app,
+        "victim@example.org",
+        &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+    )
+    .await;
+    let token = app.create_api_token(&victim, "script", 30).await.unwrap();
+    let session = app
+        .login("victim@example.org", PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    assert!(app.authenticate_token(&token.secret).await.is_ok());
+    let link = app
+        .issue_password_reset(&gcm_sec, "victim@example.org")
+        .await
+        .unwrap();
+    app.reset_password(&link, "a brand new passphrase")
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(app.authenticate_token(&token.secret).await),
+        "unauthenticated"
+    );
+    assert!(app.session(&session.secret).await.unwrap().is_none());
+    let last = app
+        .audit_log(
+            &global,
+            accord_app::AuditFilter {
+                action_prefix: Some("password_reset.use".into()),
+                ..Default::default()
+            },
+            &PageRequest::first(1),
+        )
+        .await
+        .unwrap();
+    assert!(last.items[0]
+        .record
+        .targets
+        .contains(&"api_tokens_revoked:1".to_string()));
 }
 
 async fn api_tokens_are_revocable_and_expire(db: TestDatabase) {
@@ -386,9 +618,15 @@ async fn the_policy_decides_every_write(db: TestDatabase) {
         ),
         "forbidden"
     );
+    let global = person(
+        app,
+        "all@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
     let filtered = app
         .audit_log(
-            &gcm_sec,
+            &global,
             accord_app::AuditFilter {
                 action_prefix: Some("account.".into()),
                 ..Default::default()
@@ -397,7 +635,7 @@ async fn the_policy_decides_every_write(db: TestDatabase) {
         )
         .await
         .unwrap();
-    assert_eq!(filtered.items.len(), 2);
+    assert_eq!(filtered.items.len(), 3);
     assert!(filtered
         .items
         .iter()

@@ -80,6 +80,7 @@ async fn objections_during_the_period_then_a_decision(db: TestDatabase) {
             &Principal::Anonymous,
             "gcm",
             application("Contested Association"),
+            "192.0.2.1",
         )
         .await
         .unwrap();
@@ -180,6 +181,7 @@ async fn without_objections_an_organisation_is_accredited_and_registers(db: Test
             &Principal::Anonymous,
             "gcm",
             application("Open Association"),
+            "192.0.2.2",
         )
         .await
         .unwrap();
@@ -277,11 +279,16 @@ async fn bad_applications_and_unaccredited_representatives_are_refused(db: TestD
             "too_long",
         ),
     ];
-    for (new, expected) in cases {
+    for (i, (new, expected)) in cases.into_iter().enumerate() {
         assert_eq!(
             kind(
-                app.apply_for_accreditation(&Principal::Anonymous, "gcm", new)
-                    .await
+                app.apply_for_accreditation(
+                    &Principal::Anonymous,
+                    "gcm",
+                    new,
+                    &format!("198.51.100.{i}")
+                )
+                .await
             ),
             expected
         );

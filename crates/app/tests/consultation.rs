@@ -492,7 +492,7 @@ async fn inputs_to_an_open_consultation(db: TestDatabase) {
     );
 
     // Rate limited per address; another address is not held back.
-    for _ in 1..accord_app::INPUTS_PER_HOUR {
+    for _ in 1..accord_app::AbuseLimits::default().inputs_per_hour {
         app.submit_input(&anyone, input(ENGLISH), "1.2.3.4")
             .await
             .unwrap();
@@ -504,6 +504,37 @@ async fn inputs_to_an_open_consultation(db: TestDatabase) {
     app.submit_input(&anyone, input(ENGLISH), "4.3.2.1")
         .await
         .unwrap();
+    // The process's secretariat is never limited, whatever its address.
+    let sec = person(
+        app,
+        "inputs-sec@example.org",
+        Role::Secretariat,
+        Some("gcm"),
+        None,
+    )
+    .await;
+    app.submit_input(&sec, input(ENGLISH), "1.2.3.4")
+        .await
+        .unwrap();
+    // Another process's secretariat is the public here.
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let other_sec = person(
+        app,
+        "other-sec@example.org",
+        Role::Secretariat,
+        Some("other"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        kind(
+            app.submit_input(&other_sec, input(ENGLISH), "1.2.3.4")
+                .await
+        ),
+        "too_many_requests"
+    );
     t.advance(Duration::minutes(61));
     app.submit_input(&anyone, input(ENGLISH), "1.2.3.4")
         .await

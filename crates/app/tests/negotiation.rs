@@ -268,6 +268,52 @@ async fn a_round_of_amendments_becomes_a_revision(db: TestDatabase) {
         .await
         .unwrap();
 
+    // Co-sponsorship is Mexico's own act: named by the EU, it is pending
+    // (not among the proposers) until Mexico's delegate confirms it; nobody
+    // else can confirm for Mexico.
+    let (view, compilation) = app
+        .compilation("gcm", "compact", 1, &ProposalFilter::default())
+        .await
+        .unwrap();
+    let named = view.amendments.iter().find(|a| a.id == a2).unwrap();
+    assert_eq!(named.pending_co_sponsors, [code("MEX")]);
+    assert!(named.co_sponsors.is_empty());
+    let eu = compilation.proposals.iter().find(|p| p.id == a2).unwrap();
+    assert_eq!(eu.proposers, ["EU"]);
+    assert_eq!(
+        kind(
+            app.co_sponsorship(&che, "gcm", "compact", a2, &code("MEX"), true)
+                .await
+        ),
+        "forbidden"
+    );
+    assert_eq!(
+        kind(
+            app.co_sponsorship(&fra, "gcm", "compact", a2, &code("MEX"), true)
+                .await
+        ),
+        "forbidden",
+        "not even the proposer's speaker"
+    );
+    assert_eq!(
+        kind(
+            app.co_sponsorship(&che, "gcm", "compact", a2, &code("CHE"), true)
+                .await
+        ),
+        "not_named_co_sponsor"
+    );
+    app.co_sponsorship(&mex, "gcm", "compact", a2, &code("MEX"), true)
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            app.co_sponsorship(&mex, "gcm", "compact", a2, &code("MEX"), true)
+                .await
+        ),
+        "not_named_co_sponsor",
+        "once"
+    );
+
     // The compilation text shows them inline, attributed.
     let (view, compilation) = app
         .compilation("gcm", "compact", 1, &ProposalFilter::default())

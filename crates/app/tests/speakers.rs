@@ -27,7 +27,7 @@ pub async fn accredit(app: &App, process: &str, name: &str) -> String {
         description: "A test organisation.".into(),
     };
     let id = app
-        .apply_for_accreditation(&Principal::Anonymous, process, new)
+        .apply_for_accreditation(&Principal::Anonymous, process, new, "192.0.2.1")
         .await
         .unwrap();
     app.decide_accreditation(&OPERATOR, process, id, true, "")

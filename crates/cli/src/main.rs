@@ -64,9 +64,30 @@ enum Command {
         /// (e.g. behind a TLS-terminating proxy).
         #[arg(long, env = "ACCORD_SECURE_COOKIES")]
         secure_cookies: bool,
-        /// The largest file an upload may carry, in MiB.
+        /// The largest file an upload may carry, in MiB (every request body
+        /// is bounded by it; forms and JSON by 2 MB).
         #[arg(long, env = "ACCORD_UPLOAD_LIMIT_MB", default_value_t = 50)]
         upload_limit_mb: u64,
+        /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose
+        /// X-Forwarded-For names the client; repeat for several. Without
+        /// one, the client is the socket's peer.
+        #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse_cidr)]
+        trusted_proxies: Vec<accord_web::client::Cidr>,
+        /// Written inputs one client address may send in an hour (the
+        /// process's secretariat is not limited).
+        #[arg(long, env = "ACCORD_INPUTS_PER_HOUR", default_value_t = 30)]
+        inputs_per_hour: usize,
+        /// Accreditation applications one client address may send in an hour.
+        #[arg(long, env = "ACCORD_APPLICATIONS_PER_HOUR", default_value_t = 5)]
+        applications_per_hour: usize,
+        /// Failed sign-ins to accounts that do not exist one client address
+        /// may make in 15 minutes (known accounts back off on their own).
+        #[arg(
+            long,
+            env = "ACCORD_UNKNOWN_SIGN_INS_PER_ADDRESS",
+            default_value_t = 100
+        )]
+        unknown_sign_ins_per_address: usize,
     },
     /// Load a demo into the store (idempotent: a second run changes nothing):
     /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
@@ -266,7 +287,11 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    // CPU-bound work runs on the app's work pool (a worker per core); the
+    // runtime's blocking threads (file IO) are bounded too, never one per
+    // request.
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(32)
         .enable_all()
         .build()
         .expect("tokio runtime");
@@ -280,6 +305,10 @@ fn main() -> ExitCode {
 }
 
 type Failure = (u8, String);
+
+fn parse_cidr(s: &str) -> Result<accord_web::client::Cidr, String> {
+    s.parse()
+}
 
 async fn open(db: &DatabaseArg) -> Result<App, Failure> {
     let target =
@@ -518,12 +547,23 @@ async fn run(command: Command) -> Result<(), Failure> {
             demo,
             secure_cookies,
             upload_limit_mb,
+            trusted_proxies,
+            inputs_per_hour,
+            applications_per_hour,
+            unknown_sign_ins_per_address,
         } => {
             let started = Instant::now();
-            let app = open(&db).await?.with_upload_limits(
-                upload_limit_mb.saturating_mul(1024 * 1024),
-                accord_app::files::DEFAULT_INLINE_EXTRACTION,
-            );
+            let app = open(&db)
+                .await?
+                .with_upload_limits(
+                    upload_limit_mb.saturating_mul(1024 * 1024),
+                    accord_app::files::DEFAULT_INLINE_EXTRACTION,
+                )
+                .with_abuse_limits(accord_app::AbuseLimits {
+                    inputs_per_hour,
+                    applications_per_hour,
+                    unknown_sign_ins_per_address,
+                });
             if demo {
                 let report = app
                     .load_demo(Demo::Gcm)
@@ -571,7 +611,13 @@ async fn run(command: Command) -> Result<(), Failure> {
                     }
                 }
             });
-            let router = accord_web::router_with(app, secure_cookies);
+            let router = accord_web::router_with(
+                app,
+                accord_web::Options {
+                    secure_cookies,
+                    trusted_proxies,
+                },
+            );
             println!(
                 "Accord is serving on http://{bound}/ (ready in {} ms)",
                 started.elapsed().as_millis()

@@ -512,14 +512,8 @@ fn main() {
     );
 
     let now = 1_800_000_000;
-    let public = Reader {
-        sees: Distribution::Public,
-        now,
-    };
-    let secretariat = Reader {
-        sees: Distribution::Secretariat,
-        now,
-    };
+    let public = Reader::everywhere(Distribution::Public, now);
+    let secretariat = Reader::everywhere(Distribution::Secretariat, now);
     let q = |text: &str, filters: &[(Facet, &str)]| Query {
         text: text.to_string(),
         filters: filters.iter().map(|(f, v)| (*f, v.to_string())).collect(),
@@ -529,39 +523,49 @@ fn main() {
     // (name, class, reader, query); the classes are the issue's: single words,
     // phrases, facet filters (browsing by a facet included).
     let queries: Vec<(&str, &str, Reader, Query)> = vec![
-        ("en word", "word", public, q("rights", &[])),
-        ("en two words", "word", public, q("human rights", &[])),
-        ("fr word", "word", public, q("liberté", &[])),
-        ("es word", "word", public, q("derechos", &[])),
-        ("ru word", "word", public, q("права", &[])),
-        ("ar word", "word", public, q("حقوق", &[])),
-        ("zh word", "word", public, q("权利", &[])),
+        ("en word", "word", public.clone(), q("rights", &[])),
+        (
+            "en two words",
+            "word",
+            public.clone(),
+            q("human rights", &[]),
+        ),
+        ("fr word", "word", public.clone(), q("liberté", &[])),
+        ("es word", "word", public.clone(), q("derechos", &[])),
+        ("ru word", "word", public.clone(), q("права", &[])),
+        ("ar word", "word", public.clone(), q("حقوق", &[])),
+        ("zh word", "word", public.clone(), q("权利", &[])),
         (
             "phrase",
             "phrase",
-            public,
+            public.clone(),
             q("\"safe orderly and regular\"", &[]),
         ),
         (
             "word + actor",
             "facet",
-            public,
+            public.clone(),
             q("rights", &[(Facet::Actor, "MEX")]),
         ),
         (
             "word + theme + year",
             "facet",
-            public,
+            public.clone(),
             q("rights", &[(Facet::Theme, "labour"), (Facet::Year, "2024")]),
         ),
         (
             "browse + kind",
             "facet",
-            public,
+            public.clone(),
             q("", &[(Facet::Kind, "statement")]),
         ),
-        ("word, secretariat", "word", secretariat, q("rights", &[])),
-        ("word, page 10", "word", public, {
+        (
+            "word, secretariat",
+            "word",
+            secretariat.clone(),
+            q("rights", &[]),
+        ),
+        ("word, page 10", "word", public.clone(), {
             let mut deep = q("rights", &[]);
             deep.offset = 180;
             deep

@@ -133,14 +133,33 @@ pub struct SearchDoc {
     pub synthetic: bool,
 }
 
-/// Who is searching: what they may see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Who is searching: what they may see, process by process.
+///
+/// A reader's clearance is never taken from the query's filters: `sees`
+/// holds in every process, and `processes` raises it in the processes the
+/// reader holds a role in. The index enforces both for every hit, by the
+/// process the hit belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reader {
-    /// `Public`: public items only; `MemberStates`: public and member-state
-    /// items; `Secretariat`: everything, embargoed items included.
+    /// What the reader sees in every process. `Public`: public items only;
+    /// `MemberStates`: public and member-state items; `Secretariat`:
+    /// everything, embargoed items included.
     pub sees: Distribution,
+    /// Processes (by slug) where the reader sees more than `sees`.
+    pub processes: Vec<(String, Distribution)>,
     /// Unix seconds: embargoes ending at or before `now` have passed.
     pub now: i64,
+}
+
+impl Reader {
+    /// A reader who sees `sees` in every process and nothing more anywhere.
+    pub fn everywhere(sees: Distribution, now: i64) -> Reader {
+        Reader {
+            sees,
+            processes: vec![],
+            now,
+        }
+    }
 }
 
 /// A search: free text (empty to browse), facet filters, a page.
@@ -638,24 +657,54 @@ impl SearchIndex {
     }
 
     /// What the reader may not see, as a query of what they may; `None` for
-    /// the secretariat, who sees everything.
+    /// a reader who sees everything everywhere. An item is visible at the
+    /// clearance the reader holds in the item's own process.
     fn visibility(&self, reader: &Reader) -> Option<Box<dyn TQuery>> {
         if reader.sees == Distribution::Secretariat {
             return None;
         }
+        let mut any: Vec<Box<dyn TQuery>> = vec![self.visible_at(reader.sees, reader.now)];
+        for (process, sees) in &reader.processes {
+            if *sees <= reader.sees {
+                continue;
+            }
+            let in_process = Term::from_facet(
+                self.fields.facets,
+                &TFacet::from_path([Facet::Process.as_str(), facet_value(process).as_str()]),
+            );
+            let in_process: Box<dyn TQuery> =
+                Box::new(TermQuery::new(in_process, IndexRecordOption::Basic));
+            any.push(if *sees == Distribution::Secretariat {
+                in_process
+            } else {
+                Box::new(BooleanQuery::intersection(vec![
+                    in_process,
+                    self.visible_at(*sees, reader.now),
+                ]))
+            });
+        }
+        Some(if any.len() == 1 {
+            any.remove(0)
+        } else {
+            Box::new(BooleanQuery::union(any))
+        })
+    }
+
+    /// Items at `sees` or below whose embargo (if any) has passed.
+    fn visible_at(&self, sees: Distribution, now: i64) -> Box<dyn TQuery> {
         let f = &self.fields;
         let distribution = RangeQuery::new(
             Bound::Included(Term::from_field_u64(f.distribution, 0)),
-            Bound::Included(Term::from_field_u64(f.distribution, reader.sees.level())),
+            Bound::Included(Term::from_field_u64(f.distribution, sees.level())),
         );
         let embargo = RangeQuery::new(
             Bound::Included(Term::from_field_i64(f.embargo_until, i64::MIN)),
-            Bound::Included(Term::from_field_i64(f.embargo_until, reader.now)),
+            Bound::Included(Term::from_field_i64(f.embargo_until, now)),
         );
-        Some(Box::new(BooleanQuery::intersection(vec![
+        Box::new(BooleanQuery::intersection(vec![
             Box::new(distribution),
             Box::new(embargo),
-        ])))
+        ]))
     }
 
     /// One query per filtered facet (its values OR-ed).

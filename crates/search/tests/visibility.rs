@@ -203,24 +203,15 @@ fn an_embargo_lifts_at_its_second() {
             ..doc("document", 1, Language::Fr, "Rapport", "Les migrations.")
         }])
         .unwrap();
-    let before = Reader {
-        sees: Distribution::MemberStates,
-        now: NOW - 1,
-    };
-    let at = Reader {
-        sees: Distribution::Public,
-        now: NOW,
-    };
+    let before = Reader::everywhere(Distribution::MemberStates, NOW - 1);
+    let at = Reader::everywhere(Distribution::Public, NOW);
     assert_eq!(
         index.search(&before, &query("migrations")).unwrap().total,
         0
     );
     assert_eq!(index.search(&at, &query("migrations")).unwrap().total, 1);
     assert_eq!(index.search(&before, &query("")).unwrap().total, 0);
-    let secretariat_before = Reader {
-        sees: Distribution::Secretariat,
-        now: NOW - 1,
-    };
+    let secretariat_before = Reader::everywhere(Distribution::Secretariat, NOW - 1);
     assert_eq!(
         index.search(&secretariat_before, &query("")).unwrap().total,
         1
@@ -385,4 +376,100 @@ fn facet_names_parse_and_print() {
         Facet::DocumentKind
     );
     assert!("Meeting".parse::<Facet>().is_err());
+}
+
+/// Two processes, each with items at every distribution, embargoed or not.
+/// A reader's clearance holds per process: a grant in "b" never shows a
+/// restricted, secretariat-only or embargoed item of "a", whatever the
+/// filters ask (none, "a", "b", both, repeated, in any order).
+#[test]
+fn clearance_holds_per_process_whatever_the_filters() {
+    let index = SearchIndex::in_memory().unwrap();
+    let mut docs = vec![];
+    let mut id = 0;
+    let kinds = [
+        (Distribution::Public, None),
+        (Distribution::Public, Some(FUTURE)),
+        (Distribution::MemberStates, None),
+        (Distribution::MemberStates, Some(FUTURE)),
+        (Distribution::Secretariat, None),
+    ];
+    for process in ["a", "b"] {
+        for (distribution, embargo_until) in kinds {
+            id += 1;
+            docs.push(SearchDoc {
+                process: process.to_string(),
+                distribution,
+                embargo_until,
+                ..doc(
+                    "statement",
+                    id,
+                    Language::En,
+                    &format!("Statement {id}"),
+                    "On safe, orderly and regular migration.",
+                )
+            });
+        }
+    }
+    index.upsert(&docs).unwrap();
+    let visible_to = |sees: Distribution, d: &SearchDoc| {
+        sees == Distribution::Secretariat
+            || (d.distribution <= sees && d.embargo_until.is_none_or(|e| e <= NOW))
+    };
+    let readers: Vec<Reader> = {
+        let mut all = vec![];
+        for base in [Distribution::Public, Distribution::MemberStates] {
+            for a in Distribution::ALL {
+                for b in Distribution::ALL {
+                    all.push(Reader {
+                        sees: base,
+                        processes: vec![("a".into(), *a), ("b".into(), *b)],
+                        now: NOW,
+                    });
+                }
+            }
+        }
+        all.push(Reader::everywhere(Distribution::Secretariat, NOW));
+        all
+    };
+    let filter_sets: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["a"],
+        vec!["b"],
+        vec!["a", "b"],
+        vec!["b", "a"],
+        vec!["b", "b", "a"],
+        vec!["c"],
+    ];
+    for reader in &readers {
+        let sees_in = |process: &str| {
+            reader
+                .processes
+                .iter()
+                .find(|(p, _)| p == process)
+                .map_or(reader.sees, |(_, s)| (*s).max(reader.sees))
+        };
+        for filters in &filter_sets {
+            for text in ["migration", ""] {
+                let mut q = query(text);
+                q.limit = 100;
+                q.filters = filters
+                    .iter()
+                    .map(|p| (Facet::Process, (*p).to_string()))
+                    .collect();
+                let results = index.search(reader, &q).unwrap();
+                let want: BTreeSet<String> = docs
+                    .iter()
+                    .filter(|d| filters.is_empty() || filters.contains(&d.process.as_str()))
+                    .filter(|d| visible_to(sees_in(&d.process), d))
+                    .map(|d| d.key.clone())
+                    .collect();
+                let got: BTreeSet<String> = results.hits.iter().map(|h| h.key.clone()).collect();
+                assert_eq!(got, want, "{reader:?} {filters:?} {text:?}");
+                assert_eq!(results.total, want.len(), "{reader:?} {filters:?}");
+                let counted: u64 = results.facet(Facet::Process).iter().map(|(_, n)| n).sum();
+                assert_eq!(counted, want.len() as u64, "{reader:?} {filters:?}");
+            }
+        }
+    }
 }

@@ -1010,7 +1010,8 @@ pub async fn the_audit_log_chains_and_filters(store: &dyn Store) {
         by: "sec@example.org".into(),
         acting_for: Some(code("MEX")),
         action: action.into(),
-        process: Some(slug("gcm")),
+        // Actors are shared by every process: their entries name none.
+        process: (action != "actor.create").then(|| slug("gcm")),
         targets: vec![format!("meeting:{i}"), "process:gcm".into()],
     };
     for (i, action) in [
@@ -1087,6 +1088,16 @@ pub async fn the_audit_log_chains_and_filters(store: &dyn Store) {
     })
     .await;
     assert!(other.items.is_empty());
+    // A reader's scope: only its processes' entries, never those of none.
+    let within = |processes: &[&str]| AuditQuery {
+        within: Some(processes.iter().map(|p| slug(p)).collect()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(seqs(&list(within(&["gcm"])).await), [3, 2, 1]);
+    assert_eq!(seqs(&list(within(&["other", "gcm"])).await), [3, 2, 1]);
+    assert!(list(within(&["other"])).await.items.is_empty());
+    assert!(list(within(&[])).await.items.is_empty());
 }
 
 pub async fn delegations_groups_and_speakers_lists(store: &dyn Store) {
@@ -1847,6 +1858,7 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
         number: 0,
         proposer: code("MEX"),
         co_sponsors: vec![code("CHE")],
+        pending_co_sponsors: vec![],
         positions: vec![],
         operation: Operation::InsertText {
             node: wid("p1"),
@@ -1951,6 +1963,49 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
         ("FRA", Stance::Support)
     );
     assert_eq!(listed[0].positions, a.positions);
+
+    // A co-sponsor named by the proposer is pending until it confirms; it
+    // may withdraw, named or confirmed.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_actor(&state("DEU", "Germany")).await.unwrap();
+    let (a3, _) = tx
+        .insert_amendment(&Amendment {
+            co_sponsors: vec![],
+            pending_co_sponsors: vec![code("DEU")],
+            ..amendment.clone()
+        })
+        .await
+        .unwrap();
+    let found = tx.find_amendment(a3).await.unwrap().unwrap();
+    assert_eq!(found.pending_co_sponsors, [code("DEU")]);
+    assert!(found.co_sponsors.is_empty());
+    let when = at("2018-02-22T10:00:00Z");
+    assert!(tx
+        .set_co_sponsorship(a3, &code("DEU"), true, when)
+        .await
+        .unwrap());
+    assert!(
+        !tx.set_co_sponsorship(a3, &code("DEU"), true, when)
+            .await
+            .unwrap(),
+        "once"
+    );
+    assert!(
+        !tx.set_co_sponsorship(a3, &code("MEX"), true, when)
+            .await
+            .unwrap(),
+        "not named"
+    );
+    let found = tx.find_amendment(a3).await.unwrap().unwrap();
+    assert_eq!(found.co_sponsors, [code("DEU")]);
+    assert!(found.pending_co_sponsors.is_empty());
+    assert!(tx
+        .set_co_sponsorship(a3, &code("DEU"), false, when)
+        .await
+        .unwrap());
+    let found = tx.find_amendment(a3).await.unwrap().unwrap();
+    assert!(found.co_sponsors.is_empty() && found.pending_co_sponsors.is_empty());
+    tx.commit().await.unwrap();
     let statuses = store.list_paragraph_statuses(v1).await.unwrap();
     assert_eq!(statuses.len(), 2);
     assert_eq!(statuses[1].options, ["Option 1", "Option 2"]);

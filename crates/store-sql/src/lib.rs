@@ -1036,6 +1036,13 @@ macro_rules! sql_store {
                     if let Some(process) = &q.process {
                         qb.push(" AND process = ").push_bind(process.to_string());
                     }
+                    if let Some(within) = &q.within {
+                        qb.push(" AND process IN (''");
+                        for p in within {
+                            qb.push(", ").push_bind(p.to_string());
+                        }
+                        qb.push(")");
+                    }
                     if let Some(before) = q.before {
                         qb.push(" AND seq < ").push_bind(before);
                     }
@@ -1405,6 +1412,17 @@ macro_rules! sql_store {
                     .await
                     .map_err(err)?;
                     Ok(done.rows_affected() == 1)
+                }
+                async fn revoke_api_tokens_of(&mut self, account: i64, at: DateTime<Utc>) -> Result<u64> {
+                    let done = sqlx::query(
+                        "UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
+                    )
+                    .bind(at)
+                    .bind(account)
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(done.rows_affected())
                 }
                 async fn insert_password_reset(
                     &mut self,
@@ -1983,6 +2001,15 @@ macro_rules! sql_store {
                     at: DateTime<Utc>,
                 ) -> Result<()> {
                     set_position(&mut self.tx, amendment, actor, stance, at).await
+                }
+                async fn set_co_sponsorship(
+                    &mut self,
+                    amendment: i64,
+                    actor: &ActorCode,
+                    confirmed: bool,
+                    at: DateTime<Utc>,
+                ) -> Result<bool> {
+                    set_co_sponsorship(&mut self.tx, amendment, actor, confirmed, at).await
                 }
                 async fn set_amendment_status(
                     &mut self,

@@ -55,6 +55,7 @@ macro_rules! negotiation_sql {
                 number: opt_u32(Some(get::<i64>(row, "number")?), "number")?.unwrap_or(0),
                 proposer: named(row, "proposer")?,
                 co_sponsors: Vec::new(),
+                pending_co_sponsors: Vec::new(),
                 positions: Vec::new(),
                 operation: get::<Json<_>>(row, "operation")?.0,
                 justification: get(row, "justification")?,
@@ -191,6 +192,8 @@ macro_rules! negotiation_sql {
                 let role: String = get(row, "role")?;
                 if role == "cosponsor" {
                     list[i].co_sponsors.push(actor);
+                } else if role == "cosponsor_named" {
+                    list[i].pending_co_sponsors.push(actor);
                 } else {
                     list[i].positions.push(Position {
                         actor,
@@ -255,15 +258,21 @@ macro_rules! negotiation_sql {
             .fetch_one(&mut *c)
             .await
             .map_err(err)?;
-            for (seq, actor) in a.co_sponsors.iter().enumerate() {
+            let named = a
+                .co_sponsors
+                .iter()
+                .map(|c| (c, "cosponsor"))
+                .chain(a.pending_co_sponsors.iter().map(|c| (c, "cosponsor_named")));
+            for (seq, (actor, role)) in named.enumerate() {
                 sqlx::query(
                     "INSERT INTO amendment_actors (amendment_id, actor, role, at, seq) \
-                     VALUES ($1, $2, 'cosponsor', $3, $4)",
+                     VALUES ($1, $2, $5, $3, $4)",
                 )
                 .bind(id)
                 .bind(actor.as_str())
                 .bind(a.proposed_at)
                 .bind(seq as i64 + 1)
+                .bind(role)
                 .execute(&mut *c)
                 .await
                 .map_err(err)?;
@@ -296,6 +305,39 @@ macro_rules! negotiation_sql {
             .await
             .map_err(err)?;
             Ok(())
+        }
+
+        /// A named co-sponsor confirms (`true`), or a co-sponsor, named or
+        /// confirmed, withdraws (`false`); false if there was nothing to change.
+        async fn set_co_sponsorship(
+            c: &mut Conn,
+            amendment: i64,
+            actor: &ActorCode,
+            confirmed: bool,
+            at: DateTime<Utc>,
+        ) -> Result<bool> {
+            let done = if confirmed {
+                sqlx::query(
+                    "UPDATE amendment_actors SET role = 'cosponsor', at = $3 \
+                     WHERE amendment_id = $1 AND actor = $2 AND role = 'cosponsor_named'",
+                )
+                .bind(amendment)
+                .bind(actor.as_str())
+                .bind(at)
+                .execute(&mut *c)
+                .await
+            } else {
+                sqlx::query(
+                    "DELETE FROM amendment_actors \
+                     WHERE amendment_id = $1 AND actor = $2 AND role IN ('cosponsor', 'cosponsor_named')",
+                )
+                .bind(amendment)
+                .bind(actor.as_str())
+                .execute(&mut *c)
+                .await
+            }
+            .map_err(err)?;
+            Ok(done.rows_affected() == 1)
         }
 
         async fn set_amendment_status(

@@ -186,6 +186,9 @@ pub struct AuditQuery {
     pub action_prefix: Option<String>,
     pub account: Option<i64>,
     pub process: Option<Slug>,
+    /// The reader's scope: only entries of these processes (`None`: every
+    /// entry, those of no process included).
+    pub within: Option<Vec<Slug>>,
     /// Only entries older than this sequence number.
     pub before: Option<i64>,
     pub limit: u32,
@@ -395,6 +398,9 @@ pub trait Tx: Send {
     async fn insert_api_token(&mut self, token: &ApiTokenRecord) -> Result<i64>;
     /// Revokes one of an account's tokens; false if it has no such token.
     async fn revoke_api_token(&mut self, account: i64, id: i64, at: DateTime<Utc>) -> Result<bool>;
+    /// Revokes every current token of an account (after a password reset);
+    /// returns how many.
+    async fn revoke_api_tokens_of(&mut self, account: i64, at: DateTime<Utc>) -> Result<u64>;
 
     async fn insert_password_reset(
         &mut self,
@@ -575,6 +581,15 @@ pub trait Tx: Send {
         stance: Stance,
         at: DateTime<Utc>,
     ) -> Result<()>;
+    /// A named co-sponsor confirms (`confirmed`), or a co-sponsor (named or
+    /// confirmed) withdraws; false when there was nothing to change.
+    async fn set_co_sponsorship(
+        &mut self,
+        amendment: i64,
+        actor: &ActorCode,
+        confirmed: bool,
+        at: DateTime<Utc>,
+    ) -> Result<bool>;
     async fn set_amendment_status(
         &mut self,
         id: i64,

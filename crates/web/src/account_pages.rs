@@ -151,7 +151,7 @@ async fn render_desk(
     status: StatusCode,
 ) -> Response {
     let page = async {
-        authorize(&caller.principal, Action::IssuePasswordReset).map_err(|e| r.error(s, e))?;
+        authorize(&caller.principal, Action::IssuePasswordReset { target: None }).map_err(|e| r.error(s, e))?;
         let processes = s
             .app
             .processes(&accord_app::PageRequest::first(accord_app::MAX_LIMIT))

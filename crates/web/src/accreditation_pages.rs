@@ -123,6 +123,7 @@ async fn apply(
     r: Reader,
     caller: Caller,
     headers: HeaderMap,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Path(slug): Path<String>,
     Form(f): Form<Fields>,
 ) -> Response {
@@ -149,7 +150,7 @@ async fn apply(
             description: one(&f, "description"),
         };
         s.app
-            .apply_for_accreditation(&caller.principal, &slug, new)
+            .apply_for_accreditation(&caller.principal, &slug, new, &address)
             .await
     }
     .await;

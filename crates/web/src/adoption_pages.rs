@@ -224,7 +224,7 @@ async fn adoption_page(
         .iter()
         .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
         .collect();
-    r.render(
+    r.render_on_pool(
         &s,
         "adoption.html",
         context! {
@@ -246,6 +246,7 @@ async fn adoption_page(
             cast => d.recorded,
         },
     )
+    .await
 }
 
 /// A delegation casts its state's vote from the adoption page.

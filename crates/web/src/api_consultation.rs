@@ -10,13 +10,12 @@ use crate::SharedState;
 use accord_app::{PageRequest, MAX_LIMIT};
 use accord_domain as d;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
 
 /// Adds the reads to `router` (the writes come from `api_write`'s table, on
 /// the same paths).
@@ -373,7 +372,7 @@ struct InputBody {
 pub(crate) async fn submit_input(
     State(s): State<SharedState>,
     WriteCaller(p): WriteCaller,
-    info: Option<axum::extract::Extension<ConnectInfo<SocketAddr>>>,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Path((slug, consultation)): Path<(String, String)>,
     b: Bytes,
 ) -> Created {
@@ -393,7 +392,6 @@ pub(crate) async fn submit_input(
         external_id: None,
         synthetic: false,
     };
-    let address = crate::sign_in::address(info.as_ref().map(|e| &e.0));
     let id = s.app.submit_input(&p, input, &address).await?;
     Ok(created(
         json!({ "id": id, "url": format!("/processes/{slug}/inputs/{id}") }),

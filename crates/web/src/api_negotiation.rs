@@ -241,9 +241,11 @@ pub(crate) async fn import_version(
     WriteCaller(p): WriteCaller,
     Path((slug, draft)): Path<(String, String)>,
     Query(q): Query<ImportQuery>,
-    b: Bytes,
+    body: axum::body::Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let p = signed_in(p)?;
+    s.app.authorize_chair(&p, &slug).await?;
+    let b = crate::files::read_limited(&s, body).await?;
     let source = if b.starts_with(b"PK\x03\x04") {
         ImportSource::Docx(b.to_vec())
     } else {
@@ -407,6 +409,30 @@ pub(crate) async fn take_position(
         .await?;
     Ok(created(
         json!({ "amendment": id, "actor": body.actor, "stance": body.stance }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoSponsorshipBody {
+    actor: ActorCode,
+    confirm: bool,
+}
+
+pub(crate) async fn co_sponsorship(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let body: CoSponsorshipBody = body(&b, None)?;
+    s.app
+        .co_sponsorship(&p, &slug, &draft, id, &body.actor, body.confirm)
+        .await?;
+    Ok(created(
+        json!({ "amendment": id, "actor": body.actor, "confirmed": body.confirm }),
     ))
 }
 

@@ -291,7 +291,7 @@ pub fn write_routes() -> Vec<WriteRoute> {
         r(
             "POST",
             "/api/v1/processes/{slug}/drafts/{draft}/amendments",
-            "Table an amendment on the latest version, for a state (its delegate) or a group (its designated speaker), while the process negotiates",
+            "Table an amendment on the latest version, for a state (its delegate) or a group (its designated speaker), while the process negotiates; the co-sponsors it names are pending until each confirms (`…/co-sponsorship`)",
             json!({
                 "proposer": "MEX", "co_sponsors": ["CHE"], "version": 1,
                 "operation": { "op": "insert_text", "node": "para17", "at": 10, "text": "safe, " },
@@ -305,6 +305,13 @@ pub fn write_routes() -> Vec<WriteRoute> {
             "Support or object to an amendment, for a state or a designated group (a later stance replaces an earlier one)",
             json!({ "actor": "CHE", "stance": "support" }),
             post(crate::api_negotiation::take_position),
+        ),
+        r(
+            "POST",
+            "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/co-sponsorship",
+            "Confirm (`confirm: true`) the co-sponsorship an amendment's proposer named a state or group for, or withdraw it (`false`), by that state's delegate or the group's designated speaker",
+            json!({ "actor": "CHE", "confirm": true }),
+            post(crate::api_negotiation::co_sponsorship),
         ),
         r(
             "POST",
@@ -1133,11 +1140,15 @@ async fn set_objection_period(
 async fn apply_for_accreditation(
     State(s): State<SharedState>,
     WriteCaller(p): WriteCaller,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Path(slug): Path<String>,
     b: Bytes,
 ) -> Created {
     let new: d::NewApplication = body(&b, None)?;
-    let id = s.app.apply_for_accreditation(&p, &slug, new).await?;
+    let id = s
+        .app
+        .apply_for_accreditation(&p, &slug, new, &address)
+        .await?;
     Ok(created(json!({ "id": id })))
 }
 

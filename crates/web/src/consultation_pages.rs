@@ -10,14 +10,13 @@ use crate::SharedState;
 use accord_app::policy::{authorize, Action};
 use accord_app::{AppError, PageRequest, Principal};
 use accord_domain as d;
-use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::{context, Value};
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
@@ -468,7 +467,7 @@ async fn submit_input(
     r: Reader,
     caller: Caller,
     headers: HeaderMap,
-    info: Option<axum::extract::Extension<ConnectInfo<SocketAddr>>>,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Path((slug, name)): Path<(String, String)>,
     Form(f): Form<Fields>,
 ) -> Response {
@@ -483,7 +482,6 @@ async fn submit_input(
             )
             .into_response();
     }
-    let address = crate::sign_in::address(info.as_ref().map(|e| &e.0));
     let result = async {
         let input = d::NewInput {
             process: slug

@@ -56,7 +56,7 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
         AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Unreadable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Unavailable(_) | AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -6,7 +6,7 @@
 use crate::api_write::signed_in;
 use crate::auth::{Caller, WriteCaller};
 use crate::error::ApiError;
-use crate::manage::{checked, one};
+use crate::manage::one;
 use crate::negotiation_pages::{download, redirect_or_error};
 use crate::portal::{PageResult, Reader};
 use crate::SharedState;
@@ -15,7 +15,6 @@ use accord_app::negotiation::ImportSource;
 use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::Language;
-use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -134,9 +133,12 @@ async fn upload_form(
     let back = format!("/processes/{slug}/drafts/{draft}/versions/{raw_seq}/languages");
     let result = async {
         let seq = seq(&raw_seq)?;
-        let (f, file) =
-            crate::files::read_form(&mut form, s.app.upload_limit(), 8, 2_000_000).await?;
-        let p = checked(&caller, &f)?;
+        let gate = async |p: &accord_app::Principal, _: &crate::manage::Fields| {
+            s.app.authorize_chair(p, &slug).await
+        };
+        let (p, f, file) =
+            crate::files::read_form(&caller, &mut form, s.app.upload_limit(), (8, 200), gate)
+                .await?;
         let lang = one(&f, "language")
             .parse::<Language>()
             .map_err(|_| AppError::BadRequest("choose the translation's language".into()))?;
@@ -225,9 +227,11 @@ pub(crate) async fn put_expression(
     State(s): State<SharedState>,
     WriteCaller(p): WriteCaller,
     Path((slug, draft, raw_seq, lang)): Path<(String, String, String, String)>,
-    b: Bytes,
+    body: axum::body::Body,
 ) -> Result<Json<Value>, ApiError> {
     let p = signed_in(p)?;
+    s.app.authorize_chair(&p, &slug).await?;
+    let b = crate::files::read_limited(&s, body).await?;
     let seq = seq(&raw_seq)?;
     let lang: Language = lang
         .parse()

@@ -13,6 +13,7 @@ mod api_stocktaking;
 mod api_write;
 pub mod auth;
 mod charts;
+pub mod client;
 mod consultation_pages;
 mod error;
 mod feeds;
@@ -31,7 +32,7 @@ mod vote_map;
 
 use accord_app::App;
 use axum::http::{header, HeaderValue};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::sync::Arc;
 
@@ -43,40 +44,99 @@ pub struct AppState {
     pub app: Arc<App>,
     pub i18n: Arc<i18n::I18n>,
     pub templates: minijinja::Environment<'static>,
-    /// Mark cookies `Secure`: set when Accord is reached over HTTPS.
+    /// Mark cookies `Secure` and send HSTS: set when Accord is reached over
+    /// HTTPS.
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<client::Cidr>,
+}
+
+/// How the HTTP surface is served, as the operator set it.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Accord is reached over HTTPS: `Secure` cookies and HSTS.
+    pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<client::Cidr>,
 }
 
 pub type SharedState = Arc<AppState>;
 
 impl AppState {
-    pub fn new(app: Arc<App>, secure_cookies: bool) -> SharedState {
+    pub fn new(app: Arc<App>, options: Options) -> SharedState {
         let i18n = Arc::new(i18n::I18n::new());
         let templates = portal::templates(i18n.clone());
         Arc::new(AppState {
             app,
             i18n,
             templates,
-            secure_cookies,
+            secure_cookies: options.secure_cookies,
+            trusted_proxies: options.trusted_proxies,
         })
     }
 }
 
 /// The whole HTTP surface, with cookies for plain HTTP (development, tests).
 pub fn router(app: Arc<App>) -> Router {
-    router_with(app, false)
+    router_with(app, Options::default())
 }
 
-/// The whole HTTP surface; `secure_cookies` when Accord is served over HTTPS.
-pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
-    let state = AppState::new(app, secure_cookies);
+/// The whole HTTP surface, served as `options` say.
+pub fn router_with(app: Arc<App>, options: Options) -> Router {
+    let state = AppState::new(app, options);
     Router::new()
         .merge(api::routes())
         .merge(api_write::routes())
         .merge(portal::routes())
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(personal_answers_are_not_stored))
-        .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            bounded_bodies,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            security_headers,
+        ))
+}
+
+/// Slack above the upload limit for a multipart form's other fields.
+const FORM_SLACK: u64 = 1024 * 1024;
+
+/// No request body is larger than the largest upload (plus a form's other
+/// fields): a larger declared length is refused at once with 413, before a
+/// byte of it is read, and a body that turns out larger stops being read at
+/// the limit. Below that, each route bounds its own body: JSON and forms by
+/// axum's default limit (2 MB), uploads by the upload limit.
+async fn bounded_bodies(
+    axum::extract::State(s): axum::extract::State<SharedState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let limit = s.app.upload_limit().saturating_add(FORM_SLACK);
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        // Answered at once; the connection closes rather than read the body.
+        let mut refused = error::ApiError::from(accord_app::AppError::TooLarge(format!(
+            "the request is over the limit of {limit} bytes"
+        )))
+        .into_response();
+        refused
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return refused;
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(
+        body,
+        usize::try_from(limit).unwrap_or(usize::MAX),
+    ));
+    next.run(axum::extract::Request::from_parts(parts, body))
+        .await
 }
 
 /// An answer to a signed-in caller may hold what only they may see (or a
@@ -98,9 +158,45 @@ async fn personal_answers_are_not_stored(
 }
 
 /// Headers every response carries: a strict CSP (no inline script, no
-/// framing), no MIME sniffing, and a conservative referrer policy.
-async fn security_headers(mut response: Response) -> Response {
+/// framing), no MIME sniffing, a conservative referrer policy, and — when
+/// Accord is served over HTTPS (`--secure-cookies`) — HSTS.
+async fn security_headers(
+    axum::extract::State(s): axum::extract::State<SharedState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    let busy = response.status() == axum::http::StatusCode::SERVICE_UNAVAILABLE;
     let h = response.headers_mut();
+    if busy {
+        h.entry(header::RETRY_AFTER)
+            .or_insert(HeaderValue::from_static("1"));
+    }
+    if s.secure_cookies {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+        // Every cookie (session, form, language) travels over HTTPS only,
+        // whichever handler set it.
+        let cookies: Vec<HeaderValue> = h.get_all(header::SET_COOKIE).iter().cloned().collect();
+        if !cookies.is_empty() {
+            h.remove(header::SET_COOKIE);
+            for c in cookies {
+                let secured = match c.to_str() {
+                    Ok(v)
+                        if !v
+                            .split(';')
+                            .any(|a| a.trim().eq_ignore_ascii_case("secure")) =>
+                    {
+                        HeaderValue::from_str(&format!("{v}; Secure")).unwrap_or(c)
+                    }
+                    _ => c,
+                };
+                h.append(header::SET_COOKIE, secured);
+            }
+        }
+    }
     // A handler that set its own (stricter) policy keeps it: file downloads
     // are sandboxed.
     h.entry(header::CONTENT_SECURITY_POLICY)

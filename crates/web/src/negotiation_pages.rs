@@ -64,6 +64,10 @@ pub fn routes() -> Router<SharedState> {
             post(withdraw_form),
         )
         .route(
+            &format!("{d}/amendments/{{id}}/co-sponsorship"),
+            post(co_sponsorship_form),
+        )
+        .route(
             &format!("{d}/amendments/{{id}}/decision"),
             post(decision_form),
         )
@@ -355,9 +359,16 @@ async fn import_form(
     mut form: Multipart,
 ) -> Response {
     let result = async {
-        let (f, file) =
-            crate::files::read_form(&mut form, s.app.upload_limit(), 8, 2_000_000).await?;
-        let p = checked(&caller, &f)?;
+        let gate =
+            async |p: &accord_app::Principal, _: &Fields| s.app.authorize_chair(p, &slug).await;
+        let (p, f, file) = crate::files::read_form(
+            &caller,
+            &mut form,
+            s.app.upload_limit(),
+            (8, 2_000_000),
+            gate,
+        )
+        .await?;
         let source = match file {
             Some((_, bytes)) if bytes.starts_with(b"PK\x03\x04") => ImportSource::Docx(bytes),
             Some((_, bytes)) => ImportSource::Markdown(String::from_utf8(bytes).map_err(|_| {
@@ -578,7 +589,7 @@ async fn version_page(
         .map_err(|e| r.error(&s, e))?;
     let powers = powers(&s, r.principal(), &slug).await;
     let nodes = node_rows(&view);
-    r.render(
+    r.render_on_pool(
         &s,
         "version.html",
         context! {
@@ -591,6 +602,7 @@ async fn version_page(
             statuses => ParagraphStatus::ALL,
         },
     )
+    .await
 }
 
 /// The character offset of `words` in `text`: the one place they stand.
@@ -823,7 +835,7 @@ async fn compilation_page(
         })
         .collect();
     let simulated = view.draft.simulated || compilation.proposals.iter().any(|p| p.simulated);
-    r.render(
+    r.render_on_pool(
         &s,
         "compilation.html",
         context! {
@@ -837,6 +849,7 @@ async fn compilation_page(
             live_process => overview.process.slug.to_string(),
         },
     )
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -893,7 +906,7 @@ async fn redline_page(
             }
         })
         .collect();
-    r.render(
+    r.render_on_pool(
         &s,
         "redline.html",
         context! {
@@ -903,6 +916,7 @@ async fn redline_page(
             nodes => nodes, summary => redline.summary,
         },
     )
+    .await
 }
 
 async fn lineage_page(
@@ -1040,6 +1054,28 @@ async fn amendment_page(
         .negotiate_for
         .iter()
         .any(|a| a == amendment.proposer.as_str());
+    // A named co-sponsor's delegation confirms or declines; a confirmed one
+    // may withdraw.
+    let may_confirm: Vec<&String> = powers
+        .negotiate_for
+        .iter()
+        .filter(|a| {
+            amendment
+                .pending_co_sponsors
+                .iter()
+                .any(|c| c.as_str() == a.as_str())
+        })
+        .collect();
+    let may_leave: Vec<&String> = powers
+        .negotiate_for
+        .iter()
+        .filter(|a| {
+            amendment
+                .co_sponsors
+                .iter()
+                .any(|c| c.as_str() == a.as_str())
+        })
+        .collect();
     let after = match &amendment.operation {
         Operation::MoveNode { after, .. } | Operation::AddNode { after, .. } => Some(num_of(after)),
         _ => None,
@@ -1053,6 +1089,7 @@ async fn amendment_page(
             amendment => amendment, op => proposal.operation.name(), target_num => num_of(&target), target => target,
             after_num => after, node_text => node_text, runs => runs, new_words => proposal.operation.new_words(),
             may_position => may_position, may_withdraw => may_withdraw, powers => powers,
+            may_confirm => may_confirm, may_leave => may_leave,
             outcomes => [AmendmentStatus::Accepted, AmendmentStatus::AcceptedAsModified, AmendmentStatus::Rejected, AmendmentStatus::Superseded],
             stances => Stance::ALL,
         },
@@ -1073,6 +1110,27 @@ async fn position_form(
         let stance: Stance = parsed(&f, "stance")?;
         s.app
             .take_position(&p, &slug, &draft, id, &actor, stance)
+            .await?;
+        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn co_sponsorship_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id = amendment_id(&id)?;
+        let actor: ActorCode = parsed(&f, "actor")?;
+        let confirm = one(&f, "confirm") == "true";
+        s.app
+            .co_sponsorship(&p, &slug, &draft, id, &actor, confirm)
             .await?;
         Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
     }
@@ -1170,17 +1228,19 @@ fn file_stem(view: &VersionView) -> String {
 }
 
 /// A version's export: `make` turns it into (content type, file name, bytes).
+/// A version's export, made on the app's work pool (CPU-bound: a long
+/// draft's DOCX or Akoma Ntoso).
 async fn export_version(
     s: &SharedState,
     r: &Reader,
     (slug, draft, seq): (String, String, String),
-    make: impl FnOnce(&str, &VersionView) -> (&'static str, String, Vec<u8>),
+    make: impl FnOnce(&str, &VersionView) -> (&'static str, String, Vec<u8>) + Send + 'static,
 ) -> Response {
     match export_view(s, r, &slug, &draft, &seq).await {
-        Ok((title, view)) => {
-            let (content_type, name, bytes) = make(&title, &view);
-            download(content_type, name, bytes)
-        }
+        Ok((title, view)) => match s.app.run_on_work_pool(move || make(&title, &view)).await {
+            Ok((content_type, name, bytes)) => download(content_type, name, bytes),
+            Err(e) => r.error(s, e).into_response(),
+        },
         Err(e) => e.into_response(),
     }
 }
@@ -1257,12 +1317,16 @@ async fn export_compilation(
             .iter()
             .map(accord_domain::negotiation::Amendment::proposal)
             .collect();
-        let compilation = n::compile(&view.version.text, &proposals, &filter);
-        Ok::<_, PageError>(download(
-            DOCX,
-            format!("{}-compilation.docx", file_stem(&view)),
-            accord_export::docx::compilation(&title, &view.draft, &view.version, &compilation),
-        ))
+        let name = format!("{}-compilation.docx", file_stem(&view));
+        let bytes = s
+            .app
+            .run_on_work_pool(move || {
+                let compilation = n::compile(&view.version.text, &proposals, &filter);
+                accord_export::docx::compilation(&title, &view.draft, &view.version, &compilation)
+            })
+            .await
+            .map_err(|e| r.error(&s, e))?;
+        Ok::<_, PageError>(download(DOCX, name, bytes))
     }
     .await;
     result.unwrap_or_else(IntoResponse::into_response)
@@ -1289,11 +1353,15 @@ async fn export_redline(
             .redline(&slug, &draft, from, to)
             .await
             .map_err(|e| r.error(&s, e))?;
-        Ok(download(
-            DOCX,
-            format!("{}-{}-{}-redline.docx", draft.slug, a.label, b.label),
-            accord_export::docx::redline(&overview.process.title, &draft, &a, &b, &redline),
-        ))
+        let name = format!("{}-{}-{}-redline.docx", draft.slug, a.label, b.label);
+        let bytes = s
+            .app
+            .run_on_work_pool(move || {
+                accord_export::docx::redline(&overview.process.title, &draft, &a, &b, &redline)
+            })
+            .await
+            .map_err(|e| r.error(&s, e))?;
+        Ok(download(DOCX, name, bytes))
     }
     .await;
     result.unwrap_or_else(IntoResponse::into_response)

@@ -222,6 +222,7 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, minijinja::Error> {
 }
 
 /// Who is reading: their language and the page they asked for.
+#[derive(Clone)]
 pub struct Reader {
     lang: Language,
     path: String,
@@ -342,7 +343,7 @@ impl Reader {
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
             can_read_audit => authorize(&self.principal, Action::ReadAudit).is_ok(),
-            can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset).is_ok(),
+            can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset { target: None }).is_ok(),
             can_create_process => authorize(&self.principal, Action::CreateProcess).is_ok(),
             here_encoded => urlencode(&self.path),
             ..page
@@ -359,6 +360,22 @@ impl Reader {
                     html: None,
                 }
             })
+    }
+
+    /// Renders a big page (a compilation text, a vote, a report) on the
+    /// app's work pool rather than on a thread that serves requests; a
+    /// full queue is answered 503 with `Retry-After`.
+    pub(crate) async fn render_on_pool(
+        &self,
+        s: &SharedState,
+        template: &'static str,
+        page: Value,
+    ) -> PageResult {
+        let (reader, state) = (self.clone(), s.clone());
+        s.app
+            .run_on_work_pool(move || reader.render(&state, template, page))
+            .await
+            .map_err(|e| self.error(s, e))?
     }
 
     /// Turns an app error into a page in the reader's language.

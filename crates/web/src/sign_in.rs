@@ -5,7 +5,7 @@ use crate::auth::{clear_session_cookie, cookie, session_cookie, FORM_COOKIE};
 use crate::portal::{safe_next, PageResult, Reader};
 use crate::SharedState;
 use accord_app::{same_secret, AppError, SESSION_HOURS};
-use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::extract::{Form, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -13,7 +13,6 @@ use axum::Router;
 use minijinja::context;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
@@ -49,12 +48,6 @@ pub(crate) fn with_cookie(page: PageResult, set: Option<String>, status: StatusC
     }
 }
 
-/// The client's address, for per-address throttling (`unknown` in-process).
-pub(crate) fn address(info: Option<&ConnectInfo<SocketAddr>>) -> String {
-    info.map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 async fn login_form(
     State(s): State<SharedState>,
     r: Reader,
@@ -84,7 +77,7 @@ async fn login(
     State(s): State<SharedState>,
     r: Reader,
     headers: HeaderMap,
-    info: Option<axum::extract::Extension<ConnectInfo<SocketAddr>>>,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let expected = cookie(&headers, FORM_COOKIE).unwrap_or("");
@@ -98,15 +91,7 @@ async fn login(
             .into_response();
     }
     let next = safe_next(Some(&form.next));
-    match s
-        .app
-        .login(
-            &form.email,
-            &form.password,
-            &address(info.as_ref().map(|e| &e.0)),
-        )
-        .await
-    {
+    match s.app.login(&form.email, &form.password, &address).await {
         Ok(session) => {
             let cookie = session_cookie(&session.secret, SESSION_HOURS * 3600, s.secure_cookies);
             ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()

@@ -99,7 +99,7 @@ async fn stocktaking_page(
     } else {
         vec![]
     };
-    r.render(
+    r.render_on_pool(
         &s,
         "stocktaking.html",
         context! {
@@ -109,6 +109,7 @@ async fn stocktaking_page(
             ..stocktaking_value(&slug, found.as_ref(), 2)
         },
     )
+    .await
 }
 
 /// The analysis as the stocktaking page and the report show it; `quotes`
@@ -455,7 +456,7 @@ async fn report_page(
         .coverage(r.principal(), &slug, None)
         .await
         .map_err(|e| r.error(&s, e))?;
-    r.render(
+    r.render_on_pool(
         &s,
         "report.html",
         context! {
@@ -468,6 +469,7 @@ async fn report_page(
             ..stocktaking_value(&slug, found.as_ref(), 3)
         },
     )
+    .await
 }
 
 async fn report_docx(
@@ -483,8 +485,12 @@ async fn report_docx(
             .await?
             .ok_or_else(|| AppError::NotFound(format!("'{slug}' has not been analysed yet")))?;
         let coverage = s.app.coverage(r.principal(), &slug, None).await?;
-        let report = crate::report::build(&overview.process, &found, &coverage);
-        Ok::<_, AppError>(accord_export::docx::report(&report))
+        s.app
+            .run_on_work_pool(move || {
+                let report = crate::report::build(&overview.process, &found, &coverage);
+                accord_export::docx::report(&report)
+            })
+            .await
     }
     .await;
     match result {

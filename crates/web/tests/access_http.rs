@@ -33,6 +33,11 @@ on_both_stores!(
     the_consultation_phase_in_the_portal,
     files_go_up_and_come_down_byte_for_byte,
     nothing_restricted_or_embargoed_leaks_anywhere,
+    a_state_is_never_bound_without_its_own_act,
+    an_oversized_form_is_refused_before_it_is_read,
+    nobody_is_locked_out_by_someone_else,
+    a_crowd_is_told_to_come_back_not_given_threads,
+    over_https_every_cookie_is_secure_and_hsts_is_sent,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -70,7 +75,7 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
         description: "A test organisation.".into(),
     };
     let first = app
-        .apply_for_accreditation(&Principal::Anonymous, "trial", apply("An NGO"))
+        .apply_for_accreditation(&Principal::Anonymous, "trial", apply("An NGO"), "192.0.2.1")
         .await
         .unwrap();
     let org = app
@@ -79,11 +84,29 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
         .unwrap()
         .unwrap();
     assert_eq!(org.as_str(), "ORG-1");
+    // The other process accredits an organisation of its own (ORG-2).
+    app.set_objection_days(&OPERATOR, "other", 0).await.unwrap();
+    let elsewhere = app
+        .apply_for_accreditation(
+            &Principal::Anonymous,
+            "other",
+            apply("Another NGO"),
+            "192.0.2.3",
+        )
+        .await
+        .unwrap();
+    let org2 = app
+        .decide_accreditation(&OPERATOR, "other", elsewhere, true, "")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(org2.as_str(), "ORG-2");
     for i in 0..10 {
         app.apply_for_accreditation(
             &Principal::Anonymous,
             "trial",
             apply(&format!("Applicant {i}")),
+            &format!("198.51.100.{i}"),
         )
         .await
         .unwrap();
@@ -91,9 +114,14 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     app.set_objection_days(&OPERATOR, "trial", 30)
         .await
         .unwrap();
-    app.apply_for_accreditation(&Principal::Anonymous, "trial", apply("Contested"))
-        .await
-        .unwrap();
+    app.apply_for_accreditation(
+        &Principal::Anonymous,
+        "trial",
+        apply("Contested"),
+        "192.0.2.2",
+    )
+    .await
+    .unwrap();
     let app = Arc::new(app);
     // A meeting to come in the trial process, the EU chaired by France, and
     // one inscription on the meeting's speakers' list.
@@ -189,7 +217,13 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     .await
     .unwrap();
     Site {
-        router: accord_web::router_with(app.clone(), secure),
+        router: accord_web::router_with(
+            app.clone(),
+            accord_web::Options {
+                secure_cookies: secure,
+                trusted_proxies: vec![],
+            },
+        ),
         app,
         _db: db,
     }
@@ -374,6 +408,8 @@ struct Negotiation {
     by_che: Vec<i64>,
     /// Tabled amendments by France, for its withdrawals.
     by_fra: Vec<i64>,
+    /// Tabled amendments by Switzerland naming France a co-sponsor (pending).
+    naming_fra: Vec<i64>,
     /// A silence procedure running on "quiet-open".
     silence: i64,
 }
@@ -424,11 +460,11 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
             .await
             .unwrap();
     }
-    let tables = |actor: &'static str, count: usize| async move {
+    let tables = |actor: &'static str, count: usize, co_sponsors: &'static [&'static str]| async move {
         let delegate = Principal::Account(
             app.create_account(
                 &OPERATOR,
-                &format!("{}-pool@example.org", actor.to_lowercase()),
+                &format!("{}-pool-{count}@example.org", actor.to_lowercase()),
                 "Pool delegate",
                 PASSWORD,
                 &[grant(Role::Delegate, Some("trial"), Some(actor))],
@@ -446,7 +482,7 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
                     1,
                     NewAmendment {
                         proposer: actor.parse().unwrap(),
-                        co_sponsors: vec![],
+                        co_sponsors: co_sponsors.iter().map(|c| c.parse().unwrap()).collect(),
                         operation: Operation::InsertText {
                             node: Wid::new("p2").unwrap(),
                             at: 0,
@@ -462,8 +498,9 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
         }
         ids
     };
-    let by_che = tables("CHE", 11).await;
-    let by_fra = tables("FRA", 5).await;
+    let by_che = tables("CHE", 11, &[]).await;
+    let by_fra = tables("FRA", 5, &[]).await;
+    let naming_fra = tables("CHE", 12, &["FRA"]).await;
     let silence = app
         .open_silence(
             &OPERATOR,
@@ -478,6 +515,7 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
     Negotiation {
         by_che,
         by_fra,
+        naming_fra,
         silence,
     }
 }
@@ -686,6 +724,13 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             ),
             json!({ "actor": "FRA", "stance": if n.is_multiple_of(2) { "support" } else { "object" } }),
         ),
+        ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/co-sponsorship") => (
+            format!(
+                "/api/v1/processes/trial/drafts/trial-draft/amendments/{}/co-sponsorship",
+                ctx.negotiation.naming_fra[n % 12]
+            ),
+            json!({ "actor": "FRA", "confirm": true }),
+        ),
         ("POST", "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal") => (
             format!(
                 "/api/v1/processes/trial/drafts/trial-draft/amendments/{}/withdrawal",
@@ -806,6 +851,32 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 Some("ORG-1"),
             )],
         ),
+        // The same roles held in the other process: each must give
+        // nothing in "trial", where every route below is tried.
+        (
+            "other co-facilitator",
+            vec![grant(Role::CoFacilitator, Some("other"), None)],
+        ),
+        (
+            "other delegate",
+            vec![grant(Role::Delegate, Some("other"), Some("FRA"))],
+        ),
+        (
+            "other UN entity",
+            vec![grant(
+                Role::UnEntityRepresentative,
+                Some("other"),
+                Some("IOM"),
+            )],
+        ),
+        (
+            "other stakeholder",
+            vec![grant(
+                Role::StakeholderRepresentative,
+                Some("other"),
+                Some("ORG-2"),
+            )],
+        ),
         ("account without roles", vec![]),
     ];
     let mut tokens = vec![];
@@ -828,6 +899,10 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         "delegate",
         "UN entity",
         "stakeholder",
+        "other co-facilitator",
+        "other delegate",
+        "other UN entity",
+        "other stakeholder",
         "account without roles",
     ];
     let chairs = vec!["global secretariat", "trial secretariat", "co-facilitator"];
@@ -849,24 +924,15 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ("POST", "/api/v1/processes/{slug}/themes"),
             vec!["global secretariat", "trial secretariat"],
         ),
-        (
-            ("POST", "/api/v1/actors"),
-            vec![
-                "global secretariat",
-                "trial secretariat",
-                "other secretariat",
-            ],
-        ),
+        (("POST", "/api/v1/actors"), vec!["global secretariat"]),
         (("POST", "/api/v1/accounts"), vec!["global secretariat"]),
         (("POST", "/api/v1/tokens"), any_account.to_vec()),
         (("DELETE", "/api/v1/tokens/{id}"), any_account.to_vec()),
+        // The account reset has its one role in "trial": the other
+        // process's secretariat is answered as if it did not exist (404).
         (
             ("POST", "/api/v1/password-resets"),
-            vec![
-                "global secretariat",
-                "trial secretariat",
-                "other secretariat",
-            ],
+            vec!["global secretariat", "trial secretariat"],
         ),
         (
             ("POST", "/api/v1/processes/{slug}/delegations"),
@@ -987,6 +1053,13 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             (
                 "POST",
                 "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/positions",
+            ),
+            vec!["delegate"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/co-sponsorship",
             ),
             vec!["delegate"],
         ),
@@ -1129,6 +1202,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         "every write route needs exactly one row in this table"
     );
 
+    let mut cases = 0;
     for ((method, path), allowed) in &table {
         for (role, token) in &tokens {
             // A token of the caller's own, for the revocation route.
@@ -1168,12 +1242,22 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
             }
             // A string is a raw body (a file); anything else is JSON.
-            let body = match body {
+            let body: Body = match body {
                 Value::Null => Body::empty(),
                 Value::String(raw) => Body::from(raw),
                 json => Body::from(json.to_string()),
             };
-            let reply = send(&site, req.body(body).unwrap()).await;
+            // Each call from an address of its own: the per-address limits
+            // are tried elsewhere.
+            let mut req = req.body(body).unwrap();
+            let n = calls.load(Ordering::SeqCst);
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                    [10, (n >> 16) as u8, (n >> 8) as u8, n as u8],
+                    4000,
+                ))));
+            let reply = send(&site, req).await;
+            cases += 1;
             let expected = if allowed.contains(&"anyone") {
                 vec![StatusCode::CREATED]
             } else if token.is_none() {
@@ -1190,6 +1274,8 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 vec![StatusCode::OK]
             } else if allowed.contains(role) {
                 vec![StatusCode::CREATED, StatusCode::NO_CONTENT]
+            } else if *path == "/api/v1/password-resets" && role.ends_with("secretariat") {
+                vec![StatusCode::NOT_FOUND]
             } else {
                 vec![StatusCode::FORBIDDEN]
             };
@@ -1207,12 +1293,21 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 assert!(
                     kind == "unauthenticated"
                         || kind == "forbidden"
+                        || (kind == "not_found" && *path == "/api/v1/password-resets")
                         || (kind == "analysis_running" && allowed.contains(role)),
                     "{method} {path} as {role}: {kind}"
                 );
             }
         }
     }
+    // Every route, as every role held in the trial process, in the other
+    // process, in every process, in none, and as nobody.
+    assert_eq!(cases, table.len() * tokens.len());
+    eprintln!(
+        "authorisation table: {} routes × {} callers = {cases} cases",
+        table.len(),
+        tokens.len()
+    );
 }
 
 async fn form_cookie(site: &Site) -> String {
@@ -1596,7 +1691,13 @@ async fn a_reset_link_from_the_secretariat_sets_a_new_password_once(db: TestData
     )
     .await;
     site.app
-        .create_account(&OPERATOR, "del@example.org", "D", PASSWORD, &[])
+        .create_account(
+            &OPERATOR,
+            "del@example.org",
+            "D",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+        )
         .await
         .unwrap();
     let issued = send(
@@ -1704,7 +1805,38 @@ async fn the_audit_log_page_is_for_the_secretariat(db: TestDatabase) {
         .secret;
     let all = send(&site, page(Some(sec.clone()), "/audit")).await;
     assert_eq!(all.status, StatusCode::OK);
-    assert!(all.body.contains("session.create") && all.body.contains("sec@example.org"));
+    assert!(all.body.contains("meeting.create"));
+    assert!(
+        !all.body.contains("session.create") && !all.body.contains("process.create"),
+        "a process's secretariat reads its process's entries, not those of none"
+    );
+    let other = send(&site, page(Some(sec.clone()), "/audit?process=trial")).await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(
+        !other.body.contains("meeting.create"),
+        "nor another process's, whatever the filter asks"
+    );
+    site.app
+        .create_account(
+            &OPERATOR,
+            "global@example.org",
+            "G",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let global = site
+        .app
+        .login("global@example.org", PASSWORD, "t")
+        .await
+        .unwrap()
+        .secret;
+    let everything = send(&site, page(Some(global), "/audit")).await;
+    assert!(
+        everything.body.contains("session.create")
+            && everything.body.contains("global@example.org")
+    );
     let meetings = send(
         &site,
         page(Some(sec.clone()), "/audit?action=meeting.&process=gcm"),
@@ -2010,19 +2142,40 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
-    // Actors and groups: any secretariat.
-    let group = format!(
-        "csrf={}&code=G-TEST&kind=group&name=A+test+group&members=FRA%2C+DEU",
-        sec.csrf
+    // Actors and groups, which every process shares: the secretariat of
+    // every process, not one process's.
+    let group = |csrf: &str| {
+        format!("csrf={csrf}&code=G-TEST&kind=group&name=A+test+group&members=FRA%2C+DEU")
+    };
+    assert_eq!(
+        send(&site, form(&sec.secret, "/actors/manage", group(&sec.csrf)))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
     );
-    let made = send(&site, form(&sec.secret, "/actors/manage", group)).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "all@example.org",
+            "A",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let all = site
+        .app
+        .login("all@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let made = send(&site, form(&all.secret, "/actors/manage", group(&all.csrf))).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
     assert_eq!(site.app.actor("G-TEST").await.unwrap().members.len(), 2);
     let selfish = format!(
         "csrf={}&code=G-SELF&kind=group&name=Self&members=G-SELF",
-        sec.csrf
+        all.csrf
     );
-    let refused = send(&site, form(&sec.secret, "/actors/manage", selfish)).await;
+    let refused = send(&site, form(&all.secret, "/actors/manage", selfish)).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("cannot be a member of itself"));
     let by_delegate = format!(
@@ -3264,22 +3417,36 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
     };
     let site = site_with(db, false).await;
     let app = &site.app;
+    // Two processes, each with its own meeting and hidden items.
     let meeting = app.all_meetings("trial", None).await.unwrap()[0].id;
+    let mut elsewhere = app.all_meetings("trial", None).await.unwrap()[0]
+        .meeting
+        .clone();
+    elsewhere.process = "other".parse().unwrap();
+    let other_meeting = app.add_meeting(&OPERATOR, elsewhere).await.unwrap();
     let later = Some("2099-01-01T00:00:00Z".parse().unwrap());
-    // Each hidden item carries a word found nowhere else.
-    let mut hidden = vec![];
-    for (word, distribution, embargo) in [
-        ("zanzibarword", Distribution::Restricted, None),
-        ("quokkaword", Distribution::Public, later),
-        ("secretword", Distribution::Secretariat, None),
+    // Each hidden item carries a word found nowhere else:
+    // (word, process, distribution, embargoed?, statement or document id).
+    let mut hidden: Vec<(&str, &str, Distribution, bool, i64)> = vec![];
+    for (word, process, distribution, embargo) in [
+        ("zanzibarword", "trial", Distribution::Restricted, None),
+        ("quokkaword", "trial", Distribution::Public, later),
+        ("secretword", "trial", Distribution::Secretariat, None),
+        ("okapiword", "other", Distribution::Restricted, None),
+        ("tapirword", "other", Distribution::Secretariat, None),
+        ("dugongword", "other", Distribution::Public, later),
     ] {
         let text = format!("States should protect migrants, said the {word} statement.");
         let id = app
             .add_statement(
                 &OPERATOR,
                 NewStatement {
-                    process: "trial".parse().unwrap(),
-                    meeting,
+                    process: process.parse().unwrap(),
+                    meeting: if process == "trial" {
+                        meeting
+                    } else {
+                        other_meeting
+                    },
                     agenda_item: 0,
                     actor: "FRA".parse().unwrap(),
                     on_behalf_of: None,
@@ -3295,7 +3462,7 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
             .unwrap();
         app.upload(
             &OPERATOR,
-            "trial",
+            process,
             ItemKind::Statement,
             id,
             accord_app::files::Upload {
@@ -3310,7 +3477,7 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
         app.mark_recommendation(
             &OPERATOR,
             NewRecommendation {
-                process: "trial".parse().unwrap(),
+                process: process.parse().unwrap(),
                 source: ItemKind::Statement,
                 source_id: id,
                 language: Language::En,
@@ -3320,16 +3487,17 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
         )
         .await
         .unwrap();
-        hidden.push((word, distribution, id));
+        hidden.push((word, process, distribution, embargo.is_some(), id));
     }
-    for (word, distribution, embargo) in [
-        ("wombatword", Distribution::Restricted, None),
-        ("numbatword", Distribution::Public, later),
+    for (word, process, distribution, embargo) in [
+        ("wombatword", "trial", Distribution::Restricted, None),
+        ("numbatword", "trial", Distribution::Public, later),
+        ("quollbatword", "other", Distribution::Restricted, None),
     ] {
         let mut doc = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
             .document
             .clone();
-        doc.process = "trial".parse().unwrap();
+        doc.process = process.parse().unwrap();
         doc.slug = word.parse().unwrap();
         doc.symbol = None;
         doc.meeting = None;
@@ -3339,7 +3507,7 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
         let id = app.add_document(&OPERATOR, doc).await.unwrap();
         app.upload(
             &OPERATOR,
-            "trial",
+            process,
             ItemKind::Document,
             id,
             accord_app::files::Upload {
@@ -3350,53 +3518,93 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
         )
         .await
         .unwrap();
-        hidden.push((word, distribution, id));
+        hidden.push((word, process, distribution, embargo.is_some(), id));
     }
-    site.app
-        .create_account(
-            &OPERATOR,
-            "fra@example.org",
-            "F",
-            PASSWORD,
-            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
-        )
-        .await
-        .unwrap();
-    let fra = site
-        .app
-        .login("fra@example.org", PASSWORD, "t")
-        .await
-        .unwrap();
-    let sec_token = bearer(
+    // Readers, each with grants on one process (or on every process), and
+    // what they hold where: (name, session, bearer, clearance by process).
+    let session_of = |email: &'static str, grants: Vec<RoleGrant>| {
+        let app = &site.app;
+        async move {
+            app.create_account(&OPERATOR, email, "F", PASSWORD, &grants)
+                .await
+                .unwrap();
+            app.login(email, PASSWORD, "t").await.unwrap().secret
+        }
+    };
+    let trial_delegate = session_of(
+        "fra@example.org",
+        vec![grant(Role::Delegate, Some("trial"), Some("FRA"))],
+    )
+    .await;
+    let other_delegate = session_of(
+        "fra-other@example.org",
+        vec![grant(Role::Delegate, Some("other"), Some("FRA"))],
+    )
+    .await;
+    let trial_secretariat = bearer(
         &site,
         "sec@example.org",
         &[grant(Role::Secretariat, Some("trial"), None)],
     )
     .await;
+    let other_secretariat = bearer(
+        &site,
+        "sec-other@example.org",
+        &[grant(Role::Secretariat, Some("other"), None)],
+    )
+    .await;
+    let global_secretariat = bearer(
+        &site,
+        "sec-all@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
 
-    // Every surface, as text.
-    let mut surfaces = vec![
-        "/processes/trial".to_string(),
-        format!("/processes/trial/meetings/{meeting}"),
-        "/processes/trial/documents".into(),
-        "/processes/trial/recommendations".into(),
-        "/processes/trial/feed.atom".into(),
-        "/api/v1/processes/trial/statements".into(),
-        "/api/v1/processes/trial/documents".into(),
-        "/api/v1/processes/trial/recommendations".into(),
-        "/api/v1/search?q=migrants&process=trial".into(),
-        "/api/v1/search?q=&process=trial".into(),
-        "/search?q=migrants&process=trial".into(),
-        "/api/v1/search?q=migrants".into(),
+    // Every surface, as text: each process's pages, lists, feeds, files, and
+    // search with every combination of process filters (none, one, the
+    // other, both in either order, repeated), with and without words.
+    let mut surfaces: Vec<String> = vec![];
+    for process in ["trial", "other"] {
+        surfaces.extend([
+            format!("/processes/{process}"),
+            format!("/processes/{process}/documents"),
+            format!("/processes/{process}/recommendations"),
+            format!("/processes/{process}/feed.atom"),
+            format!("/api/v1/processes/{process}/statements"),
+            format!("/api/v1/processes/{process}/documents"),
+            format!("/api/v1/processes/{process}/recommendations"),
+        ]);
+    }
+    surfaces.push(format!("/processes/trial/meetings/{meeting}"));
+    surfaces.push(format!("/processes/other/meetings/{other_meeting}"));
+    let filter_sets = [
+        "",
+        "&process=trial",
+        "&process=other",
+        "&process=trial&process=other",
+        "&process=other&process=trial",
+        "&process=other&process=other&process=trial",
+        "&process=gcm&process=trial",
     ];
-    for (word, _, id) in &hidden {
-        surfaces.push(format!("/api/v1/search?q={word}&process=trial"));
+    let mut queries = vec!["migrants".to_string(), String::new()];
+    queries.extend(hidden.iter().map(|(word, ..)| (*word).to_string()));
+    for filters in filter_sets {
+        for q in &queries {
+            surfaces.push(format!("/api/v1/search?q={q}{filters}"));
+        }
+        // The search page shows the words asked for: it is asked for words
+        // found in every hidden item instead.
+        for q in ["migrants", "migrants+statement", ""] {
+            surfaces.push(format!("/search?q={q}{filters}"));
+        }
+    }
+    for (word, process, _, _, id) in &hidden {
         if word.ends_with("batword") {
-            surfaces.push(format!("/processes/trial/documents/{id}/files/en"));
+            surfaces.push(format!("/processes/{process}/documents/{id}/files/en"));
         } else {
-            surfaces.push(format!("/processes/trial/statements/{id}"));
-            surfaces.push(format!("/api/v1/processes/trial/statements/{id}"));
-            surfaces.push(format!("/processes/trial/statements/{id}/files/fr"));
+            surfaces.push(format!("/processes/{process}/statements/{id}"));
+            surfaces.push(format!("/api/v1/processes/{process}/statements/{id}"));
+            surfaces.push(format!("/processes/{process}/statements/{id}/files/fr"));
         }
     }
     let read = |session: Option<String>, bearer: Option<String>, uri: String| {
@@ -3418,51 +3626,579 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
             reply.body
         }
     };
-    // Who may see which word: (reader, session, bearer, may see word?).
-    let all_text = |session: Option<String>, bearer: Option<String>| {
+    // What each reader sees on each surface, one reader at a time.
+    let seen = |session: Option<String>, bearer: Option<String>| {
         let surfaces = surfaces.clone();
         let read = &read;
         async move {
-            let mut all = String::new();
+            let mut by_surface = vec![];
             for uri in surfaces {
-                all += &read(session.clone(), bearer.clone(), uri).await;
+                let body = read(session.clone(), bearer.clone(), uri.clone()).await;
+                by_surface.push((uri, body));
             }
-            all
+            by_surface
         }
     };
-    let public = all_text(None, None).await;
-    let delegate = all_text(Some(fra.secret.clone()), None).await;
-    let secretariat = all_text(None, Some(sec_token)).await;
-    for (word, distribution, _) in &hidden {
-        let embargoed = *word == "quokkaword" || *word == "numbatword";
-        assert!(!public.contains(word), "{word} leaked to the public");
-        let states_see = *distribution == Distribution::Restricted && !embargoed;
-        assert_eq!(
-            delegate.contains(word),
-            states_see,
-            "{word} for a member state's delegate"
-        );
-        assert!(secretariat.contains(word), "{word} for the secretariat");
+    // (reader, session, bearer, its clearance in trial and in other).
+    use accord_domain::Clearance::{MemberStates, Public, Secretariat};
+    let readers = [
+        ("the public", None, None, [Public, Public]),
+        (
+            "a delegate in trial",
+            Some(trial_delegate.clone()),
+            None,
+            [MemberStates, Public],
+        ),
+        (
+            "a delegate in other",
+            Some(other_delegate),
+            None,
+            [Public, MemberStates],
+        ),
+        (
+            "trial's secretariat",
+            None,
+            Some(trial_secretariat),
+            [Secretariat, Public],
+        ),
+        (
+            "other's secretariat",
+            None,
+            Some(other_secretariat),
+            [Public, Secretariat],
+        ),
+        (
+            "every process's secretariat",
+            None,
+            Some(global_secretariat),
+            [Secretariat, Secretariat],
+        ),
+    ];
+    let mut checked = 0;
+    for (reader, session, bearer, clearance) in readers {
+        let bodies = seen(session, bearer).await;
+        for (word, process, distribution, embargoed, _) in &hidden {
+            let c = clearance[usize::from(*process == "other")];
+            let may = c == Secretariat
+                || (c == MemberStates && *distribution == Distribution::Restricted && !embargoed);
+            let leaked: Vec<&str> = bodies
+                .iter()
+                .filter(|(_, body)| body.contains(word))
+                .map(|(uri, _)| uri.as_str())
+                .collect();
+            if may {
+                assert!(!leaked.is_empty(), "{word} ({process}) for {reader}");
+            } else {
+                assert!(
+                    leaked.is_empty(),
+                    "{word} ({process}) leaked to {reader} on {leaked:?}"
+                );
+            }
+            checked += bodies.len();
+        }
     }
+    eprintln!(
+        "leak test: {} surfaces × 6 readers × {} hidden items checked ({checked})",
+        surfaces.len(),
+        hidden.len()
+    );
     // Counts: the public's totals and facets count only the public test
-    // statement and note; a delegate's include the restricted ones.
+    // statement and note; a delegate's include the restricted ones — of its
+    // own process only, whatever the filters name.
     let total = |body: String| -> u64 {
         serde_json::from_str::<Value>(&body).unwrap()["total"]
             .as_u64()
             .unwrap()
     };
-    let public_total = total(read(None, None, "/api/v1/search?q=&process=trial".into()).await);
-    let delegate_total = total(
-        read(
-            Some(fra.secret.clone()),
-            None,
-            "/api/v1/search?q=&process=trial".into(),
+    for filters in [
+        "process=trial",
+        "process=trial&process=other",
+        "process=other&process=trial",
+    ] {
+        let uri = format!("/api/v1/search?q=&{filters}");
+        let public_total = total(read(None, None, uri.clone()).await);
+        let delegate_total = total(read(Some(trial_delegate.clone()), None, uri).await);
+        assert_eq!(
+            delegate_total - public_total,
+            1 + 1 + 1 + 1,
+            "{filters}: the restricted statement's two texts, its recommendation, and the restricted note"
+        );
+    }
+}
+
+/// Finding 3: a delegate names another state as co-sponsor; that state is
+/// pending until its own delegate confirms, and may decline, object, or
+/// withdraw a confirmed co-sponsorship.
+async fn a_state_is_never_bound_without_its_own_act(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    negotiation_fixtures(&site.app).await;
+    let che = bearer(
+        &site,
+        "che-named@example.org",
+        &[grant(Role::Delegate, Some("trial"), Some("CHE"))],
+    )
+    .await;
+    let fra = bearer(
+        &site,
+        "fra-named@example.org",
+        &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+    )
+    .await;
+    let fra_elsewhere = bearer(
+        &site,
+        "fra-other@example.org",
+        &[grant(Role::Delegate, Some("other"), Some("FRA"))],
+    )
+    .await;
+    let post = |token: &str, uri: String, body: Value| {
+        Request::post(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let base = "/api/v1/processes/trial/drafts/trial-draft/amendments";
+    let tabled = send(
+        &site,
+        post(
+            &che,
+            base.into(),
+            json!({ "proposer": "CHE", "co_sponsors": ["FRA"], "operation": { "op": "insert_text", "node": "p1", "at": 0, "text": "Bound " } }),
+        ),
+    )
+    .await;
+    assert_eq!(tabled.status, StatusCode::CREATED, "{}", tabled.body);
+    let id = tabled.json()["id"].as_i64().unwrap();
+    let a = amendment_json(&site, id).await;
+    assert_eq!(a["co_sponsors"], json!([]), "{a}");
+    assert_eq!(a["pending_co_sponsors"], json!(["FRA"]));
+    // The proposer cannot confirm for France, nor France's delegate of
+    // another process.
+    for token in [&che, &fra_elsewhere] {
+        let reply = send(
+            &site,
+            post(
+                token,
+                format!("{base}/{id}/co-sponsorship"),
+                json!({ "actor": "FRA", "confirm": true }),
+            ),
         )
-        .await,
+        .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    }
+    // France confirms; it is then a proposer and cannot object…
+    let confirmed = send(
+        &site,
+        post(
+            &fra,
+            format!("{base}/{id}/co-sponsorship"),
+            json!({ "actor": "FRA", "confirm": true }),
+        ),
+    )
+    .await;
+    assert_eq!(confirmed.status, StatusCode::CREATED, "{}", confirmed.body);
+    assert_eq!(
+        amendment_json(&site, id).await["co_sponsors"],
+        json!(["FRA"])
+    );
+    let object = || {
+        post(
+            &fra,
+            format!("{base}/{id}/positions"),
+            json!({ "actor": "FRA", "stance": "object" }),
+        )
+    };
+    assert_eq!(
+        send(&site, object()).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // …until it withdraws its co-sponsorship, which is its own act too.
+    let withdrawn = send(
+        &site,
+        post(
+            &fra,
+            format!("{base}/{id}/co-sponsorship"),
+            json!({ "actor": "FRA", "confirm": false }),
+        ),
+    )
+    .await;
+    assert_eq!(withdrawn.status, StatusCode::CREATED, "{}", withdrawn.body);
+    assert_eq!(send(&site, object()).await.status, StatusCode::CREATED);
+    let a = amendment_json(&site, id).await;
+    assert_eq!(a["co_sponsors"], json!([]));
+    assert_eq!(a["pending_co_sponsors"], json!([]));
+    // A misspelt field is refused, naming it.
+    let typo = send(
+        &site,
+        post(
+            &fra,
+            format!("{base}/{id}/co-sponsorship"),
+            json!({ "actor": "FRA", "confirmed": true }),
+        ),
+    )
+    .await;
+    assert_eq!(typo.status, StatusCode::BAD_REQUEST);
+    assert!(typo.body.contains("confirmed"), "{}", typo.body);
+}
+
+/// An amendment of the trial draft's first version, as the API shows it.
+async fn amendment_json(site: &Site, id: i64) -> Value {
+    let uri = format!("/api/v1/processes/trial/drafts/trial-draft/amendments/{id}");
+    let reply = send(site, Request::get(uri).body(Body::empty()).unwrap()).await;
+    reply.json()["amendment"].clone()
+}
+
+/// A body that counts the bytes the server pulls from it: `total` bytes of
+/// `b'x'` in 64 KiB chunks, made only when asked for, each after a pause
+/// (as a socket's would be).
+fn counted_body(total: usize, pulled: Arc<std::sync::atomic::AtomicUsize>) -> Body {
+    let chunk = bytes::Bytes::from(vec![b'x'; 64 * 1024]);
+    let stream = futures_util::stream::unfold(0usize, move |sent| {
+        let chunk = chunk.clone();
+        let pulled = pulled.clone();
+        async move {
+            if sent >= total {
+                return None;
+            }
+            // As from a socket: the next chunk is not always there yet.
+            tokio::task::yield_now().await;
+            pulled.fetch_add(chunk.len(), Ordering::SeqCst);
+            Some((Ok::<_, std::io::Error>(chunk), sent + 64 * 1024))
+        }
+    });
+    Body::from_stream(stream)
+}
+
+/// Finding 4: an anonymous 300 MiB multipart field is refused before it is
+/// read (and so is a signed-in one past the field's bound), bounded by a
+/// limit, whatever the time.
+async fn an_oversized_form_is_refused_before_it_is_read(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let big = 300 << 20;
+    let multipart = |cookie: Option<&str>,
+                     pulled: Arc<std::sync::atomic::AtomicUsize>,
+                     prefix: &str| {
+        let boundary = "XyZ";
+        let head = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{prefix}"
+        );
+        let stream =
+            futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(head))]);
+        let rest = counted_body(big, pulled).into_data_stream();
+        use futures_util::StreamExt;
+        let body = Body::from_stream(stream.chain(rest.map(|r| r.map_err(std::io::Error::other))));
+        let mut req = Request::post(format!("/processes/trial/statements/{statement}/files"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, format!("accord_session={c}"));
+        }
+        req.body(body).unwrap()
+    };
+    // Anonymous, no length declared: refused without reading a byte.
+    let pulled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let reply = send(&site, multipart(None, pulled.clone(), "")).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        pulled.load(Ordering::SeqCst),
+        0,
+        "nothing read for an anonymous caller"
+    );
+    // Signed in, a first field that never ends: refused at its small bound.
+    site.app
+        .create_account(
+            &OPERATOR,
+            "big@example.org",
+            "B",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let session = site
+        .app
+        .login("big@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let pulled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let reply = send(&site, multipart(Some(&session.secret), pulled.clone(), "")).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{} after {} bytes",
+        between(&reply.body, "<main", "</main>"),
+        pulled.load(Ordering::SeqCst)
+    );
+    assert!(
+        pulled.load(Ordering::SeqCst) <= 256 * 1024,
+        "read {} bytes of a 300 MiB field",
+        pulled.load(Ordering::SeqCst)
+    );
+    // A declared length over the limit: refused at once, for anyone.
+    let pulled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let req = Request::post("/api/v1/processes/trial/consultations/online/inputs")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, big.to_string())
+        .body(counted_body(big, pulled.clone()))
+        .unwrap();
+    let reply = send(&site, req).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reply.json()["error"], "too_large");
+    assert_eq!(pulled.load(Ordering::SeqCst), 0);
+    // A JSON body without a length, over the small limit: read no further
+    // than the limit.
+    let pulled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let req = Request::post("/api/v1/processes/trial/consultations/online/inputs")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(counted_body(big, pulled.clone()))
+        .unwrap();
+    let reply = send(&site, req).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.body
+    );
+    assert!(
+        pulled.load(Ordering::SeqCst) <= 3 << 20,
+        "read {}",
+        pulled.load(Ordering::SeqCst)
+    );
+    // Nothing was stored.
+    assert!(site.app.verify_audit().await.unwrap().is_ok());
+}
+
+async fn sign_in_from(site: &Site, email: &str, password: &str, ip: [u8; 4]) -> StatusCode {
+    let form = form_cookie(site).await;
+    let req = login_request(&form, &form, email, password, "");
+    send(site, from_address(req, ip)).await.status
+}
+
+fn from_address(mut req: Request<Body>, ip: [u8; 4]) -> Request<Body> {
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 5000,
+        ))));
+    req
+}
+
+/// Finding 5: failed sign-ins on one account never lock out the others at
+/// the same address; behind a trusted proxy each reader is told apart by
+/// `X-Forwarded-For`; the secretariat is not limited in sending inputs.
+async fn nobody_is_locked_out_by_someone_else(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    for email in ["victim@example.org", "bystander@example.org"] {
+        site.app
+            .create_account(&OPERATOR, email, "P", PASSWORD, &[])
+            .await
+            .unwrap();
+    }
+    let proxy = [10, 0, 0, 1];
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&site, "victim@example.org", "a wrong password!", proxy).await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        sign_in_from(&site, "victim@example.org", PASSWORD, proxy).await,
+        StatusCode::TOO_MANY_REQUESTS
     );
     assert_eq!(
-        delegate_total - public_total,
-        1 + 1 + 1 + 1,
-        "the restricted statement's two texts, its recommendation, and the restricted note"
+        sign_in_from(&site, "bystander@example.org", PASSWORD, proxy).await,
+        StatusCode::SEE_OTHER,
+        "someone else at the same address signs in"
     );
+
+    // Inputs behind a trusted proxy: each client by its forwarded address.
+    let behind = accord_web::router_with(
+        site.app.clone(),
+        accord_web::Options {
+            secure_cookies: false,
+            trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
+        },
+    );
+    let input = |client: &str| {
+        let req = Request::post("/api/v1/processes/trial/consultations/online/inputs")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", client)
+            .body(Body::from(json!({ "text": "States should protect the rights of all migrants.", "language": "en" }).to_string()))
+            .unwrap();
+        let router = behind.clone();
+        async move {
+            router
+                .oneshot(from_address(req, proxy))
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    let limit = accord_app::AbuseLimits::default().inputs_per_hour;
+    for _ in 0..limit {
+        assert_eq!(input("203.0.113.5").await, StatusCode::CREATED);
+    }
+    assert_eq!(input("203.0.113.5").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        input("203.0.113.6").await,
+        StatusCode::CREATED,
+        "another reader behind the proxy"
+    );
+    // A client cannot forge its way out: what it adds is left of the proxy's.
+    assert_eq!(
+        input("1.1.1.1, 203.0.113.5").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The process's secretariat, at the same address, is not limited.
+    let sec = bearer(
+        &site,
+        "sec-inputs@example.org",
+        &[grant(Role::Secretariat, Some("trial"), None)],
+    )
+    .await;
+    let req = Request::post("/api/v1/processes/trial/consultations/online/inputs")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {sec}"))
+        .header("x-forwarded-for", "203.0.113.5")
+        .body(Body::from(
+            json!({ "text": "Entered by the secretariat from a letter.", "language": "en" })
+                .to_string(),
+        ))
+        .unwrap();
+    assert_eq!(
+        behind
+            .clone()
+            .oneshot(from_address(req, proxy))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::CREATED
+    );
+    // Accreditation applications are limited per address too.
+    let apply = || {
+        Request::post("/api/v1/processes/trial/accreditation/applications")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", "203.0.113.7")
+            .body(Body::from(json!({ "name": "A flood", "kind": "ngo", "country": "CHE", "website": "https://example.org", "ecosoc_status": false, "description": "x" }).to_string()))
+            .unwrap()
+    };
+    for _ in 0..accord_app::AbuseLimits::default().applications_per_hour {
+        assert_eq!(
+            behind
+                .clone()
+                .oneshot(from_address(apply(), proxy))
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        behind
+            .clone()
+            .oneshot(from_address(apply(), proxy))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// Finding 6: when the work pool's queue is full, a search is answered 503
+/// with `Retry-After` at once, instead of a thread of its own.
+async fn a_crowd_is_told_to_come_back_not_given_threads(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let app = Arc::new(site.app.as_ref().clone().with_work_pool(1, 0));
+    let router = accord_web::router(app.clone());
+    // The one worker is busy until released.
+    let (release, hold) = std::sync::mpsc::channel::<()>();
+    let (started_tx, started) = std::sync::mpsc::channel::<()>();
+    let pool = app.clone();
+    let busy = tokio::spawn(async move {
+        pool.run_on_work_pool(move || {
+            started_tx.send(()).unwrap();
+            hold.recv().unwrap();
+        })
+        .await
+    });
+    tokio::task::spawn_blocking(move || started.recv().unwrap())
+        .await
+        .unwrap();
+    for uri in ["/api/v1/search?q=migrants", "/search?q=migrants"] {
+        let reply = router
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), StatusCode::SERVICE_UNAVAILABLE, "{uri}");
+        assert_eq!(reply.headers()[header::RETRY_AFTER], "1", "{uri}");
+    }
+    release.send(()).unwrap();
+    busy.await.unwrap().unwrap();
+    let reply = router
+        .oneshot(
+            Request::get("/api/v1/search?q=migrants")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::OK, "free again");
+}
+
+/// With `--secure-cookies`: HSTS, and every cookie `Secure`.
+async fn over_https_every_cookie_is_secure_and_hsts_is_sent(db: TestDatabase) {
+    let site = site_with(db, true).await;
+    let login = send(&site, Request::get("/login").body(Body::empty()).unwrap()).await;
+    assert!(login.headers[header::STRICT_TRANSPORT_SECURITY]
+        .to_str()
+        .unwrap()
+        .starts_with("max-age="));
+    assert!(login.cookie("accord_form").unwrap().contains("; Secure"));
+    let lang = send(
+        &site,
+        Request::get("/language?lang=fr&next=/")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let cookies: Vec<&str> = lang
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        !cookies.is_empty(),
+        "the language form sets a cookie ({})",
+        lang.status
+    );
+    assert!(
+        cookies.iter().all(|c| c.contains("; Secure")),
+        "{cookies:?}"
+    );
+    let plain = site_with_plain(&site);
+    let reply = plain
+        .oneshot(Request::get("/login").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert!(
+        reply
+            .headers()
+            .get(header::STRICT_TRANSPORT_SECURITY)
+            .is_none(),
+        "not over plain HTTP"
+    );
+}
+
+fn site_with_plain(site: &Site) -> Router {
+    accord_web::router(site.app.clone())
 }

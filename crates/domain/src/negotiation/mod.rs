@@ -87,6 +87,9 @@ pub enum NegotiationError {
     BadDeadline(String),
     #[error("{actor} cannot {what}")]
     NotAllowedFor { actor: String, what: &'static str },
+    /// Confirming or withdrawing a co-sponsorship the amendment does not hold.
+    #[error("{0}")]
+    NotCoSponsor(String),
 }
 
 impl NegotiationError {
@@ -112,6 +115,7 @@ impl NegotiationError {
             AlreadyBroken(_) => "already_broken",
             BadDeadline(_) => "bad_deadline",
             NotAllowedFor { .. } => "not_allowed_for_actor",
+            NotCoSponsor(_) => "not_named_co_sponsor",
         }
     }
 
@@ -122,6 +126,7 @@ impl NegotiationError {
             NegotiationError::DuplicateVersion(_)
                 | NegotiationError::AlreadyBroken(_)
                 | NegotiationError::SilenceRunning(_)
+                | NegotiationError::NotCoSponsor(_)
         )
     }
 }

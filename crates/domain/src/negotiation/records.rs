@@ -57,7 +57,12 @@ pub struct Amendment {
     pub number: u32,
     /// A state, or a group of states.
     pub proposer: ActorCode,
+    /// Co-sponsors who confirmed: a state co-sponsors by its own act.
     pub co_sponsors: Vec<ActorCode>,
+    /// Named by the proposer, not yet confirmed by the co-sponsor's own
+    /// delegation: shown as pending, never counted among the proposers.
+    #[serde(default)]
+    pub pending_co_sponsors: Vec<ActorCode>,
     /// Support and objections, in the order they came.
     pub positions: Vec<Position>,
     pub operation: Operation,

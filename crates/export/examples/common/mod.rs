@@ -112,6 +112,7 @@ fn amendment(
         number,
         proposer: actor(proposer),
         co_sponsors: co_sponsors.iter().map(|c| actor(c)).collect(),
+        pending_co_sponsors: vec![],
         positions: positions
             .iter()
             .map(|(a, stance)| Position {

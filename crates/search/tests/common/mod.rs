@@ -8,24 +8,15 @@ use accord_search::{Distribution, Language, Reader, SearchDoc, SearchIndex};
 pub const NOW: i64 = 1_735_689_600;
 
 pub fn public() -> Reader {
-    Reader {
-        sees: Distribution::Public,
-        now: NOW,
-    }
+    Reader::everywhere(Distribution::Public, NOW)
 }
 
 pub fn member_states() -> Reader {
-    Reader {
-        sees: Distribution::MemberStates,
-        now: NOW,
-    }
+    Reader::everywhere(Distribution::MemberStates, NOW)
 }
 
 pub fn secretariat() -> Reader {
-    Reader {
-        sees: Distribution::Secretariat,
-        now: NOW,
-    }
+    Reader::everywhere(Distribution::Secretariat, NOW)
 }
 
 /// A public statement by Mexico at the GCM in 2024, with defaults for the rest.

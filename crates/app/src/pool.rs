@@ -1,0 +1,138 @@
+//! CPU-bound work under a crowd: searches, file extraction and the like run
+//! on a pool of as many workers as the machine has cores, behind a bounded
+//! queue. When the queue is full the caller is told at once to come back
+//! (`AppError::Busy`, 503 with `Retry-After`) — no new thread is made, and
+//! memory stays bounded whatever the number of connections.
+
+use crate::{AppError, Result};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+pub struct WorkPool {
+    running: Arc<Semaphore>,
+    workers: usize,
+    waiting: AtomicUsize,
+    max_waiting: usize,
+}
+
+impl WorkPool {
+    /// `workers` at a time, `max_waiting` more in the queue.
+    pub fn new(workers: usize, max_waiting: usize) -> Self {
+        let workers = workers.max(1);
+        WorkPool {
+            running: Arc::new(Semaphore::new(workers)),
+            workers,
+            waiting: AtomicUsize::new(0),
+            max_waiting,
+        }
+    }
+
+    /// One worker per core, and a queue of 16 per worker.
+    pub fn for_this_machine() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        WorkPool::new(cores, cores * 16)
+    }
+
+    pub fn workers(&self) -> usize {
+        self.workers
+    }
+
+    /// Runs `work` on a worker, waiting in the queue for one; refused with
+    /// `Busy` when the queue is full.
+    pub async fn run<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        self.run_with(work, true).await
+    }
+
+    /// Runs background work (a job already bounded in number): it waits for
+    /// a worker however long the queue, and is never refused.
+    pub async fn run_in_background<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        self.run_with(work, false).await
+    }
+
+    async fn run_with<T, F>(&self, work: F, bounded: bool) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let permit = match self.running.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) if !bounded => self
+                .running
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            Err(_) => {
+                let queued = self.waiting.fetch_add(1, Ordering::SeqCst);
+                if queued >= self.max_waiting {
+                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                    return Err(AppError::Busy(
+                        "the server is busy; try again in a moment".into(),
+                    ));
+                }
+                let permit = self.running.clone().acquire_owned().await;
+                self.waiting.fetch_sub(1, Ordering::SeqCst);
+                permit.map_err(|e| AppError::Internal(e.to_string()))?
+            }
+        };
+        // At most `workers` of these threads run at once: the permit goes
+        // with the work and is released when it ends.
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| AppError::Internal(format!("a worker stopped: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_refuses_at_once_and_nothing_runs_beyond_the_workers() {
+        let pool = Arc::new(WorkPool::new(1, 1));
+        let (release, hold) = mpsc::channel::<()>();
+        let (started_tx, started) = mpsc::channel::<()>();
+        // The one worker is busy until released.
+        let busy = {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                pool.run(move || {
+                    started_tx.send(()).unwrap();
+                    hold.recv().unwrap();
+                    1
+                })
+                .await
+            })
+        };
+        tokio::task::spawn_blocking(move || started.recv().unwrap())
+            .await
+            .unwrap();
+        // One waits in the queue…
+        let queued = {
+            let pool = pool.clone();
+            tokio::spawn(async move { pool.run(|| 2).await })
+        };
+        while pool.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        // …and the next is refused, without waiting.
+        assert!(matches!(pool.run(|| 3).await, Err(AppError::Busy(_))));
+        release.send(()).unwrap();
+        assert_eq!(busy.await.unwrap().unwrap(), 1);
+        assert_eq!(queued.await.unwrap().unwrap(), 2);
+        assert_eq!(pool.run(|| 4).await.unwrap(), 4, "free again");
+    }
+}
