@@ -2,7 +2,7 @@
 # Issue 14's figures, on the release binary with the GCM demo:
 #  1. the server's RSS before and after an anonymous 300 MiB multipart field
 #     (refused before it is read), and after a signed-in one;
-#  2. a search flood: 64 connections for SECONDS (default 60) against 4
+#  2. a search flood: 64 and 256 connections for SECONDS (default 60) against 4
 #     connections, side by side — requests/s, non-2xx answers (503s when the
 #     work pool's queue is full), and the server's peak RSS and threads,
 #     sampled every 0.2 s, then RSS and threads after the load.
@@ -57,6 +57,7 @@ flood() { # connections
 echo "== search flood, ${secs}s each (server on core 0, wrk on core 1)"
 flood 4
 flood 64
+flood 256
 sleep 2
 printf 'after the load: RSS %s MB, threads %s\n' "$(rss)" "$(threads)"
 printf 'ratio 64/4 connections: %.2f\n' "$(echo "$(cat "$dir/rps-64") / $(cat "$dir/rps-4")" | bc -l)"

@@ -28,10 +28,13 @@ impl WorkPool {
         }
     }
 
-    /// One worker per core, and a queue of 16 per worker.
+    /// One worker per core (the cores this process may run on), and a queue
+    /// of 64 per worker: a waiting request holds a few kilobytes, so a crowd
+    /// of that size waits its turn rather than being turned away, and a
+    /// bigger one is told to come back.
     pub fn for_this_machine() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        WorkPool::new(cores, cores * 16)
+        WorkPool::new(cores, cores * 64)
     }
 
     pub fn workers(&self) -> usize {

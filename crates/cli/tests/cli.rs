@@ -149,7 +149,7 @@ fn the_database_url_can_come_from_the_environment() {
 
 #[test]
 fn the_demo_loads_into_postgres_too() {
-    let server = std::env::var("ACCORD_TEST_POSTGRES_URL").expect("ACCORD_TEST_POSTGRES_URL");
+    let server = accord_testkit::postgres_server_url();
     let schema = "accord_test_cli_demo";
     let admin = |sql: &str| {
         let rt = tokio::runtime::Runtime::new().unwrap();

@@ -1,5 +1,5 @@
-//! The conformance suite on a real PostgreSQL server, named by
-//! `ACCORD_TEST_POSTGRES_URL` (set by default in `.cargo/config.toml`).
+//! The conformance suite on a real PostgreSQL server: the one
+//! `ACCORD_TEST_POSTGRES_URL` names, or the test kit's throwaway cluster.
 //! Each case runs in a schema of its own, so cases run in parallel.
 
 use accord_store::Store;
@@ -10,10 +10,7 @@ use sqlx::{ConnectOptions, Connection};
 use std::str::FromStr;
 
 fn server_url() -> String {
-    std::env::var("ACCORD_TEST_POSTGRES_URL").expect(
-        "ACCORD_TEST_POSTGRES_URL is not set: the PostgreSQL suite needs a server \
-         (e.g. postgres://postgres@127.0.0.1:5432/test)",
-    )
+    accord_testkit::postgres_server_url()
 }
 
 struct PgSchema {

@@ -1,7 +1,9 @@
 //! Test support shared by the crates' integration tests: every test that
 //! must hold on both stores gets a fresh, real database of its own — a
 //! temporary SQLite file, or a PostgreSQL schema on the server named by
-//! `ACCORD_TEST_POSTGRES_URL` — and `on_both_stores!` runs it on each.
+//! `ACCORD_TEST_POSTGRES_URL` (or, when that is unset, on a throwaway
+//! cluster the test process starts itself) — and `on_both_stores!` runs it
+//! on each.
 //!
 //! There is no in-memory stand-in: a PostgreSQL server that does not answer
 //! fails the PostgreSQL half of every such test.
@@ -31,13 +33,26 @@ pub struct TestDatabase {
     _dir: tempfile::TempDir,
 }
 
-/// The PostgreSQL server the tests use.
+/// The PostgreSQL server the tests use: the one `ACCORD_TEST_POSTGRES_URL`
+/// names, or else a throwaway cluster of this test process's own, started
+/// on first use from the machine's PostgreSQL binaries (see [`throwaway`]).
+/// Without PostgreSQL installed, the PostgreSQL half of a test fails with
+/// one line saying how to install it.
 pub fn postgres_server_url() -> String {
-    std::env::var("ACCORD_TEST_POSTGRES_URL").expect(
-        "ACCORD_TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server \
-         (e.g. postgres://postgres@127.0.0.1:5432/test)",
-    )
+    if let Some(url) = std::env::var("ACCORD_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+    {
+        return url;
+    }
+    static CLUSTER: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    CLUSTER
+        .get_or_init(throwaway::start)
+        .clone()
+        .unwrap_or_else(|e| panic!("{e}"))
 }
+
+pub mod throwaway;
 
 impl TestDatabase {
     /// A fresh database for the test called `name` (any text; a PostgreSQL
