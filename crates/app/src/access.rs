@@ -287,6 +287,50 @@ pub(crate) fn wait_phrase(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+fn check_token(name: &str, days: i64) -> Result<()> {
+    check_person_name(name).map_err(|_| ValidationError::Invalid {
+        what: "token name",
+        value: name.chars().take(80).collect(),
+        reason: "must be 1 to 200 characters long",
+    })?;
+    if !(1..=MAX_TOKEN_DAYS).contains(&days) {
+        return Err(AppError::BadRequest(format!(
+            "a token lives 1 to {MAX_TOKEN_DAYS} days, not {days}"
+        )));
+    }
+    Ok(())
+}
+
+/// Records a new API token of `account` in the unit, with its audit entry;
+/// its id and its secret (stored only as a digest).
+async fn insert_token(
+    unit: &mut crate::Unit<'_>,
+    account: i64,
+    name: &str,
+    expires_at: DateTime<Utc>,
+) -> Result<(i64, String)> {
+    let secret = format!("acc_{}", secret());
+    let id = unit
+        .tx
+        .insert_api_token(&ApiTokenRecord {
+            id: 0,
+            account,
+            name: name.trim().to_owned(),
+            token_hash: digest(&secret),
+            created_at: unit.at,
+            expires_at,
+            revoked_at: None,
+        })
+        .await?;
+    unit.audit(
+        "api_token.create",
+        None,
+        vec![format!("api_token:{id}"), format!("account:{account}")],
+    )
+    .await?;
+    Ok((id, secret))
+}
+
 /// A new sign-in: the cookie's secret and the session's anti-CSRF token.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -386,10 +430,16 @@ impl App {
         })
     }
 
-    /// Signs in. The same answer, after the same work, whether the account
-    /// exists or the password is wrong; refused for a while after repeated
-    /// failures for the account or from the address.
-    pub async fn login(&self, email: &str, password: &str, address: &str) -> Result<NewSession> {
+    /// Checks an e-mail address and a password: the account, or the same
+    /// refusal, after the same work, whether the account exists or the
+    /// password is wrong; held back after repeated failures (per account,
+    /// with backoff; per address only for accounts that do not exist).
+    async fn verify_sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        address: &str,
+    ) -> Result<accord_store::StoredAccount> {
         let now = self.now();
         let account_key = email.trim().to_lowercase();
         let address_key = address.to_owned();
@@ -439,12 +489,20 @@ impl App {
             return Err(AppError::Unauthenticated(BAD_LOGIN.into()));
         };
         self.throttles.sign_in.forget(&account_key);
+        Ok(found)
+    }
+
+    /// Signs in. The same answer, after the same work, whether the account
+    /// exists or the password is wrong; refused for a while after repeated
+    /// failures for the account or from the address.
+    pub async fn login(&self, email: &str, password: &str, address: &str) -> Result<NewSession> {
+        let found = self.verify_sign_in(email, password, address).await?;
         let principal = Principal::Account(found.account.clone());
         let session = NewSession {
             secret: secret(),
             csrf: secret(),
             account: found.account,
-            expires_at: now + Duration::hours(SESSION_HOURS),
+            expires_at: self.now() + Duration::hours(SESSION_HOURS),
         };
         let mut unit = self.unit(&principal).await?;
         unit.tx
@@ -527,33 +585,10 @@ impl App {
                 "only an account can hold API tokens".into(),
             ));
         };
-        check_person_name(name).map_err(|_| ValidationError::Invalid {
-            what: "token name",
-            value: name.chars().take(80).collect(),
-            reason: "must be 1 to 200 characters long",
-        })?;
-        if !(1..=MAX_TOKEN_DAYS).contains(&days) {
-            return Err(AppError::BadRequest(format!(
-                "a token lives 1 to {MAX_TOKEN_DAYS} days, not {days}"
-            )));
-        }
-        let secret = format!("acc_{}", secret());
+        check_token(name, days)?;
         let mut unit = self.unit(principal).await?;
         let expires_at = unit.at + Duration::days(days);
-        let id = unit
-            .tx
-            .insert_api_token(&ApiTokenRecord {
-                id: 0,
-                account,
-                name: name.trim().to_owned(),
-                token_hash: digest(&secret),
-                created_at: unit.at,
-                expires_at,
-                revoked_at: None,
-            })
-            .await?;
-        unit.audit("api_token.create", None, vec![format!("api_token:{id}")])
-            .await?;
+        let (id, secret) = insert_token(&mut unit, account, name, expires_at).await?;
         unit.commit().await?;
         Ok(NewApiToken {
             id,
@@ -598,6 +633,68 @@ impl App {
         unit.audit("api_token.revoke", None, vec![format!("api_token:{id}")])
             .await?;
         unit.commit().await
+    }
+
+    /// An API token for the account with this e-mail address, made by the
+    /// operator on the server's machine (`accord token create`), for scripts
+    /// that have no browser. The secret is in the answer only.
+    pub async fn create_api_token_for(
+        &self,
+        operator: &Principal,
+        email: &str,
+        name: &str,
+        days: i64,
+    ) -> Result<NewApiToken> {
+        if !matches!(operator, Principal::System(_)) {
+            return Err(AppError::Forbidden(
+                "only the operator, on the server's machine, makes tokens for others".into(),
+            ));
+        }
+        check_token(name, days)?;
+        let email = Email::new(email)?;
+        let mut unit = self.unit(operator).await?;
+        let Some(found) = unit.tx.find_account_by_email(&email).await? else {
+            return Err(AppError::NotFound(format!(
+                "no account has the e-mail address {email}"
+            )));
+        };
+        let expires_at = unit.at + Duration::days(days);
+        let (id, secret) = insert_token(&mut unit, found.account.id, name, expires_at).await?;
+        unit.commit().await?;
+        Ok(NewApiToken {
+            id,
+            name: name.trim().to_owned(),
+            secret,
+            expires_at,
+        })
+    }
+
+    /// Signs in for a script: an e-mail address and a password (throttled as
+    /// the sign-in form is) give an API token that lasts as long as a
+    /// session, so an API client never reads a form for its anti-forgery
+    /// token.
+    pub async fn sign_in_for_token(
+        &self,
+        email: &str,
+        password: &str,
+        address: &str,
+    ) -> Result<NewApiToken> {
+        let found = self.verify_sign_in(email, password, address).await?;
+        let principal = Principal::Account(found.account.clone());
+        let name = format!(
+            "signed in from {}",
+            address.chars().take(60).collect::<String>()
+        );
+        let mut unit = self.unit(&principal).await?;
+        let expires_at = unit.at + Duration::hours(SESSION_HOURS);
+        let (id, secret) = insert_token(&mut unit, found.account.id, &name, expires_at).await?;
+        unit.commit().await?;
+        Ok(NewApiToken {
+            id,
+            name,
+            secret,
+            expires_at,
+        })
     }
 
     /// Issues a one-time password-reset link secret for an account (the

@@ -154,10 +154,35 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// API tokens for scripts without a browser.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make an API token for an account (the operator, on the server's
+    /// machine); prints the secret once, for `Authorization: Bearer`.
+    /// Scripts elsewhere sign in with `POST /api/v1/sessions` instead.
+    Create {
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// What the token is for (shown on the account page).
+        #[arg(long)]
+        name: String,
+        /// Days until it expires (1 to 366).
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+        #[command(flatten)]
+        db: DatabaseArg,
     },
 }
 
@@ -523,6 +548,34 @@ async fn run(command: Command) -> Result<(), Failure> {
                 println!("password: {password}");
                 println!("(shown once; sign in and keep it safe)");
             }
+            Ok(())
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    email,
+                    name,
+                    days,
+                    db,
+                },
+        } => {
+            let app = open(&db).await?;
+            let token = app
+                .create_api_token_for(
+                    &Principal::System("accord token create"),
+                    &email,
+                    &name,
+                    days,
+                )
+                .await
+                .map_err(|e| (exit::INVALID, e.to_string()))?;
+            println!("{}", token.secret);
+            eprintln!(
+                "token {} '{}' for {email}, until {} (shown once; send it as 'Authorization: Bearer …')",
+                token.id,
+                token.name,
+                token.expires_at.format("%Y-%m-%d %H:%M UTC")
+            );
             Ok(())
         }
         Command::Audit {

@@ -552,3 +552,82 @@ fn inputs_import_from_csv_and_gzipped_json_lines() {
     let unknown = run(&dir.path().join("inputs.txt"));
     assert_eq!(unknown.status.code(), Some(5));
 }
+
+#[test]
+fn the_operator_makes_a_token_for_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(accord(dir.path(), &["demo", "gcm"]).status.success());
+    let add = accord(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "script@example.org",
+            "--role",
+            "secretariat",
+        ],
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    let out = accord(
+        dir.path(),
+        &[
+            "token",
+            "create",
+            "--email",
+            "script@example.org",
+            "--name",
+            "nightly export",
+            "--days",
+            "7",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let secret = text(&out.stdout).trim().to_owned();
+    assert!(secret.starts_with("acc_"), "{secret}");
+    assert!(text(&out.stderr).contains("nightly export"));
+    // The token signs the script in as that account.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let url = format!(
+        "sqlite://{}",
+        dir.path().join("accord-data/accord.db").display()
+    );
+    let principal = rt.block_on(async {
+        let app = accord_app::App::open(&url).await.unwrap();
+        app.authenticate_token(&secret).await.unwrap()
+    });
+    assert_eq!(principal.by(), "script@example.org");
+    // Bad input: a clear message, exit code 5, nothing made.
+    for (args, needle) in [
+        (
+            &["--email", "nobody@example.org", "--name", "x"][..],
+            "no account",
+        ),
+        (
+            &[
+                "--email",
+                "script@example.org",
+                "--name",
+                "x",
+                "--days",
+                "0",
+            ][..],
+            "1 to 366",
+        ),
+        (
+            &["--email", "script@example.org", "--name", ""][..],
+            "token name",
+        ),
+    ] {
+        let mut all = vec!["token", "create"];
+        all.extend_from_slice(args);
+        let refused = accord(dir.path(), &all);
+        assert_eq!(refused.status.code(), Some(5), "{args:?}");
+        assert!(
+            text(&refused.stderr).contains(needle),
+            "{args:?}: {}",
+            text(&refused.stderr)
+        );
+        assert!(text(&refused.stdout).is_empty());
+    }
+}

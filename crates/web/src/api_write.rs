@@ -105,6 +105,13 @@ pub fn write_routes() -> Vec<WriteRoute> {
         ),
         r(
             "POST",
+            "/api/v1/sessions",
+            "Sign in for a script: an e-mail address and a password give an API token that lasts as long as a sign-in (12 hours), for `Authorization: Bearer`; throttled as the sign-in form is (429 after repeated failures)",
+            json!({ "email": "delegate@example.org", "password": "a long enough passphrase" }),
+            post(sign_in_for_token),
+        ),
+        r(
+            "POST",
             "/api/v1/tokens",
             "Make an API token for your own account (the secret is in this answer only)",
             json!({ "name": "nightly export", "days": 90 }),
@@ -814,6 +821,32 @@ async fn create_account(
         .create_account(&p, &new.email, &new.name, &new.password, &new.roles)
         .await?;
     Ok(created(json!({ "id": account.id, "email": account.email })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignInBody {
+    email: String,
+    password: String,
+}
+
+/// Anyone may try; the answer is a bearer token, or the sign-in form's
+/// refusal (the same for an unknown account and a wrong password).
+async fn sign_in_for_token(
+    State(s): State<SharedState>,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
+    b: Bytes,
+) -> Created {
+    let req: SignInBody = body(&b, None)?;
+    let token = s
+        .app
+        .sign_in_for_token(&req.email, &req.password, &address)
+        .await?;
+    Ok(created(json!({
+        "id": token.id,
+        "token": token.secret,
+        "expires_at": token.expires_at,
+    })))
 }
 
 #[derive(Deserialize)]

@@ -38,6 +38,7 @@ on_both_stores!(
     nobody_is_locked_out_by_someone_else,
     a_crowd_is_told_to_come_back_not_given_threads,
     over_https_every_cookie_is_secure_and_hsts_is_sent,
+    scripts_sign_in_for_a_token_without_a_form,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -576,6 +577,10 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             }),
         ),
         ("POST", "/api/v1/tokens") => (p(path), json!({ "name": "a script", "days": 7 })),
+        ("POST", "/api/v1/sessions") => (
+            p(path),
+            json!({ "email": "delegate@example.org", "password": PASSWORD }),
+        ),
         ("DELETE", "/api/v1/tokens/{id}") => (
             path.replace("{id}", &ctx.own_token.to_string()),
             Value::Null,
@@ -926,6 +931,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         ),
         (("POST", "/api/v1/actors"), vec!["global secretariat"]),
         (("POST", "/api/v1/accounts"), vec!["global secretariat"]),
+        (("POST", "/api/v1/sessions"), vec!["anyone"]),
         (("POST", "/api/v1/tokens"), any_account.to_vec()),
         (("DELETE", "/api/v1/tokens/{id}"), any_account.to_vec()),
         // The account reset has its one role in "trial": the other
@@ -4201,4 +4207,78 @@ async fn over_https_every_cookie_is_secure_and_hsts_is_sent(db: TestDatabase) {
 
 fn site_with_plain(site: &Site) -> Router {
     accord_web::router(site.app.clone())
+}
+
+/// An API client signs in with an e-mail address and a password and gets a
+/// bearer token: no form, no anti-forgery value; throttled as the form is.
+async fn scripts_sign_in_for_a_token_without_a_form(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "script@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    let sign_in = |body: Value| {
+        Request::post("/api/v1/sessions")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let reply = send(
+        &site,
+        sign_in(json!({ "email": "script@example.org", "password": PASSWORD })),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let token = reply.json()["token"].as_str().unwrap().to_owned();
+    assert!(reply.json()["expires_at"].is_string());
+    // The token writes as the account, without any anti-forgery value.
+    let theme = Request::post("/api/v1/processes/trial/themes")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(json!({ "code": "by-script", "taxonomy": "topics", "number": 9, "title": "Made by a script" }).to_string()))
+        .unwrap();
+    assert_eq!(send(&site, theme).await.status, StatusCode::CREATED);
+    // Refusals: a misspelt field, a wrong password and an unknown account
+    // alike, then the account backs off.
+    let typo = send(
+        &site,
+        sign_in(json!({ "email": "script@example.org", "pasword": PASSWORD })),
+    )
+    .await;
+    assert_eq!(typo.status, StatusCode::BAD_REQUEST);
+    assert!(typo.body.contains("pasword"), "{}", typo.body);
+    let wrong = send(
+        &site,
+        sign_in(json!({ "email": "script@example.org", "password": "not the one!!" })),
+    )
+    .await;
+    let unknown = send(
+        &site,
+        sign_in(json!({ "email": "nobody@example.org", "password": "not the one!!" })),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        (unknown.status, unknown.body.clone()),
+        (wrong.status, wrong.body.clone())
+    );
+    for _ in 0..4 {
+        send(
+            &site,
+            sign_in(json!({ "email": "script@example.org", "password": "not the one!!" })),
+        )
+        .await;
+    }
+    let held = send(
+        &site,
+        sign_in(json!({ "email": "script@example.org", "password": PASSWORD })),
+    )
+    .await;
+    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS, "{}", held.body);
 }
