@@ -64,14 +64,14 @@ fn main() {
             "--label-weight" => label_weight = value().parse().expect("--label-weight W"),
             "--top" => params.top_features = value().parse().expect("--top K"),
             "--significance" => {
-                params.min_significance = value().parse().expect("--significance G")
+                params.min_significance = value().parse().expect("--significance G");
             }
             "--seed-significance" => {
-                params.min_seed_significance = value().parse().expect("--seed-significance G")
+                params.min_seed_significance = value().parse().expect("--seed-significance G");
             }
             "--min-count" => params.min_count = value().parse().expect("--min-count N"),
             "--concentration" => {
-                params.min_concentration = value().parse().expect("--concentration C")
+                params.min_concentration = value().parse().expect("--concentration C");
             }
             "--max-features" => params.max_features = value().parse().expect("--max-features M"),
             n => inputs = n.parse().expect("N, the number of inputs"),

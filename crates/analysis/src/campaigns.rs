@@ -32,7 +32,7 @@ impl Default for CampaignParams {
             num_perm: 128,
             shingle: 3,
             seed: 1,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             min_size: 2,
         }
     }

@@ -51,7 +51,7 @@ impl Default for ClusterParams {
             key_phrases: 8,
             representatives: 3,
             seed: 1,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             merge_similarity: 0.5,
             iterations: 25,
         }
@@ -443,7 +443,7 @@ fn merge(
         }
         gram[a * k + a] += gram[b * k + a];
         used[b] = false;
-        for x in into.iter_mut() {
+        for x in &mut into {
             if *x == b {
                 *x = a;
             }

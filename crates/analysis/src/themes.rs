@@ -109,7 +109,7 @@ impl Default for ThemeParams {
     fn default() -> Self {
         ThemeParams {
             iterations: 3,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             min_confidence: 0.5,
             min_count: 1.0,
             min_concentration: 0.5,
@@ -585,11 +585,11 @@ fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOu
         let best = argmax(&scores);
         let top = scores[best];
         let mut sum = 0.0;
-        for s in scores.iter_mut() {
+        for s in &mut scores {
             *s = (*s - top).exp();
             sum += *s;
         }
-        for s in scores.iter_mut() {
+        for s in &mut scores {
             *s /= sum;
         }
         if let Some(t) = exact {

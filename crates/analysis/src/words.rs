@@ -570,7 +570,7 @@ fn stop(word: &str, hash: u64) -> bool {
     let first = chars.next();
     let single = first.is_some() && chars.next().is_none();
     (single && !first.is_some_and(unspaced))
-        || word.chars().all(|c| c.is_numeric())
+        || word.chars().all(char::is_numeric)
         || stop_hashes().contains_key(&hash)
 }
 

@@ -149,7 +149,10 @@ impl Throttle {
     /// Is `key` held back at `now`? The answer's `Some(until)` says when it
     /// may try again.
     pub(crate) fn held_until(&self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let since = now - self.window;
         let q = state.events.get_mut(key)?;
         while q.front().is_some_and(|t| *t < since) {
@@ -180,7 +183,10 @@ impl Throttle {
     }
 
     pub(crate) fn record(&self, key: &str, now: DateTime<Utc>) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let ThrottleState { events, by_age } = &mut *state;
         match events.get_mut(key) {
             Some(q) => {
@@ -207,7 +213,10 @@ impl Throttle {
     }
 
     pub(crate) fn forget(&self, key: &str) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(q) = state.events.remove(key) {
             if let Some(last) = q.back() {
                 state.by_age.remove(&(*last, key.to_owned()));
@@ -220,7 +229,7 @@ impl Throttle {
     pub fn keys(&self) -> usize {
         self.state
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .events
             .len()
     }

@@ -411,7 +411,11 @@ impl App {
                 tracing::error!(%kind, id, error = %e, "background extraction failed");
             }
         });
-        let mut jobs = self.files.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        let mut jobs = self
+            .files
+            .jobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         jobs.retain(|j| !j.is_finished());
         jobs.push(handle);
     }
@@ -483,7 +487,11 @@ impl App {
     pub async fn finish_extractions(&self) {
         loop {
             let jobs: Vec<_> = {
-                let mut jobs = self.files.jobs.lock().unwrap_or_else(|e| e.into_inner());
+                let mut jobs = self
+                    .files
+                    .jobs
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 std::mem::take(&mut *jobs)
             };
             if jobs.is_empty() {

@@ -193,7 +193,7 @@ pub fn read_rows<'r>(
                     Ok(Line::TooLong) => {
                         return Some(Ok((
                             n,
-                            Err(format!("the line is longer than {} bytes", MAX_LINE)),
+                            Err(format!("the line is longer than {MAX_LINE} bytes")),
                         )))
                     }
                     Ok(Line::Read) => {}
@@ -426,7 +426,7 @@ mod tests {
         );
         // Garbage that starts like gzip is unreadable, not a panic.
         let junk = read(&[0x1f, 0x8b, 0, 1, 2, 3, 4, 5], InputFormat::Jsonl);
-        assert!(junk.iter().any(|r| r.is_err()));
+        assert!(junk.iter().any(std::result::Result::is_err));
     }
 
     #[test]

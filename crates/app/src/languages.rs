@@ -226,8 +226,7 @@ impl App {
         let languages = self.store.get_process(&draft.process).await?.languages;
         if !languages.contains(&language) {
             return Err(crate::AppError::NotFound(format!(
-                "'{}' is not one of the process's languages",
-                language
+                "'{language}' is not one of the process's languages"
             )));
         }
         if let Some(e) = self

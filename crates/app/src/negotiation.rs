@@ -419,7 +419,7 @@ impl App {
                         .map_or_else(String::new, |v| v.label.clone());
                     let proposers = std::iter::once(&a.proposer)
                         .chain(&a.co_sponsors)
-                        .map(|c| c.to_string())
+                        .map(std::string::ToString::to_string)
                         .collect();
                     e.insert((label, a.number, proposers));
                 }

@@ -33,7 +33,7 @@ impl WorkPool {
     /// of that size waits its turn rather than being turned away, and a
     /// bigger one is told to come back.
     pub fn for_this_machine() -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         WorkPool::new(cores, cores * 64)
     }
 

@@ -199,7 +199,11 @@ impl App {
                         meeting_kind: Some(meeting.kind.to_string()),
                         actor: Some(actor.code.to_string()),
                         actor_kind: Some(actor.kind.to_string()),
-                        themes: meeting.themes.iter().map(|t| t.to_string()).collect(),
+                        themes: meeting
+                            .themes
+                            .iter()
+                            .map(std::string::ToString::to_string)
+                            .collect(),
                         year: st.delivered_on.year(),
                         document_kind: None,
                         title: st.title.clone(),
@@ -247,7 +251,12 @@ impl App {
                         actor_kind: None,
                         themes: meeting
                             .as_ref()
-                            .map(|m| m.themes.iter().map(|t| t.to_string()).collect())
+                            .map(|m| {
+                                m.themes
+                                    .iter()
+                                    .map(std::string::ToString::to_string)
+                                    .collect()
+                            })
                             .unwrap_or_default(),
                         year: d.date.year(),
                         document_kind: Some(d.kind.to_string()),
@@ -348,7 +357,11 @@ impl App {
                     meeting_kind: None,
                     actor,
                     actor_kind,
-                    themes: r.themes.iter().map(|t| t.to_string()).collect(),
+                    themes: r
+                        .themes
+                        .iter()
+                        .map(std::string::ToString::to_string)
+                        .collect(),
                     year: r.marked_at.year(),
                     document_kind: None,
                     title: format!("Recommendation {}", r.id),

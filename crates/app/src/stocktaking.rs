@@ -737,7 +737,7 @@ impl App {
         for &id in ids {
             match self.store.get_input(process, id).await {
                 Ok(input) if reader.may_see(input.distribution, None, self.now()) => {
-                    out.push(input)
+                    out.push(input);
                 }
                 Ok(_) | Err(accord_store::StoreError::NotFound(_)) => {}
                 Err(e) => return Err(e.into()),

@@ -151,7 +151,8 @@ mod tests {
         assert_ne!(a, make(8));
         for l in ["en", "fr", "es"] {
             assert!(
-                a.iter().any(|x| x.language.map(|x| x.as_str()) == Some(l)),
+                a.iter()
+                    .any(|x| x.language.map(accord_domain::Language::as_str) == Some(l)),
                 "{l}"
             );
         }

@@ -216,14 +216,14 @@ async fn the_analysis_finds_campaigns_and_themes_and_learns_from_labels(db: Test
             assert_eq!(l.theme.as_str(), code(*theme));
             let assigned = a.assignment.unwrap();
             assert_eq!(
-                assigned.theme.as_ref().map(|t| t.as_str()),
+                assigned.theme.as_ref().map(accord_domain::Slug::as_str),
                 Some(code(*theme))
             );
             assert_eq!(assigned.confidence, 1.0);
         } else {
             themes_judged += 1;
             let assigned = a.assignment.expect("every input has an assignment");
-            if assigned.theme.as_ref().map(|t| t.as_str()) == Some(code(x.theme)) {
+            if assigned.theme.as_ref().map(accord_domain::Slug::as_str) == Some(code(x.theme)) {
                 themes_right += 1;
             }
         }

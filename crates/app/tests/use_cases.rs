@@ -133,7 +133,7 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
             .process
             .mandate
             .iter()
-            .map(|s| s.as_str())
+            .map(accord_domain::Symbol::as_str)
             .collect::<Vec<_>>(),
         ["A/RES/71/1", "A/RES/71/280", "A/RES/72/244"]
     );
@@ -206,7 +206,7 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
     let symbols: Vec<_> = docs
         .items
         .iter()
-        .filter_map(|d| d.symbol.as_ref().map(|s| s.as_str()))
+        .filter_map(|d| d.symbol.as_ref().map(accord_domain::Symbol::as_str))
         .collect();
     for s in ["A/72/643", "A/CONF.231/3", "A/RES/73/195"] {
         assert!(symbols.contains(&s), "{s} missing");

@@ -48,7 +48,7 @@ fn vocabulary() -> Vec<String> {
         }
     }
     text.split_whitespace()
-        .filter(|w| w.chars().all(|c| c.is_alphabetic()))
+        .filter(|w| w.chars().all(char::is_alphabetic))
         .map(str::to_owned)
         .collect()
 }
@@ -321,7 +321,7 @@ fn main() {
                 rounds = args
                     .next()
                     .and_then(|v| v.parse().ok())
-                    .expect("--rounds N")
+                    .expect("--rounds N");
             }
             "--dump" => dump = args.next(),
             "--json" => json = args.next(),

@@ -46,9 +46,19 @@ pub fn entry_hash(seq: i64, r: &AuditRecord, prev_hash: &str) -> String {
     field(&r.at.to_rfc3339_opts(SecondsFormat::Micros, true));
     field(&r.account.map(|a| a.to_string()).unwrap_or_default());
     field(&r.by);
-    field(r.acting_for.as_ref().map(|a| a.as_str()).unwrap_or(""));
+    field(
+        r.acting_for
+            .as_ref()
+            .map(super::ident::ActorCode::as_str)
+            .unwrap_or(""),
+    );
     field(&r.action);
-    field(r.process.as_ref().map(|p| p.as_str()).unwrap_or(""));
+    field(
+        r.process
+            .as_ref()
+            .map(super::ident::Slug::as_str)
+            .unwrap_or(""),
+    );
     field(&r.targets.len().to_string());
     for t in &r.targets {
         field(t);

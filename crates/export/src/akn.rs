@@ -689,7 +689,7 @@ fn write_amendment(
     let mut actors: Vec<&str> = Vec::new();
     let mut seen = BTreeSet::new();
     for code in std::iter::once(a.proposer.as_str())
-        .chain(a.co_sponsors.iter().map(|c| c.as_str()))
+        .chain(a.co_sponsors.iter().map(accord_domain::ActorCode::as_str))
         .chain(a.positions.iter().map(|p| p.actor.as_str()))
     {
         if seen.insert(code) {
@@ -1183,7 +1183,10 @@ struct Listed<'a> {
 /// of the document's own eIds or is taken by another code.
 fn listed<'a>(states: &'a [StateVote<'a>]) -> Vec<Listed<'a>> {
     let mut codes = HashSet::new();
-    let mut eids: HashSet<String> = ADOPTION_EIDS.iter().map(|s| s.to_string()).collect();
+    let mut eids: HashSet<String> = ADOPTION_EIDS
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let mut out = Vec::with_capacity(states.len());
     for (i, state) in states.iter().enumerate() {
         if !codes.insert(state.code) {

@@ -56,9 +56,8 @@ impl<'a> Archive<'a> {
     {
         let limits = sink.limits;
         let abort = Rc::new(RefCell::new(None));
-        let entry = match self.entry(name, limits, &abort)? {
-            Some(entry) => entry,
-            None => return Ok(None),
+        let Some(entry) = self.entry(name, limits, &abort)? else {
+            return Ok(None);
         };
         let outcome = read_xml(BufReader::new(entry), sink, &abort, on_event)?;
         Ok(Some(outcome))
@@ -321,7 +320,7 @@ pub(crate) fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String>
         .find(|a| a.key.local_name().as_ref() == local)
         .map(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(|v| v.into_owned())
+                .map(std::borrow::Cow::into_owned)
                 .unwrap_or_else(|_| a.value.to_string())
         })
 }

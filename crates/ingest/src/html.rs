@@ -232,7 +232,7 @@ impl Reader {
                 }
                 end
             }
-            Some(b'!') | Some(b'?') => memchr(b'>', s, lt).map_or(s.len(), |gt| gt + 1),
+            Some(b'!' | b'?') => memchr(b'>', s, lt).map_or(s.len(), |gt| gt + 1),
             Some(b'/') => {
                 // `</>` or `</ …>`: a bogus comment.
                 memchr(b'>', s, lt).map_or(s.len(), |gt| gt + 1)
@@ -413,7 +413,7 @@ fn character_reference(s: &str) -> Option<(Decoded, usize)> {
     let bytes = s.as_bytes();
     if bytes.first() == Some(&b'#') {
         let (hex, start) = match bytes.get(1) {
-            Some(b'x') | Some(b'X') => (true, 2),
+            Some(b'x' | b'X') => (true, 2),
             _ => (false, 1),
         };
         let digits = bytes

@@ -246,7 +246,7 @@ fn collect_text(page: &mut PageText, encoding: &Encoding<'_>, operands: &[Object
                         Object::Integer(_) | Object::Real(_)
                             if item.as_float().is_ok_and(|n| n < -WORD_GAP) =>
                         {
-                            page.text.push(' ')
+                            page.text.push(' ');
                         }
                         _ => {}
                     }

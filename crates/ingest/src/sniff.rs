@@ -105,17 +105,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn sniff_zip(bytes: &[u8], hinted: Option<Format>) -> Result<Format, IngestError> {
-    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
-        Ok(zip) => zip,
-        Err(_) => {
-            // A damaged DOCX or ODT: let its extractor say what it can read.
-            return match hinted {
-                Some(format @ (Format::Docx | Format::Odt)) => Ok(format),
-                _ => Err(IngestError::Unsupported {
-                    what: "a damaged or unrecognised ZIP archive".into(),
-                }),
-            };
-        }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // A damaged DOCX or ODT: let its extractor say what it can read.
+        return match hinted {
+            Some(format @ (Format::Docx | Format::Odt)) => Ok(format),
+            _ => Err(IngestError::Unsupported {
+                what: "a damaged or unrecognised ZIP archive".into(),
+            }),
+        };
     };
     if zip.index_for_name(crate::docx::DOCUMENT).is_some() {
         return Ok(Format::Docx);

@@ -228,7 +228,7 @@ fn vocabulary(language: Language) -> (Vec<String>, &'static str) {
     let Ok(html) = std::fs::read_to_string(&path) else {
         let words = builtin_words(language)
             .iter()
-            .map(|w| w.to_string())
+            .map(std::string::ToString::to_string)
             .collect();
         return (words, "built-in list");
     };
@@ -411,7 +411,7 @@ fn dir_size(dir: &std::path::Path) -> u64 {
             entries
                 .filter_map(Result::ok)
                 .filter_map(|e| e.metadata().ok())
-                .filter(|m| m.is_file())
+                .filter(std::fs::Metadata::is_file)
                 .map(|m| m.len())
                 .sum()
         })
@@ -627,7 +627,7 @@ fn main() {
     );
 
     if let Some(path) = &options.json {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let report = serde_json::json!({
             "engine": "accord",
             "docs": docs.len(),

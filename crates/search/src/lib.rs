@@ -485,7 +485,7 @@ impl SearchIndex {
         // Only one writer may hold the directory: let go of the small one.
         drop(guard.take());
         let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
+            .map_or(1, std::num::NonZero::get)
             .clamp(1, BULK_MAX_THREADS);
         let writer = self
             .index
@@ -504,7 +504,7 @@ impl SearchIndex {
         Ok(self
             .writer
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+            .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     /// Runs `work` on the shared writer, then commits and reloads the reader;
@@ -989,7 +989,7 @@ fn refuse_foreign_files(dir: &Path) -> Result<(), SearchError> {
 /// one); subdirectories are left alone.
 fn remove_index_files(dir: &Path) -> Result<(), SearchError> {
     let files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
         .collect();

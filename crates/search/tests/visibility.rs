@@ -225,7 +225,10 @@ fn facet_index() -> SearchIndex {
         |id: i64, actor: &str, actor_kind: &str, themes: &[&str], year: i32| SearchDoc {
             actor: Some(actor.to_string()),
             actor_kind: Some(actor_kind.to_string()),
-            themes: themes.iter().map(|t| t.to_string()).collect(),
+            themes: themes
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             year,
             meeting: Some(format!("IMRF {year}")),
             meeting_kind: Some("review_forum".to_string()),

@@ -60,7 +60,7 @@ async fn render(
             .grants
             .iter()
             .filter(|g| g.role == d::Role::Delegate && g.process.as_ref() == Some(process))
-            .filter_map(|g| g.actor.as_ref().map(|a| a.to_string()))
+            .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
             .collect(),
         _ => vec![],
     };
@@ -85,7 +85,7 @@ async fn render(
                     state => o.state.as_str(), at => o.at.format("%Y-%m-%d %H:%M UTC").to_string(), reason => &o.reason,
                 }).collect::<Vec<_>>(),
                 decision_note => &a.decision_note,
-                actor => a.actor.as_ref().map(|c| c.to_string()),
+                actor => a.actor.as_ref().map(std::string::ToString::to_string),
             }
         })
         .collect();

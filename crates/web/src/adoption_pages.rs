@@ -168,7 +168,7 @@ async fn adoption_page(
         .adoption
         .vote
         .as_ref()
-        .map(|v| v.recorded())
+        .map(accord_domain::adoption::RecordedVote::recorded)
         .unwrap_or_default();
     let recorded: Vec<_> = [
         VoteChoice::Yes,

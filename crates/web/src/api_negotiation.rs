@@ -132,7 +132,7 @@ pub(crate) fn filter_of(query: &[(String, String)]) -> Result<ProposalFilter, Ap
                     .statuses
                     .push(v.parse().map_err(|e: accord_domain::ValidationError| {
                         ApiError::bad_request(e.to_string())
-                    })?)
+                    })?);
             }
             _ => {}
         }
@@ -247,9 +247,9 @@ pub(crate) async fn import_version(
     s.app.authorize_chair(&p, &slug).await?;
     let b = crate::files::read_limited(&s, body).await?;
     let source = if b.starts_with(b"PK\x03\x04") {
-        ImportSource::Docx(b.to_vec())
+        ImportSource::Docx(b.clone())
     } else {
-        ImportSource::Markdown(String::from_utf8(b.to_vec()).map_err(|_| {
+        ImportSource::Markdown(String::from_utf8(b.clone()).map_err(|_| {
             ApiError::bad_request("the body is neither a DOCX file nor UTF-8 Markdown")
         })?)
     };

@@ -430,7 +430,7 @@ async fn render_consultation(
                 id => i.id,
                 organisation => &i.organisation,
                 author => &i.author,
-                country => i.country.as_ref().map(|c| c.as_str()),
+                country => i.country.as_ref().map(accord_domain::ActorCode::as_str),
                 language => i.language.as_str(),
                 excerpt => i.text.chars().take(280).collect::<String>(),
                 synthetic => i.synthetic,

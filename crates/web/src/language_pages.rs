@@ -237,9 +237,9 @@ pub(crate) async fn put_expression(
         .parse()
         .map_err(|_| ApiError::bad_request("the language is one of ar, zh, en, fr, ru, es"))?;
     let source = if b.starts_with(b"PK\x03\x04") {
-        ImportSource::Docx(b.to_vec())
+        ImportSource::Docx(b.clone())
     } else {
-        ImportSource::Markdown(String::from_utf8(b.to_vec()).map_err(|_| {
+        ImportSource::Markdown(String::from_utf8(b.clone()).map_err(|_| {
             ApiError::bad_request("the body is neither a DOCX file nor UTF-8 Markdown")
         })?)
     };

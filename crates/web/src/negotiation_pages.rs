@@ -332,7 +332,7 @@ async fn render_draft(
                 id => v.procedure.id, version => v.version_label, deadline => v.deadline_local,
                 deadline_utc => v.procedure.deadline.to_rfc3339(), time_zone => v.procedure.time_zone,
                 state => state, by => by, breaks => v.procedure.breaks,
-                recorded => v.procedure.outcome.map(|o| o.as_str()),
+                recorded => v.procedure.outcome.map(accord_domain::negotiation::RecordedOutcome::as_str),
             }
         })
         .collect();
@@ -1043,7 +1043,12 @@ async fn amendment_page(
         })
         .unwrap_or_default();
     let involved: Vec<String> = std::iter::once(amendment.proposer.to_string())
-        .chain(amendment.co_sponsors.iter().map(|c| c.to_string()))
+        .chain(
+            amendment
+                .co_sponsors
+                .iter()
+                .map(std::string::ToString::to_string),
+        )
         .collect();
     let may_position: Vec<&String> = powers
         .negotiate_for

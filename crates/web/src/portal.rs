@@ -433,7 +433,7 @@ fn floor_options(
         .grants
         .iter()
         .filter(|g| g.process.as_ref() == Some(process))
-        .filter_map(|g| g.actor.as_ref().map(|a| a.to_string()))
+        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
         .collect();
     if actors.is_empty() {
         return Value::from(());
@@ -465,7 +465,7 @@ fn statement_form(
         .grants
         .iter()
         .filter(|g| g.process.as_ref() == Some(process))
-        .filter_map(|g| g.actor.as_ref().map(|a| a.to_string()))
+        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
         .collect();
     if actors.is_empty() {
         return Value::from(());
@@ -519,7 +519,7 @@ async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
                 slug => p.process.slug.as_str(),
                 title => p.process.title,
                 description => p.process.description,
-                current_phase => p.current_phase.map(|k| k.as_str()),
+                current_phase => p.current_phase.map(accord_domain::PhaseKind::as_str),
             }
         })
         .collect();
@@ -911,7 +911,7 @@ pub fn safe_next(next: Option<&str>) -> String {
             if n.starts_with('/')
                 && !n.starts_with("//")
                 && !n.contains('\\')
-                && !n.chars().any(|c| c.is_control())
+                && !n.chars().any(char::is_control)
                 && n.len() <= 2048 =>
         {
             n.to_owned()

@@ -34,12 +34,12 @@ fn request(params: &[(String, String)]) -> Result<SearchRequest, accord_app::App
             "limit" => {
                 req.limit = v.parse().map_err(|_| {
                     accord_app::AppError::BadRequest("limit: a whole number from 1 to 100".into())
-                })?
+                })?;
             }
             "offset" => {
                 req.offset = v.parse().map_err(|_| {
                     accord_app::AppError::BadRequest("offset: a whole number".into())
-                })?
+                })?;
             }
             _ if v.is_empty() => {}
             facet => req.filters.push((facet.to_owned(), v.clone())),

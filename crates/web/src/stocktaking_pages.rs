@@ -137,7 +137,7 @@ fn stocktaking_value(slug: &str, st: Option<&Stocktaking>, quotes: usize) -> Val
                         text => excerpt(&i.text, 320),
                         language => i.language.as_str(),
                         organisation => &i.organisation,
-                        country => i.country.as_ref().map(|c| c.as_str()),
+                        country => i.country.as_ref().map(accord_domain::ActorCode::as_str),
                         synthetic => i.synthetic,
                     }).collect::<Vec<_>>(),
                 }).collect::<Vec<_>>(),
@@ -271,7 +271,7 @@ fn who_value(who: &[WhoSaidWhat], themes: Vec<d::Slug>) -> Value {
         }
     }
     context! {
-        themes => themes.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        themes => themes.iter().map(accord_domain::Slug::as_str).collect::<Vec<_>>(),
         kinds => kinds.into_iter().map(|(k, cells)| context! { kind => k, total => cells.iter().sum::<i64>(), cells => cells }).collect::<Vec<_>>(),
         regions => regions.into_iter().map(|(r, (cells, actors))| context! {
             region => r,

@@ -237,7 +237,7 @@ mod tests {
             id,
             number: id as u32,
             operation: op,
-            proposers: by.iter().map(|s| s.to_string()).collect(),
+            proposers: by.iter().map(std::string::ToString::to_string).collect(),
             supporters: vec!["MEX".into()],
             objectors: vec![],
             status: AmendmentStatus::Tabled,

@@ -333,7 +333,7 @@ pub fn from_outline(
         if text.nodes[i].children.is_empty() {
             let heading = text.nodes.remove(i).heading;
             explicit.retain(|(path, _)| path[0] != i);
-            for (path, _) in explicit.iter_mut() {
+            for (path, _) in &mut explicit {
                 if path[0] > i {
                     path[0] -= 1;
                 }
@@ -504,7 +504,7 @@ pub fn to_markdown(text: &DraftText) -> String {
                 placed.num, node.heading, node.wid
             )),
             NodeKind::Paragraph => {
-                out.push_str(&format!("{} {} {{#{}}}\n", placed.num, node.text, node.wid))
+                out.push_str(&format!("{} {} {{#{}}}\n", placed.num, node.text, node.wid));
             }
             NodeKind::Subparagraph => out.push_str(&format!(
                 "    {} {} {{#{}}}\n",

@@ -101,10 +101,16 @@ impl Amendment {
             operation: self.operation.clone(),
             proposers: std::iter::once(&self.proposer)
                 .chain(&self.co_sponsors)
-                .map(|a| a.to_string())
+                .map(std::string::ToString::to_string)
                 .collect(),
-            supporters: self.supporters().map(|a| a.to_string()).collect(),
-            objectors: self.objectors().map(|a| a.to_string()).collect(),
+            supporters: self
+                .supporters()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            objectors: self
+                .objectors()
+                .map(std::string::ToString::to_string)
+                .collect(),
             status: self.status,
             simulated: self.simulated,
         }

@@ -83,7 +83,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
     for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
-                push(WordOp::Equal(a[old_index..old_index + len].concat()))
+                push(WordOp::Equal(a[old_index..old_index + len].concat()));
             }
             DiffOp::Delete {
                 old_index, old_len, ..

@@ -159,10 +159,10 @@ pub fn docx_from_blocks(blocks: &[Block]) -> Vec<u8> {
     for block in blocks {
         match block {
             Block::Heading { level: 1, text } => {
-                body.push_str(&docx_paragraph(Some("berschrift1"), text))
+                body.push_str(&docx_paragraph(Some("berschrift1"), text));
             }
             Block::Heading { text, .. } => {
-                body.push_str(&docx_paragraph(Some("berschrift2"), text))
+                body.push_str(&docx_paragraph(Some("berschrift2"), text));
             }
             Block::Paragraph { text } => body.push_str(&docx_paragraph(None, text)),
         }
@@ -219,7 +219,7 @@ pub fn markdown_from_blocks(blocks: &[Block]) -> String {
                 ));
             }
             Block::Heading { level, text } => {
-                out.push_str(&format!("{} {text}\n\n", "#".repeat(*level as usize)))
+                out.push_str(&format!("{} {text}\n\n", "#".repeat(*level as usize)));
             }
             Block::Paragraph { text } => out.push_str(&format!("{text}\n\n")),
         }
