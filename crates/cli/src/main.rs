@@ -60,8 +60,8 @@ enum Command {
         /// Load the GCM demo process first (idempotent).
         #[arg(long)]
         demo: bool,
-        /// Mark cookies Secure: set when readers reach Accord over HTTPS
-        /// (e.g. behind a TLS-terminating proxy).
+        /// Readers reach Accord over HTTPS (e.g. behind a TLS-terminating
+        /// proxy): every cookie is marked Secure and HSTS is sent.
         #[arg(long, env = "ACCORD_SECURE_COOKIES")]
         secure_cookies: bool,
         /// The largest file an upload may carry, in MiB (every request body
