@@ -408,3 +408,59 @@ test("the secretariat analyses the consultation from the stocktaking page and fo
   await page.pdf({ path: join(shots, "stocktaking-report.pdf") });
   await context.close();
 });
+
+test("a state named as co-sponsor is pending until its own delegation confirms, without JavaScript", async () => {
+  // Set up through the API alone, as a script would: a token from
+  // POST /api/v1/sessions, no form, no anti-forgery value.
+  const call = async (method, path, body, token, type = "application/json") => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const answer = await res.text();
+    assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${answer}`);
+    return answer ? JSON.parse(answer) : null;
+  };
+  const signIn = async (email, password) => (await call("POST", "/api/v1/sessions", { email, password })).token;
+  const sec = await signIn("amina@example.org", "a long enough passphrase");
+  // A test process (not a real one) in its negotiation phase, with a draft.
+  await call("POST", "/api/v1/processes", {
+    slug: "browser-test", title: "Browser test process", mandate: [], languages: ["en"],
+    co_facilitators: [], secretariat: [], meeting_kinds: ["negotiation_round"],
+  }, sec);
+  await call("POST", "/api/v1/processes/browser-test/phases", { kind: "negotiation", start_date: "2020-01-01" }, sec);
+  await call("POST", "/api/v1/processes/browser-test/drafts", { slug: "text", title: "Test text" }, sec);
+  await call("POST", "/api/v1/processes/browser-test/drafts/text/versions?label=Zero%20draft",
+    "# Test text\n\n## Preamble {#pre}\n\n1. We agree on this text. {#p1}\n", sec, "text/markdown");
+  for (const [email, state] of [["mex.bt@example.org", "MEX"], ["che.bt@example.org", "CHE"]]) {
+    await call("POST", "/api/v1/accounts", {
+      email, name: `Delegate of ${state}`, password: "a long enough passphrase",
+      roles: [{ role: "delegate", process: "browser-test", actor: state }],
+    }, sec);
+  }
+  const mex = await signIn("mex.bt@example.org", "a long enough passphrase");
+  const { id } = await call("POST", "/api/v1/processes/browser-test/drafts/text/amendments", {
+    proposer: "MEX", co_sponsors: ["CHE"],
+    operation: { op: "insert_text", node: "p1", at: 0, text: "Together, " },
+  }, mex);
+
+  // Switzerland's delegate, in a browser without JavaScript.
+  const { page, context } = await open("/login", { javaScriptEnabled: false });
+  await page.fill("#email", "che.bt@example.org");
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const amendment = `/processes/browser-test/drafts/text/amendments/${id}`;
+  await page.goto(base + amendment);
+  const lead = await text(page, ".page-head .lead");
+  assert.match(lead, /Named as co-sponsors, awaiting their own confirmation: CHE/);
+  assert.doesNotMatch(lead, /Co-sponsors CHE/);
+  await page.screenshot({ path: join(shots, "co-sponsor-pending-en.png"), fullPage: false });
+  await page.getByRole("button", { name: "Confirm co-sponsorship for CHE" }).click();
+  await page.waitForURL(base + amendment);
+  assert.match(await text(page, ".page-head .lead"), /Co-sponsors CHE/);
+  assert.equal(await page.getByRole("button", { name: "Confirm co-sponsorship for CHE" }).count(), 0);
+  assert.equal(await page.getByRole("button", { name: "Withdraw CHE as co-sponsor" }).count(), 1);
+  await page.screenshot({ path: join(shots, "co-sponsor-confirmed-en.png"), fullPage: false });
+  await context.close();
+});
