@@ -117,9 +117,41 @@ pub struct Throttle {
 
 #[derive(Default)]
 struct ThrottleState {
-    events: HashMap<String, VecDeque<DateTime<Utc>>>,
-    /// (last event, key), oldest first: what to forget when full.
+    events: HashMap<String, Events>,
+    /// (last event, key), oldest first: what to forget when full. Exactly
+    /// one entry per key in `events`.
     by_age: std::collections::BTreeSet<(DateTime<Utc>, String)>,
+}
+
+struct Events {
+    /// The events still in the window, oldest first.
+    times: VecDeque<DateTime<Utc>>,
+    /// The last event: its entry in `by_age`.
+    last: DateTime<Utc>,
+}
+
+impl ThrottleState {
+    /// Drops the events that left the window; forgets the key when none is
+    /// left.
+    fn prune(&mut self, key: &str, since: DateTime<Utc>) {
+        let Some(e) = self.events.get_mut(key) else {
+            return;
+        };
+        while e.times.front().is_some_and(|t| *t < since) {
+            e.times.pop_front();
+        }
+        if e.times.is_empty() {
+            let last = e.last;
+            self.events.remove(key);
+            self.by_age.remove(&(last, key.to_owned()));
+        }
+    }
+
+    fn forget(&mut self, key: &str) {
+        if let Some(e) = self.events.remove(key) {
+            self.by_age.remove(&(e.last, key.to_owned()));
+        }
+    }
 }
 
 impl Throttle {
@@ -146,35 +178,39 @@ impl Throttle {
         self
     }
 
-    /// Is `key` held back at `now`? The answer's `Some(until)` says when it
-    /// may try again.
-    pub(crate) fn held_until(&self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let mut state = self
-            .state
+    fn lock(&self) -> std::sync::MutexGuard<'_, ThrottleState> {
+        self.state
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let since = now - self.window;
-        let q = state.events.get_mut(key)?;
-        while q.front().is_some_and(|t| *t < since) {
-            q.pop_front();
-        }
-        if q.len() < self.limit {
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Until when `key` is held back, if it is (the state already pruned).
+    fn until(&self, state: &ThrottleState, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let e = state.events.get(key)?;
+        if e.times.len() < self.limit {
             return None;
         }
         let until = match self.backoff {
             Some(base) => {
-                let doublings = u32::try_from(q.len() - self.limit)
+                let doublings = u32::try_from(e.times.len() - self.limit)
                     .unwrap_or(u32::MAX)
                     .min(20);
                 let wait = base
                     .checked_mul(1 << doublings)
                     .unwrap_or(self.window)
                     .min(self.window);
-                *q.back()? + wait
+                e.last + wait
             }
-            None => *q.front()? + self.window,
+            None => *e.times.front()? + self.window,
         };
         (until > now).then_some(until)
+    }
+
+    /// Is `key` held back at `now`? `Some(until)` says when it may try again.
+    pub(crate) fn held_until(&self, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let mut state = self.lock();
+        state.prune(key, now - self.window);
+        self.until(&state, key, now)
     }
 
     #[cfg(test)]
@@ -182,21 +218,38 @@ impl Throttle {
         self.held_until(key, now).is_some()
     }
 
+    /// Checks and counts one attempt in one step (so a burst of concurrent
+    /// attempts cannot all pass before any is counted): `Err(until)` when
+    /// `key` is held back, and then nothing is counted.
+    pub(crate) fn hit(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<(), DateTime<Utc>> {
+        let mut state = self.lock();
+        state.prune(key, now - self.window);
+        if let Some(until) = self.until(&state, key, now) {
+            return Err(until);
+        }
+        self.record_locked(&mut state, key, now);
+        Ok(())
+    }
+
     pub(crate) fn record(&self, key: &str, now: DateTime<Utc>) {
-        let mut state = self
-            .state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let ThrottleState { events, by_age } = &mut *state;
+        let mut state = self.lock();
+        self.record_locked(&mut state, key, now);
+    }
+
+    fn record_locked(&self, state: &mut ThrottleState, key: &str, now: DateTime<Utc>) {
+        let ThrottleState { events, by_age } = state;
         match events.get_mut(key) {
-            Some(q) => {
-                if let Some(last) = q.back() {
-                    by_age.remove(&(*last, key.to_owned()));
-                }
-                q.push_back(now);
+            Some(e) => {
+                by_age.remove(&(e.last, key.to_owned()));
+                e.times.push_back(now);
+                e.last = now;
                 // Only the last `limit` + 20 events ever matter.
-                while q.len() > self.limit + 20 {
-                    q.pop_front();
+                while e.times.len() > self.limit + 20 {
+                    e.times.pop_front();
                 }
             }
             None => {
@@ -206,32 +259,27 @@ impl Throttle {
                     };
                     events.remove(&oldest);
                 }
-                events.insert(key.to_owned(), VecDeque::from([now]));
+                events.insert(
+                    key.to_owned(),
+                    Events {
+                        times: VecDeque::from([now]),
+                        last: now,
+                    },
+                );
             }
         }
         by_age.insert((now, key.to_owned()));
     }
 
     pub(crate) fn forget(&self, key: &str) {
-        let mut state = self
-            .state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(q) = state.events.remove(key) {
-            if let Some(last) = q.back() {
-                state.by_age.remove(&(*last, key.to_owned()));
-            }
-        }
+        self.lock().forget(key);
     }
 
-    /// How many keys it remembers.
+    /// How many keys it remembers (and entries in its age index).
     #[cfg(test)]
-    pub fn keys(&self) -> usize {
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .events
-            .len()
+    pub fn keys(&self) -> (usize, usize) {
+        let state = self.lock();
+        (state.events.len(), state.by_age.len())
     }
 }
 
@@ -262,13 +310,24 @@ impl Default for AbuseLimits {
 /// The throttles an `App` keeps (in memory, per server).
 pub(crate) struct Throttles {
     pub limits: AbuseLimits,
-    /// Failed sign-ins per account, with backoff.
+    /// Sign-in attempts per (e-mail address, client address), with backoff:
+    /// a guesser is slowed, someone at another address is not.
     pub sign_in: Throttle,
-    /// Failed sign-ins to unknown accounts, per address.
+    /// Sign-in attempts per e-mail address from anywhere, with backoff, set
+    /// higher: guessing spread over many addresses is slowed too.
+    pub sign_in_account: Throttle,
+    /// Failed sign-ins to unknown accounts, per client address.
     pub unknown_sign_in: Throttle,
+    /// Failed password resets (a wrong or spent link), per client address.
+    pub resets: Throttle,
     pub inputs: Throttle,
     pub applications: Throttle,
 }
+
+/// Sign-in attempts to one e-mail address from anywhere before it backs off.
+pub const ACCOUNT_ATTEMPTS: usize = 20;
+/// Failed password resets one address may make in `LOGIN_WINDOW_MINUTES`.
+pub const RESET_ATTEMPTS: usize = 20;
 
 impl Throttles {
     pub fn new(limits: AbuseLimits) -> Self {
@@ -276,10 +335,13 @@ impl Throttles {
             limits,
             sign_in: Throttle::new(LOGIN_ATTEMPTS, Duration::hours(1))
                 .with_backoff(Duration::minutes(1)),
+            sign_in_account: Throttle::new(ACCOUNT_ATTEMPTS, Duration::hours(1))
+                .with_backoff(Duration::minutes(1)),
             unknown_sign_in: Throttle::new(
                 limits.unknown_sign_ins_per_address,
                 Duration::minutes(LOGIN_WINDOW_MINUTES),
             ),
+            resets: Throttle::new(RESET_ATTEMPTS, Duration::minutes(LOGIN_WINDOW_MINUTES)),
             inputs: Throttle::new(limits.inputs_per_hour, Duration::hours(1)),
             applications: Throttle::new(limits.applications_per_hour, Duration::hours(1)),
         }
@@ -450,19 +512,22 @@ impl App {
         address: &str,
     ) -> Result<accord_store::StoredAccount> {
         let now = self.now();
-        let account_key = email.trim().to_lowercase();
-        let address_key = address.to_owned();
         let throttled = |until| {
             AppError::TooManyRequests(format!(
                 "too many failed sign-ins; try again {}",
                 wait_phrase(until, now)
             ))
         };
-        // Per account, with backoff: guessing one account's password gets
-        // slow, and nobody else is held back by it.
-        if let Some(until) = self.throttles.sign_in.held_until(&account_key, now) {
-            return Err(throttled(until));
-        }
+        // Attempts are counted as they are checked (a burst cannot slip
+        // through), the same for accounts that exist and those that do not
+        // (the answer tells nothing), and forgotten on success.
+        let account_key = email.trim().to_lowercase();
+        let pair_key = format!("{account_key}|{address}");
+        let t = &self.throttles;
+        t.sign_in.hit(&pair_key, now).map_err(throttled)?;
+        t.sign_in_account
+            .hit(&account_key, now)
+            .map_err(throttled)?;
         let found = match Email::new(email) {
             Ok(email) => {
                 let mut tx = self.store.begin().await?;
@@ -473,32 +538,35 @@ impl App {
         // Per address, only for accounts that do not exist (spraying many
         // addresses), and set high: a proxy's readers share one address.
         if found.is_none() {
-            if let Some(until) = self.throttles.unknown_sign_in.held_until(&address_key, now) {
-                return Err(throttled(until));
-            }
+            t.unknown_sign_in.hit(address, now).map_err(throttled)?;
         }
         let hash = found
             .as_ref()
-            .map(|f| f.password_hash.as_str())
-            .unwrap_or(dummy_hash());
-        let verified = PasswordHash::new(hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        let known = found.is_some();
+            .map_or_else(|| dummy_hash().to_owned(), |f| f.password_hash.clone());
+        let verified = self.check_on_pool(hash, password.to_owned()).await?;
         let Some(found) = found.filter(|_| verified) else {
-            if known {
-                self.throttles.sign_in.record(&account_key, now);
-            } else {
-                self.throttles.unknown_sign_in.record(&address_key, now);
-            }
             return Err(AppError::Unauthenticated(BAD_LOGIN.into()));
         };
-        self.throttles.sign_in.forget(&account_key);
+        t.sign_in.forget(&pair_key);
+        t.sign_in_account.forget(&account_key);
         Ok(found)
+    }
+
+    /// Verifies a password against its argon2id hash on the work pool (it is
+    /// costly by design): a crowd of sign-ins waits there, or is told to
+    /// come back, instead of stalling the threads that serve requests.
+    async fn check_on_pool(&self, hash: String, password: String) -> Result<bool> {
+        self.pool
+            .run(move || {
+                PasswordHash::new(&hash)
+                    .map(|parsed| {
+                        Argon2::default()
+                            .verify_password(password.as_bytes(), &parsed)
+                            .is_ok()
+                    })
+                    .unwrap_or(false)
+            })
+            .await
     }
 
     /// Signs in. The same answer, after the same work, whether the account
@@ -750,21 +818,38 @@ impl App {
     /// Sets a new password with a reset link's secret; the link works once,
     /// every session of the account ends and every API token it holds is
     /// revoked (whoever had the old password may have made one).
-    pub async fn reset_password(&self, secret: &str, new_password: &str) -> Result<()> {
+    pub async fn reset_password(
+        &self,
+        secret: &str,
+        new_password: &str,
+        address: &str,
+    ) -> Result<()> {
         check_password(new_password)?;
-        let hash = hash_password(new_password)?;
+        let now = self.now();
+        if let Some(until) = self.throttles.resets.held_until(address, now) {
+            return Err(AppError::TooManyRequests(format!(
+                "too many password-reset links that do not work; try again {}",
+                wait_phrase(until, now)
+            )));
+        }
         let mut unit = self.unit(&Principal::System("password reset")).await?;
         let Some((account, expires)) = unit.tx.take_password_reset(&digest(secret)).await? else {
+            self.throttles.resets.record(address, now);
             return Err(AppError::BadRequest(BAD_RESET.into()));
         };
         if expires <= unit.at {
             // Keep the removal of the spent link, refuse the change.
             unit.commit().await?;
+            self.throttles.resets.record(address, now);
             return Err(AppError::BadRequest(BAD_RESET.into()));
         }
+        // Hashed only for a link that works, on the work pool.
+        let password = new_password.to_owned();
+        let hash = self.pool.run(move || hash_password(&password)).await??;
         unit.tx.set_password(account, &hash).await?;
         unit.tx.delete_sessions_of(account).await?;
         let tokens = unit.tx.revoke_api_tokens_of(account, unit.at).await?;
+        let links = unit.tx.delete_password_resets_of(account).await?;
         unit.audit(
             "password_reset.use",
             None,
@@ -772,6 +857,7 @@ impl App {
                 format!("account:{account}"),
                 "sessions:ended".into(),
                 format!("api_tokens_revoked:{tokens}"),
+                format!("other_reset_links_removed:{links}"),
             ],
         )
         .await?;
@@ -848,11 +934,34 @@ mod tests {
         // "a" is seen again: "b" is now the oldest.
         t.record("a", t0 + Duration::seconds(10));
         t.record("d", t0 + Duration::seconds(11));
-        assert_eq!(t.keys(), 3);
+        assert_eq!(t.keys(), (3, 3));
         let now = t0 + Duration::seconds(12);
         assert!(t.blocked("a", now), "kept");
         assert!(!t.blocked("b", now), "the oldest, forgotten");
         assert!(t.blocked("c", now), "kept");
         assert!(t.blocked("d", now), "kept");
+    }
+
+    #[test]
+    fn keys_whose_events_left_the_window_are_forgotten_whole() {
+        let t = Throttle::new(2, Duration::minutes(10));
+        let t0: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
+        for i in 0..50 {
+            let now = t0 + Duration::minutes(11 * i);
+            assert!(!t.blocked("a", now));
+            t.record("a", now);
+        }
+        assert_eq!(t.keys(), (1, 1), "one key, one age entry");
+        assert!(!t.blocked("a", t0 + Duration::days(1)));
+        assert_eq!(t.keys(), (0, 0));
+    }
+
+    #[test]
+    fn a_hit_checks_and_counts_in_one_step() {
+        let t = Throttle::new(3, Duration::hours(1));
+        let now: DateTime<Utc> = "2018-01-01T10:00:00Z".parse().unwrap();
+        let passed = (0..10).filter(|_| t.hit("k", now).is_ok()).count();
+        assert_eq!(passed, 3, "no more than the limit pass");
+        assert_eq!(t.hit("k", now), Err(now + Duration::hours(1)));
     }
 }

@@ -24,7 +24,8 @@ pub mod synthetic;
 
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
-    ApiTokenSummary, NewApiToken, NewSession, RESET_HOURS, SESSION_HOURS,
+    ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, RESET_ATTEMPTS, RESET_HOURS,
+    SESSION_HOURS,
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use accreditation::DEFAULT_OBJECTION_DAYS;

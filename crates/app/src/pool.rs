@@ -75,15 +75,17 @@ impl WorkPool {
                 .await
                 .map_err(|e| AppError::Internal(e.to_string()))?,
             Err(_) => {
-                let queued = self.waiting.fetch_add(1, Ordering::SeqCst);
-                if queued >= self.max_waiting {
-                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                // Counted while in the queue, and no longer once out of it —
+                // however it leaves (a caller that hangs up drops this
+                // future while it waits).
+                let place = Waiting::join(&self.waiting);
+                if place.ahead >= self.max_waiting {
                     return Err(AppError::Busy(
                         "the server is busy; try again in a moment".into(),
                     ));
                 }
                 let permit = self.running.clone().acquire_owned().await;
-                self.waiting.fetch_sub(1, Ordering::SeqCst);
+                drop(place);
                 permit.map_err(|e| AppError::Internal(e.to_string()))?
             }
         };
@@ -95,6 +97,26 @@ impl WorkPool {
         })
         .await
         .map_err(|e| AppError::Internal(format!("a worker stopped: {e}")))
+    }
+}
+
+/// A place in the queue: counted from `join` until dropped.
+struct Waiting<'a> {
+    count: &'a AtomicUsize,
+    /// How many were waiting before this one.
+    ahead: usize,
+}
+
+impl<'a> Waiting<'a> {
+    fn join(count: &'a AtomicUsize) -> Self {
+        let ahead = count.fetch_add(1, Ordering::SeqCst);
+        Waiting { count, ahead }
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.count.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -137,5 +159,44 @@ mod tests {
         assert_eq!(busy.await.unwrap().unwrap(), 1);
         assert_eq!(queued.await.unwrap().unwrap(), 2);
         assert_eq!(pool.run(|| 4).await.unwrap(), 4, "free again");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_caller_that_hangs_up_leaves_the_queue() {
+        let pool = Arc::new(WorkPool::new(1, 1));
+        let (release, hold) = mpsc::channel::<()>();
+        let (started_tx, started) = mpsc::channel::<()>();
+        let busy = {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                pool.run(move || {
+                    started_tx.send(()).unwrap();
+                    hold.recv().unwrap();
+                })
+                .await
+            })
+        };
+        tokio::task::spawn_blocking(move || started.recv().unwrap())
+            .await
+            .unwrap();
+        // A queued caller goes away while it waits…
+        let gone = {
+            let pool = pool.clone();
+            tokio::spawn(async move { pool.run(|| ()).await })
+        };
+        while pool.waiting.load(Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        gone.abort();
+        let _ = gone.await;
+        // …and its place is free again: the next caller waits, not refused.
+        assert_eq!(pool.waiting.load(Ordering::SeqCst), 0);
+        let next = {
+            let pool = pool.clone();
+            tokio::spawn(async move { pool.run(|| 5).await })
+        };
+        release.send(()).unwrap();
+        busy.await.unwrap().unwrap();
+        assert_eq!(next.await.unwrap().unwrap(), 5);
     }
 }

@@ -169,27 +169,28 @@ impl App {
             .await?
             .map(|g| g.members)
             .unwrap_or_default();
+        // One answer whether the account does not exist or is not a member
+        // state's delegate here: the form tells nothing of other processes.
         let designee = unit
             .tx
             .find_account_by_email(&email)
             .await?
-            .ok_or_else(|| {
-                AppError::NotFound(format!("no account has the e-mail address {email}"))
-            })?
-            .account;
-        let is_member_delegate = designee.grants.iter().any(|g| {
-            g.role == Role::Delegate
-                && g.process.as_ref() == Some(&process)
-                && g.actor.as_ref().is_some_and(|a| members.contains(a))
+            .map(|found| found.account);
+        let is_member_delegate = designee.as_ref().is_some_and(|d| {
+            d.grants.iter().any(|g| {
+                g.role == Role::Delegate
+                    && g.process.as_ref() == Some(&process)
+                    && g.actor.as_ref().is_some_and(|a| members.contains(a))
+            })
         });
-        if !is_member_delegate {
+        let Some(designee) = designee.filter(|_| is_member_delegate) else {
             return Err(ValidationError::Invalid {
                 what: "group speaker",
                 value: email.to_string(),
                 reason: "must be a delegate of a member state of the group in this process",
             }
             .into());
-        }
+        };
         let by = p.account_id().unwrap_or_default();
         unit.tx
             .insert_group_speaker(&process, &group, designee.id, by)

@@ -125,26 +125,53 @@ async fn sign_in_is_rate_limited_per_account_and_per_address(db: TestDatabase) {
     });
     person(&t.app, "a@example.org", &[]).await;
     person(&t.app, "b@example.org", &[]).await;
-    // Five failures on one account, from a shared address (a proxy).
+    // Five failures on one account from one address (a proxy, say).
     for _ in 0..5 {
-        let _ = t
-            .app
-            .login("a@example.org", "wrong password!", "10.0.0.1")
-            .await;
+        assert_eq!(
+            kind(
+                t.app
+                    .login("a@example.org", "wrong password!", "10.0.0.1")
+                    .await
+            ),
+            "unauthenticated"
+        );
     }
-    // The account backs off, even from a fresh address with the right
-    // password…
+    // From there the account backs off, even with the right password…
     assert_eq!(
-        kind(t.app.login("a@example.org", PASSWORD, "10.9.9.9").await),
+        kind(t.app.login("a@example.org", PASSWORD, "10.0.0.1").await),
         "too_many_requests"
     );
-    // …and nobody else behind the same address is held back by it.
+    // …while nobody else behind that address is held back, and the
+    // account's holder elsewhere is not either.
     assert!(
         t.app
             .login("b@example.org", PASSWORD, "10.0.0.1")
             .await
             .is_ok(),
-        "others at the same address are not"
+        "others at the same address are not held back"
+    );
+    assert!(
+        t.app
+            .login("a@example.org", PASSWORD, "10.9.9.9")
+            .await
+            .is_ok(),
+        "the holder at another address is not held back"
+    );
+    // An address that does not exist backs off the same way (the answer
+    // tells nothing about which accounts exist).
+    for _ in 0..5 {
+        let _ = t
+            .app
+            .login("nobody@example.org", "wrong password!", "10.0.0.7")
+            .await;
+    }
+    assert_eq!(
+        kind(
+            t.app
+                .login("nobody@example.org", "wrong password!", "10.0.0.7")
+                .await
+        ),
+        "too_many_requests"
     );
     // The backoff lasts a minute after five failures, then doubles.
     t.advance(Duration::seconds(61));
@@ -165,6 +192,21 @@ async fn sign_in_is_rate_limited_per_account_and_per_address(db: TestDatabase) {
             .await
             .is_ok(),
         "the backoff passes"
+    );
+    // Guessing spread over many addresses backs the account off too.
+    for i in 0..accord_app::ACCOUNT_ATTEMPTS {
+        let _ = t
+            .app
+            .login(
+                "b@example.org",
+                "wrong password!",
+                &format!("10.4.{}.{}", i / 250, i % 250),
+            )
+            .await;
+    }
+    assert_eq!(
+        kind(t.app.login("b@example.org", PASSWORD, "10.5.0.1").await),
+        "too_many_requests"
     );
     // One address spraying accounts that do not exist is held back for
     // unknown accounts only: a real account signs in from it.
@@ -188,7 +230,7 @@ async fn sign_in_is_rate_limited_per_account_and_per_address(db: TestDatabase) {
     );
     assert!(
         t.app
-            .login("b@example.org", PASSWORD, "10.2.0.1")
+            .login("a@example.org", PASSWORD, "10.2.0.1")
             .await
             .is_ok(),
         "a known account is never held back by an address"
@@ -370,7 +412,7 @@ async fn a_process_secretariat_cannot_reach_beyond_its_process(db: TestDatabase)
         .issue_password_reset(&gcm_sec, "victim@example.org")
         .await
         .unwrap();
-    app.reset_password(&link, "a brand new passphrase")
+    app.reset_password(&link, "a brand new passphrase", "192.0.2.9")
         .await
         .unwrap();
     assert_eq!(
@@ -473,9 +515,12 @@ async fn password_reset_links_work_once(db: TestDatabase) {
         .issue_password_reset(&sec, "del@example.org")
         .await
         .unwrap();
-    assert_eq!(kind(t.app.reset_password(&link, "short").await), "invalid");
+    assert_eq!(
+        kind(t.app.reset_password(&link, "short", "192.0.2.9").await),
+        "invalid"
+    );
     t.app
-        .reset_password(&link, "a brand new passphrase")
+        .reset_password(&link, "a brand new passphrase", "192.0.2.9")
         .await
         .unwrap();
     assert!(
@@ -488,7 +533,11 @@ async fn password_reset_links_work_once(db: TestDatabase) {
         .await
         .is_ok());
     assert_eq!(
-        kind(t.app.reset_password(&link, "yet another passphrase").await),
+        kind(
+            t.app
+                .reset_password(&link, "yet another passphrase", "192.0.2.9")
+                .await
+        ),
         "bad_request"
     );
     let late = t
@@ -498,7 +547,63 @@ async fn password_reset_links_work_once(db: TestDatabase) {
         .unwrap();
     t.advance(Duration::hours(25));
     assert_eq!(
-        kind(t.app.reset_password(&late, "yet another passphrase").await),
+        kind(
+            t.app
+                .reset_password(&late, "yet another passphrase", "192.0.2.9")
+                .await
+        ),
+        "bad_request"
+    );
+    // Using one link removes the account's other links.
+    let first = t
+        .app
+        .issue_password_reset(&sec, "del@example.org")
+        .await
+        .unwrap();
+    let second = t
+        .app
+        .issue_password_reset(&sec, "del@example.org")
+        .await
+        .unwrap();
+    t.app
+        .reset_password(&first, "the first new passphrase", "192.0.2.9")
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            t.app
+                .reset_password(&second, "the second new passphrase", "192.0.2.9")
+                .await
+        ),
+        "bad_request",
+        "an older link no longer works"
+    );
+    // Guessing links is limited per address; another address is not held back.
+    for i in 0..accord_app::RESET_ATTEMPTS {
+        let guess = format!("{i:064x}");
+        assert_eq!(
+            kind(
+                t.app
+                    .reset_password(&guess, "a guessed passphrase", "203.0.113.1")
+                    .await
+            ),
+            "bad_request"
+        );
+    }
+    assert_eq!(
+        kind(
+            t.app
+                .reset_password(&"0".repeat(64), "a guessed passphrase", "203.0.113.1")
+                .await
+        ),
+        "too_many_requests"
+    );
+    assert_eq!(
+        kind(
+            t.app
+                .reset_password(&"0".repeat(64), "a guessed passphrase", "203.0.113.2")
+                .await
+        ),
         "bad_request"
     );
 }

@@ -313,14 +313,25 @@ async fn refused_inscriptions_change_nothing(db: TestDatabase) {
         .unwrap_err();
     assert_eq!(err.kind(), "forbidden");
     assert!(err.to_string().contains("FRA"), "{err}");
-    // The chair may only designate delegates of member states.
+    // The chair may only designate delegates of member states; an account
+    // that does not exist is answered the same (nothing of other processes
+    // shows through).
+    let not_member = app
+        .designate_group_speaker(&fra, "gcm", "EU", "mex@example.org")
+        .await
+        .unwrap_err();
+    let no_account = app
+        .designate_group_speaker(&fra, "gcm", "EU", "nobody-at-all@example.org")
+        .await
+        .unwrap_err();
+    assert_eq!(not_member.kind(), "invalid");
     assert_eq!(
-        kind(
-            app.designate_group_speaker(&fra, "gcm", "EU", "mex@example.org")
-                .await
-        ),
-        "invalid"
+        no_account
+            .to_string()
+            .replace("nobody-at-all@example.org", "mex@example.org"),
+        not_member.to_string()
     );
+    assert_eq!(no_account.kind(), not_member.kind());
     assert_eq!(
         kind(app.set_group_chair(&sec, "gcm", "EU", "MEX").await),
         "invalid",

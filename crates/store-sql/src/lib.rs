@@ -1439,6 +1439,14 @@ macro_rules! sql_store {
                         .map_err(err)?;
                     Ok(())
                 }
+                async fn delete_password_resets_of(&mut self, account: i64) -> Result<u64> {
+                    let done = sqlx::query("DELETE FROM password_resets WHERE account_id = $1")
+                        .bind(account)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(done.rows_affected())
+                }
                 async fn take_password_reset(&mut self, token_hash: &str) -> Result<Option<(i64, DateTime<Utc>)>> {
                     let row = sqlx::query(
                         "DELETE FROM password_resets WHERE token_hash = $1 RETURNING account_id, expires_at",

@@ -408,6 +408,9 @@ pub trait Tx: Send {
         account: i64,
         expires_at: DateTime<Utc>,
     ) -> Result<()>;
+    /// Removes every other reset link of an account (after one was used);
+    /// returns how many.
+    async fn delete_password_resets_of(&mut self, account: i64) -> Result<u64>;
     /// Removes a reset token and returns its account and expiry, if it existed.
     async fn take_password_reset(
         &mut self,

@@ -61,16 +61,18 @@ pub fn start() -> Result<String, String> {
         let log = std::fs::read_to_string(dir.join("log")).unwrap_or_default();
         return Err(format!("the test cluster did not start: {log}"));
     }
-    // The watcher: once this process has gone, the server stops and the
-    // directory goes.
+    // The watcher, run as this process's own user (so it may remove the
+    // directory wherever the temporary directory is): once this process has
+    // gone, the server stops (as its user) and the directory goes.
     let script = format!(
-        "while [ -d /proc/{me} ]; do sleep 1; done; {pg_ctl} -D {data} -m immediate stop; rm -rf {dir}",
+        "while [ -d /proc/{me} ]; do sleep 1; done; {as_postgres}{pg_ctl} -D {data} -m immediate stop; rm -rf {dir}",
         me = std::process::id(),
+        as_postgres = if as_root { "runuser -u postgres -- " } else { "" },
         pg_ctl = quote(&bin.join("pg_ctl")),
         data = quote(&data),
         dir = quote(&dir),
     );
-    as_user(as_root, Path::new("sh"))
+    Command::new("sh")
         .args(["-c", &script])
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -41,6 +41,13 @@ impl FromStr for Cidr {
                 .filter(|p| *p <= max)
                 .ok_or_else(|| format!("'{s}': the prefix length must be 0 to {max}"))?,
         };
+        // A v4-mapped network (::ffff:10.0.0.0/104) is the IPv4 one.
+        let (network, prefix) = match network {
+            IpAddr::V6(v6) if prefix >= 96 => v6
+                .to_ipv4_mapped()
+                .map_or((network, prefix), |v4| (IpAddr::V4(v4), prefix - 96)),
+            _ => (network, prefix),
+        };
         Ok(Cidr { network, prefix })
     }
 }
@@ -71,34 +78,50 @@ impl Cidr {
 pub struct ClientAddress(pub String);
 
 /// The client's address: the socket's peer, or — when the peer is a trusted
-/// proxy — the last address in `X-Forwarded-For` that is not a trusted
-/// proxy. `unknown` where there is no socket (in-process tests).
+/// proxy — read `X-Forwarded-For` from the right, hop by hop, while the
+/// address reached is a trusted proxy (each proxy appends who it heard
+/// from; the client can forge only what is to the left). An entry that is
+/// not an address stops the walk at the last address believed. An IPv6
+/// client is its /64 (one subscriber's network), so a host cannot take
+/// fresh addresses to escape a limit. `unknown` where there is no socket
+/// (in-process tests).
 pub fn client_address(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[Cidr]) -> String {
     let Some(peer) = peer else {
         return "unknown".into();
     };
     let is_trusted = |ip: IpAddr| trusted.iter().any(|c| c.contains(ip));
-    if !is_trusted(peer) {
-        return peer.to_string();
-    }
-    let forwarded: Vec<IpAddr> = headers
+    let hops: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(str::trim)
-        .map(|a| a.parse::<IpAddr>().ok())
-        .collect::<Option<Vec<_>>>()
-        // A list with anything but addresses is not believed at all.
-        .unwrap_or_default();
-    forwarded
-        .iter()
-        .rev()
-        .find(|ip| !is_trusted(**ip))
-        .or(forwarded.first())
-        .copied()
-        .unwrap_or(peer)
-        .to_string()
+        .collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        if !is_trusted(client) {
+            break;
+        }
+        match hop.parse::<IpAddr>() {
+            Ok(ip) => client = ip,
+            Err(_) => break,
+        }
+    }
+    key_of(client)
+}
+
+/// The key limits count by: an IPv4 address, or an IPv6 address's /64.
+fn key_of(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let network = u128::from(v6) & !((1u128 << 64) - 1);
+                format!("{}/64", std::net::Ipv6Addr::from(network))
+            }
+        },
+        v4 @ IpAddr::V4(_) => v4.to_string(),
+    }
 }
 
 impl FromRequestParts<SharedState> for ClientAddress {
@@ -205,5 +228,22 @@ mod tests {
         // Nothing trusted: the socket, whatever the header says.
         assert_eq!(client_address(Some(ip("10.0.0.1")), &h, &[]), "10.0.0.1");
         assert_eq!(client_address(None, &h, &trusted), "unknown");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64() {
+        let a = client_address(Some(ip("2001:db8:1:2:aaaa::1")), &HeaderMap::new(), &[]);
+        let b = client_address(Some(ip("2001:db8:1:2:bbbb::9")), &HeaderMap::new(), &[]);
+        let c = client_address(Some(ip("2001:db8:1:3::1")), &HeaderMap::new(), &[]);
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(a, b, "one /64, one client");
+        assert_ne!(a, c);
+        assert_eq!(
+            client_address(Some(ip("::ffff:192.0.2.1")), &HeaderMap::new(), &[]),
+            "192.0.2.1"
+        );
+        // A v4-mapped network trusts the IPv4 addresses it maps.
+        let mapped: Cidr = "::ffff:10.0.0.0/104".parse().unwrap();
+        assert!(mapped.contains(ip("10.1.2.3")));
     }
 }

@@ -334,7 +334,7 @@ where
                 file = Some((filename, bytes));
             }
         } else {
-            if fields.len() > max_fields {
+            if fields.len() >= max_fields {
                 return Err(AppError::BadRequest(format!(
                     "the form has more than {max_fields} fields"
                 )));
@@ -387,6 +387,14 @@ async fn upload_form(
     mut form: Multipart,
 ) -> Response {
     let result = async {
+        // A statement's upload: who may is known before a byte is read (a
+        // document's is named by a field, checked before the file).
+        if let Some(id) = &id {
+            let id = parse_id(id, kind.as_str()).map_err(|e| AppError::NotFound(e.message))?;
+            s.app
+                .authorize_texts(&caller.principal, &slug, kind, id)
+                .await?;
+        }
         let gate = async |p: &accord_app::Principal, fields: &crate::manage::Fields| {
             let id = id
                 .clone()

@@ -133,6 +133,8 @@ async fn upload_form(
     let back = format!("/processes/{slug}/drafts/{draft}/versions/{raw_seq}/languages");
     let result = async {
         let seq = seq(&raw_seq)?;
+        // Who may is known before a byte of the form is read.
+        s.app.authorize_chair(&caller.principal, &slug).await?;
         let gate = async |p: &accord_app::Principal, _: &crate::manage::Fields| {
             s.app.authorize_chair(p, &slug).await
         };

@@ -359,6 +359,8 @@ async fn import_form(
     mut form: Multipart,
 ) -> Response {
     let result = async {
+        // Who may is known before a byte of the form is read.
+        s.app.authorize_chair(&caller.principal, &slug).await?;
         let gate =
             async |p: &accord_app::Principal, _: &Fields| s.app.authorize_chair(p, &slug).await;
         let (p, f, file) = crate::files::read_form(

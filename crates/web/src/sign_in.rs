@@ -177,6 +177,7 @@ async fn reset(
     State(s): State<SharedState>,
     r: Reader,
     headers: HeaderMap,
+    crate::client::ClientAddress(address): crate::client::ClientAddress,
     Form(form): Form<ResetForm>,
 ) -> Response {
     let expected = cookie(&headers, FORM_COOKIE).unwrap_or("");
@@ -203,7 +204,11 @@ async fn reset(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    match s.app.reset_password(&form.secret, &form.password).await {
+    match s
+        .app
+        .reset_password(&form.secret, &form.password, &address)
+        .await
+    {
         Ok(()) => r
             .render(&s, "message.html", context! { title_key => "reset-done-title", body_key => "reset-done-body", link => "/login", link_key => "nav-sign-in" })
             .into_response(),

@@ -2939,7 +2939,7 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
     assert!(link.starts_with("/reset-password?token="), "{link}");
     let secret = link.split("token=").nth(1).unwrap();
     site.app
-        .reset_password(secret, "ana's own passphrase")
+        .reset_password(secret, "ana's own passphrase", "192.0.2.9")
         .await
         .unwrap();
     let ana = site
@@ -2965,7 +2965,11 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
     assert_eq!(issued.status, StatusCode::CREATED);
     let link = between(&issued.body, "id=\"reset-link\">", "<").to_owned();
     site.app
-        .reset_password(link.split("token=").nth(1).unwrap(), "del's new passphrase")
+        .reset_password(
+            link.split("token=").nth(1).unwrap(),
+            "del's new passphrase",
+            "192.0.2.9",
+        )
         .await
         .unwrap();
     let unknown = send(
