@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14's figures, on the release binary with the GCM demo:
 #  1. the server's RSS before and after an anonymous 300 MiB multipart field
-#     (refused before it is read), and after a signed-in one;
+#     sent to the documents page's upload form (refused before it is read);
 #  2. a search flood: 64 and 256 connections for SECONDS (default 60) against 4
 #     connections, side by side — requests/s, non-2xx answers (503s when the
 #     work pool's queue is full), and the server's peak RSS and threads,
@@ -29,11 +29,10 @@ threads() { awk '/Threads/ {print $2}' "/proc/$pid/status"; }
 for p in / /processes/gcm "/search?q=migrants" "/api/v1/search?q=migrants"; do curl -sf -o /dev/null "$url$p"; done
 
 echo "== an oversized form field (300 MiB), anonymous"
-statement=$(curl -sf "$url/api/v1/processes/gcm/statements?limit=1" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)
 before=$(rss)
 status=$( { printf -- '--XyZ\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n'; head -c $((300 << 20)) /dev/zero | tr '\0' x; } \
   | curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: multipart/form-data; boundary=XyZ' \
-         -H 'Transfer-Encoding: chunked' --data-binary @- "$url/processes/gcm/statements/$statement/files" || true)
+         -H 'Transfer-Encoding: chunked' --data-binary @- "$url/processes/gcm/document-files" || true)
 after=$(rss)
 printf 'answer %s; RSS before %s MB, after %s MB\n' "$status" "$before" "$after"
 
