@@ -348,6 +348,46 @@ impl Throttles {
     }
 }
 
+/// What the public submits, limited per client address.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Submission {
+    Input,
+    Application,
+}
+
+impl App {
+    /// Counts one submission from `address` (checked and counted in one
+    /// step), refused when the address has sent its hour's share; the
+    /// process's secretariat (and Accord itself) is not limited.
+    pub(crate) fn count_submission(
+        &self,
+        p: &Principal,
+        process: &accord_domain::Slug,
+        what: Submission,
+        address: &str,
+    ) -> Result<()> {
+        if authorize(p, Action::ManageConsultation(process)).is_ok() {
+            return Ok(());
+        }
+        let t = &self.throttles;
+        let (throttle, per_hour, name) = match what {
+            Submission::Input => (&t.inputs, t.limits.inputs_per_hour, "inputs"),
+            Submission::Application => (
+                &t.applications,
+                t.limits.applications_per_hour,
+                "applications",
+            ),
+        };
+        let now = self.now();
+        throttle.hit(address, now).map_err(|until| {
+            AppError::TooManyRequests(format!(
+                "too many {name} from your address ({per_hour} an hour); try again {}",
+                wait_phrase(until, now)
+            ))
+        })
+    }
+}
+
 /// "in 3 minutes", for a throttled caller.
 pub(crate) fn wait_phrase(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let minutes = (until - now).num_seconds().div_euclid(60) + 1;
@@ -373,13 +413,13 @@ fn check_token(name: &str, days: i64) -> Result<()> {
 }
 
 /// Records a new API token of `account` in the unit, with its audit entry;
-/// its id and its secret (stored only as a digest).
+/// the token with its secret (stored only as a digest).
 async fn insert_token(
     unit: &mut crate::Unit<'_>,
     account: i64,
     name: &str,
     expires_at: DateTime<Utc>,
-) -> Result<(i64, String)> {
+) -> Result<NewApiToken> {
     let secret = format!("acc_{}", secret());
     let id = unit
         .tx
@@ -399,7 +439,12 @@ async fn insert_token(
         vec![format!("api_token:{id}"), format!("account:{account}")],
     )
     .await?;
-    Ok((id, secret))
+    Ok(NewApiToken {
+        id,
+        name: name.trim().to_owned(),
+        secret,
+        expires_at,
+    })
 }
 
 /// A new sign-in: the cookie's secret and the session's anti-CSRF token.
@@ -665,14 +710,9 @@ impl App {
         check_token(name, days)?;
         let mut unit = self.unit(principal).await?;
         let expires_at = unit.at + Duration::days(days);
-        let (id, secret) = insert_token(&mut unit, account, name, expires_at).await?;
+        let token = insert_token(&mut unit, account, name, expires_at).await?;
         unit.commit().await?;
-        Ok(NewApiToken {
-            id,
-            name: name.trim().to_owned(),
-            secret,
-            expires_at,
-        })
+        Ok(token)
     }
 
     /// The principal's own API tokens, newest first (never their secrets).
@@ -736,14 +776,9 @@ impl App {
             )));
         };
         let expires_at = unit.at + Duration::days(days);
-        let (id, secret) = insert_token(&mut unit, found.account.id, name, expires_at).await?;
+        let token = insert_token(&mut unit, found.account.id, name, expires_at).await?;
         unit.commit().await?;
-        Ok(NewApiToken {
-            id,
-            name: name.trim().to_owned(),
-            secret,
-            expires_at,
-        })
+        Ok(token)
     }
 
     /// Signs in for a script: an e-mail address and a password (throttled as
@@ -764,14 +799,9 @@ impl App {
         );
         let mut unit = self.unit(&principal).await?;
         let expires_at = unit.at + Duration::hours(SESSION_HOURS);
-        let (id, secret) = insert_token(&mut unit, found.account.id, &name, expires_at).await?;
+        let token = insert_token(&mut unit, found.account.id, &name, expires_at).await?;
         unit.commit().await?;
-        Ok(NewApiToken {
-            id,
-            name,
-            secret,
-            expires_at,
-        })
+        Ok(token)
     }
 
     /// Issues a one-time password-reset link secret for an account (the

@@ -60,21 +60,8 @@ impl App {
     ) -> Result<i64> {
         let process = slug(process)?;
         new.validate()?;
-        // Applications are limited per address, except for the process's
-        // secretariat (entering one received on paper) and Accord itself.
-        let now = self.now();
-        let limited = authorize(p, Action::ManageConsultation(&process)).is_err();
-        let throttle = &self.throttles.applications;
-        if limited {
-            if let Some(until) = throttle.held_until(address, now) {
-                return Err(AppError::TooManyRequests(format!(
-                    "too many applications from your address ({} an hour); try again {}",
-                    self.throttles.limits.applications_per_hour,
-                    crate::access::wait_phrase(until, now)
-                )));
-            }
-            throttle.record(address, now);
-        }
+        // The process's secretariat enters applications received on paper.
+        self.count_submission(p, &process, crate::access::Submission::Application, address)?;
         let mut unit = self.unit(p).await?;
         crate::require_process(&mut *unit.tx, &process).await?;
         match unit.tx.find_actor(&new.country).await? {

@@ -341,18 +341,7 @@ impl App {
     pub async fn submit_input(&self, p: &Principal, input: NewInput, address: &str) -> Result<i64> {
         input.validate()?;
         let now = self.now();
-        // The process's secretariat (and Accord itself) is not limited.
-        let limited = authorize(p, Action::ManageConsultation(&input.process)).is_err();
-        let throttle = &self.throttles.inputs;
-        if limited {
-            if let Some(until) = throttle.held_until(address, now) {
-                return Err(AppError::TooManyRequests(format!(
-                    "too many inputs from your address ({} an hour); try again {}",
-                    self.throttles.limits.inputs_per_hour,
-                    crate::access::wait_phrase(until, now)
-                )));
-            }
-        }
+        self.count_submission(p, &input.process, crate::access::Submission::Input, address)?;
         let mut unit = self.unit(p).await?;
         let consultation = unit
             .tx
@@ -415,9 +404,6 @@ impl App {
         )
         .await?;
         unit.commit().await?;
-        if limited {
-            throttle.record(address, now);
-        }
         self.index_item(&input.process, ItemKind::Input, id).await;
         Ok(id)
     }

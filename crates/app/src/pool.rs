@@ -125,19 +125,19 @@ mod tests {
     use super::*;
     use std::sync::mpsc;
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_full_queue_refuses_at_once_and_nothing_runs_beyond_the_workers() {
-        let pool = Arc::new(WorkPool::new(1, 1));
+    /// Keeps the pool's one worker busy until the sender is used (or
+    /// dropped); returns once the work has started.
+    async fn occupy(
+        pool: &Arc<WorkPool>,
+    ) -> (tokio::task::JoinHandle<Result<()>>, mpsc::Sender<()>) {
         let (release, hold) = mpsc::channel::<()>();
         let (started_tx, started) = mpsc::channel::<()>();
-        // The one worker is busy until released.
         let busy = {
             let pool = pool.clone();
             tokio::spawn(async move {
                 pool.run(move || {
                     started_tx.send(()).unwrap();
-                    hold.recv().unwrap();
-                    1
+                    let _ = hold.recv();
                 })
                 .await
             })
@@ -145,18 +145,34 @@ mod tests {
         tokio::task::spawn_blocking(move || started.recv().unwrap())
             .await
             .unwrap();
-        // One waits in the queue…
+        (busy, release)
+    }
+
+    /// Queues a call and returns once it waits in the queue.
+    async fn queue<T: Send + 'static>(
+        pool: &Arc<WorkPool>,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> tokio::task::JoinHandle<Result<T>> {
         let queued = {
             let pool = pool.clone();
-            tokio::spawn(async move { pool.run(|| 2).await })
+            tokio::spawn(async move { pool.run(work).await })
         };
         while pool.waiting.load(Ordering::SeqCst) == 0 {
             tokio::task::yield_now().await;
         }
+        queued
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_refuses_at_once_and_nothing_runs_beyond_the_workers() {
+        let pool = Arc::new(WorkPool::new(1, 1));
+        let (busy, release) = occupy(&pool).await;
+        // One waits in the queue…
+        let queued = queue(&pool, || 2).await;
         // …and the next is refused, without waiting.
         assert!(matches!(pool.run(|| 3).await, Err(AppError::Busy(_))));
         release.send(()).unwrap();
-        assert_eq!(busy.await.unwrap().unwrap(), 1);
+        busy.await.unwrap().unwrap();
         assert_eq!(queued.await.unwrap().unwrap(), 2);
         assert_eq!(pool.run(|| 4).await.unwrap(), 4, "free again");
     }
@@ -164,37 +180,14 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_caller_that_hangs_up_leaves_the_queue() {
         let pool = Arc::new(WorkPool::new(1, 1));
-        let (release, hold) = mpsc::channel::<()>();
-        let (started_tx, started) = mpsc::channel::<()>();
-        let busy = {
-            let pool = pool.clone();
-            tokio::spawn(async move {
-                pool.run(move || {
-                    started_tx.send(()).unwrap();
-                    hold.recv().unwrap();
-                })
-                .await
-            })
-        };
-        tokio::task::spawn_blocking(move || started.recv().unwrap())
-            .await
-            .unwrap();
+        let (busy, release) = occupy(&pool).await;
         // A queued caller goes away while it waits…
-        let gone = {
-            let pool = pool.clone();
-            tokio::spawn(async move { pool.run(|| ()).await })
-        };
-        while pool.waiting.load(Ordering::SeqCst) == 0 {
-            tokio::task::yield_now().await;
-        }
+        let gone = queue(&pool, || ()).await;
         gone.abort();
         let _ = gone.await;
         // …and its place is free again: the next caller waits, not refused.
         assert_eq!(pool.waiting.load(Ordering::SeqCst), 0);
-        let next = {
-            let pool = pool.clone();
-            tokio::spawn(async move { pool.run(|| 5).await })
-        };
+        let next = queue(&pool, || 5).await;
         release.send(()).unwrap();
         busy.await.unwrap().unwrap();
         assert_eq!(next.await.unwrap().unwrap(), 5);
