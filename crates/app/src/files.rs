@@ -304,10 +304,7 @@ impl App {
         kind: ItemKind,
         id: i64,
     ) -> bool {
-        match Slug::new(process) {
-            Ok(process) => self.authorize_text(p, &process, kind, id).await.is_ok(),
-            Err(_) => false,
-        }
+        self.authorize_texts(p, process, kind, id).await.is_ok()
     }
 
     /// Stores a file as the text of a document or statement in a language,

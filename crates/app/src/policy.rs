@@ -59,11 +59,9 @@ impl Principal {
         })
     }
 
-    /// Does the principal hold `role` with no process, i.e. in every process?
-    fn holds_globally(&self, role: Role) -> bool {
-        self.grants()
-            .iter()
-            .any(|g| g.role == role && g.process.is_none())
+    /// Is the principal a secretariat of some process (or of every one)?
+    fn is_any_secretariat(&self) -> bool {
+        self.grants().iter().any(|g| g.role == Role::Secretariat)
     }
 
     /// Does the principal hold `role` for `actor` in `process`?
@@ -117,9 +115,7 @@ pub fn clearances(principal: &Principal) -> Clearances {
     let everywhere = match principal {
         Principal::System(_) => Clearance::Secretariat,
         Principal::Anonymous => Clearance::Public,
-        Principal::Account(_) if principal.holds_globally(Role::Secretariat) => {
-            Clearance::Secretariat
-        }
+        Principal::Account(_) if principal.holds(Role::Secretariat, None) => Clearance::Secretariat,
         Principal::Account(_) => Clearance::Public,
     };
     let mut processes: Vec<(Slug, Clearance)> = vec![];
@@ -141,7 +137,7 @@ pub fn clearances(principal: &Principal) -> Clearances {
 /// processes whose secretariat it is. Refused for anyone else.
 pub fn audit_scope(principal: &Principal) -> Result<Option<Vec<Slug>>, AppError> {
     authorize(principal, Action::ReadAudit)?;
-    if matches!(principal, Principal::System(_)) || principal.holds_globally(Role::Secretariat) {
+    if matches!(principal, Principal::System(_)) || principal.holds(Role::Secretariat, None) {
         return Ok(None);
     }
     let mut processes: Vec<Slug> = principal
@@ -251,14 +247,11 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 principal.holds(Role::Secretariat, None)
             }
             Action::EditProcess(slug) => principal.holds(Role::Secretariat, Some(slug)),
-            Action::ManageActors => principal.holds_globally(Role::Secretariat),
+            Action::ManageActors => principal.holds(Role::Secretariat, None),
             Action::IssuePasswordReset { target } => {
-                principal.holds_globally(Role::Secretariat)
+                principal.holds(Role::Secretariat, None)
                     || match target {
-                        None => principal
-                            .grants()
-                            .iter()
-                            .any(|g| g.role == Role::Secretariat),
+                        None => principal.is_any_secretariat(),
                         Some(target) => {
                             !target.is_empty()
                                 && target.iter().all(|g| {
@@ -269,10 +262,7 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                         }
                     }
             }
-            Action::ReadAudit => principal
-                .grants()
-                .iter()
-                .any(|g| g.role == Role::Secretariat),
+            Action::ReadAudit => principal.is_any_secretariat(),
             Action::ManageOwnTokens => true,
             Action::ManageDelegation { process, state } => {
                 principal.holds(Role::Secretariat, Some(process))

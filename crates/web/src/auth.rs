@@ -115,14 +115,12 @@ pub fn csrf_refused() -> ApiError {
     }
 }
 
-/// `Set-Cookie` for the session; `Secure` when the site is served over TLS.
-pub fn session_cookie(secret: &str, max_age_secs: i64, secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}={secret}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    )
+/// `Set-Cookie` for the session (`Secure` is added to every cookie in one
+/// place when the site is served over TLS: `lib.rs`'s security headers).
+pub fn session_cookie(secret: &str, max_age_secs: i64) -> String {
+    format!("{SESSION_COOKIE}={secret}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax")
 }
 
-pub fn clear_session_cookie(secure: bool) -> String {
-    session_cookie("", 0, secure)
+pub fn clear_session_cookie() -> String {
+    session_cookie("", 0)
 }

@@ -93,7 +93,7 @@ async fn login(
     let next = safe_next(Some(&form.next));
     match s.app.login(&form.email, &form.password, &address).await {
         Ok(session) => {
-            let cookie = session_cookie(&session.secret, SESSION_HOURS * 3600, s.secure_cookies);
+            let cookie = session_cookie(&session.secret, SESSION_HOURS * 3600);
             ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
         }
         Err(e @ (AppError::Unauthenticated(_) | AppError::TooManyRequests(_))) => {
@@ -143,7 +143,7 @@ async fn logout(
         }
     }
     (
-        [(header::SET_COOKIE, clear_session_cookie(s.secure_cookies))],
+        [(header::SET_COOKIE, clear_session_cookie())],
         Redirect::to("/"),
     )
         .into_response()
