@@ -65,6 +65,53 @@ async function open(path, { lang = "en", width = 1280, height = 900, javaScriptE
   return { page, context, status: response.status() };
 }
 
+// Set up through the API alone, as a script would: a token from
+// POST /api/v1/sessions, no form, no anti-forgery value.
+async function call(method, path, body, token, type = "application/json") {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const answer = await res.text();
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${answer}`);
+  return answer ? JSON.parse(answer) : null;
+}
+
+async function signIn(email, password) {
+  return (await call("POST", "/api/v1/sessions", { email, password })).token;
+}
+
+/** A test process (not a real one) in its negotiation phase, with a draft
+ * `text` of one paragraph (`p1`), and a delegate account per [email, state]. */
+async function negotiatingProcess(slug, delegates) {
+  const sec = await signIn("amina@example.org", "a long enough passphrase");
+  await call("POST", "/api/v1/processes", {
+    slug, title: "Browser test process", mandate: [], languages: ["en"],
+    co_facilitators: [], secretariat: [], meeting_kinds: ["negotiation_round"],
+  }, sec);
+  await call("POST", `/api/v1/processes/${slug}/phases`, { kind: "negotiation", start_date: "2020-01-01" }, sec);
+  await call("POST", `/api/v1/processes/${slug}/drafts`, { slug: "text", title: "Test text" }, sec);
+  await call("POST", `/api/v1/processes/${slug}/drafts/text/versions?label=Zero%20draft`,
+    "# Test text\n\n## Preamble {#pre}\n\n1. We agree on this text. {#p1}\n", sec, "text/markdown");
+  for (const [email, state] of delegates) {
+    await call("POST", "/api/v1/accounts", {
+      email, name: `Delegate of ${state}`, password: "a long enough passphrase",
+      roles: [{ role: "delegate", process: slug, actor: state }],
+    }, sec);
+  }
+}
+
+/** A browser without JavaScript, signed in as `email`. */
+async function signedInWithoutScript(email) {
+  const { page, context } = await open("/login", { javaScriptEnabled: false });
+  await page.fill("#email", email);
+  await page.fill("#password", "a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return { page, context };
+}
+
 async function text(page, selector) {
   return (await page.locator(selector).first().innerText()).trim();
 }
@@ -410,35 +457,7 @@ test("the secretariat analyses the consultation from the stocktaking page and fo
 });
 
 test("a state named as co-sponsor is pending until its own delegation confirms, without JavaScript", async () => {
-  // Set up through the API alone, as a script would: a token from
-  // POST /api/v1/sessions, no form, no anti-forgery value.
-  const call = async (method, path, body, token, type = "application/json") => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const answer = await res.text();
-    assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${answer}`);
-    return answer ? JSON.parse(answer) : null;
-  };
-  const signIn = async (email, password) => (await call("POST", "/api/v1/sessions", { email, password })).token;
-  const sec = await signIn("amina@example.org", "a long enough passphrase");
-  // A test process (not a real one) in its negotiation phase, with a draft.
-  await call("POST", "/api/v1/processes", {
-    slug: "browser-test", title: "Browser test process", mandate: [], languages: ["en"],
-    co_facilitators: [], secretariat: [], meeting_kinds: ["negotiation_round"],
-  }, sec);
-  await call("POST", "/api/v1/processes/browser-test/phases", { kind: "negotiation", start_date: "2020-01-01" }, sec);
-  await call("POST", "/api/v1/processes/browser-test/drafts", { slug: "text", title: "Test text" }, sec);
-  await call("POST", "/api/v1/processes/browser-test/drafts/text/versions?label=Zero%20draft",
-    "# Test text\n\n## Preamble {#pre}\n\n1. We agree on this text. {#p1}\n", sec, "text/markdown");
-  for (const [email, state] of [["mex.bt@example.org", "MEX"], ["che.bt@example.org", "CHE"]]) {
-    await call("POST", "/api/v1/accounts", {
-      email, name: `Delegate of ${state}`, password: "a long enough passphrase",
-      roles: [{ role: "delegate", process: "browser-test", actor: state }],
-    }, sec);
-  }
+  await negotiatingProcess("browser-test", [["mex.bt@example.org", "MEX"], ["che.bt@example.org", "CHE"]]);
   const mex = await signIn("mex.bt@example.org", "a long enough passphrase");
   const { id } = await call("POST", "/api/v1/processes/browser-test/drafts/text/amendments", {
     proposer: "MEX", co_sponsors: ["CHE"],
@@ -446,10 +465,7 @@ test("a state named as co-sponsor is pending until its own delegation confirms, 
   }, mex);
 
   // Switzerland's delegate, in a browser without JavaScript.
-  const { page, context } = await open("/login", { javaScriptEnabled: false });
-  await page.fill("#email", "che.bt@example.org");
-  await page.fill("#password", "a long enough passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const { page, context } = await signedInWithoutScript("che.bt@example.org");
   const amendment = `/processes/browser-test/drafts/text/amendments/${id}`;
   await page.goto(base + amendment);
   const lead = await text(page, ".page-head .lead");
@@ -462,5 +478,40 @@ test("a state named as co-sponsor is pending until its own delegation confirms, 
   assert.equal(await page.getByRole("button", { name: "Confirm co-sponsorship for CHE" }).count(), 0);
   assert.equal(await page.getByRole("button", { name: "Withdraw CHE as co-sponsor" }).count(), 1);
   await page.screenshot({ path: join(shots, "co-sponsor-confirmed-en.png"), fullPage: false });
+  await context.close();
+});
+
+test("a delegate's amendment with a mistake comes back with everything typed, the message beside the field", async () => {
+  await negotiatingProcess("browser-amend", [["mex.ba@example.org", "MEX"]]);
+  const { page, context } = await signedInWithoutScript("mex.ba@example.org");
+  const version = "/processes/browser-amend/drafts/text/versions/1";
+  await page.goto(base + version);
+  const form = page.locator("form#propose");
+  await form.locator("select[name=node]").selectOption({ label: "1." });
+  await form.locator("select[name=op]").selectOption("replace");
+  await form.locator("input[name=words]").fill("words that are not there");
+  await form.locator("textarea[name=text]").fill("We, the Member States, agree on this text together.");
+  await form.locator("input[name=co_sponsors]").fill("CHE");
+  await form.locator("textarea[name=justification]").fill("Ownership by every state.");
+  await form.getByRole("button").click();
+  // The same page, refused with 400: the message beside the words, and all
+  // that was typed still there.
+  await page.waitForLoadState();
+  const words = form.locator("input[name=words]");
+  assert.equal(await words.getAttribute("aria-invalid"), "true");
+  assert.match(await text(page, "#words-error"), /not in the paragraph/);
+  assert.equal(await words.inputValue(), "words that are not there");
+  assert.equal(await form.locator("textarea[name=text]").inputValue(), "We, the Member States, agree on this text together.");
+  assert.equal(await form.locator("select[name=op]").inputValue(), "replace");
+  assert.equal(await form.locator("select[name=node] option:checked").innerText(), "1.");
+  assert.equal(await form.locator("input[name=co_sponsors]").inputValue(), "CHE");
+  assert.equal(await form.locator("textarea[name=justification]").inputValue(), "Ownership by every state.");
+  await words.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "amendment-error-kept-en.png"), fullPage: false });
+  // Corrected, it goes through to the amendment's own page.
+  await words.fill("this text");
+  await form.getByRole("button").click();
+  await page.waitForURL(/\/amendments\/\d+$/);
+  assert.match(await text(page, "h1"), /Amendment|MEX/);
   await context.close();
 });

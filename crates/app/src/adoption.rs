@@ -27,6 +27,7 @@ use crate::{parse_slug, App, AppError, Result};
 /// An adoption as the secretariat records it: the version by its draft and
 /// number, the meeting by id.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdoptionRequest {
     pub meeting: i64,

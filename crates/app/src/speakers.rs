@@ -335,6 +335,24 @@ impl App {
         Ok(())
     }
 
+    /// Several categories' time limits at once, from the meeting page's
+    /// form: refused as a whole to whoever may not run the list, even when
+    /// nothing would change.
+    pub async fn set_time_limits(
+        &self,
+        p: &Principal,
+        process: &str,
+        meeting: i64,
+        changes: Vec<(SpeakerCategory, Option<u32>)>,
+    ) -> Result<()> {
+        authorize(p, Action::RunSpeakersList(&slug(process)?))?;
+        for (category, seconds) in changes {
+            self.set_time_limit(p, process, meeting, category, seconds)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Sets how long speakers of a category may speak at a meeting (the
     /// chair's announcement), or with `None` goes back to the usual limit.
     pub async fn set_time_limit(

@@ -85,6 +85,8 @@ impl std::fmt::Display for Email {
 /// (a secretariat that may also create processes). `actor` is the actor the
 /// holder acts for: a delegate's state, a representative's organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RoleGrant {
     pub role: Role,
     #[serde(default)]

@@ -29,6 +29,8 @@ crate::named_enum!(
 
 /// What an organisation sends when it applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewApplication {
     pub name: String,
     pub kind: StakeholderKind,

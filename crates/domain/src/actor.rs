@@ -23,6 +23,8 @@ impl ActorKind {
 
 /// A party that speaks or acts: a state, a group of states, an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub code: ActorCode,
     pub kind: ActorKind,

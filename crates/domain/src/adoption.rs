@@ -67,6 +67,8 @@ impl AdoptionStatementKind {
 
 /// The official result of a recorded vote, as announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Totals {
     pub yes: u32,
     pub no: u32,
@@ -109,6 +111,8 @@ impl Totals {
 
 /// One member state's vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Ballot {
     pub state: ActorCode,
     pub vote: VoteChoice,
@@ -123,6 +127,8 @@ pub struct Ballot {
 /// and no totals, each delegation casts its state's vote, and closing it
 /// counts the ballots — a member state that cast none did not vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RecordedVote {
     pub majority: MajorityRule,
     #[serde(default)]
@@ -347,7 +353,11 @@ crate::named_enum!(
 
 /// A commitment an actor makes towards the adopted text's objectives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewPledge {
+    /// Taken from the path.
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     pub actor: ActorCode,
     /// Objective numbers of the adopted text (1-based).

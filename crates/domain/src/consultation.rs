@@ -37,6 +37,8 @@ crate::named_enum!(
 /// A statement about to be recorded: delivered by an actor (for a group
 /// when it speaks on the group's behalf) at a meeting, under an agenda item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewStatement {
     pub process: Slug,
     /// The meeting's id.
@@ -148,7 +150,11 @@ impl ItemText {
 
 /// An open call for written inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Consultation {
+    /// Taken from the path.
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     pub slug: Slug,
     pub title: String,
@@ -245,7 +251,11 @@ pub struct Input {
 
 /// A passage of a statement or an input marked as a concrete recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewRecommendation {
+    /// Taken from the path.
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     /// A statement or an input.
     pub source: ItemKind,

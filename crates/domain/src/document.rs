@@ -66,7 +66,11 @@ impl Clearance {
 
 /// Document metadata about to be recorded (the files come with ingestion).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewDocument {
+    /// Taken from the path.
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     /// Unique within the process: a stable name for documents with no symbol.
     pub slug: Slug,

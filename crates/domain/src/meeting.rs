@@ -20,6 +20,8 @@ crate::named_enum!(
 
 /// Where a meeting is held. `country` is the host state's actor code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Venue {
     /// The building or room, when known (e.g. "Palais des Nations, Room XIX").
     #[serde(default)]
@@ -30,12 +32,16 @@ pub struct Venue {
 
 /// Who chairs a meeting, in the office they chaired it in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Chair {
     pub name: String,
     pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub number: u32,
     pub title: String,
@@ -43,7 +49,11 @@ pub struct AgendaItem {
 
 /// A meeting about to be recorded: everything but the id the store gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewMeeting {
+    /// Taken from the path.
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     /// Unique within the process; a stable name for imports and links.
     pub slug: Slug,

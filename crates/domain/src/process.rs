@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 /// A person holding an office in a process: a co-facilitator, the head of
 /// the secretariat. `actor` is the actor they represent, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Officer {
     pub name: String,
     pub title: String,
@@ -14,6 +16,8 @@ pub struct Officer {
 
 /// An intergovernmental process: from its mandate to its outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Process {
     pub slug: Slug,
     pub title: String,

@@ -117,3 +117,90 @@ fn a_changed_table_is_caught() {
     );
     assert_eq!(g.len(), 2, "the table ends at its last row");
 }
+
+/// The modules of `web` and the modules each one names (`crate::a::b`).
+fn web_imports() -> Graph {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/src");
+    let mut graph = Graph::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&src).unwrap().with_extension("");
+            let module = rel.to_string_lossy().replace('/', "::");
+            let module = module.trim_end_matches("::mod").to_owned();
+            if module == "lib" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut names = BTreeSet::new();
+            for (at, _) in text.match_indices("crate::") {
+                let rest = &text[at + "crate::".len()..];
+                let path: Vec<&str> = rest
+                    .split(|c: char| {
+                        !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':')
+                    })
+                    .next()
+                    .unwrap()
+                    .split("::")
+                    .filter(|p| !p.is_empty())
+                    .take(2)
+                    .collect();
+                let named = path.join("::");
+                if !named.is_empty() && named != module {
+                    names.insert(named);
+                }
+            }
+            graph.insert(module, names);
+        }
+    }
+    graph
+}
+
+/// `web`'s areas use the `http` kit and never the other way round, and no
+/// modules import each other in a circle.
+#[test]
+fn web_modules_import_no_cycles() {
+    let graph = web_imports();
+    assert!(graph.contains_key("http::auth") && graph.contains_key("negotiation::pages"));
+    for (module, names) in &graph {
+        if module.starts_with("http") {
+            for n in names {
+                assert!(
+                    n.starts_with("http"),
+                    "the kit's {module} uses the area {n}"
+                );
+            }
+        }
+    }
+    // Depth-first search for a back edge.
+    fn visit<'a>(g: &'a Graph, at: &'a str, path: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) {
+        if done.contains(at) {
+            return;
+        }
+        if let Some(i) = path.iter().position(|p| *p == at) {
+            panic!(
+                "web modules import each other in a circle: {:?}",
+                &path[i..]
+            );
+        }
+        path.push(at);
+        for next in g.get(at).into_iter().flatten() {
+            // `crate::http::auth::Caller` names the module `http::auth`;
+            // `crate::SharedState` and the like name the root, not a module.
+            if g.contains_key(next.as_str()) {
+                visit(g, next, path, done);
+            }
+        }
+        path.pop();
+        done.insert(at);
+    }
+    let mut done = BTreeSet::new();
+    for module in graph.keys() {
+        visit(&graph, module, &mut Vec::new(), &mut done);
+    }
+}

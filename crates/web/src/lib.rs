@@ -2,42 +2,22 @@
 //! portal, and the mapping of app errors to responses. Handlers are thin:
 //! they parse the request, call one `App` use case, and render the answer.
 
-mod account_pages;
-mod accreditation_pages;
-mod adoption_pages;
-mod api;
-mod api_adoption;
-mod api_consultation;
-mod api_negotiation;
-mod api_stocktaking;
-mod api_write;
-pub mod auth;
-mod charts;
-pub mod client;
-mod consultation_pages;
-mod error;
-mod feeds;
-mod files;
-pub mod i18n;
-mod language_pages;
-mod manage;
-mod negotiation_pages;
-mod portal;
-mod report;
-mod search_pages;
-mod sign_in;
-mod stocktaking_pages;
-mod timeline;
-mod vote_map;
+mod access;
+mod adoption;
+mod consultation;
+mod http;
+mod negotiation;
+mod process;
+mod search;
+mod stocktaking;
+
+pub use http::{auth, client, i18n};
 
 use accord_app::App;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::sync::Arc;
-
-pub use api::ApiDoc;
-pub use api_write::{takes_raw_body, write_route_list};
 
 /// Everything a request handler may use; built once, passed explicitly.
 pub struct AppState {
@@ -65,7 +45,7 @@ pub type SharedState = Arc<AppState>;
 impl AppState {
     pub fn new(app: Arc<App>, options: Options) -> SharedState {
         let i18n = Arc::new(i18n::I18n::new());
-        let templates = portal::templates(i18n.clone());
+        let templates = http::page::templates(i18n.clone());
         Arc::new(AppState {
             app,
             i18n,
@@ -84,10 +64,26 @@ pub fn router(app: Arc<App>) -> Router {
 /// The whole HTTP surface, served as `options` say.
 pub fn router_with(app: Arc<App>, options: Options) -> Router {
     let state = AppState::new(app, options);
+    let (api, doc) = api().split_for_parts();
+    let doc = Arc::new(http::openapi::finish(doc));
+    let (pages, _) = pages().into_parts();
     Router::new()
-        .merge(api::routes())
-        .merge(api_write::routes())
-        .merge(portal::routes())
+        .merge(api)
+        .route(
+            "/api/v1/openapi.json",
+            axum::routing::get(move || {
+                let doc = doc.clone();
+                async move { axum::Json(doc.as_ref().clone()) }
+            }),
+        )
+        .route("/api/v1", axum::routing::any(http::openapi::api_not_found))
+        .route(
+            "/api/v1/{*rest}",
+            axum::routing::any(http::openapi::api_not_found),
+        )
+        .merge(pages)
+        .fallback(process::pages::not_found)
+        .method_not_allowed_fallback(http::openapi::method_not_allowed)
         .with_state(state.clone())
         .layer(axum::middleware::from_fn(personal_answers_are_not_stored))
         .layer(axum::middleware::from_fn_with_state(
@@ -98,6 +94,70 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             state,
             security_headers,
         ))
+}
+
+/// Every API route, each declared once (in its area) with its OpenAPI
+/// description: the router and the document are two views of this.
+fn api() -> utoipa_axum::router::OpenApiRouter<SharedState> {
+    utoipa_axum::router::OpenApiRouter::with_openapi(http::openapi::frame())
+        .merge(process::api::api_routes())
+        .merge(process::speakers::api_routes())
+        .merge(process::files::api_routes())
+        .merge(access::api::api_routes())
+        .merge(consultation::api::api_routes())
+        .merge(stocktaking::api::api_routes())
+        .merge(negotiation::api::api_routes())
+        .merge(negotiation::languages::api_routes())
+        .merge(adoption::api::api_routes())
+        .merge(search::api_routes())
+}
+
+/// The portal's pages and forms, each area's own.
+fn pages() -> http::routes::PageRoutes {
+    http::routes::PageRoutes::new()
+        .merge(process::pages::routes())
+        .merge(process::manage::routes())
+        .merge(process::files::routes())
+        .merge(process::feeds::routes())
+        .merge(access::sign_in::routes())
+        .merge(access::accounts::routes())
+        .merge(access::accreditation::routes())
+        .merge(consultation::pages::routes())
+        .merge(stocktaking::pages::routes())
+        .merge(negotiation::pages::routes())
+        .merge(negotiation::languages::routes())
+        .merge(adoption::pages::routes())
+        .merge(search::routes())
+}
+
+/// The OpenAPI document of the API, as `/api/v1/openapi.json` serves it.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    http::openapi::finish(api().split_for_parts().1)
+}
+
+/// Every (method, path) the server answers, read off the declarations the
+/// router is built from: the API's from its OpenAPI document, the portal's
+/// from its route table. Tests walk it, so a route cannot escape them.
+pub fn route_table() -> Vec<(axum::http::Method, String)> {
+    use utoipa::openapi::HttpMethod;
+    let mut routes = Vec::new();
+    for (path, item) in api().split_for_parts().1.paths.paths {
+        let ops = [
+            (item.get.is_some(), axum::http::Method::GET),
+            (item.post.is_some(), axum::http::Method::POST),
+            (item.put.is_some(), axum::http::Method::PUT),
+            (item.delete.is_some(), axum::http::Method::DELETE),
+            (item.patch.is_some(), axum::http::Method::PATCH),
+        ];
+        let _ = HttpMethod::Get;
+        routes.extend(
+            ops.into_iter()
+                .filter(|(has, _)| *has)
+                .map(|(_, m)| (m, path.clone())),
+        );
+    }
+    routes.extend(pages().into_parts().1);
+    routes
 }
 
 /// Slack above the upload limit for a multipart form's other fields.
@@ -121,7 +181,7 @@ async fn bounded_bodies(
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit) {
         // Answered at once; the connection closes rather than read the body.
-        let mut refused = error::ApiError::from(accord_app::AppError::TooLarge(format!(
+        let mut refused = http::error::ApiError::from(accord_app::AppError::TooLarge(format!(
             "the request is over the limit of {limit} bytes"
         )))
         .into_response();

@@ -15,6 +15,8 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 on_both_stores!(
+    every_route_of_the_router_refuses_those_without_the_right,
+    the_api_refuses_unknown_fields_names_its_methods_and_locates_what_it_creates,
     every_write_route_as_every_role,
     signing_in_through_the_form,
     the_sign_in_form_refuses_forgery_and_guessing,
@@ -1201,8 +1203,16 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         .find(|a| a.application.name == "Contested")
         .unwrap()
         .id;
-    let routes: BTreeSet<(&str, &str)> = accord_web::write_route_list().into_iter().collect();
-    let rows: BTreeSet<(&str, &str)> = table.iter().map(|(r, _)| *r).collect();
+    // Every API route that writes, read off the router's own declarations.
+    let routes: BTreeSet<(String, String)> = accord_web::route_table()
+        .into_iter()
+        .filter(|(m, p)| p.starts_with("/api/v1/") && *m != axum::http::Method::GET)
+        .map(|(m, p)| (m.to_string(), p))
+        .collect();
+    let rows: BTreeSet<(String, String)> = table
+        .iter()
+        .map(|((m, p), _)| (m.to_string(), p.to_string()))
+        .collect();
     assert_eq!(
         rows, routes,
         "every write route needs exactly one row in this table"
@@ -4285,4 +4295,217 @@ async fn scripts_sign_in_for_a_token_without_a_form(db: TestDatabase) {
     )
     .await;
     assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS, "{}", held.body);
+}
+
+/// Routes any signed-in person, or anyone, may write to: their own account,
+/// signing in and out, the language, applying for accreditation, sending a
+/// written input.
+const OPEN_FORMS: &[&str] = &[
+    "/login",
+    "/logout",
+    "/reset-password",
+    "/account/password",
+    "/account/tokens",
+    "/account/tokens/{id}/revoke",
+    "/processes/{slug}/accreditation/apply",
+    "/processes/{slug}/consultations/{consultation}/inputs",
+];
+
+/// Every route of the router — the API's and the portal's, reads and forms,
+/// read off the router's own table — walked as nobody and as a delegate of
+/// another process (with a real session and its anti-forgery token): no
+/// route answers with a server error; no write but the open ones lets either
+/// through; under `/api/v1` every refusal is in the JSON error shape.
+async fn every_route_of_the_router_refuses_those_without_the_right(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "elsewhere@example.org",
+            "E",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("other"), Some("MEX"))],
+        )
+        .await
+        .unwrap();
+    let session = site
+        .app
+        .login("elsewhere@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let routes = accord_web::route_table();
+    let mut walked = 0;
+    for (method, path) in &routes {
+        let uri = path
+            .replace("{slug}", "trial")
+            .replace("{id}", &meeting.to_string())
+            .replace("{*rest}", "x")
+            .replace(['{', '}'], "");
+        for signed_in in [false, true] {
+            let mut req = Request::builder().method(method.clone()).uri(&uri);
+            let body = if signed_in {
+                req = req.header(header::COOKIE, format!("accord_session={}", session.secret));
+                if path.starts_with("/api/") {
+                    req = req
+                        .header("x-csrf-token", &session.csrf)
+                        .header(header::CONTENT_TYPE, "application/json");
+                    Body::from("{}")
+                } else {
+                    req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                    Body::from(format!("csrf={}", session.csrf))
+                }
+            } else {
+                Body::empty()
+            };
+            let res = site
+                .router
+                .clone()
+                .oneshot(req.body(body).unwrap())
+                .await
+                .unwrap();
+            // A live stream (server-sent events) never ends: its head is enough.
+            let streams = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+            let status = res.status();
+            let body = if streams {
+                String::new()
+            } else {
+                let bytes = axum::body::to_bytes(res.into_body(), 64 << 20)
+                    .await
+                    .unwrap();
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            let reply = Reply {
+                status,
+                headers: Default::default(),
+                body,
+            };
+            walked += 1;
+            let status = reply.status;
+            assert!(
+                !status.is_server_error(),
+                "{method} {uri} (signed in: {signed_in}): {status} {}",
+                reply.body
+            );
+            let writes = *method != axum::http::Method::GET;
+            let open = OPEN_FORMS.contains(&path.as_str())
+                || path == "/api/v1/sessions"
+                || path.ends_with("/accreditation/applications")
+                || path.ends_with("/inputs");
+            if writes && !open {
+                assert!(
+                    !status.is_success() && !status.is_redirection(),
+                    "{method} {uri} (signed in: {signed_in}) let a caller without the right through: {status}"
+                );
+            }
+            if path.starts_with("/api/v1") && !status.is_success() {
+                assert!(
+                    reply.json()["error"].is_string(),
+                    "{method} {uri}: {status} is not in the error shape: {}",
+                    reply.body
+                );
+            }
+        }
+    }
+    assert!(routes.len() > 180, "{} routes", routes.len());
+    eprintln!("{} routes walked, {walked} requests", routes.len());
+}
+
+/// A misspelled field is refused with 400 naming it (and nothing is
+/// stored); a method a path does not have is a JSON 405 with `Allow`; a
+/// create answers 201 with `Location`, which reads the thing back.
+async fn the_api_refuses_unknown_fields_names_its_methods_and_locates_what_it_creates(
+    db: TestDatabase,
+) {
+    let site = site_with(db, false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let call = |method: &str, path: &str, body: Option<Value>| {
+        Request::builder()
+            .method(method)
+            .uri(path.to_string())
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
+            .unwrap()
+    };
+    let meeting = json!({
+        "slug": "m-typo", "kind": "conference", "title": "A conference",
+        "start_date": "2030-01-01", "end_date": "2030-01-02", "venu": { "city": "Geneva", "country": "CHE" }
+    });
+    let before = site.app.all_meetings("trial", None).await.unwrap().len();
+    let refused = send(
+        &site,
+        call("POST", "/api/v1/processes/trial/meetings", Some(meeting)),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    let message = refused.json()["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("unknown field `venu`"), "{message}");
+    assert_eq!(
+        site.app.all_meetings("trial", None).await.unwrap().len(),
+        before
+    );
+    // Nested objects too.
+    let nested = send(
+        &site,
+        call(
+            "POST",
+            "/api/v1/processes/trial/meetings",
+            Some(json!({
+                "slug": "m-nested", "kind": "conference", "title": "A conference",
+                "start_date": "2030-01-01", "end_date": "2030-01-02",
+                "venue": { "city": "Geneva", "country": "CHE", "room": "XX" }
+            })),
+        ),
+    )
+    .await;
+    assert_eq!(nested.status, StatusCode::BAD_REQUEST, "{}", nested.body);
+    assert!(
+        nested.body.contains("unknown field `room`"),
+        "{}",
+        nested.body
+    );
+
+    let wrong = send(
+        &site,
+        call("DELETE", "/api/v1/processes/trial/meetings", None),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        wrong.json()["error"],
+        "method_not_allowed",
+        "{}",
+        wrong.body
+    );
+    let allow = wrong.headers[header::ALLOW].to_str().unwrap().to_owned();
+    assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
+
+    let made = send(
+        &site,
+        call(
+            "POST",
+            "/api/v1/processes/trial/meetings",
+            Some(json!({
+                "slug": "m-made", "kind": "conference", "title": "A conference",
+                "start_date": "2030-01-01", "end_date": "2030-01-02"
+            })),
+        ),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let location = made.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let id = made.json()["id"].as_i64().unwrap();
+    assert_eq!(location, format!("/api/v1/processes/trial/meetings/{id}"));
+    let back = send(&site, call("GET", &location, None)).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert_eq!(back.json()["slug"], "m-made");
 }

@@ -12,6 +12,7 @@ use super::NegotiationError;
 /// What an amendment does. Offsets count characters (Unicode scalar values)
 /// in the node's `text`, from 0; `to` is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Operation {
     /// Insert words at a position.

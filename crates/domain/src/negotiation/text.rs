@@ -37,6 +37,21 @@ impl Wid {
     }
 }
 
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Wid {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "a node's stable identifier in the text, e.g. `para17`",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Wid {}
+
 impl TryFrom<String> for Wid {
     type Error = NegotiationError;
     fn try_from(value: String) -> Result<Self, Self::Error> {

@@ -1,0 +1,690 @@
+//! Adoption and follow-up in the portal: the adoptions of a process (by
+//! consensus or recorded vote, with the endorsement chain), one vote state
+//! by state — a table sortable by name, vote and region, and the world map
+//! drawn by the server — with its exports (CSV, SVG, Akoma Ntoso); the
+//! pledges, and the page of one objective with its pledges by region.
+
+use crate::adoption::vote_map::{self, MapText};
+use crate::http::auth::Caller;
+use crate::http::download::download;
+use crate::http::forms::all;
+use crate::http::forms::checked;
+use crate::http::forms::one;
+use crate::http::forms::opt;
+use crate::http::forms::redirect_or_error;
+use crate::http::forms::Fields;
+use crate::http::page::PageResult;
+use crate::http::page::Reader;
+use crate::http::routes::{get, post, PageRoutes};
+use crate::SharedState;
+use accord_app::adoption::{AdoptionDetail, VoteRow};
+use accord_app::policy::{authorize, Action};
+use accord_app::AppError;
+use accord_domain::adoption::VoteChoice;
+use axum::extract::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+pub fn routes() -> PageRoutes {
+    PageRoutes::new()
+        .route("/processes/{slug}/adoptions", get(adoptions_page))
+        .route("/processes/{slug}/adoptions/{id}", get(adoption_page))
+        .route("/processes/{slug}/adoptions/{id}/votes.csv", get(votes_csv))
+        .route("/processes/{slug}/adoptions/{id}/map.svg", get(map_svg))
+        .route(
+            "/processes/{slug}/adoptions/{id}/akn.xml",
+            get(adoption_akn),
+        )
+        .route("/processes/{slug}/adoptions/{id}/vote", post(vote_form))
+        .route("/processes/{slug}/adoptions/{id}/close", post(close_form))
+        .route(
+            "/processes/{slug}/pledges",
+            get(pledges_page).post(pledge_form),
+        )
+        .route("/processes/{slug}/pledges/{id}/reports", post(report_form))
+        .route("/processes/{slug}/objectives/{number}", get(objective_page))
+}
+
+fn parse_id(
+    r: &Reader,
+    s: &SharedState,
+    what: &str,
+    raw: &str,
+) -> Result<i64, crate::http::page::PageError> {
+    raw.parse::<i64>()
+        .map_err(|_| r.error(s, AppError::NotFound(format!("no {what} '{raw}'"))))
+}
+
+/// The label of a state's vote in the reader's language in `d` (no vote:
+/// "not recorded" in a record, "not yet voted" while the vote is open).
+fn vote_label(s: &SharedState, r: &Reader, d: &AdoptionDetail, vote: Option<VoteChoice>) -> String {
+    let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
+    let key = match vote {
+        None if open => "vote-not-yet",
+        v => vote_map::vote_class(v),
+    };
+    s.i18n.text(r.lang(), key, None)
+}
+
+/// The vote's rows in the order asked for: by name (default), by vote
+/// (yes, no, abstain, not voting, not recorded; then name) or by region
+/// (then sub-region, then name).
+pub fn sorted_rows(rows: &[VoteRow], sort: &str) -> Vec<VoteRow> {
+    let mut out = rows.to_vec();
+    let rank = |v: Option<VoteChoice>| match v {
+        Some(VoteChoice::Yes) => 0,
+        Some(VoteChoice::No) => 1,
+        Some(VoteChoice::Abstain) => 2,
+        Some(VoteChoice::NotVoting) => 3,
+        None => 4,
+    };
+    match sort {
+        "vote" => out.sort_by(|a, b| rank(a.vote).cmp(&rank(b.vote)).then(a.name.cmp(&b.name))),
+        "region" => out.sort_by(|a, b| {
+            (&a.region, &a.subregion, &a.name).cmp(&(&b.region, &b.subregion, &b.name))
+        }),
+        _ => out.sort_by(|a, b| a.name.cmp(&b.name)),
+    }
+    out
+}
+
+async fn adoptions_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let list = s.app.adoptions(&slug).await.map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "adoptions.html",
+        context! { process => &overview.process, adoptions => list },
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct SortQuery {
+    sort: Option<String>,
+}
+
+fn map_of(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> String {
+    let lang = r.lang();
+    let title = s.i18n.text(
+        lang,
+        "vote-map-title",
+        Some(&crate::http::i18n::args(&[(
+            "title",
+            d.summary.adoption.title.clone().into(),
+        )])),
+    );
+    let description = s.i18n.text(lang, "vote-map-description", None);
+    let label = |v: Option<VoteChoice>| vote_label(s, r, d, v);
+    vote_map::render(
+        &d.rows,
+        &MapText {
+            title: &title,
+            description: &description,
+            label: &label,
+        },
+    )
+}
+
+async fn adoption_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<SortQuery>,
+) -> PageResult {
+    let id = parse_id(&r, &s, "adoption", &id)?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let d = s
+        .app
+        .adoption(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let sort = match q.sort.as_deref() {
+        Some("vote") => "vote",
+        Some("region") => "region",
+        _ => "name",
+    };
+    let rows: Vec<_> = sorted_rows(&d.rows, sort)
+        .into_iter()
+        .map(|row| {
+            context! {
+                code => &row.code,
+                name => &row.name,
+                region => &row.region,
+                subregion => &row.subregion,
+                class => vote_map::vote_class(row.vote),
+                vote => vote_label(&s, &r, &d, row.vote),
+            }
+        })
+        .collect();
+    let map = d.summary.adoption.vote.as_ref().map(|_| map_of(&s, &r, &d));
+    let not_drawn: Vec<String> = vote_map::not_drawn(&d.rows)
+        .into_iter()
+        .map(|row| format!("{} ({})", row.name, vote_label(&s, &r, &d, row.vote)))
+        .collect();
+    let recorded = d
+        .summary
+        .adoption
+        .vote
+        .as_ref()
+        .map(accord_domain::adoption::RecordedVote::recorded)
+        .unwrap_or_default();
+    let recorded: Vec<_> = [
+        VoteChoice::Yes,
+        VoteChoice::No,
+        VoteChoice::Abstain,
+        VoteChoice::NotVoting,
+    ]
+    .into_iter()
+    .map(|c| {
+        let total = d
+            .summary
+            .adoption
+            .vote
+            .as_ref()
+            .map_or(0, |v| v.totals.of(c));
+        context! {
+            class => vote_map::vote_class(Some(c)),
+            label => vote_label(&s, &r, &d, Some(c)),
+            total => total,
+            named => recorded.get(&c).copied().unwrap_or(0),
+        }
+    })
+    .collect();
+    // While the vote is open: the states the reader may cast a vote for,
+    // and whether they may close it.
+    let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
+    let voting_for: Vec<_> = if open {
+        d.rows
+            .iter()
+            .filter(|row| row.vote.is_none())
+            .filter(|row| {
+                authorize(
+                    r.principal(),
+                    Action::CastVote {
+                        process: &overview.process.slug,
+                        state: &row.code,
+                    },
+                )
+                .is_ok()
+            })
+            .map(|row| context! { code => &row.code, name => &row.name })
+            .collect()
+    } else {
+        vec![]
+    };
+    let can_close = open
+        && authorize(
+            r.principal(),
+            Action::ManageConsultation(&overview.process.slug),
+        )
+        .is_ok();
+    let legend: Vec<_> = vote_map::LEGEND
+        .iter()
+        .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
+        .collect();
+    r.render_on_pool(
+        &s,
+        "adoption.html",
+        context! {
+            process => &overview.process,
+            a => &d,
+            adoption => &d.summary.adoption,
+            rows => rows,
+            sort => sort,
+            map => map,
+            legend => legend,
+            not_drawn => not_drawn,
+            totals => recorded,
+            not_recorded => d.rows.len() - d.recorded,
+            by_region => d.by_region(),
+            open => open,
+            voting_for => voting_for,
+            can_close => can_close,
+            live_process => open.then(|| overview.process.slug.to_string()),
+            cast => d.recorded,
+        },
+    )
+    .await
+}
+
+/// A delegation casts its state's vote from the adoption page.
+async fn vote_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        let state = one(&f, "state")
+            .parse()
+            .map_err(|_| AppError::BadRequest("choose the state you vote for".into()))?;
+        let vote = one(&f, "vote")
+            .parse()
+            .map_err(|_| AppError::BadRequest("choose yes, no or abstain".into()))?;
+        s.app
+            .record_ballots(
+                &p,
+                &slug,
+                id,
+                vec![accord_domain::adoption::Ballot { state, vote }],
+            )
+            .await?;
+        Ok(format!("/processes/{slug}/adoptions/{id}#vote-h"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+/// The secretariat closes a vote being taken.
+async fn close_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        s.app.close_vote(&p, &slug, id).await?;
+        Ok(format!("/processes/{slug}/adoptions/{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+/// One CSV field, quoted when it needs to be (RFC 4180); a field that a
+/// spreadsheet would run as a formula is prefixed with an apostrophe.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@']) {
+        format!("'{v}")
+    } else {
+        v.to_owned()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// The vote as CSV: one line per member state, `not_recorded` where the
+/// record has no vote.
+pub fn votes_csv_text(rows: &[VoteRow]) -> String {
+    let mut out = String::from("code,name,region,subregion,vote\r\n");
+    for row in rows {
+        let vote = row.vote.map_or("not_recorded", |v| v.as_str());
+        let line = [
+            row.code.as_str(),
+            &row.name,
+            &row.region,
+            &row.subregion,
+            vote,
+        ]
+        .map(csv_field)
+        .join(",");
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+async fn votes_csv(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let id = match parse_id(&r, &s, "adoption", &id) {
+        Ok(id) => id,
+        Err(e) => return e.into_response(),
+    };
+    match s.app.adoption(r.principal(), &slug, id).await {
+        Ok(d) if d.summary.adoption.vote.is_some() => download(
+            "text/csv; charset=utf-8",
+            format!("{slug}-adoption-{id}-votes.csv"),
+            votes_csv_text(&d.rows).into_bytes(),
+        ),
+        Ok(_) => r
+            .error(
+                &s,
+                AppError::NotFound(format!("adoption {id} was by consensus: there is no vote")),
+            )
+            .into_response(),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+async fn map_svg(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let id = match parse_id(&r, &s, "adoption", &id) {
+        Ok(id) => id,
+        Err(e) => return e.into_response(),
+    };
+    match s.app.adoption(r.principal(), &slug, id).await {
+        Ok(d) if d.summary.adoption.vote.is_some() => (
+            [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+            map_of(&s, &r, &d),
+        )
+            .into_response(),
+        Ok(_) => r
+            .error(
+                &s,
+                AppError::NotFound(format!("adoption {id} was by consensus: there is no vote")),
+            )
+            .into_response(),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+async fn adoption_akn(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
+        let overview = s.app.process(&slug).await?;
+        let d = s.app.adoption(r.principal(), &slug, id).await?;
+        if d.summary.adoption.vote.as_ref().is_some_and(|v| v.open) {
+            return Err(AppError::Invalid(accord_domain::ValidationError::Invalid {
+                what: "vote",
+                value: id.to_string(),
+                reason: "the vote is still being taken: its record is exported once it closes",
+            }));
+        }
+        let v = s
+            .app
+            .version(&slug, d.summary.draft.slug.as_str(), d.summary.version_seq)
+            .await?;
+        let states: Vec<accord_export::akn::StateVote> = d
+            .rows
+            .iter()
+            .map(|row| accord_export::akn::StateVote {
+                code: row.code.as_str(),
+                name: &row.name,
+                vote: row.vote,
+            })
+            .collect();
+        let xml = accord_export::akn::adoption(&accord_export::akn::AdoptionExport {
+            adoption: &d.summary.adoption,
+            process_title: &overview.process.title,
+            meeting_slug: d.summary.meeting.slug.as_str(),
+            meeting_title: &d.summary.meeting.title,
+            draft: &v.draft,
+            version: &v.version,
+            states: &states,
+            generated: chrono::Utc::now().date_naive(),
+        });
+        Ok::<_, AppError>((id, xml))
+    }
+    .await;
+    match result {
+        Ok((id, xml)) => download(
+            "application/akn+xml",
+            format!("{slug}-adoption-{id}.akn.xml"),
+            xml.into_bytes(),
+        ),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct AfterQuery {
+    after: Option<i64>,
+}
+
+async fn pledges_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(q): Query<AfterQuery>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let (pledges, more) = s
+        .app
+        .pledges(&slug, q.after, 100)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let adopted = s
+        .app
+        .adopted_objectives(&slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let next = if more {
+        pledges.last().map(|p| p.pledge.id)
+    } else {
+        None
+    };
+    // Who the reader may pledge for: any actor for the secretariat, else
+    // the actors they speak for.
+    let slug_ok = &overview.process.slug;
+    let secretariat = authorize(r.principal(), Action::ManageConsultation(slug_ok)).is_ok();
+    let pledgers: Vec<(String, String)> =
+        if matches!(r.principal(), accord_app::Principal::Anonymous) {
+            vec![]
+        } else {
+            s.app
+                .all_actors(None)
+                .await
+                .map_err(|e| r.error(&s, e))?
+                .into_iter()
+                .filter(|a| a.kind != accord_domain::ActorKind::Group)
+                .filter(|a| {
+                    secretariat
+                        || authorize(
+                            r.principal(),
+                            Action::SpeakFor {
+                                process: slug_ok,
+                                actor: &a.code,
+                                kind: a.kind,
+                                designated: false,
+                            },
+                        )
+                        .is_ok()
+                })
+                .map(|a| (a.code.to_string(), a.name))
+                .collect()
+        };
+    let reporting: Vec<i64> = pledges
+        .iter()
+        .filter(|p| {
+            pledgers
+                .iter()
+                .any(|(code, _)| code == p.pledge.actor.as_str())
+        })
+        .map(|p| p.pledge.id)
+        .collect();
+    let review_meetings = s
+        .app
+        .all_meetings(&slug, Some(accord_domain::MeetingKind::ReviewForum))
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "pledges.html",
+        context! {
+            process => &overview.process,
+            pledges => pledges,
+            objectives => adopted,
+            next => next,
+            pledgers => pledgers,
+            reporting => reporting,
+            review_meetings => review_meetings,
+            today => chrono::Utc::now().date_naive().to_string(),
+            statuses => accord_domain::adoption::PledgeStatus::ALL,
+        },
+    )
+}
+
+/// A pledge made from the pledges page.
+async fn pledge_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let bad =
+            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
+        let objectives = all(&f, "objective")
+            .iter()
+            .map(|o| o.parse::<u32>().map_err(|_| bad("objective")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let meeting = opt(&f, "meeting")
+            .map(|m| m.parse::<i64>().map_err(|_| bad("meeting")))
+            .transpose()?;
+        let pledge = accord_domain::adoption::NewPledge {
+            process: slug.parse().map_err(|_| bad("process"))?,
+            actor: one(&f, "actor").parse().map_err(|_| bad("actor"))?,
+            objectives,
+            title: one(&f, "title"),
+            description: one(&f, "description"),
+            made_on: one(&f, "made_on").parse().map_err(|_| bad("date"))?,
+            status: one(&f, "status").parse().map_err(|_| bad("status"))?,
+            meeting,
+            synthetic: false,
+        };
+        let id = s.app.make_pledge(&p, pledge).await?;
+        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+/// A progress report on a pledge, from its card.
+async fn report_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| AppError::NotFound(format!("no pledge '{id}'")))?;
+        let bad =
+            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
+        s.app
+            .report_progress(
+                &p,
+                &slug,
+                id,
+                one(&f, "reported_on").parse().map_err(|_| bad("date"))?,
+                one(&f, "status").parse().map_err(|_| bad("status"))?,
+                &one(&f, "text"),
+            )
+            .await?;
+        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn objective_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, number)): Path<(String, String)>,
+) -> PageResult {
+    let number: u32 = number
+        .parse()
+        .map_err(|_| r.error(&s, AppError::NotFound(format!("no objective '{number}'"))))?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let o = s
+        .app
+        .objective(&slug, number)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "objective.html",
+        context! {
+            process => &overview.process,
+            o => &o,
+            previous => (o.number > 1).then(|| o.number - 1),
+            next => (o.number < o.objectives).then(|| o.number + 1),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(code: &str, name: &str, region: &str, vote: Option<VoteChoice>) -> VoteRow {
+        VoteRow {
+            code: code.parse().unwrap(),
+            name: name.into(),
+            region: region.into(),
+            subregion: String::new(),
+            m49: None,
+            vote,
+        }
+    }
+
+    #[test]
+    fn rows_sort_by_name_vote_and_region() {
+        let rows = vec![
+            row("USA", "United States", "America", Some(VoteChoice::No)),
+            row("AUT", "Austria", "Europe", Some(VoteChoice::Abstain)),
+            row("FRA", "France", "Europe", None),
+            row("DZA", "Algeria", "Africa", Some(VoteChoice::Abstain)),
+        ];
+        let names = |v: Vec<VoteRow>| v.into_iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(sorted_rows(&rows, "name")),
+            ["Algeria", "Austria", "France", "United States"]
+        );
+        assert_eq!(
+            names(sorted_rows(&rows, "vote")),
+            ["United States", "Algeria", "Austria", "France"]
+        );
+        assert_eq!(
+            names(sorted_rows(&rows, "region")),
+            ["Algeria", "United States", "Austria", "France"]
+        );
+    }
+
+    #[test]
+    fn the_csv_quotes_and_defuses_hostile_names() {
+        let rows = vec![
+            row(
+                "CIV",
+                "Côte d'Ivoire, \"the\"",
+                "Africa",
+                Some(VoteChoice::Yes),
+            ),
+            row("XXX", "=HYPERLINK(\"x\")", "Europe", None),
+        ];
+        let csv = votes_csv_text(&rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "code,name,region,subregion,vote");
+        assert_eq!(lines[1], "CIV,\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes");
+        assert_eq!(
+            lines[2],
+            "XXX,\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded"
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! The consultation phase: statements, calls for written inputs and
+//! recommendations.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,16 @@
+//! The small kit every area's handlers share: the caller (resolved once per
+//! request), the client's address, errors as responses, pages and their
+//! templates, forms, JSON bodies, query strings, uploads and downloads.
+
+pub mod auth;
+pub mod client;
+pub mod download;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod json;
+pub mod openapi;
+pub mod page;
+pub mod query;
+pub mod routes;
+pub mod upload;

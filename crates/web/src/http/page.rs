@@ -1,0 +1,460 @@
+//! Pages: the templates, the reader of a page (language, caller, path), page errors.
+
+use crate::http::error::{public_message, status_of};
+use crate::http::i18n::{self, I18n};
+use crate::SharedState;
+use accord_app::policy::{authorize, Action};
+use accord_app::AppError;
+use accord_domain::Language;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{context, Environment, ErrorKind, State as TplState};
+use serde::Serialize;
+use std::sync::Arc;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("process.html", include_str!("../../templates/process.html")),
+    (
+        "meetings.html",
+        include_str!("../../templates/meetings.html"),
+    ),
+    ("meeting.html", include_str!("../../templates/meeting.html")),
+    (
+        "documents.html",
+        include_str!("../../templates/documents.html"),
+    ),
+    ("actors.html", include_str!("../../templates/actors.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    ("login.html", include_str!("../../templates/login.html")),
+    ("reset.html", include_str!("../../templates/reset.html")),
+    ("message.html", include_str!("../../templates/message.html")),
+    ("audit.html", include_str!("../../templates/audit.html")),
+    ("manage.html", include_str!("../../templates/manage.html")),
+    (
+        "accreditation.html",
+        include_str!("../../templates/accreditation.html"),
+    ),
+    (
+        "manage_actors.html",
+        include_str!("../../templates/manage_actors.html"),
+    ),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "statement.html",
+        include_str!("../../templates/statement.html"),
+    ),
+    ("input.html", include_str!("../../templates/input.html")),
+    (
+        "consultation.html",
+        include_str!("../../templates/consultation.html"),
+    ),
+    (
+        "recommendations.html",
+        include_str!("../../templates/recommendations.html"),
+    ),
+    (
+        "recommendations_part.html",
+        include_str!("../../templates/recommendations_part.html"),
+    ),
+    (
+        "manage_process.html",
+        include_str!("../../templates/manage_process.html"),
+    ),
+    (
+        "accounts.html",
+        include_str!("../../templates/accounts.html"),
+    ),
+    ("drafts.html", include_str!("../../templates/drafts.html")),
+    ("draft.html", include_str!("../../templates/draft.html")),
+    ("version.html", include_str!("../../templates/version.html")),
+    (
+        "compilation.html",
+        include_str!("../../templates/compilation.html"),
+    ),
+    ("redline.html", include_str!("../../templates/redline.html")),
+    ("lineage.html", include_str!("../../templates/lineage.html")),
+    (
+        "amendment.html",
+        include_str!("../../templates/amendment.html"),
+    ),
+    (
+        "stocktaking.html",
+        include_str!("../../templates/stocktaking.html"),
+    ),
+    ("report.html", include_str!("../../templates/report.html")),
+    (
+        "campaigns.html",
+        include_str!("../../templates/campaigns.html"),
+    ),
+    (
+        "campaign.html",
+        include_str!("../../templates/campaign.html"),
+    ),
+    (
+        "adoptions.html",
+        include_str!("../../templates/adoptions.html"),
+    ),
+    (
+        "adoption.html",
+        include_str!("../../templates/adoption.html"),
+    ),
+    ("pledges.html", include_str!("../../templates/pledges.html")),
+    (
+        "pledge_list.html",
+        include_str!("../../templates/pledge_list.html"),
+    ),
+    (
+        "objective.html",
+        include_str!("../../templates/objective.html"),
+    ),
+    (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
+    ("job.html", include_str!("../../templates/job.html")),
+    (
+        "coverage.html",
+        include_str!("../../templates/coverage.html"),
+    ),
+    (
+        "analysis_part.html",
+        include_str!("../../templates/analysis_part.html"),
+    ),
+];
+
+/// The template environment: HTML auto-escaping on, and three helpers that
+/// read the page's `lang`: `t(key, **args)`, `date(d)` and `dates(start, end)`.
+pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_formatter(html_formatter);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .unwrap_or_else(|e| panic!("template {name}: {e}"));
+    }
+    let t = i18n.clone();
+    env.add_function(
+        "t",
+        move |state: &TplState, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let lang = page_language(state);
+            let mut args = FluentArgs::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let fluent = match value.as_i64() {
+                    Some(n) => FluentValue::from(n),
+                    None => FluentValue::from(value.to_string()),
+                };
+                args.set(name.to_owned(), fluent);
+            }
+            Ok(t.text(lang, &key, Some(&args)))
+        },
+    );
+    let t = i18n.clone();
+    env.add_function(
+        "date",
+        move |state: &TplState, d: String| -> Result<String, minijinja::Error> {
+            Ok(t.date(page_language(state), parse_date(&d)?))
+        },
+    );
+    let t = i18n;
+    env.add_function(
+        "dates",
+        move |state: &TplState, a: String, b: String| -> Result<String, minijinja::Error> {
+            Ok(t.date_range(page_language(state), parse_date(&a)?, parse_date(&b)?))
+        },
+    );
+    env
+}
+
+/// HTML-escapes `& < > " '` — all that HTML needs. (MiniJinja's default also
+/// escapes '/', which turns every UN symbol into `A&#x2f;RES&#x2f;…` in the source.)
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &TplState,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() != minijinja::AutoEscape::Html || value.is_safe() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_undefined() || value.is_none() {
+        return Ok(());
+    }
+    out.write_str(&escape(&value.to_string()))
+        .map_err(minijinja::Error::from)
+}
+
+fn page_language(state: &TplState) -> Language {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(Language::En)
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, minijinja::Error> {
+    s.parse()
+        .map_err(|_| minijinja::Error::new(ErrorKind::InvalidOperation, format!("not a date: {s}")))
+}
+
+/// Who is reading: their language and the page they asked for.
+#[derive(Clone)]
+pub struct Reader {
+    pub(crate) lang: Language,
+    path: String,
+    /// The signed-in account's name, and the session's CSRF token for the
+    /// sign-out form.
+    signed_in: Option<(String, String)>,
+    /// Who is reading (anonymous when nobody is signed in).
+    principal: accord_app::Principal,
+}
+
+impl FromRequestParts<SharedState> for Reader {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = crate::http::auth::Caller::from_request_parts(parts, state)
+            .await
+            .ok();
+        let signed_in = match &caller {
+            Some(crate::http::auth::Caller {
+                principal: accord_app::Principal::Account(a),
+                csrf: Some(csrf),
+                ..
+            }) => Some((a.name.clone(), csrf.clone())),
+            _ => None,
+        };
+        let principal = caller
+            .map(|c| c.principal)
+            .unwrap_or(accord_app::Principal::Anonymous);
+        Ok(Reader {
+            lang: i18n::negotiate(&parts.headers),
+            path: parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into()),
+            signed_in,
+            principal,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+/// A page the portal could not produce.
+pub struct PageError {
+    status: StatusCode,
+    message: String,
+    html: Option<String>,
+}
+
+pub(crate) type PageResult = Result<Html<String>, PageError>;
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let body = self.html.unwrap_or_else(|| {
+            format!(
+                "<!doctype html><title>Error</title><p>{}</p>",
+                escape(&self.message)
+            )
+        });
+        (
+            self.status,
+            [(header::CACHE_CONTROL, "no-store")],
+            Html(body),
+        )
+            .into_response()
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+impl Reader {
+    pub(crate) fn lang(&self) -> Language {
+        self.lang
+    }
+
+    pub(crate) fn principal(&self) -> &accord_app::Principal {
+        &self.principal
+    }
+
+    pub(crate) fn session_csrf(&self) -> Option<&str> {
+        self.signed_in.as_ref().map(|(_, c)| c.as_str())
+    }
+
+    pub(crate) fn render(&self, s: &SharedState, template: &str, page: Value) -> PageResult {
+        let languages: Vec<LanguageLink> = Language::ALL
+            .iter()
+            .map(|l| LanguageLink {
+                code: l.as_str(),
+                name: l.endonym(),
+                href: format!(
+                    "/language?lang={}&next={}",
+                    l.as_str(),
+                    urlencode(&self.path)
+                ),
+                current: *l == self.lang,
+            })
+            .collect();
+        let ctx = context! {
+            lang => self.lang.as_str(),
+            dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
+            language_links => languages,
+            section => section_of(&self.path),
+            signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
+            session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
+            can_read_audit => authorize(&self.principal, Action::ReadAudit).is_ok(),
+            can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset { target: None }).is_ok(),
+            can_create_process => authorize(&self.principal, Action::CreateProcess).is_ok(),
+            here_encoded => urlencode(&self.path),
+            ..page
+        };
+        s.templates
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map(Html)
+            .map_err(|e| {
+                tracing::error!(template, error = %e, "template failed");
+                PageError {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    message: "internal error".into(),
+                    html: None,
+                }
+            })
+    }
+
+    /// Renders a big page (a compilation text, a vote, a report) on the
+    /// app's work pool rather than on a thread that serves requests; a
+    /// full queue is answered 503 with `Retry-After`.
+    pub(crate) async fn render_on_pool(
+        &self,
+        s: &SharedState,
+        template: &'static str,
+        page: Value,
+    ) -> PageResult {
+        let (reader, state) = (self.clone(), s.clone());
+        s.app
+            .run_on_work_pool(move || reader.render(&state, template, page))
+            .await
+            .map_err(|e| self.error(s, e))?
+    }
+
+    /// Turns an app error into a page in the reader's language.
+    pub(crate) fn error(&self, s: &SharedState, e: AppError) -> PageError {
+        let status = status_of(&e);
+        let message = public_message(&e);
+        self.error_page(s, status, message)
+    }
+
+    pub(crate) fn error_page(
+        &self,
+        s: &SharedState,
+        status: StatusCode,
+        message: String,
+    ) -> PageError {
+        let key = match status {
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::UNAUTHORIZED => "unauthenticated",
+            StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+            s if s.is_client_error() => "bad-request",
+            _ => "internal",
+        };
+        let html = self
+            .render(
+                s,
+                "error.html",
+                context! { status => status.as_u16(), key => key, message => &message },
+            )
+            .ok()
+            .map(|h| h.0);
+        PageError {
+            status,
+            message,
+            html,
+        }
+    }
+}
+
+/// Which navigation entry a path belongs to.
+fn section_of(path: &str) -> &'static str {
+    if path.starts_with("/actors") {
+        "actors"
+    } else if path.starts_with("/audit") {
+        "audit"
+    } else if path.starts_with("/search") {
+        "search"
+    } else if path.starts_with("/accounts") {
+        "accounts"
+    } else if path.starts_with("/account") {
+        "account"
+    } else if path == "/" || path.starts_with("/processes") || path.starts_with("/?") {
+        "processes"
+    } else {
+        ""
+    }
+}
+
+pub(crate) fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Seconds as minutes and seconds, "3:00".
+pub(crate) fn minutes(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// A local path to return to; anything that could leave the site becomes "/".
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.chars().any(char::is_control)
+                && n.len() <= 2048 =>
+        {
+            n.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// The text on one line, cut at a word before `max` characters.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if squashed.chars().count() <= max {
+        return squashed;
+    }
+    let cut: String = squashed.chars().take(max).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..end])
+}

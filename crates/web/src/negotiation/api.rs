@@ -1,0 +1,713 @@
+//! The negotiation phase over the JSON API: drafts, versions, the
+//! compilation text, redlines, lineage and amendments (reads); the writes are
+//! listed in `api_write::write_routes` and handled here.
+
+use crate::http::auth::WriteCaller;
+use crate::http::error::ApiError;
+use crate::http::json::body;
+use crate::http::json::created;
+use crate::http::json::signed_in;
+use crate::http::json::Created;
+use crate::http::query::parse_id;
+use crate::SharedState;
+use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
+use accord_app::AppError;
+use accord_domain::negotiation::{
+    AmendmentStatus, Operation, ParagraphStatus, ProposalFilter, Stance,
+};
+use accord_domain::ActorCode;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub(crate) fn parse_seq(seq: &str) -> Result<u32, ApiError> {
+    seq.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "version '{}' does not exist",
+            seq.chars().take(32).collect::<String>()
+        ))
+    })
+}
+
+/// The drafts of a process
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn list_drafts(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!({ "items": s.app.drafts(&slug).await? })))
+}
+
+/// A draft: its versions with paragraph counts (agreed, bracketed, with open proposals), and its silence procedures
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_draft(
+    State(s): State<SharedState>,
+    Path((slug, draft)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let detail = s.app.draft(&slug, &draft).await?;
+    Ok(Json(
+        serde_json::to_value(detail).map_err(|e| AppError::Internal(e.to_string()))?,
+    ))
+}
+
+/// One version (1 for the first): its text as a tree of nodes with stable wIds, paragraph statuses and amendments
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_version(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let view = s.app.version(&slug, &draft, parse_seq(&seq)?).await?;
+    let placed = view.version.text.placed();
+    Ok(Json(json!({
+        "draft": view.draft,
+        "version": view.version,
+        "is_latest": view.is_latest,
+        "numbering": placed,
+        "statuses": view.statuses,
+        "counts": view.counts,
+        "amendments": view.amendments,
+    })))
+}
+
+/// `?actor=EU&status=tabled&status=accepted`.
+pub(crate) fn filter_of(query: &[(String, String)]) -> Result<ProposalFilter, ApiError> {
+    let mut filter = ProposalFilter::default();
+    for (k, v) in query {
+        match k.as_str() {
+            "actor" if !v.trim().is_empty() => filter.actor = Some(v.trim().to_uppercase()),
+            "actor" => {}
+            "status" if v == "all" => filter.statuses = AmendmentStatus::ALL.to_vec(),
+            "status" if !v.is_empty() => {
+                filter
+                    .statuses
+                    .push(v.parse().map_err(|e: accord_domain::ValidationError| {
+                        ApiError::bad_request(e.to_string())
+                    })?);
+            }
+            _ => {}
+        }
+    }
+    Ok(filter)
+}
+
+/// The compilation text: the version with live proposals inline, attributed; `actor` and `status` (repeatable) filter
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/compilation",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_compilation(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq)): Path<(String, String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = filter_of(&query)?;
+    let (view, compilation) = s
+        .app
+        .compilation(&slug, &draft, parse_seq(&seq)?, &filter)
+        .await?;
+    Ok(Json(json!({
+        "draft": view.draft.slug,
+        "version": { "seq": view.version.seq, "label": view.version.label },
+        "simulated": view.draft.simulated,
+        "compilation": compilation,
+    })))
+}
+
+/// For each word of a node: the version and amendment (or the co-facilitators) that brought it
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/lineage/{wid}",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_lineage(
+    State(s): State<SharedState>,
+    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let lineage = s.app.lineage(&slug, &draft, parse_seq(&seq)?, &wid).await?;
+    Ok(Json(
+        serde_json::to_value(lineage).map_err(|e| AppError::Internal(e.to_string()))?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct RedlineQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The redline between versions `from` and `to`: nodes matched by wId, word-level changes, a summary
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/redline",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_redline(
+    State(s): State<SharedState>,
+    Path((slug, draft)): Path<(String, String)>,
+    Query(q): Query<RedlineQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let (from, to) = match (q.from.as_deref(), q.to.as_deref()) {
+        (Some(a), Some(b)) => (parse_seq(a)?, parse_seq(b)?),
+        _ => return Err(ApiError::bad_request("give the two versions: ?from=1&to=2")),
+    };
+    let (_, a, b, redline) = s.app.redline(&slug, &draft, from, to).await?;
+    Ok(Json(json!({
+        "from": { "seq": a.seq, "label": a.label },
+        "to": { "seq": b.seq, "label": b.label },
+        "redline": redline,
+    })))
+}
+
+/// One amendment with its co-sponsors, supporters, objectors and status
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_amendment(
+    State(s): State<SharedState>,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let (_, version, amendment) = s
+        .app
+        .amendment(&slug, &draft, parse_id(&id, "amendment")?)
+        .await?;
+    Ok(Json(json!({
+        "version": { "seq": version.seq, "label": version.label },
+        "amendment": amendment,
+    })))
+}
+
+// ---- writes ------------------------------------------------------------------
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct NewDraft {
+    slug: String,
+    title: String,
+}
+
+/// Create a draft (co-facilitators or the secretariat); its versions are imported or built as revisions
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = NewDraft, example = json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn create_draft(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let d: NewDraft = body(&b, None)?;
+    let draft = s
+        .app
+        .create_draft(&p, &slug, &d.slug, &d.title, false)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{}", draft.slug),
+        json!({ "slug": draft.slug, "id": draft.id }),
+    ))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ImportQuery {
+    label: Option<String>,
+    issued_on: Option<String>,
+    preview: Option<bool>,
+}
+
+/// Import the draft's next version (co-facilitators or the secretariat): the raw body is a DOCX file laid out as UN drafts are, or the documented Markdown format; `?label=Rev.1&issued_on=2018-03-26`; `&preview=true` only says what was recognised (200)
+///
+/// The body is the file itself: DOCX (recognised by its bytes) or Markdown.
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/versions",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
+    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn import_version(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    Query(q): Query<ImportQuery>,
+    body: axum::body::Body,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let p = signed_in(p)?;
+    s.app.authorize_chair(&p, &slug).await?;
+    let b = crate::http::upload::read_limited(&s, body).await?;
+    let source = if b.starts_with(b"PK\x03\x04") {
+        ImportSource::Docx(b.clone())
+    } else {
+        ImportSource::Markdown(String::from_utf8(b.clone()).map_err(|_| {
+            ApiError::bad_request("the body is neither a DOCX file nor UTF-8 Markdown")
+        })?)
+    };
+    let issued_on = q
+        .issued_on
+        .as_deref()
+        .map(|d| {
+            d.parse()
+                .map_err(|_| ApiError::bad_request("issued_on: give a date as YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let preview = q.preview.unwrap_or(false);
+    let (imported, seq) = s
+        .app
+        .import_version(
+            &p,
+            &slug,
+            &draft,
+            q.label.as_deref().unwrap_or(""),
+            issued_on,
+            source,
+            !preview,
+        )
+        .await?;
+    let status = if preview {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(json!({
+            "seq": seq,
+            "recognised": {
+                "sections": imported.sections, "objectives": imported.objectives,
+                "paragraphs": imported.paragraphs, "subparagraphs": imported.subparagraphs,
+            },
+            "diagnostics": imported.diagnostics,
+            "text": imported.text,
+        })),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct TakeUp {
+    amendment: i64,
+    /// The operation as modified by the co-facilitators; absent: as tabled.
+    #[serde(default)]
+    modified: Option<Operation>,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct Revision {
+    label: String,
+    issued_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    take_up: Vec<TakeUp>,
+    #[serde(default)]
+    own_edits: Vec<Operation>,
+}
+
+/// Issue the next version from the latest: amendments taken up (as tabled, or `modified`) and the co-facilitators' own edits, applied together
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/revisions",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    request_body(content = Revision, example = json!({
+                "label": "Rev.1", "issued_on": "2018-03-26",
+                "take_up": [{ "amendment": 12 }],
+                "own_edits": [{ "op": "replace_text", "node": "para17", "from": 0, "to": 9, "text": "We commit" }]
+            })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn issue_revision(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let r: Revision = body(&b, None)?;
+    let seq = s
+        .app
+        .issue_revision(
+            &p,
+            &slug,
+            &draft,
+            RevisionRequest {
+                label: r.label,
+                issued_on: r.issued_on,
+                take_up: r
+                    .take_up
+                    .into_iter()
+                    .map(|t| (t.amendment, t.modified))
+                    .collect(),
+                own_edits: r.own_edits,
+            },
+        )
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}"),
+        json!({ "seq": seq }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct Proposal {
+    proposer: ActorCode,
+    #[serde(default)]
+    co_sponsors: Vec<ActorCode>,
+    operation: Operation,
+    #[serde(default)]
+    justification: String,
+    /// The version the proposer read (guards against a revision issued meanwhile).
+    version: Option<u32>,
+}
+
+/// Table an amendment on the latest version, for a state (its delegate) or a group (its designated speaker), while the process negotiates; the co-sponsors it names are pending until each confirms (`…/co-sponsorship`)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    request_body(content = Proposal, example = json!({
+                "proposer": "MEX", "co_sponsors": ["CHE"], "version": 1,
+                "operation": { "op": "insert_text", "node": "para17", "at": 10, "text": "safe, " },
+                "justification": "Consistency with the title."
+            })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn propose_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let a: Proposal = body(&b, None)?;
+    let seq = match a.version {
+        Some(seq) => seq,
+        None => s
+            .app
+            .draft(&slug, &draft)
+            .await?
+            .versions
+            .last()
+            .map_or(0, |v| v.seq),
+    };
+    let (id, number) = s
+        .app
+        .propose_amendment(
+            &p,
+            &slug,
+            &draft,
+            seq,
+            NewAmendment {
+                proposer: a.proposer,
+                co_sponsors: a.co_sponsors,
+                operation: a.operation,
+                justification: a.justification,
+            },
+            false,
+        )
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        json!({ "id": id, "number": number }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct PositionBody {
+    actor: ActorCode,
+    stance: Stance,
+}
+
+/// Support or object to an amendment, for a state or a designated group (a later stance replaces an earlier one)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/positions",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    request_body(content = PositionBody, example = json!({ "actor": "CHE", "stance": "support" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn take_position(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let body: PositionBody = body(&b, None)?;
+    s.app
+        .take_position(&p, &slug, &draft, id, &body.actor, body.stance)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        json!({ "amendment": id, "actor": body.actor, "stance": body.stance }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CoSponsorshipBody {
+    actor: ActorCode,
+    confirm: bool,
+}
+
+/// Confirm (`confirm: true`) the co-sponsorship an amendment's proposer named a state or group for, or withdraw it (`false`), by that state's delegate or the group's designated speaker
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/co-sponsorship",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    request_body(content = CoSponsorshipBody, example = json!({ "actor": "CHE", "confirm": true })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn co_sponsorship(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let body: CoSponsorshipBody = body(&b, None)?;
+    s.app
+        .co_sponsorship(&p, &slug, &draft, id, &body.actor, body.confirm)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        json!({ "amendment": id, "actor": body.actor, "confirmed": body.confirm }),
+    ))
+}
+
+/// Withdraw an amendment (its proposer)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn withdraw_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    s.app.withdraw_amendment(&p, &slug, &draft, id).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        json!({ "amendment": id, "status": "withdrawn" }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct Decision {
+    status: AmendmentStatus,
+    #[serde(default)]
+    note: String,
+}
+
+/// Decide an amendment: accepted, accepted_as_modified, rejected or superseded (co-facilitators)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/decision",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    request_body(content = Decision, example = json!({ "status": "rejected", "note": "No consensus." })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn decide_amendment(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "amendment")?;
+    let d: Decision = body(&b, None)?;
+    s.app
+        .decide_amendment(&p, &slug, &draft, id, d.status, &d.note)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        json!({ "amendment": id, "status": d.status }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct StatusBody {
+    status: ParagraphStatus,
+    #[serde(default)]
+    options: Vec<String>,
+}
+
+/// Set a paragraph's status on a version: under_negotiation, agreed_ad_ref, bracketed (with options) or deleted (co-facilitators)
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
+    request_body(content = StatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
+    responses((status = 200, description = "Done", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn set_status(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
+    b: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let p = signed_in(p)?;
+    let seq = parse_seq(&seq)?;
+    let st: StatusBody = body(&b, None)?;
+    s.app
+        .set_paragraph_status(&p, &slug, &draft, seq, &wid, st.status, st.options)
+        .await?;
+    Ok(Json(json!({ "wid": wid, "status": st.status })))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct SilenceBody {
+    version: u32,
+    /// Local date and time, e.g. "2018-07-10T18:00".
+    deadline: String,
+    /// IANA time zone of the deadline, e.g. "America/New_York".
+    time_zone: String,
+}
+
+/// Circulate a version under silence procedure until a local deadline in a time zone (the secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/silence",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
+    request_body(content = SilenceBody, example = json!({ "version": 4, "deadline": "2018-07-10T18:00", "time_zone": "America/New_York" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn open_silence(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft)): Path<(String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let sb: SilenceBody = body(&b, None)?;
+    let deadline = accord_app::negotiation::local_deadline(&sb.deadline, &sb.time_zone)?;
+    let id = s
+        .app
+        .open_silence(&p, &slug, &draft, sb.version, deadline, &sb.time_zone)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}"),
+        json!({ "id": id, "deadline": deadline }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct BreakBody {
+    state: ActorCode,
+    letter: String,
+}
+
+/// Break silence for a member state with a letter, before the deadline (its delegate)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/drafts/{draft}/silence/{id}/breaks",
+    tag = "negotiation",
+    params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
+    request_body(content = BreakBody, example = json!({ "state": "HUN", "letter": "The delegation breaks silence on paragraph 27." })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn break_silence(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, draft, id)): Path<(String, String, String)>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let id = parse_id(&id, "silence procedure")?;
+    let bb: BreakBody = body(&b, None)?;
+    s.app
+        .break_silence(&p, &slug, &draft, id, &bb.state, &bb.letter)
+        .await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/drafts/{draft}"),
+        json!({ "procedure": id, "state": bb.state }),
+    ))
+}
+
+/// This area's API routes, each declared once with its OpenAPI description.
+pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_draft, list_drafts))
+        .routes(utoipa_axum::routes!(import_version))
+        .routes(utoipa_axum::routes!(issue_revision))
+        .routes(utoipa_axum::routes!(propose_amendment))
+        .routes(utoipa_axum::routes!(take_position))
+        .routes(utoipa_axum::routes!(co_sponsorship))
+        .routes(utoipa_axum::routes!(withdraw_amendment))
+        .routes(utoipa_axum::routes!(decide_amendment))
+        .routes(utoipa_axum::routes!(set_status))
+        .routes(utoipa_axum::routes!(open_silence))
+        .routes(utoipa_axum::routes!(break_silence))
+        .routes(utoipa_axum::routes!(get_draft))
+        .routes(utoipa_axum::routes!(get_version))
+        .routes(utoipa_axum::routes!(get_compilation))
+        .routes(utoipa_axum::routes!(get_lineage))
+        .routes(utoipa_axum::routes!(get_redline))
+        .routes(utoipa_axum::routes!(get_amendment))
+}

@@ -1,0 +1,6 @@
+//! The negotiation phase: drafts, versions, amendments, the compilation
+//! text, redlines, silence procedures and the six official languages.
+
+pub mod api;
+pub mod languages;
+pub mod pages;

@@ -1,0 +1,620 @@
+//! The API of processes: the processes themselves, their phases, meetings,
+//! documents and themes, the actors, and registration for meetings.
+
+use crate::http::auth::WriteCaller;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::json::{body, created, signed_in, Created};
+use crate::http::query::{parse_id, strings, ApiQuery, ListParams, Page};
+use crate::SharedState;
+use accord_app::PageRequest;
+use accord_domain as d;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::Json;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde_json::{json, Value};
+use utoipa::ToSchema;
+
+/// A list that is never long enough to page.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeList {
+    items: Vec<ThemeDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    status: &'static str,
+    /// The store backend: `sqlite` or `postgres`.
+    #[schema(example = "sqlite")]
+    store: &'static str,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessItem {
+    #[schema(example = "gcm")]
+    slug: String,
+    title: String,
+    /// The phase the process is in today, if any: `consultation`, `stocktaking`,
+    /// `negotiation`, `adoption` or `follow_up`.
+    current_phase: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficerDto {
+    name: String,
+    title: String,
+    /// The actor the officer represents, if any.
+    actor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PhaseDto {
+    kind: String,
+    start_date: NaiveDate,
+    /// Null while the phase runs with no set end.
+    end_date: Option<NaiveDate>,
+    note: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessDto {
+    slug: String,
+    title: String,
+    description: String,
+    /// Symbols of the resolutions that mandate the process.
+    mandate: Vec<String>,
+    /// ISO 639-1 codes of the official languages.
+    languages: Vec<String>,
+    co_facilitators: Vec<OfficerDto>,
+    secretariat: Vec<OfficerDto>,
+    meeting_kinds: Vec<String>,
+    phases: Vec<PhaseDto>,
+    current_phase: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VenueDto {
+    /// The building or room, when known.
+    name: Option<String>,
+    city: String,
+    /// ISO 3166-1 alpha-3 code of the host country.
+    country: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChairDto {
+    name: String,
+    title: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgendaItemDto {
+    number: u32,
+    title: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingDto {
+    id: i64,
+    slug: String,
+    #[schema(example = "thematic_session")]
+    kind: String,
+    number: Option<u32>,
+    title: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    /// Null when the venue is not confirmed.
+    venue: Option<VenueDto>,
+    chairs: Vec<ChairDto>,
+    agenda_items: Vec<AgendaItemDto>,
+    /// Codes of the process's themes the meeting addresses.
+    themes: Vec<String>,
+    note: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentDto {
+    id: i64,
+    slug: String,
+    /// The UN symbol, for official documents.
+    symbol: Option<String>,
+    title: String,
+    kind: String,
+    date: NaiveDate,
+    languages: Vec<String>,
+    distribution: String,
+    embargo_until: Option<DateTime<Utc>>,
+    /// The slug of the meeting the document belongs to.
+    meeting: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeDto {
+    code: String,
+    taxonomy: String,
+    number: Option<u32>,
+    title: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorDto {
+    #[schema(example = "MEX")]
+    code: String,
+    #[schema(example = "member_state")]
+    kind: String,
+    name: String,
+    official_name: Option<String>,
+    iso2: Option<String>,
+    m49: Option<u16>,
+    region: Option<String>,
+    subregion: Option<String>,
+    un_member_since: Option<i32>,
+    /// For a group: the codes of its members.
+    members: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorDetailDto {
+    #[serde(flatten)]
+    actor: ActorDto,
+    /// Codes of the groups the actor belongs to.
+    member_of: Vec<String>,
+}
+
+fn officer(o: d::Officer) -> OfficerDto {
+    OfficerDto {
+        name: o.name,
+        title: o.title,
+        actor: o.actor.map(String::from),
+    }
+}
+
+fn meeting_dto(m: d::Meeting) -> MeetingDto {
+    let d::Meeting { id, meeting: m } = m;
+    MeetingDto {
+        id,
+        slug: m.slug.into(),
+        kind: m.kind.to_string(),
+        number: m.number,
+        title: m.title,
+        start_date: m.start_date,
+        end_date: m.end_date,
+        venue: m.venue.map(|v| VenueDto {
+            name: v.name,
+            city: v.city,
+            country: v.country.into(),
+        }),
+        chairs: m
+            .chairs
+            .into_iter()
+            .map(|c| ChairDto {
+                name: c.name,
+                title: c.title,
+            })
+            .collect(),
+        agenda_items: m
+            .agenda
+            .into_iter()
+            .map(|a| AgendaItemDto {
+                number: a.number,
+                title: a.title,
+            })
+            .collect(),
+        themes: strings(&m.themes),
+        note: m.note,
+    }
+}
+
+fn document_dto(doc: d::Document) -> DocumentDto {
+    let d::Document { id, document: x } = doc;
+    DocumentDto {
+        id,
+        slug: x.slug.into(),
+        symbol: x.symbol.map(String::from),
+        title: x.title,
+        kind: x.kind.to_string(),
+        date: x.date,
+        languages: strings(&x.languages),
+        distribution: x.distribution.to_string(),
+        embargo_until: x.embargo_until,
+        meeting: x.meeting.map(String::from),
+    }
+}
+
+fn actor_dto(a: d::Actor) -> ActorDto {
+    ActorDto {
+        code: a.code.into(),
+        kind: a.kind.to_string(),
+        name: a.name,
+        official_name: a.official_name,
+        iso2: a.iso2,
+        m49: a.m49,
+        region: a.region,
+        subregion: a.subregion,
+        un_member_since: a.un_member_since,
+        members: strings(&a.members),
+    }
+}
+
+/// Liveness and readiness: answers 200 once the store responds.
+#[utoipa::path(get, path = "/healthz", tag = "service",
+    responses((status = 200, body = Health), (status = 503, body = ErrorBody)))]
+async fn healthz(State(s): State<SharedState>) -> Result<Json<Health>, ApiError> {
+    s.app.processes(&PageRequest::first(1)).await?;
+    Ok(Json(Health {
+        status: "ok",
+        store: s.app.backend(),
+    }))
+}
+
+/// The processes, by slug.
+#[utoipa::path(get, path = "/api/v1/processes", tag = "processes", params(ListParams),
+    responses((status = 200, body = Page<ProcessItem>), (status = 400, body = ErrorBody)))]
+async fn list_processes(
+    State(s): State<SharedState>,
+    ApiQuery(q): ApiQuery<ListParams>,
+) -> Result<Json<Page<ProcessItem>>, ApiError> {
+    let listing = s.app.processes(&q.page()?).await?;
+    Ok(Json(Page::from(listing, |p| ProcessItem {
+        slug: p.process.slug.into(),
+        title: p.process.title,
+        current_phase: p.current_phase.map(|k| k.to_string()),
+    })))
+}
+
+/// One process with its phases, co-facilitators and mandate.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}", tag = "processes",
+    params(("slug" = String, Path, description = "The process's slug, e.g. `gcm`")),
+    responses((status = 200, body = ProcessDto), (status = 404, body = ErrorBody)))]
+async fn get_process(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ProcessDto>, ApiError> {
+    let o = s.app.process(&slug).await?;
+    let p = o.process;
+    Ok(Json(ProcessDto {
+        slug: p.slug.into(),
+        title: p.title,
+        description: p.description,
+        mandate: strings(&p.mandate),
+        languages: strings(&p.languages),
+        co_facilitators: p.co_facilitators.into_iter().map(officer).collect(),
+        secretariat: p.secretariat.into_iter().map(officer).collect(),
+        meeting_kinds: strings(&p.meeting_kinds),
+        phases: o
+            .phases
+            .into_iter()
+            .map(|ph| PhaseDto {
+                kind: ph.kind.to_string(),
+                start_date: ph.start_date,
+                end_date: ph.end_date,
+                note: ph.note,
+            })
+            .collect(),
+        current_phase: o.current_phase.map(|k| k.to_string()),
+    }))
+}
+
+/// A process's meetings in date order, optionally of one kind.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/meetings", tag = "meetings",
+    params(("slug" = String, Path, example = "gcm"), ListParams),
+    responses((status = 200, body = Page<MeetingDto>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_meetings(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+    ApiQuery(q): ApiQuery<ListParams>,
+) -> Result<Json<Page<MeetingDto>>, ApiError> {
+    let listing = s.app.meetings(&slug, q.kind()?, &q.page()?).await?;
+    Ok(Json(Page::from(listing, meeting_dto)))
+}
+
+/// One meeting.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/meetings/{id}", tag = "meetings",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 200, body = MeetingDto), (status = 404, body = ErrorBody)))]
+async fn get_meeting(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<MeetingDto>, ApiError> {
+    let id = parse_id(&id, "meeting")?;
+    Ok(Json(meeting_dto(
+        s.app.meeting(&caller.principal, &slug, id).await?.meeting,
+    )))
+}
+
+/// The documents of a process the caller may read, in date order: the public
+/// sees what is public and no longer embargoed; member states' delegates
+/// also what is restricted to member states; the secretariat everything.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/documents", tag = "documents",
+    params(("slug" = String, Path, example = "gcm"), ListParams),
+    responses((status = 200, body = Page<DocumentDto>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_documents(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path(slug): Path<String>,
+    ApiQuery(q): ApiQuery<ListParams>,
+) -> Result<Json<Page<DocumentDto>>, ApiError> {
+    let listing = s
+        .app
+        .documents(&caller.principal, &slug, q.kind()?, &q.page()?)
+        .await?;
+    Ok(Json(Page::from(listing, document_dto)))
+}
+
+/// A process's themes, by taxonomy and number.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/themes", tag = "themes",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, body = ThemeList), (status = 404, body = ErrorBody)))]
+async fn list_themes(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ThemeList>, ApiError> {
+    let themes = s.app.themes(&slug).await?;
+    Ok(Json(ThemeList {
+        items: themes
+            .into_iter()
+            .map(|t| ThemeDto {
+                code: t.code.into(),
+                taxonomy: t.taxonomy.into(),
+                number: t.number,
+                title: t.title,
+            })
+            .collect(),
+    }))
+}
+
+/// Actors by code, optionally of one kind (`member_state`, `observer_state`,
+/// `group`, `un_entity`, `intergovernmental_organisation`, …).
+#[utoipa::path(get, path = "/api/v1/actors", tag = "actors", params(ListParams),
+    responses((status = 200, body = Page<ActorDto>), (status = 400, body = ErrorBody)))]
+async fn list_actors(
+    State(s): State<SharedState>,
+    ApiQuery(q): ApiQuery<ListParams>,
+) -> Result<Json<Page<ActorDto>>, ApiError> {
+    let listing = s.app.actors(q.kind()?, &q.page()?).await?;
+    Ok(Json(Page::from(listing, actor_dto)))
+}
+
+/// One actor, with its members (for a group) and the groups it belongs to.
+#[utoipa::path(get, path = "/api/v1/actors/{code}", tag = "actors",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 for states, e.g. `MEX`; `EU`")),
+    responses((status = 200, body = ActorDetailDto), (status = 404, body = ErrorBody)))]
+async fn get_actor(
+    State(s): State<SharedState>,
+    Path(code): Path<String>,
+) -> Result<Json<ActorDetailDto>, ApiError> {
+    let detail = s.app.actor(&code).await?;
+    Ok(Json(ActorDetailDto {
+        member_of: detail.groups.into_iter().map(|g| g.code.into()).collect(),
+        actor: actor_dto(detail.actor),
+    }))
+}
+/// Create a process (secretariat of every process)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes",
+    tag = "processes",
+    request_body(content = d::Process, example = json!({
+                "slug": "gcm", "title": "Global Compact for Safe, Orderly and Regular Migration",
+                "mandate": ["A/RES/71/280"], "languages": ["ar", "zh", "en", "fr", "ru", "es"],
+                "co_facilitators": ["MEX", "CHE"], "secretariat": [],
+                "meeting_kinds": ["thematic_session", "negotiation_round", "conference"]
+            })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn create_process(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let process: d::Process = body(&b, None)?;
+    let slug = process.slug.to_string();
+    s.app.create_process(&p, process).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}"),
+        json!({ "slug": slug }),
+    ))
+}
+
+/// Add a phase to a process (its secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/phases",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = d::Phase, example = json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn add_phase(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let phase: d::Phase = body(&b, Some(&slug))?;
+    let kind = phase.kind.to_string();
+    s.app.add_phase(&p, phase).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}"),
+        json!({ "kind": kind }),
+    ))
+}
+
+/// Add a meeting with its agenda (the process's secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = d::NewMeeting, example = json!({
+                "slug": "round-1", "kind": "negotiation_round", "number": 1,
+                "title": "First round of intergovernmental negotiations",
+                "start_date": "2018-02-20", "end_date": "2018-02-22",
+                "venue": { "city": "New York", "country": "USA" },
+                "agenda": [{ "number": 1, "title": "Zero draft" }]
+            })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn add_meeting(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting: d::NewMeeting = body(&b, Some(&slug))?;
+    let id = s.app.add_meeting(&p, meeting).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/meetings/{id}"),
+        json!({ "id": id }),
+    ))
+}
+
+/// Record a document's metadata (the process's secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/documents",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = d::NewDocument, example = json!({
+                "slug": "zero-draft", "title": "Zero draft", "kind": "draft", "date": "2018-02-05",
+                "languages": ["en"], "distribution": "public"
+            })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn add_document(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let document: d::NewDocument = body(&b, Some(&slug))?;
+    let id = s.app.add_document(&p, document).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/documents"),
+        json!({ "id": id }),
+    ))
+}
+
+/// Add a theme (the process's secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/themes",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = d::Theme, example = json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn add_theme(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let theme: d::Theme = body(&b, Some(&slug))?;
+    let code = theme.code.to_string();
+    s.app.add_theme(&p, theme).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/themes"),
+        json!({ "code": code }),
+    ))
+}
+
+/// Add an actor or a group (secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/actors",
+    tag = "processes",
+    request_body(content = d::Actor, example = json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn create_actor(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    b: Bytes,
+) -> Created {
+    let p = signed_in(p)?;
+    let actor: d::Actor = body(&b, None)?;
+    let code = actor.code.to_string();
+    s.app.create_actor(&p, actor).await?;
+    Ok(created(
+        format!("/api/v1/actors/{code}"),
+        json!({ "code": code }),
+    ))
+}
+
+/// Register for a meeting (delegates, accredited stakeholders)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/registrations",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+async fn register_for_meeting(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Created {
+    let p = signed_in(p)?;
+    let meeting = crate::http::query::parse_id(&id, "meeting")?;
+    s.app.register_for_meeting(&p, &slug, meeting).await?;
+    Ok(created(
+        format!("/api/v1/processes/{slug}/meetings/{meeting}/participants"),
+        json!({ "meeting": meeting }),
+    ))
+}
+
+/// The public participants list: names and whom they represent, never e-mail.
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/meetings/{id}/participants",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn participants(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let meeting = crate::http::query::parse_id(&id, "meeting")?;
+    let items: Vec<Value> = s
+        .app
+        .participants(&slug, meeting)
+        .await?
+        .into_iter()
+        .map(|(p, actor)| json!({ "name": p.name, "actor": actor.code, "actor_name": actor.name, "registered_at": p.registered_at }))
+        .collect();
+    Ok(Json(json!({ "items": items })))
+}
+
+/// This area's API routes, each declared once with its OpenAPI description.
+pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_process, list_processes))
+        .routes(utoipa_axum::routes!(add_phase))
+        .routes(utoipa_axum::routes!(add_meeting, list_meetings))
+        .routes(utoipa_axum::routes!(add_document, list_documents))
+        .routes(utoipa_axum::routes!(add_theme, list_themes))
+        .routes(utoipa_axum::routes!(create_actor, list_actors))
+        .routes(utoipa_axum::routes!(register_for_meeting))
+        .routes(utoipa_axum::routes!(participants))
+        .routes(utoipa_axum::routes!(healthz))
+        .routes(utoipa_axum::routes!(get_process))
+        .routes(utoipa_axum::routes!(get_meeting))
+        .routes(utoipa_axum::routes!(get_actor))
+}

@@ -1,0 +1,11 @@
+//! Processes and what they are made of: phases, meetings, documents and
+//! their files, themes and actors; the public pages, the secretariat's
+//! forms and the feeds.
+
+pub mod api;
+pub mod feeds;
+pub mod files;
+pub mod manage;
+pub mod pages;
+pub mod speakers;
+pub mod timeline;

@@ -1,0 +1,510 @@
+//! A process's public pages: home, the process, meetings, documents, actors, the audit log.
+
+use crate::http::i18n::LANG_COOKIE;
+use crate::http::page::{minutes, safe_next, urlencode, PageResult, Reader};
+use crate::http::routes::{get, PageRoutes};
+use crate::process::timeline;
+use crate::SharedState;
+use accord_app::policy::{authorize, Action};
+use accord_domain::{ActorKind, Language, MeetingKind, PhaseKind};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use minijinja::value::Value;
+use std::collections::HashMap;
+
+pub fn routes() -> PageRoutes {
+    PageRoutes::new()
+        .route("/", get(home))
+        .route("/processes/{slug}", get(process_page))
+        .route("/processes/{slug}/meetings", get(meetings_page))
+        .route("/processes/{slug}/meetings/{id}", get(meeting_page))
+        .route("/processes/{slug}/documents", get(documents_page))
+        .route("/actors", get(actors_page))
+        .route("/actors/{code}", get(actor_page))
+        .route("/audit", get(audit_page))
+        .route("/language", get(choose_language))
+        .route("/static/accord.css", get(stylesheet))
+        .route("/favicon.ico", get(favicon))
+        .route("/static/favicon.svg", get(favicon))
+}
+
+/// What the reader may ask for at a meeting still to come: the actors they
+/// may speak for, and whether they may register.
+fn floor_options(
+    r: &Reader,
+    today: chrono::NaiveDate,
+    process: &accord_domain::Slug,
+    meeting: &accord_domain::Meeting,
+) -> Value {
+    let accord_app::Principal::Account(account) = r.principal() else {
+        return Value::from(());
+    };
+    if meeting.end_date < today {
+        return Value::from(());
+    }
+    let actors: Vec<String> = account
+        .grants
+        .iter()
+        .filter(|g| g.process.as_ref() == Some(process))
+        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
+        .collect();
+    if actors.is_empty() {
+        return Value::from(());
+    }
+    context! { actors => actors, agenda => &meeting.agenda }
+}
+
+/// Who may add a statement to a meeting from its page: the secretariat for
+/// any actor; delegates and representatives for their own actors, until
+/// some days after the meeting.
+fn statement_form(
+    r: &Reader,
+    today: chrono::NaiveDate,
+    process: &accord_domain::Slug,
+    meeting: &accord_domain::Meeting,
+) -> Value {
+    if authorize(r.principal(), Action::ManageConsultation(process)).is_ok() {
+        return context! { any_actor => true, actors => Vec::<String>::new(), agenda => &meeting.agenda };
+    }
+    let accord_app::Principal::Account(account) = r.principal() else {
+        return Value::from(());
+    };
+    let closes =
+        meeting.end_date + chrono::Duration::days(accord_app::STATEMENT_DAYS_AFTER_MEETING);
+    if today > closes {
+        return Value::from(());
+    }
+    let actors: Vec<String> = account
+        .grants
+        .iter()
+        .filter(|g| g.process.as_ref() == Some(process))
+        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
+        .collect();
+    if actors.is_empty() {
+        return Value::from(());
+    }
+    context! { any_actor => false, actors => actors, agenda => &meeting.agenda }
+}
+
+async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
+    let processes = s
+        .app
+        .processes(&accord_app::PageRequest::first(accord_app::MAX_LIMIT))
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let items: Vec<Value> = processes
+        .items
+        .into_iter()
+        .map(|p| {
+            context! {
+                slug => p.process.slug.as_str(),
+                title => p.process.title,
+                description => p.process.description,
+                current_phase => p.current_phase.map(accord_domain::PhaseKind::as_str),
+            }
+        })
+        .collect();
+    r.render(&s, "home.html", context! { processes => items })
+}
+
+async fn process_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(&slug, None)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let themes = s.app.themes(&slug).await.map_err(|e| r.error(&s, e))?;
+    let timeline = timeline::layout(
+        &s.i18n,
+        r.lang,
+        &slug,
+        &overview.phases,
+        &meetings,
+        overview.current_phase,
+    );
+    let mut taxonomies: Vec<(String, Vec<&accord_domain::Theme>)> = vec![];
+    for theme in &themes {
+        match taxonomies
+            .iter_mut()
+            .find(|(t, _)| t == theme.taxonomy.as_str())
+        {
+            Some((_, list)) => list.push(theme),
+            None => taxonomies.push((theme.taxonomy.to_string(), vec![theme])),
+        }
+    }
+    let taxonomies: Vec<Value> = taxonomies
+        .into_iter()
+        .map(|(name, themes)| {
+            context! {
+                title => s.i18n.text_or(r.lang, &format!("taxonomy-{name}"), &name),
+                themes => themes,
+            }
+        })
+        .collect();
+    let counts = count_by_kind(meetings.iter().map(|m| m.kind));
+    r.render(
+        &s,
+        "process.html",
+        context! {
+            consultations => s.app.consultations(&slug).await.map_err(|e| r.error(&s, e))?.iter().map(|c| context! { slug => c.slug.as_str(), title => &c.title, synthetic => c.synthetic }).collect::<Vec<_>>(),
+            can_edit => authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok(),
+            process => &overview.process,
+            phases => &overview.phases,
+            current_phase => overview.current_phase.map(PhaseKind::as_str),
+            timeline => timeline,
+            meetings => &meetings,
+            meeting_counts => counts,
+            taxonomies => taxonomies,
+            language_names => overview.process.languages.iter().map(|l| s.i18n.text(r.lang, &format!("language-{l}"), None)).collect::<Vec<_>>(),
+        },
+    )
+}
+
+fn count_by_kind(kinds: impl Iterator<Item = MeetingKind>) -> Vec<Value> {
+    let mut counts: Vec<(MeetingKind, usize)> = vec![];
+    for kind in kinds {
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(k, n)| context! { kind => k.as_str(), count => n })
+        .collect()
+}
+
+async fn meetings_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(filter): Query<HashMap<String, String>>,
+) -> PageResult {
+    let kind = match filter
+        .get("kind")
+        .filter(|k| !k.is_empty())
+        .map(|k| k.parse::<MeetingKind>())
+        .transpose()
+    {
+        Ok(k) => k,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(&slug, kind)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "meetings.html",
+        context! {
+            process => &overview.process,
+            meetings => &meetings,
+            kinds => overview.process.meeting_kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            selected => kind.map(MeetingKind::as_str),
+        },
+    )
+}
+
+async fn meeting_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(&id, "meeting")
+        .map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let detail = s
+        .app
+        .meeting(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let venue_country = match &detail.meeting.venue {
+        Some(v) => s
+            .app
+            .actor(v.country.as_str())
+            .await
+            .ok()
+            .map(|a| a.actor.name),
+        None => None,
+    };
+    let participants: Vec<Value> = s
+        .app
+        .participants(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .map(|(p, actor)| context! { name => p.name, code => actor.code.as_str(), actor => actor.name })
+        .collect();
+    let speakers: Vec<Value> = s
+        .app
+        .speakers_list(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .enumerate()
+        .map(|(n, sp)| {
+            context! {
+                position => n + 1,
+                id => sp.inscription.id,
+                agenda_item => sp.inscription.agenda_item,
+                code => sp.actor.code.as_str(),
+                name => sp.actor.name,
+                category => sp.inscription.category.as_str(),
+                status => sp.inscription.status.as_str(),
+                time => minutes(sp.time_limit),
+            }
+        })
+        .collect();
+    let time_limits: Vec<Value> = s
+        .app
+        .time_limits(&slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .into_iter()
+        .map(|(category, seconds, set)| {
+            context! {
+                category => category.as_str(),
+                time => minutes(seconds),
+                set => set,
+            }
+        })
+        .collect();
+    let statements: Vec<Value> = s
+        .app
+        .statements(
+            r.principal(),
+            &slug,
+            Some(id),
+            &accord_app::PageRequest::first(200),
+        )
+        .await
+        .map_err(|e| r.error(&s, e))?
+        .items
+        .into_iter()
+        .map(|st| {
+            context! {
+                id => st.id,
+                title => st.statement.title,
+                actor => st.statement.actor.as_str(),
+                on_behalf_of => st.statement.on_behalf_of.as_ref().map(|g| g.as_str().to_owned()),
+                distribution => st.statement.distribution.as_str(),
+                synthetic => st.statement.synthetic,
+            }
+        })
+        .collect();
+    let statement_form = statement_form(&r, s.app.today(), &overview.process.slug, &detail.meeting);
+    r.render(
+        &s,
+        "meeting.html",
+        context! {
+            statements => statements,
+            statement_form => statement_form,
+            today => s.app.today().to_string(),
+            time_limits => time_limits,
+            process => &overview.process,
+            meeting => &detail.meeting,
+            venue_country => venue_country,
+            participants => participants,
+            floor => floor_options(&r, s.app.today(), &overview.process.slug, &detail.meeting),
+            can_run_list => accord_app::policy::authorize(r.principal(), accord_app::Action::RunSpeakersList(&overview.process.slug)).is_ok(),
+            speakers => speakers,
+            documents => &detail.documents,
+            themes => &detail.themes,
+            live_process => overview.process.slug.as_str(),
+        },
+    )
+}
+
+async fn documents_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let documents = s
+        .app
+        .all_documents(r.principal(), &slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let mut rows = Vec::with_capacity(documents.len());
+    for d in &documents {
+        let files: Vec<String> = s
+            .app
+            .document_texts(r.principal(), &slug, d.id)
+            .await
+            .map_err(|e| r.error(&s, e))?
+            .into_iter()
+            .filter(|t| t.file.is_some())
+            .map(|t| t.language.to_string())
+            .collect();
+        rows.push(context! { d => d, files => files });
+    }
+    let can_upload = authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok();
+    r.render(
+        &s,
+        "documents.html",
+        context! {
+            process => &overview.process,
+            documents => rows,
+            can_upload => can_upload,
+            languages => Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            upload_limit_mb => s.app.upload_limit() / (1024 * 1024),
+        },
+    )
+}
+
+async fn actors_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Query(filter): Query<HashMap<String, String>>,
+) -> PageResult {
+    let kind = match filter
+        .get("kind")
+        .filter(|k| !k.is_empty())
+        .map(|k| k.parse::<ActorKind>())
+        .transpose()
+    {
+        Ok(k) => k,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let actors = s.app.all_actors(kind).await.map_err(|e| r.error(&s, e))?;
+    let everyone = if kind.is_none() {
+        actors.clone()
+    } else {
+        s.app.all_actors(None).await.map_err(|e| r.error(&s, e))?
+    };
+    let counts: Vec<Value> = ActorKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let n = everyone.iter().filter(|a| a.kind == *k).count();
+            (n > 0).then(|| context! { kind => k.as_str(), count => n })
+        })
+        .collect();
+    r.render(
+        &s,
+        "actors.html",
+        context! { actors => &actors, counts => counts, selected => kind.map(ActorKind::as_str), total => everyone.len() },
+    )
+}
+
+async fn actor_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(code): Path<String>,
+) -> PageResult {
+    let detail = s.app.actor(&code).await.map_err(|e| r.error(&s, e))?;
+    r.render(
+        &s,
+        "actor.html",
+        context! { actor => &detail.actor, members => &detail.members, groups => &detail.groups },
+    )
+}
+
+async fn audit_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: crate::http::auth::Caller,
+    Query(q): Query<HashMap<String, String>>,
+) -> PageResult {
+    let nonempty = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let process = match nonempty("process")
+        .map(accord_domain::Slug::new)
+        .transpose()
+    {
+        Ok(p) => p,
+        Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
+    };
+    let filter = accord_app::AuditFilter {
+        action_prefix: nonempty("action"),
+        account: None,
+        process,
+    };
+    let page = accord_app::PageRequest {
+        cursor: nonempty("cursor"),
+        limit: Some(100),
+    };
+    let listing = s
+        .app
+        .audit_log(&caller.principal, filter, &page)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let next = listing.next_cursor.map(|c| {
+        let mut href = format!("/audit?cursor={c}");
+        for k in ["action", "process"] {
+            if let Some(v) = nonempty(k) {
+                href += &format!("&{k}={}", urlencode(&v));
+            }
+        }
+        href
+    });
+    r.render(
+        &s,
+        "audit.html",
+        context! { entries => listing.items, next => next, action => nonempty("action"), process_filter => nonempty("process") },
+    )
+}
+
+/// Remembers the reader's language in a cookie, then returns them to `next`.
+async fn choose_language(
+    State(s): State<SharedState>,
+    r: Reader,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(lang) = q.get("lang").and_then(|l| l.parse::<Language>().ok()) else {
+        return r
+            .error_page(
+                &s,
+                StatusCode::BAD_REQUEST,
+                "unknown language: use one of ar, zh, en, fr, ru, es".into(),
+            )
+            .into_response();
+    };
+    let next = safe_next(q.get("next").map(String::as_str));
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.as_str()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/accord.css"),
+    )
+        .into_response()
+}
+
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/favicon.svg"),
+    )
+        .into_response()
+}
+
+pub(crate) async fn not_found(State(s): State<SharedState>, r: Reader) -> Response {
+    r.error_page(&s, StatusCode::NOT_FOUND, "no page at this address".into())
+        .into_response()
+}

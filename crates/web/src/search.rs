@@ -1,0 +1,174 @@
+//! Search over HTTP: `GET /api/v1/search` and the search page. Every facet
+//! is a query parameter (`process`, `meeting`, `meeting_kind`, `actor`,
+//! `actor_kind`, `theme`, `language`, `year`, `document_kind`, `kind`); a
+//! parameter given twice matches either value.
+
+use crate::http::auth::Caller;
+use crate::http::error::ApiError;
+use crate::http::page::PageResult;
+use crate::http::page::Reader;
+use crate::http::routes::{get, PageRoutes};
+use crate::SharedState;
+use accord_app::{Facet, SearchRequest, SearchResults};
+use axum::extract::{Query, State};
+use axum::Json;
+use minijinja::{context, Value};
+use serde_json::json;
+
+pub fn routes() -> PageRoutes {
+    PageRoutes::new().route("/search", get(search_page))
+}
+
+/// Results per page.
+const PAGE: usize = 20;
+
+fn request(params: &[(String, String)]) -> Result<SearchRequest, accord_app::AppError> {
+    let mut req = SearchRequest {
+        limit: PAGE,
+        ..Default::default()
+    };
+    for (k, v) in params {
+        match k.as_str() {
+            "q" => req.text = v.clone(),
+            "limit" => {
+                req.limit = v.parse().map_err(|_| {
+                    accord_app::AppError::BadRequest("limit: a whole number from 1 to 100".into())
+                })?;
+            }
+            "offset" => {
+                req.offset = v.parse().map_err(|_| {
+                    accord_app::AppError::BadRequest("offset: a whole number".into())
+                })?;
+            }
+            _ if v.is_empty() => {}
+            facet => req.filters.push((facet.to_owned(), v.clone())),
+        }
+    }
+    Ok(req)
+}
+
+/// Search statements, documents, inputs and recommendations in the six languages: `q` (words, "phrases"), any facet as a parameter (process, meeting, meeting_kind, actor, actor_kind, theme, language, year, document_kind, kind), `limit`, `offset`; results, totals and facet counts hold only what the caller may see
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    tag = "search",
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn api_search(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let results = s.app.search(&caller.principal, request(&params)?).await?;
+    Ok(Json(json!({
+        "total": results.total,
+        "hits": results.hits.iter().map(|h| json!({
+            "kind": h.kind, "id": h.item_id, "title": h.title, "url": h.url,
+            "language": h.language, "snippet_html": h.snippet_html, "score": h.score,
+            "synthetic": h.synthetic, "process": h.process, "actor": h.actor, "year": h.year,
+        })).collect::<Vec<_>>(),
+        "facets": results.facets.iter().map(|(f, values)| (f.as_str().to_owned(), json!(values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
+    })))
+}
+
+fn href(
+    params: &[(String, String)],
+    toggle: Option<(&str, &str)>,
+    offset: Option<usize>,
+) -> String {
+    let mut out: Vec<(String, String)> = params
+        .iter()
+        .filter(|(k, v)| {
+            k != "offset" && !v.is_empty() && toggle.is_none_or(|(tk, tv)| !(k == tk && v == tv))
+        })
+        .cloned()
+        .collect();
+    if let Some((k, v)) = toggle {
+        if !params.iter().any(|(pk, pv)| pk == k && pv == v) {
+            out.push((k.to_owned(), v.to_owned()));
+        }
+    }
+    if let Some(o) = offset.filter(|o| *o > 0) {
+        out.push(("offset".into(), o.to_string()));
+    }
+    let q: Vec<String> = out
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                crate::http::page::urlencode(k),
+                crate::http::page::urlencode(v)
+            )
+        })
+        .collect();
+    format!("/search?{}", q.join("&"))
+}
+
+fn facets_value(results: &SearchResults, params: &[(String, String)]) -> Vec<Value> {
+    results
+        .facets
+        .iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(f, values)| {
+            context! {
+                name => f.as_str(),
+                values => values.iter().take(12).map(|(v, n)| {
+                    let on = params.iter().any(|(k, pv)| k == f.as_str() && pv == v);
+                    context! { value => v, count => n, on => on, href => href(params, Some((f.as_str(), v)), None) }
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect()
+}
+
+async fn search_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Query(params): Query<Vec<(String, String)>>,
+) -> PageResult {
+    let req = request(&params).map_err(|e| r.error(&s, e))?;
+    let text = req.text.clone();
+    let offset = req.offset;
+    let searched = !text.trim().is_empty() || !req.filters.is_empty();
+    let results = if searched {
+        Some(
+            s.app
+                .search(r.principal(), req)
+                .await
+                .map_err(|e| r.error(&s, e))?,
+        )
+    } else {
+        None
+    };
+    let page = results.as_ref().map(|res| {
+        context! {
+            total => res.total,
+            hits => res.hits.iter().map(|h| context! {
+                kind => &h.kind, title => &h.title, url => &h.url, language => h.language.as_str(),
+                dir => if h.language.is_rtl() { "rtl" } else { "ltr" },
+                snippet => Value::from_safe_string(h.snippet_html.clone()),
+                synthetic => h.synthetic, actor => &h.actor, year => h.year,
+            }).collect::<Vec<_>>(),
+            facets => facets_value(res, &params),
+            next => (offset + PAGE < res.total).then(|| href(&params, None, Some(offset + PAGE))),
+            previous => (offset > 0).then(|| href(&params, None, Some(offset.saturating_sub(PAGE)))),
+            from => offset + 1,
+            to => (offset + res.hits.len()),
+        }
+    });
+    let hidden: Vec<Value> = params
+        .iter()
+        .filter(|(k, v)| k != "q" && k != "offset" && !v.is_empty() && k.parse::<Facet>().is_ok())
+        .map(|(k, v)| context! { name => k, value => v })
+        .collect();
+    r.render(
+        &s,
+        "search.html",
+        context! { q => text, results => page, filters => hidden },
+    )
+}
+
+/// This area's API routes, each declared once with its OpenAPI description.
+pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_search))
+}

@@ -1,0 +1,439 @@
+//! The stocktaking over the JSON API: reads (the analysis, campaigns,
+//! coverage, jobs) and the write handlers listed in `api_write`'s table
+//! (importing inputs as a job, starting an analysis, labelling a theme,
+//! dismissing a suggestion, linking a paragraph to a recommendation).
+
+use crate::http::auth::{Caller, WriteCaller};
+use crate::http::error::ApiError;
+use crate::http::json::body;
+use crate::http::json::signed_in;
+use crate::SharedState;
+use accord_app::import::InputFormat;
+use accord_app::stocktaking::AnalysisOptions;
+use accord_app::AppError;
+use accord_domain::{ItemKind, Language};
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, ApiError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()).into())
+}
+
+/// The latest analysis: counts, themes with their clusters and key phrases, the largest campaigns, who said what
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/stocktaking",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_stocktaking(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let Some(st) = s.app.stocktaking(&caller.principal, &slug).await? else {
+        return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
+    };
+    Ok(Json(json!({
+        "run": to_json(&st.run)?,
+        "unassigned": st.unassigned,
+        "themes": st.themes.iter().map(|t| json!({
+            "code": t.theme.code, "title": t.theme.title, "inputs": t.inputs, "statements": t.statements,
+            "clusters": t.clusters.iter().map(|c| json!({
+                "number": c.cluster.number, "inputs": c.cluster.inputs,
+                "key_phrases": c.cluster.key_phrases,
+                "representatives": c.representatives.iter().map(|i| i.id).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "recommendations": t.recommendations.iter().map(|r| r.id).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "campaigns": st.campaigns.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+        "who_said_what": st.who,
+    })))
+}
+
+#[derive(Deserialize)]
+struct CampaignsQuery {
+    offset: Option<u32>,
+    limit: Option<u32>,
+    after: Option<i64>,
+}
+
+/// The latest analysis's campaigns, largest first (`offset`, `limit`)
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/campaigns",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn list_campaigns(
+    State(s): State<SharedState>,
+    Path(slug): Path<String>,
+    Query(q): Query<CampaignsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = q.limit.unwrap_or(50).clamp(1, 500);
+    let Some((run, mut items)) = s.app.campaigns(&slug, q.offset.unwrap_or(0), limit).await? else {
+        return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
+    };
+    let more = items.len() > limit as usize;
+    items.truncate(limit as usize);
+    Ok(Json(json!({ "run": run.id, "items": items, "more": more })))
+}
+
+/// One campaign and a page of its inputs (`after` an input id)
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/campaigns/{number}",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm"), ("number" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_campaign(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path((slug, number)): Path<(String, String)>,
+    Query(q): Query<CampaignsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let number = crate::http::query::parse_id(&number, "campaign")?;
+    let d = s
+        .app
+        .campaign(&caller.principal, &slug, number, q.after.unwrap_or(0))
+        .await?;
+    Ok(Json(json!({
+        "campaign": d.campaign,
+        "representative": d.representative,
+        "inputs": d.inputs,
+        "next_after": d.next_after,
+    })))
+}
+
+#[derive(Deserialize)]
+struct CoverageQuery {
+    draft: Option<String>,
+}
+
+/// For each recommendation, the paragraphs of the draft (`draft`, default the first) that answer it, linked or suggested; and the recurring recommendations nothing answers yet
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/coverage",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_coverage(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let c = s
+        .app
+        .coverage(&caller.principal, &slug, q.draft.as_deref())
+        .await?;
+    Ok(Json(json!({
+        "draft": c.draft.as_ref().map(|d| &d.slug),
+        "version": c.version.as_ref().map(|v| v.seq),
+        "items": c.items.iter().map(|i| json!({
+            "recommendation": i.recommendation.id,
+            "passage": i.recommendation.passage,
+            "linked": i.linked.iter().map(|(w, n)| json!({ "wid": w, "number": n })).collect::<Vec<_>>(),
+            "suggested": i.suggested.iter().map(|(w, n, score)| json!({ "wid": w, "number": n, "score": score })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "unanswered": c.unanswered.iter().map(|u| json!({
+            "recommendation": u.recommendation.id, "passage": u.recommendation.passage,
+            "times": u.times, "alike": u.alike,
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+/// The process's recent background jobs (the secretariat)
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/jobs",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn list_jobs(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(
+        json!({ "items": s.app.jobs(&caller.principal, &slug).await? }),
+    ))
+}
+
+/// One job: status, progress, and its summary or why it failed
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/jobs/{id}",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 200, description = "Found", body = serde_json::Value))
+)]
+async fn get_job(
+    State(s): State<SharedState>,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let id = crate::http::query::parse_id(&id, "job")?;
+    Ok(Json(to_json(
+        &s.app.job(&caller.principal, &slug, id).await?,
+    )?))
+}
+
+/// 202 Accepted with the job, and where to follow it.
+fn accepted(slug: &str, job: &accord_domain::stocktaking::Job) -> Result<Response, ApiError> {
+    Ok((
+        StatusCode::ACCEPTED,
+        [(
+            header::LOCATION,
+            format!("/api/v1/processes/{slug}/jobs/{}", job.id),
+        )],
+        Json(to_json(job)?),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ImportQuery {
+    format: Option<String>,
+    synthetic: Option<bool>,
+}
+
+/// Import written inputs as a background job (the secretariat): the raw body is a CSV or JSON Lines file (gzip accepted), `?format=csv|jsonl` (default jsonl), `&synthetic=true` for test data; rows are idempotent by `external_id`; 202 with the job to follow
+///
+/// The body is the file: CSV or JSON Lines, gzip accepted; up to the
+/// server's upload limit (larger files: `accord import inputs`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/consultations/{consultation}/inputs/import",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path)),
+    request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
+    responses((status = 200, description = "Done", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn import_inputs(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path((slug, consultation)): Path<(String, String)>,
+    Query(q): Query<ImportQuery>,
+    b: Body,
+) -> Result<Response, ApiError> {
+    let p = signed_in(p)?;
+    let format: InputFormat = q
+        .format
+        .as_deref()
+        .unwrap_or("jsonl")
+        .parse()
+        .map_err(ApiError::bad_request)?;
+    // Who may import, and where, is settled before the body is read.
+    s.app.check_input_import(&p, &slug, &consultation).await?;
+    let limit = s.app.upload_limit() as usize;
+    let bytes = axum::body::to_bytes(b, limit).await.map_err(|_| {
+        ApiError::from(AppError::TooLarge(format!(
+            "the file is over the server's limit of {} MiB: import it with `accord import inputs`",
+            limit / (1024 * 1024)
+        )))
+    })?;
+    if bytes.is_empty() {
+        return Err(ApiError::bad_request(
+            "the body is empty: send the file's bytes",
+        ));
+    }
+    let job = s
+        .app
+        .start_input_import(
+            &p,
+            &slug,
+            &consultation,
+            bytes.to_vec(),
+            format,
+            q.synthetic.unwrap_or(false),
+        )
+        .await?;
+    accepted(&slug, &job)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct AnalysisBody {
+    #[serde(default)]
+    taxonomy: Option<String>,
+    #[serde(default)]
+    threshold: Option<f64>,
+}
+
+/// Analyse the process's inputs and statements as a background job (the secretariat): campaigns, themes, clusters; 202 with the job to follow
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/analysis",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = AnalysisBody, example = json!({ "threshold": 0.7, "taxonomy": "thematic-sessions" })),
+    responses((status = 200, description = "Done", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn start_analysis(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let p = signed_in(p)?;
+    let a: AnalysisBody = if b.is_empty() {
+        AnalysisBody {
+            taxonomy: None,
+            threshold: None,
+        }
+    } else {
+        body(&b, None)?
+    };
+    let job = s
+        .app
+        .start_analysis(
+            &p,
+            &slug,
+            AnalysisOptions {
+                taxonomy: a.taxonomy,
+                threshold: a.threshold,
+            },
+        )
+        .await?;
+    accepted(&slug, &job)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct LabelBody {
+    item_kind: ItemKind,
+    item_id: i64,
+    theme: String,
+}
+
+/// Label an input or a statement with a theme (the secretariat); the next analysis learns from it
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/theme-labels",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = LabelBody, example = json!({ "item_kind": "input", "item_id": 17, "theme": "topic-3" })),
+    responses((status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn label_theme(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> crate::http::json::Created {
+    let p = signed_in(p)?;
+    let l: LabelBody = body(&b, None)?;
+    s.app
+        .label_theme(&p, &slug, l.item_kind, l.item_id, &l.theme)
+        .await?;
+    Ok(crate::http::json::created(
+        format!("/api/v1/processes/{slug}/stocktaking"),
+        json!({ "item_kind": l.item_kind, "item_id": l.item_id, "theme": l.theme }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct DismissBody {
+    item_kind: ItemKind,
+    item_id: i64,
+    language: Language,
+    /// Where the suggested sentence starts (characters), as suggested.
+    start: usize,
+}
+
+/// Pass over a suggested recommendation (the secretariat): it is not suggested again
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/dismissals",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = DismissBody, example = json!({ "item_kind": "input", "item_id": 17, "language": "en", "start": 0 })),
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn dismiss(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<StatusCode, ApiError> {
+    let p = signed_in(p)?;
+    let d: DismissBody = body(&b, None)?;
+    s.app
+        .dismiss_suggestion(&p, &slug, d.item_kind, d.item_id, d.language, d.start)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CoverageBody {
+    recommendation: i64,
+    draft: String,
+    wid: String,
+    /// False removes the link.
+    #[serde(default = "yes")]
+    linked: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Link a paragraph of a draft to a recommendation it answers, or unlink it with `linked: false` (co-facilitators or the secretariat)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/coverage",
+    tag = "stocktaking",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = CoverageBody, example = json!({ "recommendation": 3, "draft": "compact", "wid": "para17", "linked": true })),
+    responses((status = 204, description = "Done"), (status = 201, description = "Created", body = serde_json::Value)),
+    security(("bearer" = []), ("session" = []))
+)]
+pub(crate) async fn link_coverage(
+    State(s): State<SharedState>,
+    WriteCaller(p): WriteCaller,
+    Path(slug): Path<String>,
+    b: axum::body::Bytes,
+) -> Result<StatusCode, ApiError> {
+    let p = signed_in(p)?;
+    let c: CoverageBody = body(&b, None)?;
+    s.app
+        .link_coverage(&p, &slug, c.recommendation, &c.draft, &c.wid, c.linked)
+        .await?;
+    Ok(if c.linked {
+        StatusCode::CREATED
+    } else {
+        StatusCode::NO_CONTENT
+    })
+}
+
+/// This area's API routes, each declared once with its OpenAPI description.
+pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(import_inputs))
+        .routes(utoipa_axum::routes!(start_analysis))
+        .routes(utoipa_axum::routes!(label_theme))
+        .routes(utoipa_axum::routes!(dismiss))
+        .routes(utoipa_axum::routes!(link_coverage, get_coverage))
+        .routes(utoipa_axum::routes!(get_stocktaking))
+        .routes(utoipa_axum::routes!(list_campaigns))
+        .routes(utoipa_axum::routes!(get_campaign))
+        .routes(utoipa_axum::routes!(list_jobs))
+        .routes(utoipa_axum::routes!(get_job))
+}

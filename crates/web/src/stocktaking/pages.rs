@@ -1,0 +1,676 @@
+//! The stocktaking in the portal: the analysis of everything said and
+//! written (themes with their clusters and key phrases, campaigns, who said
+//! what), the report (HTML to read and print, DOCX to edit), coverage of
+//! recommendations by the draft, background jobs with their progress, and
+//! the secretariat's forms (analyse, label a theme, dismiss a suggestion).
+
+use crate::http::auth::Caller;
+use crate::http::forms::checked;
+use crate::http::forms::one;
+use crate::http::forms::redirect_or_error;
+use crate::http::forms::Fields;
+use crate::http::page::PageResult;
+use crate::http::page::{excerpt, Reader};
+use crate::http::routes::{get, post, PageRoutes};
+use crate::stocktaking::charts::{self, Bar};
+use crate::SharedState;
+use accord_app::policy::{authorize, Action};
+use accord_app::stocktaking::{AnalysisOptions, ItemAnalysis, Stocktaking};
+use accord_app::AppError;
+use accord_domain::stocktaking::{JobStatus, WhoSaidWhat};
+use accord_domain::{self as d, ItemKind};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use minijinja::{context, Value};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub fn routes() -> PageRoutes {
+    PageRoutes::new()
+        .route("/processes/{slug}/stocktaking", get(stocktaking_page))
+        .route("/processes/{slug}/stocktaking/analyse", post(analyse_form))
+        .route("/processes/{slug}/stocktaking/report", get(report_page))
+        .route(
+            "/processes/{slug}/stocktaking/report.docx",
+            get(report_docx),
+        )
+        .route("/processes/{slug}/campaigns", get(campaigns_page))
+        .route("/processes/{slug}/campaigns/{number}", get(campaign_page))
+        .route("/processes/{slug}/jobs/{id}", get(job_page))
+        .route(
+            "/processes/{slug}/coverage",
+            get(coverage_page).post(coverage_form),
+        )
+        .route("/processes/{slug}/inputs/{id}/theme", post(label_input))
+        .route(
+            "/processes/{slug}/statements/{id}/theme",
+            post(label_statement),
+        )
+        .route("/processes/{slug}/inputs/{id}/dismiss", post(dismiss_input))
+        .route(
+            "/processes/{slug}/statements/{id}/dismiss",
+            post(dismiss_statement),
+        )
+}
+
+fn can_manage(r: &Reader, process: &d::Slug) -> bool {
+    authorize(r.principal(), Action::ManageConsultation(process)).is_ok()
+}
+
+/// What the analysis says of an item, for `analysis_part.html`.
+pub(crate) fn analysis_value(a: &ItemAnalysis, action: String) -> Value {
+    let theme_code = a
+        .label
+        .as_ref()
+        .map(|l| l.theme.clone())
+        .or_else(|| a.assignment.as_ref().and_then(|x| x.theme.clone()));
+    let theme = theme_code
+        .as_ref()
+        .and_then(|c| a.themes.iter().find(|t| &t.code == c));
+    context! {
+        analysed => a.run.is_some(),
+        theme => theme,
+        labelled => a.label.is_some(),
+        percent => a.assignment.as_ref().map_or(0, |x| (x.confidence * 100.0).round() as i64),
+        campaign => &a.campaign,
+        themes => &a.themes,
+        action => action,
+    }
+}
+
+// ---- the stocktaking page ----------------------------------------------------
+
+async fn stocktaking_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let found = s
+        .app
+        .stocktaking(r.principal(), &slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let manage = can_manage(&r, &overview.process.slug);
+    let jobs = if manage {
+        s.app
+            .jobs(r.principal(), &slug)
+            .await
+            .map_err(|e| r.error(&s, e))?
+    } else {
+        vec![]
+    };
+    r.render_on_pool(
+        &s,
+        "stocktaking.html",
+        context! {
+            process => &overview.process,
+            can_manage => manage,
+            jobs => jobs,
+            ..stocktaking_value(&slug, found.as_ref(), 2)
+        },
+    )
+    .await
+}
+
+/// The analysis as the stocktaking page and the report show it; `quotes`
+/// representative inputs per cluster.
+fn stocktaking_value(slug: &str, st: Option<&Stocktaking>, quotes: usize) -> Value {
+    let Some(st) = st else {
+        return context! { run => Value::from(()) };
+    };
+    let total_inputs = st.run.inputs.max(1);
+    let themes: Vec<Value> = st
+        .themes
+        .iter()
+        .map(|t| {
+            context! {
+                theme => &t.theme,
+                inputs => t.inputs,
+                statements => t.statements,
+                share => (t.inputs as f64 * 100.0 / total_inputs as f64).round() as i64,
+                clusters => t.clusters.iter().map(|c| context! {
+                    number => c.cluster.number,
+                    inputs => c.cluster.inputs,
+                    key_phrases => &c.cluster.key_phrases,
+                    quotes => c.representatives.iter().take(quotes).map(|i| context! {
+                        id => i.id,
+                        text => excerpt(&i.text, 320),
+                        language => i.language.as_str(),
+                        organisation => &i.organisation,
+                        country => i.country.as_ref().map(accord_domain::ActorCode::as_str),
+                        synthetic => i.synthetic,
+                    }).collect::<Vec<_>>(),
+                }).collect::<Vec<_>>(),
+                key_phrases => t.clusters.iter().flat_map(|c| c.cluster.key_phrases.iter().take(2)).take(8).collect::<Vec<_>>(),
+                recommendations => t.recommendations.iter().map(|rec| context! {
+                    id => rec.id,
+                    passage => &rec.passage,
+                    language => rec.language.as_str(),
+                    source => rec.source.as_str(),
+                    source_id => rec.source_id,
+                    href => format!("/processes/{slug}/{}s/{}#rec-{}", rec.source.as_str(), rec.source_id, rec.id),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    let theme_chart = charts::bars(
+        "Inputs by theme",
+        &st.themes
+            .iter()
+            .map(|t| Bar {
+                label: match t.theme.number {
+                    Some(n) => format!("{n}. {}", t.theme.title),
+                    None => t.theme.title.clone(),
+                },
+                value: t.inputs,
+                href: Some(format!("#theme-{}", t.theme.code)),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let campaigns: Vec<Value> = st
+        .campaigns
+        .iter()
+        .map(|(c, rep)| {
+            context! {
+                campaign => c,
+                share => (c.size as f64 * 1000.0 / total_inputs as f64).round() / 10.0,
+                excerpt => rep.as_ref().map(|i| excerpt(&i.text, 160)),
+            }
+        })
+        .collect();
+    let stats = &st.run.stats;
+    let by_language = charts::bars(
+        "Inputs by language",
+        &stats
+            .languages
+            .iter()
+            .map(|(l, n)| Bar {
+                label: l.clone(),
+                value: *n,
+                href: None,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let by_region = charts::bars(
+        "Inputs by region",
+        &stats
+            .regions
+            .iter()
+            .map(|(r, n)| Bar {
+                label: if r.is_empty() {
+                    "(no country given)".into()
+                } else {
+                    r.clone()
+                },
+                value: *n,
+                href: None,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let over_time = charts::columns(
+        "Inputs per week",
+        &stats
+            .weeks
+            .iter()
+            .map(|(w, n)| (w.to_string(), *n))
+            .collect::<Vec<_>>(),
+    );
+    let campaign_share =
+        (st.run.campaign_inputs as f64 * 1000.0 / total_inputs as f64).round() / 10.0;
+    context! {
+        run => &st.run,
+        themes => themes,
+        unassigned => st.unassigned,
+        theme_chart => Value::from_safe_string(theme_chart),
+        language_chart => Value::from_safe_string(by_language),
+        region_chart => Value::from_safe_string(by_region),
+        time_chart => Value::from_safe_string(over_time),
+        languages => &stats.languages,
+        regions => &stats.regions,
+        weeks => stats.weeks.iter().map(|(w, n)| (w.to_string(), *n)).collect::<Vec<_>>(),
+        statement_kinds => &stats.statement_kinds,
+        campaigns => campaigns,
+        campaign_share => campaign_share,
+        who => who_value(&st.who, st.themes.iter().map(|t| t.theme.code.clone()).collect()),
+    }
+}
+
+/// "Who said what": rows by kind of actor, and states by region (each
+/// region with its states), one column per theme and one for no theme.
+fn who_value(who: &[WhoSaidWhat], themes: Vec<d::Slug>) -> Value {
+    let column = |w: &WhoSaidWhat| -> usize {
+        w.theme
+            .as_ref()
+            .and_then(|t| themes.iter().position(|x| x == t))
+            .unwrap_or(themes.len())
+    };
+    let width = themes.len() + 1;
+    let mut kinds: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    // Per region: its cells, and each of its states' cells.
+    type Cells = Vec<i64>;
+    let mut regions: BTreeMap<String, (Cells, BTreeMap<String, Cells>)> = BTreeMap::new();
+    for w in who {
+        let kind = match w.item_kind {
+            ItemKind::Input => "input".to_owned(),
+            _ => w.actor_kind.clone().unwrap_or_default(),
+        };
+        kinds.entry(kind.clone()).or_insert_with(|| vec![0; width])[column(w)] += w.items;
+        let is_state = w.region.is_some();
+        if is_state {
+            let region = w.region.clone().unwrap_or_default();
+            let entry = regions
+                .entry(region)
+                .or_insert_with(|| (vec![0; width], BTreeMap::new()));
+            entry.0[column(w)] += w.items;
+            if let Some(actor) = &w.actor {
+                entry
+                    .1
+                    .entry(actor.clone())
+                    .or_insert_with(|| vec![0; width])[column(w)] += w.items;
+            }
+        }
+    }
+    context! {
+        themes => themes.iter().map(accord_domain::Slug::as_str).collect::<Vec<_>>(),
+        kinds => kinds.into_iter().map(|(k, cells)| context! { kind => k, total => cells.iter().sum::<i64>(), cells => cells }).collect::<Vec<_>>(),
+        regions => regions.into_iter().map(|(r, (cells, actors))| context! {
+            region => r,
+            total => cells.iter().sum::<i64>(),
+            cells => cells,
+            actors => actors.into_iter().map(|(a, cells)| context! { actor => a, total => cells.iter().sum::<i64>(), cells => cells }).collect::<Vec<_>>(),
+        }).collect::<Vec<_>>(),
+    }
+}
+
+/// The first `max` characters of a text, cut at a word.
+
+async fn analyse_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let threshold = match one(&f, "threshold").trim() {
+            "" => None,
+            t => Some(t.parse::<f64>().map_err(|_| {
+                AppError::BadRequest(format!("threshold '{t}': give a number such as 0.7"))
+            })?),
+        };
+        let job = s
+            .app
+            .start_analysis(
+                &p,
+                &slug,
+                AnalysisOptions {
+                    taxonomy: None,
+                    threshold,
+                },
+            )
+            .await?;
+        Ok(format!("/processes/{slug}/jobs/{}", job.id))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn job_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let id = crate::http::query::parse_id(&id, "job")
+        .map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let job = s
+        .app
+        .job(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let percent = job
+        .total
+        .filter(|t| *t > 0)
+        .map(|t| (job.done * 100 / t).clamp(0, 100));
+    r.render(
+        &s,
+        "job.html",
+        context! {
+            process => &overview.process,
+            running => job.status == JobStatus::Running,
+            live_process => &slug,
+            percent => percent,
+            job => job,
+        },
+    )
+}
+
+// ---- campaigns ----------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct OffsetQuery {
+    offset: Option<u32>,
+    after: Option<i64>,
+}
+
+async fn campaigns_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(q): Query<OffsetQuery>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    const PER_PAGE: u32 = 50;
+    let offset = q.offset.unwrap_or(0);
+    let found = s
+        .app
+        .campaigns(&slug, offset, PER_PAGE)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let (run, mut list) = match found {
+        Some((run, list)) => (Some(run), list),
+        None => (None, vec![]),
+    };
+    let more = list.len() > PER_PAGE as usize;
+    list.truncate(PER_PAGE as usize);
+    r.render(
+        &s,
+        "campaigns.html",
+        context! {
+            process => &overview.process,
+            run => run,
+            campaigns => list,
+            offset => offset,
+            next => more.then_some(offset + PER_PAGE),
+            previous => (offset > 0).then(|| offset.saturating_sub(PER_PAGE)),
+        },
+    )
+}
+
+async fn campaign_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, number)): Path<(String, String)>,
+    Query(q): Query<OffsetQuery>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let number = crate::http::query::parse_id(&number, "campaign")
+        .map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let detail = s
+        .app
+        .campaign(r.principal(), &slug, number, q.after.unwrap_or(0))
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let theme = match &detail.campaign.theme {
+        Some(code) => s
+            .app
+            .themes(&slug)
+            .await
+            .map_err(|e| r.error(&s, e))?
+            .into_iter()
+            .find(|t| &t.code == code),
+        None => None,
+    };
+    r.render(
+        &s,
+        "campaign.html",
+        context! {
+            process => &overview.process,
+            campaign => &detail.campaign,
+            theme => theme,
+            representative => &detail.representative,
+            inputs => detail.inputs.iter().map(|i| context! {
+                input => i,
+                excerpt => excerpt(&i.text, 200),
+            }).collect::<Vec<_>>(),
+            next_after => detail.next_after,
+            run => &detail.run,
+        },
+    )
+}
+
+// ---- the report -----------------------------------------------------------------
+
+async fn report_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let found = s
+        .app
+        .stocktaking(r.principal(), &slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let coverage = s
+        .app
+        .coverage(r.principal(), &slug, None)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    r.render_on_pool(
+        &s,
+        "report.html",
+        context! {
+            process => &overview.process,
+            generated => s.app.now().to_rfc3339(),
+            unanswered => coverage.unanswered.iter().map(|u| context! {
+                recommendation => &u.recommendation,
+                times => u.times,
+            }).collect::<Vec<_>>(),
+            ..stocktaking_value(&slug, found.as_ref(), 3)
+        },
+    )
+    .await
+}
+
+async fn report_docx(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> Response {
+    let result = async {
+        let overview = s.app.process(&slug).await?;
+        let found = s
+            .app
+            .stocktaking(r.principal(), &slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("'{slug}' has not been analysed yet")))?;
+        let coverage = s.app.coverage(r.principal(), &slug, None).await?;
+        s.app
+            .run_on_work_pool(move || {
+                let report =
+                    crate::stocktaking::report::build(&overview.process, &found, &coverage);
+                accord_export::docx::report(&report)
+            })
+            .await
+    }
+    .await;
+    match result {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        .to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{slug}-stocktaking-report.docx\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => r.error(&s, e).into_response(),
+    }
+}
+
+// ---- coverage -------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct CoverageQuery {
+    draft: Option<String>,
+}
+
+async fn coverage_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    Query(q): Query<CoverageQuery>,
+) -> PageResult {
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let coverage = s
+        .app
+        .coverage(r.principal(), &slug, q.draft.as_deref())
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let can_link = authorize(
+        r.principal(),
+        Action::ChairNegotiation(&overview.process.slug),
+    )
+    .is_ok();
+    let answered = coverage
+        .items
+        .iter()
+        .filter(|i| !i.linked.is_empty())
+        .count();
+    r.render(
+        &s,
+        "coverage.html",
+        context! {
+            process => &overview.process,
+            draft => &coverage.draft,
+            version => coverage.version.as_ref().map(|v| context! { seq => v.seq, label => &v.label }),
+            can_link => can_link,
+            answered => answered,
+            items => coverage.items.iter().map(|i| context! {
+                recommendation => &i.recommendation,
+                href => format!("/processes/{slug}/{}s/{}#rec-{}", i.recommendation.source.as_str(), i.recommendation.source_id, i.recommendation.id),
+                linked => i.linked.iter().map(|(w, n)| context! { wid => w.as_str(), number => n }).collect::<Vec<_>>(),
+                suggested => i.suggested.iter().map(|(w, n, score)| context! { wid => w.as_str(), number => n, percent => (score * 100.0).round() as i64 }).collect::<Vec<_>>(),
+            }).collect::<Vec<_>>(),
+            unanswered => coverage.unanswered.iter().map(|u| context! {
+                recommendation => &u.recommendation,
+                times => u.times,
+                alike => &u.alike,
+            }).collect::<Vec<_>>(),
+        },
+    )
+}
+
+async fn coverage_form(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = async {
+        let p = checked(&caller, &f)?;
+        let recommendation: i64 = one(&f, "recommendation").parse().map_err(|_| {
+            AppError::BadRequest("recommendation: give a recommendation's number".into())
+        })?;
+        let draft = one(&f, "draft");
+        let linked = one(&f, "action") != "unlink";
+        s.app
+            .link_coverage(&p, &slug, recommendation, &draft, &one(&f, "wid"), linked)
+            .await?;
+        Ok(format!(
+            "/processes/{slug}/coverage?draft={draft}#rec-{recommendation}"
+        ))
+    }
+    .await;
+    redirect_or_error(&r, &s, result)
+}
+
+// ---- the secretariat's forms on inputs and statements --------------------------
+
+async fn label(
+    s: &SharedState,
+    caller: &Caller,
+    slug: &str,
+    kind: ItemKind,
+    id: &str,
+    f: &Fields,
+) -> Result<String, AppError> {
+    let p = checked(caller, f)?;
+    let id = crate::http::query::parse_id(id, kind.as_str())
+        .map_err(|e| AppError::BadRequest(e.message))?;
+    s.app
+        .label_theme(&p, slug, kind, id, &one(f, "theme"))
+        .await?;
+    Ok(format!(
+        "/processes/{slug}/{}s/{id}#analysis-h",
+        kind.as_str()
+    ))
+}
+
+async fn label_input(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = label(&s, &caller, &slug, ItemKind::Input, &id, &f).await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn label_statement(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = label(&s, &caller, &slug, ItemKind::Statement, &id, &f).await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn dismiss(
+    s: &SharedState,
+    caller: &Caller,
+    slug: &str,
+    kind: ItemKind,
+    id: &str,
+    f: &Fields,
+) -> Result<String, AppError> {
+    let p = checked(caller, f)?;
+    let id = crate::http::query::parse_id(id, kind.as_str())
+        .map_err(|e| AppError::BadRequest(e.message))?;
+    let language: d::Language = one(f, "language")
+        .parse()
+        .map_err(|e| AppError::BadRequest(format!("language: {e}")))?;
+    let start: usize = one(f, "start")
+        .parse()
+        .map_err(|_| AppError::BadRequest("start: give a character position".into()))?;
+    s.app
+        .dismiss_suggestion(&p, slug, kind, id, language, start)
+        .await?;
+    Ok(format!("/processes/{slug}/{}s/{id}", kind.as_str()))
+}
+
+async fn dismiss_input(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = dismiss(&s, &caller, &slug, ItemKind::Input, &id, &f).await;
+    redirect_or_error(&r, &s, result)
+}
+
+async fn dismiss_statement(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+    Form(f): Form<Fields>,
+) -> Response {
+    let result = dismiss(&s, &caller, &slug, ItemKind::Statement, &id, &f).await;
+    redirect_or_error(&r, &s, result)
+}
