@@ -520,6 +520,29 @@ impl App {
         unit.commit().await
     }
 
+    /// What `p` may do in `process` (or across processes, with `None`), for
+    /// the views: [`policy::capabilities`] with the facts it needs from the
+    /// store — the kind of the actor `p` acts for, and the groups `p` is a
+    /// designated speaker of. An unknown process gives only the global ones.
+    pub async fn capabilities(&self, p: &Principal, process: Option<&str>) -> policy::Capabilities {
+        let slug = process.and_then(|s| s.parse::<Slug>().ok());
+        let mut acting = policy::ActingAs::default();
+        if let (Some(slug), Some(actor)) = (&slug, p.acting_for(slug.as_ref())) {
+            if let Ok(found) = self.actor(actor.as_str()).await {
+                for g in &found.groups {
+                    if self
+                        .is_group_speaker(p, slug.as_str(), g.code.as_str())
+                        .await
+                    {
+                        acting.speaks_for_groups.push(g.code.clone());
+                    }
+                }
+                acting.actor = Some((actor, found.actor.kind));
+            }
+        }
+        policy::capabilities(p, slug.as_ref(), &acting)
+    }
+
     pub async fn add_phase(&self, p: &Principal, phase: Phase) -> Result<()> {
         authorize(p, Action::EditProcess(&phase.process))?;
         let mut unit = self.unit(p).await?;

@@ -151,6 +151,127 @@ pub fn audit_scope(principal: &Principal) -> Result<Option<Vec<Slug>>, AppError>
     Ok(Some(processes))
 }
 
+/// What the actor a principal acts for is, as the store knows it: what
+/// [`capabilities`] needs beyond the principal's grants.
+#[derive(Debug, Clone, Default)]
+pub struct ActingAs {
+    /// The actor (a state, an organisation) and its kind.
+    pub actor: Option<(ActorCode, ActorKind)>,
+    /// The groups the principal is a designated speaker of, in the process.
+    pub speaks_for_groups: Vec<ActorCode>,
+}
+
+/// What a principal may do — in a process, and across processes — for the
+/// views: which forms, buttons and links to show. Every field is answered by
+/// [`authorize`] itself, so a view never offers what the use case would
+/// refuse (and the use case still decides).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Capabilities {
+    /// Create processes (the secretariat of every process).
+    pub create_process: bool,
+    /// Create and change actors and groups.
+    pub manage_actors: bool,
+    /// Create accounts and grant roles.
+    pub manage_accounts: bool,
+    /// Open the account desk to issue reset links.
+    pub issue_password_resets: bool,
+    /// Read the audit log (within its scope).
+    pub read_audit: bool,
+    /// Add phases, meetings, documents, themes; upload documents' files.
+    pub edit_process: bool,
+    /// Run the consultation: statements for anyone, recommendations, calls
+    /// for inputs, analyses, adoptions and votes (the process's secretariat).
+    pub run_consultation: bool,
+    /// See accreditation applications.
+    pub review_accreditation: bool,
+    /// Call speakers and set time limits.
+    pub run_speakers_list: bool,
+    /// Issue drafts and revisions, decide on amendments, set paragraph
+    /// statuses, link coverage, give translations (the co-facilitators).
+    pub chair_negotiation: bool,
+    /// Circulate a text under silence procedure.
+    pub run_silence: bool,
+    /// The actors the principal may negotiate for: its state, the groups it
+    /// is a designated speaker of.
+    pub negotiate_for: Vec<String>,
+    /// The actors the principal may speak (and pledge) for.
+    pub speak_for: Vec<String>,
+    /// The member state the principal may break silence and vote for.
+    pub member_state: Option<String>,
+}
+
+/// What `principal` may do in `process` (or, with `None`, across processes).
+pub fn capabilities(
+    principal: &Principal,
+    process: Option<&Slug>,
+    acting: &ActingAs,
+) -> Capabilities {
+    let may = |action: Action<'_>| authorize(principal, action).is_ok();
+    let mut caps = Capabilities {
+        create_process: may(Action::CreateProcess),
+        manage_actors: may(Action::ManageActors),
+        manage_accounts: may(Action::ManageAccounts),
+        issue_password_resets: may(Action::IssuePasswordReset { target: None }),
+        read_audit: may(Action::ReadAudit),
+        ..Capabilities::default()
+    };
+    let Some(process) = process else {
+        return caps;
+    };
+    caps.edit_process = may(Action::EditProcess(process));
+    caps.run_consultation = may(Action::ManageConsultation(process));
+    caps.review_accreditation = may(Action::ReviewAccreditation(process));
+    caps.run_speakers_list = may(Action::RunSpeakersList(process));
+    caps.chair_negotiation = may(Action::ChairNegotiation(process));
+    caps.run_silence = may(Action::OpenSilence(process));
+    if let Some((actor, kind)) = &acting.actor {
+        let (actor, kind) = (actor, *kind);
+        if may(Action::NegotiateFor {
+            process,
+            actor,
+            kind,
+            designated: false,
+        }) {
+            caps.negotiate_for.push(actor.to_string());
+        }
+        if may(Action::SpeakFor {
+            process,
+            actor,
+            kind,
+            designated: false,
+        }) {
+            caps.speak_for.push(actor.to_string());
+        }
+        if may(Action::BreakSilence {
+            process,
+            state: actor,
+            kind,
+        }) {
+            caps.member_state = Some(actor.to_string());
+        }
+    }
+    for group in &acting.speaks_for_groups {
+        let designated = |action| may(action);
+        if designated(Action::NegotiateFor {
+            process,
+            actor: group,
+            kind: ActorKind::Group,
+            designated: true,
+        }) {
+            caps.negotiate_for.push(group.to_string());
+        }
+        if designated(Action::SpeakFor {
+            process,
+            actor: group,
+            kind: ActorKind::Group,
+            designated: true,
+        }) {
+            caps.speak_for.push(group.to_string());
+        }
+    }
+    caps
+}
+
 /// What a principal asks to do.
 #[derive(Debug, Clone, Copy)]
 pub enum Action<'a> {
@@ -560,5 +681,49 @@ mod tests {
             ]
         );
         assert_eq!(clearances(&global).everywhere, Clearance::Secretariat);
+    }
+
+    /// Capabilities in two processes: each principal's follow its grants in
+    /// the process asked about, and nothing of one process leaks into the
+    /// other's.
+    #[test]
+    fn capabilities_are_per_process_and_follow_authorize() {
+        let (a, b): (Slug, Slug) = ("alpha".parse().unwrap(), "beta".parse().unwrap());
+        let mexico = ActingAs {
+            actor: Some(("MEX".parse().unwrap(), ActorKind::MemberState)),
+            speaks_for_groups: vec!["G77".parse().unwrap()],
+        };
+        let delegate = account(vec![grant(Role::Delegate, Some("alpha"), Some("MEX"))]);
+        let in_a = capabilities(&delegate, Some(&a), &mexico);
+        assert_eq!(in_a.negotiate_for, ["MEX", "G77"]);
+        assert_eq!(in_a.speak_for, ["MEX", "G77"]);
+        assert_eq!(in_a.member_state.as_deref(), Some("MEX"));
+        assert!(!in_a.edit_process && !in_a.chair_negotiation && !in_a.run_consultation);
+        // The designations are facts of a process: in beta, none.
+        let mexico_in_b = ActingAs {
+            speaks_for_groups: vec![],
+            ..mexico.clone()
+        };
+        let in_b = capabilities(&delegate, Some(&b), &mexico_in_b);
+        assert!(in_b.negotiate_for.is_empty() && in_b.speak_for.is_empty());
+        assert_eq!(in_b.member_state, None);
+
+        let secretariat_of_a = account(vec![grant(Role::Secretariat, Some("alpha"), None)]);
+        let none = ActingAs::default();
+        let sa = capabilities(&secretariat_of_a, Some(&a), &none);
+        assert!(sa.edit_process && sa.run_consultation && sa.run_silence && sa.chair_negotiation);
+        assert!(!sa.create_process && !sa.manage_accounts && sa.issue_password_resets);
+        assert_eq!(capabilities(&secretariat_of_a, Some(&b), &none), {
+            let mut only_global = capabilities(&secretariat_of_a, None, &none);
+            only_global.review_accreditation = false;
+            only_global
+        });
+
+        let everywhere = account(vec![grant(Role::Secretariat, None, None)]);
+        let g = capabilities(&everywhere, Some(&b), &none);
+        assert!(g.create_process && g.manage_accounts && g.edit_process && g.read_audit);
+
+        let public = capabilities(&Principal::Anonymous, Some(&a), &mexico);
+        assert_eq!(public, Capabilities::default());
     }
 }

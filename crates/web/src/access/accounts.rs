@@ -165,7 +165,7 @@ async fn render_desk(
             s,
             "accounts.html",
             context! {
-                can_create_accounts => authorize(&caller.principal, Action::ManageAccounts).is_ok(),
+                can => accord_app::policy::capabilities(&caller.principal, None, &Default::default()),
                 roles => d::Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
                 processes => processes.items.iter().map(|p| context! { slug => p.process.slug.as_str(), title => &p.process.title }).collect::<Vec<_>>(),
                 failed_form => form,

@@ -6,8 +6,7 @@ use crate::http::auth::{cookie, Caller, FORM_COOKIE};
 use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
 use crate::SharedState;
-use accord_app::policy::{authorize, Action};
-use accord_app::{same_secret, AppError, Principal};
+use accord_app::{same_secret, AppError};
 use accord_domain as d;
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -44,9 +43,8 @@ async fn render(
         Ok(o) => o,
         Err(e) => return r.error(s, e).into_response(),
     };
-    let process = &overview.process.slug;
-    let may_review = authorize(&caller.principal, Action::ReviewAccreditation(process)).is_ok();
-    let may_decide = authorize(&caller.principal, Action::EditProcess(process)).is_ok();
+    let can = s.app.capabilities(&caller.principal, Some(slug)).await;
+    let (may_review, may_decide) = (can.review_accreditation, can.edit_process);
     let applications = if may_review {
         match s.app.applications(&caller.principal, slug).await {
             Ok(a) => a,
@@ -56,15 +54,7 @@ async fn render(
         vec![]
     };
     // The states this reader may object for.
-    let objecting_for: Vec<String> = match &caller.principal {
-        Principal::Account(a) => a
-            .grants
-            .iter()
-            .filter(|g| g.role == d::Role::Delegate && g.process.as_ref() == Some(process))
-            .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
-            .collect(),
-        _ => vec![],
-    };
+    let objecting_for: Vec<String> = can.member_state.iter().cloned().collect();
     let now = s.app.now();
     let items: Vec<minijinja::Value> = applications
         .iter()

@@ -18,7 +18,6 @@ use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
 use crate::SharedState;
 use accord_app::adoption::{AdoptionDetail, VoteRow};
-use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::adoption::VoteChoice;
 use axum::extract::Form;
@@ -200,31 +199,18 @@ async fn adoption_page(
     // While the vote is open: the states the reader may cast a vote for,
     // and whether they may close it.
     let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     let voting_for: Vec<_> = if open {
         d.rows
             .iter()
             .filter(|row| row.vote.is_none())
-            .filter(|row| {
-                authorize(
-                    r.principal(),
-                    Action::CastVote {
-                        process: &overview.process.slug,
-                        state: &row.code,
-                    },
-                )
-                .is_ok()
-            })
+            .filter(|row| can.member_state.as_deref() == Some(row.code.as_str()))
             .map(|row| context! { code => &row.code, name => &row.name })
             .collect()
     } else {
         vec![]
     };
-    let can_close = open
-        && authorize(
-            r.principal(),
-            Action::ManageConsultation(&overview.process.slug),
-        )
-        .is_ok();
+    let can_close = open && can.run_consultation;
     let legend: Vec<_> = vote_map::LEGEND
         .iter()
         .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
@@ -476,8 +462,7 @@ async fn pledges_page(
     };
     // Who the reader may pledge for: any actor for the secretariat, else
     // the actors they speak for.
-    let slug_ok = &overview.process.slug;
-    let secretariat = authorize(r.principal(), Action::ManageConsultation(slug_ok)).is_ok();
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     let pledgers: Vec<(String, String)> =
         if matches!(r.principal(), accord_app::Principal::Anonymous) {
             vec![]
@@ -489,17 +474,7 @@ async fn pledges_page(
                 .into_iter()
                 .filter(|a| a.kind != accord_domain::ActorKind::Group)
                 .filter(|a| {
-                    secretariat
-                        || authorize(
-                            r.principal(),
-                            Action::SpeakFor {
-                                process: slug_ok,
-                                actor: &a.code,
-                                kind: a.kind,
-                                designated: false,
-                            },
-                        )
-                        .is_ok()
+                    can.run_consultation || can.speak_for.iter().any(|c| c == a.code.as_str())
                 })
                 .map(|a| (a.code.to_string(), a.name))
                 .collect()

@@ -13,7 +13,6 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
 use crate::SharedState;
-use accord_app::policy::{authorize, Action};
 use accord_app::{AppError, PageRequest, Principal};
 use accord_domain as d;
 use axum::extract::{Form, Path, Query, State};
@@ -225,11 +224,7 @@ async fn render_statement(
             }
         })
         .collect();
-    let can_mark = authorize(
-        r.principal(),
-        Action::ManageConsultation(&overview.process.slug),
-    )
-    .is_ok();
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let can_upload = s
         .app
         .may_change_texts(r.principal(), slug, d::ItemKind::Statement, id)
@@ -249,7 +244,7 @@ async fn render_statement(
             texts => texts,
             analysis => crate::stocktaking::pages::analysis_value(&analysis, format!("/processes/{slug}/statements/{id}/theme")),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
-            can_mark => can_mark,
+            can => &can,
             themes => &themes,
             error => error,
         },
@@ -571,11 +566,7 @@ async fn render_input(
         .map_err(|e| r.error(s, e))?;
     let input = &detail.input;
     let marks = marks_of(&detail.recommendations, input.language);
-    let can_mark = authorize(
-        r.principal(),
-        Action::ManageConsultation(&overview.process.slug),
-    )
-    .is_ok();
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     r.render(
         s,
         "input.html",
@@ -587,7 +578,7 @@ async fn render_input(
             candidates => suggested(&input.text, input.language, &detail.recommendations, &dismissed),
             analysis => crate::stocktaking::pages::analysis_value(&analysis, format!("/processes/{slug}/inputs/{id}/theme")),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
-            can_mark => can_mark,
+            can => &can,
             themes => &themes,
             error => error,
         },

@@ -3,7 +3,6 @@
 use crate::http::error::{public_message, status_of};
 use crate::http::i18n::{self, I18n};
 use crate::SharedState;
-use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::Language;
 use axum::extract::FromRequestParts;
@@ -324,9 +323,9 @@ impl Reader {
             section => section_of(&self.path),
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
-            can_read_audit => authorize(&self.principal, Action::ReadAudit).is_ok(),
-            can_manage_accounts => authorize(&self.principal, Action::IssuePasswordReset { target: None }).is_ok(),
-            can_create_process => authorize(&self.principal, Action::CreateProcess).is_ok(),
+            // What the reader may do anywhere (the header's links); a page
+            // about a process adds `can`, what it may do there.
+            global_can => accord_app::policy::capabilities(&self.principal, None, &Default::default()),
             here_encoded => urlencode(&self.path),
             ..page
         };

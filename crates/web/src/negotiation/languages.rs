@@ -15,7 +15,6 @@ use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
 use accord_app::languages::ORIGINAL;
 use accord_app::negotiation::ImportSource;
-use accord_app::policy::{authorize, Action};
 use accord_app::AppError;
 use accord_domain::Language;
 use axum::extract::{Multipart, Path, Query, State};
@@ -96,11 +95,7 @@ async fn languages_page(
         .languages(&slug, &draft, seq, &[left, right])
         .await
         .map_err(|e| r.error(&s, e))?;
-    let can_translate = authorize(
-        r.principal(),
-        Action::ChairNegotiation(&overview.process.slug),
-    )
-    .is_ok();
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     r.render(
         &s,
         "languages.html",
@@ -110,7 +105,7 @@ async fn languages_page(
             left => left,
             right => if view.shown.len() > 1 { view.shown[1] } else { left },
             all => view.progress.iter().map(|p| p.language).collect::<Vec<_>>(),
-            can_translate => can_translate,
+            can => &can,
         },
     )
 }

@@ -18,8 +18,7 @@ use crate::http::routes::{get, post, PageRoutes};
 use crate::negotiation::api::{filter_of, parse_seq};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest, VersionView};
-use accord_app::policy::{authorize, Action};
-use accord_app::{AppError, Principal};
+use accord_app::AppError;
 use accord_domain::negotiation::{
     self as n, AmendmentStatus, NodeDiffKind, NodeKind, Operation, ParagraphStatus, Segment,
     Source, Stance, Wid, WordOp,
@@ -109,64 +108,6 @@ fn process_of(slug: &str) -> Result<Slug, AppError> {
     })
 }
 
-/// What the reader may do in this process's negotiation.
-#[derive(Serialize, Default)]
-struct Powers {
-    chair: bool,
-    secretariat: bool,
-    /// Actors the reader may negotiate for (their state, groups they speak for).
-    negotiate_for: Vec<String>,
-    /// The member state the reader may break silence for.
-    break_for: Option<String>,
-}
-
-async fn powers(s: &SharedState, p: &Principal, process: &str) -> Powers {
-    let Ok(slug) = process.parse::<Slug>() else {
-        return Powers::default();
-    };
-    let mut powers = Powers {
-        chair: authorize(p, Action::ChairNegotiation(&slug)).is_ok(),
-        secretariat: authorize(p, Action::OpenSilence(&slug)).is_ok(),
-        ..Powers::default()
-    };
-    if let Some(actor) = p.acting_for(Some(&slug)) {
-        if let Ok(found) = s.app.actor(actor.as_str()).await {
-            let kind = found.actor.kind;
-            let may = authorize(
-                p,
-                Action::NegotiateFor {
-                    process: &slug,
-                    actor: &actor,
-                    kind,
-                    designated: false,
-                },
-            )
-            .is_ok();
-            if may {
-                powers.negotiate_for.push(actor.to_string());
-                for g in &found.groups {
-                    if s.app.is_group_speaker(p, process, g.code.as_str()).await {
-                        powers.negotiate_for.push(g.code.to_string());
-                    }
-                }
-            }
-            if authorize(
-                p,
-                Action::BreakSilence {
-                    process: &slug,
-                    state: &actor,
-                    kind,
-                },
-            )
-            .is_ok()
-            {
-                powers.break_for = Some(actor.to_string());
-            }
-        }
-    }
-    powers
-}
-
 /// A form field parsed into its type; a bad value is a 400 naming the field.
 fn parsed<T>(f: &Fields, name: &str) -> Result<T, AppError>
 where
@@ -189,11 +130,11 @@ async fn drafts_page(
 ) -> PageResult {
     let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
     let drafts = s.app.drafts(&slug).await.map_err(|e| r.error(&s, e))?;
-    let powers = powers(&s, r.principal(), &slug).await;
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     r.render(
         &s,
         "drafts.html",
-        context! { process => overview.process, drafts => drafts, powers => powers },
+        context! { process => overview.process, drafts => drafts, can => can },
     )
 }
 
@@ -253,7 +194,7 @@ async fn render_draft(
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s.app.draft(slug, draft).await.map_err(|e| r.error(s, e))?;
-    let powers = powers(s, r.principal(), slug).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let rounds: Vec<Round> = detail
         .versions
         .iter()
@@ -288,7 +229,7 @@ async fn render_draft(
     // The latest version's live amendments, for the revision form.
     let latest = detail.versions.last().map(|v| v.seq);
     let live = match latest {
-        Some(seq) if powers.chair => s
+        Some(seq) if can.chair_negotiation => s
             .app
             .version(slug, draft, seq)
             .await
@@ -336,7 +277,7 @@ async fn render_draft(
         context! {
             process => overview.process, draft => detail.draft, rounds => rounds,
             latest => latest, live => live, silence => silence, running => running,
-            powers => powers, preview => preview,
+            can => can, preview => preview,
         },
     )
 }
@@ -596,7 +537,7 @@ async fn render_version(
         .version(slug, draft, seq)
         .await
         .map_err(|e| r.error(s, e))?;
-    let powers = powers(s, r.principal(), slug).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let nodes = node_rows(&view);
     let amend = attempt.map(|a| {
         context! { values => a.values, field => a.field, error => a.error }
@@ -610,7 +551,7 @@ async fn render_version(
                 title => view.version.text.title, words => view.version.text.word_count(),
             },
             versions => view.versions, is_latest => view.is_latest, counts => view.counts,
-            nodes => nodes, powers => powers, amendments => view.amendments.len(),
+            nodes => nodes, can => can, amendments => view.amendments.len(),
             statuses => ParagraphStatus::ALL, amend => amend,
         },
     )
@@ -1047,7 +988,7 @@ async fn amendment_page(
         .amendment(&slug, &draft, id)
         .await
         .map_err(|e| r.error(&s, e))?;
-    let powers = powers(&s, r.principal(), &slug).await;
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     let placed = version.text.placed();
     let num_of = |w: &Wid| {
         placed
@@ -1096,18 +1037,18 @@ async fn amendment_page(
                 .map(std::string::ToString::to_string),
         )
         .collect();
-    let may_position: Vec<&String> = powers
+    let may_position: Vec<&String> = can
         .negotiate_for
         .iter()
         .filter(|a| !involved.contains(a))
         .collect();
-    let may_withdraw = powers
+    let may_withdraw = can
         .negotiate_for
         .iter()
         .any(|a| a == amendment.proposer.as_str());
     // A named co-sponsor's delegation confirms or declines; a confirmed one
     // may withdraw.
-    let may_confirm: Vec<&String> = powers
+    let may_confirm: Vec<&String> = can
         .negotiate_for
         .iter()
         .filter(|a| {
@@ -1117,7 +1058,7 @@ async fn amendment_page(
                 .any(|c| c.as_str() == a.as_str())
         })
         .collect();
-    let may_leave: Vec<&String> = powers
+    let may_leave: Vec<&String> = can
         .negotiate_for
         .iter()
         .filter(|a| {
@@ -1139,7 +1080,7 @@ async fn amendment_page(
             version => context! { seq => version.seq, label => version.label },
             amendment => amendment, op => proposal.operation.name(), target_num => num_of(&target), target => target,
             after_num => after, node_text => node_text, runs => runs, new_words => proposal.operation.new_words(),
-            may_position => may_position, may_withdraw => may_withdraw, powers => powers,
+            may_position => may_position, may_withdraw => may_withdraw, can => can,
             may_confirm => may_confirm, may_leave => may_leave,
             outcomes => [AmendmentStatus::Accepted, AmendmentStatus::AcceptedAsModified, AmendmentStatus::Rejected, AmendmentStatus::Superseded],
             stances => Stance::ALL,

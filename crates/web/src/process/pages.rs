@@ -5,7 +5,7 @@ use crate::http::page::{minutes, safe_next, urlencode, PageResult, Reader};
 use crate::http::routes::{get, PageRoutes};
 use crate::process::timeline;
 use crate::SharedState;
-use accord_app::policy::{authorize, Action};
+use accord_app::policy::Capabilities;
 use accord_domain::{ActorKind, Language, MeetingKind, PhaseKind};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -31,61 +31,35 @@ pub fn routes() -> PageRoutes {
 }
 
 /// What the reader may ask for at a meeting still to come: the actors they
-/// may speak for, and whether they may register.
+/// may speak for (their state, the groups they are designated for).
 fn floor_options(
-    r: &Reader,
+    can: &Capabilities,
     today: chrono::NaiveDate,
-    process: &accord_domain::Slug,
     meeting: &accord_domain::Meeting,
 ) -> Value {
-    let accord_app::Principal::Account(account) = r.principal() else {
-        return Value::from(());
-    };
-    if meeting.end_date < today {
+    if meeting.end_date < today || can.speak_for.is_empty() {
         return Value::from(());
     }
-    let actors: Vec<String> = account
-        .grants
-        .iter()
-        .filter(|g| g.process.as_ref() == Some(process))
-        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
-        .collect();
-    if actors.is_empty() {
-        return Value::from(());
-    }
-    context! { actors => actors, agenda => &meeting.agenda }
+    context! { actors => &can.speak_for, agenda => &meeting.agenda }
 }
 
-/// Who may add a statement to a meeting from its page: the secretariat for
-/// any actor; delegates and representatives for their own actors, until
-/// some days after the meeting.
+/// Who may record a statement at a meeting from its page: the secretariat for
+/// any actor; delegates and representatives for the actors they speak for,
+/// until some days after the meeting.
 fn statement_form(
-    r: &Reader,
+    can: &Capabilities,
     today: chrono::NaiveDate,
-    process: &accord_domain::Slug,
     meeting: &accord_domain::Meeting,
 ) -> Value {
-    if authorize(r.principal(), Action::ManageConsultation(process)).is_ok() {
+    if can.run_consultation {
         return context! { any_actor => true, actors => Vec::<String>::new(), agenda => &meeting.agenda };
     }
-    let accord_app::Principal::Account(account) = r.principal() else {
-        return Value::from(());
-    };
     let closes =
         meeting.end_date + chrono::Duration::days(accord_app::STATEMENT_DAYS_AFTER_MEETING);
-    if today > closes {
+    if today > closes || can.speak_for.is_empty() {
         return Value::from(());
     }
-    let actors: Vec<String> = account
-        .grants
-        .iter()
-        .filter(|g| g.process.as_ref() == Some(process))
-        .filter_map(|g| g.actor.as_ref().map(std::string::ToString::to_string))
-        .collect();
-    if actors.is_empty() {
-        return Value::from(());
-    }
-    context! { any_actor => false, actors => actors, agenda => &meeting.agenda }
+    context! { any_actor => false, actors => &can.speak_for, agenda => &meeting.agenda }
 }
 
 async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
@@ -154,7 +128,7 @@ async fn process_page(
         "process.html",
         context! {
             consultations => s.app.consultations(&slug).await.map_err(|e| r.error(&s, e))?.iter().map(|c| context! { slug => c.slug.as_str(), title => &c.title, synthetic => c.synthetic }).collect::<Vec<_>>(),
-            can_edit => authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok(),
+            can => s.app.capabilities(r.principal(), Some(&slug)).await,
             process => &overview.process,
             phases => &overview.phases,
             current_phase => overview.current_phase.map(PhaseKind::as_str),
@@ -302,7 +276,8 @@ async fn meeting_page(
             }
         })
         .collect();
-    let statement_form = statement_form(&r, s.app.today(), &overview.process.slug, &detail.meeting);
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let statement_form = statement_form(&can, s.app.today(), &detail.meeting);
     r.render(
         &s,
         "meeting.html",
@@ -315,8 +290,8 @@ async fn meeting_page(
             meeting => &detail.meeting,
             venue_country => venue_country,
             participants => participants,
-            floor => floor_options(&r, s.app.today(), &overview.process.slug, &detail.meeting),
-            can_run_list => accord_app::policy::authorize(r.principal(), accord_app::Action::RunSpeakersList(&overview.process.slug)).is_ok(),
+            floor => floor_options(&can, s.app.today(), &detail.meeting),
+            can => &can,
             speakers => speakers,
             documents => &detail.documents,
             themes => &detail.themes,
@@ -349,14 +324,14 @@ async fn documents_page(
             .collect();
         rows.push(context! { d => d, files => files });
     }
-    let can_upload = authorize(r.principal(), Action::EditProcess(&overview.process.slug)).is_ok();
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     r.render(
         &s,
         "documents.html",
         context! {
             process => &overview.process,
             documents => rows,
-            can_upload => can_upload,
+            can => can,
             languages => Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
             upload_limit_mb => s.app.upload_limit() / (1024 * 1024),
         },

@@ -14,7 +14,6 @@ use crate::http::page::{excerpt, Reader};
 use crate::http::routes::{get, post, PageRoutes};
 use crate::stocktaking::charts::{self, Bar};
 use crate::SharedState;
-use accord_app::policy::{authorize, Action};
 use accord_app::stocktaking::{AnalysisOptions, ItemAnalysis, Stocktaking};
 use accord_app::AppError;
 use accord_domain::stocktaking::{JobStatus, WhoSaidWhat};
@@ -54,10 +53,6 @@ pub fn routes() -> PageRoutes {
         )
 }
 
-fn can_manage(r: &Reader, process: &d::Slug) -> bool {
-    authorize(r.principal(), Action::ManageConsultation(process)).is_ok()
-}
-
 /// What the analysis says of an item, for `analysis_part.html`.
 pub(crate) fn analysis_value(a: &ItemAnalysis, action: String) -> Value {
     let theme_code = a
@@ -92,7 +87,8 @@ async fn stocktaking_page(
         .stocktaking(r.principal(), &slug)
         .await
         .map_err(|e| r.error(&s, e))?;
-    let manage = can_manage(&r, &overview.process.slug);
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let manage = can.run_consultation;
     let jobs = if manage {
         s.app
             .jobs(r.principal(), &slug)
@@ -106,7 +102,7 @@ async fn stocktaking_page(
         "stocktaking.html",
         context! {
             process => &overview.process,
-            can_manage => manage,
+            can => &can,
             jobs => jobs,
             ..stocktaking_value(&slug, found.as_ref(), 2)
         },
@@ -283,8 +279,6 @@ fn who_value(who: &[WhoSaidWhat], themes: Vec<d::Slug>) -> Value {
         }).collect::<Vec<_>>(),
     }
 }
-
-/// The first `max` characters of a text, cut at a word.
 
 async fn analyse_form(
     State(s): State<SharedState>,
@@ -527,11 +521,7 @@ async fn coverage_page(
         .coverage(r.principal(), &slug, q.draft.as_deref())
         .await
         .map_err(|e| r.error(&s, e))?;
-    let can_link = authorize(
-        r.principal(),
-        Action::ChairNegotiation(&overview.process.slug),
-    )
-    .is_ok();
+    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
     let answered = coverage
         .items
         .iter()
@@ -544,7 +534,7 @@ async fn coverage_page(
             process => &overview.process,
             draft => &coverage.draft,
             version => coverage.version.as_ref().map(|v| context! { seq => v.seq, label => &v.label }),
-            can_link => can_link,
+            can => &can,
             answered => answered,
             items => coverage.items.iter().map(|i| context! {
                 recommendation => &i.recommendation,
