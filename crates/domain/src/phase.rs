@@ -15,11 +15,8 @@ crate::named_enum!(
 
 /// A phase of a process; `end_date` is open for a phase still running.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
-    /// Taken from the path.
-    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     pub kind: PhaseKind,
     pub start_date: NaiveDate,

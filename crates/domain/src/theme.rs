@@ -5,11 +5,8 @@ use serde::{Deserialize, Serialize};
 /// An entry in one of a process's taxonomies (e.g. the six thematic-session
 /// topics, or the 23 objectives of the compact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
-    /// Taken from the path.
-    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub process: Slug,
     /// Unique within the process, e.g. `objective-7`.
     pub code: Slug,

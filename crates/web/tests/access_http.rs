@@ -16,6 +16,7 @@ use tower::ServiceExt;
 
 on_both_stores!(
     every_route_of_the_router_refuses_those_without_the_right,
+    each_command_is_one_struct_read_from_json_or_from_a_form,
     the_api_refuses_unknown_fields_names_its_methods_and_locates_what_it_creates,
     every_write_route_as_every_role,
     signing_in_through_the_form,
@@ -4508,4 +4509,176 @@ async fn the_api_refuses_unknown_fields_names_its_methods_and_locates_what_it_cr
     let back = send(&site, call("GET", &location, None)).await;
     assert_eq!(back.status, StatusCode::OK);
     assert_eq!(back.json()["slug"], "m-made");
+}
+
+/// The writes served by one command (`http::command::Command`): each is sent
+/// once as JSON and once as the portal's form, from the same row — same
+/// fields, same rules — and refused the same way: JSON with a 400 naming the
+/// field, the form shown again with what was typed.
+async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, Some("trial"), None)],
+    )
+    .await;
+    let session = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    // (API path, form path, a valid command (by its number n), a field and a bad value for it)
+    type Row = (
+        &'static str,
+        &'static str,
+        fn(usize) -> Vec<(&'static str, String)>,
+        &'static str,
+        &'static str,
+    );
+    let table: Vec<Row> = vec![
+        (
+            "/api/v1/processes/trial/phases",
+            "/processes/trial/manage/phases",
+            |n| {
+                vec![
+                    (
+                        "kind",
+                        ["consultation", "stocktaking", "adoption", "follow_up"][n % 4].into(),
+                    ),
+                    ("start_date", "2030-01-01".into()),
+                    ("note", format!("Phase {n}")),
+                ]
+            },
+            "start_date",
+            "the first of January",
+        ),
+        (
+            "/api/v1/processes/trial/themes",
+            "/processes/trial/manage/themes",
+            |n| {
+                vec![
+                    ("code", format!("theme-{n}")),
+                    ("taxonomy", "topics".into()),
+                    ("number", n.to_string()),
+                    ("title", format!("Theme {n}")),
+                ]
+            },
+            "number",
+            "seven",
+        ),
+    ];
+    let mut n = 0;
+    for (api, form_path, fields, bad_field, bad_value) in &table {
+        // As JSON, with a bearer token.
+        n += 1;
+        let json: serde_json::Map<String, Value> = fields(n)
+            .into_iter()
+            .map(|(k, v)| {
+                let v = v
+                    .parse::<u32>()
+                    .map_or(Value::String(v.clone()), |x| json!(x));
+                (k.to_owned(), v)
+            })
+            .collect();
+        let post_json = |body: &serde_json::Map<String, Value>| {
+            Request::post(*api)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(Value::Object(body.clone()).to_string()))
+                .unwrap()
+        };
+        let made = send(&site, post_json(&json)).await;
+        assert_eq!(made.status, StatusCode::CREATED, "{api}: {}", made.body);
+        assert!(made.headers.contains_key(header::LOCATION), "{api}");
+        let mut wrong = json.clone();
+        wrong.insert((*bad_field).to_owned(), json!(bad_value));
+        let refused = send(&site, post_json(&wrong)).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::BAD_REQUEST,
+            "{api}: {}",
+            refused.body
+        );
+        assert!(
+            refused.json()["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{bad_field}:")),
+            "{api}: {}",
+            refused.body
+        );
+
+        // As the portal's form, with the session and its anti-forgery token.
+        n += 1;
+        let encode = |pairs: &[(&str, String)]| {
+            let mut body = format!("csrf={}", session.csrf);
+            for (k, v) in pairs {
+                body += &format!("&{k}={}", v.replace(' ', "+"));
+            }
+            body
+        };
+        let done = send(
+            &site,
+            form_post(&session.secret, form_path, encode(&fields(n))),
+        )
+        .await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{form_path}: {}",
+            done.body
+        );
+        let mut wrong = fields(n + 100);
+        for pair in &mut wrong {
+            if pair.0 == *bad_field {
+                pair.1 = (*bad_value).to_owned();
+            }
+        }
+        let again = send(&site, form_post(&session.secret, form_path, encode(&wrong))).await;
+        assert_eq!(
+            again.status,
+            StatusCode::BAD_REQUEST,
+            "{form_path}: {}",
+            again.body
+        );
+        assert!(
+            again.body.contains(&format!("{bad_field}:")),
+            "{form_path}: the message names the field"
+        );
+        assert!(
+            again.body.contains(&format!(
+                "value=\"{}\"",
+                wrong
+                    .iter()
+                    .find(|(k, _)| *k != *bad_field && *k != "kind")
+                    .unwrap()
+                    .1
+            )),
+            "{form_path}: what was typed is in the form again"
+        );
+        // An unknown field is refused in a form as in JSON.
+        let mut extra = fields(n + 200);
+        extra.push(("colour", "blue".into()));
+        let unknown = send(&site, form_post(&session.secret, form_path, encode(&extra))).await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{form_path}");
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{form_path}"
+        );
+    }
+    // Made once each way, per row: two phases and two themes in the trial process.
+    let overview = site.app.process("trial").await.unwrap();
+    assert!(overview
+        .phases
+        .iter()
+        .any(|p| p.note.as_deref() == Some("Phase 1")));
+    assert!(overview
+        .phases
+        .iter()
+        .any(|p| p.note.as_deref() == Some("Phase 2")));
+    let themes = site.app.themes("trial").await.unwrap();
+    assert!(
+        themes.iter().any(|t| t.title == "Theme 3") && themes.iter().any(|t| t.title == "Theme 4")
+    );
 }

@@ -45,7 +45,21 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 impl FromRequestParts<SharedState> for Caller {
     type Rejection = ApiError;
 
+    /// Resolved once per request: the page's reader, the command and the
+    /// handler all see the same caller, for one look-up of the token or the
+    /// session.
     async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, ApiError> {
+        if let Some(known) = parts.extensions.get::<Caller>() {
+            return Ok(known.clone());
+        }
+        let caller = Self::resolve(parts, state).await?;
+        parts.extensions.insert(caller.clone());
+        Ok(caller)
+    }
+}
+
+impl Caller {
+    async fn resolve(parts: &Parts, state: &SharedState) -> Result<Self, ApiError> {
         if let Some(auth) = parts.headers.get(header::AUTHORIZATION) {
             let secret = auth
                 .to_str()

@@ -2,16 +2,21 @@
 //! documents and themes, the actors, and registration for meetings.
 
 use crate::http::auth::WriteCaller;
+use crate::http::command::{Command, Done};
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::json::{body, created, signed_in, Created};
+use crate::http::page::Reader;
 use crate::http::query::{parse_id, strings, ApiQuery, ListParams, Page};
 use crate::SharedState;
+use accord_app::AppError;
 use accord_app::PageRequest;
 use accord_domain as d;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
 use serde::Serialize;
 use serde_json::{json, Value};
 use utoipa::ToSchema;
@@ -421,30 +426,62 @@ async fn create_process(
     ))
 }
 
-/// Add a phase to a process (its secretariat)
+/// A phase to add to a process: its kind and planned dates.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewPhase {
+    kind: d::PhaseKind,
+    start_date: NaiveDate,
+    /// Open for a phase still running.
+    #[serde(default)]
+    end_date: Option<NaiveDate>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Add a phase to a process (its secretariat). The secretariat's form on
+/// the process's page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/phases",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::Phase, example = json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" })),
+    request_body(content = NewPhase, example = json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" })),
     responses((status = 201, description = "Created", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
-async fn add_phase(
+pub(crate) async fn add_phase(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let phase: d::Phase = body(&b, Some(&slug))?;
-    let kind = phase.kind.to_string();
-    s.app.add_phase(&p, phase).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}"),
-        json!({ "kind": kind }),
-    ))
+    command: Command<NewPhase>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let phase = d::Phase {
+            process: slug.parse().map_err(AppError::from)?,
+            kind: c.kind,
+            start_date: c.start_date,
+            end_date: c.end_date,
+            note: c.note,
+        };
+        s.app.add_phase(&principal, phase).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}"),
+            record: json!({ "kind": c.kind }),
+            page: format!("/processes/{slug}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_manage(&s, &r, &principal, &slug, Some(("phase", form)))
+    })
+    .await
 }
 
 /// Add a meeting with its agenda (the process's secretariat)
@@ -506,30 +543,61 @@ async fn add_document(
     ))
 }
 
-/// Add a theme (the process's secretariat)
+/// A theme to add to a process's taxonomy.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewTheme {
+    code: d::Slug,
+    taxonomy: d::Slug,
+    #[serde(default)]
+    number: Option<u32>,
+    title: String,
+}
+
+/// Add a theme (the process's secretariat). The secretariat's form sends
+/// the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/themes",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::Theme, example = json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" })),
+    request_body(content = NewTheme, example = json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" })),
     responses((status = 201, description = "Created", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
-async fn add_theme(
+pub(crate) async fn add_theme(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let theme: d::Theme = body(&b, Some(&slug))?;
-    let code = theme.code.to_string();
-    s.app.add_theme(&p, theme).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/themes"),
-        json!({ "code": code }),
-    ))
+    command: Command<NewTheme>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let theme = d::Theme {
+            process: slug.parse().map_err(AppError::from)?,
+            code: c.code,
+            taxonomy: c.taxonomy,
+            number: c.number,
+            title: c.title,
+        };
+        let code = theme.code.to_string();
+        s.app.add_theme(&principal, theme).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/themes"),
+            record: json!({ "code": code }),
+            page: format!("/processes/{slug}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_manage(&s, &r, &principal, &slug, Some(("theme", form)))
+    })
+    .await
 }
 
 /// Add an actor or a group (secretariat)

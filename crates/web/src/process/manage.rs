@@ -8,10 +8,11 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::SharedState;
 use accord_app::policy::{authorize, Action};
-use accord_app::AppError;
+use accord_app::{AppError, Principal};
 use accord_domain as d;
 use axum::extract::{Form, Path, State};
 
+use crate::http::command::FormAgain;
 use crate::http::forms::{all, checked, date, one, opt, outcome, parse, Fields};
 use crate::http::routes::{get, post, PageRoutes};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,8 +24,14 @@ pub fn routes() -> PageRoutes {
         .route("/processes/{slug}/manage", get(manage_page))
         .route("/processes/{slug}/manage/meetings", post(add_meeting))
         .route("/processes/{slug}/manage/documents", post(add_document))
-        .route("/processes/{slug}/manage/phases", post(add_phase))
-        .route("/processes/{slug}/manage/themes", post(add_theme))
+        .route(
+            "/processes/{slug}/manage/phases",
+            post(crate::process::api::add_phase),
+        )
+        .route(
+            "/processes/{slug}/manage/themes",
+            post(crate::process::api::add_theme),
+        )
         .route(
             "/manage/processes",
             get(new_process_page).post(create_process),
@@ -100,19 +107,17 @@ fn number(f: &Fields) -> Result<Option<u32>, AppError> {
         .transpose()
 }
 
-async fn render_manage(
+/// The secretariat's page of a process, with one of its forms refused and
+/// shown again (`failed`: which form, and what was typed).
+pub(crate) async fn render_manage(
     s: &SharedState,
     r: &Reader,
-    caller: &Caller,
+    principal: &Principal,
     slug: &str,
-    failed: Option<(&str, String, &Fields)>,
+    failed: Option<(&str, FormAgain)>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
-    authorize(
-        &caller.principal,
-        Action::EditProcess(&overview.process.slug),
-    )
-    .map_err(|e| r.error(s, e))?;
+    authorize(principal, Action::EditProcess(&overview.process.slug)).map_err(|e| r.error(s, e))?;
     let meetings = s
         .app
         .all_meetings(slug, None)
@@ -128,7 +133,13 @@ async fn render_manage(
         .collect();
     taxonomies.dedup();
     let (form, error, values) = match failed {
-        Some((form, error, fields)) => (Some(form), Some(error), typed(fields)),
+        Some((form, again)) => {
+            let error = match &again.field {
+                Some(field) => format!("{field}: {}", again.message),
+                None => again.message,
+            };
+            (Some(form), Some(error), typed(&again.values))
+        }
         None => (None, None, blank()),
     };
     r.render(
@@ -155,7 +166,7 @@ async fn manage_page(
     caller: Caller,
     Path(slug): Path<String>,
 ) -> PageResult {
-    render_manage(&s, &r, &caller, &slug, None).await
+    render_manage(&s, &r, &caller.principal, &slug, None).await
 }
 
 async fn add_meeting(
@@ -209,7 +220,20 @@ async fn add_meeting(
     }
     .await;
     outcome(&s, &r, result, |error| {
-        render_manage(&s, &r, &caller, &slug, Some(("meeting", error, &f)))
+        render_manage(
+            &s,
+            &r,
+            &caller.principal,
+            &slug,
+            Some((
+                "meeting",
+                FormAgain {
+                    values: f.clone(),
+                    field: None,
+                    message: error,
+                },
+            )),
+        )
     })
     .await
 }
@@ -257,61 +281,20 @@ async fn add_document(
     }
     .await;
     outcome(&s, &r, result, |error| {
-        render_manage(&s, &r, &caller, &slug, Some(("document", error, &f)))
-    })
-    .await
-}
-
-async fn add_phase(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let phase = d::Phase {
-            process: parse("process", &slug)?,
-            kind: parse("phase", &one(&f, "kind"))?,
-            start_date: date("start date", &one(&f, "start_date"))?,
-            end_date: opt(&f, "end_date")
-                .map(|v| date("end date", &v))
-                .transpose()?,
-            note: opt(&f, "note"),
-        };
-        s.app.add_phase(&p, phase).await?;
-        Ok(format!("/processes/{slug}"))
-    }
-    .await;
-    outcome(&s, &r, result, |error| {
-        render_manage(&s, &r, &caller, &slug, Some(("phase", error, &f)))
-    })
-    .await
-}
-
-async fn add_theme(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let theme = d::Theme {
-            process: parse("process", &slug)?,
-            code: parse("theme code", &one(&f, "code"))?,
-            taxonomy: parse("taxonomy", &one(&f, "taxonomy"))?,
-            number: number(&f)?,
-            title: one(&f, "title"),
-        };
-        s.app.add_theme(&p, theme).await?;
-        Ok(format!("/processes/{slug}"))
-    }
-    .await;
-    outcome(&s, &r, result, |error| {
-        render_manage(&s, &r, &caller, &slug, Some(("theme", error, &f)))
+        render_manage(
+            &s,
+            &r,
+            &caller.principal,
+            &slug,
+            Some((
+                "document",
+                FormAgain {
+                    values: f.clone(),
+                    field: None,
+                    message: error,
+                },
+            )),
+        )
     })
     .await
 }

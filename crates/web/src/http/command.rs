@@ -1,0 +1,213 @@
+//! One way in for a write: [`Command<T>`] reads the same typed request from
+//! a JSON body (the API) or from a form (the portal) — same struct, same
+//! rules, same errors, each naming the field at fault — and [`Answer`] gives
+//! each its answer: `201` with `Location` and the record for JSON; for a
+//! form, the next page, or the form again with what was typed and the
+//! message beside the field.
+
+use crate::http::auth::{csrf_refused, Caller, Via as Authenticated, CSRF_HEADER};
+use crate::http::error::{status_of, ApiError};
+use crate::http::page::PageResult;
+use crate::SharedState;
+use accord_app::{same_secret, AppError, Principal};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// How a command came: as JSON, or as a form (with what was typed, the
+/// anti-forgery token left out, to show again).
+#[derive(Debug, Clone)]
+pub enum Via {
+    Json,
+    Form(Vec<(String, String)>),
+}
+
+/// A refused command: the field at fault (a dotted path, as the request
+/// named it), if one is, and the rule's error.
+#[derive(Debug)]
+pub struct Refusal {
+    pub field: Option<String>,
+    pub error: AppError,
+}
+
+impl From<AppError> for Refusal {
+    fn from(error: AppError) -> Self {
+        Refusal { field: None, error }
+    }
+}
+
+/// A write's typed request and the signed-in principal who sends it. A
+/// body that does not parse is not rejected here for a form (the handler
+/// shows the form again); for JSON it is a 400 naming the field.
+pub struct Command<T> {
+    pub principal: Principal,
+    pub input: Result<T, Refusal>,
+    pub via: Via,
+}
+
+/// The anti-forgery field of the portal's forms.
+const CSRF_FIELD: &str = "csrf";
+
+impl<T: DeserializeOwned> FromRequest<SharedState> for Command<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &SharedState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let caller = Caller::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let bytes =
+            axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        if matches!(caller.principal, Principal::Anonymous) {
+            return Err(ApiError::from(AppError::Unauthenticated(
+                "sign in, or send an API token".into(),
+            ))
+            .into_response());
+        }
+        if form {
+            let pairs: Vec<(String, String)> =
+                form_urlencoded::parse(&bytes).into_owned().collect();
+            let sent = pairs
+                .iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map_or("", |(_, v)| v.as_str());
+            let expected = caller.csrf.as_deref().unwrap_or("");
+            if caller.via == Authenticated::Cookie && !same_secret(sent, expected) {
+                return Err(ApiError::from(AppError::Forbidden(
+                    "the form has expired: reload the page and send it again".into(),
+                ))
+                .into_response());
+            }
+            let typed: Vec<(String, String)> =
+                pairs.into_iter().filter(|(k, _)| k != CSRF_FIELD).collect();
+            // An empty field is a field left blank: absent, not "".
+            let filled = typed.iter().filter(|(_, v)| !v.trim().is_empty());
+            let encoded = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(filled.map(|(k, v)| (k, v.trim())))
+                .finish();
+            let input = serde_path_to_error::deserialize(serde_urlencoded::Deserializer::new(
+                form_urlencoded::parse(encoded.as_bytes()),
+            ))
+            .map_err(refusal);
+            return Ok(Command {
+                principal: caller.principal,
+                input,
+                via: Via::Form(typed),
+            });
+        }
+        if caller.via == Authenticated::Cookie {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            if !same_secret(sent, caller.csrf.as_deref().unwrap_or("")) {
+                return Err(csrf_refused().into_response());
+            }
+        }
+        let input =
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
+                .map_err(refusal)
+                .map_err(|r| ApiError::bad_request(message(&r)).into_response())?;
+        Ok(Command {
+            principal: caller.principal,
+            input: Ok(input),
+            via: Via::Json,
+        })
+    }
+}
+
+fn refusal<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Refusal {
+    let path = e.path().to_string();
+    let field = (path != ".").then_some(path);
+    Refusal {
+        field,
+        error: AppError::BadRequest(e.inner().to_string()),
+    }
+}
+
+/// The message of a refusal, naming its field.
+pub fn message(r: &Refusal) -> String {
+    match &r.field {
+        Some(f) => format!("{f}: {}", r.error),
+        None => r.error.to_string(),
+    }
+}
+
+/// What a done command answers with: for JSON, `201`, `Location` (the
+/// resource made or changed) and the record; for a form, a redirect to the
+/// page that shows it.
+pub struct Done {
+    pub location: String,
+    pub record: Value,
+    pub page: String,
+}
+
+/// A form to show again: what was typed, the field at fault, the message.
+pub struct FormAgain {
+    pub values: Vec<(String, String)>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Via {
+    /// The answer to a command: done, or refused. A refused form comes back
+    /// through `again` (the form's page, with the typed values, the field at
+    /// fault and the message) when the refusal is one the person can mend;
+    /// anything else is an error page (forms) or the API's error (JSON).
+    pub async fn answer<F, Fut>(
+        self,
+        s: &SharedState,
+        r: &crate::http::page::Reader,
+        result: Result<Done, Refusal>,
+        again: F,
+    ) -> Response
+    where
+        F: FnOnce(FormAgain) -> Fut,
+        Fut: std::future::Future<Output = PageResult>,
+    {
+        match (self, result) {
+            (Via::Json, Ok(done)) => {
+                let mut response = (StatusCode::CREATED, Json(done.record)).into_response();
+                if let Ok(location) = HeaderValue::from_str(&done.location) {
+                    response.headers_mut().insert(header::LOCATION, location);
+                }
+                response
+            }
+            (Via::Json, Err(refused)) => {
+                let field = refused.field;
+                let mut e = ApiError::from(refused.error);
+                if let Some(f) = field {
+                    e.message = format!("{f}: {}", e.message);
+                }
+                e.into_response()
+            }
+            (Via::Form(_), Ok(done)) => Redirect::to(&done.page).into_response(),
+            (Via::Form(values), Err(refused)) => match refused.error {
+                e @ (AppError::BadRequest(_) | AppError::Invalid(_)) => {
+                    let status = status_of(&e);
+                    let form = FormAgain {
+                        values,
+                        field: refused.field,
+                        message: e.to_string(),
+                    };
+                    match again(form).await {
+                        Ok(html) => (status, html).into_response(),
+                        Err(page) => page.into_response(),
+                    }
+                }
+                e => r.error(s, e).into_response(),
+            },
+        }
+    }
+}
