@@ -367,7 +367,7 @@ struct TextBody {
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = TextBody, example = json!({ "text": "Monsieur le Président, …" })),
-    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value)),
+    responses((status = 200, description = "Done", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
 pub(crate) async fn put_statement_text(

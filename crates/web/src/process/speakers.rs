@@ -110,7 +110,7 @@ struct TimeLimitBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("category" = String, Path)),
     request_body(content = TimeLimitBody, example = json!({ "seconds": 240 })),
-    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value)),
+    responses((status = 200, description = "Done", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
 async fn set_time_limit(

@@ -218,7 +218,7 @@ pub(crate) struct ImportQuery {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
 pub(crate) async fn import_inputs(
@@ -279,7 +279,7 @@ struct AnalysisBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = AnalysisBody, example = json!({ "threshold": 0.7, "taxonomy": "thematic-sessions" })),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value)),
     security(("bearer" = []), ("session" = []))
 )]
 pub(crate) async fn start_analysis(
