@@ -4667,6 +4667,39 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             "{form_path}"
         );
     }
+    // A refused button on an amendment's page comes back to that page, with
+    // the message naming the field.
+    let negotiation = negotiation_fixtures(&site.app).await;
+    let amendment = format!(
+        "/processes/trial/drafts/trial-draft/amendments/{}",
+        negotiation.by_che[0]
+    );
+    let refused = send(
+        &site,
+        form_post(
+            &session.secret,
+            &format!("{amendment}/decision"),
+            format!("csrf={}&status=maybe", session.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(refused.body.contains("role=\"alert\""), "{}", refused.body);
+    assert!(
+        refused.body.contains("status:"),
+        "the message names the field"
+    );
+    let decided = send(
+        &site,
+        form_post(
+            &session.secret,
+            &format!("{amendment}/decision"),
+            format!("csrf={}&status=rejected&note=No+consensus", session.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
+    assert_eq!(decided.headers[header::LOCATION], amendment.as_str());
     // Made once each way, per row: two phases and two themes in the trial process.
     let overview = site.app.process("trial").await.unwrap();
     assert!(overview

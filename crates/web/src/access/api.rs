@@ -35,8 +35,7 @@ struct NewAccountBody {
                 "email": "delegate@example.org", "name": "A. Delegate", "password": "a long enough passphrase",
                 "roles": [{ "role": "delegate", "process": "gcm", "actor": "MEX" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn create_account(
     State(s): State<SharedState>,
@@ -108,8 +107,7 @@ struct NewTokenBody {
     path = "/api/v1/tokens",
     tag = "access",
     request_body(content = NewTokenBody, example = json!({ "name": "nightly export", "days": 90 })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn create_token(
     State(s): State<SharedState>,
@@ -136,8 +134,7 @@ async fn create_token(
     path = "/api/v1/tokens/{id}",
     tag = "access",
     params(("id" = i64, Path)),
-    responses((status = 204, description = "Done")),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"))
 )]
 async fn revoke_token(
     State(s): State<SharedState>,
@@ -162,8 +159,7 @@ struct ResetBody {
     path = "/api/v1/password-resets",
     tag = "access",
     request_body(content = ResetBody, example = json!({ "email": "delegate@example.org" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn issue_password_reset(
     State(s): State<SharedState>,
@@ -243,8 +239,7 @@ struct DelegationBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = DelegationBody, example = json!({ "state": "MEX", "head": "A. Head" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_delegation(
     State(s): State<SharedState>,
@@ -299,8 +294,7 @@ struct GroupChairBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = GroupChairBody, example = json!({ "group": "EU", "chair": "AUT" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_group_chair(
     State(s): State<SharedState>,
@@ -333,8 +327,7 @@ struct GroupSpeakerBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = GroupSpeakerBody, example = json!({ "group": "EU", "email": "delegate@example.org" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn designate_group_speaker(
     State(s): State<SharedState>,
@@ -366,8 +359,7 @@ struct PeriodBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = PeriodBody, example = json!({ "days": 10 })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_objection_period(
     State(s): State<SharedState>,
@@ -448,8 +440,7 @@ struct ObjectionBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = ObjectionBody, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn object_to_accreditation(
     State(s): State<SharedState>,
@@ -484,8 +475,7 @@ struct DecisionBody {
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = DecisionBody, example = json!({ "approve": true, "note": "" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn decide_accreditation(
     State(s): State<SharedState>,

@@ -136,8 +136,7 @@ async fn get_objective(
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = AdoptionRequest, example = json!({ "meeting": 42, "draft": "gcm-draft", "version": 5, "title": "Endorsement by the General Assembly", "adopted_on": "2018-12-19", "symbol": "A/RES/73/195", "method": "recorded_vote", "vote": { "majority": "simple", "totals": { "yes": 152, "no": 5, "abstain": 12, "not_voting": 24 }, "ballots": [{ "state": "HUN", "vote": "no" }] }, "endorses": 1 })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn adopt(
     State(s): State<SharedState>,
@@ -168,8 +167,7 @@ struct BallotsBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = BallotsBody, example = json!({ "ballots": [{ "state": "AUT", "vote": "abstain" }] })),
-    responses((status = 204, description = "Done")),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"))
 )]
 pub(crate) async fn add_ballots(
     State(s): State<SharedState>,
@@ -198,8 +196,7 @@ struct LinkBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = LinkBody, example = json!({ "statement": 7, "kind": "explanation_after" })),
-    responses((status = 204, description = "Done")),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"))
 )]
 pub(crate) async fn link_statement(
     State(s): State<SharedState>,
@@ -222,8 +219,7 @@ pub(crate) async fn link_statement(
     path = "/api/v1/processes/{slug}/adoptions/{id}/close",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 204, description = "Done")),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"))
 )]
 pub(crate) async fn close_vote(
     State(s): State<SharedState>,
@@ -243,8 +239,7 @@ pub(crate) async fn close_vote(
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewPledge, example = json!({ "actor": "MEX", "objectives": [5, 23], "title": "Regular pathways", "description": "More regular pathways for workers.", "made_on": "2022-05-18", "status": "announced", "meeting": 40 })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn make_pledge(
     State(s): State<SharedState>,
@@ -276,8 +271,7 @@ struct ReportBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = ReportBody, example = json!({ "reported_on": "2024-05-01", "status": "in_progress", "text": "Two agreements signed." })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn report_progress(
     State(s): State<SharedState>,

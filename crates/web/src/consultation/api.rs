@@ -318,8 +318,7 @@ struct StatementBody {
                 "title": "Statement by Mexico", "delivered_on": "2017-05-08", "distribution": "public",
                 "texts": [{ "language": "en", "text": "Mr. Chair, …" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn add_statement(
     State(s): State<SharedState>,
@@ -367,8 +366,7 @@ struct TextBody {
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = TextBody, example = json!({ "text": "Monsieur le Président, …" })),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn put_statement_text(
     State(s): State<SharedState>,
@@ -397,8 +395,7 @@ pub(crate) async fn put_statement_text(
                 "slug": "online", "title": "Online consultation", "description": "",
                 "opens_at": "2017-05-01T00:00:00Z", "closes_at": "2017-06-01T00:00:00Z"
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn open_consultation(
     State(s): State<SharedState>,
@@ -482,8 +479,7 @@ pub(crate) async fn submit_input(
                 "source": "statement", "source_id": 1, "language": "en",
                 "passage": "States should …", "themes": ["topic-1"]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn mark_recommendation(
     State(s): State<SharedState>,

@@ -48,6 +48,11 @@ pub struct Command<T> {
     pub via: Via,
 }
 
+/// The command of a write that takes no fields (a button).
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
+
 /// The anti-forgery field of the portal's forms.
 const CSRF_FIELD: &str = "csrf";
 
@@ -115,8 +120,10 @@ impl<T: DeserializeOwned> FromRequest<SharedState> for Command<T> {
                 return Err(csrf_refused().into_response());
             }
         }
+        // No body at all is an empty object (a write that takes no fields).
+        let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
         let input =
-            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
                 .map_err(refusal)
                 .map_err(|r| ApiError::bad_request(message(&r)).into_response())?;
         Ok(Command {

@@ -7,7 +7,9 @@
 use crate::http::error::{ApiError, ErrorBody};
 use axum::http::Method;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, ResponseBuilder};
 use utoipa::{OpenApi as _, PartialSchema, ToSchema};
 
@@ -78,6 +80,14 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         ];
         for (op, writes) in ops {
             if let Some(op) = op.as_mut() {
+                // A write takes a token or a session unless its declaration
+                // says otherwise (`security(())`: anyone).
+                if writes && op.security.is_none() {
+                    op.security = Some(vec![
+                        SecurityRequirement::new("bearer", Vec::<String>::new()),
+                        SecurityRequirement::new("session", Vec::<String>::new()),
+                    ]);
+                }
                 add_errors(op, writes);
             }
         }

@@ -3,11 +3,13 @@
 //! listed in `api_write::write_routes` and handled here.
 
 use crate::http::auth::WriteCaller;
+use crate::http::command::{Command, Done, NoFields};
 use crate::http::error::ApiError;
 use crate::http::json::body;
 use crate::http::json::created;
 use crate::http::json::signed_in;
 use crate::http::json::Created;
+use crate::http::page::Reader;
 use crate::http::query::parse_id;
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
@@ -19,6 +21,7 @@ use accord_domain::ActorCode;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -224,8 +227,7 @@ struct NewDraft {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewDraft, example = json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn create_draft(
     State(s): State<SharedState>,
@@ -261,8 +263,7 @@ pub(crate) struct ImportQuery {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn import_version(
     State(s): State<SharedState>,
@@ -352,8 +353,7 @@ struct Revision {
                 "take_up": [{ "amendment": 12 }],
                 "own_edits": [{ "op": "replace_text", "node": "para17", "from": 0, "to": 9, "text": "We commit" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn issue_revision(
     State(s): State<SharedState>,
@@ -411,8 +411,7 @@ struct Proposal {
                 "operation": { "op": "insert_text", "node": "para17", "at": 10, "text": "safe, " },
                 "justification": "Consistency with the title."
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn propose_amendment(
     State(s): State<SharedState>,
@@ -456,7 +455,7 @@ pub(crate) async fn propose_amendment(
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct PositionBody {
+pub(crate) struct PositionBody {
     actor: ActorCode,
     stance: Stance,
 }
@@ -468,30 +467,41 @@ struct PositionBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = PositionBody, example = json!({ "actor": "CHE", "stance": "support" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn take_position(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "amendment")?;
-    let body: PositionBody = body(&b, None)?;
-    s.app
-        .take_position(&p, &slug, &draft, id, &body.actor, body.stance)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        json!({ "amendment": id, "actor": body.actor, "stance": body.stance }),
-    ))
+    command: Command<PositionBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        s.app
+            .take_position(&principal, &slug, &draft, id, &c.actor, c.stance)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+            record: json!({ "amendment": id, "actor": c.actor, "stance": c.stance }),
+            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_amendment(&s, &r, &slug, &draft, &id, Some(form))
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CoSponsorshipBody {
+pub(crate) struct CoSponsorshipBody {
     actor: ActorCode,
     confirm: bool,
 }
@@ -503,25 +513,36 @@ struct CoSponsorshipBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = CoSponsorshipBody, example = json!({ "actor": "CHE", "confirm": true })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn co_sponsorship(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "amendment")?;
-    let body: CoSponsorshipBody = body(&b, None)?;
-    s.app
-        .co_sponsorship(&p, &slug, &draft, id, &body.actor, body.confirm)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        json!({ "amendment": id, "actor": body.actor, "confirmed": body.confirm }),
-    ))
+    command: Command<CoSponsorshipBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        s.app
+            .co_sponsorship(&principal, &slug, &draft, id, &c.actor, c.confirm)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+            record: json!({ "amendment": id, "actor": c.actor, "confirmed": c.confirm }),
+            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_amendment(&s, &r, &slug, &draft, &id, Some(form))
+    })
+    .await
 }
 
 /// Withdraw an amendment (its proposer)
@@ -530,26 +551,42 @@ pub(crate) async fn co_sponsorship(
     path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn withdraw_amendment(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "amendment")?;
-    s.app.withdraw_amendment(&p, &slug, &draft, id).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        json!({ "amendment": id, "status": "withdrawn" }),
-    ))
+    command: Command<NoFields>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let NoFields {} = c;
+        s.app
+            .withdraw_amendment(&principal, &slug, &draft, id)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+            record: json!({ "amendment": id, "status": "withdrawn" }),
+            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_amendment(&s, &r, &slug, &draft, &id, Some(form))
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct Decision {
+pub(crate) struct Decision {
     status: AmendmentStatus,
     #[serde(default)]
     note: String,
@@ -562,25 +599,36 @@ struct Decision {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = Decision, example = json!({ "status": "rejected", "note": "No consensus." })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn decide_amendment(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "amendment")?;
-    let d: Decision = body(&b, None)?;
-    s.app
-        .decide_amendment(&p, &slug, &draft, id, d.status, &d.note)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        json!({ "amendment": id, "status": d.status }),
-    ))
+    command: Command<Decision>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        s.app
+            .decide_amendment(&principal, &slug, &draft, id, c.status, &c.note)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+            record: json!({ "amendment": id, "status": c.status }),
+            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_amendment(&s, &r, &slug, &draft, &id, Some(form))
+    })
+    .await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -598,8 +646,7 @@ struct StatusBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
     request_body(content = StatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn set_status(
     State(s): State<SharedState>,
@@ -633,8 +680,7 @@ struct SilenceBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
     request_body(content = SilenceBody, example = json!({ "version": 4, "deadline": "2018-07-10T18:00", "time_zone": "America/New_York" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn open_silence(
     State(s): State<SharedState>,
@@ -669,8 +715,7 @@ struct BreakBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = BreakBody, example = json!({ "state": "HUN", "letter": "The delegation breaks silence on paragraph 27." })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn break_silence(
     State(s): State<SharedState>,

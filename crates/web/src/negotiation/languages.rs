@@ -233,8 +233,7 @@ async fn api_languages(
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn put_expression(
     State(s): State<SharedState>,

@@ -5,6 +5,7 @@
 //! parts marked `data-live` when the server says they changed.
 
 use crate::http::auth::Caller;
+use crate::http::command::FormAgain;
 use crate::http::download::download;
 use crate::http::forms::checked;
 use crate::http::forms::one;
@@ -62,19 +63,19 @@ pub fn routes() -> PageRoutes {
         .route(format!("{d}/amendments/{{id}}"), get(amendment_page))
         .route(
             format!("{d}/amendments/{{id}}/position"),
-            post(position_form),
+            post(crate::negotiation::api::take_position),
         )
         .route(
             format!("{d}/amendments/{{id}}/withdraw"),
-            post(withdraw_form),
+            post(crate::negotiation::api::withdraw_amendment),
         )
         .route(
             format!("{d}/amendments/{{id}}/co-sponsorship"),
-            post(co_sponsorship_form),
+            post(crate::negotiation::api::co_sponsorship),
         )
         .route(
             format!("{d}/amendments/{{id}}/decision"),
-            post(decision_form),
+            post(crate::negotiation::api::decide_amendment),
         )
         .route(
             format!("{d}/versions/{{seq}}/draft.md"),
@@ -117,10 +118,6 @@ where
     one(f, name)
         .parse()
         .map_err(|e| AppError::BadRequest(format!("{name}: {e}")))
-}
-
-fn amendment_id(id: &str) -> Result<i64, AppError> {
-    crate::http::query::parse_id(id, "amendment").map_err(|e| AppError::NotFound(e.message))
 }
 
 async fn drafts_page(
@@ -980,15 +977,28 @@ async fn amendment_page(
     r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
 ) -> PageResult {
-    let id = crate::http::query::parse_id(&id, "amendment")
-        .map_err(|e| r.error_page(&s, e.status, e.message))?;
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_amendment(&s, &r, &slug, &draft, &id, None).await
+}
+
+/// An amendment's page; `refused`: one of its forms (a position, a
+/// decision…) came back with the rule's message.
+pub(crate) async fn render_amendment(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    draft: &str,
+    id: &str,
+    refused: Option<FormAgain>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(id, "amendment")
+        .map_err(|e| r.error_page(s, e.status, e.message))?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let (draft, version, amendment) = s
         .app
-        .amendment(&slug, &draft, id)
+        .amendment(slug, draft, id)
         .await
-        .map_err(|e| r.error(&s, e))?;
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+        .map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let placed = version.text.placed();
     let num_of = |w: &Wid| {
         placed
@@ -1072,10 +1082,15 @@ async fn amendment_page(
         Operation::MoveNode { after, .. } | Operation::AddNode { after, .. } => Some(num_of(after)),
         _ => None,
     };
+    let refused = refused.map(|f| match f.field {
+        Some(field) => format!("{field}: {}", f.message),
+        None => f.message,
+    });
     r.render(
-        &s,
+        s,
         "amendment.html",
         context! {
+            refused => refused,
             process => overview.process, draft => draft,
             version => context! { seq => version.seq, label => version.label },
             amendment => amendment, op => proposal.operation.name(), target_num => num_of(&target), target => target,
@@ -1086,85 +1101,6 @@ async fn amendment_page(
             stances => Stance::ALL,
         },
     )
-}
-
-async fn position_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, id)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = amendment_id(&id)?;
-        let actor: ActorCode = parsed(&f, "actor")?;
-        let stance: Stance = parsed(&f, "stance")?;
-        s.app
-            .take_position(&p, &slug, &draft, id, &actor, stance)
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn co_sponsorship_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, id)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = amendment_id(&id)?;
-        let actor: ActorCode = parsed(&f, "actor")?;
-        let confirm = one(&f, "confirm") == "true";
-        s.app
-            .co_sponsorship(&p, &slug, &draft, id, &actor, confirm)
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn withdraw_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, id)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = amendment_id(&id)?;
-        s.app.withdraw_amendment(&p, &slug, &draft, id).await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn decision_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, id)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = amendment_id(&id)?;
-        let status: AmendmentStatus = parsed(&f, "status")?;
-        s.app
-            .decide_amendment(&p, &slug, &draft, id, status, &one(&f, "note"))
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -408,8 +408,7 @@ async fn get_actor(
                 "co_facilitators": ["MEX", "CHE"], "secretariat": [],
                 "meeting_kinds": ["thematic_session", "negotiation_round", "conference"]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn create_process(
     State(s): State<SharedState>,
@@ -447,8 +446,7 @@ pub(crate) struct NewPhase {
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewPhase, example = json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn add_phase(
     State(s): State<SharedState>,
@@ -497,8 +495,7 @@ pub(crate) async fn add_phase(
                 "venue": { "city": "New York", "country": "USA" },
                 "agenda": [{ "number": 1, "title": "Zero draft" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn add_meeting(
     State(s): State<SharedState>,
@@ -525,8 +522,7 @@ async fn add_meeting(
                 "slug": "zero-draft", "title": "Zero draft", "kind": "draft", "date": "2018-02-05",
                 "languages": ["en"], "distribution": "public"
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn add_document(
     State(s): State<SharedState>,
@@ -562,8 +558,7 @@ pub(crate) struct NewTheme {
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewTheme, example = json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn add_theme(
     State(s): State<SharedState>,
@@ -606,8 +601,7 @@ pub(crate) async fn add_theme(
     path = "/api/v1/actors",
     tag = "processes",
     request_body(content = d::Actor, example = json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn create_actor(
     State(s): State<SharedState>,
@@ -630,8 +624,7 @@ async fn create_actor(
     path = "/api/v1/processes/{slug}/meetings/{id}/registrations",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn register_for_meeting(
     State(s): State<SharedState>,

@@ -106,8 +106,7 @@ async fn api_upload(
     tag = "files",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value))
 )]
 async fn upload_statement_file(
     State(s): State<SharedState>,
@@ -137,8 +136,7 @@ async fn upload_statement_file(
     tag = "files",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value))
 )]
 async fn upload_document_file(
     State(s): State<SharedState>,

@@ -32,8 +32,7 @@ struct FloorBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = FloorBody, example = json!({ "actor": "MEX", "agenda_item": 1, "ministerial": false, "right_of_reply": false })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn inscribe(
     State(s): State<SharedState>,
@@ -70,8 +69,7 @@ struct StatusBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("inscription" = i64, Path)),
     request_body(content = StatusBody, example = json!({ "status": "speaking" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_speaker_status(
     State(s): State<SharedState>,
@@ -110,8 +108,7 @@ struct TimeLimitBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("category" = String, Path)),
     request_body(content = TimeLimitBody, example = json!({ "seconds": 240 })),
-    responses((status = 200, description = "Done", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 async fn set_time_limit(
     State(s): State<SharedState>,

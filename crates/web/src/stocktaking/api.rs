@@ -218,8 +218,7 @@ pub(crate) struct ImportQuery {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value))
 )]
 pub(crate) async fn import_inputs(
     State(s): State<SharedState>,
@@ -279,8 +278,7 @@ struct AnalysisBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = AnalysisBody, example = json!({ "threshold": 0.7, "taxonomy": "thematic-sessions" })),
-    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value))
 )]
 pub(crate) async fn start_analysis(
     State(s): State<SharedState>,
@@ -326,8 +324,7 @@ struct LabelBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = LabelBody, example = json!({ "item_kind": "input", "item_id": 17, "theme": "topic-3" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn label_theme(
     State(s): State<SharedState>,
@@ -363,8 +360,7 @@ struct DismissBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = DismissBody, example = json!({ "item_kind": "input", "item_id": 17, "language": "en", "start": 0 })),
-    responses((status = 204, description = "Done")),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"))
 )]
 pub(crate) async fn dismiss(
     State(s): State<SharedState>,
@@ -402,8 +398,7 @@ fn yes() -> bool {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = CoverageBody, example = json!({ "recommendation": 3, "draft": "compact", "wid": "para17", "linked": true })),
-    responses((status = 204, description = "Done"), (status = 201, description = "Created", body = serde_json::Value)),
-    security(("bearer" = []), ("session" = []))
+    responses((status = 204, description = "Done"), (status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn link_coverage(
     State(s): State<SharedState>,
