@@ -11,12 +11,12 @@ use crate::http::json::signed_in;
 use crate::http::json::Created;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
+use crate::http::routes::{post, PageRoutes};
+use crate::negotiation::params::{filter_of, parse_seq};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
 use accord_app::AppError;
-use accord_domain::negotiation::{
-    AmendmentStatus, Operation, ParagraphStatus, ProposalFilter, Stance,
-};
+use accord_domain::negotiation::{AmendmentStatus, Operation, ParagraphStatus, Stance};
 use accord_domain::ActorCode;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -25,15 +25,6 @@ use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
-
-pub(crate) fn parse_seq(seq: &str) -> Result<u32, ApiError> {
-    seq.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
-        ApiError::not_found(format!(
-            "version '{}' does not exist",
-            seq.chars().take(32).collect::<String>()
-        ))
-    })
-}
 
 /// The drafts of a process
 #[utoipa::path(
@@ -91,27 +82,6 @@ async fn get_version(
         "counts": view.counts,
         "amendments": view.amendments,
     })))
-}
-
-/// `?actor=EU&status=tabled&status=accepted`.
-pub(crate) fn filter_of(query: &[(String, String)]) -> Result<ProposalFilter, ApiError> {
-    let mut filter = ProposalFilter::default();
-    for (k, v) in query {
-        match k.as_str() {
-            "actor" if !v.trim().is_empty() => filter.actor = Some(v.trim().to_uppercase()),
-            "actor" => {}
-            "status" if v == "all" => filter.statuses = AmendmentStatus::ALL.to_vec(),
-            "status" if !v.is_empty() => {
-                filter
-                    .statuses
-                    .push(v.parse().map_err(|e: accord_domain::ValidationError| {
-                        ApiError::bad_request(e.to_string())
-                    })?);
-            }
-            _ => {}
-        }
-    }
-    Ok(filter)
 }
 
 /// The compilation text: the version with live proposals inline, attributed; `actor` and `status` (repeatable) filter
@@ -755,4 +725,15 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_lineage))
         .routes(utoipa_axum::routes!(get_redline))
         .routes(utoipa_axum::routes!(get_amendment))
+}
+
+/// The amendment page's buttons, which send this area's commands (the same
+/// handlers).
+pub fn form_routes() -> PageRoutes {
+    let a = "/processes/{slug}/drafts/{draft}/amendments/{id}";
+    PageRoutes::new()
+        .route(format!("{a}/position"), post(take_position))
+        .route(format!("{a}/withdraw"), post(withdraw_amendment))
+        .route(format!("{a}/co-sponsorship"), post(co_sponsorship))
+        .route(format!("{a}/decision"), post(decide_amendment))
 }

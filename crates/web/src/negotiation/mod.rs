@@ -4,3 +4,4 @@
 pub mod api;
 pub mod languages;
 pub mod pages;
+pub mod params;

@@ -16,7 +16,7 @@ use crate::http::page::PageError;
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
-use crate::negotiation::api::{filter_of, parse_seq};
+use crate::negotiation::params::{filter_of, parse_seq};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest, VersionView};
 use accord_app::AppError;
@@ -61,22 +61,6 @@ pub fn routes() -> PageRoutes {
             get(lineage_page),
         )
         .route(format!("{d}/amendments/{{id}}"), get(amendment_page))
-        .route(
-            format!("{d}/amendments/{{id}}/position"),
-            post(crate::negotiation::api::take_position),
-        )
-        .route(
-            format!("{d}/amendments/{{id}}/withdraw"),
-            post(crate::negotiation::api::withdraw_amendment),
-        )
-        .route(
-            format!("{d}/amendments/{{id}}/co-sponsorship"),
-            post(crate::negotiation::api::co_sponsorship),
-        )
-        .route(
-            format!("{d}/amendments/{{id}}/decision"),
-            post(crate::negotiation::api::decide_amendment),
-        )
         .route(
             format!("{d}/versions/{{seq}}/draft.md"),
             get(export_markdown),

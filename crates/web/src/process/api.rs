@@ -7,6 +7,7 @@ use crate::http::error::{ApiError, ErrorBody};
 use crate::http::json::{body, created, signed_in, Created};
 use crate::http::page::Reader;
 use crate::http::query::{parse_id, strings, ApiQuery, ListParams, Page};
+use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::AppError;
 use accord_app::PageRequest;
@@ -678,4 +679,11 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_process))
         .routes(utoipa_axum::routes!(get_meeting))
         .routes(utoipa_axum::routes!(get_actor))
+}
+
+/// The portal's forms that send this area's commands (the same handlers).
+pub fn form_routes() -> PageRoutes {
+    PageRoutes::new()
+        .route("/processes/{slug}/manage/phases", post(add_phase))
+        .route("/processes/{slug}/manage/themes", post(add_theme))
 }

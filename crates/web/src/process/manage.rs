@@ -25,14 +25,6 @@ pub fn routes() -> PageRoutes {
         .route("/processes/{slug}/manage/meetings", post(add_meeting))
         .route("/processes/{slug}/manage/documents", post(add_document))
         .route(
-            "/processes/{slug}/manage/phases",
-            post(crate::process::api::add_phase),
-        )
-        .route(
-            "/processes/{slug}/manage/themes",
-            post(crate::process::api::add_theme),
-        )
-        .route(
             "/manage/processes",
             get(new_process_page).post(create_process),
         )
