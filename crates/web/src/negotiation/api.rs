@@ -423,6 +423,21 @@ pub(crate) async fn propose_amendment(
     ))
 }
 
+/// An amendment's id in a command's path.
+fn amendment_id(raw: &str) -> Result<i64, AppError> {
+    parse_id(raw, "amendment").map_err(|e| AppError::NotFound(e.message))
+}
+
+/// A command on an amendment is done: the amendment is where to read it,
+/// over the API and in the portal.
+fn amendment_done(slug: &str, draft: &str, id: i64, record: Value) -> Done {
+    Done {
+        location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
+        record,
+        page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
+    }
+}
+
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PositionBody {
@@ -452,15 +467,16 @@ pub(crate) async fn take_position(
     } = command;
     let result = async {
         let c = input?;
-        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let id = amendment_id(&id)?;
         s.app
             .take_position(&principal, &slug, &draft, id, &c.actor, c.stance)
             .await?;
-        Ok(Done {
-            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-            record: json!({ "amendment": id, "actor": c.actor, "stance": c.stance }),
-            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        })
+        Ok(amendment_done(
+            &slug,
+            &draft,
+            id,
+            json!({ "amendment": id, "actor": c.actor, "stance": c.stance }),
+        ))
     }
     .await;
     via.answer(&s, &r, result, |form| {
@@ -498,15 +514,16 @@ pub(crate) async fn co_sponsorship(
     } = command;
     let result = async {
         let c = input?;
-        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let id = amendment_id(&id)?;
         s.app
             .co_sponsorship(&principal, &slug, &draft, id, &c.actor, c.confirm)
             .await?;
-        Ok(Done {
-            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-            record: json!({ "amendment": id, "actor": c.actor, "confirmed": c.confirm }),
-            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        })
+        Ok(amendment_done(
+            &slug,
+            &draft,
+            id,
+            json!({ "amendment": id, "actor": c.actor, "confirmed": c.confirm }),
+        ))
     }
     .await;
     via.answer(&s, &r, result, |form| {
@@ -536,16 +553,17 @@ pub(crate) async fn withdraw_amendment(
     } = command;
     let result = async {
         let c = input?;
-        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let id = amendment_id(&id)?;
         let NoFields {} = c;
         s.app
             .withdraw_amendment(&principal, &slug, &draft, id)
             .await?;
-        Ok(Done {
-            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-            record: json!({ "amendment": id, "status": "withdrawn" }),
-            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        })
+        Ok(amendment_done(
+            &slug,
+            &draft,
+            id,
+            json!({ "amendment": id, "status": "withdrawn" }),
+        ))
     }
     .await;
     via.answer(&s, &r, result, |form| {
@@ -584,15 +602,16 @@ pub(crate) async fn decide_amendment(
     } = command;
     let result = async {
         let c = input?;
-        let id = parse_id(&id, "amendment").map_err(|e| AppError::NotFound(e.message))?;
+        let id = amendment_id(&id)?;
         s.app
             .decide_amendment(&principal, &slug, &draft, id, c.status, &c.note)
             .await?;
-        Ok(Done {
-            location: format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-            record: json!({ "amendment": id, "status": c.status }),
-            page: format!("/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        })
+        Ok(amendment_done(
+            &slug,
+            &draft,
+            id,
+            json!({ "amendment": id, "status": c.status }),
+        ))
     }
     .await;
     via.answer(&s, &r, result, |form| {
