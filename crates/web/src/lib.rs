@@ -65,7 +65,10 @@ pub fn router(app: Arc<App>) -> Router {
 pub fn router_with(app: Arc<App>, options: Options) -> Router {
     let state = AppState::new(app, options);
     let (api, doc) = api().split_for_parts();
-    let doc = Arc::new(http::openapi::finish(doc));
+    // Serialised once: the document does not change while the server runs.
+    let doc = axum::body::Bytes::from(
+        serde_json::to_vec(&http::openapi::finish(doc)).expect("the OpenAPI document serialises"),
+    );
     let (pages, _) = pages().into_parts();
     Router::new()
         .merge(api)
@@ -73,7 +76,7 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             "/api/v1/openapi.json",
             axum::routing::get(move || {
                 let doc = doc.clone();
-                async move { axum::Json(doc.as_ref().clone()) }
+                async move { ([(header::CONTENT_TYPE, "application/json")], doc) }
             }),
         )
         .route("/api/v1", axum::routing::any(http::openapi::api_not_found))
@@ -132,16 +135,10 @@ fn pages() -> http::routes::PageRoutes {
         .merge(search::routes())
 }
 
-/// The OpenAPI document of the API, as `/api/v1/openapi.json` serves it.
-pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    http::openapi::finish(api().split_for_parts().1)
-}
-
 /// Every (method, path) the server answers, read off the declarations the
 /// router is built from: the API's from its OpenAPI document, the portal's
 /// from its route table. Tests walk it, so a route cannot escape them.
 pub fn route_table() -> Vec<(axum::http::Method, String)> {
-    use utoipa::openapi::HttpMethod;
     let mut routes = Vec::new();
     for (path, item) in api().split_for_parts().1.paths.paths {
         let ops = [
@@ -151,7 +148,6 @@ pub fn route_table() -> Vec<(axum::http::Method, String)> {
             (item.delete.is_some(), axum::http::Method::DELETE),
             (item.patch.is_some(), axum::http::Method::PATCH),
         ];
-        let _ = HttpMethod::Get;
         routes.extend(
             ops.into_iter()
                 .filter(|(has, _)| *has)

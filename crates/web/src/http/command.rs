@@ -143,12 +143,17 @@ fn refusal<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Refusal {
     }
 }
 
+/// A message, naming the field it is about when there is one.
+pub fn naming(field: Option<&str>, message: impl std::fmt::Display) -> String {
+    match field {
+        Some(f) => format!("{f}: {message}"),
+        None => message.to_string(),
+    }
+}
+
 /// The message of a refusal, naming its field.
 pub fn message(r: &Refusal) -> String {
-    match &r.field {
-        Some(f) => format!("{f}: {}", r.error),
-        None => r.error.to_string(),
-    }
+    naming(r.field.as_deref(), &r.error)
 }
 
 /// What a done command answers with: for JSON, `201`, `Location` (the
@@ -165,6 +170,13 @@ pub struct FormAgain {
     pub values: Vec<(String, String)>,
     pub field: Option<String>,
     pub message: String,
+}
+
+impl FormAgain {
+    /// The message as the page shows it, naming the field at fault.
+    pub fn described(&self) -> String {
+        naming(self.field.as_deref(), &self.message)
+    }
 }
 
 impl Via {
@@ -192,11 +204,8 @@ impl Via {
                 response
             }
             (Via::Json, Err(refused)) => {
-                let field = refused.field;
                 let mut e = ApiError::from(refused.error);
-                if let Some(f) = field {
-                    e.message = format!("{f}: {}", e.message);
-                }
+                e.message = naming(refused.field.as_deref(), &e.message);
                 e.into_response()
             }
             (Via::Form(_), Ok(done)) => Redirect::to(&done.page).into_response(),

@@ -1066,10 +1066,7 @@ pub(crate) async fn render_amendment(
         Operation::MoveNode { after, .. } | Operation::AddNode { after, .. } => Some(num_of(after)),
         _ => None,
     };
-    let refused = refused.map(|f| match f.field {
-        Some(field) => format!("{field}: {}", f.message),
-        None => f.message,
-    });
+    let refused = refused.map(|f| f.described());
     r.render(
         s,
         "amendment.html",

@@ -125,13 +125,7 @@ pub(crate) async fn render_manage(
         .collect();
     taxonomies.dedup();
     let (form, error, values) = match failed {
-        Some((form, again)) => {
-            let error = match &again.field {
-                Some(field) => format!("{field}: {}", again.message),
-                None => again.message,
-            };
-            (Some(form), Some(error), typed(&again.values))
-        }
+        Some((form, again)) => (Some(form), Some(again.described()), typed(&again.values)),
         None => (None, None, blank()),
     };
     r.render(
