@@ -100,10 +100,7 @@ impl<T: DeserializeOwned> FromRequest<SharedState> for Command<T> {
             let encoded = form_urlencoded::Serializer::new(String::new())
                 .extend_pairs(filled.map(|(k, v)| (k, v.trim())))
                 .finish();
-            let input = serde_path_to_error::deserialize(serde_urlencoded::Deserializer::new(
-                form_urlencoded::parse(encoded.as_bytes()),
-            ))
-            .map_err(refusal);
+            let input = form_input(encoded.as_bytes());
             return Ok(Command {
                 principal: caller.principal,
                 input,
@@ -132,6 +129,20 @@ impl<T: DeserializeOwned> FromRequest<SharedState> for Command<T> {
             via: Via::Json,
         })
     }
+}
+
+/// The form's settings: nested fields are named `venue[city]`, lists
+/// `agenda[0][title]` or `co_sponsors[]` (browsers send the brackets
+/// percent-encoded), three levels at most.
+const FORM: serde_qs::Config = serde_qs::Config::new().max_depth(3).use_form_encoding(true);
+
+/// A command from a form's fields (blank ones already left out).
+fn form_input<T: DeserializeOwned>(encoded: &[u8]) -> Result<T, Refusal> {
+    let fields = serde_qs::Deserializer::with_config(FORM, encoded).map_err(|e| Refusal {
+        field: None,
+        error: AppError::BadRequest(e.to_string()),
+    })?;
+    serde_path_to_error::deserialize(fields).map_err(refusal)
 }
 
 fn refusal<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Refusal {
@@ -225,5 +236,78 @@ impl Via {
                 e => r.error(s, e).into_response(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Venue {
+        city: String,
+        country: String,
+    }
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        number: u32,
+        title: String,
+    }
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Meeting {
+        title: String,
+        venue: Option<Venue>,
+        #[serde(default)]
+        agenda: Vec<Item>,
+        #[serde(default)]
+        co_sponsors: Vec<String>,
+    }
+
+    fn encoded(pairs: &[(&str, &str)]) -> String {
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish()
+    }
+
+    #[test]
+    fn a_form_names_nested_fields_and_lists_with_brackets() {
+        let sent = encoded(&[
+            ("title", "Round 1"),
+            ("venue[city]", "New York"),
+            ("venue[country]", "USA"),
+            ("agenda[0][number]", "1"),
+            ("agenda[0][title]", "Zero draft"),
+            ("agenda[1][number]", "2"),
+            ("agenda[1][title]", "Other matters"),
+            ("co_sponsors[]", "MEX"),
+            ("co_sponsors[]", "CHE"),
+        ]);
+        let m: Meeting = form_input(sent.as_bytes()).unwrap();
+        assert_eq!(m.venue.unwrap().city, "New York");
+        assert_eq!(m.agenda[1].title, "Other matters");
+        assert_eq!(m.agenda[1].number, 2);
+        assert_eq!(m.co_sponsors, ["MEX", "CHE"]);
+    }
+
+    #[test]
+    fn a_form_s_mistakes_name_the_field() {
+        let sent = encoded(&[
+            ("title", "R"),
+            ("agenda[0][number]", "one"),
+            ("agenda[0][title]", "x"),
+        ]);
+        let r = form_input::<Meeting>(sent.as_bytes()).unwrap_err();
+        assert_eq!(r.field.as_deref(), Some("agenda[0].number"));
+        let sent = encoded(&[("title", "R"), ("venue[town]", "Paris")]);
+        let r = form_input::<Meeting>(sent.as_bytes()).unwrap_err();
+        assert!(r.error.to_string().contains("town"), "{}", r.error);
+        // Hostile nesting is refused, not followed.
+        let deep = encoded(&[("title", "R"), ("a[b][c][d][e][f][g]", "1")]);
+        assert!(form_input::<Meeting>(deep.as_bytes()).is_err());
     }
 }
