@@ -22,7 +22,7 @@ use accord_analysis::synthetic::{Corpus, CorpusParams, SyntheticInput, THEMES};
 use accord_analysis::{assign_themes, normalise, ThemeParams, ThemeSeed};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// The titles of the GCM's thematic sessions (crates/app/demo/gcm).
+/// The titles of the GCM's thematic sessions (crates/demo/data/gcm).
 const TITLES: [&str; 6] = [
     "Human rights of all migrants, social inclusion, cohesion and all forms of discrimination, including racism, xenophobia and intolerance",
     "Addressing drivers of migration, including adverse effects of climate change, natural disasters and human-made crises, through protection and assistance, sustainable development, poverty eradication, conflict prevention and resolution",

@@ -1156,7 +1156,7 @@ mod tests {
     use crate::synthetic::{Corpus, CorpusParams, SyntheticInput, THEMES};
     use crate::text::normalise;
 
-    /// The titles of the GCM's thematic sessions (crates/app/demo/gcm).
+    /// The titles of the GCM's thematic sessions (crates/demo/data/gcm).
     const TITLES: [&str; 6] = [
         "Human rights of all migrants, social inclusion, cohesion and all forms of discrimination, including racism, xenophobia and intolerance",
         "Addressing drivers of migration, including adverse effects of climate change, natural disasters and human-made crises, through protection and assistance, sustainable development, poverty eradication, conflict prevention and resolution",

@@ -3,41 +3,36 @@
 //! one store transaction, and answers in domain types.
 
 mod access;
-mod accreditation;
 pub mod adoption;
 mod consultation;
-mod database;
-pub mod demo;
-mod demo_adoption;
-mod demo_negotiation;
 pub mod files;
-pub mod import;
-pub mod languages;
 mod listing;
 pub mod negotiation;
 pub mod policy;
 pub mod pool;
+mod process;
 mod search;
-mod speakers;
 pub mod stocktaking;
-pub mod synthetic;
 
+pub use access::accreditation::DEFAULT_OBJECTION_DAYS;
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
     ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, RESET_ATTEMPTS, RESET_HOURS,
     SESSION_HOURS,
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
-pub use accreditation::DEFAULT_OBJECTION_DAYS;
 pub use consultation::{
     suggested_recommendations, ImportBatch, InputDetail, StatementDetail,
     STATEMENT_DAYS_AFTER_MEETING,
 };
-pub use database::{open_store, DatabaseTarget, DatabaseUrlError, OpenError, DEFAULT_DATABASE_URL};
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
+pub use negotiation::languages;
 pub use policy::{Action, Principal};
+pub use process::speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMIT};
+pub(crate) use process::{create_actor, require_process};
+pub use process::{Counts, LoadReport, ProcessDescription};
 pub use search::SearchRequest;
-pub use speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMIT};
+pub use stocktaking::import;
 
 use accord_domain::audit::{self, AuditEntry, AuditRecord, ChainBreak};
 use accord_domain::*;
@@ -235,27 +230,16 @@ impl App {
         }
     }
 
-    /// Opens the store a database URL names, with files and the search
-    /// index in the default data directory (beside a SQLite file, or
-    /// `./accord-data` with PostgreSQL); `with_data_dir` names another.
-    pub async fn open(url: &str) -> Result<Self, OpenError> {
-        let target = DatabaseTarget::parse(url)?;
-        let data = target.default_data_dir();
-        Ok(App::new(
-            open_store(&target).await?,
-            Arc::new(files::DirBlobStore::new(data.join("blobs"))),
-            data.join("search"),
-        ))
-    }
-
-    /// The same app keeping files under `dir/blobs` and its search index in
-    /// `dir/search`.
-    pub fn with_data_dir(self, dir: impl Into<std::path::PathBuf>) -> Self {
+    /// An app on `store` keeping files under `dir/blobs` and its search
+    /// index in `dir/search`. (Which store a URL names is the binary's
+    /// business: `accord-cli`'s `database` module.)
+    pub fn in_data_dir(store: Arc<dyn Store>, dir: impl Into<std::path::PathBuf>) -> Self {
         let dir = dir.into();
-        let mut app =
-            self.with_files(|f| f.blobs = Arc::new(files::DirBlobStore::new(dir.join("blobs"))));
-        app.search = Arc::new(search::Search::new(dir.join("search")));
-        app
+        App::new(
+            store,
+            Arc::new(files::DirBlobStore::new(dir.join("blobs"))),
+            dir.join("search"),
+        )
     }
 
     /// The same app with the largest upload and the size above which files
@@ -295,206 +279,6 @@ impl App {
         self.now().date_naive()
     }
 
-    // ---- reads ----------------------------------------------------------
-
-    pub async fn processes(&self, page: &PageRequest) -> Result<Listing<ProcessSummary>> {
-        let limit = page.limit()?;
-        let after = match cursor(page, "processes")? {
-            Some(Position::Slug(s)) => Some(Slug::new(s).map_err(bad_cursor)?),
-            Some(_) => return Err(bad_cursor(())),
-            None => None,
-        };
-        let found = self
-            .store
-            .list_processes(&ProcessQuery { after, limit })
-            .await?;
-        let next = next_cursor(&found, "processes", |p| Position::Slug(p.slug.to_string()));
-        let today = self.today();
-        let mut items = Vec::with_capacity(found.items.len());
-        for process in found.items {
-            let phases = self.store.list_phases(&process.slug).await?;
-            let current_phase = current_phase(&phases, today).map(|p| p.kind);
-            items.push(ProcessSummary {
-                process,
-                current_phase,
-            });
-        }
-        Ok(Listing {
-            items,
-            next_cursor: next,
-        })
-    }
-
-    pub async fn process(&self, slug: &str) -> Result<ProcessOverview> {
-        let slug = parse_slug("process", slug)?;
-        let process = self.store.get_process(&slug).await?;
-        let phases = self.store.list_phases(&slug).await?;
-        let today = self.today();
-        let current_phase = current_phase(&phases, today).map(|p| p.kind);
-        Ok(ProcessOverview {
-            process,
-            phases,
-            current_phase,
-            today,
-        })
-    }
-
-    pub async fn meetings(
-        &self,
-        process: &str,
-        kind: Option<MeetingKind>,
-        page: &PageRequest,
-    ) -> Result<Listing<Meeting>> {
-        let process = self.existing_process(process).await?;
-        let limit = page.limit()?;
-        let after = dated_cursor(page, "meetings")?;
-        let found = self
-            .store
-            .list_meetings(&MeetingQuery {
-                process,
-                kind,
-                after,
-                limit,
-            })
-            .await?;
-        let next = next_cursor(&found, "meetings", |m| Position::Dated(m.start_date, m.id));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-
-    /// Every meeting of a process in date order (for timelines).
-    pub async fn all_meetings(
-        &self,
-        process: &str,
-        kind: Option<MeetingKind>,
-    ) -> Result<Vec<Meeting>> {
-        drain(|page| async move { self.meetings(process, kind, &page).await }).await
-    }
-
-    /// A meeting, with the documents the reader may see.
-    pub async fn meeting(
-        &self,
-        reader: &Principal,
-        process: &str,
-        id: i64,
-    ) -> Result<MeetingDetail> {
-        let process = parse_slug("process", process)?;
-        let meeting = self.store.get_meeting(&process, id).await?;
-        let documents = self
-            .store
-            .list_documents(&DocumentQuery {
-                process: process.clone(),
-                kind: None,
-                meeting: Some(id),
-                visible: self.visible(reader, &process),
-                after: None,
-                limit: accord_store::MAX_PAGE,
-            })
-            .await?
-            .items;
-        let all_themes = self.store.list_themes(&process).await?;
-        let themes = all_themes
-            .into_iter()
-            .filter(|t| meeting.themes.contains(&t.code))
-            .collect();
-        Ok(MeetingDetail {
-            meeting,
-            documents,
-            themes,
-        })
-    }
-
-    /// The documents of a process the reader may see now, in date order.
-    pub async fn documents(
-        &self,
-        reader: &Principal,
-        process: &str,
-        kind: Option<DocumentKind>,
-        page: &PageRequest,
-    ) -> Result<Listing<Document>> {
-        let process = self.existing_process(process).await?;
-        let limit = page.limit()?;
-        let after = dated_cursor(page, "documents")?;
-        let found = self
-            .store
-            .list_documents(&DocumentQuery {
-                visible: self.visible(reader, &process),
-                process,
-                kind,
-                meeting: None,
-                after,
-                limit,
-            })
-            .await?;
-        let next = next_cursor(&found, "documents", |d| Position::Dated(d.date, d.id));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-
-    /// Every document of a process the reader may see, in date order.
-    pub async fn all_documents(&self, reader: &Principal, process: &str) -> Result<Vec<Document>> {
-        drain(|page| async move { self.documents(reader, process, None, &page).await }).await
-    }
-
-    pub async fn themes(&self, process: &str) -> Result<Vec<Theme>> {
-        let process = self.existing_process(process).await?;
-        Ok(self.store.list_themes(&process).await?)
-    }
-
-    pub async fn actors(
-        &self,
-        kind: Option<ActorKind>,
-        page: &PageRequest,
-    ) -> Result<Listing<Actor>> {
-        let limit = page.limit()?;
-        let after = match cursor(page, "actors")? {
-            Some(Position::Code(c)) => Some(ActorCode::new(c).map_err(bad_cursor)?),
-            Some(_) => return Err(bad_cursor(())),
-            None => None,
-        };
-        let found = self
-            .store
-            .list_actors(&ActorQuery { kind, after, limit })
-            .await?;
-        let next = next_cursor(&found, "actors", |a| Position::Code(a.code.to_string()));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-
-    /// Every actor of a kind, by code (for the directory page).
-    pub async fn all_actors(&self, kind: Option<ActorKind>) -> Result<Vec<Actor>> {
-        drain(|page| async move { self.actors(kind, &page).await }).await
-    }
-
-    pub async fn actor(&self, code: &str) -> Result<ActorDetail> {
-        let code = ActorCode::new(code).map_err(|_| {
-            AppError::NotFound(format!("actor '{}' does not exist", truncate(code)))
-        })?;
-        let actor = self.store.get_actor(&code).await?;
-        let mut members = Vec::with_capacity(actor.members.len());
-        for m in &actor.members {
-            members.push(self.store.get_actor(m).await?);
-        }
-        let groups = self.store.groups_of(&code).await?;
-        Ok(ActorDetail {
-            actor,
-            members,
-            groups,
-        })
-    }
-
-    pub(crate) async fn existing_process(&self, slug: &str) -> Result<Slug> {
-        let slug = parse_slug("process", slug)?;
-        self.store.get_process(&slug).await?;
-        Ok(slug)
-    }
-
     // ---- writes ---------------------------------------------------------
 
     /// Starts a unit of work on behalf of `principal`.
@@ -504,20 +288,6 @@ impl App {
             principal,
             at: micros(self.now()),
         })
-    }
-
-    pub async fn create_actor(&self, p: &Principal, actor: Actor) -> Result<()> {
-        authorize(p, Action::ManageActors)?;
-        let mut unit = self.unit(p).await?;
-        create_actor(&mut unit, &actor).await?;
-        unit.commit().await
-    }
-
-    pub async fn create_process(&self, p: &Principal, process: Process) -> Result<()> {
-        authorize(p, Action::CreateProcess)?;
-        let mut unit = self.unit(p).await?;
-        create_process(&mut unit, &process).await?;
-        unit.commit().await
     }
 
     /// What `p` may do in `process` (or across processes, with `None`), for
@@ -541,40 +311,6 @@ impl App {
             }
         }
         policy::capabilities(p, slug.as_ref(), &acting)
-    }
-
-    pub async fn add_phase(&self, p: &Principal, phase: Phase) -> Result<()> {
-        authorize(p, Action::EditProcess(&phase.process))?;
-        let mut unit = self.unit(p).await?;
-        add_phase(&mut unit, &phase).await?;
-        unit.commit().await
-    }
-
-    pub async fn add_theme(&self, p: &Principal, theme: Theme) -> Result<()> {
-        authorize(p, Action::EditProcess(&theme.process))?;
-        let mut unit = self.unit(p).await?;
-        add_theme(&mut unit, &theme).await?;
-        unit.commit().await
-    }
-
-    /// Records a meeting; returns its id.
-    pub async fn add_meeting(&self, p: &Principal, meeting: NewMeeting) -> Result<i64> {
-        authorize(p, Action::EditProcess(&meeting.process))?;
-        let mut unit = self.unit(p).await?;
-        let id = add_meeting(&mut unit, &meeting).await?;
-        unit.commit().await?;
-        Ok(id)
-    }
-
-    /// Records document metadata; returns its id.
-    pub async fn add_document(&self, p: &Principal, document: NewDocument) -> Result<i64> {
-        authorize(p, Action::EditProcess(&document.process))?;
-        let mut unit = self.unit(p).await?;
-        let id = add_document(&mut unit, &document).await?;
-        unit.commit().await?;
-        self.index_item(&document.process, ItemKind::Document, id)
-            .await;
-        Ok(id)
     }
 
     // ---- the audit log --------------------------------------------------
@@ -682,163 +418,6 @@ impl Unit<'_> {
 // Each checks the domain rules (with lookups in the same transaction) before
 // it writes, so the caller gets the rule's own error, never a SQL one, and
 // records what it did in the audit log.
-
-pub(crate) async fn create_actor(u: &mut Unit<'_>, actor: &Actor) -> Result<()> {
-    actor.validate()?;
-    if u.tx.find_actor(&actor.code).await?.is_some() {
-        return Err(ValidationError::DuplicateActorCode(actor.code.to_string()).into());
-    }
-    let mut kinds = std::collections::HashMap::new();
-    for member in &actor.members {
-        if let Some(found) = u.tx.find_actor(member).await? {
-            kinds.insert(member.clone(), found.kind);
-        }
-    }
-    actor.validate_members(|c| kinds.get(c).copied())?;
-    u.tx.insert_actor(actor).await?;
-    u.audit("actor.create", None, vec![format!("actor:{}", actor.code)])
-        .await
-}
-
-async fn require_actors<'a>(
-    tx: &mut dyn Tx,
-    codes: impl Iterator<Item = &'a ActorCode>,
-) -> Result<()> {
-    for code in codes {
-        if tx.find_actor(code).await?.is_none() {
-            return Err(ValidationError::UnknownActor(code.to_string()).into());
-        }
-    }
-    Ok(())
-}
-
-pub(crate) async fn require_process(tx: &mut dyn Tx, slug: &Slug) -> Result<Process> {
-    tx.find_process(slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("process '{slug}' does not exist")))
-}
-
-pub(crate) async fn create_process(u: &mut Unit<'_>, process: &Process) -> Result<()> {
-    process.validate()?;
-    if u.tx.find_process(&process.slug).await?.is_some() {
-        return Err(ValidationError::DuplicateProcessSlug(process.slug.to_string()).into());
-    }
-    require_actors(&mut *u.tx, process.referenced_actors()).await?;
-    u.tx.insert_process(process).await?;
-    u.audit(
-        "process.create",
-        Some(&process.slug),
-        vec![format!("process:{}", process.slug)],
-    )
-    .await
-}
-
-pub(crate) async fn add_phase(u: &mut Unit<'_>, phase: &Phase) -> Result<()> {
-    phase.validate()?;
-    require_process(&mut *u.tx, &phase.process).await?;
-    if u.tx.find_phase(&phase.process, phase.kind).await?.is_some() {
-        return Err(ValidationError::DuplicatePhase(phase.kind.to_string()).into());
-    }
-    u.tx.insert_phase(phase).await?;
-    u.audit(
-        "phase.create",
-        Some(&phase.process),
-        vec![format!("phase:{}", phase.kind)],
-    )
-    .await
-}
-
-pub(crate) async fn add_theme(u: &mut Unit<'_>, theme: &Theme) -> Result<()> {
-    theme.validate()?;
-    require_process(&mut *u.tx, &theme.process).await?;
-    if u.tx
-        .find_theme(&theme.process, &theme.code)
-        .await?
-        .is_some()
-    {
-        return Err(ValidationError::DuplicateSlug {
-            what: "theme",
-            slug: theme.code.to_string(),
-        }
-        .into());
-    }
-    u.tx.insert_theme(theme).await?;
-    u.audit(
-        "theme.create",
-        Some(&theme.process),
-        vec![format!("theme:{}", theme.code)],
-    )
-    .await
-}
-
-pub(crate) async fn add_meeting(u: &mut Unit<'_>, meeting: &NewMeeting) -> Result<i64> {
-    meeting.validate()?;
-    let process = require_process(&mut *u.tx, &meeting.process).await?;
-    process.check_meeting_kind(meeting.kind)?;
-    if u.tx
-        .find_meeting(&meeting.process, &meeting.slug)
-        .await?
-        .is_some()
-    {
-        return Err(ValidationError::DuplicateSlug {
-            what: "meeting",
-            slug: meeting.slug.to_string(),
-        }
-        .into());
-    }
-    require_actors(&mut *u.tx, meeting.referenced_actors()).await?;
-    for theme in &meeting.themes {
-        if u.tx.find_theme(&meeting.process, theme).await?.is_none() {
-            return Err(ValidationError::UnknownTheme(theme.to_string()).into());
-        }
-    }
-    let id = u.tx.insert_meeting(meeting).await?;
-    u.audit(
-        "meeting.create",
-        Some(&meeting.process),
-        vec![format!("meeting:{id}")],
-    )
-    .await?;
-    Ok(id)
-}
-
-pub(crate) async fn add_document(u: &mut Unit<'_>, document: &NewDocument) -> Result<i64> {
-    document.validate()?;
-    require_process(&mut *u.tx, &document.process).await?;
-    if u.tx
-        .find_document(&document.process, &document.slug)
-        .await?
-        .is_some()
-    {
-        return Err(ValidationError::DuplicateSlug {
-            what: "document",
-            slug: document.slug.to_string(),
-        }
-        .into());
-    }
-    if let Some(symbol) = &document.symbol {
-        if u.tx.find_document_by_symbol(symbol).await?.is_some() {
-            return Err(ValidationError::DuplicateSymbol(symbol.to_string()).into());
-        }
-    }
-    let meeting = match &document.meeting {
-        None => None,
-        Some(slug) => Some(
-            u.tx.find_meeting(&document.process, slug)
-                .await?
-                .ok_or_else(|| ValidationError::UnknownMeeting(slug.to_string()))?
-                .id,
-        ),
-    };
-    let id = u.tx.insert_document(document, meeting).await?;
-    u.audit(
-        "document.create",
-        Some(&document.process),
-        vec![format!("document:{id}")],
-    )
-    .await?;
-    Ok(id)
-}
 
 // ---- helpers --------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 //! Accounts, sessions, tokens, resets, the policy and the audit log, through
 //! the app layer on both real stores (SQLite and PostgreSQL).
 
-use accord_app::demo::Demo;
 use accord_app::{App, AppError, PageRequest, Principal};
+use accord_demo::{Demo, LoadDemo};
 use accord_domain::audit::ChainBreak;
 use accord_domain::*;
 use chrono::Duration;
@@ -761,7 +761,7 @@ async fn tamper(url: &str, sql: &str) {
 
 async fn the_audit_chain_catches_tampering(db: TestDatabase) {
     let url = db.url.as_str();
-    let app = App::open(url).await.unwrap().with_data_dir(&db.data_dir);
+    let app = App::in_data_dir(db.store().await, &db.data_dir);
     app.load_demo(Demo::Gcm).await.unwrap();
     let entries = match app.verify_audit().await.unwrap() {
         Ok(n) => n,

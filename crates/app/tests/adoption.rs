@@ -5,6 +5,7 @@
 
 use accord_app::adoption::AdoptionRequest;
 use accord_app::{App, AppError, Principal};
+use accord_demo::LoadDemo;
 use accord_domain::adoption::*;
 use accord_domain::*;
 
@@ -125,7 +126,7 @@ async fn the_gcm_demo_has_its_real_adoption_and_endorsement(db: TestDatabase) {
     assert_eq!(europe.get("no"), Some(&3));
     assert_eq!(europe.get("abstain"), Some(&7));
     // Loading the demo again records nothing twice.
-    app.load_demo(accord_app::demo::Demo::Gcm).await.unwrap();
+    app.load_demo(accord_demo::Demo::Gcm).await.unwrap();
     assert_eq!(app.adoptions("gcm").await.unwrap().len(), 2);
     // The adopted text's 23 objectives.
     let objectives = app.adopted_objectives("gcm").await.unwrap();

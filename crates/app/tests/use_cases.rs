@@ -1,7 +1,7 @@
 //! Use cases on both real stores (the app layer is the main test boundary).
 
-use accord_app::demo::Demo;
 use accord_app::{App, AppError, PageRequest, Principal};
+use accord_demo::{Demo, LoadDemo};
 
 use accord_domain::*;
 
@@ -233,8 +233,8 @@ fn the_demo_states_are_the_checked_table() {
         eprintln!("shared/data not present beside the checkout; skipping the cross-check");
         return;
     };
-    let ours = accord_app::demo::parse_states(Demo::Gcm.files().states_csv).unwrap();
-    let theirs = accord_app::demo::parse_states(&shared).unwrap();
+    let ours = accord_demo::parse_states(Demo::Gcm.files().states_csv).unwrap();
+    let theirs = accord_demo::parse_states(&shared).unwrap();
     assert_eq!(ours.len(), theirs.len());
     for (a, b) in ours.iter().zip(&theirs) {
         if a.code.as_str() == "VAT" {
@@ -532,7 +532,7 @@ async fn unknown_things_are_not_found(db: TestDatabase) {
 
 #[test]
 fn malformed_demo_files_are_refused_with_the_file_named() {
-    use accord_app::demo::{parse_states, DemoFiles};
+    use accord_demo::{parse_states, DemoFiles};
     let header = "iso3,iso2,m49,name,official_name,continent,un_subregion,status,un_member_since,eu_member_in_2018\n";
     for (rows, needle) in [
         (
@@ -589,7 +589,11 @@ async fn a_demo_that_breaks_a_rule_loads_nothing(db: TestDatabase) {
     // The last meeting ends before it starts: the whole load is refused.
     let last = data.meetings.last_mut().unwrap();
     last.end_date = "2000-01-01".parse().unwrap();
-    let err = t.app.load_demo_data(&data).await.unwrap_err();
+    let err = t
+        .app
+        .load_process_description(&accord_app::Principal::System("test"), &data)
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), "end_before_start");
     assert!(
         t.app.all_actors(None).await.unwrap().is_empty(),

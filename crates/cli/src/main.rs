@@ -1,14 +1,16 @@
 //! `accord`: the command line for operators.
 
-use accord_app::demo::{Demo, DemoReport};
-use accord_app::{open_store, App, DatabaseTarget, OpenError, Principal, DEFAULT_DATABASE_URL};
+use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo, LoadReport};
 use accord_domain::{ActorCode, Role, RoleGrant, Slug};
 use clap::{Parser, Subcommand};
+use database::{open_store, DatabaseTarget, OpenError, DEFAULT_DATABASE_URL};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod database;
 mod import;
 
 /// Exit codes, documented in README.md.
@@ -280,8 +282,8 @@ fn write_synthetic(out: &std::path::Path, inputs: u64, seed: u64) -> Result<(), 
     let mut truth = std::io::BufWriter::new(std::fs::File::create(&truth_path).map_err(fail)?);
     let started = Instant::now();
     let process: accord_domain::Slug = "gcm".parse().expect("a valid slug");
-    for (i, x) in accord_app::synthetic::corpus(inputs, seed).enumerate() {
-        let input = accord_app::synthetic::synthetic_input(&process, &x, i);
+    for (i, x) in accord_demo::synthetic::corpus(inputs, seed).enumerate() {
+        let input = accord_demo::synthetic::synthetic_input(&process, &x, i);
         let row = serde_json::json!({
             "external_id": input.external_id, "language": x.language, "text": input.text,
             "organisation": input.organisation, "country": input.country, "synthetic": true,
@@ -349,14 +351,10 @@ async fn open(db: &DatabaseArg) -> Result<App, Failure> {
         .data_dir
         .clone()
         .unwrap_or_else(|| target.default_data_dir());
-    Ok(App::new(
-        store,
-        Arc::new(accord_app::files::DirBlobStore::new(data.join("blobs"))),
-        data.join("search"),
-    ))
+    Ok(App::in_data_dir(store, data))
 }
 
-fn print_report(report: &DemoReport) {
+fn print_report(report: &LoadReport) {
     println!("created:  {}", report.created);
     println!("existing: {}", report.existing);
 }
@@ -475,8 +473,7 @@ async fn run(command: Command) -> Result<(), Failure> {
                     .map_err(|e| (exit::FAILED, e.to_string()))?;
             }
             let started = Instant::now();
-            let report = app
-                .generate_synthetic_inputs(&process, inputs, seed)
+            let report = accord_demo::synthetic::generate_inputs(&app, &process, inputs, seed)
                 .await
                 .map_err(|e| match e {
                     accord_app::AppError::NotFound(m) => (exit::INVALID, m),

@@ -588,12 +588,12 @@ fn the_operator_makes_a_token_for_a_script() {
     assert!(text(&out.stderr).contains("nightly export"));
     // The token signs the script in as that account.
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let url = format!(
-        "sqlite://{}",
-        dir.path().join("accord-data/accord.db").display()
-    );
+    let data = dir.path().join("accord-data");
     let principal = rt.block_on(async {
-        let app = accord_app::App::open(&url).await.unwrap();
+        let store = accord_store_sqlite::SqliteStore::open(&data.join("accord.db"))
+            .await
+            .unwrap();
+        let app = accord_app::App::in_data_dir(std::sync::Arc::new(store), data);
         app.authenticate_token(&secret).await.unwrap()
     });
     assert_eq!(principal.by(), "script@example.org");

@@ -92,7 +92,7 @@ fn code(s: &str) -> ActorCode {
     ActorCode::new(s).expect("an actor code")
 }
 
-/// The GCM's agreed text as the demo records it (crates/app/demo/gcm): the
+/// The GCM's agreed text as the demo records it (crates/demo/data/gcm): the
 /// fifth version of the draft, agreed on 13 July 2018. Its wording is not
 /// needed here, only its identity.
 fn gcm() -> (Draft, Version) {

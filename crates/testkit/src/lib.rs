@@ -20,8 +20,8 @@ pub enum Backend {
     Postgres,
 }
 
-/// A fresh, empty database for one test, named by `url` (what `App::open`
-/// takes). A SQLite file lives in a temporary directory removed on drop; a
+/// A fresh, empty database for one test, named by `url` and opened by
+/// [`TestDatabase::store`]. A SQLite file lives in a temporary directory removed on drop; a
 /// PostgreSQL schema is dropped and made anew when the same test next runs.
 /// Either way the test gets a fresh directory for files and the search
 /// index, `data_dir`.
@@ -86,6 +86,26 @@ impl TestDatabase {
                     _dir: dir,
                 }
             }
+        }
+    }
+}
+
+impl TestDatabase {
+    /// The database opened as a store, migrations applied.
+    pub async fn store(&self) -> std::sync::Arc<dyn accord_store::Store> {
+        match self.backend {
+            Backend::Sqlite => std::sync::Arc::new(
+                accord_store_sqlite::SqliteStore::open(std::path::Path::new(
+                    self.url.trim_start_matches("sqlite://"),
+                ))
+                .await
+                .expect("the test's SQLite file opens"),
+            ),
+            Backend::Postgres => std::sync::Arc::new(
+                accord_store_postgres::PgStore::connect(&self.url)
+                    .await
+                    .expect("the test's PostgreSQL schema opens"),
+            ),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! People and access over HTTP: every write route × every role, CSRF,
 //! session fixation, tokens, rate limiting, password resets.
 
-use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo};
 use accord_domain::{Role, RoleGrant};
 use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
@@ -54,10 +54,7 @@ struct Site {
 }
 
 async fn site_with(db: TestDatabase, secure: bool) -> Site {
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir);
+    let app = App::in_data_dir(db.store().await, &db.data_dir);
     app.load_demo(Demo::Gcm).await.unwrap();
     // A process with no phases yet, for the process-scoped routes.
     let mut trial = app.process("gcm").await.unwrap().process;

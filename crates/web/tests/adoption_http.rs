@@ -3,8 +3,8 @@
 //! drawn by the server, the CSV and Akoma Ntoso exports; bad votes and
 //! pledges refused over the API with their own error, nothing changed.
 
-use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo};
 use accord_domain::{Role, RoleGrant};
 use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
@@ -40,10 +40,7 @@ async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) 
 }
 
 async fn site(db: &TestDatabase) -> (Arc<App>, axum::Router) {
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir);
+    let app = App::in_data_dir(db.store().await, &db.data_dir);
     app.load_demo(Demo::Gcm).await.unwrap();
     let app = Arc::new(app);
     let router = accord_web::router(app.clone());

@@ -1,8 +1,8 @@
 //! Every route, called in-process through the router, on a real SQLite store
 //! holding the GCM demo, with the clock fixed on 1 March 2018.
 
-use accord_app::demo::Demo;
 use accord_app::App;
+use accord_demo::{Demo, LoadDemo};
 use accord_testkit::{on_both_stores, Backend, TestDatabase};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -38,11 +38,7 @@ struct Site {
 
 async fn site(db: TestDatabase) -> Site {
     let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir)
-        .with_clock(Arc::new(move || now));
+    let app = App::in_data_dir(db.store().await, &db.data_dir).with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
     let app = Arc::new(app);
     Site {

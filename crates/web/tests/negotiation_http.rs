@@ -2,8 +2,8 @@
 //! on both real stores, with the GCM demo (its draft, and the simulated
 //! amendments on Rev.3) and the clock in the negotiation phase (March 2018).
 
-use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo};
 use accord_domain::{Role, RoleGrant};
 use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
@@ -34,11 +34,7 @@ struct Site {
 
 async fn site(db: TestDatabase) -> Site {
     let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir)
-        .with_clock(Arc::new(move || now));
+    let app = App::in_data_dir(db.store().await, &db.data_dir).with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
     let app = Arc::new(app);
     Site {

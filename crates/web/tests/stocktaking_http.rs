@@ -4,8 +4,8 @@
 //! job; the stocktaking page, campaigns, the report (HTML and DOCX),
 //! coverage; an import over the API as a job.
 
-use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo};
 use accord_domain::{Consultation, NewInput, Role, RoleGrant};
 use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
@@ -30,11 +30,7 @@ async fn body(router: &axum::Router, req: Request<Body>) -> (StatusCode, String)
 
 async fn the_secretariat_confirms_a_suggested_recommendation(db: TestDatabase) {
     let now: DateTime<Utc> = "2017-06-01T12:00:00Z".parse().unwrap();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir)
-        .with_clock(Arc::new(move || now));
+    let app = App::in_data_dir(db.store().await, &db.data_dir).with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
     let system = Principal::System("test");
     app.open_consultation(
@@ -167,13 +163,11 @@ fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
 
 async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) {
     let now: DateTime<Utc> = "2017-06-01T12:00:00Z".parse().unwrap();
-    let app = App::open(&db.url)
-        .await
-        .unwrap()
-        .with_data_dir(&db.data_dir)
-        .with_clock(Arc::new(move || now));
+    let app = App::in_data_dir(db.store().await, &db.data_dir).with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
-    let report = app.generate_synthetic_inputs("gcm", 800, 5).await.unwrap();
+    let report = accord_demo::synthetic::generate_inputs(&app, "gcm", 800, 5)
+        .await
+        .unwrap();
     assert_eq!(report.inputs, 800);
     let system = Principal::System("test");
     let account = app

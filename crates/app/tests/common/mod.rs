@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use accord_app::demo::Demo;
 use accord_app::{App, Principal};
+use accord_demo::{Demo, LoadDemo};
 pub use accord_testkit::{on_both_stores, TestDatabase};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::{Arc, Mutex};
@@ -24,10 +24,7 @@ impl TestApp {
     pub async fn empty(db: TestDatabase, now: &str) -> Self {
         let now = Arc::new(Mutex::new(now.parse::<DateTime<Utc>>().unwrap()));
         let clock = now.clone();
-        let app = App::open(&db.url)
-            .await
-            .unwrap()
-            .with_data_dir(&db.data_dir)
+        let app = App::in_data_dir(db.store().await, &db.data_dir)
             .with_clock(Arc::new(move || *clock.lock().unwrap()));
         TestApp { app, now, db }
     }

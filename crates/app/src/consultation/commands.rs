@@ -1,67 +1,8 @@
-//! The consultation phase: statements at meetings, calls for inputs and the
-//! inputs sent to them, the texts of each in their languages, and the
-//! recommendations the secretariat marks in them. Every read is filtered by
-//! what the reader may see (`policy::clearance`); an item the reader may not
-//! see is "not found", never "forbidden", so its existence does not leak.
+//! The consultation: the commands (writes).
 
-use crate::listing::Position;
-use crate::policy::{authorize, clearance, Action, Principal};
-use crate::{bad_cursor, cursor, next_cursor, App, AppError, Listing, PageRequest, Result};
-use accord_domain::{
-    Actor, ActorKind, Clearance, Consultation, Distribution, Input, ItemKind, ItemText, Meeting,
-    NewInput, NewRecommendation, NewStatement, Recommendation, Slug, Statement, ValidationError,
-};
-use accord_store::{InputQuery, RecommendationQuery, StatementQuery, Visible};
-use chrono::Duration;
+use super::*;
 
-/// Delegates may add a statement until this many days after the meeting ends.
-pub const STATEMENT_DAYS_AFTER_MEETING: i64 = 30;
-
-/// A statement with what a reader needs to show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatementDetail {
-    pub statement: Statement,
-    pub actor: Actor,
-    pub on_behalf_of: Option<Actor>,
-    pub meeting: Meeting,
-    pub texts: Vec<ItemText>,
-    pub recommendations: Vec<Recommendation>,
-}
-
-/// An input with the recommendations marked in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputDetail {
-    pub input: Input,
-    pub recommendations: Vec<Recommendation>,
-}
-
-fn id_cursor(page: &PageRequest, list: &str) -> Result<Option<i64>> {
-    match cursor(page, list)? {
-        Some(Position::Seq(n)) => Ok(Some(n)),
-        Some(_) => Err(bad_cursor(())),
-        None => Ok(None),
-    }
-}
-
-impl App {
-    /// What `p` may see of `process` now, as a store filter (`None`: all).
-    pub(crate) fn visible(&self, p: &Principal, process: &Slug) -> Option<Visible> {
-        match clearance(p, process) {
-            Clearance::Secretariat => None,
-            c => Some(Visible {
-                distributions: c.distributions().to_vec(),
-                now: self.now(),
-            }),
-        }
-    }
-
-    pub fn clearance(&self, p: &Principal, process: &str) -> Clearance {
-        match Slug::new(process) {
-            Ok(slug) => clearance(p, &slug),
-            Err(_) => Clearance::Public,
-        }
-    }
-
+impl crate::App {
     // ---- statements ------------------------------------------------------
 
     /// Records a statement with its texts: by a delegate, UN entity or
@@ -176,71 +117,6 @@ impl App {
         Ok(id)
     }
 
-    /// The statements of a process (or of one meeting) the reader may see,
-    /// in the order they were entered.
-    pub async fn statements(
-        &self,
-        p: &Principal,
-        process: &str,
-        meeting: Option<i64>,
-        page: &PageRequest,
-    ) -> Result<Listing<Statement>> {
-        let process = self.existing_process(process).await?;
-        let limit = page.limit()?;
-        let after = id_cursor(page, "statements")?;
-        let found = self
-            .store
-            .list_statements(&StatementQuery {
-                visible: self.visible(p, &process),
-                process,
-                meeting,
-                after,
-                limit,
-            })
-            .await?;
-        let next = next_cursor(&found, "statements", |s| Position::Seq(s.id));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-
-    /// One statement, if the reader may see it.
-    pub async fn statement(
-        &self,
-        p: &Principal,
-        process: &str,
-        id: i64,
-    ) -> Result<StatementDetail> {
-        let process = self.existing_process(process).await?;
-        let statement = self.store.get_statement(&process, id).await?;
-        if !clearance(p, &process).may_see(
-            statement.distribution,
-            statement.embargo_until,
-            self.now(),
-        ) {
-            return Err(AppError::NotFound(format!("statement {id} in '{process}'")));
-        }
-        let actor = self.store.get_actor(&statement.actor).await?;
-        let on_behalf_of = match &statement.on_behalf_of {
-            Some(g) => Some(self.store.get_actor(g).await?),
-            None => None,
-        };
-        let meeting = self.store.get_meeting(&process, statement.meeting).await?;
-        let texts = self.store.list_texts(ItemKind::Statement, id).await?;
-        let recommendations = self
-            .recommendations_in(&process, ItemKind::Statement, id)
-            .await?;
-        Ok(StatementDetail {
-            statement,
-            actor,
-            on_behalf_of,
-            meeting,
-            texts,
-            recommendations,
-        })
-    }
-
     /// Adds or replaces a statement's text in a language (the secretariat,
     /// or whoever may deliver it).
     pub async fn put_statement_text(
@@ -329,11 +205,6 @@ impl App {
         unit.commit().await
     }
 
-    pub async fn consultations(&self, process: &str) -> Result<Vec<Consultation>> {
-        let process = self.existing_process(process).await?;
-        Ok(self.store.list_consultations(&process).await?)
-    }
-
     /// Takes a written input to an open consultation from anyone (rate
     /// limited per address). It is published on receipt; the secretariat
     /// can withdraw it from publication. The language is detected when the
@@ -408,75 +279,6 @@ impl App {
         Ok(id)
     }
 
-    pub async fn inputs(
-        &self,
-        p: &Principal,
-        process: &str,
-        consultation: Option<&str>,
-        page: &PageRequest,
-    ) -> Result<Listing<Input>> {
-        let process = self.existing_process(process).await?;
-        let consultation = consultation
-            .map(|c| crate::parse_slug("consultation", c))
-            .transpose()?;
-        let limit = page.limit()?;
-        let after = id_cursor(page, "inputs")?;
-        let found = self
-            .store
-            .list_inputs(&InputQuery {
-                visible: self.visible(p, &process),
-                process,
-                consultation,
-                after,
-                limit,
-            })
-            .await?;
-        let next = next_cursor(&found, "inputs", |i| Position::Seq(i.id));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-
-    pub async fn input(&self, p: &Principal, process: &str, id: i64) -> Result<InputDetail> {
-        let process = self.existing_process(process).await?;
-        let input = self.store.get_input(&process, id).await?;
-        if !clearance(p, &process).may_see(input.distribution, None, self.now()) {
-            return Err(AppError::NotFound(format!("input {id} in '{process}'")));
-        }
-        let recommendations = self
-            .recommendations_in(&process, ItemKind::Input, id)
-            .await?;
-        Ok(InputDetail {
-            input,
-            recommendations,
-        })
-    }
-
-    // ---- recommendations -------------------------------------------------
-
-    /// The recommendations marked in one source (the caller has checked
-    /// that the reader may see the source).
-    async fn recommendations_in(
-        &self,
-        process: &Slug,
-        kind: ItemKind,
-        id: i64,
-    ) -> Result<Vec<Recommendation>> {
-        Ok(self
-            .store
-            .list_recommendations(&RecommendationQuery {
-                process: process.clone(),
-                source: Some((kind, id)),
-                theme: None,
-                visible: None,
-                after: None,
-                limit: accord_store::MAX_PAGE,
-            })
-            .await?
-            .items)
-    }
-
     /// Marks a passage of a statement or an input as a recommendation (the
     /// secretariat); the passage must stand in the source's text.
     pub async fn mark_recommendation(&self, p: &Principal, r: NewRecommendation) -> Result<i64> {
@@ -545,52 +347,6 @@ impl App {
         Ok(id)
     }
 
-    /// The recommendations of a process whose source the reader may see.
-    pub async fn recommendations(
-        &self,
-        p: &Principal,
-        process: &str,
-        theme: Option<&str>,
-        page: &PageRequest,
-    ) -> Result<Listing<Recommendation>> {
-        let process = self.existing_process(process).await?;
-        let theme = theme.map(|t| crate::parse_slug("theme", t)).transpose()?;
-        let limit = page.limit()?;
-        let after = id_cursor(page, "recommendations")?;
-        let found = self
-            .store
-            .list_recommendations(&RecommendationQuery {
-                visible: self.visible(p, &process),
-                process,
-                source: None,
-                theme,
-                after,
-                limit,
-            })
-            .await?;
-        let next = next_cursor(&found, "recommendations", |r| Position::Seq(r.id));
-        Ok(Listing {
-            items: found.items,
-            next_cursor: next,
-        })
-    }
-}
-
-/// Country codes met in an import, and whether each is a state.
-pub(crate) type KnownStates = std::collections::HashMap<accord_domain::ActorCode, bool>;
-
-/// What one batch of an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportBatch {
-    /// Inputs stored now.
-    pub imported: usize,
-    /// Rows whose external id was imported before: nothing changed.
-    pub unchanged: usize,
-    /// Rows refused: their line in the file, and why.
-    pub rejected: Vec<(usize, String)>,
-}
-
-impl App {
     /// Imports a batch of inputs to a call for inputs in one unit of work
     /// (the secretariat, or an operator): each row is checked on its own — a
     /// bad row is reported with its line and the others go in; a row whose
@@ -745,29 +501,4 @@ impl App {
             .collect();
         Ok((batch, docs))
     }
-}
-
-/// Sentences of an item's text that read like recommendations (in English,
-/// French and Spanish) and are not marked as recommendations yet: for the
-/// secretariat to confirm, or to pass over.
-pub fn suggested_recommendations(
-    text: &str,
-    language: accord_domain::Language,
-    marked: &[Recommendation],
-) -> Vec<accord_analysis::Candidate> {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let taken: Vec<String> = marked
-        .iter()
-        .filter(|r| r.recommendation.language == language)
-        .map(|r| squash(&r.recommendation.passage))
-        .collect();
-    accord_analysis::recommendation_candidates(text, language.as_str())
-        .into_iter()
-        .filter(|c| {
-            let sentence = squash(&c.sentence);
-            !taken
-                .iter()
-                .any(|t| sentence.contains(t.as_str()) || t.contains(sentence.as_str()))
-        })
-        .collect()
 }
