@@ -402,6 +402,7 @@ pub(crate) struct Proposal {
     proposer: ActorCode,
     #[serde(default)]
     co_sponsors: Vec<ActorCode>,
+    /// What the amendment does, offsets counted in characters; or give `wording`.
     operation: Option<Operation>,
     /// The operation as a person writes it, instead of `operation`.
     wording: Option<Wording>,
@@ -857,7 +858,7 @@ pub(crate) async fn decide_amendment(
 /// in `node` — one of the two.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct StatusBody {
+pub(crate) struct ParagraphStatusBody {
     status: ParagraphStatus,
     #[serde(default)]
     options: Vec<String>,
@@ -871,14 +872,14 @@ pub(crate) struct StatusBody {
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
-    request_body(content = StatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
+    request_body(content = ParagraphStatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
     responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn set_status(
     State(s): State<SharedState>,
     r: Reader,
     Path(path): Path<DraftPath>,
-    command: Command<StatusBody>,
+    command: Command<ParagraphStatusBody>,
 ) -> Response {
     let Command {
         principal,
