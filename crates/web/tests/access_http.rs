@@ -5114,6 +5114,43 @@ async fn negotiation_commands_both_ways(
             "{draft}"
         );
     }
+    // The import form (a multipart upload, not a command) comes back refused
+    // with what was typed too (all but the file).
+    let boundary = "XyZzY";
+    let part = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let body = [
+        part("csrf", &session.csrf),
+        part("label", "Rev.9"),
+        part("issued_on", "tomorrow"),
+        part("markdown", "# Kept text"),
+        part("action", "issue"),
+    ]
+    .concat()
+        + &format!("--{boundary}--\r\n");
+    let imported = send(
+        site,
+        Request::post("/processes/trial/drafts/rev-4/import")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, format!("accord_session={}", session.secret))
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        imported.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        imported.body
+    );
+    assert!(imported.body.contains("class=\"field-error\""));
+    assert!(imported.body.contains("value=\"Rev.9\"") && imported.body.contains("# Kept text"));
     let view = app.version("trial", "trial-draft", 1).await.unwrap();
     let status = view
         .statuses

@@ -1074,6 +1074,9 @@ pub(crate) enum DraftForm {
     Silence,
     /// Breaking the silence procedure with this id.
     Break(i64),
+    /// Importing a version (a multipart form, not a command: see
+    /// `pages::import_form`).
+    Import,
 }
 
 /// Which of a version page's forms comes back refused.

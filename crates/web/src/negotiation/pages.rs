@@ -258,6 +258,7 @@ pub(crate) async fn render_draft(
                     DraftForm::Revision => ("revision", None),
                     DraftForm::Silence => ("silence", None),
                     DraftForm::Break(id) => ("break", Some(id)),
+                    DraftForm::Import => ("import", None),
                 };
                 context! { id => id, ..again_context(name, &a) }
             }),
@@ -272,6 +273,8 @@ async fn import_form(
     Path((slug, draft)): Path<(String, String)>,
     mut form: Multipart,
 ) -> Response {
+    // What was typed, once the form is read: a refusal shows it again.
+    let mut typed: Option<Fields> = None;
     let result = async {
         // Who may is known before a byte of the form is read.
         s.app.authorize_chair(&caller.principal, &slug).await?;
@@ -285,6 +288,7 @@ async fn import_form(
             gate,
         )
         .await?;
+        typed = Some(f.clone());
         let source = match file {
             Some((_, bytes)) if bytes.starts_with(b"PK\x03\x04") => ImportSource::Docx(bytes),
             Some((_, bytes)) => ImportSource::Markdown(String::from_utf8(bytes).map_err(|_| {
@@ -344,6 +348,37 @@ async fn import_form(
             match render_draft(&s, &r, &slug, &draft, Some(preview), None).await {
                 Ok(html) => html.into_response(),
                 Err(e) => e.into_response(),
+            }
+        }
+        // A refusal the person can mend: the draft's page, the form filled
+        // in again (all but the file) and the message.
+        Err(e @ (AppError::BadRequest(_) | AppError::Invalid(_))) if typed.is_some() => {
+            let status = crate::http::error::status_of(&e);
+            let field = e
+                .to_string()
+                .starts_with("issued on:")
+                .then(|| "issued_on".to_owned());
+            let again = FormAgain {
+                values: typed
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(k, _)| k != "csrf")
+                    .collect(),
+                field,
+                message: e.to_string(),
+            };
+            match render_draft(
+                &s,
+                &r,
+                &slug,
+                &draft,
+                None,
+                Some((DraftForm::Import, again)),
+            )
+            .await
+            {
+                Ok(html) => (status, html).into_response(),
+                Err(page) => page.into_response(),
             }
         }
         Err(e) => r.error(&s, e).into_response(),
