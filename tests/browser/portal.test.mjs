@@ -487,24 +487,24 @@ test("a delegate's amendment with a mistake comes back with everything typed, th
   const version = "/processes/browser-amend/drafts/text/versions/1";
   await page.goto(base + version);
   const form = page.locator("form#propose");
-  await form.locator("select[name=node]").selectOption({ label: "1." });
-  await form.locator("select[name=op]").selectOption("replace");
-  await form.locator("input[name=words]").fill("words that are not there");
-  await form.locator("textarea[name=text]").fill("We, the Member States, agree on this text together.");
-  await form.locator("input[name=co_sponsors]").fill("CHE");
+  await form.locator("select[name='wording[node]']").selectOption({ label: "1." });
+  await form.locator("select[name='wording[op]']").selectOption("replace");
+  await form.locator("input[name='wording[words]']").fill("words that are not there");
+  await form.locator("textarea[name='wording[text]']").fill("We, the Member States, agree on this text together.");
+  await form.locator("input[name='co_sponsors[]'] >> nth=0").fill("CHE");
   await form.locator("textarea[name=justification]").fill("Ownership by every state.");
   await form.getByRole("button").click();
   // The same page, refused with 400: the message beside the words, and all
   // that was typed still there.
   await page.waitForLoadState();
-  const words = form.locator("input[name=words]");
+  const words = form.locator("input[name='wording[words]']");
   assert.equal(await words.getAttribute("aria-invalid"), "true");
-  assert.match(await text(page, "#words-error"), /not in the paragraph/);
+  assert.match(await text(page, "#propose-wording-words-error"), /not in the paragraph/);
   assert.equal(await words.inputValue(), "words that are not there");
-  assert.equal(await form.locator("textarea[name=text]").inputValue(), "We, the Member States, agree on this text together.");
-  assert.equal(await form.locator("select[name=op]").inputValue(), "replace");
-  assert.equal(await form.locator("select[name=node] option:checked").innerText(), "1.");
-  assert.equal(await form.locator("input[name=co_sponsors]").inputValue(), "CHE");
+  assert.equal(await form.locator("textarea[name='wording[text]']").inputValue(), "We, the Member States, agree on this text together.");
+  assert.equal(await form.locator("select[name='wording[op]']").inputValue(), "replace");
+  assert.equal(await form.locator("select[name='wording[node]'] option:checked").innerText(), "1.");
+  assert.equal(await form.locator("input[name='co_sponsors[]'] >> nth=0").inputValue(), "CHE");
   assert.equal(await form.locator("textarea[name=justification]").inputValue(), "Ownership by every state.");
   await words.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "amendment-error-kept-en.png"), fullPage: false });

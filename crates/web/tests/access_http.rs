@@ -4564,6 +4564,19 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             "number",
             "seven",
         ),
+        // negotiation (drafts, versions, revisions, amendments, paragraph statuses, silence procedures)
+        (
+            "/api/v1/processes/trial/drafts",
+            "/processes/trial/drafts",
+            |n| {
+                vec![
+                    ("slug", format!("draft-{n}")),
+                    ("title", format!("Draft {n}")),
+                ]
+            },
+            "slug",
+            "Not A Slug",
+        ),
     ];
     let mut n = 0;
     for (api, form_path, fields, bad_field, bad_value) in &table {
@@ -4711,4 +4724,435 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
     assert!(
         themes.iter().any(|t| t.title == "Theme 3") && themes.iter().any(|t| t.title == "Theme 4")
     );
+    let drafts = site.app.drafts("trial").await.unwrap();
+    assert_eq!(
+        drafts
+            .iter()
+            .filter(|d| d.title.starts_with("Draft "))
+            .count(),
+        2,
+        "one draft made each way"
+    );
+
+    // negotiation (drafts, versions, revisions, amendments, paragraph statuses, silence procedures)
+    // Commands whose routes name a draft or a procedure made for each
+    // attempt, and whose fields nest (`wording[node]`, `take_up[0][amendment]`,
+    // `options[]`): the same pairs sent as a form and, nested, as JSON.
+    negotiation_commands_both_ways(&site, &token, &session).await;
+}
+
+/// A form's bracketed fields (`wording[node]`, `take_up[0][amendment]`,
+/// `options[]`) as the JSON object they name; a whole number is a number.
+fn nested(pairs: &[(String, String)]) -> Value {
+    let mut root = json!({});
+    for (k, v) in pairs {
+        let value = v
+            .parse::<u32>()
+            .map_or(Value::String(v.clone()), |x| json!(x));
+        let segments: Vec<String> = k.replace(']', "").split('[').map(str::to_owned).collect();
+        let mut at: &mut Value = &mut root;
+        for (i, segment) in segments.iter().enumerate() {
+            let last = i + 1 == segments.len();
+            let container = || {
+                let next = &segments[(i + 1).min(segments.len() - 1)];
+                if next.is_empty() || next.parse::<usize>().is_ok() {
+                    json!([])
+                } else {
+                    json!({})
+                }
+            };
+            if segment.is_empty() {
+                let list = at.as_array_mut().unwrap();
+                list.push(if last { value.clone() } else { container() });
+                at = list.last_mut().unwrap();
+            } else if let Ok(index) = segment.parse::<usize>() {
+                let list = at.as_array_mut().unwrap();
+                while list.len() <= index {
+                    list.push(Value::Null);
+                }
+                if last {
+                    list[index] = value.clone();
+                } else if list[index].is_null() {
+                    list[index] = container();
+                }
+                at = &mut list[index];
+            } else {
+                let object = at.as_object_mut().unwrap();
+                if last {
+                    object.insert(segment.clone(), value.clone());
+                }
+                at = object.entry(segment.clone()).or_insert_with(container);
+            }
+        }
+    }
+    root
+}
+
+/// One command of the negotiation, sent five times (attempt `i`): as JSON,
+/// as JSON with a bad value, as a form, as a form with a bad value, as a
+/// form with an unknown field.
+struct NegotiationCommand {
+    method: &'static str,
+    api: Box<dyn Fn(usize) -> String>,
+    form: Box<dyn Fn(usize) -> String>,
+    /// Sent by France's delegate (else by the secretariat).
+    delegate: bool,
+    fields: Box<dyn Fn(usize) -> Vec<(String, String)>>,
+    /// Fields only the form sends (what the API's path names).
+    form_only: Vec<(String, String)>,
+    /// The form field, the path the message names, a bad value.
+    bad: (&'static str, &'static str, &'static str),
+    /// A value typed (for attempt `i`) that the refused form shows again.
+    kept: Box<dyn Fn(usize) -> String>,
+    done: StatusCode,
+}
+
+async fn negotiation_commands_both_ways(
+    site: &Site,
+    token: &str,
+    session: &accord_app::NewSession,
+) {
+    use accord_app::negotiation::{local_deadline, ImportSource, NewAmendment};
+    use accord_domain::negotiation::{Operation, Wid};
+    let app = &site.app;
+    let fra = app
+        .create_account(
+            &OPERATOR,
+            "fra-commands@example.org",
+            "France",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+    let fra = Principal::Account(fra);
+    let fra_token = app
+        .create_api_token(&fra, "tests", 30)
+        .await
+        .unwrap()
+        .secret;
+    let fra_session = app
+        .login("fra-commands@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    // Per attempt: a draft with a tabled amendment to take up, and a draft
+    // under silence to break.
+    let (mut tabled, mut procedures) = (vec![], vec![]);
+    for i in 0..5 {
+        for draft in [format!("rev-{i}"), format!("hush-{i}")] {
+            app.create_draft(&OPERATOR, "trial", &draft, "Trial compact", false)
+                .await
+                .unwrap();
+            app.import_version(
+                &OPERATOR,
+                "trial",
+                &draft,
+                "Zero draft",
+                None,
+                ImportSource::Markdown(TRIAL_TEXT.into()),
+                true,
+            )
+            .await
+            .unwrap();
+        }
+        let (id, _) = app
+            .propose_amendment(
+                &fra,
+                "trial",
+                &format!("rev-{i}"),
+                1,
+                NewAmendment {
+                    proposer: "FRA".parse().unwrap(),
+                    co_sponsors: vec![],
+                    operation: Operation::InsertText {
+                        node: Wid::new("p2").unwrap(),
+                        at: 0,
+                        text: "Together, ".into(),
+                    },
+                    justification: String::new(),
+                },
+                false,
+            )
+            .await
+            .unwrap();
+        tabled.push(id);
+        procedures.push(
+            app.open_silence(
+                &OPERATOR,
+                "trial",
+                &format!("hush-{i}"),
+                1,
+                local_deadline("2099-01-01T12:00", "Europe/Zurich").unwrap(),
+                "Europe/Zurich",
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    let pairs = |p: &[(&str, String)]| -> Vec<(String, String)> {
+        p.iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    };
+    let d = "/processes/trial/drafts";
+    let api = "/api/v1/processes/trial/drafts";
+    let table: Vec<NegotiationCommand> = vec![
+        NegotiationCommand {
+            method: "POST",
+            api: Box::new(move |_| format!("{api}/trial-draft/amendments")),
+            form: Box::new(move |_| format!("{d}/trial-draft/versions/1/amendments")),
+            delegate: true,
+            fields: Box::new(move |i| {
+                pairs(&[
+                    ("proposer", "FRA".into()),
+                    ("wording[node]", "p1".into()),
+                    ("wording[op]", "replace".into()),
+                    ("wording[words]", "adopt".into()),
+                    ("wording[text]", format!("welcome ({i})")),
+                    ("justification", format!("Because {i} reasons")),
+                ])
+            }),
+            form_only: vec![],
+            bad: ("wording[words]", "wording.words", "not in the text"),
+            kept: Box::new(|i| format!("Because {i} reasons")),
+            done: StatusCode::CREATED,
+        },
+        NegotiationCommand {
+            method: "PUT",
+            api: Box::new(move |_| format!("{api}/trial-draft/versions/1/statuses/p2")),
+            form: Box::new(move |_| format!("{d}/trial-draft/versions/1/status")),
+            delegate: false,
+            fields: Box::new(move |i| {
+                pairs(&[
+                    ("status", "bracketed".into()),
+                    ("options[]", format!("Option A{i}")),
+                    ("options[]", "Option B".into()),
+                ])
+            }),
+            form_only: vec![("node".into(), "p2".into())],
+            bad: ("status", "status", "maybe"),
+            kept: Box::new(|i| format!("value=\"Option A{i}\"")),
+            done: StatusCode::OK,
+        },
+        NegotiationCommand {
+            method: "POST",
+            api: Box::new(move |i| format!("{api}/rev-{i}/revisions")),
+            form: Box::new(move |i| format!("{d}/rev-{i}/revision")),
+            delegate: false,
+            fields: Box::new(move |i| {
+                pairs(&[
+                    ("label", format!("Rev.{i}")),
+                    ("issued_on", "2030-01-02".into()),
+                    ("take_up[0][amendment]", tabled[i].to_string()),
+                ])
+            }),
+            form_only: vec![],
+            bad: ("issued_on", "issued_on", "tomorrow"),
+            kept: Box::new(|i| format!("value=\"Rev.{i}\"")),
+            done: StatusCode::CREATED,
+        },
+        NegotiationCommand {
+            method: "POST",
+            api: Box::new(move |i| format!("{api}/quiet-{i}/silence")),
+            form: Box::new(move |i| format!("{d}/quiet-{i}/silence")),
+            delegate: false,
+            fields: Box::new(move |i| {
+                pairs(&[
+                    ("version", "1".into()),
+                    ("deadline", format!("2099-01-0{}T12:00", i + 1)),
+                    ("time_zone", "Asia/Tokyo".into()),
+                ])
+            }),
+            form_only: vec![],
+            bad: ("deadline", "deadline", "next Tuesday"),
+            kept: Box::new(|_| "value=\"Asia/Tokyo\"".into()),
+            done: StatusCode::CREATED,
+        },
+        NegotiationCommand {
+            method: "POST",
+            api: {
+                let procedures = procedures.clone();
+                Box::new(move |i| format!("{api}/hush-{i}/silence/{}/breaks", procedures[i]))
+            },
+            form: Box::new(move |i| format!("{d}/hush-{i}/silence/{}/break", procedures[i])),
+            delegate: true,
+            fields: Box::new(move |i| {
+                pairs(&[
+                    ("state", "FRA".into()),
+                    ("letter", format!("France breaks silence ({i}).")),
+                ])
+            }),
+            form_only: vec![],
+            bad: ("state", "state", "France"),
+            kept: Box::new(|i| format!("France breaks silence ({i}).")),
+            done: StatusCode::CREATED,
+        },
+    ];
+    for c in &table {
+        let (token, session) = if c.delegate {
+            (fra_token.as_str(), &fra_session)
+        } else {
+            (token, session)
+        };
+        let send_json = |i: usize, fields: Vec<(String, String)>| {
+            Request::builder()
+                .method(c.method)
+                .uri((c.api)(i))
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(nested(&fields).to_string()))
+                .unwrap()
+        };
+        let with_bad = |mut fields: Vec<(String, String)>| {
+            for pair in &mut fields {
+                if pair.0 == c.bad.0 {
+                    pair.1 = c.bad.2.to_owned();
+                }
+            }
+            fields
+        };
+        // As JSON, with a bearer token.
+        let made = send(site, send_json(0, (c.fields)(0))).await;
+        assert_eq!(made.status, c.done, "{}: {}", (c.api)(0), made.body);
+        assert!(
+            made.headers.contains_key(header::LOCATION),
+            "{}",
+            (c.api)(0)
+        );
+        let refused = send(site, send_json(1, with_bad((c.fields)(1)))).await;
+        assert!(
+            [StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY].contains(&refused.status),
+            "{}: {} {}",
+            (c.api)(1),
+            refused.status,
+            refused.body
+        );
+        assert!(
+            refused.json()["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{}:", c.bad.1)),
+            "{}: {}",
+            (c.api)(1),
+            refused.body
+        );
+        // As the portal's form, with the session and its anti-forgery token.
+        let encode = |fields: Vec<(String, String)>| {
+            let mut body = format!("csrf={}", session.csrf);
+            for (k, v) in fields.iter().chain(&c.form_only) {
+                body += &format!("&{k}={}", v.replace(' ', "+"));
+            }
+            body
+        };
+        let done = send(
+            site,
+            form_post(&session.secret, &(c.form)(2), encode((c.fields)(2))),
+        )
+        .await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            (c.form)(2),
+            done.body
+        );
+        let again = send(
+            site,
+            form_post(
+                &session.secret,
+                &(c.form)(3),
+                encode(with_bad((c.fields)(3))),
+            ),
+        )
+        .await;
+        assert!(
+            [StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY].contains(&again.status),
+            "{}: {} {}",
+            (c.form)(3),
+            again.status,
+            again.body
+        );
+        assert!(
+            again.body.contains(&format!("{}:", c.bad.1)),
+            "{}: the message names the field",
+            (c.form)(3)
+        );
+        assert!(
+            again.body.contains("class=\"field-error\""),
+            "{}: the message stands beside the field",
+            (c.form)(3)
+        );
+        assert!(
+            again.body.contains(&(c.kept)(3)),
+            "{}: what was typed is in the form again",
+            (c.form)(3)
+        );
+        // An unknown field is refused in a form as in JSON.
+        let mut extra = (c.fields)(4);
+        extra.push(("colour".into(), "blue".into()));
+        let unknown = send(
+            site,
+            form_post(&session.secret, &(c.form)(4), encode(extra)),
+        )
+        .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", (c.form)(4));
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{}: {}",
+            (c.form)(4),
+            unknown.body
+        );
+    }
+    // Done once each way: revisions of rev-0 (JSON) and rev-2 (the form).
+    for draft in ["rev-0", "rev-2"] {
+        assert_eq!(
+            app.draft("trial", draft).await.unwrap().versions.len(),
+            2,
+            "{draft}"
+        );
+    }
+    // The import form (a multipart upload, not a command) comes back refused
+    // with what was typed too (all but the file).
+    let boundary = "XyZzY";
+    let part = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let body = [
+        part("csrf", &session.csrf),
+        part("label", "Rev.9"),
+        part("issued_on", "tomorrow"),
+        part("markdown", "# Kept text"),
+        part("action", "issue"),
+    ]
+    .concat()
+        + &format!("--{boundary}--\r\n");
+    let imported = send(
+        site,
+        Request::post("/processes/trial/drafts/rev-4/import")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, format!("accord_session={}", session.secret))
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        imported.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        imported.body
+    );
+    assert!(imported.body.contains("class=\"field-error\""));
+    assert!(imported.body.contains("value=\"Rev.9\"") && imported.body.contains("# Kept text"));
+    let view = app.version("trial", "trial-draft", 1).await.unwrap();
+    let status = view
+        .statuses
+        .iter()
+        .find(|s| s.wid.as_str() == "p2")
+        .unwrap();
+    assert_eq!(status.options, ["Option A2", "Option B"]);
 }

@@ -281,7 +281,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
             &format!("{DRAFT}/versions/5/amendments"),
             &cookie,
             format!(
-                "csrf={csrf}&proposer=MEX&node=gp-b&op=replace&words=International+cooperation&text=International+cooperation+and+solidarity&kind=paragraph&after=gp-b&co_sponsors=&justification=Test"
+                "csrf={csrf}&proposer=MEX&wording[node]=gp-b&wording[op]=replace&wording[words]=International+cooperation&wording[text]=International+cooperation+and+solidarity&wording[kind]=paragraph&wording[after]=gp-b&co_sponsors[]=&justification=Test"
             ),
         ),
     )
@@ -306,7 +306,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
         form(
             &format!("{DRAFT}/versions/5/amendments"),
             &cookie,
-            format!("csrf={csrf}&proposer=MEX&node=gp-b&op=delete&words=not+there&text=&kind=paragraph&after=gp-b"),
+            format!("csrf={csrf}&proposer=MEX&wording[node]=gp-b&wording[op]=delete&wording[words]=not+there&wording[text]=&wording[kind]=paragraph&wording[after]=gp-b"),
         ),
     )
     .await;
@@ -318,7 +318,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
         form(
             &format!("{DRAFT}/versions/5/amendments"),
             &cookie,
-            format!("csrf={csrf}&proposer=CHE&node=gp-b&op=delete_node&words=&text=&kind=paragraph&after=gp-b"),
+            format!("csrf={csrf}&proposer=CHE&wording[node]=gp-b&wording[op]=delete_node&wording[words]=&wording[text]=&wording[kind]=paragraph&wording[after]=gp-b"),
         ),
     )
     .await;
@@ -329,7 +329,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
         form(
             &format!("{DRAFT}/versions/5/amendments"),
             &cookie,
-            "proposer=MEX&node=gp-b&op=delete_node".into(),
+            "proposer=MEX&wording[node]=gp-b&wording[op]=delete_node".into(),
         ),
     )
     .await;
@@ -437,7 +437,7 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
         form(
             &format!("{DRAFT}/versions/5/amendments"),
             &cookie,
-            format!("csrf={csrf}&proposer=MEX&node=gp-c&op=insert&words=&text=Full+respect+for&kind=paragraph&after=gp-c"),
+            format!("csrf={csrf}&proposer=MEX&wording[node]=gp-c&wording[op]=insert&wording[words]=&wording[text]=Full+respect+for&wording[kind]=paragraph&wording[after]=gp-c"),
         ),
     )
     .await;

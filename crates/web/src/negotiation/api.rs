@@ -3,12 +3,9 @@
 //! listed in `api_write::write_routes` and handled here.
 
 use crate::http::auth::WriteCaller;
-use crate::http::command::{Command, Done, NoFields};
+use crate::http::command::{Command, Done, NoFields, Refusal, Via};
 use crate::http::error::ApiError;
-use crate::http::json::body;
-use crate::http::json::created;
 use crate::http::json::signed_in;
-use crate::http::json::Created;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
 use crate::http::routes::{post, PageRoutes};
@@ -16,9 +13,10 @@ use crate::negotiation::params::{filter_of, parse_seq};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
 use accord_app::AppError;
-use accord_domain::negotiation::{AmendmentStatus, Operation, ParagraphStatus, Stance};
-use accord_domain::ActorCode;
-use axum::body::Bytes;
+use accord_domain::negotiation::{
+    AmendmentStatus, DraftText, NodeKind, Operation, ParagraphStatus, Stance, Wid,
+};
+use accord_domain::{ActorCode, Slug};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -183,10 +181,11 @@ async fn get_amendment(
 
 // ---- writes ------------------------------------------------------------------
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A draft to create.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewDraft {
-    slug: String,
+pub(crate) struct NewDraft {
+    slug: Slug,
     title: String,
 }
 
@@ -201,20 +200,32 @@ struct NewDraft {
 )]
 pub(crate) async fn create_draft(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let d: NewDraft = body(&b, None)?;
-    let draft = s
-        .app
-        .create_draft(&p, &slug, &d.slug, &d.title, false)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{}", draft.slug),
-        json!({ "slug": draft.slug, "id": draft.id }),
-    ))
+    command: Command<NewDraft>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let draft = s
+            .app
+            .create_draft(&principal, &slug, c.slug.as_str(), &c.title, false)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{}", draft.slug),
+            record: json!({ "slug": draft.slug, "id": draft.id }),
+            page: format!("/processes/{slug}/drafts/{}", draft.slug),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_drafts(&s, &r, &slug, Some(form))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -292,18 +303,21 @@ pub(crate) async fn import_version(
     ))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// An amendment a revision takes up.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct TakeUp {
+pub(crate) struct TakeUp {
     amendment: i64,
     /// The operation as modified by the co-facilitators; absent: as tabled.
     #[serde(default)]
     modified: Option<Operation>,
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// The next version, from the latest. The portal's form sends the label,
+/// the date and the amendments ticked (`take_up[3][amendment]=12`).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct Revision {
+pub(crate) struct Revision {
     label: String,
     issued_on: Option<chrono::NaiveDate>,
     #[serde(default)]
@@ -327,47 +341,217 @@ struct Revision {
 )]
 pub(crate) async fn issue_revision(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let r: Revision = body(&b, None)?;
-    let seq = s
-        .app
-        .issue_revision(
-            &p,
+    command: Command<Revision>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let seq = s
+            .app
+            .issue_revision(
+                &principal,
+                &slug,
+                &draft,
+                RevisionRequest {
+                    label: c.label,
+                    issued_on: c.issued_on,
+                    take_up: c
+                        .take_up
+                        .into_iter()
+                        .map(|t| (t.amendment, t.modified))
+                        .collect(),
+                    own_edits: c.own_edits,
+                },
+            )
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}"),
+            record: json!({ "seq": seq }),
+            page: format!(
+                "/processes/{slug}/drafts/{draft}/redline?from={}&to={seq}",
+                seq - 1
+            ),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_draft(
+            &s,
+            &r,
             &slug,
             &draft,
-            RevisionRequest {
-                label: r.label,
-                issued_on: r.issued_on,
-                take_up: r
-                    .take_up
-                    .into_iter()
-                    .map(|t| (t.amendment, t.modified))
-                    .collect(),
-                own_edits: r.own_edits,
-            },
+            None,
+            Some((DraftForm::Revision, form)),
         )
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}"),
-        json!({ "seq": seq }),
-    ))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// An amendment to table: its operation, given either as `operation` (offsets
+/// counted in characters, the API's way) or as `wording` (the words quoted
+/// from the paragraph, the portal form's way) — one of the two.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct Proposal {
+pub(crate) struct Proposal {
     proposer: ActorCode,
     #[serde(default)]
     co_sponsors: Vec<ActorCode>,
-    operation: Operation,
+    /// What the amendment does, offsets counted in characters; or give `wording`.
+    operation: Option<Operation>,
+    /// The operation as a person writes it, instead of `operation`.
+    wording: Option<Wording>,
     #[serde(default)]
     justification: String,
     /// The version the proposer read (guards against a revision issued meanwhile).
     version: Option<u32>,
+}
+
+/// What an amendment does, described by quoting the paragraph's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum WordingOp {
+    Insert,
+    Delete,
+    Replace,
+    Add,
+    DeleteNode,
+    Move,
+}
+
+/// An amendment's operation in words: the paragraph, the words it acts on
+/// (quoted: they must stand once in the paragraph), the new words.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Wording {
+    op: WordingOp,
+    /// The paragraph amended (for `add`: the one the new paragraph follows).
+    node: Wid,
+    /// The words inserted after (`insert`; absent: at the start), deleted or replaced.
+    #[serde(default)]
+    words: String,
+    /// The new words (`insert`, `replace`, `add`).
+    #[serde(default)]
+    text: String,
+    /// The new node's kind (`add`).
+    kind: Option<NodeKind>,
+    /// The node the moved one goes after (`move`).
+    after: Option<Wid>,
+}
+
+/// A refusal about one field of the command.
+fn at_field(field: &'static str) -> impl Fn(AppError) -> Refusal {
+    move |error| Refusal {
+        field: Some(field.to_owned()),
+        error,
+    }
+}
+
+/// The character offsets of `words` in `text`: the one place they stand.
+fn locate_words(text: &str, words: &str, what: &str) -> Result<(usize, usize), AppError> {
+    if words.is_empty() {
+        return Err(AppError::BadRequest(format!(
+            "{what}: quote the words from the paragraph"
+        )));
+    }
+    let found: Vec<usize> = text.match_indices(words).map(|(i, _)| i).collect();
+    match found.as_slice() {
+        [] => Err(AppError::BadRequest(format!(
+            "{what}: these words are not in the paragraph: \"{}\"",
+            words.chars().take(80).collect::<String>()
+        ))),
+        [at] => {
+            let from = text[..*at].chars().count();
+            Ok((from, from + words.chars().count()))
+        }
+        many => Err(AppError::BadRequest(format!(
+            "{what}: these words occur {} times in the paragraph; quote more of them so they stand once",
+            many.len()
+        ))),
+    }
+}
+
+impl Wording {
+    /// The operation these words describe on a version's text.
+    fn operation(self, text: &DraftText) -> Result<Operation, Refusal> {
+        let current = text
+            .find(&self.node)
+            .ok_or_else(|| AppError::BadRequest("choose the paragraph to amend".into()))
+            .map_err(at_field("wording.node"))?
+            .text
+            .clone();
+        let Wording {
+            op,
+            node,
+            words,
+            text,
+            kind,
+            after,
+        } = self;
+        Ok(match op {
+            WordingOp::Insert => {
+                let at = if words.is_empty() {
+                    0
+                } else {
+                    locate_words(&current, &words, "insert after")
+                        .map_err(at_field("wording.words"))?
+                        .1
+                };
+                let text = if at > 0 && !text.starts_with([' ', ',', '.', ';']) {
+                    format!(" {text}")
+                } else {
+                    text
+                };
+                Operation::InsertText { node, at, text }
+            }
+            WordingOp::Delete => {
+                let (from, to) =
+                    locate_words(&current, &words, "delete").map_err(at_field("wording.words"))?;
+                Operation::DeleteText { node, from, to }
+            }
+            WordingOp::Replace => {
+                let (from, to) =
+                    locate_words(&current, &words, "replace").map_err(at_field("wording.words"))?;
+                Operation::ReplaceText {
+                    node,
+                    from,
+                    to,
+                    text,
+                }
+            }
+            WordingOp::Add => Operation::AddNode {
+                after: node,
+                kind: kind
+                    .ok_or_else(|| AppError::BadRequest("choose the new node's kind".into()))
+                    .map_err(at_field("wording.kind"))?,
+                heading: String::new(),
+                text,
+            },
+            WordingOp::DeleteNode => Operation::DeleteNode { node },
+            WordingOp::Move => Operation::MoveNode {
+                node,
+                after: after
+                    .ok_or_else(|| AppError::BadRequest("choose where the node goes".into()))
+                    .map_err(at_field("wording.after"))?,
+            },
+        })
+    }
+}
+
+/// A command's path on a draft; the version (`seq`) and the paragraph
+/// (`wid`) when the route names them (a portal form's route names the
+/// version its page shows; the API's status route names the paragraph).
+#[derive(Deserialize)]
+pub(crate) struct DraftPath {
+    slug: String,
+    draft: String,
+    seq: Option<String>,
+    wid: Option<String>,
 }
 
 /// Table an amendment on the latest version, for a state (its delegate) or a group (its designated speaker), while the process negotiates; the co-sponsors it names are pending until each confirms (`…/co-sponsorship`)
@@ -385,42 +569,91 @@ struct Proposal {
 )]
 pub(crate) async fn propose_amendment(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    Path((slug, draft)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let a: Proposal = body(&b, None)?;
-    let seq = match a.version {
-        Some(seq) => seq,
-        None => s
+    r: Reader,
+    Path(path): Path<DraftPath>,
+    command: Command<Proposal>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let DraftPath {
+        slug, draft, seq, ..
+    } = path;
+    let result = async {
+        let c = input?;
+        // The form's route names the version its page showed; the API's
+        // command may name it in `version`; else the latest.
+        let shown = seq
+            .as_deref()
+            .map(parse_seq)
+            .transpose()
+            .map_err(|e| AppError::NotFound(e.message))?;
+        let seq = match (shown, c.version) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(at_field("version")(AppError::BadRequest(format!(
+                    "the page shows version {a}, not {b}"
+                ))))
+            }
+            (Some(seq), _) | (None, Some(seq)) => seq,
+            (None, None) => s
+                .app
+                .draft(&slug, &draft)
+                .await?
+                .versions
+                .last()
+                .map_or(0, |v| v.seq),
+        };
+        let operation = match (c.operation, c.wording) {
+            (Some(operation), None) => operation,
+            (None, Some(wording)) => {
+                let view = s.app.version(&slug, &draft, seq).await?;
+                wording.operation(&view.version.text)?
+            }
+            _ => {
+                return Err(at_field("operation")(AppError::BadRequest(
+                    "give the amendment's operation, or its wording (one of the two)".into(),
+                )))
+            }
+        };
+        let (id, number) = s
             .app
-            .draft(&slug, &draft)
-            .await?
-            .versions
-            .last()
-            .map_or(0, |v| v.seq),
-    };
-    let (id, number) = s
-        .app
-        .propose_amendment(
-            &p,
+            .propose_amendment(
+                &principal,
+                &slug,
+                &draft,
+                seq,
+                NewAmendment {
+                    proposer: c.proposer,
+                    co_sponsors: c.co_sponsors,
+                    operation,
+                    justification: c.justification,
+                },
+                false,
+            )
+            .await?;
+        Ok(amendment_done(
             &slug,
             &draft,
-            seq,
-            NewAmendment {
-                proposer: a.proposer,
-                co_sponsors: a.co_sponsors,
-                operation: a.operation,
-                justification: a.justification,
-            },
-            false,
+            id,
+            json!({ "id": id, "number": number }),
+        ))
+    }
+    .await;
+    // A refused form comes back on the version's page it was sent from.
+    let page_seq = seq.clone().unwrap_or_default();
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_version(
+            &s,
+            &r,
+            &slug,
+            &draft,
+            &page_seq,
+            Some((VersionForm::Propose, form)),
         )
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}"),
-        json!({ "id": id, "number": number }),
-    ))
+    })
+    .await
 }
 
 /// An amendment's id in a command's path.
@@ -620,12 +853,17 @@ pub(crate) async fn decide_amendment(
     .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A paragraph's status. The API's route names the paragraph in its path;
+/// the portal's form (one form for every paragraph of the version) names it
+/// in `node` — one of the two.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct StatusBody {
+pub(crate) struct ParagraphStatusBody {
     status: ParagraphStatus,
     #[serde(default)]
     options: Vec<String>,
+    /// The paragraph, when the path does not name it (the portal's form).
+    node: Option<Wid>,
 }
 
 /// Set a paragraph's status on a version: under_negotiation, agreed_ad_ref, bracketed (with options) or deleted (co-facilitators)
@@ -634,27 +872,83 @@ struct StatusBody {
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/statuses/{wid}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
-    request_body(content = StatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
+    request_body(content = ParagraphStatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
     responses((status = 200, description = "Done", body = serde_json::Value))
 )]
 pub(crate) async fn set_status(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
-    b: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    let p = signed_in(p)?;
-    let seq = parse_seq(&seq)?;
-    let st: StatusBody = body(&b, None)?;
-    s.app
-        .set_paragraph_status(&p, &slug, &draft, seq, &wid, st.status, st.options)
-        .await?;
-    Ok(Json(json!({ "wid": wid, "status": st.status })))
+    r: Reader,
+    Path(path): Path<DraftPath>,
+    command: Command<ParagraphStatusBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let DraftPath {
+        slug,
+        draft,
+        seq,
+        wid,
+    } = path;
+    let seq = seq.unwrap_or_default();
+    let json = matches!(via, Via::Json);
+    let result = async {
+        let c = input?;
+        let n = parse_seq(&seq).map_err(|e| AppError::NotFound(e.message))?;
+        let wid = match (wid, c.node) {
+            (Some(wid), None) => wid,
+            (None, Some(node)) => node.to_string(),
+            (Some(_), Some(_)) => {
+                return Err(at_field("node")(AppError::BadRequest(
+                    "the path names the paragraph already".into(),
+                )))
+            }
+            (None, None) => {
+                return Err(at_field("node")(AppError::BadRequest(
+                    "choose the paragraph".into(),
+                )))
+            }
+        };
+        let options = c
+            .options
+            .into_iter()
+            .filter(|o| !o.trim().is_empty())
+            .collect();
+        s.app
+            .set_paragraph_status(&principal, &slug, &draft, n, &wid, c.status, options)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{n}"),
+            record: json!({ "wid": wid, "status": c.status }),
+            page: format!("/processes/{slug}/drafts/{draft}/versions/{n}#{wid}"),
+        })
+    }
+    .await;
+    let mut response = via
+        .answer(&s, &r, result, |form| {
+            crate::negotiation::pages::render_version(
+                &s,
+                &r,
+                &slug,
+                &draft,
+                &seq,
+                Some((VersionForm::Status, form)),
+            )
+        })
+        .await;
+    // A PUT changes what is there: 200, as the API has always answered.
+    if json && response.status() == StatusCode::CREATED {
+        *response.status_mut() = StatusCode::OK;
+    }
+    response
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A silence procedure to open.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct SilenceBody {
+pub(crate) struct SilenceBody {
     version: u32,
     /// Local date and time, e.g. "2018-07-10T18:00".
     deadline: String,
@@ -673,26 +967,53 @@ struct SilenceBody {
 )]
 pub(crate) async fn open_silence(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let sb: SilenceBody = body(&b, None)?;
-    let deadline = accord_app::negotiation::local_deadline(&sb.deadline, &sb.time_zone)?;
-    let id = s
-        .app
-        .open_silence(&p, &slug, &draft, sb.version, deadline, &sb.time_zone)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}"),
-        json!({ "id": id, "deadline": deadline }),
-    ))
+    command: Command<SilenceBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let deadline =
+            accord_app::negotiation::local_deadline(&c.deadline, &c.time_zone).map_err(|e| {
+                // The zone, if it is not one; else the date and time.
+                let zone_ok =
+                    accord_app::negotiation::local_deadline("2000-01-01T12:00", &c.time_zone)
+                        .is_ok();
+                at_field(if zone_ok { "deadline" } else { "time_zone" })(e)
+            })?;
+        let id = s
+            .app
+            .open_silence(&principal, &slug, &draft, c.version, deadline, &c.time_zone)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}"),
+            record: json!({ "id": id, "deadline": deadline }),
+            page: format!("/processes/{slug}/drafts/{draft}#silence"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_draft(
+            &s,
+            &r,
+            &slug,
+            &draft,
+            None,
+            Some((DraftForm::Silence, form)),
+        )
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A member state's letter breaking silence.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct BreakBody {
+pub(crate) struct BreakBody {
     state: ActorCode,
     letter: String,
 }
@@ -708,20 +1029,61 @@ struct BreakBody {
 )]
 pub(crate) async fn break_silence(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, draft, id)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "silence procedure")?;
-    let bb: BreakBody = body(&b, None)?;
-    s.app
-        .break_silence(&p, &slug, &draft, id, &bb.state, &bb.letter)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/drafts/{draft}"),
-        json!({ "procedure": id, "state": bb.state }),
-    ))
+    command: Command<BreakBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let procedure = parse_id(&id, "silence procedure");
+    let result = async {
+        let c = input?;
+        let id = *procedure
+            .as_ref()
+            .map_err(|e| AppError::NotFound(e.message.clone()))?;
+        s.app
+            .break_silence(&principal, &slug, &draft, id, &c.state, &c.letter)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/drafts/{draft}"),
+            record: json!({ "procedure": id, "state": c.state }),
+            page: format!("/processes/{slug}/drafts/{draft}#silence"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::negotiation::pages::render_draft(
+            &s,
+            &r,
+            &slug,
+            &draft,
+            None,
+            Some((DraftForm::Break(procedure.unwrap_or_default()), form)),
+        )
+    })
+    .await
+}
+
+/// Which of a draft page's forms comes back refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DraftForm {
+    Revision,
+    Silence,
+    /// Breaking the silence procedure with this id.
+    Break(i64),
+    /// Importing a version (a multipart form, not a command: see
+    /// `pages::import_form`).
+    Import,
+}
+
+/// Which of a version page's forms comes back refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VersionForm {
+    Propose,
+    Status,
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
@@ -746,13 +1108,24 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_amendment))
 }
 
-/// The amendment page's buttons, which send this area's commands (the same
-/// handlers).
+/// The portal's forms that send this area's commands (the same handlers as
+/// the API's): the drafts page's, the draft's, the version's and the
+/// amendment's.
 pub fn form_routes() -> PageRoutes {
+    let d = "/processes/{slug}/drafts/{draft}";
     let a = "/processes/{slug}/drafts/{draft}/amendments/{id}";
     PageRoutes::new()
         .route(format!("{a}/position"), post(take_position))
         .route(format!("{a}/withdraw"), post(withdraw_amendment))
         .route(format!("{a}/co-sponsorship"), post(co_sponsorship))
         .route(format!("{a}/decision"), post(decide_amendment))
+        .route("/processes/{slug}/drafts", post(create_draft))
+        .route(format!("{d}/revision"), post(issue_revision))
+        .route(format!("{d}/silence"), post(open_silence))
+        .route(format!("{d}/silence/{{id}}/break"), post(break_silence))
+        .route(
+            format!("{d}/versions/{{seq}}/amendments"),
+            post(propose_amendment),
+        )
+        .route(format!("{d}/versions/{{seq}}/status"), post(set_status))
 }

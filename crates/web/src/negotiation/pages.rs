@@ -7,51 +7,39 @@
 use crate::http::auth::Caller;
 use crate::http::command::FormAgain;
 use crate::http::download::download;
-use crate::http::forms::checked;
 use crate::http::forms::one;
 use crate::http::forms::opt;
-use crate::http::forms::redirect_or_error;
 use crate::http::forms::Fields;
 use crate::http::page::PageError;
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
+use crate::negotiation::api::{DraftForm, VersionForm};
 use crate::negotiation::params::{filter_of, parse_seq};
 use crate::SharedState;
-use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest, VersionView};
+use accord_app::negotiation::{ImportSource, VersionView};
 use accord_app::AppError;
 use accord_domain::negotiation::{
     self as n, AmendmentStatus, NodeDiffKind, NodeKind, Operation, ParagraphStatus, Segment,
     Source, Stance, Wid, WordOp,
 };
-use accord_domain::{ActorCode, Slug};
-use axum::extract::{Form, Multipart, Path, Query, State};
+use accord_domain::Slug;
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{context, Value};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub fn routes() -> PageRoutes {
     let d = "/processes/{slug}/drafts/{draft}";
     PageRoutes::new()
-        .route(
-            "/processes/{slug}/drafts",
-            get(drafts_page).post(create_draft),
-        )
+        .route("/processes/{slug}/drafts", get(drafts_page))
         .route(d, get(draft_page))
         .route(format!("{d}/import"), post(import_form))
-        .route(format!("{d}/revision"), post(revision_form))
-        .route(format!("{d}/silence"), post(open_silence_form))
-        .route(format!("{d}/silence/{{id}}/break"), post(break_form))
         .route(format!("{d}/redline"), get(redline_page))
         .route(format!("{d}/versions/{{seq}}"), get(version_page))
-        .route(
-            format!("{d}/versions/{{seq}}/amendments"),
-            post(propose_form),
-        )
-        .route(format!("{d}/versions/{{seq}}/status"), post(status_form))
         .route(
             format!("{d}/versions/{{seq}}/compilation"),
             get(compilation_page),
@@ -93,49 +81,52 @@ fn process_of(slug: &str) -> Result<Slug, AppError> {
     })
 }
 
-/// A form field parsed into its type; a bad value is a 400 naming the field.
-fn parsed<T>(f: &Fields, name: &str) -> Result<T, AppError>
-where
-    T: std::str::FromStr,
-    T::Err: std::fmt::Display,
-{
-    one(f, name)
-        .parse()
-        .map_err(|e| AppError::BadRequest(format!("{name}: {e}")))
-}
-
 async fn drafts_page(
     State(s): State<SharedState>,
     r: Reader,
     Path(slug): Path<String>,
 ) -> PageResult {
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
-    let drafts = s.app.drafts(&slug).await.map_err(|e| r.error(&s, e))?;
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
-    r.render(
-        &s,
-        "drafts.html",
-        context! { process => overview.process, drafts => drafts, can => can },
-    )
+    render_drafts(&s, &r, &slug, None).await
 }
 
-async fn create_draft(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let draft = s
-            .app
-            .create_draft(&p, &slug, &one(&f, "slug"), &one(&f, "title"), false)
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{}", draft.slug))
+/// A refused form's values for its template: each field's value by its
+/// name (`values`), the repeated ones (`co_sponsors[]`) as lists by their
+/// name without the brackets (`lists`), the field at fault (`field`, as
+/// serde names it: `wording.words`), the message (`error`) and the message
+/// naming its field (`described`).
+fn again_context(form: &str, a: &FormAgain) -> Value {
+    let mut values: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut lists: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (k, v) in &a.values {
+        match k.strip_suffix("[]") {
+            Some(list) => lists.entry(list).or_default().push(v),
+            None => {
+                values.insert(k, v);
+            }
+        }
     }
-    .await;
-    redirect_or_error(&r, &s, result)
+    context! {
+        form => form, values => values, lists => lists, field => a.field,
+        error => a.message, described => a.described(),
+    }
+}
+
+/// The drafts of a process; `again`: the new draft's form, refused.
+pub(crate) async fn render_drafts(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    again: Option<FormAgain>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let drafts = s.app.drafts(slug).await.map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
+    let again = again.map(|a| again_context("draft", &a));
+    r.render(
+        s,
+        "drafts.html",
+        context! { process => overview.process, drafts => drafts, can => can, again => again },
+    )
 }
 
 /// A version's place in the rounds: counts as bar widths (percent).
@@ -163,15 +154,18 @@ async fn draft_page(
     r: Reader,
     Path((slug, draft)): Path<(String, String)>,
 ) -> PageResult {
-    render_draft(&s, &r, &slug, &draft, None).await
+    render_draft(&s, &r, &slug, &draft, None, None).await
 }
 
-async fn render_draft(
+/// A draft's page; `preview`: what an import recognised; `again`: one of
+/// its forms, refused, with what was typed.
+pub(crate) async fn render_draft(
     s: &SharedState,
     r: &Reader,
     slug: &str,
     draft: &str,
     preview: Option<Value>,
+    again: Option<(DraftForm, FormAgain)>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s.app.draft(slug, draft).await.map_err(|e| r.error(s, e))?;
@@ -259,6 +253,15 @@ async fn render_draft(
             process => overview.process, draft => detail.draft, rounds => rounds,
             latest => latest, live => live, silence => silence, running => running,
             can => can, preview => preview,
+            again => again.map(|(form, a)| {
+                let (name, id) = match form {
+                    DraftForm::Revision => ("revision", None),
+                    DraftForm::Silence => ("silence", None),
+                    DraftForm::Break(id) => ("break", Some(id)),
+                    DraftForm::Import => ("import", None),
+                };
+                context! { id => id, ..again_context(name, &a) }
+            }),
         },
     )
 }
@@ -270,6 +273,8 @@ async fn import_form(
     Path((slug, draft)): Path<(String, String)>,
     mut form: Multipart,
 ) -> Response {
+    // What was typed, once the form is read: a refusal shows it again.
+    let mut typed: Option<Fields> = None;
     let result = async {
         // Who may is known before a byte of the form is read.
         s.app.authorize_chair(&caller.principal, &slug).await?;
@@ -283,6 +288,7 @@ async fn import_form(
             gate,
         )
         .await?;
+        typed = Some(f.clone());
         let source = match file {
             Some((_, bytes)) if bytes.starts_with(b"PK\x03\x04") => ImportSource::Docx(bytes),
             Some((_, bytes)) => ImportSource::Markdown(String::from_utf8(bytes).map_err(|_| {
@@ -339,105 +345,44 @@ async fn import_form(
                 sections => imported.sections, objectives => imported.objectives,
                 paragraphs => imported.paragraphs, subparagraphs => imported.subparagraphs,
             };
-            match render_draft(&s, &r, &slug, &draft, Some(preview)).await {
+            match render_draft(&s, &r, &slug, &draft, Some(preview), None).await {
                 Ok(html) => html.into_response(),
                 Err(e) => e.into_response(),
             }
         }
-        Err(e) => r.error(&s, e).into_response(),
-    }
-}
-
-async fn revision_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let take_up = f
-            .iter()
-            .filter(|(k, _)| k == "take_up")
-            .map(|(_, v)| {
-                v.parse::<i64>()
-                    .map(|id| (id, None))
-                    .map_err(|_| AppError::BadRequest("take up: not an amendment".into()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let issued_on = opt(&f, "issued_on")
-            .map(|d| {
-                d.parse().map_err(|_| {
-                    AppError::BadRequest("issued on: give a date as YYYY-MM-DD".into())
-                })
-            })
-            .transpose()?;
-        let seq = s
-            .app
-            .issue_revision(
-                &p,
+        // A refusal the person can mend: the draft's page, the form filled
+        // in again (all but the file) and the message.
+        Err(e @ (AppError::BadRequest(_) | AppError::Invalid(_))) if typed.is_some() => {
+            let status = crate::http::error::status_of(&e);
+            let field = e
+                .to_string()
+                .starts_with("issued on:")
+                .then(|| "issued_on".to_owned());
+            let again = FormAgain {
+                values: typed
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(k, _)| k != "csrf")
+                    .collect(),
+                field,
+                message: e.to_string(),
+            };
+            match render_draft(
+                &s,
+                &r,
                 &slug,
                 &draft,
-                RevisionRequest {
-                    label: one(&f, "label"),
-                    issued_on,
-                    take_up,
-                    own_edits: vec![],
-                },
+                None,
+                Some((DraftForm::Import, again)),
             )
-            .await?;
-        Ok(format!(
-            "/processes/{slug}/drafts/{draft}/redline?from={}&to={seq}",
-            seq - 1
-        ))
+            .await
+            {
+                Ok(html) => (status, html).into_response(),
+                Err(page) => page.into_response(),
+            }
+        }
+        Err(e) => r.error(&s, e).into_response(),
     }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn open_silence_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let zone = one(&f, "time_zone");
-        let deadline = accord_app::negotiation::local_deadline(&one(&f, "deadline"), &zone)?;
-        let seq: u32 = one(&f, "version")
-            .parse()
-            .map_err(|_| AppError::BadRequest("version: choose one".into()))?;
-        s.app
-            .open_silence(&p, &slug, &draft, seq, deadline, &zone)
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}#silence"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn break_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, id)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = crate::http::query::parse_id(&id, "silence procedure")
-            .map_err(|e| AppError::NotFound(e.message))?;
-        let state: ActorCode = parsed(&f, "state")?;
-        s.app
-            .break_silence(&p, &slug, &draft, id, &state, &one(&f, "letter"))
-            .await?;
-        Ok(format!("/processes/{slug}/drafts/{draft}#silence"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 /// A node as pages show it.
@@ -495,21 +440,16 @@ async fn version_page(
     render_version(&s, &r, &slug, &draft, &seq, None).await
 }
 
-/// The amendment form as it was sent, when a rule refused it: what was
-/// typed, the field at fault (if one is), and the message.
-struct AmendmentAttempt {
-    values: HashMap<String, String>,
-    field: Option<&'static str>,
-    error: String,
-}
-
-async fn render_version(
+/// A version's page; `again`: one of its forms (the amendment, the
+/// paragraph's status), refused, with what was typed and the message beside
+/// the field at fault.
+pub(crate) async fn render_version(
     s: &SharedState,
     r: &Reader,
     slug: &str,
     draft: &str,
     seq: &str,
-    attempt: Option<AmendmentAttempt>,
+    again: Option<(VersionForm, FormAgain)>,
 ) -> PageResult {
     let seq = seq_of(r, s, seq)?;
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
@@ -520,8 +460,12 @@ async fn render_version(
         .map_err(|e| r.error(s, e))?;
     let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let nodes = node_rows(&view);
-    let amend = attempt.map(|a| {
-        context! { values => a.values, field => a.field, error => a.error }
+    let again = again.map(|(form, a)| {
+        let name = match form {
+            VersionForm::Propose => "propose",
+            VersionForm::Status => "status",
+        };
+        again_context(name, &a)
     });
     r.render_on_pool(
         s,
@@ -533,189 +477,10 @@ async fn render_version(
             },
             versions => view.versions, is_latest => view.is_latest, counts => view.counts,
             nodes => nodes, can => can, amendments => view.amendments.len(),
-            statuses => ParagraphStatus::ALL, amend => amend,
+            statuses => ParagraphStatus::ALL, again => again,
         },
     )
     .await
-}
-
-/// The character offset of `words` in `text`: the one place they stand.
-fn locate_words(text: &str, words: &str, what: &str) -> Result<(usize, usize), AppError> {
-    let found: Vec<usize> = text.match_indices(words).map(|(i, _)| i).collect();
-    match found.as_slice() {
-        [] => Err(AppError::BadRequest(format!("{what}: these words are not in the paragraph: \"{}\"", words.chars().take(80).collect::<String>()))),
-        [at] => {
-            let from = text[..*at].chars().count();
-            Ok((from, from + words.chars().count()))
-        }
-        many => Err(AppError::BadRequest(format!(
-            "{what}: these words occur {} times in the paragraph; quote more of them so they stand once",
-            many.len()
-        ))),
-    }
-}
-
-async fn propose_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    // Each step names the field it reads, so a refusal is shown beside it.
-    let at = |field: &'static str| move |e: AppError| (Some(field), e);
-    let result: Result<String, (Option<&'static str>, AppError)> = async {
-        let p = checked(&caller, &f).map_err(|e| (None, e))?;
-        let seq = parse_seq(&seq).map_err(|e| (None, AppError::NotFound(e.message)))?;
-        let view = s
-            .app
-            .version(&slug, &draft, seq)
-            .await
-            .map_err(|e| (None, e))?;
-        let node = Wid::new(one(&f, "node"))
-            .map_err(|e| AppError::BadRequest(e.to_string()))
-            .map_err(at("node"))?;
-        let current = view
-            .version
-            .text
-            .find(&node)
-            .ok_or_else(|| AppError::BadRequest("choose the paragraph to amend".into()))
-            .map_err(at("node"))?
-            .text
-            .clone();
-        let words = one(&f, "words");
-        let text = one(&f, "text");
-        let operation = match one(&f, "op").as_str() {
-            "insert" => {
-                let at = if words.is_empty() {
-                    0
-                } else {
-                    locate_words(&current, &words, "insert after")
-                        .map_err(at("words"))?
-                        .1
-                };
-                let text = if at > 0 && !text.starts_with([' ', ',', '.', ';']) {
-                    format!(" {text}")
-                } else {
-                    text
-                };
-                Operation::InsertText { node, at, text }
-            }
-            "delete" => {
-                let (from, to) = locate_words(&current, &words, "delete").map_err(at("words"))?;
-                Operation::DeleteText { node, from, to }
-            }
-            "replace" => {
-                let (from, to) = locate_words(&current, &words, "replace").map_err(at("words"))?;
-                Operation::ReplaceText {
-                    node,
-                    from,
-                    to,
-                    text,
-                }
-            }
-            "add" => Operation::AddNode {
-                after: node,
-                kind: parsed(&f, "kind").map_err(at("kind"))?,
-                heading: String::new(),
-                text,
-            },
-            "delete_node" => Operation::DeleteNode { node },
-            "move" => Operation::MoveNode {
-                node,
-                after: Wid::new(one(&f, "after"))
-                    .map_err(|e| AppError::BadRequest(format!("move after: {e}")))
-                    .map_err(at("after"))?,
-            },
-            other => {
-                return Err((
-                    Some("op"),
-                    AppError::BadRequest(format!(
-                        "unknown kind of amendment '{}'",
-                        other.chars().take(32).collect::<String>()
-                    )),
-                ))
-            }
-        };
-        let proposer: ActorCode = parsed(&f, "proposer").map_err(at("proposer"))?;
-        let co_sponsors = one(&f, "co_sponsors")
-            .split([',', ' '])
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                c.to_uppercase()
-                    .parse()
-                    .map_err(|e: accord_domain::ValidationError| {
-                        AppError::BadRequest(format!("co-sponsors: {e}"))
-                    })
-            })
-            .collect::<Result<Vec<ActorCode>, _>>()
-            .map_err(at("co_sponsors"))?;
-        let (id, _) = s
-            .app
-            .propose_amendment(
-                &p,
-                &slug,
-                &draft,
-                seq,
-                NewAmendment {
-                    proposer,
-                    co_sponsors,
-                    operation,
-                    justification: one(&f, "justification"),
-                },
-                false,
-            )
-            .await
-            .map_err(|e| (None, e))?;
-        Ok(format!("/processes/{slug}/drafts/{draft}/amendments/{id}"))
-    }
-    .await;
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        // The rule's refusal comes back on the version's page, with
-        // everything typed still in the form and the message beside the
-        // field at fault.
-        Err((
-            field,
-            e @ (AppError::BadRequest(_) | AppError::Invalid(_) | AppError::NotFound(_)),
-        )) if caller.csrf.is_some() => {
-            let status = crate::http::error::status_of(&e);
-            let attempt = AmendmentAttempt {
-                values: f.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
-                field,
-                error: e.to_string(),
-            };
-            match render_version(&s, &r, &slug, &draft, &seq, Some(attempt)).await {
-                Ok(html) => (status, html).into_response(),
-                Err(page) => page.into_response(),
-            }
-        }
-        Err((_, e)) => r.error(&s, e).into_response(),
-    }
-}
-
-async fn status_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, draft, seq)): Path<(String, String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let seq = parse_seq(&seq).map_err(|e| AppError::NotFound(e.message))?;
-        let status: ParagraphStatus = parsed(&f, "status")?;
-        let options: Vec<String> = one(&f, "options").lines().map(str::to_owned).collect();
-        let wid = one(&f, "node");
-        s.app
-            .set_paragraph_status(&p, &slug, &draft, seq, &wid, status, options)
-            .await?;
-        Ok(format!(
-            "/processes/{slug}/drafts/{draft}/versions/{seq}#{wid}"
-        ))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 /// One run of a compiled node, for the template.
