@@ -787,6 +787,9 @@ adoption-voting-lead = يجري التصويت الآن. عدد الدول ال�
 adoption-vote-for = تصويت { $state }
 adoption-close-vote = إقفال باب التصويت
 adoption-close-help = تُسجَّل الدول الأعضاء التي لم تصوّت على أنها غير مصوتة؛ ثم تُحسب المجاميع وتُحدَّد النتيجة.
+adoption-link-statement = بيان أُدلي به في الجلسة
+adoption-link-kind = يُربط بوصفه
+adoption-link-button = ربط البيان
 vote-not-yet = لم يصوّت بعد
 
 ## Making pledges

@@ -783,6 +783,9 @@ adoption-voting-lead = The vote is being taken: { $cast } of { $members } member
 adoption-vote-for = The vote of { $state }
 adoption-close-vote = Close the vote
 adoption-close-help = Member states that have not voted are recorded as not voting; the totals are counted and the outcome follows.
+adoption-link-statement = Statement made at the meeting
+adoption-link-kind = Linked as
+adoption-link-button = Link the statement
 vote-not-yet = Not yet voted
 
 ## Making pledges

@@ -783,6 +783,9 @@ adoption-voting-lead = Se está procediendo a la votación. Estados Miembros que
 adoption-vote-for = Voto de { $state }
 adoption-close-vote = Cerrar la votación
 adoption-close-help = Los Estados Miembros que no hayan votado se registran como no votantes; se hace el recuento de los votos y se determina el resultado.
+adoption-link-statement = Declaración formulada en la sesión
+adoption-link-kind = Vinculada como
+adoption-link-button = Vincular la declaración
 vote-not-yet = Aún no ha votado
 
 ## Making pledges

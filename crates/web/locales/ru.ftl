@@ -797,6 +797,9 @@ adoption-voting-lead = Проводится голосование. Прогол
 adoption-vote-for = Голосует { $state }
 adoption-close-vote = Закрыть голосование
 adoption-close-help = Государства-члены, которые не проголосовали, учитываются как не участвовавшие в голосовании; производится подсчёт голосов и определяется итог.
+adoption-link-statement = Заявление, сделанное на заседании
+adoption-link-kind = Связать как
+adoption-link-button = Связать заявление
 vote-not-yet = Ещё не проголосовали
 
 ## Making pledges
