@@ -330,8 +330,7 @@ pub(crate) async fn close_vote(
 #[serde(deny_unknown_fields)]
 pub(crate) struct PledgeBody {
     actor: ActorCode,
-    /// Objective numbers of the adopted text (1-based); at least one.
-    #[serde(default)]
+    /// Objective numbers of the adopted text (1-based).
     objectives: Vec<u32>,
     title: String,
     description: String,
