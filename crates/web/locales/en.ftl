@@ -786,6 +786,10 @@ adoption-close-help = Member states that have not voted are recorded as not voti
 adoption-link-statement = Statement made at the meeting
 adoption-link-kind = Linked as
 adoption-link-button = Link the statement
+adoption-record = Record an adoption
+adoption-version-number = Version number
+adoption-vote-open = The vote is taken in Accord: each delegation casts its vote (leave the totals empty)
+adoption-record-button = Record the adoption
 vote-not-yet = Not yet voted
 
 ## Making pledges

@@ -786,6 +786,10 @@ adoption-close-help = Los Estados Miembros que no hayan votado se registran como
 adoption-link-statement = Declaración formulada en la sesión
 adoption-link-kind = Vinculada como
 adoption-link-button = Vincular la declaración
+adoption-record = Registrar una aprobación
+adoption-version-number = Número de la versión
+adoption-vote-open = La votación se realiza en Accord: cada delegación emite su voto (deje los totales vacíos)
+adoption-record-button = Registrar la aprobación
 vote-not-yet = Aún no ha votado
 
 ## Making pledges

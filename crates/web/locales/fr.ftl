@@ -783,6 +783,10 @@ adoption-close-help = Les États Membres qui n'ont pas voté sont consignés com
 adoption-link-statement = Déclaration faite à la séance
 adoption-link-kind = Liée en tant que
 adoption-link-button = Lier la déclaration
+adoption-record = Enregistrer une adoption
+adoption-version-number = Numéro de la version
+adoption-vote-open = Le vote a lieu dans Accord : chaque délégation vote (laisser les totaux vides)
+adoption-record-button = Enregistrer l'adoption
 vote-not-yet = Pas encore voté
 
 ## Making pledges

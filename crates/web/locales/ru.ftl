@@ -800,6 +800,10 @@ adoption-close-help = Государства-члены, которые не п�
 adoption-link-statement = Заявление, сделанное на заседании
 adoption-link-kind = Связать как
 adoption-link-button = Связать заявление
+adoption-record = Зарегистрировать принятие
+adoption-version-number = Номер версии
+adoption-vote-open = Голосование проводится в Accord: каждая делегация голосует сама (оставьте итоги пустыми)
+adoption-record-button = Зарегистрировать принятие
 vote-not-yet = Ещё не проголосовали
 
 ## Making pledges

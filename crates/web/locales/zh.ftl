@@ -770,6 +770,10 @@ adoption-close-help = 未投票的会员国记为未参加表决；随后统计�
 adoption-link-statement = 在会议上所作的发言
 adoption-link-kind = 关联为
 adoption-link-button = 关联发言
+adoption-record = 登记通过
+adoption-version-number = 版本编号
+adoption-vote-open = 在 Accord 中进行表决：各代表团自行投票（总数留空）
+adoption-record-button = 登记通过
 vote-not-yet = 尚未表决
 
 ## Making pledges

@@ -4752,8 +4752,7 @@ fn form_fields(name: &str, v: &Value, out: &mut Vec<(String, String)>) {
 
 /// One command of the adoption area, sent as JSON and as a form.
 struct NestedRow {
-    /// Where the JSON goes, and where the form goes (a command with no form
-    /// in the portal yet takes its form at the API's path).
+    /// Where the JSON goes, and where the portal's form goes.
     api: String,
     form: String,
     /// A valid command, by its number.
@@ -4783,7 +4782,7 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
     let table = vec![
         NestedRow {
             api: adoptions.into(),
-            form: adoptions.into(),
+            form: "/processes/trial/adoptions".into(),
             command: Box::new(move |n| {
                 json!({
                     "meeting": meeting, "draft": "adopted", "version": 1,
@@ -4792,7 +4791,7 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
                 })
             }),
             bad: Some(("/vote/majority", "vote.majority", json!("most"))),
-            kept: None,
+            kept: Some("/title"),
         },
         NestedRow {
             api: format!("{adoptions}/{open}/ballots"),
@@ -4980,4 +4979,21 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         .all(|t| pledges.iter().any(|p| p.pledge.title == *t)));
     let reported = site.app.pledge("trial", fx.pledge).await.unwrap();
     assert_eq!(reported.pledge.reports.len(), 2);
+    // The secretariat's forms, as the pages offer them.
+    for (page, form) in [
+        (
+            "/processes/trial/adoptions".to_owned(),
+            "id=\"record-adoption\"",
+        ),
+        (
+            format!("/processes/trial/adoptions/{}", consensus[2]),
+            "id=\"link-statement\"",
+        ),
+        ("/processes/trial/pledges".to_owned(), "id=\"make-pledge\""),
+    ] {
+        let shown = send(site, page_get(Some(session), &page)).await;
+        assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);
+        assert!(shown.body.contains(form), "{page}");
+        assert!(!shown.body.contains("aria-invalid"), "{page}");
+    }
 }

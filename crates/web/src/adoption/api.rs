@@ -454,12 +454,13 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 }
 
 /// The portal's forms that send this area's commands (the same handlers):
-/// a delegation's vote, closing the vote and linking a statement on the
-/// adoption's page, a pledge and a progress report on the pledges page.
-/// (Recording an adoption has no form in the portal yet.)
+/// recording an adoption on the adoptions page; a delegation's vote,
+/// closing the vote and linking a statement on the adoption's page; a
+/// pledge and a progress report on the pledges page.
 pub fn form_routes() -> PageRoutes {
     let a = "/processes/{slug}/adoptions/{id}";
     PageRoutes::new()
+        .route("/processes/{slug}/adoptions", post(adopt))
         .route(format!("{a}/vote"), post(add_ballots))
         .route(format!("{a}/close"), post(close_vote))
         .route(format!("{a}/statements"), post(link_statement))

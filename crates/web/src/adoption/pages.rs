@@ -95,15 +95,67 @@ pub(crate) async fn render_adoptions(
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let list = s.app.adoptions(slug).await.map_err(|e| r.error(s, e))?;
+    // The secretariat records adoptions: the form's choices.
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
+    let (meetings, drafts) = if can.run_consultation {
+        let meetings = s
+            .app
+            .all_meetings(slug, None)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|m| context! { id => m.id, title => m.title })
+            .collect::<Vec<_>>();
+        let drafts = s
+            .app
+            .drafts(slug)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|d| context! { slug => d.slug.as_str(), title => d.title })
+            .collect::<Vec<_>>();
+        (meetings, drafts)
+    } else {
+        (vec![], vec![])
+    };
+    // A refused adoption comes back with what was typed, and the message
+    // beside the field at fault (named as the form names it).
+    let record = refused.as_ref().map(|f| {
+        let values: std::collections::BTreeMap<&str, &str> = f
+            .values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        context! { values => values, field => f.field.as_deref().map(form_name), error => f.described() }
+    });
     r.render(
         s,
         "adoptions.html",
         context! {
             process => &overview.process,
             adoptions => list,
-            refused => refused.as_ref().map(FormAgain::described),
+            can_record => can.run_consultation,
+            meetings => meetings,
+            drafts => drafts,
+            majorities => accord_domain::adoption::MajorityRule::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            record => record,
         },
     )
+}
+
+/// A field as a form names it, from the path a refusal names it by:
+/// `vote.totals.yes` is `vote[totals][yes]`, `ballots[0].vote` is
+/// `ballots[0][vote]`.
+fn form_name(path: &str) -> String {
+    let mut parts = path.split('.');
+    let mut name = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        match part.split_once('[') {
+            Some((head, rest)) => name += &format!("[{head}][{rest}"),
+            None => name += &format!("[{part}]"),
+        }
+    }
+    name
 }
 
 #[derive(Deserialize, Default)]
