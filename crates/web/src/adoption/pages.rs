@@ -195,8 +195,8 @@ async fn adoption_page(
 }
 
 /// One adoption's page, its states sorted by `sort`; `refused`: one of its
-/// forms (a delegation's vote, closing the vote) came back with the rule's
-/// message.
+/// forms (a delegation's vote, closing the vote, linking a statement) came
+/// back with the rule's message (a statement's link with what was chosen).
 pub(crate) async fn render_adoption(
     s: &SharedState,
     r: &Reader,
@@ -622,6 +622,12 @@ pub(crate) async fn render_pledges(
         ),
         None => (None, None),
     };
+    // A refused report on a pledge whose card this page does not show (a
+    // later page, or not the reader's): its message goes above the list.
+    let report_elsewhere = match &again {
+        Some((PledgeForm::Report(id), form)) if !reporting.contains(id) => Some(form.described()),
+        _ => None,
+    };
     r.render(
         s,
         "pledges.html",
@@ -637,6 +643,7 @@ pub(crate) async fn render_pledges(
             statuses => accord_domain::adoption::PledgeStatus::ALL,
             make => make,
             report => report,
+            report_elsewhere => report_elsewhere,
         },
     )
 }
