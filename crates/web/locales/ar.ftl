@@ -787,6 +787,13 @@ adoption-voting-lead = يجري التصويت الآن. عدد الدول ال�
 adoption-vote-for = تصويت { $state }
 adoption-close-vote = إقفال باب التصويت
 adoption-close-help = تُسجَّل الدول الأعضاء التي لم تصوّت على أنها غير مصوتة؛ ثم تُحسب المجاميع وتُحدَّد النتيجة.
+adoption-link-statement = بيان أُدلي به في الجلسة
+adoption-link-kind = يُربط بوصفه
+adoption-link-button = ربط البيان
+adoption-record = تسجيل اعتماد
+adoption-version-number = رقم الصيغة
+adoption-vote-open = يجري التصويت في Accord: يُدلي كل وفد بصوته (اترك المجاميع فارغة)
+adoption-record-button = تسجيل الاعتماد
 vote-not-yet = لم يصوّت بعد
 
 ## Making pledges

@@ -783,6 +783,13 @@ adoption-voting-lead = The vote is being taken: { $cast } of { $members } member
 adoption-vote-for = The vote of { $state }
 adoption-close-vote = Close the vote
 adoption-close-help = Member states that have not voted are recorded as not voting; the totals are counted and the outcome follows.
+adoption-link-statement = Statement made at the meeting
+adoption-link-kind = Linked as
+adoption-link-button = Link the statement
+adoption-record = Record an adoption
+adoption-version-number = Version number
+adoption-vote-open = The vote is taken in Accord: each delegation casts its vote (leave the totals empty)
+adoption-record-button = Record the adoption
 vote-not-yet = Not yet voted
 
 ## Making pledges

@@ -783,6 +783,13 @@ adoption-voting-lead = Se está procediendo a la votación. Estados Miembros que
 adoption-vote-for = Voto de { $state }
 adoption-close-vote = Cerrar la votación
 adoption-close-help = Los Estados Miembros que no hayan votado se registran como no votantes; se hace el recuento de los votos y se determina el resultado.
+adoption-link-statement = Declaración formulada en la sesión
+adoption-link-kind = Vinculada como
+adoption-link-button = Vincular la declaración
+adoption-record = Registrar una aprobación
+adoption-version-number = Número de la versión
+adoption-vote-open = La votación se realiza en Accord: cada delegación emite su voto (deje los totales vacíos)
+adoption-record-button = Registrar la aprobación
 vote-not-yet = Aún no ha votado
 
 ## Making pledges

@@ -780,6 +780,13 @@ adoption-voting-lead = Il est procédé au vote. États Membres ayant voté : { 
 adoption-vote-for = Vote : { $state }
 adoption-close-vote = Clore le vote
 adoption-close-help = Les États Membres qui n'ont pas voté sont consignés comme n'ayant pas participé au vote ; les voix sont décomptées et le résultat en découle.
+adoption-link-statement = Déclaration faite à la séance
+adoption-link-kind = Liée en tant que
+adoption-link-button = Lier la déclaration
+adoption-record = Enregistrer une adoption
+adoption-version-number = Numéro de la version
+adoption-vote-open = Le vote a lieu dans Accord : chaque délégation vote (laisser les totaux vides)
+adoption-record-button = Enregistrer l'adoption
 vote-not-yet = Pas encore voté
 
 ## Making pledges

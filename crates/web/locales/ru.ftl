@@ -797,6 +797,13 @@ adoption-voting-lead = Проводится голосование. Прогол
 adoption-vote-for = Голосует { $state }
 adoption-close-vote = Закрыть голосование
 adoption-close-help = Государства-члены, которые не проголосовали, учитываются как не участвовавшие в голосовании; производится подсчёт голосов и определяется итог.
+adoption-link-statement = Заявление, сделанное на заседании
+adoption-link-kind = Связать как
+adoption-link-button = Связать заявление
+adoption-record = Зарегистрировать принятие
+adoption-version-number = Номер версии
+adoption-vote-open = Голосование проводится в Accord: каждая делегация голосует сама (оставьте итоги пустыми)
+adoption-record-button = Зарегистрировать принятие
 vote-not-yet = Ещё не проголосовали
 
 ## Making pledges

@@ -767,6 +767,13 @@ adoption-voting-lead = 正在进行表决：{ $members } 个会员国中已有 {
 adoption-vote-for = { $state } 的表决
 adoption-close-vote = 结束表决
 adoption-close-help = 未投票的会员国记为未参加表决；随后统计票数并得出结果。
+adoption-link-statement = 在会议上所作的发言
+adoption-link-kind = 关联为
+adoption-link-button = 关联发言
+adoption-record = 登记通过
+adoption-version-number = 版本编号
+adoption-vote-open = 在 Accord 中进行表决：各代表团自行投票（总数留空）
+adoption-record-button = 登记通过
 vote-not-yet = 尚未表决
 
 ## Making pledges

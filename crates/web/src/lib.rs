@@ -132,6 +132,7 @@ fn pages() -> http::routes::PageRoutes {
         .merge(negotiation::api::form_routes())
         .merge(negotiation::languages::routes())
         .merge(adoption::pages::routes())
+        .merge(adoption::api::form_routes())
         .merge(search::routes())
 }
 

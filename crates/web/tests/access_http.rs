@@ -4577,6 +4577,9 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             "slug",
             "Not A Slug",
         ),
+        // adoption (adoptions, ballots, explanations of vote, closing a vote, pledges and progress reports)
+        // — nested commands (a vote, ballots, objectives): their rows are in
+        // `adoption_commands`, called at the end of this test.
     ];
     let mut n = 0;
     for (api, form_path, fields, bad_field, bad_value) in &table {
@@ -4739,6 +4742,7 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
     // attempt, and whose fields nest (`wording[node]`, `take_up[0][amendment]`,
     // `options[]`): the same pairs sent as a form and, nested, as JSON.
     negotiation_commands_both_ways(&site, &token, &session).await;
+    adoption_commands(&site, &token, &session.secret, &session.csrf).await;
 }
 
 /// A form's bracketed fields (`wording[node]`, `take_up[0][amendment]`,
@@ -5155,4 +5159,282 @@ async fn negotiation_commands_both_ways(
         .find(|s| s.wid.as_str() == "p2")
         .unwrap();
     assert_eq!(status.options, ["Option A2", "Option B"]);
+}
+
+/// A command's form fields from its JSON: objects nested as `vote[majority]`,
+/// lists of objects as `ballots[0][state]`, lists of values as
+/// `objectives[]` — the names the portal's forms use.
+fn form_fields(name: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(fields) => {
+            for (k, x) in fields {
+                let key = if name.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{name}[{k}]")
+                };
+                form_fields(&key, x, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                let key = if x.is_object() {
+                    format!("{name}[{i}]")
+                } else {
+                    format!("{name}[]")
+                };
+                form_fields(&key, x, out);
+            }
+        }
+        Value::String(text) => out.push((name.to_owned(), text.clone())),
+        other => out.push((name.to_owned(), other.to_string())),
+    }
+}
+
+/// One command of the adoption area, sent as JSON and as a form.
+struct NestedRow {
+    /// Where the JSON goes, and where the portal's form goes.
+    api: String,
+    form: String,
+    /// A valid command, by its number.
+    command: Box<dyn Fn(usize) -> Value>,
+    /// Where to put a bad value (a JSON pointer), the field as the refusal
+    /// names it, and the value; none for a command without fields.
+    bad: Option<(&'static str, &'static str, Value)>,
+    /// A field (JSON pointer) whose typed value the refused form shows again.
+    kept: Option<&'static str>,
+}
+
+/// The adoption area's commands, nested or not: each sent as JSON and as
+/// the portal's form (its fields named as `form_fields` names them), done
+/// both ways, and refused both ways naming the field.
+async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) {
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let fx = adoption_fixtures(&site.app, meeting).await;
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let adoptions = "/api/v1/processes/trial/adoptions";
+    let (open, closing, consensus) = (fx.open_votes[0], &fx.open_votes[12..14], &fx.consensus);
+    let table = vec![
+        NestedRow {
+            api: adoptions.into(),
+            form: "/processes/trial/adoptions".into(),
+            command: Box::new(move |n| {
+                json!({
+                    "meeting": meeting, "draft": "adopted", "version": 1,
+                    "title": format!("Adoption {n}"), "adopted_on": "2030-06-03",
+                    "method": "recorded_vote", "vote": { "majority": "simple", "open": true }
+                })
+            }),
+            bad: Some(("/vote/majority", "vote.majority", json!("most"))),
+            kept: Some("/title"),
+        },
+        NestedRow {
+            api: format!("{adoptions}/{open}/ballots"),
+            form: format!("/processes/trial/adoptions/{open}/vote"),
+            command: Box::new(|n| {
+                let state = ["FRA", "MEX", "CHE", "DEU"][n % 4];
+                json!({ "ballots": [{ "state": state, "vote": "yes" }] })
+            }),
+            bad: Some(("/ballots/0/vote", "ballots[0].vote", json!("maybe"))),
+            kept: None,
+        },
+        NestedRow {
+            api: format!("{adoptions}/{}/statements", consensus[0]),
+            form: format!("/processes/trial/adoptions/{}/statements", consensus[1]),
+            command: Box::new(move |_| json!({ "statement": statement, "kind": "position" })),
+            bad: Some(("/kind", "kind", json!("applause"))),
+            kept: None,
+        },
+        NestedRow {
+            api: format!("{adoptions}/{}/close", closing[0]),
+            form: format!("/processes/trial/adoptions/{}/close", closing[1]),
+            command: Box::new(|_| json!({})),
+            bad: None,
+            kept: None,
+        },
+        NestedRow {
+            api: "/api/v1/processes/trial/pledges".into(),
+            form: "/processes/trial/pledges".into(),
+            command: Box::new(|n| {
+                json!({
+                    "actor": "FRA", "objectives": [1, 2], "title": format!("Pledge {n}"),
+                    "description": "More data.", "made_on": "2030-06-03", "status": "announced"
+                })
+            }),
+            bad: Some(("/made_on", "made_on", json!("next spring"))),
+            kept: Some("/title"),
+        },
+        NestedRow {
+            api: format!("/api/v1/processes/trial/pledges/{}/reports", fx.pledge),
+            form: format!("/processes/trial/pledges/{}/reports", fx.pledge),
+            command: Box::new(
+                |n| json!({ "reported_on": "2031-01-01", "status": "in_progress", "text": format!("Report {n}.") }),
+            ),
+            bad: Some(("/reported_on", "reported_on", json!("soon"))),
+            kept: Some("/text"),
+        },
+    ];
+    let post_json = |uri: &str, body: &Value| {
+        Request::post(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let post_form = |uri: &str, body: &Value| {
+        let mut fields = vec![];
+        form_fields("", body, &mut fields);
+        let encoded = form_urlencoded::Serializer::new(format!("csrf={csrf}"))
+            .extend_pairs(fields)
+            .finish();
+        form_post(session, uri, encoded)
+    };
+    let mut n = 1000;
+    for row in &table {
+        let spoiled = |mut body: Value| {
+            if let Some((pointer, _, value)) = &row.bad {
+                *body.pointer_mut(pointer).unwrap() = value.clone();
+            }
+            body
+        };
+        let unknown = |mut body: Value| {
+            body.as_object_mut()
+                .unwrap()
+                .insert("colour".into(), json!("blue"));
+            body
+        };
+        // As JSON, with a bearer token.
+        n += 1;
+        let made = send(site, post_json(&row.api, &(row.command)(n))).await;
+        assert_eq!(
+            made.status,
+            StatusCode::CREATED,
+            "{}: {}",
+            row.api,
+            made.body
+        );
+        assert!(made.headers.contains_key(header::LOCATION), "{}", row.api);
+        if let Some((_, field, _)) = &row.bad {
+            let refused = send(site, post_json(&row.api, &spoiled((row.command)(n + 100)))).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::BAD_REQUEST,
+                "{}: {}",
+                row.api,
+                refused.body
+            );
+            assert!(
+                refused.json()["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&format!("{field}:")),
+                "{}: {}",
+                row.api,
+                refused.body
+            );
+        }
+        let refused = send(site, post_json(&row.api, &unknown((row.command)(n + 200)))).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::BAD_REQUEST,
+            "{}: {}",
+            row.api,
+            refused.body
+        );
+        assert!(
+            refused.body.contains("colour"),
+            "{}: {}",
+            row.api,
+            refused.body
+        );
+
+        // As the portal's form, with the session and its anti-forgery token.
+        n += 1;
+        let done = send(site, post_form(&row.form, &(row.command)(n))).await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            row.form,
+            done.body
+        );
+        if let Some((_, field, _)) = &row.bad {
+            let typed = spoiled((row.command)(n + 100));
+            let again = send(site, post_form(&row.form, &typed)).await;
+            assert_eq!(
+                again.status,
+                StatusCode::BAD_REQUEST,
+                "{}: {}",
+                row.form,
+                again.body
+            );
+            assert!(
+                again.body.contains(&format!("{field}:")),
+                "{}: the message names the field: {}",
+                row.form,
+                again.body
+            );
+            if let Some(kept) = row.kept {
+                let value = typed.pointer(kept).unwrap().as_str().unwrap();
+                assert!(
+                    again.body.contains(value),
+                    "{}: what was typed is in the form again",
+                    row.form
+                );
+            }
+        }
+        let unknown = send(site, post_form(&row.form, &unknown((row.command)(n + 200)))).await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", row.form);
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{}: {}",
+            row.form,
+            unknown.body
+        );
+    }
+    // Done once each way: two adoptions with a vote being taken, two votes
+    // cast, two statements linked, two votes closed, two pledges, two reports.
+    let adopted = site.app.adoptions("trial").await.unwrap();
+    assert!(["Adoption 1001", "Adoption 1002"]
+        .iter()
+        .all(|t| adopted.iter().any(|a| a.adoption.title == *t)));
+    let cast = site.app.adoption(&OPERATOR, "trial", open).await.unwrap();
+    assert_eq!(cast.recorded, 2);
+    for id in closing {
+        let closed = site.app.adoption(&OPERATOR, "trial", *id).await.unwrap();
+        assert!(!closed.summary.adoption.vote.as_ref().unwrap().open);
+    }
+    for id in &consensus[0..2] {
+        let linked = site.app.adoption(&OPERATOR, "trial", *id).await.unwrap();
+        assert_eq!(linked.statements.len(), 1);
+    }
+    let (pledges, _) = site.app.pledges("trial", None, 100).await.unwrap();
+    assert!(["Pledge 1009", "Pledge 1010"]
+        .iter()
+        .all(|t| pledges.iter().any(|p| p.pledge.title == *t)));
+    let reported = site.app.pledge("trial", fx.pledge).await.unwrap();
+    assert_eq!(reported.pledge.reports.len(), 2);
+    // The secretariat's forms, as the pages offer them.
+    for (page, form) in [
+        (
+            "/processes/trial/adoptions".to_owned(),
+            "id=\"record-adoption\"",
+        ),
+        (
+            format!("/processes/trial/adoptions/{}", consensus[2]),
+            "id=\"link-statement\"",
+        ),
+        ("/processes/trial/pledges".to_owned(), "id=\"make-pledge\""),
+    ] {
+        let shown = send(site, page_get(Some(session), &page)).await;
+        assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);
+        assert!(shown.body.contains(form), "{page}");
+        assert!(!shown.body.contains("aria-invalid"), "{page}");
+    }
 }

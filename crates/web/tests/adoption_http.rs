@@ -383,7 +383,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
         form(
             &mex_cookie,
             format!("{page}/vote"),
-            format!("csrf={mex_csrf}&state=MEX&vote=yes"),
+            format!("csrf={mex_csrf}&ballots[0][state]=MEX&ballots[0][vote]=yes"),
         ),
     )
     .await;
@@ -398,7 +398,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
         form(
             &mex_cookie,
             format!("{page}/vote"),
-            format!("csrf={mex_csrf}&state=MEX&vote=no"),
+            format!("csrf={mex_csrf}&ballots[0][state]=MEX&ballots[0][vote]=no"),
         ),
     )
     .await;
@@ -409,7 +409,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
         form(
             &mex_cookie,
             format!("{page}/vote"),
-            format!("csrf={mex_csrf}&state=FRA&vote=no"),
+            format!("csrf={mex_csrf}&ballots[0][state]=FRA&ballots[0][vote]=no"),
         ),
     )
     .await;
@@ -419,7 +419,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
         form(
             &mex_cookie,
             format!("{page}/vote"),
-            "state=MEX&vote=no".into(),
+            "ballots[0][state]=MEX&ballots[0][vote]=no".into(),
         ),
     )
     .await;
@@ -484,7 +484,7 @@ async fn pledges_are_made_and_reported_in_the_portal(db: TestDatabase) {
         &router,
         form(
             "/processes/gcm/pledges",
-            fields("&objective=5&objective=23"),
+            fields("&objectives[]=5&objectives[]=23"),
         ),
     )
     .await;
@@ -492,7 +492,7 @@ async fn pledges_are_made_and_reported_in_the_portal(db: TestDatabase) {
     // An objective the text does not have: the rule's own message, nothing stored.
     let (status, body, _) = send(
         &router,
-        form("/processes/gcm/pledges", fields("&objective=30")),
+        form("/processes/gcm/pledges", fields("&objectives[]=30")),
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

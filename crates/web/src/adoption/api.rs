@@ -1,19 +1,21 @@
 //! Adoption and follow-up over the JSON API: reads (adoptions with their
 //! vote state by state, pledges, an objective's pledges by region) and the
-//! write handlers listed in `api_write`'s table (record an adoption, add
-//! ballots, link a statement, make a pledge, report progress).
+//! commands (record an adoption, add ballots, link a statement, close a
+//! vote, make a pledge, report progress), each one handler for its API
+//! route and, where the portal has one, its form (`form_routes`).
 
-use crate::http::auth::WriteCaller;
+use crate::adoption::pages::PledgeForm;
+use crate::http::command::{Command, Done, NoFields, Refusal};
 use crate::http::error::ApiError;
-use crate::http::json::body;
-use crate::http::json::signed_in;
-use crate::http::json::{created, Created};
+use crate::http::page::Reader;
+use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::adoption::AdoptionRequest;
-use accord_app::AppError;
+use accord_app::{AppError, Principal};
 use accord_domain::adoption::{AdoptionStatementKind, Ballot, NewPledge, PledgeStatus};
+use accord_domain::ActorCode;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -129,6 +131,48 @@ async fn get_objective(
     Ok(Json(to_json(&s.app.objective(&slug, number).await?)?))
 }
 
+/// An adoption's id in a command's path.
+fn adoption_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse()
+        .map_err(|_| AppError::NotFound(format!("no adoption '{raw}'")))
+}
+
+/// A pledge's id in a command's path.
+fn pledge_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse()
+        .map_err(|_| AppError::NotFound(format!("no pledge '{raw}'")))
+}
+
+fn record<T: serde::Serialize>(v: &T) -> Result<Value, AppError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// A command on an adoption is done: the adoption (its summary, with the
+/// outcome) is where to read it, over the API and in the portal.
+async fn adoption_done(
+    s: &SharedState,
+    p: &Principal,
+    slug: &str,
+    id: i64,
+    anchor: &str,
+) -> Result<Done, Refusal> {
+    let d = s.app.adoption(p, slug, id).await?;
+    Ok(Done {
+        location: format!("/api/v1/processes/{slug}/adoptions/{id}"),
+        record: record(&d.summary)?,
+        page: format!("/processes/{slug}/adoptions/{id}{anchor}"),
+    })
+}
+
+/// A command on a pledge is done: the pledge, with its reports.
+async fn pledge_done(s: &SharedState, slug: &str, id: i64) -> Result<Done, Refusal> {
+    Ok(Done {
+        location: format!("/api/v1/processes/{slug}/pledges/{id}"),
+        record: record(&s.app.pledge(slug, id).await?)?,
+        page: format!("/processes/{slug}/pledges#pledge-{id}"),
+    })
+}
+
 /// Record the adoption of a draft version at a meeting of the process, by consensus or by recorded vote (the secretariat): totals must add up to the member states; only member states vote, once each
 #[utoipa::path(
     post,
@@ -140,96 +184,164 @@ async fn get_objective(
 )]
 pub(crate) async fn adopt(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: AdoptionRequest = body(&b, None)?;
-    let id = s.app.adopt(&p, &slug, req).await?;
-    let d = s.app.adoption(&p, &slug, id).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/adoptions/{id}"),
-        to_json(&d.summary)?,
-    ))
+    command: Command<AdoptionRequest>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = s.app.adopt(&principal, &slug, c).await?;
+        adoption_done(&s, &principal, &slug, id, "").await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoptions(&s, &r, &slug, Some(form))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// Member states' votes to cast or record: a delegation's form sends its
+/// own state's, `ballots[0][state]` and `ballots[0][vote]`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct BallotsBody {
+pub(crate) struct BallotsBody {
     ballots: Vec<Ballot>,
 }
 
-/// Cast or record member states' votes, each state once: while a vote is being taken (`open`), a delegation casts its own state's vote (the secretariat may enter any); for a vote recorded after the fact, the secretariat adds votes within the totals
+/// Cast or record member states' votes, each state once: while a vote is being taken (`open`), a delegation casts its own state's vote (the secretariat may enter any); for a vote recorded after the fact, the secretariat adds votes within the totals. Answers the adoption's summary
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/adoptions/{id}/ballots",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = BallotsBody, example = json!({ "ballots": [{ "state": "AUT", "vote": "abstain" }] })),
-    responses((status = 204, description = "Done"))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn add_ballots(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-    b: axum::body::Bytes,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let id = id_of(&id, "adoption")?;
-    let req: BallotsBody = body(&b, None)?;
-    s.app.record_ballots(&p, &slug, id, req.ballots).await?;
-    Ok(StatusCode::NO_CONTENT)
+    command: Command<BallotsBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = adoption_id(&id)?;
+        s.app
+            .record_ballots(&principal, &slug, id, c.ballots)
+            .await?;
+        adoption_done(&s, &principal, &slug, id, "#vote-h").await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption(&s, &r, &slug, &id, None, Some(form))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A statement made at the adopting meeting, linked to the adoption as an
+/// explanation of vote, a position, a reservation or a dissociation.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct LinkBody {
+pub(crate) struct LinkBody {
     statement: i64,
     kind: AdoptionStatementKind,
 }
 
-/// Link a statement made at the adopting meeting: explanation_before, explanation_after (of vote), position, reservation or dissociation (the secretariat)
+/// Link a statement made at the adopting meeting: explanation_before, explanation_after (of vote), position, reservation or dissociation (the secretariat). Answers the adoption's summary
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/adoptions/{id}/statements",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = LinkBody, example = json!({ "statement": 7, "kind": "explanation_after" })),
-    responses((status = 204, description = "Done"))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn link_statement(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-    b: axum::body::Bytes,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let id = id_of(&id, "adoption")?;
-    let req: LinkBody = body(&b, None)?;
-    s.app
-        .link_adoption_statement(&p, &slug, id, req.statement, req.kind)
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    command: Command<LinkBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = adoption_id(&id)?;
+        s.app
+            .link_adoption_statement(&principal, &slug, id, c.statement, c.kind)
+            .await?;
+        adoption_done(&s, &principal, &slug, id, "#statements-h").await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption(&s, &r, &slug, &id, None, Some(form))
+    })
+    .await
 }
 
-/// Close a vote being taken (the secretariat): the states that cast no vote did not vote; the totals are counted and the outcome follows (read it with GET …/adoptions/{id}); 204
+/// Close a vote being taken (the secretariat): the states that cast no vote did not vote; the totals are counted and the outcome follows. Answers the adoption's summary, with the outcome
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/adoptions/{id}/close",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 204, description = "Done"))
+    responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn close_vote(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let id = id_of(&id, "adoption")?;
-    s.app.close_vote(&p, &slug, id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    command: Command<NoFields>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let NoFields {} = input?;
+        let id = adoption_id(&id)?;
+        s.app.close_vote(&principal, &slug, id).await?;
+        adoption_done(&s, &principal, &slug, id, "").await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption(&s, &r, &slug, &id, None, Some(form))
+    })
+    .await
+}
+
+/// A pledge on objectives of the adopted text. The pledges page's form
+/// sends the same fields, its objectives as `objectives[]`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PledgeBody {
+    actor: ActorCode,
+    /// Objective numbers of the adopted text (1-based).
+    objectives: Vec<u32>,
+    title: String,
+    description: String,
+    made_on: NaiveDate,
+    status: PledgeStatus,
+    /// The meeting where it was announced (a review forum), if any.
+    #[serde(default)]
+    meeting: Option<i64>,
+    /// Generated test data, labelled as such wherever it appears.
+    #[serde(default)]
+    synthetic: bool,
 }
 
 /// Make a pledge on objectives of the adopted text (the secretariat, or whoever may speak for the actor)
@@ -238,27 +350,48 @@ pub(crate) async fn close_vote(
     path = "/api/v1/processes/{slug}/pledges",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = NewPledge, example = json!({ "actor": "MEX", "objectives": [5, 23], "title": "Regular pathways", "description": "More regular pathways for workers.", "made_on": "2022-05-18", "status": "announced", "meeting": 40 })),
+    request_body(content = PledgeBody, example = json!({ "actor": "MEX", "objectives": [5, 23], "title": "Regular pathways", "description": "More regular pathways for workers.", "made_on": "2022-05-18", "status": "announced", "meeting": 40 })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn make_pledge(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let pledge: NewPledge = body(&b, Some(&slug))?;
-    let id = s.app.make_pledge(&p, pledge).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/pledges/{id}"),
-        to_json(&s.app.pledge(&slug, id).await?)?,
-    ))
+    command: Command<PledgeBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let pledge = NewPledge {
+            process: slug.parse().map_err(AppError::from)?,
+            actor: c.actor,
+            objectives: c.objectives,
+            title: c.title,
+            description: c.description,
+            made_on: c.made_on,
+            status: c.status,
+            meeting: c.meeting,
+            synthetic: c.synthetic,
+        };
+        let id = s.app.make_pledge(&principal, pledge).await?;
+        pledge_done(&s, &slug, id).await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_pledges(&s, &r, &slug, None, Some((PledgeForm::Make, form)))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A progress report on a pledge; the form on the pledge's card sends the
+/// same fields.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ReportBody {
+pub(crate) struct ReportBody {
     reported_on: NaiveDate,
     status: PledgeStatus,
     text: String,
@@ -275,20 +408,35 @@ struct ReportBody {
 )]
 pub(crate) async fn report_progress(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-    b: axum::body::Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = id_of(&id, "pledge")?;
-    let r: ReportBody = body(&b, None)?;
-    s.app
-        .report_progress(&p, &slug, id, r.reported_on, r.status, &r.text)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/pledges/{id}"),
-        to_json(&s.app.pledge(&slug, id).await?)?,
-    ))
+    command: Command<ReportBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = pledge_id(&id)?;
+        s.app
+            .report_progress(&principal, &slug, id, c.reported_on, c.status, &c.text)
+            .await?;
+        pledge_done(&s, &slug, id).await
+    }
+    .await;
+    let pledge = pledge_id(&id).unwrap_or_default();
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_pledges(
+            &s,
+            &r,
+            &slug,
+            None,
+            Some((PledgeForm::Report(pledge), form)),
+        )
+    })
+    .await
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
@@ -303,4 +451,22 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_adoption))
         .routes(utoipa_axum::routes!(get_pledge))
         .routes(utoipa_axum::routes!(get_objective))
+}
+
+/// The portal's forms that send this area's commands (the same handlers):
+/// recording an adoption on the adoptions page; a delegation's vote,
+/// closing the vote and linking a statement on the adoption's page; a
+/// pledge and a progress report on the pledges page.
+pub fn form_routes() -> PageRoutes {
+    let a = "/processes/{slug}/adoptions/{id}";
+    PageRoutes::new()
+        .route("/processes/{slug}/adoptions", post(adopt))
+        .route(format!("{a}/vote"), post(add_ballots))
+        .route(format!("{a}/close"), post(close_vote))
+        .route(format!("{a}/statements"), post(link_statement))
+        .route("/processes/{slug}/pledges", post(make_pledge))
+        .route(
+            "/processes/{slug}/pledges/{id}/reports",
+            post(report_progress),
+        )
 }

@@ -5,22 +5,15 @@
 //! pledges, and the page of one objective with its pledges by region.
 
 use crate::adoption::vote_map::{self, MapText};
-use crate::http::auth::Caller;
+use crate::http::command::FormAgain;
 use crate::http::download::download;
-use crate::http::forms::all;
-use crate::http::forms::checked;
-use crate::http::forms::one;
-use crate::http::forms::opt;
-use crate::http::forms::redirect_or_error;
-use crate::http::forms::Fields;
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
-use crate::http::routes::{get, post, PageRoutes};
+use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
 use accord_app::adoption::{AdoptionDetail, VoteRow};
 use accord_app::AppError;
 use accord_domain::adoption::VoteChoice;
-use axum::extract::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -37,13 +30,7 @@ pub fn routes() -> PageRoutes {
             "/processes/{slug}/adoptions/{id}/akn.xml",
             get(adoption_akn),
         )
-        .route("/processes/{slug}/adoptions/{id}/vote", post(vote_form))
-        .route("/processes/{slug}/adoptions/{id}/close", post(close_form))
-        .route(
-            "/processes/{slug}/pledges",
-            get(pledges_page).post(pledge_form),
-        )
-        .route("/processes/{slug}/pledges/{id}/reports", post(report_form))
+        .route("/processes/{slug}/pledges", get(pledges_page))
         .route("/processes/{slug}/objectives/{number}", get(objective_page))
 }
 
@@ -95,13 +82,80 @@ async fn adoptions_page(
     r: Reader,
     Path(slug): Path<String>,
 ) -> PageResult {
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
-    let list = s.app.adoptions(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_adoptions(&s, &r, &slug, None).await
+}
+
+/// The adoptions of a process; `refused`: a command sent from the portal
+/// (recording an adoption) came back with the rule's message.
+pub(crate) async fn render_adoptions(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    refused: Option<FormAgain>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let list = s.app.adoptions(slug).await.map_err(|e| r.error(s, e))?;
+    // The secretariat records adoptions: the form's choices.
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
+    let (meetings, drafts) = if can.run_consultation {
+        let meetings = s
+            .app
+            .all_meetings(slug, None)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|m| context! { id => m.id, title => m.title })
+            .collect::<Vec<_>>();
+        let drafts = s
+            .app
+            .drafts(slug)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|d| context! { slug => d.slug.as_str(), title => d.title })
+            .collect::<Vec<_>>();
+        (meetings, drafts)
+    } else {
+        (vec![], vec![])
+    };
+    // A refused adoption comes back with what was typed, and the message
+    // beside the field at fault (named as the form names it).
+    let record = refused.as_ref().map(|f| {
+        let values: std::collections::BTreeMap<&str, &str> = f
+            .values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        context! { values => values, field => f.field.as_deref().map(form_name), error => f.described() }
+    });
     r.render(
-        &s,
+        s,
         "adoptions.html",
-        context! { process => &overview.process, adoptions => list },
+        context! {
+            process => &overview.process,
+            adoptions => list,
+            can_record => can.run_consultation,
+            meetings => meetings,
+            drafts => drafts,
+            majorities => accord_domain::adoption::MajorityRule::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            record => record,
+        },
     )
+}
+
+/// A field as a form names it, from the path a refusal names it by:
+/// `vote.totals.yes` is `vote[totals][yes]`, `ballots[0].vote` is
+/// `ballots[0][vote]`.
+fn form_name(path: &str) -> String {
+    let mut parts = path.split('.');
+    let mut name = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        match part.split_once('[') {
+            Some((head, rest)) => name += &format!("[{head}][{rest}"),
+            None => name += &format!("[{part}]"),
+        }
+    }
+    name
 }
 
 #[derive(Deserialize, Default)]
@@ -137,14 +191,28 @@ async fn adoption_page(
     Path((slug, id)): Path<(String, String)>,
     Query(q): Query<SortQuery>,
 ) -> PageResult {
-    let id = parse_id(&r, &s, "adoption", &id)?;
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_adoption(&s, &r, &slug, &id, q.sort.as_deref(), None).await
+}
+
+/// One adoption's page, its states sorted by `sort`; `refused`: one of its
+/// forms (a delegation's vote, closing the vote, linking a statement) came
+/// back with the rule's message (a statement's link with what was chosen).
+pub(crate) async fn render_adoption(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    id: &str,
+    sort: Option<&str>,
+    refused: Option<FormAgain>,
+) -> PageResult {
+    let id = parse_id(r, s, "adoption", id)?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let d = s
         .app
-        .adoption(r.principal(), &slug, id)
+        .adoption(r.principal(), slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?;
-    let sort = match q.sort.as_deref() {
+        .map_err(|e| r.error(s, e))?;
+    let sort = match sort {
         Some("vote") => "vote",
         Some("region") => "region",
         _ => "name",
@@ -158,14 +226,14 @@ async fn adoption_page(
                 region => &row.region,
                 subregion => &row.subregion,
                 class => vote_map::vote_class(row.vote),
-                vote => vote_label(&s, &r, &d, row.vote),
+                vote => vote_label(s, r, &d, row.vote),
             }
         })
         .collect();
-    let map = d.summary.adoption.vote.as_ref().map(|_| map_of(&s, &r, &d));
+    let map = d.summary.adoption.vote.as_ref().map(|_| map_of(s, r, &d));
     let not_drawn: Vec<String> = vote_map::not_drawn(&d.rows)
         .into_iter()
-        .map(|row| format!("{} ({})", row.name, vote_label(&s, &r, &d, row.vote)))
+        .map(|row| format!("{} ({})", row.name, vote_label(s, r, &d, row.vote)))
         .collect();
     let recorded = d
         .summary
@@ -190,7 +258,7 @@ async fn adoption_page(
             .map_or(0, |v| v.totals.of(c));
         context! {
             class => vote_map::vote_class(Some(c)),
-            label => vote_label(&s, &r, &d, Some(c)),
+            label => vote_label(s, r, &d, Some(c)),
             total => total,
             named => recorded.get(&c).copied().unwrap_or(0),
         }
@@ -199,7 +267,7 @@ async fn adoption_page(
     // While the vote is open: the states the reader may cast a vote for,
     // and whether they may close it.
     let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let voting_for: Vec<_> = if open {
         d.rows
             .iter()
@@ -211,12 +279,51 @@ async fn adoption_page(
         vec![]
     };
     let can_close = open && can.run_consultation;
+    // The secretariat links statements made at the adopting meeting; a
+    // refused link comes back with what was chosen.
+    let linkable: Vec<_> = if can.run_consultation {
+        let linked: Vec<i64> = d.statements.iter().map(|x| x.statement.id).collect();
+        s.app
+            .statements(
+                r.principal(),
+                slug,
+                Some(d.summary.meeting.id),
+                &accord_app::PageRequest::first(100),
+            )
+            .await
+            .map_err(|e| r.error(s, e))?
+            .items
+            .into_iter()
+            .filter(|st| !linked.contains(&st.id))
+            .map(|st| context! { id => st.id, title => &st.title, actor => st.actor.as_str() })
+            .collect()
+    } else {
+        vec![]
+    };
+    let kinds: Vec<&str> = accord_domain::adoption::AdoptionStatementKind::ALL
+        .iter()
+        .filter(|k| d.summary.adoption.vote.is_some() || !k.needs_vote())
+        .map(|k| k.as_str())
+        .collect();
+    let is_link = |f: &FormAgain| {
+        f.values
+            .iter()
+            .any(|(k, _)| k == "statement" || k == "kind")
+    };
+    let (link, refused) = match refused {
+        Some(f) if is_link(&f) => (Some(f), None),
+        other => (None, other),
+    };
+    let link = link.map(|f| {
+        let values: std::collections::BTreeMap<String, String> = f.values.iter().cloned().collect();
+        context! { values => values, field => &f.field, error => f.described() }
+    });
     let legend: Vec<_> = vote_map::LEGEND
         .iter()
         .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
         .collect();
     r.render_on_pool(
-        &s,
+        s,
         "adoption.html",
         context! {
             process => &overview.process,
@@ -235,62 +342,13 @@ async fn adoption_page(
             can_close => can_close,
             live_process => open.then(|| overview.process.slug.to_string()),
             cast => d.recorded,
+            refused => refused.as_ref().map(FormAgain::described),
+            linkable => linkable,
+            statement_kinds => kinds,
+            link => link,
         },
     )
     .await
-}
-
-/// A delegation casts its state's vote from the adoption page.
-async fn vote_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id: i64 = id
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
-        let state = one(&f, "state")
-            .parse()
-            .map_err(|_| AppError::BadRequest("choose the state you vote for".into()))?;
-        let vote = one(&f, "vote")
-            .parse()
-            .map_err(|_| AppError::BadRequest("choose yes, no or abstain".into()))?;
-        s.app
-            .record_ballots(
-                &p,
-                &slug,
-                id,
-                vec![accord_domain::adoption::Ballot { state, vote }],
-            )
-            .await?;
-        Ok(format!("/processes/{slug}/adoptions/{id}#vote-h"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-/// The secretariat closes a vote being taken.
-async fn close_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id: i64 = id
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("no adoption '{id}'")))?;
-        s.app.close_vote(&p, &slug, id).await?;
-        Ok(format!("/processes/{slug}/adoptions/{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 /// One CSV field, quoted when it needs to be (RFC 4180); a field that a
@@ -444,17 +502,80 @@ async fn pledges_page(
     Path(slug): Path<String>,
     Query(q): Query<AfterQuery>,
 ) -> PageResult {
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_pledges(&s, &r, &slug, q.after, None).await
+}
+
+/// The forms of the pledges page: making a pledge, or reporting progress
+/// on one (by its id).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum PledgeForm {
+    Make,
+    Report(i64),
+}
+
+/// The fields of the pledges page's forms (a pledge, a report).
+const PLEDGE_FIELDS: &[&str] = &[
+    "actor",
+    "objectives",
+    "title",
+    "description",
+    "made_on",
+    "status",
+    "meeting",
+    "reported_on",
+    "text",
+];
+
+/// A refused form of the pledges page, as its template shows it again:
+/// what was typed (one value a field; the objectives ticked), the field at
+/// fault (its top-level name) and the message naming it.
+fn pledge_form_again(again: &FormAgain) -> minijinja::Value {
+    let values: std::collections::BTreeMap<&str, &str> = again
+        .values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let objectives: Vec<&str> = again
+        .values
+        .iter()
+        .filter(|(k, _)| k == "objectives[]" || k.starts_with("objectives["))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    // The field at fault, if the form has it (else the message goes above
+    // the form).
+    let field = again
+        .field
+        .as_deref()
+        .map(|f| f.split(['[', '.']).next().unwrap_or(f))
+        .filter(|f| PLEDGE_FIELDS.contains(f));
+    context! {
+        values => values,
+        objectives => objectives,
+        field => field,
+        error => again.described(),
+    }
+}
+
+/// The pledges page, from pledge `after`; `again`: one of its forms came
+/// back refused, with what was typed.
+pub(crate) async fn render_pledges(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    after: Option<i64>,
+    again: Option<(PledgeForm, FormAgain)>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let (pledges, more) = s
         .app
-        .pledges(&slug, q.after, 100)
+        .pledges(slug, after, 100)
         .await
-        .map_err(|e| r.error(&s, e))?;
+        .map_err(|e| r.error(s, e))?;
     let adopted = s
         .app
-        .adopted_objectives(&slug)
+        .adopted_objectives(slug)
         .await
-        .map_err(|e| r.error(&s, e))?;
+        .map_err(|e| r.error(s, e))?;
     let next = if more {
         pledges.last().map(|p| p.pledge.id)
     } else {
@@ -462,7 +583,7 @@ async fn pledges_page(
     };
     // Who the reader may pledge for: any actor for the secretariat, else
     // the actors they speak for.
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let pledgers: Vec<(String, String)> =
         if matches!(r.principal(), accord_app::Principal::Anonymous) {
             vec![]
@@ -470,7 +591,7 @@ async fn pledges_page(
             s.app
                 .all_actors(None)
                 .await
-                .map_err(|e| r.error(&s, e))?
+                .map_err(|e| r.error(s, e))?
                 .into_iter()
                 .filter(|a| a.kind != accord_domain::ActorKind::Group)
                 .filter(|a| {
@@ -490,11 +611,25 @@ async fn pledges_page(
         .collect();
     let review_meetings = s
         .app
-        .all_meetings(&slug, Some(accord_domain::MeetingKind::ReviewForum))
+        .all_meetings(slug, Some(accord_domain::MeetingKind::ReviewForum))
         .await
-        .map_err(|e| r.error(&s, e))?;
+        .map_err(|e| r.error(s, e))?;
+    let (make, report) = match &again {
+        Some((PledgeForm::Make, form)) => (Some(pledge_form_again(form)), None),
+        Some((PledgeForm::Report(id), form)) => (
+            None,
+            Some(context! { pledge => id, ..pledge_form_again(form) }),
+        ),
+        None => (None, None),
+    };
+    // A refused report on a pledge whose card this page does not show (a
+    // later page, or not the reader's): its message goes above the list.
+    let report_elsewhere = match &again {
+        Some((PledgeForm::Report(id), form)) if !reporting.contains(id) => Some(form.described()),
+        _ => None,
+    };
     r.render(
-        &s,
+        s,
         "pledges.html",
         context! {
             process => &overview.process,
@@ -506,76 +641,11 @@ async fn pledges_page(
             review_meetings => review_meetings,
             today => chrono::Utc::now().date_naive().to_string(),
             statuses => accord_domain::adoption::PledgeStatus::ALL,
+            make => make,
+            report => report,
+            report_elsewhere => report_elsewhere,
         },
     )
-}
-
-/// A pledge made from the pledges page.
-async fn pledge_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let bad =
-            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
-        let objectives = all(&f, "objective")
-            .iter()
-            .map(|o| o.parse::<u32>().map_err(|_| bad("objective")))
-            .collect::<Result<Vec<_>, _>>()?;
-        let meeting = opt(&f, "meeting")
-            .map(|m| m.parse::<i64>().map_err(|_| bad("meeting")))
-            .transpose()?;
-        let pledge = accord_domain::adoption::NewPledge {
-            process: slug.parse().map_err(|_| bad("process"))?,
-            actor: one(&f, "actor").parse().map_err(|_| bad("actor"))?,
-            objectives,
-            title: one(&f, "title"),
-            description: one(&f, "description"),
-            made_on: one(&f, "made_on").parse().map_err(|_| bad("date"))?,
-            status: one(&f, "status").parse().map_err(|_| bad("status"))?,
-            meeting,
-            synthetic: false,
-        };
-        let id = s.app.make_pledge(&p, pledge).await?;
-        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-/// A progress report on a pledge, from its card.
-async fn report_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id: i64 = id
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("no pledge '{id}'")))?;
-        let bad =
-            |what: &str| AppError::BadRequest(format!("{what}: choose or give a valid value"));
-        s.app
-            .report_progress(
-                &p,
-                &slug,
-                id,
-                one(&f, "reported_on").parse().map_err(|_| bad("date"))?,
-                one(&f, "status").parse().map_err(|_| bad("status"))?,
-                &one(&f, "text"),
-            )
-            .await?;
-        Ok(format!("/processes/{slug}/pledges#pledge-{id}"))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 async fn objective_page(
