@@ -2035,7 +2035,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     for l in ["ar", "zh", "en", "fr", "ru", "es"] {
         assert!(
             page.body
-                .contains(&format!("name=\"languages\" value=\"{l}\"")),
+                .contains(&format!("name=\"languages[]\" value=\"{l}\"")),
             "a document's language {l} can be ticked"
         );
     }
@@ -2043,7 +2043,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     let meeting = |csrf: &str, end: &str| {
         format!(
             "csrf={csrf}&slug=informal-1&kind=informal_consultation&number=1&title=Informal+consultation+on+the+zero+draft\
-             &start_date=2030-02-01&end_date={end}&venue_name=&city=New+York&country=USA\
+             &start_date=2030-02-01&end_date={end}&venue%5Bname%5D=&venue%5Bcity%5D=New+York&venue%5Bcountry%5D=USA\
              &agenda=Opening%0D%0AThe+zero+draft%0D%0A%0D%0AClosing&note="
         )
     };
@@ -2066,7 +2066,12 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
         ),
     )
     .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
     assert!(
         refused.body.contains("ends (2030-01-01) before it starts"),
         "the rule's own message"
@@ -2114,7 +2119,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     assert_eq!(created.venue.as_ref().unwrap().country.as_str(), "USA");
 
     let document = format!(
-        "csrf={}&slug=issues-paper&symbol=&kind=concept_note&title=Issues+paper&date=2030-01-15&languages=en&languages=fr\
+        "csrf={}&slug=issues-paper&symbol=&kind=concept_note&title=Issues+paper&date=2030-01-15&languages%5B%5D=en&languages%5B%5D=fr\
          &distribution=public&embargo_until=&meeting=informal-1",
         sec.csrf
     );
@@ -2282,20 +2287,20 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     };
     for (body, status, needle) in [
         (
-            process("gcr", "&meeting_kinds=conference"),
+            process("gcr", "&meeting_kinds[]=conference"),
             StatusCode::UNPROCESSABLE_ENTITY,
             "official languages",
         ),
         (
             process(
                 "gcr",
-                "&languages=en&meeting_kinds=conference&secretariat=A+%7C+B+%7C+C+%7C+D",
+                "&languages[]=en&meeting_kinds[]=conference&secretariat=A+%7C+B+%7C+C+%7C+D",
             ),
             StatusCode::BAD_REQUEST,
             "one person per line",
         ),
         (
-            process("gcm", "&languages=en&meeting_kinds=conference"),
+            process("gcm", "&languages[]=en&meeting_kinds[]=conference"),
             StatusCode::CONFLICT,
             "gcm",
         ),
@@ -2311,7 +2316,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
         form(
             &global.secret,
             "/manage/processes",
-            process("gcr", "&languages=en&languages=fr&meeting_kinds=conference&meeting_kinds=thematic_session"),
+            process("gcr", "&languages[]=en&languages[]=fr&meeting_kinds[]=conference&meeting_kinds[]=thematic_session"),
         ),
     )
     .await;
@@ -2390,7 +2395,7 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         post(
             &fra.secret,
             format!("{url}/floor"),
-            format!("csrf={}&actor=FRA&ministerial=yes", fra.csrf),
+            format!("csrf={}&actor=FRA&ministerial=true", fra.csrf),
         ),
     )
     .await;
@@ -2474,31 +2479,33 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         1
     );
 
-    // The chair sets the meeting's time limits from the page; a delegate
-    // cannot, and one bad field changes none of them.
-    let limits = |body: &str, who: &accord_app::NewSession| {
+    // The chair sets the meeting's time limits from the page, one category
+    // at a time (the API's command, minutes typed as `2:30`); a delegate
+    // cannot, and a bad limit comes back typed, with the message beside it.
+    let limit = |category: &str, seconds: &str, who: &accord_app::NewSession| {
         post(
             &who.secret,
-            format!("{url}/time-limits"),
-            format!("csrf={}&{body}", who.csrf),
+            format!("{url}/time-limits/{category}"),
+            format!("csrf={}&seconds={}", who.csrf, seconds.replace(':', "%3A")),
         )
     };
     assert_eq!(
-        send(&site, limits("state=4:00", &fra)).await.status,
+        send(&site, limit("state", "4:00", &fra)).await.status,
         StatusCode::FORBIDDEN
     );
-    for bad in [
-        "state=4:00&group=0:05",
-        "state=4:00&group=ten",
-        "state=4:00&group=61",
+    for (bad, status) in [
+        ("0:05", StatusCode::UNPROCESSABLE_ENTITY),
+        ("ten", StatusCode::BAD_REQUEST),
+        ("61", StatusCode::BAD_REQUEST),
     ] {
-        let reply = send(&site, limits(bad, &sec)).await;
-        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        let reply = send(&site, limit("group", bad, &sec)).await;
+        assert_eq!(reply.status, status, "{bad}: {}", reply.body);
+        assert!(reply.body.contains("seconds:"), "{}", reply.body);
         assert!(
-            reply.body.contains("time limit for group"),
-            "{}",
-            reply.body
+            reply.body.contains(&format!("value=\"{bad}\"")),
+            "what was typed is kept"
         );
+        assert!(reply.body.contains("aria-invalid=\"true\""));
     }
     assert!(
         site.app
@@ -2509,13 +2516,16 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
             .all(|(_, _, set)| !set),
         "nothing was set"
     );
-    let set = send(&site, limits("group=5:00&state=2:30&stakeholder=", &sec)).await;
-    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    for (category, typed) in [("state", "2:30"), ("stakeholder", "")] {
+        let set = send(&site, limit(category, typed, &sec)).await;
+        assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    }
     let now = site.app.time_limits("trial", meeting).await.unwrap();
     assert!(now.contains(&(accord_domain::SpeakerCategory::State, 150, true)));
     assert!(
-        now.contains(&(accord_domain::SpeakerCategory::Group, 300, false)),
-        "the usual limit typed again is not recorded as the meeting's own"
+        now.iter()
+            .any(|(c, _, set)| *c == accord_domain::SpeakerCategory::Stakeholder && !set),
+        "left empty, the usual limit"
     );
     let shown = send(&site, page(&fra.secret)).await;
     assert!(shown.body.contains("2:30"), "the list shows the new limit");
