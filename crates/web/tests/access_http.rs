@@ -4788,15 +4788,16 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         .id;
     let on_the_meeting = |path: &str| format!("/processes/trial/meetings/{meeting}{path}");
     type Fields = fn(usize) -> Vec<(&'static str, String)>;
-    let others: Vec<(
+    type Other = (
         RoleGrant,
         axum::http::Method,
         String,
         String,
         Fields,
         StatusCode,
-        Option<(&str, &str)>,
-    )> = vec![
+        Option<(&'static str, &'static str)>,
+    );
+    let others: Vec<Other> = vec![
         (
             grant(Role::Secretariat, None, None),
             axum::http::Method::POST,

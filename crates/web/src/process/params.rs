@@ -221,7 +221,7 @@ mod tests {
         }
         let config = serde_qs::Config::new().max_depth(3).use_form_encoding(true);
         let m: M = serde_qs::Deserializer::with_config(config, b"agenda=A%0D%0A%0D%0AB%0AC")
-            .and_then(|d| M::deserialize(d))
+            .and_then(M::deserialize)
             .unwrap();
         let titles: Vec<_> = m.agenda.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["A", "B", "C"]);
