@@ -1,7 +1,8 @@
-//! The secretariat's forms: meetings with agenda items, documents and phases
-//! for a process, and actors and groups. Each form carries the session's
-//! anti-forgery token; a refused write shows the form again, filled in, with
-//! the rule's own message.
+//! The secretariat's pages of forms: meetings with agenda items, documents,
+//! phases and themes for a process, new processes, and actors and groups.
+//! The forms send the API's commands (`process::api`, through `Command`);
+//! a refused one comes back here, through the page's render function,
+//! filled in with what was typed and the message beside the field.
 
 use crate::http::auth::Caller;
 use crate::http::page::PageResult;
@@ -33,9 +34,6 @@ const FIELDS: &[&str] = &[
     "title",
     "start_date",
     "end_date",
-    "venue_name",
-    "city",
-    "country",
     "agenda",
     "note",
     "symbol",
