@@ -2032,7 +2032,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     for l in ["ar", "zh", "en", "fr", "ru", "es"] {
         assert!(
             page.body
-                .contains(&format!("name=\"languages\" value=\"{l}\"")),
+                .contains(&format!("name=\"languages[]\" value=\"{l}\"")),
             "a document's language {l} can be ticked"
         );
     }
@@ -2040,7 +2040,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     let meeting = |csrf: &str, end: &str| {
         format!(
             "csrf={csrf}&slug=informal-1&kind=informal_consultation&number=1&title=Informal+consultation+on+the+zero+draft\
-             &start_date=2030-02-01&end_date={end}&venue_name=&city=New+York&country=USA\
+             &start_date=2030-02-01&end_date={end}&venue%5Bname%5D=&venue%5Bcity%5D=New+York&venue%5Bcountry%5D=USA\
              &agenda=Opening%0D%0AThe+zero+draft%0D%0A%0D%0AClosing&note="
         )
     };
@@ -2063,7 +2063,12 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
         ),
     )
     .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
     assert!(
         refused.body.contains("ends (2030-01-01) before it starts"),
         "the rule's own message"
@@ -2111,7 +2116,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     assert_eq!(created.venue.as_ref().unwrap().country.as_str(), "USA");
 
     let document = format!(
-        "csrf={}&slug=issues-paper&symbol=&kind=concept_note&title=Issues+paper&date=2030-01-15&languages=en&languages=fr\
+        "csrf={}&slug=issues-paper&symbol=&kind=concept_note&title=Issues+paper&date=2030-01-15&languages%5B%5D=en&languages%5B%5D=fr\
          &distribution=public&embargo_until=&meeting=informal-1",
         sec.csrf
     );
@@ -2279,20 +2284,20 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
     };
     for (body, status, needle) in [
         (
-            process("gcr", "&meeting_kinds=conference"),
+            process("gcr", "&meeting_kinds[]=conference"),
             StatusCode::UNPROCESSABLE_ENTITY,
             "official languages",
         ),
         (
             process(
                 "gcr",
-                "&languages=en&meeting_kinds=conference&secretariat=A+%7C+B+%7C+C+%7C+D",
+                "&languages[]=en&meeting_kinds[]=conference&secretariat=A+%7C+B+%7C+C+%7C+D",
             ),
             StatusCode::BAD_REQUEST,
             "one person per line",
         ),
         (
-            process("gcm", "&languages=en&meeting_kinds=conference"),
+            process("gcm", "&languages[]=en&meeting_kinds[]=conference"),
             StatusCode::CONFLICT,
             "gcm",
         ),
@@ -2308,7 +2313,7 @@ async fn the_secretariat_writes_through_html_forms(db: TestDatabase) {
         form(
             &global.secret,
             "/manage/processes",
-            process("gcr", "&languages=en&languages=fr&meeting_kinds=conference&meeting_kinds=thematic_session"),
+            process("gcr", "&languages[]=en&languages[]=fr&meeting_kinds[]=conference&meeting_kinds[]=thematic_session"),
         ),
     )
     .await;
@@ -2387,7 +2392,7 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         post(
             &fra.secret,
             format!("{url}/floor"),
-            format!("csrf={}&actor=FRA&ministerial=yes", fra.csrf),
+            format!("csrf={}&actor=FRA&ministerial=true", fra.csrf),
         ),
     )
     .await;
@@ -2471,31 +2476,33 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
         1
     );
 
-    // The chair sets the meeting's time limits from the page; a delegate
-    // cannot, and one bad field changes none of them.
-    let limits = |body: &str, who: &accord_app::NewSession| {
+    // The chair sets the meeting's time limits from the page, one category
+    // at a time (the API's command, minutes typed as `2:30`); a delegate
+    // cannot, and a bad limit comes back typed, with the message beside it.
+    let limit = |category: &str, seconds: &str, who: &accord_app::NewSession| {
         post(
             &who.secret,
-            format!("{url}/time-limits"),
-            format!("csrf={}&{body}", who.csrf),
+            format!("{url}/time-limits/{category}"),
+            format!("csrf={}&seconds={}", who.csrf, seconds.replace(':', "%3A")),
         )
     };
     assert_eq!(
-        send(&site, limits("state=4:00", &fra)).await.status,
+        send(&site, limit("state", "4:00", &fra)).await.status,
         StatusCode::FORBIDDEN
     );
-    for bad in [
-        "state=4:00&group=0:05",
-        "state=4:00&group=ten",
-        "state=4:00&group=61",
+    for (bad, status) in [
+        ("0:05", StatusCode::UNPROCESSABLE_ENTITY),
+        ("ten", StatusCode::BAD_REQUEST),
+        ("61", StatusCode::BAD_REQUEST),
     ] {
-        let reply = send(&site, limits(bad, &sec)).await;
-        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        let reply = send(&site, limit("group", bad, &sec)).await;
+        assert_eq!(reply.status, status, "{bad}: {}", reply.body);
+        assert!(reply.body.contains("seconds:"), "{}", reply.body);
         assert!(
-            reply.body.contains("time limit for group"),
-            "{}",
-            reply.body
+            reply.body.contains(&format!("value=\"{bad}\"")),
+            "what was typed is kept"
         );
+        assert!(reply.body.contains("aria-invalid=\"true\""));
     }
     assert!(
         site.app
@@ -2506,13 +2513,16 @@ async fn delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meetin
             .all(|(_, _, set)| !set),
         "nothing was set"
     );
-    let set = send(&site, limits("group=5:00&state=2:30&stakeholder=", &sec)).await;
-    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    for (category, typed) in [("state", "2:30"), ("stakeholder", "")] {
+        let set = send(&site, limit(category, typed, &sec)).await;
+        assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    }
     let now = site.app.time_limits("trial", meeting).await.unwrap();
     assert!(now.contains(&(accord_domain::SpeakerCategory::State, 150, true)));
     assert!(
-        now.contains(&(accord_domain::SpeakerCategory::Group, 300, false)),
-        "the usual limit typed again is not recorded as the meeting's own"
+        now.iter()
+            .any(|(c, _, set)| *c == accord_domain::SpeakerCategory::Stakeholder && !set),
+        "left empty, the usual limit"
     );
     let shown = send(&site, page(&fra.secret)).await;
     assert!(shown.body.contains("2:30"), "the list shows the new limit");
@@ -2672,6 +2682,66 @@ fn between<'a>(body: &'a str, start: &str, end: &str) -> &'a str {
         + start.len();
     let len = body[from..].find(end).expect("an end");
     &body[from..from + len]
+}
+
+/// The JSON object a form's fields stand for: `venue[city]` nested,
+/// `agenda[0][title]` and `languages[]` lists; whole numbers and `true` or
+/// `false` as JSON's own.
+fn json_of(pairs: &[(&str, String)]) -> serde_json::Map<String, Value> {
+    let mut object = Value::Object(serde_json::Map::new());
+    for (key, v) in pairs {
+        let value = match v.as_str() {
+            "true" => json!(true),
+            "false" => json!(false),
+            _ => v
+                .parse::<u32>()
+                .map_or(Value::String(v.clone()), |x| json!(x)),
+        };
+        let (name, rest) = key.split_once('[').unwrap_or((key, ""));
+        let mut segments = vec![name];
+        segments.extend(
+            rest.split('[')
+                .map(|s| s.trim_end_matches(']'))
+                .filter(|_| !rest.is_empty()),
+        );
+        let mut at = &mut object;
+        for (i, segment) in segments.iter().enumerate() {
+            let last = i + 1 == segments.len();
+            let next = || {
+                if last {
+                    value.clone()
+                } else if segments[i + 1].is_empty() || segments[i + 1].parse::<usize>().is_ok() {
+                    json!([])
+                } else {
+                    json!({})
+                }
+            };
+            at = if segment.is_empty() {
+                let list = at.as_array_mut().unwrap();
+                list.push(next());
+                list.last_mut().unwrap()
+            } else if let Ok(index) = segment.parse::<usize>() {
+                let list = at.as_array_mut().unwrap();
+                while list.len() <= index {
+                    list.push(Value::Null);
+                }
+                if list[index].is_null() {
+                    list[index] = next();
+                }
+                &mut list[index]
+            } else {
+                let map = at.as_object_mut().unwrap();
+                if last || !map.contains_key(*segment) {
+                    map.insert(segment.to_string(), next());
+                }
+                map.get_mut(*segment).unwrap()
+            };
+        }
+    }
+    match object {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
 }
 
 fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
@@ -4580,20 +4650,51 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         // adoption (adoptions, ballots, explanations of vote, closing a vote, pledges and progress reports)
         // — nested commands (a vote, ballots, objectives): their rows are in
         // `adoption_commands`, called at the end of this test.
+        // process (meetings, documents, processes, actors, registration, speakers' list)
+        (
+            "/api/v1/processes/trial/meetings",
+            "/processes/trial/manage/meetings",
+            |n| {
+                vec![
+                    ("slug", format!("meeting-{n}")),
+                    ("kind", "negotiation_round".into()),
+                    ("title", format!("Meeting {n}")),
+                    ("start_date", "2030-03-01".into()),
+                    ("end_date", "2030-03-02".into()),
+                    ("venue[city]", "Geneva".into()),
+                    ("venue[country]", "CHE".into()),
+                    ("agenda[0][title]", "Opening".into()),
+                    ("agenda[1][number]", "2".into()),
+                    ("agenda[1][title]", "Other matters".into()),
+                ]
+            },
+            "start_date",
+            "the first of March",
+        ),
+        (
+            "/api/v1/processes/trial/documents",
+            "/processes/trial/manage/documents",
+            |n| {
+                vec![
+                    ("slug", format!("document-{n}")),
+                    ("title", format!("Document {n}")),
+                    ("kind", "concept_note".into()),
+                    ("date", "2030-01-01".into()),
+                    ("languages[]", "en".into()),
+                    ("languages[]", "fr".into()),
+                    ("distribution", "public".into()),
+                    ("embargo_until", "2030-01-02T10:00".into()),
+                ]
+            },
+            "date",
+            "soon",
+        ),
     ];
     let mut n = 0;
     for (api, form_path, fields, bad_field, bad_value) in &table {
         // As JSON, with a bearer token.
         n += 1;
-        let json: serde_json::Map<String, Value> = fields(n)
-            .into_iter()
-            .map(|(k, v)| {
-                let v = v
-                    .parse::<u32>()
-                    .map_or(Value::String(v.clone()), |x| json!(x));
-                (k.to_owned(), v)
-            })
-            .collect();
+        let json = json_of(&fields(n));
         let post_json = |body: &serde_json::Map<String, Value>| {
             Request::post(*api)
                 .header(header::AUTHORIZATION, format!("Bearer {token}"))
@@ -4679,6 +4780,221 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             unknown.body.contains("unknown field `colour`"),
             "{form_path}"
         );
+    }
+    // process (meetings, documents, processes, actors, registration, speakers' list):
+    // commands that need someone else than the process's secretariat, or
+    // another method, or a path the run makes: (who, the API's method and
+    // path, the form's path, a valid command (by its number n), the API's
+    // status when done, a field and a bad value for it, if it has fields).
+    // The meeting to come with one inscription (the rows above added others).
+    let meeting = site
+        .app
+        .all_meetings("trial", None)
+        .await
+        .unwrap()
+        .iter()
+        .find(|m| m.start_date.to_string() == "2030-06-01")
+        .unwrap()
+        .id;
+    let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
+        .inscription
+        .id;
+    let on_the_meeting = |path: &str| format!("/processes/trial/meetings/{meeting}{path}");
+    type Fields = fn(usize) -> Vec<(&'static str, String)>;
+    type Other = (
+        RoleGrant,
+        axum::http::Method,
+        String,
+        String,
+        Fields,
+        StatusCode,
+        Option<(&'static str, &'static str)>,
+    );
+    let others: Vec<Other> = vec![
+        (
+            grant(Role::Secretariat, None, None),
+            axum::http::Method::POST,
+            "/api/v1/processes".into(),
+            "/manage/processes".into(),
+            |n| {
+                vec![
+                    ("slug", format!("process-{n}")),
+                    ("title", format!("Process {n}")),
+                    ("mandate[]", "A/RES/71/1".into()),
+                    ("languages[]", "en".into()),
+                    ("languages[]", "fr".into()),
+                    ("meeting_kinds[]", "conference".into()),
+                    ("co_facilitators[0][name]", "A. Person".into()),
+                    ("co_facilitators[0][actor]", "CHE".into()),
+                ]
+            },
+            StatusCode::CREATED,
+            Some(("slug", "Not a slug!")),
+        ),
+        (
+            grant(Role::Secretariat, None, None),
+            axum::http::Method::POST,
+            "/api/v1/actors".into(),
+            "/actors/manage".into(),
+            |n| {
+                vec![
+                    ("code", format!("ORG-T{n}")),
+                    ("kind", "intergovernmental_organisation".into()),
+                    ("name", format!("Organisation {n}")),
+                ]
+            },
+            StatusCode::CREATED,
+            Some(("code", "not a code!")),
+        ),
+        (
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+            axum::http::Method::POST,
+            format!("/api/v1/processes/trial/meetings/{meeting}/registrations"),
+            on_the_meeting("/register"),
+            |_| vec![],
+            StatusCode::CREATED,
+            None,
+        ),
+        (
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+            axum::http::Method::POST,
+            format!("/api/v1/processes/trial/meetings/{meeting}/speakers"),
+            on_the_meeting("/floor"),
+            |n| {
+                vec![
+                    ("actor", "FRA".into()),
+                    ("ministerial", (n % 2 == 0).to_string()),
+                ]
+            },
+            StatusCode::CREATED,
+            Some(("agenda_item", "first")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::POST,
+            format!("/api/v1/processes/trial/meetings/{meeting}/speakers/{inscription}/status"),
+            on_the_meeting(&format!("/speakers/{inscription}")),
+            |n| vec![("status", ["speaking", "spoken"][n % 2].into())],
+            StatusCode::CREATED,
+            Some(("status", "later")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            format!("/api/v1/processes/trial/meetings/{meeting}/time-limits/state"),
+            on_the_meeting("/time-limits/state"),
+            |n| vec![("seconds", format!("{}:30", n % 3 + 1))],
+            StatusCode::OK,
+            Some(("seconds", "ten")),
+        ),
+    ];
+    for (i, (role, method, api, form_path, fields, status, bad)) in others.iter().enumerate() {
+        // Each way by its own account: some commands are once a person.
+        let token = bearer(
+            &site,
+            &format!("json-{i}@example.org"),
+            std::slice::from_ref(role),
+        )
+        .await;
+        site.app
+            .create_account(
+                &OPERATOR,
+                &format!("form-{i}@example.org"),
+                "F",
+                PASSWORD,
+                std::slice::from_ref(role),
+            )
+            .await
+            .unwrap();
+        let session = site
+            .app
+            .login(&format!("form-{i}@example.org"), PASSWORD, "t")
+            .await
+            .unwrap();
+        let send_json = |body: serde_json::Map<String, Value>| {
+            Request::builder()
+                .method(method.clone())
+                .uri(api.as_str())
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(Value::Object(body).to_string()))
+                .unwrap()
+        };
+        let made = send(&site, send_json(json_of(&fields(1)))).await;
+        assert_eq!(made.status, *status, "{api}: {}", made.body);
+        if *status == StatusCode::CREATED {
+            assert!(made.headers.contains_key(header::LOCATION), "{api}");
+        }
+        let mut extra = json_of(&fields(3));
+        extra.insert("colour".into(), json!("blue"));
+        let unknown = send(&site, send_json(extra)).await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{api}");
+        let encode = |pairs: &[(&str, String)]| {
+            let mut body = format!("csrf={}", session.csrf);
+            for (k, v) in pairs {
+                body += &format!("&{k}={}", v.replace(' ', "+").replace(':', "%3A"));
+            }
+            body
+        };
+        let done = send(
+            &site,
+            form_post(&session.secret, form_path, encode(&fields(2))),
+        )
+        .await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{form_path}: {}",
+            done.body
+        );
+        let mut extra = fields(4);
+        extra.push(("colour", "blue".into()));
+        let unknown = send(&site, form_post(&session.secret, form_path, encode(&extra))).await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{form_path}");
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{form_path}"
+        );
+        let Some((bad_field, bad_value)) = bad else {
+            continue;
+        };
+        let mut wrong = json_of(&fields(5));
+        wrong.insert((*bad_field).to_owned(), json!(bad_value));
+        let refused = send(&site, send_json(wrong)).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::BAD_REQUEST,
+            "{api}: {}",
+            refused.body
+        );
+        assert!(
+            refused.json()["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{bad_field}:")),
+            "{api}: {}",
+            refused.body
+        );
+        let mut wrong = fields(6);
+        wrong.retain(|(k, _)| k != bad_field);
+        wrong.push((bad_field, (*bad_value).to_owned()));
+        let again = send(&site, form_post(&session.secret, form_path, encode(&wrong))).await;
+        assert_eq!(
+            again.status,
+            StatusCode::BAD_REQUEST,
+            "{form_path}: {}",
+            again.body
+        );
+        assert!(
+            again.body.contains(&format!("{bad_field}:")),
+            "{form_path}: the message names the field"
+        );
+        if let Some((_, kept)) = wrong.iter().find(|(k, _)| *k != *bad_field && *k != "kind") {
+            assert!(
+                again.body.contains(&format!("value=\"{kept}\"")),
+                "{form_path}: what was typed is in the form again"
+            );
+        }
     }
     // A refused button on an amendment's page comes back to that page, with
     // the message naming the field.

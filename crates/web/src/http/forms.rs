@@ -5,7 +5,6 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::SharedState;
 use accord_app::{same_secret, AppError, Principal};
-use accord_domain as d;
 
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -47,19 +46,6 @@ pub(crate) fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, App
         ));
     }
     Ok(caller.principal.clone())
-}
-
-pub(crate) fn parse<T: std::str::FromStr<Err = d::ValidationError>>(
-    what: &str,
-    v: &str,
-) -> Result<T, AppError> {
-    v.parse()
-        .map_err(|e: d::ValidationError| AppError::BadRequest(format!("{what}: {e}")))
-}
-
-pub(crate) fn date(what: &str, v: &str) -> Result<chrono::NaiveDate, AppError> {
-    v.parse()
-        .map_err(|_| AppError::BadRequest(format!("{what}: give a date as YYYY-MM-DD")))
 }
 
 /// After a write: on success, to the page `Ok` names; on a rule's refusal,

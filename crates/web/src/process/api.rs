@@ -1,18 +1,16 @@
 //! The API of processes: the processes themselves, their phases, meetings,
 //! documents and themes, the actors, and registration for meetings.
 
-use crate::http::auth::WriteCaller;
-use crate::http::command::{Command, Done};
+use crate::http::command::{Command, Done, NoFields};
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::json::{body, created, signed_in, Created};
 use crate::http::page::Reader;
 use crate::http::query::{parse_id, strings, ApiQuery, ListParams, Page};
 use crate::http::routes::{post, PageRoutes};
+use crate::process::speakers;
 use crate::SharedState;
 use accord_app::AppError;
 use accord_app::PageRequest;
 use accord_domain as d;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Json;
@@ -398,32 +396,103 @@ async fn get_actor(
         actor: actor_dto(detail.actor),
     }))
 }
-/// Create a process (secretariat of every process)
+/// A process to create. The form may give the mandate as one line of
+/// symbols and the officers one per line, `Name | Title | ACTOR`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewProcess {
+    slug: d::Slug,
+    title: String,
+    #[serde(default)]
+    description: String,
+    /// The resolutions that launched and shaped the process.
+    #[serde(default, deserialize_with = "crate::process::params::listed")]
+    #[schema(value_type = Vec<String>)]
+    mandate: Vec<d::Symbol>,
+    /// ISO 639-1 codes of the official languages (the form: `languages[]`).
+    #[serde(default)]
+    languages: Vec<d::Language>,
+    #[serde(default, deserialize_with = "crate::process::params::officers")]
+    #[schema(value_type = Vec<NewOfficer>)]
+    co_facilitators: Vec<NewOfficer>,
+    #[serde(default, deserialize_with = "crate::process::params::officers")]
+    #[schema(value_type = Vec<NewOfficer>)]
+    secretariat: Vec<NewOfficer>,
+    /// The kinds of meeting this process holds (the form: `meeting_kinds[]`).
+    #[serde(default)]
+    meeting_kinds: Vec<d::MeetingKind>,
+}
+
+/// A person holding an office in a process, and the actor they represent.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewOfficer {
+    name: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    actor: Option<d::ActorCode>,
+}
+
+/// Create a process (secretariat of every process). The form on
+/// `/manage/processes` sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes",
     tag = "processes",
-    request_body(content = d::Process, example = json!({
+    request_body(content = NewProcess, example = json!({
                 "slug": "gcm", "title": "Global Compact for Safe, Orderly and Regular Migration",
                 "mandate": ["A/RES/71/280"], "languages": ["ar", "zh", "en", "fr", "ru", "es"],
-                "co_facilitators": ["MEX", "CHE"], "secretariat": [],
+                "co_facilitators": [{ "name": "Juan José Gómez Camacho", "title": "Permanent Representative of Mexico", "actor": "MEX" }],
+                "secretariat": [],
                 "meeting_kinds": ["thematic_session", "negotiation_round", "conference"]
             })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn create_process(
+pub(crate) async fn create_process(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let process: d::Process = body(&b, None)?;
-    let slug = process.slug.to_string();
-    s.app.create_process(&p, process).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}"),
-        json!({ "slug": slug }),
-    ))
+    r: Reader,
+    command: Command<NewProcess>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let officers = |list: Vec<NewOfficer>| {
+            list.into_iter()
+                .map(|o| d::Officer {
+                    name: o.name,
+                    title: o.title,
+                    actor: o.actor,
+                })
+                .collect()
+        };
+        let process = d::Process {
+            slug: c.slug,
+            title: c.title,
+            description: c.description,
+            mandate: c.mandate,
+            languages: c.languages,
+            co_facilitators: officers(c.co_facilitators),
+            secretariat: officers(c.secretariat),
+            meeting_kinds: c.meeting_kinds,
+        };
+        let slug = process.slug.to_string();
+        s.app.create_process(&principal, process).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}"),
+            record: json!({ "slug": slug }),
+            page: format!("/processes/{slug}/manage"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_new_process(&s, &r, &principal, Some(form))
+    })
+    .await
 }
 
 /// A phase to add to a process: its kind and planned dates.
@@ -483,13 +552,55 @@ pub(crate) async fn add_phase(
     .await
 }
 
-/// Add a meeting with its agenda (the process's secretariat)
+/// A meeting to add to a process, with its venue and agenda. The form
+/// names the venue's fields `venue[city]`, and may give the agenda as one
+/// title per line.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewMeeting {
+    /// Unique within the process; a stable name for imports and links.
+    slug: d::Slug,
+    kind: d::MeetingKind,
+    #[serde(default)]
+    number: Option<u32>,
+    title: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    /// Absent when the venue is not known for certain.
+    #[serde(default)]
+    venue: Option<d::Venue>,
+    #[serde(default)]
+    chairs: Vec<d::Chair>,
+    /// The items in order (the form: one title per line).
+    #[serde(default, deserialize_with = "crate::process::params::agenda")]
+    #[schema(value_type = Vec<NewAgendaItem>)]
+    agenda: Vec<NewAgendaItem>,
+    /// Codes of the process's themes the meeting addresses.
+    #[serde(default)]
+    themes: Vec<d::Slug>,
+    /// What a reader should know about the dates or venue.
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// An item of a meeting's agenda.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewAgendaItem {
+    /// Left out, the item's place in the list (1 for the first).
+    #[serde(default)]
+    number: Option<u32>,
+    title: String,
+}
+
+/// Add a meeting with its agenda (the process's secretariat). The
+/// secretariat's form sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/meetings",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::NewMeeting, example = json!({
+    request_body(content = NewMeeting, example = json!({
                 "slug": "round-1", "kind": "negotiation_round", "number": 1,
                 "title": "First round of intergovernmental negotiations",
                 "start_date": "2018-02-20", "end_date": "2018-02-22",
@@ -498,46 +609,131 @@ pub(crate) async fn add_phase(
             })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn add_meeting(
+pub(crate) async fn add_meeting(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let meeting: d::NewMeeting = body(&b, Some(&slug))?;
-    let id = s.app.add_meeting(&p, meeting).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/meetings/{id}"),
-        json!({ "id": id }),
-    ))
+    command: Command<NewMeeting>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = d::NewMeeting {
+            process: slug.parse().map_err(AppError::from)?,
+            slug: c.slug,
+            kind: c.kind,
+            number: c.number,
+            title: c.title,
+            start_date: c.start_date,
+            end_date: c.end_date,
+            venue: c.venue,
+            chairs: c.chairs,
+            agenda: c
+                .agenda
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| d::AgendaItem {
+                    number: item.number.unwrap_or(i as u32 + 1),
+                    title: item.title,
+                })
+                .collect(),
+            themes: c.themes,
+            note: c.note,
+        };
+        let id = s.app.add_meeting(&principal, meeting).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{id}"),
+            record: json!({ "id": id }),
+            page: format!("/processes/{slug}/meetings/{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_manage(&s, &r, &principal, &slug, Some(("meeting", form)))
+    })
+    .await
 }
 
-/// Record a document's metadata (the process's secretariat)
+/// A document's metadata to record (its files come with ingestion). The
+/// form sends its languages as `languages[]`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewDocument {
+    /// Unique within the process: a stable name for documents with no symbol.
+    slug: d::Slug,
+    /// The UN symbol, for official documents; unique across all processes.
+    #[serde(default)]
+    symbol: Option<d::Symbol>,
+    title: String,
+    kind: d::DocumentKind,
+    date: NaiveDate,
+    #[serde(default)]
+    languages: Vec<d::Language>,
+    distribution: d::Distribution,
+    /// Nobody but the secretariat sees the document before this instant
+    /// (RFC 3339; the form's `YYYY-MM-DDTHH:MM` is read as UTC).
+    #[serde(default, deserialize_with = "crate::process::params::instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    embargo_until: Option<DateTime<Utc>>,
+    /// The meeting the document belongs to, by the meeting's slug.
+    #[serde(default)]
+    meeting: Option<d::Slug>,
+}
+
+/// Record a document's metadata (the process's secretariat). The
+/// secretariat's form sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/documents",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::NewDocument, example = json!({
+    request_body(content = NewDocument, example = json!({
                 "slug": "zero-draft", "title": "Zero draft", "kind": "draft", "date": "2018-02-05",
                 "languages": ["en"], "distribution": "public"
             })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn add_document(
+pub(crate) async fn add_document(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let document: d::NewDocument = body(&b, Some(&slug))?;
-    let id = s.app.add_document(&p, document).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/documents"),
-        json!({ "id": id }),
-    ))
+    command: Command<NewDocument>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let document = d::NewDocument {
+            process: slug.parse().map_err(AppError::from)?,
+            slug: c.slug,
+            symbol: c.symbol,
+            title: c.title,
+            kind: c.kind,
+            date: c.date,
+            languages: c.languages,
+            distribution: c.distribution,
+            embargo_until: c.embargo_until,
+            meeting: c.meeting,
+        };
+        let id = s.app.add_document(&principal, document).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/documents"),
+            record: json!({ "id": id }),
+            page: format!("/processes/{slug}/documents"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_manage(&s, &r, &principal, &slug, Some(("document", form)))
+    })
+    .await
 }
 
 /// A theme to add to a process's taxonomy.
@@ -596,30 +792,88 @@ pub(crate) async fn add_theme(
     .await
 }
 
-/// Add an actor or a group (secretariat)
+/// An actor or a group to add. The form may give a group's members as one
+/// text of codes separated by commas, spaces or lines.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewActor {
+    /// ISO 3166-1 alpha-3 for states.
+    code: d::ActorCode,
+    kind: d::ActorKind,
+    name: String,
+    #[serde(default)]
+    official_name: Option<String>,
+    /// ISO 3166-1 alpha-2, for states.
+    #[serde(default)]
+    iso2: Option<String>,
+    /// UN M49 numeric code, for states.
+    #[serde(default)]
+    m49: Option<u16>,
+    /// UN M49 region (continent), for states.
+    #[serde(default)]
+    region: Option<String>,
+    /// UN M49 sub-region, for states.
+    #[serde(default)]
+    subregion: Option<String>,
+    /// Year of admission to the United Nations, for member states.
+    #[serde(default)]
+    un_member_since: Option<i32>,
+    /// The members of a group, by code; empty for everything else.
+    #[serde(default, deserialize_with = "crate::process::params::listed")]
+    #[schema(value_type = Vec<String>)]
+    members: Vec<d::ActorCode>,
+}
+
+/// Add an actor or a group (secretariat). The form on `/actors/manage`
+/// sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/actors",
     tag = "processes",
-    request_body(content = d::Actor, example = json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" })),
+    request_body(content = NewActor, example = json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn create_actor(
+pub(crate) async fn create_actor(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let actor: d::Actor = body(&b, None)?;
-    let code = actor.code.to_string();
-    s.app.create_actor(&p, actor).await?;
-    Ok(created(
-        format!("/api/v1/actors/{code}"),
-        json!({ "code": code }),
-    ))
+    r: Reader,
+    command: Command<NewActor>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let actor = d::Actor {
+            code: c.code,
+            kind: c.kind,
+            name: c.name,
+            official_name: c.official_name,
+            iso2: c.iso2,
+            m49: c.m49,
+            region: c.region,
+            subregion: c.subregion,
+            un_member_since: c.un_member_since,
+            members: c.members,
+        };
+        let code = actor.code.to_string();
+        s.app.create_actor(&principal, actor).await?;
+        Ok(Done {
+            location: format!("/api/v1/actors/{code}"),
+            record: json!({ "code": code }),
+            page: format!("/actors/{code}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_actors(&s, &r, &principal, Some(form))
+    })
+    .await
 }
 
-/// Register for a meeting (delegates, accredited stakeholders)
+/// Register for a meeting (delegates, accredited stakeholders). The button
+/// on the meeting's page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/meetings/{id}/registrations",
@@ -627,18 +881,34 @@ async fn create_actor(
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn register_for_meeting(
+pub(crate) async fn register_for_meeting(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-) -> Created {
-    let p = signed_in(p)?;
-    let meeting = crate::http::query::parse_id(&id, "meeting")?;
-    s.app.register_for_meeting(&p, &slug, meeting).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/meetings/{meeting}/participants"),
-        json!({ "meeting": meeting }),
-    ))
+    command: Command<NoFields>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let NoFields {} = input?;
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        s.app
+            .register_for_meeting(&principal, &slug, meeting)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}/participants"),
+            record: json!({ "meeting": meeting }),
+            page: format!("/processes/{slug}/meetings/{meeting}#participants-h"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::pages::render_meeting(&s, &r, &slug, &id, Some(("register".into(), form)))
+    })
+    .await
 }
 
 /// The public participants list: names and whom they represent, never e-mail.
@@ -681,9 +951,30 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_actor))
 }
 
-/// The portal's forms that send this area's commands (the same handlers).
+/// The portal's forms that send this area's commands (the same handlers;
+/// the speakers' list's are in `speakers`).
 pub fn form_routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/manage/phases", post(add_phase))
         .route("/processes/{slug}/manage/themes", post(add_theme))
+        .route("/processes/{slug}/manage/meetings", post(add_meeting))
+        .route("/processes/{slug}/manage/documents", post(add_document))
+        .route("/manage/processes", post(create_process))
+        .route("/actors/manage", post(create_actor))
+        .route(
+            "/processes/{slug}/meetings/{id}/register",
+            post(register_for_meeting),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/floor",
+            post(speakers::inscribe),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/speakers/{inscription}",
+            post(speakers::set_speaker_status),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/time-limits/{category}",
+            post(speakers::set_time_limit),
+        )
 }

@@ -7,5 +7,6 @@ pub mod feeds;
 pub mod files;
 pub mod manage;
 pub mod pages;
+pub(crate) mod params;
 pub mod speakers;
 pub mod timeline;

@@ -1,5 +1,6 @@
 //! A process's public pages: home, the process, meetings, documents, actors, the audit log.
 
+use crate::http::command::FormAgain;
 use crate::http::i18n::LANG_COOKIE;
 use crate::http::page::{minutes, safe_next, urlencode, PageResult, Reader};
 use crate::http::routes::{get, PageRoutes};
@@ -194,8 +195,34 @@ async fn meeting_page(
     r: Reader,
     Path((slug, id)): Path<(String, String)>,
 ) -> PageResult {
-    let id = crate::http::query::parse_id(&id, "meeting")
+    render_meeting(&s, &r, &slug, &id, None).await
+}
+
+/// A meeting's page; `failed`: one of its forms (which one: `floor`,
+/// `register`, `speaker`, `time-limit-{category}`) refused, with what was
+/// typed and the message.
+pub(crate) async fn render_meeting(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    id: &str,
+    failed: Option<(String, FormAgain)>,
+) -> PageResult {
+    let (s, slug) = (s.clone(), slug.to_owned());
+    let id = crate::http::query::parse_id(id, "meeting")
         .map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let (failed_form, failed_field, failed_error, failed_values) = match failed {
+        Some((form, again)) => (
+            Some(form),
+            again.field.clone(),
+            Some(again.described()),
+            again
+                .values
+                .into_iter()
+                .collect::<HashMap<String, String>>(),
+        ),
+        None => (None, None, None, HashMap::new()),
+    };
     let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
     let detail = s
         .app
@@ -296,6 +323,10 @@ async fn meeting_page(
             documents => &detail.documents,
             themes => &detail.themes,
             live_process => overview.process.slug.as_str(),
+            failed_form => failed_form,
+            failed_field => failed_field,
+            failed_error => failed_error,
+            failed_values => failed_values,
         },
     )
 }

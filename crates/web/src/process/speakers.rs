@@ -1,22 +1,28 @@
 //! The API of a meeting's conduct: the speakers' list, the floor, speaking
 //! time limits.
 
-use crate::http::auth::WriteCaller;
+use crate::http::command::{Command, Done, Refusal, Via};
 use crate::http::error::ApiError;
-use crate::http::json::{body, created, signed_in, Created};
+use crate::http::page::Reader;
 use crate::http::query::parse_id;
+use crate::process::pages::render_meeting;
 use crate::SharedState;
+use accord_app::AppError;
 use accord_domain as d;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A request for the floor. The form on the meeting's page sends the same
+/// command (its check boxes send `true`).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct FloorBody {
+pub(crate) struct FloorBody {
+    /// The state, or the group when designated to speak for it.
     actor: String,
+    /// The agenda item; 0 or left out for the meeting as a whole.
     #[serde(default)]
     agenda_item: u32,
     #[serde(default)]
@@ -25,7 +31,23 @@ struct FloorBody {
     right_of_reply: bool,
 }
 
-/// Ask for the floor for your state, or your group when designated
+/// A meeting's number from its path, or the rule's refusal.
+fn meeting_of(id: &str) -> Result<i64, AppError> {
+    parse_id(id, "meeting").map_err(|e| AppError::NotFound(e.message))
+}
+
+/// Done with the speakers' list: read it back over the API, or see it on
+/// the meeting's page.
+fn on_the_list(slug: &str, meeting: i64, record: Value) -> Done {
+    Done {
+        location: format!("/api/v1/processes/{slug}/meetings/{meeting}/speakers"),
+        record,
+        page: format!("/processes/{slug}/meetings/{meeting}#speakers-h"),
+    }
+}
+
+/// Ask for the floor for your state, or your group when designated. The
+/// form on the meeting's page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/meetings/{id}/speakers",
@@ -34,35 +56,46 @@ struct FloorBody {
     request_body(content = FloorBody, example = json!({ "actor": "MEX", "agenda_item": 1, "ministerial": false, "right_of_reply": false })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn inscribe(
+pub(crate) async fn inscribe(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let meeting = parse_id(&id, "meeting")?;
-    let req: FloorBody = body(&b, None)?;
-    let floor = accord_app::FloorRequest {
-        actor: req.actor,
-        agenda_item: req.agenda_item,
-        ministerial: req.ministerial,
-        right_of_reply: req.right_of_reply,
-    };
-    let id = s.app.inscribe(&p, &slug, meeting, floor).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/meetings/{meeting}/speakers"),
-        json!({ "id": id }),
-    ))
+    command: Command<FloorBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = meeting_of(&id)?;
+        let floor = accord_app::FloorRequest {
+            actor: c.actor,
+            agenda_item: c.agenda_item,
+            ministerial: c.ministerial,
+            right_of_reply: c.right_of_reply,
+        };
+        let inscription = s.app.inscribe(&principal, &slug, meeting, floor).await?;
+        Ok(on_the_list(&slug, meeting, json!({ "id": inscription })))
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        render_meeting(&s, &r, &slug, &id, Some(("floor".into(), form)))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A speaker's new status on the list.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct StatusBody {
-    status: String,
+pub(crate) struct StatusBody {
+    /// `speaking`, then `spoken`.
+    status: d::SpeakerStatus,
 }
 
-/// Mark a speaker as speaking or spoken (the chair, or the secretariat)
+/// Mark a speaker as speaking or spoken (the chair, or the secretariat).
+/// The buttons on the meeting's page send the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/meetings/{id}/speakers/{inscription}/status",
@@ -71,37 +104,53 @@ struct StatusBody {
     request_body(content = StatusBody, example = json!({ "status": "speaking" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn set_speaker_status(
+pub(crate) async fn set_speaker_status(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id, inscription)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let meeting = parse_id(&id, "meeting")?;
-    let inscription = parse_id(&inscription, "inscription")?;
-    let req: StatusBody = body(&b, None)?;
-    let status: d::SpeakerStatus = req
-        .status
-        .parse()
-        .map_err(|e: d::ValidationError| ApiError::bad_request(e.to_string()))?;
-    s.app
-        .set_speaker_status(&p, &slug, meeting, inscription, status)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/meetings/{meeting}/speakers"),
-        json!({ "id": inscription, "status": status }),
-    ))
+    command: Command<StatusBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = meeting_of(&id)?;
+        let inscription =
+            parse_id(&inscription, "inscription").map_err(|e| AppError::NotFound(e.message))?;
+        s.app
+            .set_speaker_status(&principal, &slug, meeting, inscription, c.status)
+            .await?;
+        Ok(on_the_list(
+            &slug,
+            meeting,
+            json!({ "id": inscription, "status": c.status }),
+        ))
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        render_meeting(&s, &r, &slug, &id, Some(("speaker".into(), form)))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A category's time limit at a meeting.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct TimeLimitBody {
-    /// Seconds (15 to 3600), or null for the usual limit.
+pub(crate) struct TimeLimitBody {
+    /// Seconds (15 to 3600), or null for the usual limit. (The form on
+    /// the meeting's page sends minutes as text, `3` or `2:30`, and
+    /// nothing for the usual limit.)
+    #[serde(default, deserialize_with = "crate::process::params::time_limit")]
+    #[schema(value_type = Option<u32>)]
     seconds: Option<u32>,
 }
 
-/// Set a category's time limit at a meeting, in seconds; null for the usual one (the chair, or the secretariat)
+/// Set a category's time limit at a meeting, in seconds; null for the
+/// usual one (the chair, or the secretariat). The form on the meeting's
+/// page, one per category, sends the same command.
 #[utoipa::path(
     put,
     path = "/api/v1/processes/{slug}/meetings/{id}/time-limits/{category}",
@@ -110,24 +159,51 @@ struct TimeLimitBody {
     request_body(content = TimeLimitBody, example = json!({ "seconds": 240 })),
     responses((status = 200, description = "Done", body = serde_json::Value))
 )]
-async fn set_time_limit(
+pub(crate) async fn set_time_limit(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id, category)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    let p = signed_in(p)?;
-    let meeting = parse_id(&id, "meeting")?;
-    let category: d::SpeakerCategory = category
-        .parse()
-        .map_err(|e: d::ValidationError| ApiError::bad_request(e.to_string()))?;
-    let req: TimeLimitBody = body(&b, None)?;
-    s.app
-        .set_time_limit(&p, &slug, meeting, category, req.seconds)
-        .await?;
-    Ok(Json(
-        json!({ "category": category, "seconds": req.seconds.unwrap_or(category.default_time_limit()), "set_for_meeting": req.seconds.is_some() }),
-    ))
+    command: Command<TimeLimitBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = meeting_of(&id)?;
+        let category: d::SpeakerCategory = category
+            .parse()
+            .map_err(|e: d::ValidationError| AppError::BadRequest(e.to_string()))?;
+        s.app
+            .set_time_limit(&principal, &slug, meeting, category, c.seconds)
+            .await
+            .map_err(|error| Refusal {
+                // The rule refuses nothing but the limit itself.
+                field: matches!(error, AppError::Invalid(_)).then(|| "seconds".into()),
+                error,
+            })?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}/time-limits"),
+            record: json!({
+                "category": category,
+                "seconds": c.seconds.unwrap_or(category.default_time_limit()),
+                "set_for_meeting": c.seconds.is_some(),
+            }),
+            page: format!("/processes/{slug}/meetings/{meeting}#speakers-h"),
+        })
+    }
+    .await;
+    // A PUT that is done answers 200 with the record, as it always has.
+    if let (Via::Json, Ok(done)) = (&via, &result) {
+        return Json(done.record.clone()).into_response();
+    }
+    let form = format!("time-limit-{category}");
+    via.answer(&s, &r, result, |again| {
+        render_meeting(&s, &r, &slug, &id, Some((form, again)))
+    })
+    .await
 }
 
 /// Every speaker category's time limit at a meeting
