@@ -2580,7 +2580,7 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, format!("accord_form={token}"))
             .body(Body::from(format!(
-                "csrf={csrf}&name=Portal+Applicant&kind=academia&country=che&website={website}&ecosoc=yes&description=A+university"
+                "csrf={csrf}&name=Portal+Applicant&kind=academia&country=che&website={website}&ecosoc_status=true&description=A+university"
             )))
             .unwrap()
     };
@@ -2596,9 +2596,16 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
         bad.body.contains("https://example.org"),
         "the rule says what it wants"
     );
+    assert!(
+        bad.body.contains("value=\"Portal Applicant\""),
+        "what was typed is kept"
+    );
     let ok = send(&site, apply(&token, "https%3A%2F%2Fexample.org")).await;
-    assert_eq!(ok.status, StatusCode::CREATED);
-    assert!(ok.body.contains("received"));
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let received = ok.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(received.contains("received="), "{received}");
+    let shown = send(&site, page_get(None, &received)).await;
+    assert!(shown.body.contains("received"));
     let listed = site.app.applications(&OPERATOR, "trial").await.unwrap();
     let mine = listed
         .iter()
@@ -2653,10 +2660,7 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
         ))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, format!("accord_session={}", sec.secret))
-        .body(Body::from(format!(
-            "csrf={}&decision=approve&note=",
-            sec.csrf
-        )))
+        .body(Body::from(format!("csrf={}&approve=true&note=", sec.csrf)))
         .unwrap(),
     )
     .await;
@@ -2872,7 +2876,7 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
             &del.secret,
             "/accounts",
             format!(
-                "csrf={}&email=new%40example.org&name=N&role=&process=&actor=",
+                "csrf={}&email=new%40example.org&name=N&roles%5B0%5D%5Brole%5D=&roles%5B0%5D%5Bprocess%5D=&roles%5B0%5D%5Bactor%5D=",
                 del.csrf
             ),
         ),
@@ -2883,22 +2887,22 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
     // Bad input: the form again, filled in, with the rule's message.
     for (body, status, needle) in [
         (
-            "email=not-an-address&name=Ana&role=delegate&process=trial&actor=MEX",
+            "email=not-an-address&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::UNPROCESSABLE_ENTITY,
             "not-an-address&#39;: needs an",
         ),
         (
-            "email=del%40example.org&name=Ana&role=delegate&process=trial&actor=MEX",
+            "email=del%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::CONFLICT,
             "del@example.org",
         ),
         (
-            "email=ana%40example.org&name=Ana&role=delegate&process=trial&actor=ATLANTIS",
+            "email=ana%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=ATLANTIS",
             StatusCode::UNPROCESSABLE_ENTITY,
             "ATLANTIS",
         ),
         (
-            "email=ana%40example.org&name=Ana&role=pope&process=trial&actor=MEX",
+            "email=ana%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=pope&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::BAD_REQUEST,
             "role",
         ),
@@ -2937,7 +2941,7 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
             &sec.secret,
             "/accounts",
             format!(
-                "csrf={}&email=Ana%40Example.org&name=Ana+Delegate&role=delegate&process=trial&actor=mex",
+                "csrf={}&email=Ana%40Example.org&name=Ana+Delegate&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=mex",
                 sec.csrf
             ),
         ),
