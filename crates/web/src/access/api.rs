@@ -680,7 +680,10 @@ async fn applications(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Objection {
-    state: String,
+    /// The objecting member state's code (lower case is raised).
+    #[serde(deserialize_with = "actor_code")]
+    #[schema(value_type = String, example = "MEX")]
+    state: d::ActorCode,
     reason: String,
 }
 
@@ -709,7 +712,7 @@ pub(crate) async fn object_to_accreditation(
         let id = path_id(&id, "application")?;
         let c = input?;
         s.app
-            .object_to_accreditation(&principal, &slug, id, &c.state, &c.reason)
+            .object_to_accreditation(&principal, &slug, id, c.state.as_str(), &c.reason)
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/accreditation/applications"),
