@@ -84,7 +84,9 @@ pub(crate) struct NewAccount {
     roles: Vec<Grant>,
 }
 
-/// Create an account with its roles (secretariat of every process). The account desk's form (`/accounts`) sends the same command, as `roles[0][role]`, `roles[0][process]`, `roles[0][actor]`.
+/// Create an account with its roles (secretariat of every process)
+///
+/// The account desk's form (`/accounts`) sends the same command, as `roles[0][role]`, `roles[0][process]`, `roles[0][actor]`.
 #[utoipa::path(
     post,
     path = "/api/v1/accounts",
@@ -197,7 +199,9 @@ pub(crate) struct NewToken {
     days: i64,
 }
 
-/// Make an API token for your own account (the secret is in this answer only). The form on the account page (`/account/tokens`) sends the same command, and shows the secret once.
+/// Make an API token for your own account (the secret is in this answer only)
+///
+/// The form on the account page (`/account/tokens`) sends the same command, and shows the secret once.
 #[utoipa::path(
     post,
     path = "/api/v1/tokens",
@@ -243,7 +247,9 @@ pub(crate) async fn create_token(
     }
 }
 
-/// Revoke one of your API tokens. The account page's button (`POST /account/tokens/{id}/revoke`) sends the same command.
+/// Revoke one of your API tokens
+///
+/// The account page's button (`POST /account/tokens/{id}/revoke`) sends the same command.
 #[utoipa::path(
     delete,
     path = "/api/v1/tokens/{id}",
@@ -290,7 +296,9 @@ pub(crate) struct PasswordReset {
     email: String,
 }
 
-/// Issue a one-time password-reset link (secretariat). The account desk's form (`/accounts/password-resets`) sends the same command, and shows the link once.
+/// Issue a one-time password-reset link (secretariat)
+///
+/// The account desk's form (`/accounts/password-resets`) sends the same command, and shows the link once.
 #[utoipa::path(
     post,
     path = "/api/v1/password-resets",
@@ -581,7 +589,7 @@ async fn set_objection_period(
 /// What an organisation sends when it applies for accreditation.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Application {
+pub(crate) struct AccreditationApplication {
     name: String,
     kind: d::StakeholderKind,
     /// Where it is based: a state's actor code (lower case is raised).
@@ -604,7 +612,7 @@ pub(crate) struct Application {
     path = "/api/v1/processes/{slug}/accreditation/applications",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = Application, example = json!({
+    request_body(content = AccreditationApplication, example = json!({
                 "name": "Migrants' Rights Network", "kind": "ngo", "country": "GBR",
                 "website": "https://example.org", "ecosoc_status": false, "description": "What the organisation does."
             })),
@@ -617,7 +625,7 @@ pub(crate) async fn apply_for_accreditation(
     headers: HeaderMap,
     crate::http::client::ClientAddress(address): crate::http::client::ClientAddress,
     Path(slug): Path<String>,
-    OpenCommand(command): OpenCommand<Application>,
+    OpenCommand(command): OpenCommand<AccreditationApplication>,
 ) -> Response {
     let Command {
         principal,
@@ -679,7 +687,7 @@ async fn applications(
 /// A member state's objection to an application.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Objection {
+pub(crate) struct AccreditationObjection {
     /// The objecting member state's code (lower case is raised).
     #[serde(deserialize_with = "actor_code")]
     #[schema(value_type = String, example = "MEX")]
@@ -687,13 +695,15 @@ pub(crate) struct Objection {
     reason: String,
 }
 
-/// Object to an application during the no-objection period (a member state's delegates). The form beside the application on the accreditation page sends the same command.
+/// Object to an application during the no-objection period (a member state's delegates)
+///
+/// The form beside the application on the accreditation page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/accreditation/applications/{id}/objections",
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    request_body(content = Objection, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
+    request_body(content = AccreditationObjection, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn object_to_accreditation(
@@ -701,7 +711,7 @@ pub(crate) async fn object_to_accreditation(
     r: Reader,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-    command: Command<Objection>,
+    command: Command<AccreditationObjection>,
 ) -> Response {
     let Command {
         principal,
@@ -738,19 +748,21 @@ pub(crate) async fn object_to_accreditation(
 /// The secretariat's decision on an application.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Decision {
+pub(crate) struct AccreditationDecision {
     approve: bool,
     #[serde(default)]
     note: String,
 }
 
-/// Approve or reject an application after the period (secretariat). The form beside the application on the accreditation page sends the same command.
+/// Approve or reject an application after the period (secretariat)
+///
+/// The form beside the application on the accreditation page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/accreditation/applications/{id}/decision",
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    request_body(content = Decision, example = json!({ "approve": true, "note": "" })),
+    request_body(content = AccreditationDecision, example = json!({ "approve": true, "note": "" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 pub(crate) async fn decide_accreditation(
@@ -758,7 +770,7 @@ pub(crate) async fn decide_accreditation(
     r: Reader,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-    command: Command<Decision>,
+    command: Command<AccreditationDecision>,
 ) -> Response {
     let Command {
         principal,
