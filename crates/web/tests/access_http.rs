@@ -2919,6 +2919,11 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
         .await;
         assert_eq!(reply.status, status, "{body}: {}", reply.body);
         assert!(reply.body.contains(needle), "{body}: {}", reply.body);
+        assert_eq!(
+            reply.headers[header::CACHE_CONTROL],
+            "no-store",
+            "what was typed about someone is not cached"
+        );
         assert!(
             reply.body.contains("value=\"Ana\"") || !body.contains("name=Ana"),
             "what was typed is kept"

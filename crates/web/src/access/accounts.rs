@@ -132,6 +132,16 @@ fn no_store(status: StatusCode, page: PageResult) -> Response {
     }
 }
 
+/// An answer that may carry a secret (a new token in JSON) or what a
+/// person typed about someone (a refused form shown again): never cached.
+pub(crate) fn private(mut answer: Response) -> Response {
+    answer.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    answer
+}
+
 async fn account_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> Response {
     no_store(
         StatusCode::OK,
@@ -209,12 +219,12 @@ pub(crate) async fn desk_answer(
                 render_desk(s, r, principal, headers, None, Some((form, &again))).await,
             )
         }
-        (via, result) => {
+        (via, result) => private(
             via.answer(s, r, result.map(|(done, _)| done), |again| async move {
                 render_desk(s, r, principal, headers, None, Some((form, &again))).await
             })
-            .await
-        }
+            .await,
+        ),
     }
 }
 

@@ -239,10 +239,12 @@ pub(crate) async fn create_token(
                 }),
                 page: "/account#tokens-h".into(),
             });
-            via.answer(&s, &r, done, |again| {
-                accounts::account_page_again(&s, &r, &principal, again)
-            })
-            .await
+            accounts::private(
+                via.answer(&s, &r, done, |again| {
+                    accounts::account_page_again(&s, &r, &principal, again)
+                })
+                .await,
+            )
         }
     }
 }
@@ -283,10 +285,12 @@ pub(crate) async fn revoke_token(
     if matches!(via, Via::Json) && result.is_ok() {
         return StatusCode::NO_CONTENT.into_response();
     }
-    via.answer(&s, &r, result, |again| {
-        accounts::account_page_again(&s, &r, &principal, again)
-    })
-    .await
+    accounts::private(
+        via.answer(&s, &r, result, |again| {
+            accounts::account_page_again(&s, &r, &principal, again)
+        })
+        .await,
+    )
 }
 
 /// A one-time password-reset link for an account.
