@@ -121,6 +121,7 @@ fn pages() -> http::routes::PageRoutes {
         .merge(process::pages::routes())
         .merge(process::manage::routes())
         .merge(process::api::form_routes())
+        .merge(access::api::form_routes())
         .merge(process::files::routes())
         .merge(process::feeds::routes())
         .merge(access::sign_in::routes())

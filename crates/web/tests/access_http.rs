@@ -31,6 +31,7 @@ on_both_stores!(
     the_secretariat_writes_through_html_forms,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
+    each_access_command_is_one_struct_read_from_json_or_from_a_form,
     api_tokens_from_the_account_page,
     the_secretariat_creates_accounts_and_reset_links_in_the_portal,
     the_consultation_phase_in_the_portal,
@@ -2587,7 +2588,7 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, format!("accord_form={token}"))
             .body(Body::from(format!(
-                "csrf={csrf}&name=Portal+Applicant&kind=academia&country=che&website={website}&ecosoc=yes&description=A+university"
+                "csrf={csrf}&name=Portal+Applicant&kind=academia&country=che&website={website}&ecosoc_status=true&description=A+university"
             )))
             .unwrap()
     };
@@ -2603,9 +2604,16 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
         bad.body.contains("https://example.org"),
         "the rule says what it wants"
     );
+    assert!(
+        bad.body.contains("value=\"Portal Applicant\""),
+        "what was typed is kept"
+    );
     let ok = send(&site, apply(&token, "https%3A%2F%2Fexample.org")).await;
-    assert_eq!(ok.status, StatusCode::CREATED);
-    assert!(ok.body.contains("received"));
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let received = ok.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(received.contains("received="), "{received}");
+    let shown = send(&site, page_get(None, &received)).await;
+    assert!(shown.body.contains("received"));
     let listed = site.app.applications(&OPERATOR, "trial").await.unwrap();
     let mine = listed
         .iter()
@@ -2660,10 +2668,7 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
         ))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, format!("accord_session={}", sec.secret))
-        .body(Body::from(format!(
-            "csrf={}&decision=approve&note=",
-            sec.csrf
-        )))
+        .body(Body::from(format!("csrf={}&approve=true&note=", sec.csrf)))
         .unwrap(),
     )
     .await;
@@ -2939,7 +2944,7 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
             &del.secret,
             "/accounts",
             format!(
-                "csrf={}&email=new%40example.org&name=N&role=&process=&actor=",
+                "csrf={}&email=new%40example.org&name=N&roles%5B0%5D%5Brole%5D=&roles%5B0%5D%5Bprocess%5D=&roles%5B0%5D%5Bactor%5D=",
                 del.csrf
             ),
         ),
@@ -2950,22 +2955,22 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
     // Bad input: the form again, filled in, with the rule's message.
     for (body, status, needle) in [
         (
-            "email=not-an-address&name=Ana&role=delegate&process=trial&actor=MEX",
+            "email=not-an-address&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::UNPROCESSABLE_ENTITY,
             "not-an-address&#39;: needs an",
         ),
         (
-            "email=del%40example.org&name=Ana&role=delegate&process=trial&actor=MEX",
+            "email=del%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::CONFLICT,
             "del@example.org",
         ),
         (
-            "email=ana%40example.org&name=Ana&role=delegate&process=trial&actor=ATLANTIS",
+            "email=ana%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=ATLANTIS",
             StatusCode::UNPROCESSABLE_ENTITY,
             "ATLANTIS",
         ),
         (
-            "email=ana%40example.org&name=Ana&role=pope&process=trial&actor=MEX",
+            "email=ana%40example.org&name=Ana&roles%5B0%5D%5Brole%5D=pope&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=MEX",
             StatusCode::BAD_REQUEST,
             "role",
         ),
@@ -2981,6 +2986,11 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
         .await;
         assert_eq!(reply.status, status, "{body}: {}", reply.body);
         assert!(reply.body.contains(needle), "{body}: {}", reply.body);
+        assert_eq!(
+            reply.headers[header::CACHE_CONTROL],
+            "no-store",
+            "what was typed about someone is not cached"
+        );
         assert!(
             reply.body.contains("value=\"Ana\"") || !body.contains("name=Ana"),
             "what was typed is kept"
@@ -3004,7 +3014,7 @@ async fn the_secretariat_creates_accounts_and_reset_links_in_the_portal(db: Test
             &sec.secret,
             "/accounts",
             format!(
-                "csrf={}&email=Ana%40Example.org&name=Ana+Delegate&role=delegate&process=trial&actor=mex",
+                "csrf={}&email=Ana%40Example.org&name=Ana+Delegate&roles%5B0%5D%5Brole%5D=delegate&roles%5B0%5D%5Bprocess%5D=trial&roles%5B0%5D%5Bactor%5D=mex",
                 sec.csrf
             ),
         ),
@@ -4689,6 +4699,10 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             "date",
             "soon",
         ),
+        // access (accounts, tokens, password resets, accreditation, delegations and group roles)
+        // — their rows are in `each_access_command_is_one_struct_read_from_json_or_from_a_form`:
+        // their forms answer with a secret shown once (201, not a redirect), or are sent by a
+        // delegate or by anyone, to paths naming an application or a token.
     ];
     let mut n = 0;
     for (api, form_path, fields, bad_field, bad_value) in &table {
@@ -5752,5 +5766,423 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);
         assert!(shown.body.contains(form), "{page}");
         assert!(!shown.body.contains("aria-invalid"), "{page}");
+    }
+}
+
+/// Flat pairs as a form names them (`roles[0][role]`) turned into the JSON
+/// object they stand for, `true`/`false` and whole numbers typed.
+fn nested_json(pairs: &[(&str, String)]) -> Value {
+    let typed = |v: &str| match v {
+        "true" | "false" => json!(v == "true"),
+        v => v.parse::<i64>().map_or(json!(v), |x| json!(x)),
+    };
+    let mut root = serde_json::Map::new();
+    for (k, v) in pairs {
+        match k.split_once('[') {
+            None => {
+                root.insert((*k).to_owned(), typed(v));
+            }
+            // `list[i][field]`
+            Some((list, rest)) => {
+                let (i, field) = rest
+                    .trim_end_matches(']')
+                    .split_once("][")
+                    .expect("list[i][field]");
+                let i: usize = i.parse().unwrap();
+                let items = root
+                    .entry(list.to_owned())
+                    .or_insert(json!([]))
+                    .as_array_mut()
+                    .unwrap();
+                while items.len() <= i {
+                    items.push(json!({}));
+                }
+                items[i][field] = typed(v);
+            }
+        }
+    }
+    Value::Object(root)
+}
+
+/// A form's field name as a refusal names it: `roles[0][role]` is `roles[0].role`.
+fn dotted(name: &str) -> String {
+    let mut out = String::new();
+    for part in name.split('[') {
+        let part = part.trim_end_matches(']');
+        if out.is_empty() {
+            out += part;
+        } else if part.parse::<usize>().is_ok() {
+            out += &format!("[{part}]");
+        } else {
+            out += &format!(".{part}");
+        }
+    }
+    out
+}
+
+/// Who sends a row's commands.
+#[derive(Clone, Copy, PartialEq)]
+enum Sender {
+    /// The secretariat of every process.
+    Secretariat,
+    /// A delegate of France and Germany in the trial process.
+    Delegate,
+    /// Nobody signed in (the form with the pre-sign-in anti-forgery cookie).
+    Anyone,
+}
+
+/// The access writes, each one command read from JSON or from the
+/// portal's form (the same struct, the same rules), as
+/// `each_command_is_one_struct_read_from_json_or_from_a_form` does, with
+/// what these need besides: paths naming an application or a token (by the
+/// attempt's number), nested fields, a sender who is a delegate or anyone,
+/// and forms that answer with a secret shown once (201) instead of a
+/// redirect.
+async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: TestDatabase) {
+    use axum::http::Method;
+    let site = site_with(db, false).await;
+    let sec = site
+        .app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, None, None)],
+        )
+        .await
+        .unwrap();
+    let sec_token = site
+        .app
+        .create_api_token(&Principal::Account(sec.clone()), "tests", 30)
+        .await
+        .unwrap()
+        .secret;
+    let sec_session = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let del_token = bearer(
+        &site,
+        "del@example.org",
+        &[
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+            grant(Role::Delegate, Some("trial"), Some("DEU")),
+        ],
+    )
+    .await;
+    let del_session = site
+        .app
+        .login("del@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let form_token = {
+        let page = send(&site, page_get(None, "/processes/trial/accreditation")).await;
+        page.cookie("accord_form")
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches("accord_form=")
+            .to_owned()
+    };
+    // Tokens of the secretariat's to revoke, applications to decide, and
+    // the one still open to objections.
+    let mut own_tokens = vec![];
+    for i in 0..4 {
+        own_tokens.push(
+            site.app
+                .create_api_token(&Principal::Account(sec.clone()), &format!("old {i}"), 30)
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let listed = site.app.applications(&OPERATOR, "trial").await.unwrap();
+    let decidable: Vec<i64> = listed
+        .iter()
+        .filter(|a| {
+            a.status == accord_domain::AccreditationStatus::Pending
+                && a.application.name.starts_with("Applicant")
+        })
+        .map(|a| a.id)
+        .collect();
+    let contested = listed
+        .iter()
+        .find(|a| a.application.name == "Contested")
+        .unwrap()
+        .id;
+
+    struct Row {
+        /// (API method and path, form path) for the attempt numbered n.
+        paths: Box<dyn Fn(usize) -> (Method, String, String)>,
+        /// A valid command for the attempt numbered n.
+        fields: fn(usize) -> Vec<(&'static str, String)>,
+        /// A field (as the form names it) and a bad value for it.
+        bad: Option<(&'static str, &'static str)>,
+        sender: Sender,
+        /// The answers when done: JSON's, the form's.
+        done: (StatusCode, StatusCode),
+    }
+    let a = "/api/v1/processes/trial/accreditation/applications";
+    let table: Vec<Row> = vec![
+        // access (accounts, tokens, password resets, accreditation, delegations and group roles)
+        Row {
+            paths: Box::new(|_| (Method::POST, "/api/v1/accounts".into(), "/accounts".into())),
+            fields: |n| {
+                vec![
+                    ("email", format!("new{n}@example.org")),
+                    ("name", format!("New Person {n}")),
+                    ("roles[0][role]", "delegate".into()),
+                    ("roles[0][process]", "trial".into()),
+                    ("roles[0][actor]", "MEX".into()),
+                ]
+            },
+            bad: Some(("roles[0][role]", "pope")),
+            sender: Sender::Secretariat,
+            done: (StatusCode::CREATED, StatusCode::CREATED),
+        },
+        Row {
+            paths: Box::new(|_| {
+                (
+                    Method::POST,
+                    "/api/v1/tokens".into(),
+                    "/account/tokens".into(),
+                )
+            }),
+            fields: |n| vec![("name", format!("script {n}")), ("days", "30".into())],
+            bad: Some(("days", "ninety")),
+            sender: Sender::Secretariat,
+            done: (StatusCode::CREATED, StatusCode::CREATED),
+        },
+        Row {
+            paths: Box::new(move |n| {
+                let id = own_tokens[n % own_tokens.len()];
+                (
+                    Method::DELETE,
+                    format!("/api/v1/tokens/{id}"),
+                    format!("/account/tokens/{id}/revoke"),
+                )
+            }),
+            fields: |_| vec![],
+            bad: None,
+            sender: Sender::Secretariat,
+            done: (StatusCode::NO_CONTENT, StatusCode::SEE_OTHER),
+        },
+        Row {
+            paths: Box::new(|_| {
+                (
+                    Method::POST,
+                    "/api/v1/password-resets".into(),
+                    "/accounts/password-resets".into(),
+                )
+            }),
+            fields: |_| vec![("email", "del@example.org".into())],
+            bad: None,
+            sender: Sender::Secretariat,
+            done: (StatusCode::CREATED, StatusCode::CREATED),
+        },
+        Row {
+            paths: Box::new(move |_| {
+                (
+                    Method::POST,
+                    a.into(),
+                    "/processes/trial/accreditation".into(),
+                )
+            }),
+            fields: |n| {
+                vec![
+                    ("name", format!("Applicant organisation {n}")),
+                    ("kind", "academia".into()),
+                    ("country", "che".into()),
+                    ("website", "https://example.org".into()),
+                    ("ecosoc_status", "true".into()),
+                    ("description", "A university.".into()),
+                ]
+            },
+            bad: Some(("kind", "church")),
+            sender: Sender::Anyone,
+            done: (StatusCode::CREATED, StatusCode::SEE_OTHER),
+        },
+        Row {
+            paths: Box::new(move |_| {
+                (
+                    Method::POST,
+                    format!("{a}/{contested}/objections"),
+                    format!("/processes/trial/accreditation/{contested}/objection"),
+                )
+            }),
+            // France objects as JSON, Germany through the form.
+            fields: |n| {
+                vec![
+                    ("state", if n % 2 == 1 { "FRA" } else { "deu" }.into()),
+                    ("reason", format!("Objection {n}")),
+                ]
+            },
+            bad: Some(("state", "france!")),
+            sender: Sender::Delegate,
+            done: (StatusCode::CREATED, StatusCode::SEE_OTHER),
+        },
+        Row {
+            paths: Box::new(move |n| {
+                let id = decidable[n % decidable.len()];
+                (
+                    Method::POST,
+                    format!("{a}/{id}/decision"),
+                    format!("/processes/trial/accreditation/{id}/decision"),
+                )
+            }),
+            fields: |n| {
+                vec![
+                    ("approve", (n % 2 == 0).to_string()),
+                    ("note", format!("Decision {n}")),
+                ]
+            },
+            bad: Some(("approve", "perhaps")),
+            sender: Sender::Secretariat,
+            done: (StatusCode::CREATED, StatusCode::SEE_OTHER),
+        },
+    ];
+    let mut n = 0;
+    for row in &table {
+        // As JSON, with a bearer token (or none, for anyone).
+        n += 1;
+        let (method, api, _) = (row.paths)(n);
+        let token = match row.sender {
+            Sender::Secretariat => Some(&sec_token),
+            Sender::Delegate => Some(&del_token),
+            Sender::Anyone => None,
+        };
+        let send_json = |body: Value, api: String| {
+            let mut req = Request::builder()
+                .method(method.clone())
+                .uri(api)
+                .header(header::CONTENT_TYPE, "application/json");
+            if let Some(t) = token {
+                req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+            }
+            let body = if body == json!({}) {
+                Body::empty()
+            } else {
+                Body::from(body.to_string())
+            };
+            send(&site, req.body(body).unwrap())
+        };
+        let made = send_json(nested_json(&(row.fields)(n)), api.clone()).await;
+        assert_eq!(made.status, row.done.0, "{api}: {}", made.body);
+        if row.done.0 == StatusCode::CREATED {
+            assert!(made.headers.contains_key(header::LOCATION), "{api}");
+        }
+        let with_bad = |n: usize| {
+            let mut pairs = (row.fields)(n);
+            let (field, value) = row.bad.unwrap();
+            for pair in &mut pairs {
+                if pair.0 == field {
+                    pair.1 = value.to_owned();
+                }
+            }
+            pairs
+        };
+        if let Some((field, _)) = row.bad {
+            let refused = send_json(nested_json(&with_bad(n + 100)), api.clone()).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::BAD_REQUEST,
+                "{api}: {}",
+                refused.body
+            );
+            assert!(
+                refused.json()["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&format!("{}:", dotted(field))),
+                "{api}: {}",
+                refused.body
+            );
+        }
+
+        // As the portal's form: the session and its anti-forgery token, or
+        // for anyone the pre-sign-in one.
+        n += 1;
+        let (_, _, form_path_n) = (row.paths)(n);
+        // Refused forms go to the next attempt's path (an application still
+        // to decide, whose form the page shows again).
+        let (_, _, form_path) = (row.paths)(n + 1);
+        let form = |pairs: &[(&str, String)], path: &str| {
+            let (csrf, cookie) = match row.sender {
+                Sender::Secretariat => (
+                    sec_session.csrf.clone(),
+                    format!("accord_session={}", sec_session.secret),
+                ),
+                Sender::Delegate => (
+                    del_session.csrf.clone(),
+                    format!("accord_session={}", del_session.secret),
+                ),
+                Sender::Anyone => (form_token.clone(), format!("accord_form={form_token}")),
+            };
+            let body = form_urlencoded::Serializer::new(format!("csrf={csrf}"))
+                .extend_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+                .finish();
+            Request::post(path.to_owned())
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, cookie)
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let done = send(&site, form(&(row.fields)(n), &form_path_n)).await;
+        assert_eq!(done.status, row.done.1, "{form_path_n}: {}", done.body);
+        if let Some((field, _)) = row.bad {
+            let wrong = with_bad(n + 100);
+            let again = send(&site, form(&wrong, &form_path)).await;
+            assert_eq!(
+                again.status,
+                StatusCode::BAD_REQUEST,
+                "{form_path}: {}",
+                again.body
+            );
+            assert!(
+                again.body.contains(&format!("{}:", dotted(field))),
+                "{form_path}: the message names the field: {}",
+                again.body
+            );
+            assert!(
+                again.body.contains("aria-invalid=\"true\""),
+                "{form_path}: the field at fault is marked"
+            );
+            let kept = wrong
+                .iter()
+                .find(|(k, _)| *k != field && *k != "kind" && *k != "roles[0][role]")
+                .unwrap();
+            assert!(
+                again.body.contains(&format!("value=\"{}\"", kept.1)),
+                "{form_path}: what was typed ({}) is in the form again",
+                kept.0
+            );
+        }
+        // An unknown field is refused in a form as in JSON.
+        let mut extra = (row.fields)(n + 200);
+        extra.push(("colour", "blue".into()));
+        let unknown = send(&site, form(&extra, &form_path)).await;
+        assert_eq!(
+            unknown.status,
+            StatusCode::BAD_REQUEST,
+            "{form_path}: {}",
+            unknown.body
+        );
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{form_path}: {}",
+            unknown.body
+        );
+        let mut extra = nested_json(&(row.fields)(n + 300));
+        extra["colour"] = json!("blue");
+        let unknown = send_json(extra, api.clone()).await;
+        assert_eq!(
+            unknown.status,
+            StatusCode::BAD_REQUEST,
+            "{api}: {}",
+            unknown.body
+        );
     }
 }

@@ -3,69 +3,120 @@
 //! — a new token, a reset link — is shown once, on the page that answers the
 //! form, and never again.
 
+use crate::access::api::DEFAULT_TOKEN_DAYS;
 use crate::http::auth::Caller;
-use crate::http::forms::checked;
-use crate::http::forms::one;
-use crate::http::forms::Fields;
+use crate::http::command::{Done, FormAgain, Refusal, Via};
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
-use crate::http::routes::{get, post, PageRoutes};
+use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
 use accord_app::policy::{authorize, Action};
 use accord_app::{AppError, Principal, RESET_HOURS};
 use accord_domain as d;
-use axum::extract::{Form, Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use minijinja::context;
+use std::collections::BTreeMap;
 
+/// The pages; their forms are served by the API's handlers
+/// (`access::api::form_routes`).
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
         .route("/account", get(account_page))
-        .route("/account/tokens", post(create_token))
-        .route("/account/tokens/{id}/revoke", post(revoke_token))
-        .route("/accounts", get(accounts_page).post(create_account))
-        .route("/accounts/password-resets", post(issue_reset))
+        .route("/accounts", get(accounts_page))
 }
 
-/// Days a token made from the page lives unless the form says otherwise.
-const DEFAULT_TOKEN_DAYS: i64 = 90;
+/// What a refused form sent, for the page to show again: the typed values
+/// by field name, the field at fault (as the form names it) and the message.
+pub(crate) fn again_context(again: Option<&FormAgain>) -> minijinja::Value {
+    match again {
+        None => minijinja::Value::from(()),
+        Some(a) => {
+            let values: BTreeMap<&str, &str> = a
+                .values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            context! {
+                values => values,
+                field => a.field.as_deref().map(form_name),
+                error => a.described(),
+            }
+        }
+    }
+}
+
+/// A field's path as the refusal names it (`roles[0].actor`) turned into
+/// the form's name for it (`roles[0][actor]`).
+pub(crate) fn form_name(path: &str) -> String {
+    let mut parts = path.split('.');
+    let mut name = parts.next().unwrap_or_default().to_owned();
+    for p in parts {
+        match p.split_once('[') {
+            Some((head, rest)) => name += &format!("[{head}][{rest}"),
+            None => name += &format!("[{p}]"),
+        }
+    }
+    name
+}
 
 async fn render_account(
     s: &SharedState,
     r: &Reader,
-    caller: &Caller,
+    principal: &Principal,
     new_token: Option<accord_app::NewApiToken>,
-    error: Option<String>,
-    status: StatusCode,
-) -> Response {
-    let page = async {
-        let Principal::Account(account) = &caller.principal else {
-            return Err(r.error(s, AppError::Unauthenticated("sign in to see your account".into())));
-        };
-        let tokens = s
-            .app
-            .api_tokens(&caller.principal)
-            .await
-            .map_err(|e| r.error(s, e))?;
-        r.render(
+    again: Option<&FormAgain>,
+) -> PageResult {
+    let Principal::Account(account) = principal else {
+        return Err(r.error(
             s,
-            "account.html",
-            context! {
-                account => context! {
-                    name => &account.name,
-                    email => account.email.as_str(),
-                    grants => &account.grants,
-                },
-                tokens => tokens,
-                new_token => new_token.map(|t| context! { name => t.name, secret => t.secret, expires_at => t.expires_at }),
-                default_days => DEFAULT_TOKEN_DAYS,
-                error => error,
+            AppError::Unauthenticated("sign in to see your account".into()),
+        ));
+    };
+    let tokens = s
+        .app
+        .api_tokens(principal)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    r.render(
+        s,
+        "account.html",
+        context! {
+            account => context! {
+                name => &account.name,
+                email => account.email.as_str(),
+                grants => &account.grants,
             },
-        )
-    }
-    .await;
-    no_store(status, page)
+            tokens => tokens,
+            new_token => new_token.map(|t| context! { name => t.name, secret => t.secret, expires_at => t.expires_at }),
+            default_days => DEFAULT_TOKEN_DAYS,
+            token_form => again_context(again),
+        },
+    )
+}
+
+/// The account page answering the token form: the new token's secret, shown this once.
+pub(crate) async fn account_with_token(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    token: accord_app::NewApiToken,
+) -> Response {
+    no_store(
+        StatusCode::CREATED,
+        render_account(s, r, principal, Some(token), None).await,
+    )
+}
+
+/// The account page again, with the token form as it was sent and the message.
+pub(crate) async fn account_page_again(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    again: FormAgain,
+) -> PageResult {
+    render_account(s, r, principal, None, Some(&again)).await
 }
 
 /// Pages that may show a secret, or a person's own data, are never cached.
@@ -81,109 +132,100 @@ fn no_store(status: StatusCode, page: PageResult) -> Response {
     }
 }
 
+/// An answer that may carry a secret (a new token in JSON) or what a
+/// person typed about someone (a refused form shown again): never cached.
+pub(crate) fn private(mut answer: Response) -> Response {
+    answer.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    answer
+}
+
 async fn account_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> Response {
-    render_account(&s, &r, &caller, None, None, StatusCode::OK).await
-}
-
-async fn create_token(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let days = match one(&f, "days") {
-            v if v.is_empty() => DEFAULT_TOKEN_DAYS,
-            v => v.parse().map_err(|_| {
-                AppError::BadRequest("days: a whole number of days, 1 to 366".into())
-            })?,
-        };
-        s.app.create_api_token(&p, &one(&f, "name"), days).await
-    }
-    .await;
-    match result {
-        Ok(token) => render_account(&s, &r, &caller, Some(token), None, StatusCode::CREATED).await,
-        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
-            let status = crate::http::error::status_of(&e);
-            render_account(&s, &r, &caller, None, Some(e.to_string()), status).await
-        }
-        Err(e) => r.error(&s, e).into_response(),
-    }
-}
-
-async fn revoke_token(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(id): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let id = id
-            .parse()
-            .map_err(|_| AppError::NotFound(format!("you have no API token '{id}'")))?;
-        s.app.revoke_api_token(&p, id).await
-    }
-    .await;
-    match result {
-        Ok(()) => Redirect::to("/account#tokens-h").into_response(),
-        Err(e) => r.error(&s, e).into_response(),
-    }
+    no_store(
+        StatusCode::OK,
+        render_account(&s, &r, &caller.principal, None, None).await,
+    )
 }
 
 // ---- the secretariat's account desk ----------------------------------------
 
-/// What the desk page shows after a form: a reset link to pass on, or the
-/// rule a form broke (with what was typed).
-#[derive(Default)]
-struct Desk {
-    link: Option<(String, String)>,
-    error: Option<(&'static str, String)>,
-    typed: Fields,
-}
-
+/// The desk page: a reset link to pass on (email, path), or a form
+/// (`account`, `reset`) to show again with what was typed.
 async fn render_desk(
     s: &SharedState,
     r: &Reader,
-    caller: &Caller,
+    principal: &Principal,
     headers: &HeaderMap,
-    desk: Desk,
-    status: StatusCode,
+    link: Option<(String, String)>,
+    again: Option<(&str, &FormAgain)>,
+) -> PageResult {
+    authorize(principal, Action::IssuePasswordReset { target: None }).map_err(|e| r.error(s, e))?;
+    let processes = s
+        .app
+        .processes(&accord_app::PageRequest::first(accord_app::MAX_LIMIT))
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let (form, again) = again.unzip();
+    r.render(
+        s,
+        "accounts.html",
+        context! {
+            can => accord_app::policy::capabilities(principal, None, &Default::default()),
+            roles => d::Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            processes => processes.items.iter().map(|p| context! { slug => p.process.slug.as_str(), title => &p.process.title }).collect::<Vec<_>>(),
+            failed_form => form,
+            failed => again_context(again),
+            link => link.map(|(email, path)| context! { email => email, url => absolute(headers, s, &path) }),
+            link_hours => RESET_HOURS,
+        },
+    )
+}
+
+/// The answer to a desk command (a new account, a reset link): JSON as
+/// every command; the form gets the desk page showing the link once (not a
+/// redirect: the secret is on no other page), or the form again — also
+/// for an unknown address or one already taken.
+pub(crate) async fn desk_answer(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    headers: &HeaderMap,
+    via: Via,
+    result: Result<(Done, Option<(String, String)>), Refusal>,
+    form: &'static str,
 ) -> Response {
-    let page = async {
-        authorize(&caller.principal, Action::IssuePasswordReset { target: None }).map_err(|e| r.error(s, e))?;
-        let processes = s
-            .app
-            .processes(&accord_app::PageRequest::first(accord_app::MAX_LIMIT))
-            .await
-            .map_err(|e| r.error(s, e))?;
-        let (form, error) = desk.error.unzip();
-        let value = |k: &str| if form.is_some() { one(&desk.typed, k) } else { String::new() };
-        r.render(
-            s,
-            "accounts.html",
-            context! {
-                can => accord_app::policy::capabilities(&caller.principal, None, &Default::default()),
-                roles => d::Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-                processes => processes.items.iter().map(|p| context! { slug => p.process.slug.as_str(), title => &p.process.title }).collect::<Vec<_>>(),
-                failed_form => form,
-                error => error,
-                values => context! {
-                    email => value("email"),
-                    name => value("name"),
-                    role => value("role"),
-                    process => value("process"),
-                    actor => value("actor"),
-                },
-                link => desk.link.map(|(email, path)| context! { email => email, url => absolute(headers, s, &path) }),
-                link_hours => RESET_HOURS,
-            },
-        )
+    match (via, result) {
+        (Via::Form(_), Ok((_, Some(link)))) => no_store(
+            StatusCode::CREATED,
+            render_desk(s, r, principal, headers, Some(link), None).await,
+        ),
+        (
+            Via::Form(values),
+            Err(Refusal {
+                field,
+                error: error @ AppError::NotFound(_),
+            }),
+        ) => {
+            let status = crate::http::error::status_of(&error);
+            let again = FormAgain {
+                values,
+                field,
+                message: error.to_string(),
+            };
+            no_store(
+                status,
+                render_desk(s, r, principal, headers, None, Some((form, &again))).await,
+            )
+        }
+        (via, result) => private(
+            via.answer(s, r, result.map(|(done, _)| done), |again| async move {
+                render_desk(s, r, principal, headers, None, Some((form, &again))).await
+            })
+            .await,
+        ),
     }
-    .await;
-    no_store(status, page)
 }
 
 /// The link as the secretariat can pass it on: with the host they reached
@@ -211,104 +253,12 @@ async fn accounts_page(
     caller: Caller,
     headers: HeaderMap,
 ) -> Response {
-    render_desk(&s, &r, &caller, &headers, Desk::default(), StatusCode::OK).await
+    no_store(
+        StatusCode::OK,
+        render_desk(&s, &r, &caller.principal, &headers, None, None).await,
+    )
 }
 
-fn reset_path(secret: &str) -> String {
+pub(crate) fn reset_path(secret: &str) -> String {
     format!("/reset-password?token={secret}")
-}
-
-/// A new account gets a password nobody knows and a reset link, so the
-/// person sets their own: the secretariat never learns it.
-async fn create_account(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    headers: HeaderMap,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let role = one(&f, "role");
-        let grants = if role.is_empty() {
-            vec![]
-        } else {
-            vec![d::RoleGrant {
-                role: role
-                    .parse()
-                    .map_err(|e: d::ValidationError| AppError::BadRequest(format!("role: {e}")))?,
-                process: Some(one(&f, "process"))
-                    .filter(|v| !v.is_empty())
-                    .map(|v| v.parse())
-                    .transpose()
-                    .map_err(|e: d::ValidationError| {
-                        AppError::BadRequest(format!("process: {e}"))
-                    })?,
-                actor: Some(one(&f, "actor").to_uppercase())
-                    .filter(|v| !v.is_empty())
-                    .map(|v| v.parse())
-                    .transpose()
-                    .map_err(|e: d::ValidationError| AppError::BadRequest(format!("actor: {e}")))?,
-            }]
-        };
-        let password = accord_app::generate_password();
-        let account = s
-            .app
-            .create_account(&p, &one(&f, "email"), &one(&f, "name"), &password, &grants)
-            .await?;
-        let secret = s
-            .app
-            .issue_password_reset(&p, account.email.as_str())
-            .await?;
-        Ok((account.email.to_string(), reset_path(&secret)))
-    }
-    .await;
-    desk_outcome(&s, &r, &caller, &headers, result, "account", f).await
-}
-
-async fn issue_reset(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    headers: HeaderMap,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let email = one(&f, "email");
-        let secret = s.app.issue_password_reset(&p, &email).await?;
-        Ok((email.to_lowercase(), reset_path(&secret)))
-    }
-    .await;
-    desk_outcome(&s, &r, &caller, &headers, result, "reset", f).await
-}
-
-async fn desk_outcome(
-    s: &SharedState,
-    r: &Reader,
-    caller: &Caller,
-    headers: &HeaderMap,
-    result: Result<(String, String), AppError>,
-    form: &'static str,
-    typed: Fields,
-) -> Response {
-    match result {
-        Ok(link) => {
-            let desk = Desk {
-                link: Some(link),
-                ..Desk::default()
-            };
-            render_desk(s, r, caller, headers, desk, StatusCode::CREATED).await
-        }
-        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_) | AppError::NotFound(_))) => {
-            let status = crate::http::error::status_of(&e);
-            let desk = Desk {
-                link: None,
-                error: Some((form, e.to_string())),
-                typed,
-            };
-            render_desk(s, r, caller, headers, desk, status).await
-        }
-        Err(e) => r.error(s, e).into_response(),
-    }
 }

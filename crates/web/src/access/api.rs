@@ -2,56 +2,145 @@
 //! resets, the audit log; who leads a delegation, chairs a group or speaks
 //! for it; and the accreditation of stakeholder organisations.
 
-use crate::http::auth::{Caller, WriteCaller};
+use crate::access::{accounts, accreditation};
+use crate::http::auth::Caller;
+use crate::http::command::{Command, Done, FormAgain, NoFields, OpenCommand, Refusal, Via};
 use crate::http::error::ApiError;
-use crate::http::json::{body, created, signed_in, Created};
-use crate::http::query::parse_id;
+use crate::http::json::{body, created, Created};
+use crate::http::page::{PageResult, Reader};
+use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
-use accord_app::{AuditFilter, PageRequest};
+use accord_app::{AppError, AuditFilter, PageRequest};
 use accord_domain as d;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A write the portal has no form for: a form sent to it anyway gets an
+/// error page with the message.
+async fn no_form(s: &SharedState, r: &Reader, again: FormAgain) -> PageResult {
+    Err(r.error(s, AppError::BadRequest(again.described())))
+}
+
+/// A number from the path (an application's, a token's), or not found.
+fn path_id(id: &str, what: &str) -> Result<i64, Refusal> {
+    id.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        Refusal::from(AppError::NotFound(format!(
+            "{what} '{}' does not exist",
+            id.chars().take(32).collect::<String>()
+        )))
+    })
+}
+
+/// An actor's code as a person types it: upper-cased, then checked.
+fn actor_code<'de, D: Deserializer<'de>>(de: D) -> Result<d::ActorCode, D::Error> {
+    let code = String::deserialize(de)?;
+    d::ActorCode::new(code.trim().to_uppercase()).map_err(serde::de::Error::custom)
+}
+
+fn some_actor_code<'de, D: Deserializer<'de>>(de: D) -> Result<Option<d::ActorCode>, D::Error> {
+    actor_code(de).map(Some)
+}
+
+/// A role to grant: the role, in one process or all, for one actor or none.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewAccountBody {
+pub(crate) struct Grant {
+    role: d::Role,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "gcm")]
+    process: Option<d::Slug>,
+    /// An actor's code (upper case; lower case is raised).
+    #[serde(default, deserialize_with = "some_actor_code")]
+    #[schema(value_type = Option<String>, example = "MEX")]
+    actor: Option<d::ActorCode>,
+}
+
+impl From<Grant> for d::RoleGrant {
+    fn from(g: Grant) -> Self {
+        d::RoleGrant {
+            role: g.role,
+            process: g.process,
+            actor: g.actor,
+        }
+    }
+}
+
+/// A new account. Without a password, the account gets one nobody knows
+/// and the answer carries a one-time reset link, so the person chooses
+/// their own (the account desk's form sends no password).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewAccount {
     email: String,
     name: String,
-    password: String,
     #[serde(default)]
-    roles: Vec<d::RoleGrant>,
+    password: Option<String>,
+    #[serde(default)]
+    roles: Vec<Grant>,
 }
 
 /// Create an account with its roles (secretariat of every process)
+///
+/// The account desk's form (`/accounts`) sends the same command, as `roles[0][role]`, `roles[0][process]`, `roles[0][actor]`.
 #[utoipa::path(
     post,
     path = "/api/v1/accounts",
     tag = "access",
-    request_body(content = NewAccountBody, example = json!({
+    request_body(content = NewAccount, example = json!({
                 "email": "delegate@example.org", "name": "A. Delegate", "password": "a long enough passphrase",
                 "roles": [{ "role": "delegate", "process": "gcm", "actor": "MEX" }]
             })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn create_account(
+pub(crate) async fn create_account(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let new: NewAccountBody = body(&b, None)?;
-    let account = s
-        .app
-        .create_account(&p, &new.email, &new.name, &new.password, &new.roles)
-        .await?;
-    Ok(created(
-        format!("/api/v1/accounts/{}", account.id),
-        json!({ "id": account.id, "email": account.email }),
-    ))
+    r: Reader,
+    headers: HeaderMap,
+    command: Command<NewAccount>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let roles: Vec<d::RoleGrant> = c.roles.into_iter().map(Into::into).collect();
+        let chosen = c.password.is_some();
+        let password = c.password.unwrap_or_else(accord_app::generate_password);
+        let account = s
+            .app
+            .create_account(&principal, &c.email, &c.name, &password, &roles)
+            .await?;
+        let mut record = json!({ "id": account.id, "email": account.email });
+        let link = if chosen {
+            None
+        } else {
+            let secret = s
+                .app
+                .issue_password_reset(&principal, account.email.as_str())
+                .await?;
+            let path = accounts::reset_path(&secret);
+            record["link"] = json!(path);
+            record["expires_in_hours"] = json!(accord_app::RESET_HOURS);
+            Some((account.email.to_string(), path))
+        };
+        Ok((
+            Done {
+                location: format!("/api/v1/accounts/{}", account.id),
+                record,
+                page: "/accounts".into(),
+            },
+            link,
+        ))
+    }
+    .await;
+    accounts::desk_answer(&s, &r, &principal, &headers, via, result, "account").await
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -93,42 +182,76 @@ async fn sign_in_for_token(
     ))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// Days a token lives unless the command says otherwise.
+pub(crate) const DEFAULT_TOKEN_DAYS: i64 = 90;
+
+fn default_token_days() -> i64 {
+    DEFAULT_TOKEN_DAYS
+}
+
+/// A new API token for the sender's own account.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct NewTokenBody {
+pub(crate) struct NewToken {
     name: String,
-    /// Days until the token expires (1 to 366).
+    /// Days until the token expires (1 to 366; 90 if absent).
+    #[serde(default = "default_token_days")]
     days: i64,
 }
 
 /// Make an API token for your own account (the secret is in this answer only)
+///
+/// The form on the account page (`/account/tokens`) sends the same command, and shows the secret once.
 #[utoipa::path(
     post,
     path = "/api/v1/tokens",
     tag = "access",
-    request_body(content = NewTokenBody, example = json!({ "name": "nightly export", "days": 90 })),
+    request_body(content = NewToken, example = json!({ "name": "nightly export", "days": 90 })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn create_token(
+pub(crate) async fn create_token(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let new: NewTokenBody = body(&b, None)?;
-    let token = s.app.create_api_token(&p, &new.name, new.days).await?;
-    Ok(created(
-        format!("/api/v1/tokens/{}", token.id),
-        json!({
-            "id": token.id,
-            "name": token.name,
-            "token": token.secret,
-            "expires_at": token.expires_at,
-        }),
-    ))
+    r: Reader,
+    command: Command<NewToken>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        Ok(s.app.create_api_token(&principal, &c.name, c.days).await?)
+    }
+    .await;
+    let form = matches!(via, Via::Form(_));
+    match result {
+        // The secret is shown once, on the page that answers the form.
+        Ok(token) if form => accounts::account_with_token(&s, &r, &principal, token).await,
+        result => {
+            let done = result.map(|token| Done {
+                location: format!("/api/v1/tokens/{}", token.id),
+                record: json!({
+                    "id": token.id,
+                    "name": token.name,
+                    "token": token.secret,
+                    "expires_at": token.expires_at,
+                }),
+                page: "/account#tokens-h".into(),
+            });
+            accounts::private(
+                via.answer(&s, &r, done, |again| {
+                    accounts::account_page_again(&s, &r, &principal, again)
+                })
+                .await,
+            )
+        }
+    }
 }
 
 /// Revoke one of your API tokens
+///
+/// The account page's button (`POST /account/tokens/{id}/revoke`) sends the same command.
 #[utoipa::path(
     delete,
     path = "/api/v1/tokens/{id}",
@@ -136,46 +259,93 @@ async fn create_token(
     params(("id" = i64, Path)),
     responses((status = 204, description = "Done"))
 )]
-async fn revoke_token(
+pub(crate) async fn revoke_token(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "API token")?;
-    s.app.revoke_api_token(&p, id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    command: Command<NoFields>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        input?;
+        let id = path_id(&id, "API token")?;
+        s.app.revoke_api_token(&principal, id).await?;
+        Ok(Done {
+            location: format!("/api/v1/tokens/{id}"),
+            record: json!({ "id": id, "revoked": true }),
+            page: "/account#tokens-h".into(),
+        })
+    }
+    .await;
+    // Revoking deletes: the API answers 204, with nothing to show.
+    if matches!(via, Via::Json) && result.is_ok() {
+        return StatusCode::NO_CONTENT.into_response();
+    }
+    accounts::private(
+        via.answer(&s, &r, result, |again| {
+            accounts::account_page_again(&s, &r, &principal, again)
+        })
+        .await,
+    )
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A one-time password-reset link for an account.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ResetBody {
+pub(crate) struct PasswordReset {
     email: String,
 }
 
 /// Issue a one-time password-reset link (secretariat)
+///
+/// The account desk's form (`/accounts/password-resets`) sends the same command, and shows the link once.
 #[utoipa::path(
     post,
     path = "/api/v1/password-resets",
     tag = "access",
-    request_body(content = ResetBody, example = json!({ "email": "delegate@example.org" })),
+    request_body(content = PasswordReset, example = json!({ "email": "delegate@example.org" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn issue_password_reset(
+pub(crate) async fn issue_password_reset(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: ResetBody = body(&b, None)?;
-    let secret = s.app.issue_password_reset(&p, &req.email).await?;
-    Ok(created(
-        format!("/reset-password?token={secret}"),
-        json!({
-            "link": format!("/reset-password?token={secret}"),
-            "expires_in_hours": accord_app::RESET_HOURS,
-        }),
-    ))
+    r: Reader,
+    headers: HeaderMap,
+    command: Command<PasswordReset>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let secret = s
+            .app
+            .issue_password_reset(&principal, &c.email)
+            .await
+            .map_err(|error| Refusal {
+                field: matches!(error, AppError::NotFound(_)).then(|| "email".into()),
+                error,
+            })?;
+        let path = accounts::reset_path(&secret);
+        Ok((
+            Done {
+                location: path.clone(),
+                record: json!({
+                    "link": path,
+                    "expires_in_hours": accord_app::RESET_HOURS,
+                }),
+                page: "/accounts".into(),
+            },
+            Some((c.email.trim().to_lowercase(), path)),
+        ))
+    }
+    .await;
+    accounts::desk_answer(&s, &r, &principal, &headers, via, result, "reset").await
 }
 
 #[derive(Deserialize)]
@@ -225,9 +395,10 @@ async fn audit_log(
     }))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// Who heads a state's delegation.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct DelegationBody {
+pub(crate) struct Delegation {
     state: String,
     head: String,
 }
@@ -238,24 +409,34 @@ struct DelegationBody {
     path = "/api/v1/processes/{slug}/delegations",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = DelegationBody, example = json!({ "state": "MEX", "head": "A. Head" })),
+    request_body(content = Delegation, example = json!({ "state": "MEX", "head": "A. Head" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_delegation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: DelegationBody = body(&b, None)?;
-    s.app
-        .set_delegation(&p, &slug, &req.state, &req.head)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/delegations"),
-        json!({ "state": req.state, "head": req.head.trim() }),
-    ))
+    command: Command<Delegation>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app
+            .set_delegation(&principal, &slug, &c.state, &c.head)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/delegations"),
+            record: json!({ "state": c.state, "head": c.head.trim() }),
+            page: format!("/processes/{slug}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| no_form(&s, &r, again))
+        .await
 }
 
 /// The heads of the states' delegations to a process
@@ -280,9 +461,10 @@ async fn delegations(
     Ok(Json(json!({ "items": items })))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// Which state chairs a group.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct GroupChairBody {
+pub(crate) struct GroupChair {
     group: String,
     chair: String,
 }
@@ -293,29 +475,40 @@ struct GroupChairBody {
     path = "/api/v1/processes/{slug}/group-chairs",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = GroupChairBody, example = json!({ "group": "EU", "chair": "AUT" })),
+    request_body(content = GroupChair, example = json!({ "group": "EU", "chair": "AUT" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_group_chair(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: GroupChairBody = body(&b, None)?;
-    s.app
-        .set_group_chair(&p, &slug, &req.group, &req.chair)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/delegations"),
-        json!({ "group": req.group, "chair": req.chair }),
-    ))
+    command: Command<GroupChair>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app
+            .set_group_chair(&principal, &slug, &c.group, &c.chair)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/delegations"),
+            record: json!({ "group": c.group, "chair": c.chair }),
+            page: format!("/processes/{slug}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| no_form(&s, &r, again))
+        .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// Who may speak for a group.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct GroupSpeakerBody {
+pub(crate) struct GroupSpeaker {
     group: String,
     email: String,
 }
@@ -326,29 +519,40 @@ struct GroupSpeakerBody {
     path = "/api/v1/processes/{slug}/group-speakers",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = GroupSpeakerBody, example = json!({ "group": "EU", "email": "delegate@example.org" })),
+    request_body(content = GroupSpeaker, example = json!({ "group": "EU", "email": "delegate@example.org" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn designate_group_speaker(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: GroupSpeakerBody = body(&b, None)?;
-    s.app
-        .designate_group_speaker(&p, &slug, &req.group, &req.email)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/delegations"),
-        json!({ "group": req.group, "email": req.email }),
-    ))
+    command: Command<GroupSpeaker>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app
+            .designate_group_speaker(&principal, &slug, &c.group, &c.email)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/delegations"),
+            record: json!({ "group": c.group, "email": c.email }),
+            page: format!("/processes/{slug}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| no_form(&s, &r, again))
+        .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// The no-objection period for accreditation.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct PeriodBody {
+pub(crate) struct ObjectionPeriod {
     days: i64,
 }
 
@@ -358,55 +562,113 @@ struct PeriodBody {
     path = "/api/v1/processes/{slug}/accreditation/period",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = PeriodBody, example = json!({ "days": 10 })),
+    request_body(content = ObjectionPeriod, example = json!({ "days": 10 })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
 async fn set_objection_period(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: PeriodBody = body(&b, None)?;
-    s.app.set_objection_days(&p, &slug, req.days).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/accreditation/applications"),
-        json!({ "days": req.days }),
-    ))
+    command: Command<ObjectionPeriod>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app.set_objection_days(&principal, &slug, c.days).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/applications"),
+            record: json!({ "days": c.days }),
+            page: format!("/processes/{slug}/accreditation"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| no_form(&s, &r, again))
+        .await
+}
+
+/// What an organisation sends when it applies for accreditation.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AccreditationApplication {
+    name: String,
+    kind: d::StakeholderKind,
+    /// Where it is based: a state's actor code (lower case is raised).
+    #[serde(deserialize_with = "actor_code")]
+    #[schema(value_type = String, example = "GBR")]
+    country: d::ActorCode,
+    website: String,
+    /// Holds ECOSOC consultative status (false if absent).
+    #[serde(default)]
+    ecosoc_status: bool,
+    description: String,
 }
 
 /// Apply for accreditation as a stakeholder organisation (anyone)
 ///
-/// Anyone may apply, signed in or not.
+/// Anyone may apply, signed in or not. The form on the process's
+/// accreditation page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/accreditation/applications",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::NewApplication, example = json!({
+    request_body(content = AccreditationApplication, example = json!({
                 "name": "Migrants' Rights Network", "kind": "ngo", "country": "GBR",
                 "website": "https://example.org", "ecosoc_status": false, "description": "What the organisation does."
             })),
     responses((status = 201, description = "Created", body = serde_json::Value)),
     security((), ("bearer" = []), ("session" = []))
 )]
-async fn apply_for_accreditation(
+pub(crate) async fn apply_for_accreditation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
+    headers: HeaderMap,
     crate::http::client::ClientAddress(address): crate::http::client::ClientAddress,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let new: d::NewApplication = body(&b, None)?;
-    let id = s
-        .app
-        .apply_for_accreditation(&p, &slug, new, &address)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/accreditation/applications"),
-        json!({ "id": id }),
-    ))
+    OpenCommand(command): OpenCommand<AccreditationApplication>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let new = d::NewApplication {
+            name: c.name,
+            kind: c.kind,
+            country: c.country,
+            website: c.website,
+            ecosoc_status: c.ecosoc_status,
+            description: c.description,
+        };
+        let id = s
+            .app
+            .apply_for_accreditation(&principal, &slug, new, &address)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/applications"),
+            record: json!({ "id": id }),
+            page: format!("/processes/{slug}/accreditation?received={id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| {
+        accreditation::render(
+            &s,
+            &r,
+            &principal,
+            &headers,
+            &slug,
+            None,
+            Some(("apply".into(), again)),
+        )
+    })
+    .await
 }
 
 /// Accreditation applications with objections and decisions (secretariat and member states)
@@ -426,74 +688,125 @@ async fn applications(
     Ok(Json(json!({ "items": items })))
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A member state's objection to an application.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ObjectionBody {
-    state: String,
+pub(crate) struct AccreditationObjection {
+    /// The objecting member state's code (lower case is raised).
+    #[serde(deserialize_with = "actor_code")]
+    #[schema(value_type = String, example = "MEX")]
+    state: d::ActorCode,
     reason: String,
 }
 
 /// Object to an application during the no-objection period (a member state's delegates)
+///
+/// The form beside the application on the accreditation page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/accreditation/applications/{id}/objections",
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    request_body(content = ObjectionBody, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
+    request_body(content = AccreditationObjection, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn object_to_accreditation(
+pub(crate) async fn object_to_accreditation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
+    headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "application")?;
-    let req: ObjectionBody = body(&b, None)?;
-    s.app
-        .object_to_accreditation(&p, &slug, id, &req.state, &req.reason)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/accreditation/applications"),
-        json!({ "application": id, "state": req.state }),
-    ))
+    command: Command<AccreditationObjection>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let id = path_id(&id, "application")?;
+        let c = input?;
+        s.app
+            .object_to_accreditation(&principal, &slug, id, c.state.as_str(), &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/applications"),
+            record: json!({ "application": id, "state": c.state }),
+            page: format!("/processes/{slug}/accreditation#application-{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| {
+        accreditation::render(
+            &s,
+            &r,
+            &principal,
+            &headers,
+            &slug,
+            None,
+            Some((format!("objection-{id}"), again)),
+        )
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// The secretariat's decision on an application.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct DecisionBody {
+pub(crate) struct AccreditationDecision {
     approve: bool,
     #[serde(default)]
     note: String,
 }
 
 /// Approve or reject an application after the period (secretariat)
+///
+/// The form beside the application on the accreditation page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/accreditation/applications/{id}/decision",
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    request_body(content = DecisionBody, example = json!({ "approve": true, "note": "" })),
+    request_body(content = AccreditationDecision, example = json!({ "approve": true, "note": "" })),
     responses((status = 201, description = "Created", body = serde_json::Value))
 )]
-async fn decide_accreditation(
+pub(crate) async fn decide_accreditation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
+    headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "application")?;
-    let req: DecisionBody = body(&b, None)?;
-    let actor = s
-        .app
-        .decide_accreditation(&p, &slug, id, req.approve, &req.note)
-        .await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/accreditation/applications"),
-        json!({ "application": id, "approved": req.approve, "actor": actor }),
-    ))
+    command: Command<AccreditationDecision>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let id = path_id(&id, "application")?;
+        let c = input?;
+        let actor = s
+            .app
+            .decide_accreditation(&principal, &slug, id, c.approve, &c.note)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/applications"),
+            record: json!({ "application": id, "approved": c.approve, "actor": actor }),
+            page: format!("/processes/{slug}/accreditation#application-{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| {
+        accreditation::render(
+            &s,
+            &r,
+            &principal,
+            &headers,
+            &slug,
+            None,
+            Some((format!("decision-{id}"), again)),
+        )
+    })
+    .await
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
@@ -512,4 +825,20 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(object_to_accreditation))
         .routes(utoipa_axum::routes!(decide_accreditation))
         .routes(utoipa_axum::routes!(audit_log))
+}
+
+/// This area's forms, served by the API's handlers (the same commands).
+pub fn form_routes() -> PageRoutes {
+    let a = "/processes/{slug}/accreditation";
+    PageRoutes::new()
+        .route("/accounts", post(create_account))
+        .route("/accounts/password-resets", post(issue_password_reset))
+        .route("/account/tokens", post(create_token))
+        .route("/account/tokens/{id}/revoke", post(revoke_token))
+        .route(a, post(apply_for_accreditation))
+        .route(
+            format!("{a}/{{id}}/objection"),
+            post(object_to_accreditation),
+        )
+        .route(format!("{a}/{{id}}/decision"), post(decide_accreditation))
 }
