@@ -114,11 +114,11 @@ async fn the_secretariat_confirms_a_suggested_recommendation(db: TestDatabase) {
     // Confirmed with its form: marked, and no longer suggested.
     let (status, _) = body(
         &router,
-        Request::post(format!("/processes/gcm/inputs/{id}/recommendations"))
+        Request::post("/processes/gcm/recommendations")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, &cookie)
             .body(Body::from(format!(
-                "csrf={}&language=en&passage=States+should+end+child+detention.",
+                "csrf={}&source=input&source_id={id}&language=en&passage=States+should+end+child+detention.",
                 session.csrf
             )))
             .unwrap(),
@@ -297,9 +297,12 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     let (status, _) = body(
         &router,
         form(
-            &format!("{input_page}/theme"),
+            "/processes/gcm/theme-labels",
             &cookie,
-            &format!("csrf={}&theme=topic-5", session.csrf),
+            &format!(
+                "csrf={}&item_kind=input&item_id={member}&theme=topic-5",
+                session.csrf
+            ),
         ),
     )
     .await;
@@ -310,9 +313,12 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     let (status, _) = body(
         &router,
         form(
-            &format!("{input_page}/theme"),
+            "/processes/gcm/theme-labels",
             &cookie,
-            &format!("csrf={}&theme=nonsense", session.csrf),
+            &format!(
+                "csrf={}&item_kind=input&item_id={member}&theme=nonsense",
+                session.csrf
+            ),
         ),
     )
     .await;

@@ -5,7 +5,9 @@
 //! form, the next page, or the form again with what was typed and the
 //! message beside the field.
 
-use crate::http::auth::{csrf_refused, Caller, Via as Authenticated, CSRF_HEADER};
+use crate::http::auth::{
+    cookie, csrf_refused, Caller, Via as Authenticated, CSRF_HEADER, FORM_COOKIE,
+};
 use crate::http::error::{status_of, ApiError};
 use crate::http::page::PageResult;
 use crate::SharedState;
@@ -56,79 +58,109 @@ pub struct NoFields {}
 /// The anti-forgery field of the portal's forms.
 const CSRF_FIELD: &str = "csrf";
 
+/// A write anyone may send, signed in or not (the public's input to a
+/// consultation): read as a [`Command`], except that the public is let in,
+/// its form carrying the double-submit token of the form cookie (the page
+/// sets it) instead of a session's.
+pub struct OpenCommand<T>(pub Command<T>);
+
 impl<T: DeserializeOwned> FromRequest<SharedState> for Command<T> {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &SharedState) -> Result<Self, Response> {
-        let (mut parts, body) = req.into_parts();
-        let caller = Caller::from_request_parts(&mut parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let form = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let bytes =
-            axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), state)
-                .await
-                .map_err(IntoResponse::into_response)?;
-        if matches!(caller.principal, Principal::Anonymous) {
-            return Err(ApiError::from(AppError::Unauthenticated(
-                "sign in, or send an API token".into(),
+        read(req, state, false).await
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest<SharedState> for OpenCommand<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &SharedState) -> Result<Self, Response> {
+        read(req, state, true).await.map(OpenCommand)
+    }
+}
+
+/// A command from the request; `open`: the public may send it too.
+async fn read<T: DeserializeOwned>(
+    req: Request,
+    state: &SharedState,
+    open: bool,
+) -> Result<Command<T>, Response> {
+    let (mut parts, body) = req.into_parts();
+    let caller = Caller::from_request_parts(&mut parts, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let bytes = axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let anonymous = matches!(caller.principal, Principal::Anonymous);
+    if anonymous && !open {
+        return Err(ApiError::from(AppError::Unauthenticated(
+            "sign in, or send an API token".into(),
+        ))
+        .into_response());
+    }
+    if form {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
+        let sent = pairs
+            .iter()
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map_or("", |(_, v)| v.as_str());
+        let expected = match caller.via {
+            // The public's form: the double-submit token of its cookie.
+            Authenticated::Nothing => cookie(&parts.headers, FORM_COOKIE).unwrap_or(""),
+            _ => caller.csrf.as_deref().unwrap_or(""),
+        };
+        let forged = match caller.via {
+            Authenticated::Bearer => false,
+            Authenticated::Nothing => expected.is_empty() || !same_secret(sent, expected),
+            Authenticated::Cookie => !same_secret(sent, expected),
+        };
+        if forged {
+            return Err(ApiError::from(AppError::Forbidden(
+                "the form has expired: reload the page and send it again".into(),
             ))
             .into_response());
         }
-        if form {
-            let pairs: Vec<(String, String)> =
-                form_urlencoded::parse(&bytes).into_owned().collect();
-            let sent = pairs
-                .iter()
-                .find(|(k, _)| k == CSRF_FIELD)
-                .map_or("", |(_, v)| v.as_str());
-            let expected = caller.csrf.as_deref().unwrap_or("");
-            if caller.via == Authenticated::Cookie && !same_secret(sent, expected) {
-                return Err(ApiError::from(AppError::Forbidden(
-                    "the form has expired: reload the page and send it again".into(),
-                ))
-                .into_response());
-            }
-            let typed: Vec<(String, String)> =
-                pairs.into_iter().filter(|(k, _)| k != CSRF_FIELD).collect();
-            // An empty field is a field left blank: absent, not "".
-            let filled = typed.iter().filter(|(_, v)| !v.trim().is_empty());
-            let encoded = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(filled.map(|(k, v)| (k, v.trim())))
-                .finish();
-            let input = form_input(encoded.as_bytes());
-            return Ok(Command {
-                principal: caller.principal,
-                input,
-                via: Via::Form(typed),
-            });
-        }
-        if caller.via == Authenticated::Cookie {
-            let sent = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            if !same_secret(sent, caller.csrf.as_deref().unwrap_or("")) {
-                return Err(csrf_refused().into_response());
-            }
-        }
-        // No body at all is an empty object (a write that takes no fields).
-        let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
-        let input =
-            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
-                .map_err(refusal)
-                .map_err(|r| ApiError::bad_request(message(&r)).into_response())?;
-        Ok(Command {
+        let typed: Vec<(String, String)> =
+            pairs.into_iter().filter(|(k, _)| k != CSRF_FIELD).collect();
+        // An empty field is a field left blank: absent, not "".
+        let filled = typed.iter().filter(|(_, v)| !v.trim().is_empty());
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(filled.map(|(k, v)| (k, v.trim())))
+            .finish();
+        let input = form_input(encoded.as_bytes());
+        return Ok(Command {
             principal: caller.principal,
-            input: Ok(input),
-            via: Via::Json,
-        })
+            input,
+            via: Via::Form(typed),
+        });
     }
+    if caller.via == Authenticated::Cookie {
+        let sent = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !same_secret(sent, caller.csrf.as_deref().unwrap_or("")) {
+            return Err(csrf_refused().into_response());
+        }
+    }
+    // No body at all is an empty object (a write that takes no fields).
+    let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
+    let input = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
+        .map_err(refusal)
+        .map_err(|r| ApiError::bad_request(message(&r)).into_response())?;
+    Ok(Command {
+        principal: caller.principal,
+        input: Ok(input),
+        via: Via::Json,
+    })
 }
 
 /// The form's settings: nested fields are named `venue[city]`, lists

@@ -194,14 +194,26 @@ async fn meeting_page(
     r: Reader,
     Path((slug, id)): Path<(String, String)>,
 ) -> PageResult {
-    let id = crate::http::query::parse_id(&id, "meeting")
-        .map_err(|e| r.error_page(&s, e.status, e.message))?;
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_meeting(&s, &r, &slug, &id, None).await
+}
+
+/// A meeting's page; `failed`: one of its forms refused, shown again with
+/// what was typed (`again` in the template).
+pub(crate) async fn render_meeting(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    id: &str,
+    failed: Option<(&str, crate::http::command::FormAgain)>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(id, "meeting")
+        .map_err(|e| r.error_page(s, e.status, e.message))?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s
         .app
-        .meeting(r.principal(), &slug, id)
+        .meeting(r.principal(), slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?;
+        .map_err(|e| r.error(s, e))?;
     let venue_country = match &detail.meeting.venue {
         Some(v) => s
             .app
@@ -213,17 +225,17 @@ async fn meeting_page(
     };
     let participants: Vec<Value> = s
         .app
-        .participants(&slug, id)
+        .participants(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .map(|(p, actor)| context! { name => p.name, code => actor.code.as_str(), actor => actor.name })
         .collect();
     let speakers: Vec<Value> = s
         .app
-        .speakers_list(&slug, id)
+        .speakers_list(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .enumerate()
         .map(|(n, sp)| {
@@ -241,9 +253,9 @@ async fn meeting_page(
         .collect();
     let time_limits: Vec<Value> = s
         .app
-        .time_limits(&slug, id)
+        .time_limits(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .map(|(category, seconds, set)| {
             context! {
@@ -257,12 +269,12 @@ async fn meeting_page(
         .app
         .statements(
             r.principal(),
-            &slug,
+            slug,
             Some(id),
             &accord_app::PageRequest::first(200),
         )
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .items
         .into_iter()
         .map(|st| {
@@ -276,10 +288,10 @@ async fn meeting_page(
             }
         })
         .collect();
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let statement_form = statement_form(&can, s.app.today(), &detail.meeting);
     r.render(
-        &s,
+        s,
         "meeting.html",
         context! {
             statements => statements,
@@ -296,6 +308,7 @@ async fn meeting_page(
             documents => &detail.documents,
             themes => &detail.themes,
             live_process => overview.process.slug.as_str(),
+            again => crate::consultation::pages::again_value(failed),
         },
     )
 }
