@@ -217,7 +217,7 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     );
 
     // Started from the page: a job, followed on its page.
-    let (status, _) = body(
+    let (status, html) = body(
         &router,
         form(
             "/processes/gcm/stocktaking/analyse",
@@ -227,6 +227,18 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a threshold out of range");
+    assert!(html.contains("value=\"2\""), "the threshold typed is kept");
+    let (status, html) = body(
+        &router,
+        form(
+            "/processes/gcm/stocktaking/analyse",
+            &cookie,
+            &format!("csrf={}&threshold=high", session.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("threshold:") && html.contains("aria-invalid=\"true\""));
     let res = router
         .clone()
         .oneshot(form(
@@ -401,4 +413,33 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     assert_eq!(status, StatusCode::BAD_REQUEST, "{json}");
     let (status, _) = body(&router, import(b"", "")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The analysis over the API: the form's command as JSON, 202 with the
+    // job at its Location; a wrong field is named.
+    let analyse = |json: &'static str| {
+        Request::post("/api/v1/processes/gcm/analysis")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json))
+            .unwrap()
+    };
+    let (status, json) = body(&router, analyse(r#"{"threshold": "high"}"#)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(json.contains("threshold:"), "{json}");
+    let res = router
+        .clone()
+        .oneshot(analyse(r#"{"threshold": 0.7}"#))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let job: serde_json::Value = serde_json::from_slice(
+        &axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let id = job["id"].as_i64().unwrap();
+    assert_eq!(location, format!("/api/v1/processes/gcm/jobs/{id}"));
+    wait_for_job(&app, id).await;
 }
