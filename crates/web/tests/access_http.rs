@@ -3117,17 +3117,18 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         ),
     )
     .await;
+    assert!(page.body.contains("action=\"/processes/trial/statements\""));
     assert!(page
         .body
-        .contains(&format!("/processes/trial/meetings/{meeting}/statements")));
+        .contains(&format!("name=\"meeting\" value=\"{meeting}\"")));
     let made = send(
         &site,
         form_post(
             &fra.secret,
-            &format!("/processes/trial/meetings/{meeting}/statements"),
+            "/processes/trial/statements",
             format!(
-                "csrf={}&actor=FRA&on_behalf_of=&title=Statement+by+France&delivered_on=2030-06-01\
-                 &distribution=restricted&language=fr&text=Monsieur+le+Pr%C3%A9sident%2C%0A%0ALes+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
+                "csrf={}&meeting={meeting}&actor=FRA&on_behalf_of=&title=Statement+by+France&delivered_on=2030-06-01\
+                 &distribution=restricted&texts%5B0%5D%5Blanguage%5D=fr&texts%5B0%5D%5Btext%5D=Monsieur+le+Pr%C3%A9sident%2C%0A%0ALes+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
                 fra.csrf
             ),
         ),
@@ -3141,8 +3142,8 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         &site,
         form_post(
             &fra.secret,
-            &format!("/processes/trial/meetings/{meeting}/statements"),
-            "csrf=forged&actor=FRA&title=x&delivered_on=2030-06-01&distribution=public&language=fr&text=x".into(),
+            "/processes/trial/statements",
+            format!("csrf=forged&meeting={meeting}&actor=FRA&title=x&delivered_on=2030-06-01&distribution=public"),
         ),
     )
     .await;
@@ -3151,8 +3152,8 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         &site,
         form_post(
             &fra.secret,
-            &format!("/processes/trial/meetings/{meeting}/statements"),
-            format!("csrf={}&actor=DEU&title=x&delivered_on=2030-06-01&distribution=public&language=fr&text=x", fra.csrf),
+            "/processes/trial/statements",
+            format!("csrf={}&meeting={meeting}&actor=DEU&title=x&delivered_on=2030-06-01&distribution=public", fra.csrf),
         ),
     )
     .await;
@@ -3183,9 +3184,9 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         &site,
         form_post(
             &sec.secret,
-            &format!("/processes/trial/statements/{id}/recommendations"),
+            "/processes/trial/recommendations",
             format!(
-                "csrf={}&language=fr&passage=Les+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
+                "csrf={}&source=statement&source_id={id}&language=fr&passage=Les+%C3%89tats+devraient+prot%C3%A9ger+les+migrants.",
                 sec.csrf
             ),
         ),
@@ -3196,13 +3197,20 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         &site,
         form_post(
             &sec.secret,
-            &format!("/processes/trial/statements/{id}/recommendations"),
-            format!("csrf={}&language=fr&passage=Construire+des+murs.", sec.csrf),
+            "/processes/trial/recommendations",
+            format!(
+                "csrf={}&source=statement&source_id={id}&language=fr&passage=Construire+des+murs.",
+                sec.csrf
+            ),
         ),
     )
     .await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing.body.contains("does not stand in the source"));
+    assert!(
+        missing.body.contains(">Construire des murs.</textarea>"),
+        "the passage typed is kept"
+    );
     let seen = send(&site, page_get(Some(&fra.secret), &url)).await;
     assert!(seen.body.contains("<mark id=\"rec-"), "{}", seen.body);
     let listed = send(&site, page_get(None, "/processes/trial/recommendations")).await;
@@ -3233,11 +3241,11 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         .trim_start_matches("accord_form=")
         .to_owned();
     let send_input = |csrf: &str, text: &str| {
-        Request::post("/processes/trial/consultations/online")
+        Request::post("/processes/trial/consultations/online/inputs")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, format!("accord_form={token}"))
             .body(Body::from(format!(
-                "csrf={csrf}&author=&organisation=A+test+network&country=che&language=&text={text}"
+                "csrf={csrf}&author=&organisation=A+test+network&country=CHE&language=&text={text}"
             )))
             .unwrap()
     };
@@ -3245,10 +3253,11 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         send(&site, send_input("forged", "Hello")).await.status,
         StatusCode::FORBIDDEN
     );
+    // A text left blank is a field left out: refused, naming it.
     let refused = send(&site, send_input(&token, "")).await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(
+        refused.body.contains("missing field `text`"),
         "{}",
         refused.body
     );
@@ -4703,6 +4712,20 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         // — their rows are in `each_access_command_is_one_struct_read_from_json_or_from_a_form`:
         // their forms answer with a secret shown once (201, not a redirect), or are sent by a
         // delegate or by anyone, to paths naming an application or a token.
+        // consultation and stocktaking
+        (
+            "/api/v1/processes/trial/consultations/online/inputs",
+            "/processes/trial/consultations/online/inputs",
+            |n| {
+                vec![
+                    ("organisation", format!("Network {n}")),
+                    ("language", "en".into()),
+                    ("text", format!("Input number {n}.")),
+                ]
+            },
+            "language",
+            "klingon",
+        ),
     ];
     let mut n = 0;
     for (api, form_path, fields, bad_field, bad_value) in &table {
@@ -5073,6 +5096,235 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
     // `options[]`): the same pairs sent as a form and, nested, as JSON.
     negotiation_commands_both_ways(&site, &token, &session).await;
     adoption_commands(&site, &token, &session.secret, &session.csrf).await;
+
+    // consultation and stocktaking: commands on a statement, a meeting or a
+    // draft (ids of this site), with nested fields and lists, and the
+    // status each answered JSON with before (204 when nothing is made).
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let recommendation = site
+        .app
+        .mark_recommendation(
+            &OPERATOR,
+            accord_domain::NewRecommendation {
+                process: "trial".parse().unwrap(),
+                source: accord_domain::ItemKind::Statement,
+                source_id: statement,
+                language: accord_domain::Language::En,
+                passage: "protect the rights of all migrants".into(),
+                themes: vec![],
+            },
+        )
+        .await
+        .unwrap();
+    struct Nested {
+        api: &'static str,
+        form: &'static str,
+        fields: Box<dyn Fn(usize) -> Vec<(&'static str, String)>>,
+        bad: (&'static str, &'static str),
+        json_status: StatusCode,
+        /// What the page shown again keeps of the typed fields (None for
+        /// buttons, whose fields are all hidden).
+        kept: Option<&'static str>,
+    }
+    let nested = vec![
+        Nested {
+            api: "/api/v1/processes/trial/statements",
+            form: "/processes/trial/statements",
+            fields: Box::new(move |n| {
+                vec![
+                    ("title", format!("Statement {n}")),
+                    ("meeting", meeting.to_string()),
+                    ("actor", "FRA".into()),
+                    ("delivered_on", "2030-06-01".into()),
+                    ("distribution", "public".into()),
+                    ("texts[0][language]", "fr".into()),
+                    ("texts[0][text]", format!("Déclaration {n}.")),
+                ]
+            }),
+            bad: ("delivered_on", "yesterday"),
+            json_status: StatusCode::CREATED,
+            kept: Some("title"),
+        },
+        Nested {
+            api: "/api/v1/processes/trial/recommendations",
+            form: "/processes/trial/recommendations",
+            fields: Box::new(move |_| {
+                vec![
+                    ("source", "statement".into()),
+                    ("source_id", statement.to_string()),
+                    ("language", "en".into()),
+                    ("passage", "protect the rights".into()),
+                    ("themes[]", "topic-a".into()),
+                ]
+            }),
+            bad: ("language", "klingon"),
+            json_status: StatusCode::CREATED,
+            kept: Some("passage"),
+        },
+        Nested {
+            api: "/api/v1/processes/trial/theme-labels",
+            form: "/processes/trial/theme-labels",
+            fields: Box::new(move |_| {
+                vec![
+                    ("item_kind", "statement".into()),
+                    ("item_id", statement.to_string()),
+                    ("theme", "topic-a".into()),
+                ]
+            }),
+            bad: ("item_kind", "painting"),
+            json_status: StatusCode::CREATED,
+            kept: None,
+        },
+        Nested {
+            api: "/api/v1/processes/trial/dismissals",
+            form: "/processes/trial/dismissals",
+            fields: Box::new(move |_n| {
+                vec![
+                    ("item_kind", "statement".into()),
+                    ("item_id", statement.to_string()),
+                    ("language", "en".into()),
+                    ("start", "0".into()),
+                ]
+            }),
+            bad: ("start", "first"),
+            json_status: StatusCode::NO_CONTENT,
+            kept: None,
+        },
+        Nested {
+            api: "/api/v1/processes/trial/coverage",
+            form: "/processes/trial/coverage",
+            fields: Box::new(move |_| {
+                vec![
+                    ("recommendation", recommendation.to_string()),
+                    ("draft", "trial-draft".into()),
+                    ("wid", "p2".into()),
+                ]
+            }),
+            bad: ("recommendation", "the third"),
+            json_status: StatusCode::CREATED,
+            kept: None,
+        },
+    ];
+    for row in &nested {
+        let (bad_field, bad_value) = row.bad;
+        n += 1;
+        let post_json = |body: &Value| {
+            Request::post(row.api)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap()
+        };
+        let made = send(&site, post_json(&nested_json(&(row.fields)(n)))).await;
+        assert_eq!(made.status, row.json_status, "{}: {}", row.api, made.body);
+        if row.json_status == StatusCode::CREATED {
+            assert!(made.headers.contains_key(header::LOCATION), "{}", row.api);
+        }
+        let mut wrong = (row.fields)(n);
+        for pair in &mut wrong {
+            if pair.0 == bad_field {
+                pair.1 = bad_value.to_owned();
+            }
+        }
+        let refused = send(&site, post_json(&nested_json(&wrong))).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::BAD_REQUEST,
+            "{}: {}",
+            row.api,
+            refused.body
+        );
+        assert!(
+            refused.json()["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{bad_field}:")),
+            "{}: {}",
+            row.api,
+            refused.body
+        );
+
+        // The same fields from the portal's form.
+        n += 1;
+        let encode = |pairs: &[(&str, String)]| {
+            form_urlencoded::Serializer::new(format!("csrf={}&", session.csrf))
+                .extend_pairs(pairs)
+                .finish()
+        };
+        let done = send(
+            &site,
+            form_post(&session.secret, row.form, encode(&(row.fields)(n))),
+        )
+        .await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            row.form,
+            done.body
+        );
+        let mut wrong = (row.fields)(n + 100);
+        for pair in &mut wrong {
+            if pair.0 == bad_field {
+                pair.1 = bad_value.to_owned();
+            }
+        }
+        let again = send(&site, form_post(&session.secret, row.form, encode(&wrong))).await;
+        assert_eq!(
+            again.status,
+            StatusCode::BAD_REQUEST,
+            "{}: {}",
+            row.form,
+            again.body
+        );
+        assert!(
+            again.body.contains(&format!("{bad_field}:")),
+            "{}: the message names the field: {}",
+            row.form,
+            again.body
+        );
+        if let Some(kept) = row.kept {
+            let typed = &wrong.iter().find(|(k, _)| *k == kept).unwrap().1;
+            assert!(
+                again.body.contains(&format!("value=\"{typed}\""))
+                    || again.body.contains(&format!(">{typed}</textarea>")),
+                "{}: what was typed is in the form again",
+                row.form
+            );
+            assert!(again.body.contains("aria-invalid=\"true\""), "{}", row.form);
+        }
+        let mut extra = (row.fields)(n + 200);
+        extra.push(("colour", "blue".into()));
+        let unknown = send(&site, form_post(&session.secret, row.form, encode(&extra))).await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", row.form);
+        assert!(
+            unknown.body.contains("unknown field `colour`"),
+            "{}: {}",
+            row.form,
+            unknown.body
+        );
+    }
+    // The statement came with its text from both ways.
+    let made = site
+        .app
+        .statements(&OPERATOR, "trial", Some(meeting), &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        made.items
+            .iter()
+            .filter(|s| s.statement.title.starts_with("Statement "))
+            .count(),
+        2,
+        "one statement made each way"
+    );
 }
 
 /// A form's bracketed fields (`wording[node]`, `take_up[0][amendment]`,

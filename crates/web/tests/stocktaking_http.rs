@@ -110,11 +110,11 @@ async fn the_secretariat_confirms_a_suggested_recommendation(db: TestDatabase) {
     // Confirmed with its form: marked, and no longer suggested.
     let (status, _) = body(
         &router,
-        Request::post(format!("/processes/gcm/inputs/{id}/recommendations"))
+        Request::post("/processes/gcm/recommendations")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, &cookie)
             .body(Body::from(format!(
-                "csrf={}&language=en&passage=States+should+end+child+detention.",
+                "csrf={}&source=input&source_id={id}&language=en&passage=States+should+end+child+detention.",
                 session.csrf
             )))
             .unwrap(),
@@ -211,7 +211,7 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     );
 
     // Started from the page: a job, followed on its page.
-    let (status, _) = body(
+    let (status, html) = body(
         &router,
         form(
             "/processes/gcm/stocktaking/analyse",
@@ -221,6 +221,18 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a threshold out of range");
+    assert!(html.contains("value=\"2\""), "the threshold typed is kept");
+    let (status, html) = body(
+        &router,
+        form(
+            "/processes/gcm/stocktaking/analyse",
+            &cookie,
+            &format!("csrf={}&threshold=high", session.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("threshold:") && html.contains("aria-invalid=\"true\""));
     let res = router
         .clone()
         .oneshot(form(
@@ -291,9 +303,12 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     let (status, _) = body(
         &router,
         form(
-            &format!("{input_page}/theme"),
+            "/processes/gcm/theme-labels",
             &cookie,
-            &format!("csrf={}&theme=topic-5", session.csrf),
+            &format!(
+                "csrf={}&item_kind=input&item_id={member}&theme=topic-5",
+                session.csrf
+            ),
         ),
     )
     .await;
@@ -304,9 +319,12 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     let (status, _) = body(
         &router,
         form(
-            &format!("{input_page}/theme"),
+            "/processes/gcm/theme-labels",
             &cookie,
-            &format!("csrf={}&theme=nonsense", session.csrf),
+            &format!(
+                "csrf={}&item_kind=input&item_id={member}&theme=nonsense",
+                session.csrf
+            ),
         ),
     )
     .await;
@@ -389,4 +407,33 @@ async fn the_analysis_is_run_read_and_corrected_in_the_portal(db: TestDatabase) 
     assert_eq!(status, StatusCode::BAD_REQUEST, "{json}");
     let (status, _) = body(&router, import(b"", "")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The analysis over the API: the form's command as JSON, 202 with the
+    // job at its Location; a wrong field is named.
+    let analyse = |json: &'static str| {
+        Request::post("/api/v1/processes/gcm/analysis")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json))
+            .unwrap()
+    };
+    let (status, json) = body(&router, analyse(r#"{"threshold": "high"}"#)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(json.contains("threshold:"), "{json}");
+    let res = router
+        .clone()
+        .oneshot(analyse(r#"{"threshold": 0.7}"#))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let job: serde_json::Value = serde_json::from_slice(
+        &axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let id = job["id"].as_i64().unwrap();
+    assert_eq!(location, format!("/api/v1/processes/gcm/jobs/{id}"));
+    wait_for_job(&app, id).await;
 }

@@ -1,19 +1,20 @@
 //! The consultation phase over the JSON API: statements and their texts,
 //! calls for inputs and inputs, recommendations. Reads are filtered by what
-//! the caller may see; writes are listed in `api_write::write_routes`.
+//! the caller may see. Each write is one command (`http::command`), sent
+//! as JSON to the API or by the portal's form ([`form_routes`]).
 
-use crate::http::auth::{Caller, WriteCaller};
+use crate::http::auth::Caller;
+use crate::http::command::{Command, Done, FormAgain, OpenCommand, Refusal, Via};
 use crate::http::error::ApiError;
-use crate::http::json::body;
-use crate::http::json::created;
-use crate::http::json::signed_in;
-use crate::http::json::Created;
+use crate::http::page::Reader;
 use crate::http::query::parse_id;
+use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
-use accord_app::{PageRequest, MAX_LIMIT};
+use accord_app::{AppError, PageRequest, MAX_LIMIT};
 use accord_domain as d;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -273,18 +274,23 @@ async fn list_recommendations(
     Ok(page_json(listing, recommendation_json))
 }
 
-// ---- writes (routed from api_write's table) -------------------------------
+// ---- writes: one command each, from JSON or from the portal's form -------
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A text of a statement in one language.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TypedText {
     language: d::Language,
+    /// A text left blank is no text (the form's field may be left empty).
+    #[serde(default)]
     text: String,
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A statement to record, with its texts. The form on the meeting's page
+/// sends the same fields (`texts[0][language]`, `texts[0][text]`).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct StatementBody {
+pub(crate) struct StatementBody {
     /// The meeting's id.
     meeting: i64,
     /// 0 for the meeting as a whole.
@@ -307,7 +313,7 @@ struct StatementBody {
     texts: Vec<TypedText>,
 }
 
-/// Record a statement with its texts: a delegate for their state (for their group when designated), a UN entity, an accredited stakeholder, or the secretariat for anyone
+/// Record a statement with its texts: a delegate for their state (for their group when designated), a UN entity, an accredited stakeholder, or the secretariat for anyone. The form on the meeting's page sends the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/statements",
@@ -322,41 +328,84 @@ struct StatementBody {
 )]
 pub(crate) async fn add_statement(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let req: StatementBody = body(&b, None)?;
-    let statement = d::NewStatement {
-        process: d::Slug::new(slug.as_str()).map_err(accord_app::AppError::from)?,
-        meeting: req.meeting,
-        agenda_item: req.agenda_item,
-        actor: req.actor,
-        on_behalf_of: req.on_behalf_of,
-        title: req.title,
-        delivered_on: req.delivered_on,
-        distribution: req.distribution,
-        embargo_until: req.embargo_until,
-        synthetic: req.synthetic,
-    };
-    let texts = req
-        .texts
-        .iter()
-        .map(|t| d::ItemText::typed(t.language, &t.text))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(accord_app::AppError::from)?;
-    let id = s.app.add_statement(&p, statement, texts).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/statements/{id}"),
-        json!({ "id": id, "url": format!("/processes/{slug}/statements/{id}") }),
-    ))
+    command: Command<StatementBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let texts = c
+            .texts
+            .iter()
+            .filter(|t| !t.text.trim().is_empty())
+            .map(|t| d::ItemText::typed(t.language, &t.text))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(AppError::from)?;
+        let statement = d::NewStatement {
+            process: slug.parse().map_err(AppError::from)?,
+            meeting: c.meeting,
+            agenda_item: c.agenda_item,
+            actor: c.actor,
+            on_behalf_of: c.on_behalf_of,
+            title: c.title,
+            delivered_on: c.delivered_on,
+            distribution: c.distribution,
+            embargo_until: c.embargo_until,
+            synthetic: c.synthetic,
+        };
+        let id = s.app.add_statement(&principal, statement, texts).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/statements/{id}"),
+            record: json!({ "id": id, "url": format!("/processes/{slug}/statements/{id}") }),
+            page: format!("/processes/{slug}/statements/{id}"),
+        })
+    }
+    .await;
+    let (s, r) = (&s, &r);
+    via.answer(s, r, result, |form| async move {
+        let meeting = form
+            .values
+            .iter()
+            .find(|(k, _)| k == "meeting")
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default();
+        crate::process::pages::render_meeting(
+            s,
+            r,
+            &slug,
+            &meeting,
+            Some(("statement".into(), form)),
+        )
+        .await
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A statement's text in the path's language.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct TextBody {
+pub(crate) struct TextBody {
     text: String,
+}
+
+/// `Via::answer` answers JSON with 201; a write that answered otherwise
+/// before (200 for a text replaced, 202 for a job, 204 when nothing is
+/// made) keeps its status for the API's clients. Forms are not changed.
+pub(crate) fn as_before(response: Response, status: StatusCode) -> Response {
+    if response.status() != StatusCode::CREATED {
+        return response;
+    }
+    if status == StatusCode::NO_CONTENT {
+        return status.into_response();
+    }
+    let mut response = response;
+    *response.status_mut() = status;
+    response
 }
 
 /// Add or replace a statement's text in a language
@@ -370,19 +419,70 @@ struct TextBody {
 )]
 pub(crate) async fn put_statement_text(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path((slug, id, language)): Path<(String, String, String)>,
-    b: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    let p = signed_in(p)?;
-    let id = parse_id(&id, "statement")?;
-    let language: d::Language = language
-        .parse()
-        .map_err(|e: d::ValidationError| ApiError::bad_request(e.to_string()))?;
-    let req: TextBody = body(&b, None)?;
-    let text = d::ItemText::typed(language, &req.text).map_err(accord_app::AppError::from)?;
-    s.app.put_statement_text(&p, &slug, id, text).await?;
-    Ok(Json(json!({ "id": id, "language": language })))
+    command: Command<TextBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let id = parse_id(&id, "statement").ok();
+    let result = async {
+        let c = input?;
+        let id = id.ok_or_else(|| AppError::NotFound("no such statement".into()))?;
+        let language: d::Language = language.parse().map_err(|e: d::ValidationError| Refusal {
+            field: Some("language".into()),
+            error: AppError::BadRequest(e.to_string()),
+        })?;
+        let text = d::ItemText::typed(language, &c.text).map_err(AppError::from)?;
+        s.app
+            .put_statement_text(&principal, &slug, id, text)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/statements/{id}"),
+            record: json!({ "id": id, "language": language }),
+            page: format!("/processes/{slug}/statements/{id}"),
+        })
+    }
+    .await;
+    let (s, r) = (&s, &r);
+    let answer = via
+        .answer(s, r, result, |form| async move {
+            match id {
+                Some(id) => {
+                    crate::consultation::pages::render_statement(
+                        s,
+                        r,
+                        &slug,
+                        id,
+                        Some(("text", form)),
+                    )
+                    .await
+                }
+                None => Err(r.error(s, AppError::NotFound("no such statement".into()))),
+            }
+        })
+        .await;
+    as_before(answer, StatusCode::OK)
+}
+
+/// A call for written inputs to open (the process is the path's).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewConsultation {
+    slug: d::Slug,
+    title: String,
+    #[serde(default)]
+    description: String,
+    opens_at: chrono::DateTime<chrono::Utc>,
+    /// Open with no set end when absent.
+    #[serde(default)]
+    closes_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Generated test data, labelled as such wherever it appears.
+    #[serde(default)]
+    synthetic: bool,
 }
 
 /// Open a call for written inputs (the process's secretariat)
@@ -391,7 +491,7 @@ pub(crate) async fn put_statement_text(
     path = "/api/v1/processes/{slug}/consultations",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::Consultation, example = json!({
+    request_body(content = NewConsultation, example = json!({
                 "slug": "online", "title": "Online consultation", "description": "",
                 "opens_at": "2017-05-01T00:00:00Z", "closes_at": "2017-06-01T00:00:00Z"
             })),
@@ -399,29 +499,56 @@ pub(crate) async fn put_statement_text(
 )]
 pub(crate) async fn open_consultation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let c: d::Consultation = body(&b, Some(&slug))?;
-    let name = c.slug.to_string();
-    s.app.open_consultation(&p, c).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/consultations"),
-        json!({ "slug": name }),
-    ))
+    command: Command<NewConsultation>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let consultation = d::Consultation {
+            process: slug.parse().map_err(AppError::from)?,
+            slug: c.slug,
+            title: c.title,
+            description: c.description,
+            opens_at: c.opens_at,
+            closes_at: c.closes_at,
+            synthetic: c.synthetic,
+        };
+        let name = consultation.slug.to_string();
+        s.app.open_consultation(&principal, consultation).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/consultations"),
+            record: json!({ "slug": name }),
+            page: format!("/processes/{slug}/consultations/{name}"),
+        })
+    }
+    .await;
+    // No page has this form yet: a form sent here anyway is answered with
+    // the message on an error page.
+    let (s, r) = (&s, &r);
+    via.answer(s, r, result, |form| async move {
+        Err(r.error_page(s, StatusCode::BAD_REQUEST, form.described()))
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A written input to a consultation: the form on the consultation's page
+/// sends the same fields.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct InputBody {
+pub(crate) struct InputBody {
     #[serde(default)]
     author: Option<String>,
     #[serde(default)]
     organisation: Option<String>,
     #[serde(default)]
     country: Option<d::ActorCode>,
+    /// Detected from the text when absent.
     #[serde(default)]
     language: Option<d::Language>,
     text: String,
@@ -430,6 +557,7 @@ struct InputBody {
 /// Send a written input to an open consultation (anyone; limited per address)
 ///
 /// Anyone may send an input to an open consultation; rate limited per address.
+/// The public form on the consultation's page sends the same fields.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/consultations/{consultation}/inputs",
@@ -441,41 +569,95 @@ struct InputBody {
 )]
 pub(crate) async fn submit_input(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
+    headers: HeaderMap,
     crate::http::client::ClientAddress(address): crate::http::client::ClientAddress,
     Path((slug, consultation)): Path<(String, String)>,
-    b: Bytes,
-) -> Created {
-    let req: InputBody = body(&b, None)?;
-    let input = d::NewInput {
-        process: slug
-            .parse()
-            .map_err(|_| ApiError::not_found(format!("process '{slug}' does not exist")))?,
-        consultation: consultation
-            .parse()
-            .map_err(|_| ApiError::not_found(format!("no consultation '{consultation}'")))?,
-        author: req.author.filter(|a| !a.trim().is_empty()),
-        organisation: req.organisation.filter(|o| !o.trim().is_empty()),
-        country: req.country,
-        language: req.language,
-        text: req.text,
-        external_id: None,
-        synthetic: false,
+    OpenCommand(command): OpenCommand<InputBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let input = d::NewInput {
+            process: slug
+                .parse()
+                .map_err(|_| AppError::NotFound(format!("process '{slug}' does not exist")))?,
+            consultation: consultation
+                .parse()
+                .map_err(|_| AppError::NotFound(format!("no consultation '{consultation}'")))?,
+            author: c.author.filter(|a| !a.trim().is_empty()),
+            organisation: c.organisation.filter(|o| !o.trim().is_empty()),
+            country: c.country,
+            language: c.language,
+            text: c.text,
+            external_id: None,
+            synthetic: false,
+        };
+        let id = s.app.submit_input(&principal, input, &address).await?;
+        Ok::<_, Refusal>(Done {
+            location: format!("/api/v1/processes/{slug}/inputs/{id}"),
+            record: json!({ "id": id, "url": format!("/processes/{slug}/inputs/{id}") }),
+            page: format!("/processes/{slug}/inputs/{id}"),
+        })
+    }
+    .await;
+    let token = crate::http::auth::cookie(&headers, crate::http::auth::FORM_COOKIE)
+        .unwrap_or("")
+        .to_owned();
+    let again = |form: FormAgain| {
+        crate::consultation::pages::render_consultation(
+            &s,
+            &r,
+            &slug,
+            &consultation,
+            None,
+            &token,
+            Some(form),
+        )
     };
-    let id = s.app.submit_input(&p, input, &address).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/inputs/{id}"),
-        json!({ "id": id, "url": format!("/processes/{slug}/inputs/{id}") }),
-    ))
+    // Over the limit, the form comes back with what was written too.
+    if let (Via::Form(values), Err(refused)) = (&via, &result) {
+        if let AppError::TooManyRequests(_) = &refused.error {
+            let form = FormAgain {
+                values: values.clone(),
+                field: None,
+                message: refused.error.to_string(),
+            };
+            return match again(form).await {
+                Ok(html) => (StatusCode::TOO_MANY_REQUESTS, html).into_response(),
+                Err(page) => page.into_response(),
+            };
+        }
+    }
+    via.answer(&s, &r, result, again).await
 }
 
-/// Mark a passage of a statement or an input as a recommendation, with themes (the process's secretariat)
+/// A passage of a statement or an input to mark as a recommendation (the
+/// process is the path's).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewRecommendation {
+    /// A statement or an input.
+    source: d::ItemKind,
+    source_id: i64,
+    language: d::Language,
+    /// The passage, as it stands in the source's text in that language.
+    passage: String,
+    #[serde(default)]
+    themes: Vec<d::Slug>,
+}
+
+/// Mark a passage of a statement or an input as a recommendation, with themes (the process's secretariat). The forms on the statement's and the input's pages send the same command.
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/recommendations",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = d::NewRecommendation, example = json!({
+    request_body(content = NewRecommendation, example = json!({
                 "source": "statement", "source_id": 1, "language": "en",
                 "passage": "States should …", "themes": ["topic-1"]
             })),
@@ -483,17 +665,50 @@ pub(crate) async fn submit_input(
 )]
 pub(crate) async fn mark_recommendation(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: Bytes,
-) -> Created {
-    let p = signed_in(p)?;
-    let r: d::NewRecommendation = body(&b, Some(&slug))?;
-    let id = s.app.mark_recommendation(&p, r).await?;
-    Ok(created(
-        format!("/api/v1/processes/{slug}/recommendations"),
-        json!({ "id": id }),
-    ))
+    command: Command<NewRecommendation>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let recommendation = d::NewRecommendation {
+            process: slug.parse().map_err(AppError::from)?,
+            source: c.source,
+            source_id: c.source_id,
+            language: c.language,
+            passage: c.passage,
+            themes: c.themes,
+        };
+        let id = s
+            .app
+            .mark_recommendation(&principal, recommendation)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/recommendations"),
+            record: json!({ "id": id }),
+            page: format!(
+                "/processes/{slug}/{}s/{}#rec-{id}",
+                c.source.as_str(),
+                c.source_id
+            ),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::consultation::pages::render_item(
+            &s,
+            &r,
+            &slug,
+            ("mark", "source", "source_id"),
+            form,
+        )
+    })
+    .await
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
@@ -510,4 +725,21 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_statement))
         .routes(utoipa_axum::routes!(list_inputs))
         .routes(utoipa_axum::routes!(get_input))
+}
+
+/// The portal's forms that send this area's commands (the same handlers):
+/// a statement from the meeting's page, an input from the consultation's,
+/// a recommendation from a statement's or an input's page (the source is
+/// in the form's fields, as in the API's body).
+pub fn form_routes() -> PageRoutes {
+    PageRoutes::new()
+        .route("/processes/{slug}/statements", post(add_statement))
+        .route(
+            "/processes/{slug}/consultations/{consultation}/inputs",
+            post(submit_input),
+        )
+        .route(
+            "/processes/{slug}/recommendations",
+            post(mark_recommendation),
+        )
 }

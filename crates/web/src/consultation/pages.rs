@@ -3,44 +3,27 @@
 //! marked in them), calls for inputs with the public input form, inputs,
 //! and the recommendations of a process by theme.
 
-use crate::http::auth::{cookie, Caller, FORM_COOKIE};
-use crate::http::forms::checked;
-use crate::http::forms::one;
-use crate::http::forms::opt;
-use crate::http::forms::outcome;
-use crate::http::forms::Fields;
+use crate::http::command::{again_value, FormAgain};
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
-use crate::http::routes::{get, post, PageRoutes};
+use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
-use accord_app::{AppError, PageRequest, Principal};
+use accord_app::{AppError, PageRequest};
 use accord_domain as d;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
-        .route(
-            "/processes/{slug}/meetings/{id}/statements",
-            post(add_statement),
-        )
         .route("/processes/{slug}/statements/{id}", get(statement_page))
         .route(
-            "/processes/{slug}/statements/{id}/recommendations",
-            post(mark_in_statement),
-        )
-        .route(
             "/processes/{slug}/consultations/{consultation}",
-            get(consultation_page).post(submit_input),
+            get(consultation_page),
         )
         .route("/processes/{slug}/inputs/{id}", get(input_page))
-        .route(
-            "/processes/{slug}/inputs/{id}/recommendations",
-            post(mark_in_input),
-        )
         .route(
             "/processes/{slug}/recommendations",
             get(recommendations_page),
@@ -180,14 +163,44 @@ fn recommendation_value(r: &d::Recommendation, themes: &[d::Theme]) -> Value {
     }
 }
 
+/// The page of the statement or input a refused form was about (named by
+/// its `kind_field` and `id_field`), with the form shown again.
+pub(crate) async fn render_item(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    (form, kind_field, id_field): (&str, &str, &str),
+    again: FormAgain,
+) -> PageResult {
+    let typed = |k: &str| {
+        again
+            .values
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.trim().to_owned())
+    };
+    let kind = typed(kind_field).and_then(|k| k.parse::<d::ItemKind>().ok());
+    let id = typed(id_field).and_then(|i| i.parse::<i64>().ok());
+    match (kind, id) {
+        (Some(d::ItemKind::Statement), Some(id)) => {
+            render_statement(s, r, slug, id, Some((form, again))).await
+        }
+        (Some(d::ItemKind::Input), Some(id)) => {
+            render_input(s, r, slug, id, Some((form, again))).await
+        }
+        _ => Err(r.error_page(s, StatusCode::BAD_REQUEST, again.described())),
+    }
+}
+
 // ---- statements ------------------------------------------------------------
 
-async fn render_statement(
+/// A statement's page; `failed`: one of its forms refused, shown again.
+pub(crate) async fn render_statement(
     s: &SharedState,
     r: &Reader,
     slug: &str,
     id: i64,
-    error: Option<String>,
+    failed: Option<(&str, FormAgain)>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s
@@ -242,11 +255,11 @@ async fn render_statement(
             on_behalf_of => &detail.on_behalf_of,
             meeting => &detail.meeting,
             texts => texts,
-            analysis => crate::stocktaking::pages::analysis_value(&analysis, format!("/processes/{slug}/statements/{id}/theme")),
+            analysis => crate::stocktaking::pages::analysis_value(&analysis, d::ItemKind::Statement, id),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can => &can,
             themes => &themes,
-            error => error,
+            again => again_value(failed),
         },
     )
 }
@@ -260,123 +273,6 @@ async fn statement_page(
     render_statement(&s, &r, &slug, id, None).await
 }
 
-async fn add_statement(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let meeting = match page_id(&r, &s, &id, "meeting") {
-        Ok(id) => id,
-        Err(page) => return page.into_response(),
-    };
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let parse_code = |what: &str, v: String| {
-            v.to_uppercase()
-                .parse::<d::ActorCode>()
-                .map_err(|e| AppError::BadRequest(format!("{what}: {e}")))
-        };
-        let language: d::Language = one(&f, "language")
-            .parse()
-            .map_err(|e: d::ValidationError| AppError::BadRequest(format!("language: {e}")))?;
-        let text = one(&f, "text");
-        let texts = if text.is_empty() {
-            vec![]
-        } else {
-            vec![d::ItemText::typed(language, &text)?]
-        };
-        let statement =
-            d::NewStatement {
-                process: slug
-                    .parse()
-                    .map_err(|_| AppError::NotFound(format!("process '{slug}'")))?,
-                meeting,
-                agenda_item: opt(&f, "agenda_item")
-                    .map(|n| n.parse().unwrap_or(u32::MAX))
-                    .unwrap_or(0),
-                actor: parse_code("speaker", one(&f, "actor"))?,
-                on_behalf_of: opt(&f, "on_behalf_of")
-                    .map(|g| parse_code("on behalf of", g))
-                    .transpose()?,
-                title: one(&f, "title"),
-                delivered_on: one(&f, "delivered_on").parse().map_err(|_| {
-                    AppError::BadRequest("delivered on: give a date as YYYY-MM-DD".into())
-                })?,
-                distribution: one(&f, "distribution").parse().map_err(
-                    |e: d::ValidationError| AppError::BadRequest(format!("distribution: {e}")),
-                )?,
-                embargo_until: None,
-                synthetic: false,
-            };
-        let id = s.app.add_statement(&p, statement, texts).await?;
-        Ok(format!("/processes/{slug}/statements/{id}"))
-    }
-    .await;
-    match result {
-        Ok(to) => axum::response::Redirect::to(&to).into_response(),
-        Err(e) => r.error(&s, e).into_response(),
-    }
-}
-
-async fn mark(
-    s: &SharedState,
-    caller: &Caller,
-    slug: &str,
-    source: d::ItemKind,
-    id: i64,
-    f: &Fields,
-) -> Result<i64, AppError> {
-    let p = checked(caller, f)?;
-    let language: d::Language = one(f, "language")
-        .parse()
-        .map_err(|e: d::ValidationError| AppError::BadRequest(format!("language: {e}")))?;
-    let themes = f
-        .iter()
-        .filter(|(k, _)| k == "themes")
-        .map(|(_, v)| {
-            v.parse()
-                .map_err(|e: d::ValidationError| AppError::BadRequest(format!("theme: {e}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    s.app
-        .mark_recommendation(
-            &p,
-            d::NewRecommendation {
-                process: slug
-                    .parse()
-                    .map_err(|_| AppError::NotFound(format!("process '{slug}'")))?,
-                source,
-                source_id: id,
-                language,
-                passage: one(f, "passage"),
-                themes,
-            },
-        )
-        .await
-}
-
-async fn mark_in_statement(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let id = match page_id(&r, &s, &id, "statement") {
-        Ok(id) => id,
-        Err(page) => return page.into_response(),
-    };
-    let result = mark(&s, &caller, &slug, d::ItemKind::Statement, id, &f)
-        .await
-        .map(|rec| format!("/processes/{slug}/statements/{id}#rec-{rec}"));
-    outcome(&s, &r, result, |error| {
-        render_statement(&s, &r, &slug, id, Some(error))
-    })
-    .await
-}
-
 // ---- calls for inputs, the public form, inputs ----------------------------
 
 #[derive(Deserialize, Default)]
@@ -384,16 +280,16 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn render_consultation(
+/// A consultation's page with its inputs and the public form (`again`:
+/// the form refused, shown again with what was written).
+pub(crate) async fn render_consultation(
     s: &SharedState,
     r: &Reader,
     slug: &str,
     name: &str,
     cursor: Option<String>,
     form_token: &str,
-    error: Option<String>,
-    typed: &Fields,
+    again: Option<FormAgain>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let consultation = s
@@ -417,7 +313,6 @@ async fn render_consultation(
         )
         .await
         .map_err(|e| r.error(s, e))?;
-    let value = |k: &str| one(typed, k);
     r.render(
         s,
         "consultation.html",
@@ -437,11 +332,7 @@ async fn render_consultation(
             }).collect::<Vec<_>>(),
             next => inputs.next_cursor.map(|c| format!("/processes/{slug}/consultations/{name}?cursor={c}")),
             form_token => form_token,
-            error => error,
-            values => context! {
-                author => value("author"), organisation => value("organisation"),
-                country => value("country"), language => value("language"), text => value("text"),
-            },
+            again => again_value(again.map(|a| ("input", a))),
             languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
         },
     )
@@ -455,89 +346,8 @@ async fn consultation_page(
     Query(q): Query<ListQuery>,
 ) -> Response {
     let (token, set) = crate::access::sign_in::form_token(&headers);
-    let page = render_consultation(&s, &r, &slug, &name, q.cursor, &token, None, &vec![]).await;
+    let page = render_consultation(&s, &r, &slug, &name, q.cursor, &token, None).await;
     crate::access::sign_in::with_cookie(page, set, StatusCode::OK)
-}
-
-/// The public input form: anyone, protected by the form's double-submit
-/// token and limited per address.
-async fn submit_input(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    headers: HeaderMap,
-    crate::http::client::ClientAddress(address): crate::http::client::ClientAddress,
-    Path((slug, name)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let expected = cookie(&headers, FORM_COOKIE).unwrap_or("");
-    let sent = one(&f, "csrf");
-    if expected.is_empty() || !accord_app::same_secret(&sent, expected) {
-        return r
-            .error_page(
-                &s,
-                StatusCode::FORBIDDEN,
-                "the form has expired: open the consultation page again".into(),
-            )
-            .into_response();
-    }
-    let result = async {
-        let input = d::NewInput {
-            process: slug
-                .parse()
-                .map_err(|_| AppError::NotFound(format!("process '{slug}'")))?,
-            consultation: name
-                .parse()
-                .map_err(|_| AppError::NotFound(format!("no consultation '{name}'")))?,
-            author: opt(&f, "author"),
-            organisation: opt(&f, "organisation"),
-            country: opt(&f, "country")
-                .map(|c| {
-                    c.to_uppercase().parse().map_err(|e: d::ValidationError| {
-                        AppError::BadRequest(format!("country: {e}"))
-                    })
-                })
-                .transpose()?,
-            language: opt(&f, "language")
-                .map(|l| {
-                    l.parse().map_err(|e: d::ValidationError| {
-                        AppError::BadRequest(format!("language: {e}"))
-                    })
-                })
-                .transpose()?,
-            text: one(&f, "text"),
-            external_id: None,
-            synthetic: false,
-        };
-        let principal = match &caller.principal {
-            Principal::Account(_) => caller.principal.clone(),
-            _ => Principal::Anonymous,
-        };
-        let id = s.app.submit_input(&principal, input, &address).await?;
-        Ok(format!("/processes/{slug}/inputs/{id}"))
-    }
-    .await;
-    match result {
-        Ok(to) => axum::response::Redirect::to(&to).into_response(),
-        Err(
-            e @ (AppError::Invalid(_) | AppError::BadRequest(_) | AppError::TooManyRequests(_)),
-        ) => {
-            let status = crate::http::error::status_of(&e);
-            let page = render_consultation(
-                &s,
-                &r,
-                &slug,
-                &name,
-                None,
-                expected,
-                Some(e.to_string()),
-                &f,
-            )
-            .await;
-            crate::access::sign_in::with_cookie(page, None, status)
-        }
-        Err(e) => r.error(&s, e).into_response(),
-    }
 }
 
 async fn render_input(
@@ -545,7 +355,7 @@ async fn render_input(
     r: &Reader,
     slug: &str,
     id: i64,
-    error: Option<String>,
+    failed: Option<(&str, FormAgain)>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s
@@ -576,11 +386,11 @@ async fn render_input(
             dir => if input.language.is_rtl() { "rtl" } else { "ltr" },
             paragraphs => paragraphs_value(marked(&input.text, &marks), &[]),
             candidates => suggested(&input.text, input.language, &detail.recommendations, &dismissed),
-            analysis => crate::stocktaking::pages::analysis_value(&analysis, format!("/processes/{slug}/inputs/{id}/theme")),
+            analysis => crate::stocktaking::pages::analysis_value(&analysis, d::ItemKind::Input, id),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can => &can,
             themes => &themes,
-            error => error,
+            again => again_value(failed),
         },
     )
 }
@@ -592,26 +402,6 @@ async fn input_page(
 ) -> PageResult {
     let id = page_id(&r, &s, &id, "input")?;
     render_input(&s, &r, &slug, id, None).await
-}
-
-async fn mark_in_input(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let id = match page_id(&r, &s, &id, "input") {
-        Ok(id) => id,
-        Err(page) => return page.into_response(),
-    };
-    let result = mark(&s, &caller, &slug, d::ItemKind::Input, id, &f)
-        .await
-        .map(|rec| format!("/processes/{slug}/inputs/{id}#rec-{rec}"));
-    outcome(&s, &r, result, |error| {
-        render_input(&s, &r, &slug, id, Some(error))
-    })
-    .await
 }
 
 #[derive(Deserialize, Default)]

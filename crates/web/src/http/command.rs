@@ -115,7 +115,8 @@ async fn read<T: DeserializeOwned>(
         let accepted = if open {
             // The pre-sign-in token (double-submit cookie), or the session's.
             let pre_sign_in = cookie(&parts.headers, FORM_COOKIE).unwrap_or("");
-            (!pre_sign_in.is_empty() && same_secret(sent, pre_sign_in))
+            caller.via == Authenticated::Bearer
+                || (!pre_sign_in.is_empty() && same_secret(sent, pre_sign_in))
                 || (caller.via == Authenticated::Cookie && session_ok)
         } else {
             caller.via != Authenticated::Cookie || session_ok
@@ -208,6 +209,7 @@ pub struct Done {
 }
 
 /// A form to show again: what was typed, the field at fault, the message.
+#[derive(Clone)]
 pub struct FormAgain {
     pub values: Vec<(String, String)>,
     pub field: Option<String>,
@@ -267,6 +269,38 @@ impl Via {
                 e => r.error(s, e).into_response(),
             },
         }
+    }
+}
+
+/// A refused form for a template: which form, what was typed (each field's
+/// first value; the values of a list such as `themes[]` under `lists`), the
+/// field at fault and the message.
+pub fn again_value(failed: Option<(&str, FormAgain)>) -> minijinja::Value {
+    let Some((form, again)) = failed else {
+        return minijinja::Value::from(());
+    };
+    let mut values: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    let mut lists: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for (k, v) in &again.values {
+        match k.strip_suffix("[]") {
+            Some(list) => lists.entry(list.to_owned()).or_default().push(v.clone()),
+            None => {
+                values.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    // The field at fault as the template names it: `themes[1]` is `themes`.
+    let field = again
+        .field
+        .as_deref()
+        .map(|f| f.split(['[', '.']).next().unwrap_or(f).to_owned());
+    minijinja::context! {
+        form => form,
+        values => values,
+        lists => lists,
+        field => field,
+        error => again.described(),
     }
 }
 

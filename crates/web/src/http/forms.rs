@@ -1,7 +1,6 @@
 //! Forms: fields as typed, the anti-forgery check, and the answer after a write (the next page, or the form again with the message).
 
 use crate::http::auth::Caller;
-use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::SharedState;
 use accord_app::{same_secret, AppError, Principal};
@@ -16,14 +15,6 @@ pub(crate) fn one(fields: &Fields, name: &str) -> String {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.trim().to_owned())
         .unwrap_or_default()
-}
-
-pub(crate) fn all(fields: &Fields, name: &str) -> Vec<String> {
-    fields
-        .iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .collect()
 }
 
 pub(crate) fn opt(fields: &Fields, name: &str) -> Option<String> {
@@ -46,31 +37,6 @@ pub(crate) fn checked(caller: &Caller, fields: &Fields) -> Result<Principal, App
         ));
     }
     Ok(caller.principal.clone())
-}
-
-/// After a write: on success, to the page `Ok` names; on a rule's refusal,
-/// the form again (rendered by `again` with the message) with the rule's status.
-pub(crate) async fn outcome<F, Fut>(
-    s: &SharedState,
-    r: &Reader,
-    result: Result<String, AppError>,
-    again: F,
-) -> Response
-where
-    F: FnOnce(String) -> Fut,
-    Fut: std::future::Future<Output = PageResult>,
-{
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
-            let status = crate::http::error::status_of(&e);
-            match again(e.to_string()).await {
-                Ok(html) => (status, html).into_response(),
-                Err(page) => page.into_response(),
-            }
-        }
-        Err(e) => r.error(s, e).into_response(),
-    }
 }
 
 pub(crate) fn redirect_or_error(

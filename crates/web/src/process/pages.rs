@@ -208,9 +208,10 @@ pub(crate) async fn render_meeting(
     id: &str,
     failed: Option<(String, FormAgain)>,
 ) -> PageResult {
-    let (s, slug) = (s.clone(), slug.to_owned());
     let id = crate::http::query::parse_id(id, "meeting")
-        .map_err(|e| r.error_page(&s, e.status, e.message))?;
+        .map_err(|e| r.error_page(s, e.status, e.message))?;
+    let again =
+        crate::http::command::again_value(failed.as_ref().map(|(f, a)| (f.as_str(), a.clone())));
     let (failed_form, failed_field, failed_error, failed_values) = match failed {
         Some((form, again)) => (
             Some(form),
@@ -223,12 +224,12 @@ pub(crate) async fn render_meeting(
         ),
         None => (None, None, None, HashMap::new()),
     };
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let detail = s
         .app
-        .meeting(r.principal(), &slug, id)
+        .meeting(r.principal(), slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?;
+        .map_err(|e| r.error(s, e))?;
     let venue_country = match &detail.meeting.venue {
         Some(v) => s
             .app
@@ -240,17 +241,17 @@ pub(crate) async fn render_meeting(
     };
     let participants: Vec<Value> = s
         .app
-        .participants(&slug, id)
+        .participants(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .map(|(p, actor)| context! { name => p.name, code => actor.code.as_str(), actor => actor.name })
         .collect();
     let speakers: Vec<Value> = s
         .app
-        .speakers_list(&slug, id)
+        .speakers_list(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .enumerate()
         .map(|(n, sp)| {
@@ -268,9 +269,9 @@ pub(crate) async fn render_meeting(
         .collect();
     let time_limits: Vec<Value> = s
         .app
-        .time_limits(&slug, id)
+        .time_limits(slug, id)
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .into_iter()
         .map(|(category, seconds, set)| {
             context! {
@@ -284,12 +285,12 @@ pub(crate) async fn render_meeting(
         .app
         .statements(
             r.principal(),
-            &slug,
+            slug,
             Some(id),
             &accord_app::PageRequest::first(200),
         )
         .await
-        .map_err(|e| r.error(&s, e))?
+        .map_err(|e| r.error(s, e))?
         .items
         .into_iter()
         .map(|st| {
@@ -303,10 +304,10 @@ pub(crate) async fn render_meeting(
             }
         })
         .collect();
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let statement_form = statement_form(&can, s.app.today(), &detail.meeting);
     r.render(
-        &s,
+        s,
         "meeting.html",
         context! {
             statements => statements,
@@ -327,6 +328,7 @@ pub(crate) async fn render_meeting(
             failed_field => failed_field,
             failed_error => failed_error,
             failed_values => failed_values,
+            again => again,
         },
     )
 }

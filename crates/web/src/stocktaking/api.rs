@@ -1,12 +1,16 @@
 //! The stocktaking over the JSON API: reads (the analysis, campaigns,
-//! coverage, jobs) and the write handlers listed in `api_write`'s table
-//! (importing inputs as a job, starting an analysis, labelling a theme,
-//! dismissing a suggestion, linking a paragraph to a recommendation).
+//! coverage, jobs) and the writes (importing inputs as a job, starting an
+//! analysis, labelling a theme, dismissing a suggestion, linking a
+//! paragraph to a recommendation), each but the import one command
+//! (`http::command`) sent as JSON or by the portal's form ([`form_routes`]).
 
+use crate::consultation::api::as_before;
 use crate::http::auth::{Caller, WriteCaller};
+use crate::http::command::{Command, Done};
 use crate::http::error::ApiError;
-use crate::http::json::body;
 use crate::http::json::signed_in;
+use crate::http::page::Reader;
+use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::import::InputFormat;
 use accord_app::stocktaking::AnalysisOptions;
@@ -262,9 +266,11 @@ pub(crate) async fn import_inputs(
     accepted(&slug, &job)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// How to analyse: the themes' taxonomy, and how alike inputs must be to
+/// count as one campaign. The form on the stocktaking page sends the same.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct AnalysisBody {
+pub(crate) struct AnalysisBody {
     #[serde(default)]
     taxonomy: Option<String>,
     #[serde(default)]
@@ -282,36 +288,48 @@ struct AnalysisBody {
 )]
 pub(crate) async fn start_analysis(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> Result<Response, ApiError> {
-    let p = signed_in(p)?;
-    let a: AnalysisBody = if b.is_empty() {
-        AnalysisBody {
-            taxonomy: None,
-            threshold: None,
-        }
-    } else {
-        body(&b, None)?
-    };
-    let job = s
-        .app
-        .start_analysis(
-            &p,
-            &slug,
-            AnalysisOptions {
-                taxonomy: a.taxonomy,
-                threshold: a.threshold,
-            },
-        )
-        .await?;
-    accepted(&slug, &job)
+    command: Command<AnalysisBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let a = input?;
+        let job = s
+            .app
+            .start_analysis(
+                &principal,
+                &slug,
+                AnalysisOptions {
+                    taxonomy: a.taxonomy,
+                    threshold: a.threshold,
+                },
+            )
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/jobs/{}", job.id),
+            record: serde_json::to_value(&job).map_err(|e| AppError::Internal(e.to_string()))?,
+            page: format!("/processes/{slug}/jobs/{}", job.id),
+        })
+    }
+    .await;
+    let answer = via
+        .answer(&s, &r, result, |form| {
+            crate::stocktaking::pages::render_stocktaking(&s, &r, &slug, Some(form))
+        })
+        .await;
+    as_before(answer, StatusCode::ACCEPTED)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A theme for an input or a statement, as the secretariat labels it. The
+/// form on the item's page sends the same fields (the item in hidden ones).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct LabelBody {
+pub(crate) struct LabelBody {
     item_kind: ItemKind,
     item_id: i64,
     theme: String,
@@ -328,24 +346,48 @@ struct LabelBody {
 )]
 pub(crate) async fn label_theme(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> crate::http::json::Created {
-    let p = signed_in(p)?;
-    let l: LabelBody = body(&b, None)?;
-    s.app
-        .label_theme(&p, &slug, l.item_kind, l.item_id, &l.theme)
-        .await?;
-    Ok(crate::http::json::created(
-        format!("/api/v1/processes/{slug}/stocktaking"),
-        json!({ "item_kind": l.item_kind, "item_id": l.item_id, "theme": l.theme }),
-    ))
+    command: Command<LabelBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let l = input?;
+        s.app
+            .label_theme(&principal, &slug, l.item_kind, l.item_id, &l.theme)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/stocktaking"),
+            record: json!({ "item_kind": l.item_kind, "item_id": l.item_id, "theme": l.theme }),
+            page: format!(
+                "/processes/{slug}/{}s/{}#analysis-h",
+                l.item_kind.as_str(),
+                l.item_id
+            ),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::consultation::pages::render_item(
+            &s,
+            &r,
+            &slug,
+            ("label", "item_kind", "item_id"),
+            form,
+        )
+    })
+    .await
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A suggested recommendation to pass over. The button beside the
+/// suggestion sends the same fields.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct DismissBody {
+pub(crate) struct DismissBody {
     item_kind: ItemKind,
     item_id: i64,
     language: Language,
@@ -364,21 +406,47 @@ struct DismissBody {
 )]
 pub(crate) async fn dismiss(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let d: DismissBody = body(&b, None)?;
-    s.app
-        .dismiss_suggestion(&p, &slug, d.item_kind, d.item_id, d.language, d.start)
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    command: Command<DismissBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let d = input?;
+        s.app
+            .dismiss_suggestion(&principal, &slug, d.item_kind, d.item_id, d.language, d.start)
+            .await?;
+        let item = format!("{}s/{}", d.item_kind.as_str(), d.item_id);
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/{item}"),
+            record: json!({ "item_kind": d.item_kind, "item_id": d.item_id, "language": d.language, "start": d.start }),
+            page: format!("/processes/{slug}/{item}"),
+        })
+    }
+    .await;
+    let answer = via
+        .answer(&s, &r, result, |form| {
+            crate::consultation::pages::render_item(
+                &s,
+                &r,
+                &slug,
+                ("dismiss", "item_kind", "item_id"),
+                form,
+            )
+        })
+        .await;
+    as_before(answer, StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize, utoipa::ToSchema)]
+/// A paragraph of a draft that answers a recommendation, or no longer
+/// does. The coverage page's buttons send the same fields.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CoverageBody {
+pub(crate) struct CoverageBody {
     recommendation: i64,
     draft: String,
     wid: String,
@@ -402,20 +470,42 @@ fn yes() -> bool {
 )]
 pub(crate) async fn link_coverage(
     State(s): State<SharedState>,
-    WriteCaller(p): WriteCaller,
+    r: Reader,
     Path(slug): Path<String>,
-    b: axum::body::Bytes,
-) -> Result<StatusCode, ApiError> {
-    let p = signed_in(p)?;
-    let c: CoverageBody = body(&b, None)?;
-    s.app
-        .link_coverage(&p, &slug, c.recommendation, &c.draft, &c.wid, c.linked)
-        .await?;
-    Ok(if c.linked {
-        StatusCode::CREATED
+    command: Command<CoverageBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let mut linked = true;
+    let result = async {
+        let c = input?;
+        linked = c.linked;
+        s.app
+            .link_coverage(&principal, &slug, c.recommendation, &c.draft, &c.wid, c.linked)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/coverage?draft={}", c.draft),
+            record: json!({ "recommendation": c.recommendation, "draft": c.draft, "wid": c.wid, "linked": c.linked }),
+            page: format!(
+                "/processes/{slug}/coverage?draft={}#rec-{}",
+                c.draft, c.recommendation
+            ),
+        })
+    }
+    .await;
+    let answer = via
+        .answer(&s, &r, result, |form| {
+            crate::stocktaking::pages::render_coverage(&s, &r, &slug, Some(form))
+        })
+        .await;
+    if linked {
+        answer
     } else {
-        StatusCode::NO_CONTENT
-    })
+        as_before(answer, StatusCode::NO_CONTENT)
+    }
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
@@ -431,4 +521,19 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_campaign))
         .routes(utoipa_axum::routes!(list_jobs))
         .routes(utoipa_axum::routes!(get_job))
+}
+
+/// The portal's forms that send this area's commands (the same handlers):
+/// the analysis from the stocktaking page, a theme and a dismissal from an
+/// input's or a statement's page (the item in the form's fields, as in the
+/// API's body), a link from the coverage page.
+pub fn form_routes() -> PageRoutes {
+    PageRoutes::new()
+        .route(
+            "/processes/{slug}/stocktaking/analyse",
+            post(start_analysis),
+        )
+        .route("/processes/{slug}/theme-labels", post(label_theme))
+        .route("/processes/{slug}/dismissals", post(dismiss))
+        .route("/processes/{slug}/coverage", post(link_coverage))
 }

@@ -4,21 +4,18 @@
 //! recommendations by the draft, background jobs with their progress, and
 //! the secretariat's forms (analyse, label a theme, dismiss a suggestion).
 
-use crate::http::auth::Caller;
-use crate::http::forms::checked;
-use crate::http::forms::one;
-use crate::http::forms::redirect_or_error;
-use crate::http::forms::Fields;
+use crate::http::command::again_value;
+use crate::http::command::FormAgain;
 use crate::http::page::PageResult;
 use crate::http::page::{excerpt, Reader};
-use crate::http::routes::{get, post, PageRoutes};
+use crate::http::routes::{get, PageRoutes};
 use crate::stocktaking::charts::{self, Bar};
 use crate::SharedState;
-use accord_app::stocktaking::{AnalysisOptions, ItemAnalysis, Stocktaking};
+use accord_app::stocktaking::{ItemAnalysis, Stocktaking};
 use accord_app::AppError;
 use accord_domain::stocktaking::{JobStatus, WhoSaidWhat};
 use accord_domain::{self as d, ItemKind};
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use minijinja::{context, Value};
@@ -28,7 +25,6 @@ use std::collections::BTreeMap;
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/stocktaking", get(stocktaking_page))
-        .route("/processes/{slug}/stocktaking/analyse", post(analyse_form))
         .route("/processes/{slug}/stocktaking/report", get(report_page))
         .route(
             "/processes/{slug}/stocktaking/report.docx",
@@ -37,24 +33,12 @@ pub fn routes() -> PageRoutes {
         .route("/processes/{slug}/campaigns", get(campaigns_page))
         .route("/processes/{slug}/campaigns/{number}", get(campaign_page))
         .route("/processes/{slug}/jobs/{id}", get(job_page))
-        .route(
-            "/processes/{slug}/coverage",
-            get(coverage_page).post(coverage_form),
-        )
-        .route("/processes/{slug}/inputs/{id}/theme", post(label_input))
-        .route(
-            "/processes/{slug}/statements/{id}/theme",
-            post(label_statement),
-        )
-        .route("/processes/{slug}/inputs/{id}/dismiss", post(dismiss_input))
-        .route(
-            "/processes/{slug}/statements/{id}/dismiss",
-            post(dismiss_statement),
-        )
+        .route("/processes/{slug}/coverage", get(coverage_page))
 }
 
-/// What the analysis says of an item, for `analysis_part.html`.
-pub(crate) fn analysis_value(a: &ItemAnalysis, action: String) -> Value {
+/// What the analysis says of an item, for `analysis_part.html` (whose
+/// form names the item, as the API's body does).
+pub(crate) fn analysis_value(a: &ItemAnalysis, item_kind: ItemKind, item_id: i64) -> Value {
     let theme_code = a
         .label
         .as_ref()
@@ -70,7 +54,8 @@ pub(crate) fn analysis_value(a: &ItemAnalysis, action: String) -> Value {
         percent => a.assignment.as_ref().map_or(0, |x| (x.confidence * 100.0).round() as i64),
         campaign => &a.campaign,
         themes => &a.themes,
-        action => action,
+        item_kind => item_kind.as_str(),
+        item_id => item_id,
     }
 }
 
@@ -81,30 +66,41 @@ async fn stocktaking_page(
     r: Reader,
     Path(slug): Path<String>,
 ) -> PageResult {
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_stocktaking(&s, &r, &slug, None).await
+}
+
+/// The stocktaking page; `again`: the analysis form refused, shown again.
+pub(crate) async fn render_stocktaking(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    again: Option<FormAgain>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let found = s
         .app
-        .stocktaking(r.principal(), &slug)
+        .stocktaking(r.principal(), slug)
         .await
-        .map_err(|e| r.error(&s, e))?;
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+        .map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let manage = can.run_consultation;
     let jobs = if manage {
         s.app
-            .jobs(r.principal(), &slug)
+            .jobs(r.principal(), slug)
             .await
-            .map_err(|e| r.error(&s, e))?
+            .map_err(|e| r.error(s, e))?
     } else {
         vec![]
     };
     r.render_on_pool(
-        &s,
+        s,
         "stocktaking.html",
         context! {
             process => &overview.process,
             can => &can,
             jobs => jobs,
-            ..stocktaking_value(&slug, found.as_ref(), 2)
+            again => again_value(again.map(|a| ("analyse", a))),
+            ..stocktaking_value(slug, found.as_ref(), 2)
         },
     )
     .await
@@ -278,38 +274,6 @@ fn who_value(who: &[WhoSaidWhat], themes: Vec<d::Slug>) -> Value {
             actors => actors.into_iter().map(|(a, cells)| context! { actor => a, total => cells.iter().sum::<i64>(), cells => cells }).collect::<Vec<_>>(),
         }).collect::<Vec<_>>(),
     }
-}
-
-async fn analyse_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let threshold = match one(&f, "threshold").trim() {
-            "" => None,
-            t => Some(t.parse::<f64>().map_err(|_| {
-                AppError::BadRequest(format!("threshold '{t}': give a number such as 0.7"))
-            })?),
-        };
-        let job = s
-            .app
-            .start_analysis(
-                &p,
-                &slug,
-                AnalysisOptions {
-                    taxonomy: None,
-                    threshold,
-                },
-            )
-            .await?;
-        Ok(format!("/processes/{slug}/jobs/{}", job.id))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
 }
 
 async fn job_page(
@@ -515,20 +479,47 @@ async fn coverage_page(
     Path(slug): Path<String>,
     Query(q): Query<CoverageQuery>,
 ) -> PageResult {
-    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    render_coverage_of(&s, &r, &slug, q.draft, None).await
+}
+
+/// The coverage page of the draft a refused form named, with the message.
+pub(crate) async fn render_coverage(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    again: Option<FormAgain>,
+) -> PageResult {
+    let draft = again.as_ref().and_then(|a| {
+        a.values
+            .iter()
+            .find(|(k, _)| k == "draft")
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    });
+    render_coverage_of(s, r, slug, draft, again).await
+}
+
+async fn render_coverage_of(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    draft: Option<String>,
+    again: Option<FormAgain>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
     let coverage = s
         .app
-        .coverage(r.principal(), &slug, q.draft.as_deref())
+        .coverage(r.principal(), slug, draft.as_deref())
         .await
-        .map_err(|e| r.error(&s, e))?;
-    let can = s.app.capabilities(r.principal(), Some(&slug)).await;
+        .map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let answered = coverage
         .items
         .iter()
         .filter(|i| !i.linked.is_empty())
         .count();
     r.render(
-        &s,
+        s,
         "coverage.html",
         context! {
             process => &overview.process,
@@ -547,120 +538,7 @@ async fn coverage_page(
                 times => u.times,
                 alike => &u.alike,
             }).collect::<Vec<_>>(),
+            again => again_value(again.map(|a| ("coverage", a))),
         },
     )
-}
-
-async fn coverage_form(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path(slug): Path<String>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = async {
-        let p = checked(&caller, &f)?;
-        let recommendation: i64 = one(&f, "recommendation").parse().map_err(|_| {
-            AppError::BadRequest("recommendation: give a recommendation's number".into())
-        })?;
-        let draft = one(&f, "draft");
-        let linked = one(&f, "action") != "unlink";
-        s.app
-            .link_coverage(&p, &slug, recommendation, &draft, &one(&f, "wid"), linked)
-            .await?;
-        Ok(format!(
-            "/processes/{slug}/coverage?draft={draft}#rec-{recommendation}"
-        ))
-    }
-    .await;
-    redirect_or_error(&r, &s, result)
-}
-
-// ---- the secretariat's forms on inputs and statements --------------------------
-
-async fn label(
-    s: &SharedState,
-    caller: &Caller,
-    slug: &str,
-    kind: ItemKind,
-    id: &str,
-    f: &Fields,
-) -> Result<String, AppError> {
-    let p = checked(caller, f)?;
-    let id = crate::http::query::parse_id(id, kind.as_str())
-        .map_err(|e| AppError::BadRequest(e.message))?;
-    s.app
-        .label_theme(&p, slug, kind, id, &one(f, "theme"))
-        .await?;
-    Ok(format!(
-        "/processes/{slug}/{}s/{id}#analysis-h",
-        kind.as_str()
-    ))
-}
-
-async fn label_input(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = label(&s, &caller, &slug, ItemKind::Input, &id, &f).await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn label_statement(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = label(&s, &caller, &slug, ItemKind::Statement, &id, &f).await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn dismiss(
-    s: &SharedState,
-    caller: &Caller,
-    slug: &str,
-    kind: ItemKind,
-    id: &str,
-    f: &Fields,
-) -> Result<String, AppError> {
-    let p = checked(caller, f)?;
-    let id = crate::http::query::parse_id(id, kind.as_str())
-        .map_err(|e| AppError::BadRequest(e.message))?;
-    let language: d::Language = one(f, "language")
-        .parse()
-        .map_err(|e| AppError::BadRequest(format!("language: {e}")))?;
-    let start: usize = one(f, "start")
-        .parse()
-        .map_err(|_| AppError::BadRequest("start: give a character position".into()))?;
-    s.app
-        .dismiss_suggestion(&p, slug, kind, id, language, start)
-        .await?;
-    Ok(format!("/processes/{slug}/{}s/{id}", kind.as_str()))
-}
-
-async fn dismiss_input(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = dismiss(&s, &caller, &slug, ItemKind::Input, &id, &f).await;
-    redirect_or_error(&r, &s, result)
-}
-
-async fn dismiss_statement(
-    State(s): State<SharedState>,
-    r: Reader,
-    caller: Caller,
-    Path((slug, id)): Path<(String, String)>,
-    Form(f): Form<Fields>,
-) -> Response {
-    let result = dismiss(&s, &caller, &slug, ItemKind::Statement, &id, &f).await;
-    redirect_or_error(&r, &s, result)
 }
