@@ -1315,6 +1315,90 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             }
         }
     }
+    // The documented examples, as a client reading only the OpenAPI document
+    // sends them: each write's example is a request its route reads — never
+    // refused as malformed, of an unknown shape or of the wrong media type.
+    let doc = send(
+        &site,
+        Request::get("/api/v1/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .json();
+    let secretariat = tokens[0].1.clone().expect("the global secretariat's token");
+    assert_eq!(tokens[0].0, "global secretariat");
+    let mut examples = vec![];
+    for ((method, path), _) in &table {
+        let body = &doc["paths"][*path][method.to_lowercase()]["requestBody"]["content"]
+            ["application/json"]["example"];
+        if body.is_null() {
+            continue;
+        }
+        let own = site
+            .app
+            .create_api_token(
+                &site.app.authenticate_token(&secretariat).await.unwrap(),
+                "to revoke",
+                1,
+            )
+            .await
+            .unwrap()
+            .id;
+        let (uri, _) = request_for(
+            method,
+            path,
+            &Ctx {
+                own_token: own,
+                meeting,
+                inscription,
+                decidable: decidable.clone(),
+                contested,
+                statement,
+                document,
+                recommendation,
+                n: calls.fetch_add(1, Ordering::SeqCst),
+                negotiation: negotiation.clone(),
+                adoption: adoption.clone(),
+            },
+        );
+        let mut req = Request::builder()
+            .method(*method)
+            .uri(&uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {secretariat}"))
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let n = calls.load(Ordering::SeqCst);
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [10, (n >> 16) as u8, (n >> 8) as u8, n as u8],
+                4000,
+            ))));
+        let reply = send(&site, req).await;
+        assert!(
+            ![StatusCode::BAD_REQUEST, StatusCode::UNSUPPORTED_MEDIA_TYPE].contains(&reply.status),
+            "{method} {path}: its documented example {body} was refused: {} {}",
+            reply.status,
+            reply.body
+        );
+        examples.push((method, path, reply.status));
+    }
+    let with_json_body = table
+        .iter()
+        .filter(|((_, p), _)| {
+            !p.contains("/files/") && !p.ends_with("/inputs/import") && !p.ends_with("/versions")
+        })
+        .count();
+    eprintln!(
+        "documented examples sent: {} of {with_json_body} writes with a JSON body; {} accepted as they are",
+        examples.len(),
+        examples.iter().filter(|(_, _, s)| s.is_success()).count()
+    );
+    assert!(
+        examples.len() * 10 >= with_json_body * 9,
+        "most writes document an example: {examples:?}"
+    );
     // Every route, as every role held in the trial process, in the other
     // process, in every process, in none, and as nobody.
     assert_eq!(cases, table.len() * tokens.len());

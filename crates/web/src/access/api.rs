@@ -15,7 +15,7 @@ use accord_domain as d;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
@@ -282,11 +282,8 @@ pub(crate) async fn revoke_token(
     }
     .await;
     // Revoking deletes: the API answers 204, with nothing to show.
-    if matches!(via, Via::Json) && result.is_ok() {
-        return StatusCode::NO_CONTENT.into_response();
-    }
     accounts::private(
-        via.answer(&s, &r, result, |again| {
+        via.answer_as(StatusCode::NO_CONTENT, &s, &r, result, |again| {
             accounts::account_page_again(&s, &r, &principal, again)
         })
         .await,

@@ -393,21 +393,6 @@ pub(crate) struct TextBody {
     text: String,
 }
 
-/// `Via::answer` answers JSON with 201; a write that answered otherwise
-/// before (200 for a text replaced, 202 for a job, 204 when nothing is
-/// made) keeps its status for the API's clients. Forms are not changed.
-pub(crate) fn as_before(response: Response, status: StatusCode) -> Response {
-    if response.status() != StatusCode::CREATED {
-        return response;
-    }
-    if status == StatusCode::NO_CONTENT {
-        return status.into_response();
-    }
-    let mut response = response;
-    *response.status_mut() = status;
-    response
-}
-
 /// Add or replace a statement's text in a language
 #[utoipa::path(
     put,
@@ -448,24 +433,16 @@ pub(crate) async fn put_statement_text(
     }
     .await;
     let (s, r) = (&s, &r);
-    let answer = via
-        .answer(s, r, result, |form| async move {
-            match id {
-                Some(id) => {
-                    crate::consultation::pages::render_statement(
-                        s,
-                        r,
-                        &slug,
-                        id,
-                        Some(("text", form)),
-                    )
+    via.answer_as(StatusCode::OK, s, r, result, |form| async move {
+        match id {
+            Some(id) => {
+                crate::consultation::pages::render_statement(s, r, &slug, id, Some(("text", form)))
                     .await
-                }
-                None => Err(r.error(s, AppError::NotFound("no such statement".into()))),
             }
-        })
-        .await;
-    as_before(answer, StatusCode::OK)
+            None => Err(r.error(s, AppError::NotFound("no such statement".into()))),
+        }
+    })
+    .await
 }
 
 /// A call for written inputs to open (the process is the path's).

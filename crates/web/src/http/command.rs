@@ -239,9 +239,29 @@ impl Via {
         F: FnOnce(FormAgain) -> Fut,
         Fut: std::future::Future<Output = PageResult>,
     {
+        self.answer_as(StatusCode::CREATED, s, r, result, again)
+            .await
+    }
+
+    /// [`Via::answer`] for a write whose JSON answer is not `201 Created`:
+    /// `200` for a `PUT` that replaces, `202` for a job started, `204` when
+    /// nothing is made (no body then). Forms are answered as by `answer`.
+    pub async fn answer_as<F, Fut>(
+        self,
+        status: StatusCode,
+        s: &SharedState,
+        r: &crate::http::page::Reader,
+        result: Result<Done, Refusal>,
+        again: F,
+    ) -> Response
+    where
+        F: FnOnce(FormAgain) -> Fut,
+        Fut: std::future::Future<Output = PageResult>,
+    {
         match (self, result) {
+            (Via::Json, Ok(_)) if status == StatusCode::NO_CONTENT => status.into_response(),
             (Via::Json, Ok(done)) => {
-                let mut response = (StatusCode::CREATED, Json(done.record)).into_response();
+                let mut response = (status, Json(done.record)).into_response();
                 if let Ok(location) = HeaderValue::from_str(&done.location) {
                     response.headers_mut().insert(header::LOCATION, location);
                 }

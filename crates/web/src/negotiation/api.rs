@@ -3,13 +3,13 @@
 //! listed in `api_write::write_routes` and handled here.
 
 use crate::http::auth::WriteCaller;
-use crate::http::command::{Command, Done, NoFields, Refusal, Via};
+use crate::http::command::{Command, Done, NoFields, Refusal};
 use crate::http::error::ApiError;
 use crate::http::json::signed_in;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
 use crate::http::routes::{post, PageRoutes};
-use crate::negotiation::params::{filter_of, parse_seq};
+use crate::negotiation::params::{filter_of, parse_seq, DraftForm, VersionForm};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
 use accord_app::AppError;
@@ -893,7 +893,6 @@ pub(crate) async fn set_status(
         wid,
     } = path;
     let seq = seq.unwrap_or_default();
-    let json = matches!(via, Via::Json);
     let result = async {
         let c = input?;
         let n = parse_seq(&seq).map_err(|e| AppError::NotFound(e.message))?;
@@ -926,23 +925,18 @@ pub(crate) async fn set_status(
         })
     }
     .await;
-    let mut response = via
-        .answer(&s, &r, result, |form| {
-            crate::negotiation::pages::render_version(
-                &s,
-                &r,
-                &slug,
-                &draft,
-                &seq,
-                Some((VersionForm::Status, form)),
-            )
-        })
-        .await;
     // A PUT changes what is there: 200, as the API has always answered.
-    if json && response.status() == StatusCode::CREATED {
-        *response.status_mut() = StatusCode::OK;
-    }
-    response
+    via.answer_as(StatusCode::OK, &s, &r, result, |form| {
+        crate::negotiation::pages::render_version(
+            &s,
+            &r,
+            &slug,
+            &draft,
+            &seq,
+            Some((VersionForm::Status, form)),
+        )
+    })
+    .await
 }
 
 /// A silence procedure to open.
@@ -1065,25 +1059,6 @@ pub(crate) async fn break_silence(
         )
     })
     .await
-}
-
-/// Which of a draft page's forms comes back refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DraftForm {
-    Revision,
-    Silence,
-    /// Breaking the silence procedure with this id.
-    Break(i64),
-    /// Importing a version (a multipart form, not a command: see
-    /// `pages::import_form`).
-    Import,
-}
-
-/// Which of a version page's forms comes back refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum VersionForm {
-    Propose,
-    Status,
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.

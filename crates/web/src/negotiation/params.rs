@@ -33,3 +33,22 @@ pub(crate) fn filter_of(query: &[(String, String)]) -> Result<ProposalFilter, Ap
     }
     Ok(filter)
 }
+
+/// Which of a draft page's forms comes back refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DraftForm {
+    Revision,
+    Silence,
+    /// Breaking the silence procedure with this id.
+    Break(i64),
+    /// Importing a version (a multipart form, not a command: see
+    /// `pages::import_form`).
+    Import,
+}
+
+/// Which of a version page's forms comes back refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VersionForm {
+    Propose,
+    Status,
+}

@@ -1,7 +1,7 @@
 //! The API of a meeting's conduct: the speakers' list, the floor, speaking
 //! time limits.
 
-use crate::http::command::{Command, Done, Refusal, Via};
+use crate::http::command::{Command, Done, Refusal};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
@@ -10,7 +10,8 @@ use crate::SharedState;
 use accord_app::AppError;
 use accord_domain as d;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -195,12 +196,9 @@ pub(crate) async fn set_time_limit(
         })
     }
     .await;
-    // A PUT that is done answers 200 with the record, as it always has.
-    if let (Via::Json, Ok(done)) = (&via, &result) {
-        return Json(done.record.clone()).into_response();
-    }
     let form = format!("time-limit-{category}");
-    via.answer(&s, &r, result, |again| {
+    // A PUT that is done answers 200 with the record, as it always has.
+    via.answer_as(StatusCode::OK, &s, &r, result, |again| {
         render_meeting(&s, &r, &slug, &id, Some((form, again)))
     })
     .await

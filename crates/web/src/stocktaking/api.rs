@@ -4,7 +4,6 @@
 //! paragraph to a recommendation), each but the import one command
 //! (`http::command`) sent as JSON or by the portal's form ([`form_routes`]).
 
-use crate::consultation::api::as_before;
 use crate::http::auth::{Caller, WriteCaller};
 use crate::http::command::{Command, Done};
 use crate::http::error::ApiError;
@@ -317,12 +316,10 @@ pub(crate) async fn start_analysis(
         })
     }
     .await;
-    let answer = via
-        .answer(&s, &r, result, |form| {
-            crate::stocktaking::pages::render_stocktaking(&s, &r, &slug, Some(form))
-        })
-        .await;
-    as_before(answer, StatusCode::ACCEPTED)
+    via.answer_as(StatusCode::ACCEPTED, &s, &r, result, |form| {
+        crate::stocktaking::pages::render_stocktaking(&s, &r, &slug, Some(form))
+    })
+    .await
 }
 
 /// A theme for an input or a statement, as the secretariat labels it. The
@@ -428,18 +425,16 @@ pub(crate) async fn dismiss(
         })
     }
     .await;
-    let answer = via
-        .answer(&s, &r, result, |form| {
-            crate::consultation::pages::render_item(
-                &s,
-                &r,
-                &slug,
-                ("dismiss", "item_kind", "item_id"),
-                form,
-            )
-        })
-        .await;
-    as_before(answer, StatusCode::NO_CONTENT)
+    via.answer_as(StatusCode::NO_CONTENT, &s, &r, result, |form| {
+        crate::consultation::pages::render_item(
+            &s,
+            &r,
+            &slug,
+            ("dismiss", "item_kind", "item_id"),
+            form,
+        )
+    })
+    .await
 }
 
 /// A paragraph of a draft that answers a recommendation, or no longer
@@ -496,16 +491,16 @@ pub(crate) async fn link_coverage(
         })
     }
     .await;
-    let answer = via
-        .answer(&s, &r, result, |form| {
-            crate::stocktaking::pages::render_coverage(&s, &r, &slug, Some(form))
-        })
-        .await;
-    if linked {
-        answer
+    // Unlinking makes nothing: 204.
+    let status = if linked {
+        StatusCode::CREATED
     } else {
-        as_before(answer, StatusCode::NO_CONTENT)
-    }
+        StatusCode::NO_CONTENT
+    };
+    via.answer_as(status, &s, &r, result, |form| {
+        crate::stocktaking::pages::render_coverage(&s, &r, &slug, Some(form))
+    })
+    .await
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
