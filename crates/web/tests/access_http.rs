@@ -1329,10 +1329,17 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
     let secretariat = tokens[0].1.clone().expect("the global secretariat's token");
     assert_eq!(tokens[0].0, "global secretariat");
     let mut examples = vec![];
+    let mut undocumented = vec![];
     for ((method, path), _) in &table {
-        let body = &doc["paths"][*path][method.to_lowercase()]["requestBody"]["content"]
-            ["application/json"]["example"];
+        let json = &doc["paths"][*path][method.to_lowercase()]["requestBody"]["content"]
+            ["application/json"];
+        let body = &json["example"];
+        let takes_fields =
+            !json.is_null() && json["schema"]["$ref"] != "#/components/schemas/NoFields";
         if body.is_null() {
+            if takes_fields {
+                undocumented.push((method, path));
+            }
             continue;
         }
         let own = site
@@ -1376,29 +1383,39 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 4000,
             ))));
         let reply = send(&site, req).await;
+        // Read as the route reads it: not of the wrong media type, not
+        // malformed (the parser's refusals); a rule may still refuse it
+        // here (an amendment of another version, say), in its own words.
+        let message = reply.json()["message"].as_str().unwrap_or("").to_owned();
+        let malformed = [
+            "unknown field",
+            "missing field",
+            "invalid type",
+            "invalid value",
+            "unknown variant",
+            "EOF while parsing",
+            "trailing characters",
+        ]
+        .iter()
+        .any(|m| message.contains(m));
         assert!(
-            ![StatusCode::BAD_REQUEST, StatusCode::UNSUPPORTED_MEDIA_TYPE].contains(&reply.status),
+            reply.status != StatusCode::UNSUPPORTED_MEDIA_TYPE && !malformed,
             "{method} {path}: its documented example {body} was refused: {} {}",
             reply.status,
             reply.body
         );
         examples.push((method, path, reply.status));
     }
-    let with_json_body = table
-        .iter()
-        .filter(|((_, p), _)| {
-            !p.contains("/files/") && !p.ends_with("/inputs/import") && !p.ends_with("/versions")
-        })
-        .count();
     eprintln!(
-        "documented examples sent: {} of {with_json_body} writes with a JSON body; {} accepted as they are",
+        "documented examples sent: {} (every write with fields); {} accepted as they are",
         examples.len(),
         examples.iter().filter(|(_, _, s)| s.is_success()).count()
     );
     assert!(
-        examples.len() * 10 >= with_json_body * 9,
-        "most writes document an example: {examples:?}"
+        undocumented.is_empty(),
+        "writes whose fields have no documented example: {undocumented:?}"
     );
+    assert!(examples.len() >= 40, "{examples:?}");
     // Every route, as every role held in the trial process, in the other
     // process, in every process, in none, and as nobody.
     assert_eq!(cases, table.len() * tokens.len());
@@ -2776,9 +2793,10 @@ fn between<'a>(body: &'a str, start: &str, end: &str) -> &'a str {
 /// The JSON object a form's fields stand for: `venue[city]` nested,
 /// `agenda[0][title]` and `languages[]` lists; whole numbers and `true` or
 /// `false` as JSON's own.
-fn json_of(pairs: &[(&str, String)]) -> serde_json::Map<String, Value> {
+fn json_of<K: AsRef<str>>(pairs: &[(K, String)]) -> serde_json::Map<String, Value> {
     let mut object = Value::Object(serde_json::Map::new());
     for (key, v) in pairs {
+        let key = key.as_ref();
         let value = match v.as_str() {
             "true" => json!(true),
             "false" => json!(false),
@@ -2831,6 +2849,11 @@ fn json_of(pairs: &[(&str, String)]) -> serde_json::Map<String, Value> {
         Value::Object(map) => map,
         _ => unreachable!(),
     }
+}
+
+/// [`json_of`] as a JSON value.
+fn json_value<K: AsRef<str>>(pairs: &[(K, String)]) -> Value {
+    Value::Object(json_of(pairs))
 }
 
 fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
@@ -4759,11 +4782,12 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             "/processes/trial/manage/meetings",
             |n| {
                 vec![
+                    // After the trial's own meeting (2030-06), which other rows take as the first.
                     ("slug", format!("meeting-{n}")),
                     ("kind", "negotiation_round".into()),
                     ("title", format!("Meeting {n}")),
-                    ("start_date", "2030-03-01".into()),
-                    ("end_date", "2030-03-02".into()),
+                    ("start_date", "2031-03-01".into()),
+                    ("end_date", "2031-03-02".into()),
                     ("venue[city]", "Geneva".into()),
                     ("venue[country]", "CHE".into()),
                     ("agenda[0][title]", "Opening".into()),
@@ -5306,7 +5330,7 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
                 .body(Body::from(body.to_string()))
                 .unwrap()
         };
-        let made = send(&site, post_json(&nested_json(&(row.fields)(n)))).await;
+        let made = send(&site, post_json(&json_value(&(row.fields)(n)))).await;
         assert_eq!(made.status, row.json_status, "{}: {}", row.api, made.body);
         if row.json_status == StatusCode::CREATED {
             assert!(made.headers.contains_key(header::LOCATION), "{}", row.api);
@@ -5317,7 +5341,7 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
                 pair.1 = bad_value.to_owned();
             }
         }
-        let refused = send(&site, post_json(&nested_json(&wrong))).await;
+        let refused = send(&site, post_json(&json_value(&wrong))).await;
         assert_eq!(
             refused.status,
             StatusCode::BAD_REQUEST,
@@ -5409,53 +5433,6 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         2,
         "one statement made each way"
     );
-}
-
-/// A form's bracketed fields (`wording[node]`, `take_up[0][amendment]`,
-/// `options[]`) as the JSON object they name; a whole number is a number.
-fn nested(pairs: &[(String, String)]) -> Value {
-    let mut root = json!({});
-    for (k, v) in pairs {
-        let value = v
-            .parse::<u32>()
-            .map_or(Value::String(v.clone()), |x| json!(x));
-        let segments: Vec<String> = k.replace(']', "").split('[').map(str::to_owned).collect();
-        let mut at: &mut Value = &mut root;
-        for (i, segment) in segments.iter().enumerate() {
-            let last = i + 1 == segments.len();
-            let container = || {
-                let next = &segments[(i + 1).min(segments.len() - 1)];
-                if next.is_empty() || next.parse::<usize>().is_ok() {
-                    json!([])
-                } else {
-                    json!({})
-                }
-            };
-            if segment.is_empty() {
-                let list = at.as_array_mut().unwrap();
-                list.push(if last { value.clone() } else { container() });
-                at = list.last_mut().unwrap();
-            } else if let Ok(index) = segment.parse::<usize>() {
-                let list = at.as_array_mut().unwrap();
-                while list.len() <= index {
-                    list.push(Value::Null);
-                }
-                if last {
-                    list[index] = value.clone();
-                } else if list[index].is_null() {
-                    list[index] = container();
-                }
-                at = &mut list[index];
-            } else {
-                let object = at.as_object_mut().unwrap();
-                if last {
-                    object.insert(segment.clone(), value.clone());
-                }
-                at = object.entry(segment.clone()).or_insert_with(container);
-            }
-        }
-    }
-    root
 }
 
 /// One command of the negotiation, sent five times (attempt `i`): as JSON,
@@ -5670,7 +5647,7 @@ async fn negotiation_commands_both_ways(
                 .uri((c.api)(i))
                 .header(header::AUTHORIZATION, format!("Bearer {token}"))
                 .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(nested(&fields).to_string()))
+                .body(Body::from(json_value(&fields).to_string()))
                 .unwrap()
         };
         let with_bad = |mut fields: Vec<(String, String)>| {
@@ -6105,41 +6082,6 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
     }
 }
 
-/// Flat pairs as a form names them (`roles[0][role]`) turned into the JSON
-/// object they stand for, `true`/`false` and whole numbers typed.
-fn nested_json(pairs: &[(&str, String)]) -> Value {
-    let typed = |v: &str| match v {
-        "true" | "false" => json!(v == "true"),
-        v => v.parse::<i64>().map_or(json!(v), |x| json!(x)),
-    };
-    let mut root = serde_json::Map::new();
-    for (k, v) in pairs {
-        match k.split_once('[') {
-            None => {
-                root.insert((*k).to_owned(), typed(v));
-            }
-            // `list[i][field]`
-            Some((list, rest)) => {
-                let (i, field) = rest
-                    .trim_end_matches(']')
-                    .split_once("][")
-                    .expect("list[i][field]");
-                let i: usize = i.parse().unwrap();
-                let items = root
-                    .entry(list.to_owned())
-                    .or_insert(json!([]))
-                    .as_array_mut()
-                    .unwrap();
-                while items.len() <= i {
-                    items.push(json!({}));
-                }
-                items[i][field] = typed(v);
-            }
-        }
-    }
-    Value::Object(root)
-}
-
 /// A form's field name as a refusal names it: `roles[0][role]` is `roles[0].role`.
 fn dotted(name: &str) -> String {
     let mut out = String::new();
@@ -6405,7 +6347,7 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
             };
             send(&site, req.body(body).unwrap())
         };
-        let made = send_json(nested_json(&(row.fields)(n)), api.clone()).await;
+        let made = send_json(json_value(&(row.fields)(n)), api.clone()).await;
         assert_eq!(made.status, row.done.0, "{api}: {}", made.body);
         if row.done.0 == StatusCode::CREATED {
             assert!(made.headers.contains_key(header::LOCATION), "{api}");
@@ -6421,7 +6363,7 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
             pairs
         };
         if let Some((field, _)) = row.bad {
-            let refused = send_json(nested_json(&with_bad(n + 100)), api.clone()).await;
+            let refused = send_json(json_value(&with_bad(n + 100)), api.clone()).await;
             assert_eq!(
                 refused.status,
                 StatusCode::BAD_REQUEST,
@@ -6511,7 +6453,7 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
             "{form_path}: {}",
             unknown.body
         );
-        let mut extra = nested_json(&(row.fields)(n + 300));
+        let mut extra = json_value(&(row.fields)(n + 300));
         extra["colour"] = json!("blue");
         let unknown = send_json(extra, api.clone()).await;
         assert_eq!(
