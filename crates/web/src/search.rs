@@ -13,7 +13,47 @@ use accord_app::{Facet, SearchRequest, SearchResults};
 use axum::extract::{Query, State};
 use axum::Json;
 use minijinja::{context, Value};
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One search result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// `statement`, `document`, `input` or `recommendation`.
+    kind: String,
+    /// The item's number.
+    id: i64,
+    title: String,
+    /// The item's page.
+    url: String,
+    language: accord_domain::Language,
+    /// HTML: the text escaped, `<mark>…</mark>` around matched words.
+    snippet_html: String,
+    /// BM25 relevance; 0 when browsing.
+    score: f64,
+    synthetic: bool,
+    /// The process's slug.
+    process: String,
+    actor: Option<String>,
+    year: i32,
+}
+
+/// A facet's value and how many visible matches have it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchFacetValue {
+    value: String,
+    count: u64,
+}
+
+/// A page of search results, the total, and the facet counts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchAnswer {
+    /// Every visible match (not only this page).
+    total: usize,
+    hits: Vec<SearchHit>,
+    /// Every facet's values, highest count first, by the facet's name.
+    facets: std::collections::BTreeMap<String, Vec<SearchFacetValue>>,
+}
 
 pub fn routes() -> PageRoutes {
     PageRoutes::new().route("/search", get(search_page))
@@ -52,23 +92,46 @@ fn request(params: &[(String, String)]) -> Result<SearchRequest, accord_app::App
     get,
     path = "/api/v1/search",
     tag = "search",
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = SearchAnswer))
 )]
 async fn api_search(
     State(s): State<SharedState>,
     caller: Caller,
     Query(params): Query<Vec<(String, String)>>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<SearchAnswer>, ApiError> {
     let results = s.app.search(&caller.principal, request(&params)?).await?;
-    Ok(Json(json!({
-        "total": results.total,
-        "hits": results.hits.iter().map(|h| json!({
-            "kind": h.kind, "id": h.item_id, "title": h.title, "url": h.url,
-            "language": h.language, "snippet_html": h.snippet_html, "score": h.score,
-            "synthetic": h.synthetic, "process": h.process, "actor": h.actor, "year": h.year,
-        })).collect::<Vec<_>>(),
-        "facets": results.facets.iter().map(|(f, values)| (f.as_str().to_owned(), json!(values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
-    })))
+    Ok(Json(SearchAnswer {
+        total: results.total,
+        hits: results
+            .hits
+            .into_iter()
+            .map(|h| SearchHit {
+                kind: h.kind,
+                id: h.item_id,
+                title: h.title,
+                url: h.url,
+                language: h.language,
+                snippet_html: h.snippet_html,
+                // Widened as the untyped answer always did.
+                score: f64::from(h.score),
+                synthetic: h.synthetic,
+                process: h.process,
+                actor: h.actor,
+                year: h.year,
+            })
+            .collect(),
+        facets: results
+            .facets
+            .into_iter()
+            .map(|(f, values)| {
+                let values = values
+                    .into_iter()
+                    .map(|(value, count)| SearchFacetValue { value, count })
+                    .collect();
+                (f.as_str().to_owned(), values)
+            })
+            .collect(),
+    }))
 }
 
 fn href(

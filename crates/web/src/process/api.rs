@@ -17,7 +17,7 @@ use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use utoipa::ToSchema;
 
 /// A list that is never long enough to page.
@@ -165,6 +165,58 @@ pub struct ActorDetailDto {
     actor: ActorDto,
     /// Codes of the groups the actor belongs to.
     member_of: Vec<String>,
+}
+
+/// The process just created.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessCreated {
+    #[schema(example = "gcm")]
+    slug: String,
+}
+
+/// The phase just added to a process.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessPhaseAdded {
+    kind: d::PhaseKind,
+}
+
+/// The meeting or document just recorded, by its number.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessRecordCreated {
+    id: i64,
+}
+
+/// The theme or actor just added, by its code.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessCodeCreated {
+    code: String,
+}
+
+/// The meeting the caller just registered for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingRegistered {
+    meeting: i64,
+}
+
+/// A participant in a meeting, as the public sees them: never their e-mail.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingParticipant {
+    name: String,
+    /// The code of the actor they attend for.
+    actor: d::ActorCode,
+    actor_name: String,
+    registered_at: DateTime<Utc>,
+}
+
+/// A meeting's participants.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingParticipantList {
+    items: Vec<MeetingParticipant>,
+}
+
+/// A write's record as JSON, from its typed form.
+pub(crate) fn record<T: Serialize>(v: &T) -> Result<Value, AppError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 fn officer(o: d::Officer) -> OfficerDto {
@@ -447,7 +499,7 @@ pub(crate) struct NewOfficer {
                 "secretariat": [],
                 "meeting_kinds": ["thematic_session", "negotiation_round", "conference"]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessCreated))
 )]
 pub(crate) async fn create_process(
     State(s): State<SharedState>,
@@ -484,7 +536,7 @@ pub(crate) async fn create_process(
         s.app.create_process(&principal, process).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}"),
-            record: json!({ "slug": slug }),
+            record: record(&ProcessCreated { slug: slug.clone() })?,
             page: format!("/processes/{slug}/manage"),
         })
     }
@@ -516,7 +568,7 @@ pub(crate) struct NewPhase {
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewPhase, example = json!({ "kind": "negotiation", "start_date": "2018-02-01", "end_date": "2018-07-31" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessPhaseAdded))
 )]
 pub(crate) async fn add_phase(
     State(s): State<SharedState>,
@@ -541,7 +593,7 @@ pub(crate) async fn add_phase(
         s.app.add_phase(&principal, phase).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}"),
-            record: json!({ "kind": c.kind }),
+            record: record(&ProcessPhaseAdded { kind: c.kind })?,
             page: format!("/processes/{slug}"),
         })
     }
@@ -607,7 +659,7 @@ pub(crate) struct NewAgendaItem {
                 "venue": { "city": "New York", "country": "USA" },
                 "agenda": [{ "number": 1, "title": "Zero draft" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessRecordCreated))
 )]
 pub(crate) async fn add_meeting(
     State(s): State<SharedState>,
@@ -647,7 +699,7 @@ pub(crate) async fn add_meeting(
         let id = s.app.add_meeting(&principal, meeting).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/meetings/{id}"),
-            record: json!({ "id": id }),
+            record: record(&ProcessRecordCreated { id })?,
             page: format!("/processes/{slug}/meetings/{id}"),
         })
     }
@@ -695,7 +747,7 @@ pub(crate) struct NewDocument {
                 "slug": "zero-draft", "title": "Zero draft", "kind": "draft", "date": "2018-02-05",
                 "languages": ["en"], "distribution": "public"
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessRecordCreated))
 )]
 pub(crate) async fn add_document(
     State(s): State<SharedState>,
@@ -725,7 +777,7 @@ pub(crate) async fn add_document(
         let id = s.app.add_document(&principal, document).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/documents"),
-            record: json!({ "id": id }),
+            record: record(&ProcessRecordCreated { id })?,
             page: format!("/processes/{slug}/documents"),
         })
     }
@@ -755,7 +807,7 @@ pub(crate) struct NewTheme {
     tag = "processes",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewTheme, example = json!({ "code": "topic-1", "taxonomy": "topics", "number": 1, "title": "Human rights of all migrants" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessCodeCreated))
 )]
 pub(crate) async fn add_theme(
     State(s): State<SharedState>,
@@ -781,7 +833,7 @@ pub(crate) async fn add_theme(
         s.app.add_theme(&principal, theme).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/themes"),
-            record: json!({ "code": code }),
+            record: record(&ProcessCodeCreated { code: code.clone() })?,
             page: format!("/processes/{slug}"),
         })
     }
@@ -831,7 +883,7 @@ pub(crate) struct NewActor {
     path = "/api/v1/actors",
     tag = "processes",
     request_body(content = NewActor, example = json!({ "code": "IOM", "kind": "intergovernmental_organisation", "name": "International Organization for Migration" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ProcessCodeCreated))
 )]
 pub(crate) async fn create_actor(
     State(s): State<SharedState>,
@@ -861,7 +913,7 @@ pub(crate) async fn create_actor(
         s.app.create_actor(&principal, actor).await?;
         Ok(Done {
             location: format!("/api/v1/actors/{code}"),
-            record: json!({ "code": code }),
+            record: record(&ProcessCodeCreated { code: code.clone() })?,
             page: format!("/actors/{code}"),
         })
     }
@@ -879,7 +931,7 @@ pub(crate) async fn create_actor(
     path = "/api/v1/processes/{slug}/meetings/{id}/registrations",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = MeetingRegistered))
 )]
 pub(crate) async fn register_for_meeting(
     State(s): State<SharedState>,
@@ -900,7 +952,7 @@ pub(crate) async fn register_for_meeting(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/meetings/{meeting}/participants"),
-            record: json!({ "meeting": meeting }),
+            record: record(&MeetingRegistered { meeting })?,
             page: format!("/processes/{slug}/meetings/{meeting}#participants-h"),
         })
     }
@@ -917,21 +969,26 @@ pub(crate) async fn register_for_meeting(
     path = "/api/v1/processes/{slug}/meetings/{id}/participants",
     tag = "processes",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = MeetingParticipantList))
 )]
 async fn participants(
     State(s): State<SharedState>,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<MeetingParticipantList>, ApiError> {
     let meeting = crate::http::query::parse_id(&id, "meeting")?;
-    let items: Vec<Value> = s
+    let items = s
         .app
         .participants(&slug, meeting)
         .await?
         .into_iter()
-        .map(|(p, actor)| json!({ "name": p.name, "actor": actor.code, "actor_name": actor.name, "registered_at": p.registered_at }))
+        .map(|(p, actor)| MeetingParticipant {
+            name: p.name,
+            actor: actor.code,
+            actor_name: actor.name,
+            registered_at: p.registered_at,
+        })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(MeetingParticipantList { items }))
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.

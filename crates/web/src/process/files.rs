@@ -18,7 +18,30 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A file as stored.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessStoredFile {
+    /// The name it was uploaded as (cleaned).
+    name: String,
+    /// Bytes.
+    size: u64,
+    content_type: String,
+    /// Lower-case hex SHA-256 of the bytes.
+    sha256: String,
+}
+
+/// An upload's outcome: the language's text, read or being read.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProcessFileUploaded {
+    language: d::Language,
+    status: d::TextStatus,
+    file: ProcessStoredFile,
+    /// Where to download the file.
+    url: String,
+}
 
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
@@ -50,7 +73,7 @@ async fn api_upload(
     q: UploadQuery,
     headers: HeaderMap,
     body: Body,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<ProcessFileUploaded>), ApiError> {
     let p = crate::http::json::signed_in(p)?;
     let id = parse_id(&id, kind.as_str())?;
     let language = language_of(&language)?;
@@ -88,12 +111,21 @@ async fn api_upload(
     };
     Ok((
         status,
-        Json(json!({
-            "language": out.language,
-            "status": out.status,
-            "file": { "name": out.file.filename, "size": out.file.size, "content_type": out.file.content_type, "sha256": out.file.sha256 },
-            "url": format!("/processes/{slug}/{}s/{id}/files/{}", kind.as_str(), out.language),
-        })),
+        Json(ProcessFileUploaded {
+            language: out.language,
+            status: out.status,
+            file: ProcessStoredFile {
+                name: out.file.filename,
+                size: out.file.size,
+                content_type: out.file.content_type,
+                sha256: out.file.sha256,
+            },
+            url: format!(
+                "/processes/{slug}/{}s/{id}/files/{}",
+                kind.as_str(),
+                out.language
+            ),
+        }),
     ))
 }
 
@@ -106,7 +138,7 @@ async fn api_upload(
     tag = "files",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value))
+    responses((status = 201, description = "Read at once: the text in that language", body = ProcessFileUploaded), (status = 202, description = "Accepted: a background job reads it", body = ProcessFileUploaded))
 )]
 async fn upload_statement_file(
     State(s): State<SharedState>,
@@ -115,7 +147,7 @@ async fn upload_statement_file(
     Query(q): Query<UploadQuery>,
     headers: HeaderMap,
     body: Body,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<ProcessFileUploaded>), ApiError> {
     api_upload(
         s,
         p,
@@ -136,7 +168,7 @@ async fn upload_statement_file(
     tag = "files",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Read at once: the text in that language", body = serde_json::Value), (status = 202, description = "Accepted: a background job reads it", body = serde_json::Value))
+    responses((status = 201, description = "Read at once: the text in that language", body = ProcessFileUploaded), (status = 202, description = "Accepted: a background job reads it", body = ProcessFileUploaded))
 )]
 async fn upload_document_file(
     State(s): State<SharedState>,
@@ -145,7 +177,7 @@ async fn upload_document_file(
     Query(q): Query<UploadQuery>,
     headers: HeaderMap,
     body: Body,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<ProcessFileUploaded>), ApiError> {
     api_upload(
         s,
         p,

@@ -5,6 +5,7 @@ use crate::http::command::{Command, Done, Refusal};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
+use crate::process::api::record;
 use crate::process::pages::render_meeting;
 use crate::SharedState;
 use accord_app::AppError;
@@ -13,8 +14,63 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+/// The inscription just made on the speakers' list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpeakerInscribed {
+    id: i64,
+}
+
+/// An inscription's status, as just set.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpeakerStatusSet {
+    id: i64,
+    status: d::SpeakerStatus,
+}
+
+/// A speaker category's time limit at a meeting.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingTimeLimit {
+    category: d::SpeakerCategory,
+    /// Seconds.
+    seconds: u32,
+    /// False when the category has its usual limit.
+    set_for_meeting: bool,
+}
+
+/// Every speaker category's time limit at a meeting.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingTimeLimitList {
+    items: Vec<MeetingTimeLimit>,
+}
+
+/// One speaker on a meeting's list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingSpeaker {
+    /// The place in speaking order, from 1.
+    position: usize,
+    /// The inscription.
+    id: i64,
+    /// 0 for the meeting as a whole.
+    agenda_item: u32,
+    actor: d::ActorCode,
+    /// The actor's name.
+    name: String,
+    category: d::SpeakerCategory,
+    status: d::SpeakerStatus,
+    time_limit_seconds: u32,
+    inscribed_at: DateTime<Utc>,
+}
+
+/// A meeting's speakers' list in speaking order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingSpeakersList {
+    items: Vec<MeetingSpeaker>,
+}
 
 /// A request for the floor. The form on the meeting's page sends the same
 /// command (its check boxes send `true`).
@@ -55,7 +111,7 @@ fn on_the_list(slug: &str, meeting: i64, record: Value) -> Done {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = FloorBody, example = json!({ "actor": "MEX", "agenda_item": 1, "ministerial": false, "right_of_reply": false })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = SpeakerInscribed))
 )]
 pub(crate) async fn inscribe(
     State(s): State<SharedState>,
@@ -78,7 +134,11 @@ pub(crate) async fn inscribe(
             right_of_reply: c.right_of_reply,
         };
         let inscription = s.app.inscribe(&principal, &slug, meeting, floor).await?;
-        Ok(on_the_list(&slug, meeting, json!({ "id": inscription })))
+        Ok(on_the_list(
+            &slug,
+            meeting,
+            record(&SpeakerInscribed { id: inscription })?,
+        ))
     }
     .await;
     via.answer(&s, &r, result, |form| {
@@ -103,7 +163,7 @@ pub(crate) struct StatusBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("inscription" = i64, Path)),
     request_body(content = StatusBody, example = json!({ "status": "speaking" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = SpeakerStatusSet))
 )]
 pub(crate) async fn set_speaker_status(
     State(s): State<SharedState>,
@@ -127,7 +187,10 @@ pub(crate) async fn set_speaker_status(
         Ok(on_the_list(
             &slug,
             meeting,
-            json!({ "id": inscription, "status": c.status }),
+            record(&SpeakerStatusSet {
+                id: inscription,
+                status: c.status,
+            })?,
         ))
     }
     .await;
@@ -158,7 +221,7 @@ pub(crate) struct TimeLimitBody {
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("category" = String, Path)),
     request_body(content = TimeLimitBody, example = json!({ "seconds": 240 })),
-    responses((status = 200, description = "Done", body = serde_json::Value))
+    responses((status = 200, description = "Done", body = MeetingTimeLimit))
 )]
 pub(crate) async fn set_time_limit(
     State(s): State<SharedState>,
@@ -187,11 +250,11 @@ pub(crate) async fn set_time_limit(
             })?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/meetings/{meeting}/time-limits"),
-            record: json!({
-                "category": category,
-                "seconds": c.seconds.unwrap_or(category.default_time_limit()),
-                "set_for_meeting": c.seconds.is_some(),
-            }),
+            record: record(&MeetingTimeLimit {
+                category,
+                seconds: c.seconds.unwrap_or(category.default_time_limit()),
+                set_for_meeting: c.seconds.is_some(),
+            })?,
             page: format!("/processes/{slug}/meetings/{meeting}#speakers-h"),
         })
     }
@@ -210,23 +273,25 @@ pub(crate) async fn set_time_limit(
     path = "/api/v1/processes/{slug}/meetings/{id}/time-limits",
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = MeetingTimeLimitList))
 )]
 async fn time_limits(
     State(s): State<SharedState>,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<MeetingTimeLimitList>, ApiError> {
     let meeting = parse_id(&id, "meeting")?;
-    let items: Vec<Value> = s
+    let items = s
         .app
         .time_limits(&slug, meeting)
         .await?
         .into_iter()
-        .map(|(category, seconds, set)| {
-            json!({ "category": category, "seconds": seconds, "set_for_meeting": set })
+        .map(|(category, seconds, set_for_meeting)| MeetingTimeLimit {
+            category,
+            seconds,
+            set_for_meeting,
         })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(MeetingTimeLimitList { items }))
 }
 
 /// A meeting's speakers' list in speaking order, with time limits
@@ -235,34 +300,32 @@ async fn time_limits(
     path = "/api/v1/processes/{slug}/meetings/{id}/speakers",
     tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = MeetingSpeakersList))
 )]
 async fn speakers_list(
     State(s): State<SharedState>,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<MeetingSpeakersList>, ApiError> {
     let meeting = parse_id(&id, "meeting")?;
-    let items: Vec<Value> = s
+    let items = s
         .app
         .speakers_list(&slug, meeting)
         .await?
         .into_iter()
         .enumerate()
-        .map(|(n, sp)| {
-            json!({
-                "position": n + 1,
-                "id": sp.inscription.id,
-                "agenda_item": sp.inscription.agenda_item,
-                "actor": sp.actor.code,
-                "name": sp.actor.name,
-                "category": sp.inscription.category,
-                "status": sp.inscription.status,
-                "time_limit_seconds": sp.time_limit,
-                "inscribed_at": sp.inscription.inscribed_at,
-            })
+        .map(|(n, sp)| MeetingSpeaker {
+            position: n + 1,
+            id: sp.inscription.id,
+            agenda_item: sp.inscription.agenda_item,
+            actor: sp.actor.code,
+            name: sp.actor.name,
+            category: sp.inscription.category,
+            status: sp.inscription.status,
+            time_limit_seconds: sp.time_limit,
+            inscribed_at: sp.inscription.inscribed_at,
         })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(MeetingSpeakersList { items }))
 }
 
 /// This area's API routes, each declared once with its OpenAPI description.
