@@ -99,6 +99,7 @@ pub struct StoredFile {
 
 /// A heading or a paragraph of a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TextBlock {
     Heading { level: u8, text: String },
@@ -233,6 +234,7 @@ impl NewInput {
 
 /// A recorded input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Input {
     pub id: i64,
     pub process: Slug,

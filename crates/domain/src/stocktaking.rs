@@ -30,6 +30,7 @@ crate::named_enum!(
 
 /// A background job and its progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Job {
     pub id: i64,
     pub process: Slug,
@@ -49,6 +50,7 @@ pub struct Job {
 
 /// One complete analysis of a process's inputs and statements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AnalysisRun {
     pub id: i64,
     pub process: Slug,
@@ -74,6 +76,7 @@ pub struct AnalysisRun {
 /// What came in, counted for the report. (Fields default, so runs stored
 /// before a field existed still read.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RunStats {
     /// Inputs and statements that are generated test data.
@@ -93,6 +96,7 @@ pub struct RunStats {
 /// Inputs that are one letter, sent many times (word for word, or with
 /// small edits).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Campaign {
     /// 1 is the largest.
     pub number: i64,
@@ -170,6 +174,7 @@ pub struct CoverageLink {
 /// One cell of "who said what": how many items of a kind of actor (or of
 /// one actor, or from one region) are about a theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhoSaidWhat {
     pub item_kind: ItemKind,
     /// The actor's kind for statements (`member_state`, `observer`, …);

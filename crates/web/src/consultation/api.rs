@@ -7,7 +7,7 @@ use crate::http::auth::Caller;
 use crate::http::command::{Command, Done, FormAgain, OpenCommand, Refusal, Via};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
-use crate::http::query::parse_id;
+use crate::http::query::{parse_id, Page};
 use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::{AppError, PageRequest, MAX_LIMIT};
@@ -16,8 +16,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
 
 #[derive(Deserialize)]
 struct ListQuery {
@@ -48,75 +50,248 @@ impl ListQuery {
     }
 }
 
-fn page_json<T>(listing: accord_app::Listing<T>, f: impl Fn(T) -> Value) -> Json<Value> {
-    Json(json!({
-        "items": listing.items.into_iter().map(f).collect::<Vec<_>>(),
-        "next_cursor": listing.next_cursor,
-    }))
+/// A statement as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultStatement {
+    id: i64,
+    /// The meeting's id.
+    meeting: i64,
+    /// 0 for the meeting as a whole.
+    agenda_item: u32,
+    /// Who delivered it: a state, a UN entity, an organisation.
+    actor: d::ActorCode,
+    /// The group it was delivered for, if any.
+    on_behalf_of: Option<d::ActorCode>,
+    title: String,
+    delivered_on: NaiveDate,
+    distribution: d::Distribution,
+    embargo_until: Option<DateTime<Utc>>,
+    /// Generated test data.
+    synthetic: bool,
+    /// Who entered it (an account's name), and when.
+    entered_by: String,
+    entered_at: DateTime<Utc>,
 }
 
-fn statement_json(s: d::Statement) -> Value {
-    json!({
-        "id": s.id,
-        "meeting": s.meeting,
-        "agenda_item": s.agenda_item,
-        "actor": s.actor,
-        "on_behalf_of": s.on_behalf_of,
-        "title": s.title,
-        "delivered_on": s.delivered_on,
-        "distribution": s.distribution,
-        "embargo_until": s.embargo_until,
-        "synthetic": s.synthetic,
-        "entered_by": s.entered_by,
-        "entered_at": s.entered_at,
-    })
+impl From<d::Statement> for ConsultStatement {
+    fn from(s: d::Statement) -> Self {
+        let d::Statement {
+            id,
+            statement,
+            entered_by,
+            entered_at,
+        } = s;
+        ConsultStatement {
+            id,
+            meeting: statement.meeting,
+            agenda_item: statement.agenda_item,
+            actor: statement.actor,
+            on_behalf_of: statement.on_behalf_of,
+            title: statement.title,
+            delivered_on: statement.delivered_on,
+            distribution: statement.distribution,
+            embargo_until: statement.embargo_until,
+            synthetic: statement.synthetic,
+            entered_by,
+            entered_at,
+        }
+    }
 }
 
-fn text_json(slug: &str, kind: &str, id: i64, t: d::ItemText) -> Value {
-    json!({
-        "language": t.language,
-        "text": t.body,
-        "blocks": t.blocks,
-        "status": t.status,
-        "diagnostics": t.diagnostics,
-        "language_detected": t.language_detected,
-        "file": t.file.map(|f| json!({
-            "name": f.filename,
-            "size": f.size,
-            "content_type": f.content_type,
-            "sha256": f.sha256,
-            "url": format!("/processes/{slug}/{kind}/{id}/files/{}", t.language),
-        })),
-    })
+/// A statement with its texts per language and its recommendations.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultStatementDetail {
+    #[serde(flatten)]
+    statement: ConsultStatement,
+    texts: Vec<ConsultText>,
+    recommendations: Vec<ConsultRecommendation>,
 }
 
-fn input_json(i: d::Input) -> Value {
-    json!({
-        "id": i.id,
-        "consultation": i.consultation,
-        "author": i.author,
-        "organisation": i.organisation,
-        "country": i.country,
-        "language": i.language,
-        "language_detected": i.language_detected,
-        "text": i.text,
-        "synthetic": i.synthetic,
-        "submitted_at": i.submitted_at,
-    })
+/// The file a text was extracted from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultTextFile {
+    /// The name it was uploaded as.
+    name: String,
+    size: u64,
+    content_type: String,
+    /// Lower-case hex SHA-256 of the bytes.
+    sha256: String,
+    /// Where to download it.
+    url: String,
 }
 
-fn recommendation_json(r: d::Recommendation) -> Value {
-    json!({
-        "id": r.id,
-        "source": r.source,
-        "source_id": r.source_id,
-        "language": r.language,
-        "passage": r.passage,
-        "start": r.start,
-        "themes": r.themes,
-        "marked_by": r.marked_by,
-        "marked_at": r.marked_at,
-    })
+/// The text of an item in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultText {
+    language: d::Language,
+    /// The plain text (empty while extraction is pending).
+    text: String,
+    /// Headings and paragraphs, when known.
+    blocks: Vec<d::TextBlock>,
+    status: d::TextStatus,
+    /// What could not be read, in words.
+    diagnostics: Vec<String>,
+    /// The language was detected, not given by the uploader.
+    language_detected: bool,
+    /// The file the text comes from, if any.
+    file: Option<ConsultTextFile>,
+}
+
+impl ConsultText {
+    fn new(slug: &str, kind: &str, id: i64, t: d::ItemText) -> Self {
+        let language = t.language;
+        ConsultText {
+            language,
+            text: t.body,
+            blocks: t.blocks,
+            status: t.status,
+            diagnostics: t.diagnostics,
+            language_detected: t.language_detected,
+            file: t.file.map(|f| ConsultTextFile {
+                name: f.filename,
+                size: f.size,
+                content_type: f.content_type,
+                sha256: f.sha256,
+                url: format!("/processes/{slug}/{kind}/{id}/files/{language}"),
+            }),
+        }
+    }
+}
+
+/// A written input as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultInput {
+    id: i64,
+    /// The consultation's slug.
+    consultation: d::Slug,
+    author: Option<String>,
+    organisation: Option<String>,
+    country: Option<d::ActorCode>,
+    language: d::Language,
+    /// The language was detected from the text.
+    language_detected: bool,
+    text: String,
+    /// Generated test data.
+    synthetic: bool,
+    submitted_at: DateTime<Utc>,
+}
+
+impl From<d::Input> for ConsultInput {
+    fn from(i: d::Input) -> Self {
+        ConsultInput {
+            id: i.id,
+            consultation: i.consultation,
+            author: i.author,
+            organisation: i.organisation,
+            country: i.country,
+            language: i.language,
+            language_detected: i.language_detected,
+            text: i.text,
+            synthetic: i.synthetic,
+            submitted_at: i.submitted_at,
+        }
+    }
+}
+
+/// An input with its recommendations.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultInputDetail {
+    #[serde(flatten)]
+    input: ConsultInput,
+    recommendations: Vec<ConsultRecommendation>,
+}
+
+/// A passage of a statement or an input marked as a recommendation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultRecommendation {
+    id: i64,
+    /// A statement or an input.
+    source: d::ItemKind,
+    source_id: i64,
+    language: d::Language,
+    passage: String,
+    /// Where the passage starts in the source's text (characters).
+    start: usize,
+    themes: Vec<d::Slug>,
+    marked_by: String,
+    marked_at: DateTime<Utc>,
+}
+
+impl From<d::Recommendation> for ConsultRecommendation {
+    fn from(r: d::Recommendation) -> Self {
+        let d::Recommendation {
+            id,
+            recommendation,
+            start,
+            marked_by,
+            marked_at,
+        } = r;
+        ConsultRecommendation {
+            id,
+            source: recommendation.source,
+            source_id: recommendation.source_id,
+            language: recommendation.language,
+            passage: recommendation.passage,
+            start,
+            themes: recommendation.themes,
+            marked_by,
+            marked_at,
+        }
+    }
+}
+
+/// A call for written inputs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultCall {
+    slug: d::Slug,
+    title: String,
+    description: String,
+    opens_at: DateTime<Utc>,
+    /// Null while open with no set end.
+    closes_at: Option<DateTime<Utc>>,
+    /// Open now.
+    open: bool,
+    /// Generated test data.
+    synthetic: bool,
+}
+
+/// The calls for written inputs (never long enough to page).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultCallList {
+    items: Vec<ConsultCall>,
+}
+
+/// What was made: its id, and the page that shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultCreated {
+    id: i64,
+    /// The portal's page.
+    url: String,
+}
+
+/// A statement's text was added or replaced.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultTextRecord {
+    /// The statement's id.
+    id: i64,
+    language: d::Language,
+}
+
+/// A call for inputs was opened.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultCallRecord {
+    slug: String,
+}
+
+/// A recommendation was marked.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultRecommendationRecord {
+    id: i64,
+}
+
+/// A write's record as JSON.
+fn record<T: Serialize>(record: &T) -> Result<Value, AppError> {
+    serde_json::to_value(record).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 fn optional_id(v: &Option<String>, what: &str) -> Result<Option<i64>, ApiError> {
@@ -129,20 +304,20 @@ fn optional_id(v: &Option<String>, what: &str) -> Result<Option<i64>, ApiError> 
     path = "/api/v1/processes/{slug}/statements",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = Page<ConsultStatement>))
 )]
 async fn list_statements(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Page<ConsultStatement>>, ApiError> {
     let meeting = optional_id(&q.meeting, "meeting")?;
     let listing = s
         .app
         .statements(&caller.principal, &slug, meeting, &q.page()?)
         .await?;
-    Ok(page_json(listing, statement_json))
+    Ok(Json(Page::from(listing, ConsultStatement::from)))
 }
 
 /// One statement with its texts per language and its recommendations
@@ -151,27 +326,24 @@ async fn list_statements(
     path = "/api/v1/processes/{slug}/statements/{id}",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = ConsultStatementDetail))
 )]
 async fn get_statement(
     State(s): State<SharedState>,
     caller: Caller,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ConsultStatementDetail>, ApiError> {
     let id = parse_id(&id, "statement")?;
     let detail = s.app.statement(&caller.principal, &slug, id).await?;
-    let mut value = statement_json(detail.statement);
-    value["texts"] = detail
-        .texts
-        .into_iter()
-        .map(|t| text_json(&slug, "statements", id, t))
-        .collect();
-    value["recommendations"] = detail
-        .recommendations
-        .into_iter()
-        .map(recommendation_json)
-        .collect();
-    Ok(Json(value))
+    Ok(Json(ConsultStatementDetail {
+        statement: detail.statement.into(),
+        texts: detail
+            .texts
+            .into_iter()
+            .map(|t| ConsultText::new(&slug, "statements", id, t))
+            .collect(),
+        recommendations: detail.recommendations.into_iter().map(Into::into).collect(),
+    }))
 }
 
 /// The calls for written inputs
@@ -180,27 +352,29 @@ async fn get_statement(
     path = "/api/v1/processes/{slug}/consultations",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = ConsultCallList))
 )]
 async fn list_consultations(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ConsultCallList>, ApiError> {
     let now = s.app.now();
-    let items: Vec<Value> = s
+    let items = s
         .app
         .consultations(&slug)
         .await?
         .into_iter()
-        .map(|c| {
-            json!({
-                "slug": c.slug, "title": c.title, "description": c.description,
-                "opens_at": c.opens_at, "closes_at": c.closes_at, "open": c.is_open_at(now),
-                "synthetic": c.synthetic,
-            })
+        .map(|c| ConsultCall {
+            open: c.is_open_at(now),
+            slug: c.slug,
+            title: c.title,
+            description: c.description,
+            opens_at: c.opens_at,
+            closes_at: c.closes_at,
+            synthetic: c.synthetic,
         })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(ConsultCallList { items }))
 }
 
 /// Written inputs the caller may see; `consultation` narrows to one call
@@ -209,14 +383,14 @@ async fn list_consultations(
     path = "/api/v1/processes/{slug}/inputs",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = Page<ConsultInput>))
 )]
 async fn list_inputs(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Page<ConsultInput>>, ApiError> {
     let listing = s
         .app
         .inputs(
@@ -226,7 +400,7 @@ async fn list_inputs(
             &q.page()?,
         )
         .await?;
-    Ok(page_json(listing, input_json))
+    Ok(Json(Page::from(listing, ConsultInput::from)))
 }
 
 /// One input with its recommendations
@@ -235,22 +409,19 @@ async fn list_inputs(
     path = "/api/v1/processes/{slug}/inputs/{id}",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = ConsultInputDetail))
 )]
 async fn get_input(
     State(s): State<SharedState>,
     caller: Caller,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ConsultInputDetail>, ApiError> {
     let id = parse_id(&id, "input")?;
     let detail = s.app.input(&caller.principal, &slug, id).await?;
-    let mut value = input_json(detail.input);
-    value["recommendations"] = detail
-        .recommendations
-        .into_iter()
-        .map(recommendation_json)
-        .collect();
-    Ok(Json(value))
+    Ok(Json(ConsultInputDetail {
+        input: detail.input.into(),
+        recommendations: detail.recommendations.into_iter().map(Into::into).collect(),
+    }))
 }
 
 /// Recommendations whose source the caller may see; `theme` narrows to one theme
@@ -259,19 +430,19 @@ async fn get_input(
     path = "/api/v1/processes/{slug}/recommendations",
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = Page<ConsultRecommendation>))
 )]
 async fn list_recommendations(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Page<ConsultRecommendation>>, ApiError> {
     let listing = s
         .app
         .recommendations(&caller.principal, &slug, q.theme.as_deref(), &q.page()?)
         .await?;
-    Ok(page_json(listing, recommendation_json))
+    Ok(Json(Page::from(listing, ConsultRecommendation::from)))
 }
 
 // ---- writes: one command each, from JSON or from the portal's form -------
@@ -324,7 +495,7 @@ pub(crate) struct StatementBody {
                 "title": "Statement by Mexico", "delivered_on": "2017-05-08", "distribution": "public",
                 "texts": [{ "language": "en", "text": "Mr. Chair, …" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ConsultCreated))
 )]
 pub(crate) async fn add_statement(
     State(s): State<SharedState>,
@@ -361,7 +532,10 @@ pub(crate) async fn add_statement(
         let id = s.app.add_statement(&principal, statement, texts).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/statements/{id}"),
-            record: json!({ "id": id, "url": format!("/processes/{slug}/statements/{id}") }),
+            record: record(&ConsultCreated {
+                id,
+                url: format!("/processes/{slug}/statements/{id}"),
+            })?,
             page: format!("/processes/{slug}/statements/{id}"),
         })
     }
@@ -400,7 +574,7 @@ pub(crate) struct TextBody {
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
     request_body(content = TextBody, example = json!({ "text": "Monsieur le Président, …" })),
-    responses((status = 200, description = "Done", body = serde_json::Value))
+    responses((status = 200, description = "Done", body = ConsultTextRecord))
 )]
 pub(crate) async fn put_statement_text(
     State(s): State<SharedState>,
@@ -427,7 +601,7 @@ pub(crate) async fn put_statement_text(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/statements/{id}"),
-            record: json!({ "id": id, "language": language }),
+            record: record(&ConsultTextRecord { id, language })?,
             page: format!("/processes/{slug}/statements/{id}"),
         })
     }
@@ -472,7 +646,7 @@ pub(crate) struct NewConsultation {
                 "slug": "online", "title": "Online consultation", "description": "",
                 "opens_at": "2017-05-01T00:00:00Z", "closes_at": "2017-06-01T00:00:00Z"
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ConsultCallRecord))
 )]
 pub(crate) async fn open_consultation(
     State(s): State<SharedState>,
@@ -500,7 +674,7 @@ pub(crate) async fn open_consultation(
         s.app.open_consultation(&principal, consultation).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/consultations"),
-            record: json!({ "slug": name }),
+            record: record(&ConsultCallRecord { slug: name.clone() })?,
             page: format!("/processes/{slug}/consultations/{name}"),
         })
     }
@@ -541,7 +715,7 @@ pub(crate) struct InputBody {
     tag = "consultation",
     params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path)),
     request_body(content = InputBody, example = json!({ "organisation": "A network", "country": "CHE", "language": "en", "text": "…" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
+    responses((status = 201, description = "Created", body = ConsultCreated)),
     security((), ("bearer" = []), ("session" = []))
 )]
 pub(crate) async fn submit_input(
@@ -577,7 +751,10 @@ pub(crate) async fn submit_input(
         let id = s.app.submit_input(&principal, input, &address).await?;
         Ok::<_, Refusal>(Done {
             location: format!("/api/v1/processes/{slug}/inputs/{id}"),
-            record: json!({ "id": id, "url": format!("/processes/{slug}/inputs/{id}") }),
+            record: record(&ConsultCreated {
+                id,
+                url: format!("/processes/{slug}/inputs/{id}"),
+            })?,
             page: format!("/processes/{slug}/inputs/{id}"),
         })
     }
@@ -638,7 +815,7 @@ pub(crate) struct NewRecommendation {
                 "source": "statement", "source_id": 1, "language": "en",
                 "passage": "States should …", "themes": ["topic-1"]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ConsultRecommendationRecord))
 )]
 pub(crate) async fn mark_recommendation(
     State(s): State<SharedState>,
@@ -667,7 +844,7 @@ pub(crate) async fn mark_recommendation(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/recommendations"),
-            record: json!({ "id": id }),
+            record: record(&ConsultRecommendationRecord { id })?,
             page: format!(
                 "/processes/{slug}/{}s/{}#rec-{id}",
                 c.source.as_str(),

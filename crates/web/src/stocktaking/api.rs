@@ -14,17 +14,149 @@ use crate::SharedState;
 use accord_app::import::InputFormat;
 use accord_app::stocktaking::AnalysisOptions;
 use accord_app::AppError;
-use accord_domain::{ItemKind, Language};
+use accord_domain::{self as d, ItemKind, Language};
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
 
-fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, ApiError> {
-    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()).into())
+/// A write's record as JSON.
+fn record<T: Serialize>(v: &T) -> Result<Value, AppError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The latest analysis as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingView {
+    run: d::stocktaking::AnalysisRun,
+    /// Items no theme was found for.
+    unassigned: i64,
+    themes: Vec<StocktakingTheme>,
+    /// The largest campaigns.
+    campaigns: Vec<d::stocktaking::Campaign>,
+    who_said_what: Vec<d::stocktaking::WhoSaidWhat>,
+}
+
+/// A theme of the analysis, with its clusters.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingTheme {
+    code: d::Slug,
+    title: String,
+    inputs: i64,
+    statements: i64,
+    clusters: Vec<StocktakingCluster>,
+    /// The ids of the recommendations with this theme.
+    recommendations: Vec<i64>,
+}
+
+/// A group of similar inputs within a theme.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCluster {
+    /// 1 is the largest within the theme.
+    number: i64,
+    inputs: i64,
+    key_phrases: Vec<String>,
+    /// The ids of the inputs closest to the cluster's centre.
+    representatives: Vec<i64>,
+}
+
+/// A page of the latest analysis's campaigns, largest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCampaigns {
+    /// The analysis run's id.
+    run: i64,
+    items: Vec<d::stocktaking::Campaign>,
+    /// More campaigns follow (ask with a larger `offset`).
+    more: bool,
+}
+
+/// One campaign and a page of its inputs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCampaign {
+    campaign: d::stocktaking::Campaign,
+    /// The input whose text stands for the campaign, if the caller may see it.
+    representative: Option<d::Input>,
+    inputs: Vec<d::Input>,
+    /// Pass back as `after` for the next page; null on the last page.
+    next_after: Option<i64>,
+}
+
+/// Which paragraphs of a draft answer each recommendation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCoverage {
+    /// The draft's slug; null when the process has no draft.
+    draft: Option<d::Slug>,
+    /// The draft's latest version's number.
+    version: Option<u32>,
+    items: Vec<StocktakingCoverageItem>,
+    /// Recurring recommendations nothing answers yet.
+    unanswered: Vec<StocktakingUnanswered>,
+}
+
+/// A recommendation and the paragraphs that answer it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCoverageItem {
+    /// The recommendation's id.
+    recommendation: i64,
+    passage: String,
+    linked: Vec<StocktakingParagraph>,
+    suggested: Vec<StocktakingSuggestion>,
+}
+
+/// A paragraph linked to a recommendation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingParagraph {
+    wid: d::negotiation::Wid,
+    /// The paragraph's number as the draft shows it.
+    number: String,
+}
+
+/// A paragraph suggested as answering a recommendation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingSuggestion {
+    wid: d::negotiation::Wid,
+    number: String,
+    /// How alike they are (0–1).
+    score: f64,
+}
+
+/// A recommendation made again and again that nothing answers yet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingUnanswered {
+    /// The recommendation's id.
+    recommendation: i64,
+    passage: String,
+    /// How many times it was made.
+    times: usize,
+    /// The ids of the recommendations alike.
+    alike: Vec<i64>,
+}
+
+/// The process's recent background jobs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingJobs {
+    items: Vec<d::stocktaking::Job>,
+}
+
+/// An item was labelled with a theme.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingLabelRecord {
+    item_kind: ItemKind,
+    item_id: i64,
+    theme: String,
+}
+
+/// A paragraph was linked to a recommendation (or unlinked).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StocktakingCoverageRecord {
+    recommendation: i64,
+    draft: String,
+    wid: String,
+    linked: bool,
 }
 
 /// The latest analysis: counts, themes with their clusters and key phrases, the largest campaigns, who said what
@@ -33,31 +165,43 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, ApiError> {
     path = "/api/v1/processes/{slug}/stocktaking",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = StocktakingView))
 )]
 async fn get_stocktaking(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StocktakingView>, ApiError> {
     let Some(st) = s.app.stocktaking(&caller.principal, &slug).await? else {
         return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
     };
-    Ok(Json(json!({
-        "run": to_json(&st.run)?,
-        "unassigned": st.unassigned,
-        "themes": st.themes.iter().map(|t| json!({
-            "code": t.theme.code, "title": t.theme.title, "inputs": t.inputs, "statements": t.statements,
-            "clusters": t.clusters.iter().map(|c| json!({
-                "number": c.cluster.number, "inputs": c.cluster.inputs,
-                "key_phrases": c.cluster.key_phrases,
-                "representatives": c.representatives.iter().map(|i| i.id).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "recommendations": t.recommendations.iter().map(|r| r.id).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "campaigns": st.campaigns.iter().map(|(c, _)| c).collect::<Vec<_>>(),
-        "who_said_what": st.who,
-    })))
+    Ok(Json(StocktakingView {
+        run: st.run,
+        unassigned: st.unassigned,
+        themes: st
+            .themes
+            .into_iter()
+            .map(|t| StocktakingTheme {
+                code: t.theme.code,
+                title: t.theme.title,
+                inputs: t.inputs,
+                statements: t.statements,
+                clusters: t
+                    .clusters
+                    .into_iter()
+                    .map(|c| StocktakingCluster {
+                        number: c.cluster.number,
+                        inputs: c.cluster.inputs,
+                        key_phrases: c.cluster.key_phrases,
+                        representatives: c.representatives.iter().map(|i| i.id).collect(),
+                    })
+                    .collect(),
+                recommendations: t.recommendations.iter().map(|r| r.id).collect(),
+            })
+            .collect(),
+        campaigns: st.campaigns.into_iter().map(|(c, _)| c).collect(),
+        who_said_what: st.who,
+    }))
 }
 
 #[derive(Deserialize)]
@@ -73,20 +217,24 @@ struct CampaignsQuery {
     path = "/api/v1/processes/{slug}/campaigns",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = StocktakingCampaigns))
 )]
 async fn list_campaigns(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
     Query(q): Query<CampaignsQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StocktakingCampaigns>, ApiError> {
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let Some((run, mut items)) = s.app.campaigns(&slug, q.offset.unwrap_or(0), limit).await? else {
         return Err(AppError::NotFound(format!("'{slug}' has not been analysed yet")).into());
     };
     let more = items.len() > limit as usize;
     items.truncate(limit as usize);
-    Ok(Json(json!({ "run": run.id, "items": items, "more": more })))
+    Ok(Json(StocktakingCampaigns {
+        run: run.id,
+        items,
+        more,
+    }))
 }
 
 /// One campaign and a page of its inputs (`after` an input id)
@@ -95,25 +243,25 @@ async fn list_campaigns(
     path = "/api/v1/processes/{slug}/campaigns/{number}",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm"), ("number" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = StocktakingCampaign))
 )]
 async fn get_campaign(
     State(s): State<SharedState>,
     caller: Caller,
     Path((slug, number)): Path<(String, String)>,
     Query(q): Query<CampaignsQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StocktakingCampaign>, ApiError> {
     let number = crate::http::query::parse_id(&number, "campaign")?;
-    let d = s
+    let c = s
         .app
         .campaign(&caller.principal, &slug, number, q.after.unwrap_or(0))
         .await?;
-    Ok(Json(json!({
-        "campaign": d.campaign,
-        "representative": d.representative,
-        "inputs": d.inputs,
-        "next_after": d.next_after,
-    })))
+    Ok(Json(StocktakingCampaign {
+        campaign: c.campaign,
+        representative: c.representative,
+        inputs: c.inputs,
+        next_after: c.next_after,
+    }))
 }
 
 #[derive(Deserialize)]
@@ -127,32 +275,55 @@ struct CoverageQuery {
     path = "/api/v1/processes/{slug}/coverage",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = StocktakingCoverage))
 )]
 async fn get_coverage(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
     Query(q): Query<CoverageQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StocktakingCoverage>, ApiError> {
     let c = s
         .app
         .coverage(&caller.principal, &slug, q.draft.as_deref())
         .await?;
-    Ok(Json(json!({
-        "draft": c.draft.as_ref().map(|d| &d.slug),
-        "version": c.version.as_ref().map(|v| v.seq),
-        "items": c.items.iter().map(|i| json!({
-            "recommendation": i.recommendation.id,
-            "passage": i.recommendation.passage,
-            "linked": i.linked.iter().map(|(w, n)| json!({ "wid": w, "number": n })).collect::<Vec<_>>(),
-            "suggested": i.suggested.iter().map(|(w, n, score)| json!({ "wid": w, "number": n, "score": score })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "unanswered": c.unanswered.iter().map(|u| json!({
-            "recommendation": u.recommendation.id, "passage": u.recommendation.passage,
-            "times": u.times, "alike": u.alike,
-        })).collect::<Vec<_>>(),
-    })))
+    Ok(Json(StocktakingCoverage {
+        draft: c.draft.map(|d| d.slug),
+        version: c.version.map(|v| v.seq),
+        items: c
+            .items
+            .into_iter()
+            .map(|i| StocktakingCoverageItem {
+                recommendation: i.recommendation.id,
+                passage: i.recommendation.recommendation.passage,
+                linked: i
+                    .linked
+                    .into_iter()
+                    .map(|(wid, number)| StocktakingParagraph { wid, number })
+                    .collect(),
+                // As f64: the score was always written out widened from f32.
+                suggested: i
+                    .suggested
+                    .into_iter()
+                    .map(|(wid, number, score)| StocktakingSuggestion {
+                        wid,
+                        number,
+                        score: f64::from(score),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        unanswered: c
+            .unanswered
+            .into_iter()
+            .map(|u| StocktakingUnanswered {
+                recommendation: u.recommendation.id,
+                passage: u.recommendation.recommendation.passage,
+                times: u.times,
+                alike: u.alike,
+            })
+            .collect(),
+    }))
 }
 
 /// The process's recent background jobs (the secretariat)
@@ -161,16 +332,16 @@ async fn get_coverage(
     path = "/api/v1/processes/{slug}/jobs",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = StocktakingJobs))
 )]
 async fn list_jobs(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(
-        json!({ "items": s.app.jobs(&caller.principal, &slug).await? }),
-    ))
+) -> Result<Json<StocktakingJobs>, ApiError> {
+    Ok(Json(StocktakingJobs {
+        items: s.app.jobs(&caller.principal, &slug).await?,
+    }))
 }
 
 /// One job: status, progress, and its summary or why it failed
@@ -179,28 +350,26 @@ async fn list_jobs(
     path = "/api/v1/processes/{slug}/jobs/{id}",
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = d::stocktaking::Job))
 )]
 async fn get_job(
     State(s): State<SharedState>,
     caller: Caller,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<d::stocktaking::Job>, ApiError> {
     let id = crate::http::query::parse_id(&id, "job")?;
-    Ok(Json(to_json(
-        &s.app.job(&caller.principal, &slug, id).await?,
-    )?))
+    Ok(Json(s.app.job(&caller.principal, &slug, id).await?))
 }
 
 /// 202 Accepted with the job, and where to follow it.
-fn accepted(slug: &str, job: &accord_domain::stocktaking::Job) -> Result<Response, ApiError> {
+fn accepted(slug: &str, job: d::stocktaking::Job) -> Result<Response, ApiError> {
     Ok((
         StatusCode::ACCEPTED,
         [(
             header::LOCATION,
             format!("/api/v1/processes/{slug}/jobs/{}", job.id),
         )],
-        Json(to_json(job)?),
+        Json(job),
     )
         .into_response())
 }
@@ -221,7 +390,7 @@ pub(crate) struct ImportQuery {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value))
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = d::stocktaking::Job))
 )]
 pub(crate) async fn import_inputs(
     State(s): State<SharedState>,
@@ -262,7 +431,7 @@ pub(crate) async fn import_inputs(
             q.synthetic.unwrap_or(false),
         )
         .await?;
-    accepted(&slug, &job)
+    accepted(&slug, job)
 }
 
 /// How to analyse: the themes' taxonomy, and how alike inputs must be to
@@ -283,7 +452,7 @@ pub(crate) struct AnalysisBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = AnalysisBody, example = json!({ "threshold": 0.7, "taxonomy": "thematic-sessions" })),
-    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = serde_json::Value))
+    responses((status = 202, description = "Accepted: the job to follow (GET …/jobs/{id}, or the Location)", body = d::stocktaking::Job))
 )]
 pub(crate) async fn start_analysis(
     State(s): State<SharedState>,
@@ -311,7 +480,7 @@ pub(crate) async fn start_analysis(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/jobs/{}", job.id),
-            record: serde_json::to_value(&job).map_err(|e| AppError::Internal(e.to_string()))?,
+            record: record(&job)?,
             page: format!("/processes/{slug}/jobs/{}", job.id),
         })
     }
@@ -339,7 +508,7 @@ pub(crate) struct LabelBody {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = LabelBody, example = json!({ "item_kind": "input", "item_id": 17, "theme": "topic-3" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = StocktakingLabelRecord))
 )]
 pub(crate) async fn label_theme(
     State(s): State<SharedState>,
@@ -359,7 +528,11 @@ pub(crate) async fn label_theme(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/stocktaking"),
-            record: json!({ "item_kind": l.item_kind, "item_id": l.item_id, "theme": l.theme }),
+            record: record(&StocktakingLabelRecord {
+                item_kind: l.item_kind,
+                item_id: l.item_id,
+                theme: l.theme.clone(),
+            })?,
             page: format!(
                 "/processes/{slug}/{}s/{}#analysis-h",
                 l.item_kind.as_str(),
@@ -415,12 +588,20 @@ pub(crate) async fn dismiss(
     let result = async {
         let d = input?;
         s.app
-            .dismiss_suggestion(&principal, &slug, d.item_kind, d.item_id, d.language, d.start)
+            .dismiss_suggestion(
+                &principal,
+                &slug,
+                d.item_kind,
+                d.item_id,
+                d.language,
+                d.start,
+            )
             .await?;
         let item = format!("{}s/{}", d.item_kind.as_str(), d.item_id);
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/{item}"),
-            record: json!({ "item_kind": d.item_kind, "item_id": d.item_id, "language": d.language, "start": d.start }),
+            // 204: no body is sent.
+            record: Value::Null,
             page: format!("/processes/{slug}/{item}"),
         })
     }
@@ -461,7 +642,7 @@ fn yes() -> bool {
     tag = "stocktaking",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = CoverageBody, example = json!({ "recommendation": 3, "draft": "compact", "wid": "para17", "linked": true })),
-    responses((status = 204, description = "Done"), (status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 204, description = "Done"), (status = 201, description = "Created", body = StocktakingCoverageRecord))
 )]
 pub(crate) async fn link_coverage(
     State(s): State<SharedState>,
@@ -479,11 +660,23 @@ pub(crate) async fn link_coverage(
         let c = input?;
         linked = c.linked;
         s.app
-            .link_coverage(&principal, &slug, c.recommendation, &c.draft, &c.wid, c.linked)
+            .link_coverage(
+                &principal,
+                &slug,
+                c.recommendation,
+                &c.draft,
+                &c.wid,
+                c.linked,
+            )
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/coverage?draft={}", c.draft),
-            record: json!({ "recommendation": c.recommendation, "draft": c.draft, "wid": c.wid, "linked": c.linked }),
+            record: record(&StocktakingCoverageRecord {
+                recommendation: c.recommendation,
+                draft: c.draft.clone(),
+                wid: c.wid.clone(),
+                linked: c.linked,
+            })?,
             page: format!(
                 "/processes/{slug}/coverage?draft={}#rec-{}",
                 c.draft, c.recommendation
