@@ -69,10 +69,16 @@ impl NewApplication {
 
 /// An application as recorded, with its decision once made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(as = AccreditationRecord)
+)]
 pub struct Application {
     pub id: i64,
     pub process: Slug,
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = application_fields))]
     pub application: NewApplication,
     pub applied_at: DateTime<Utc>,
     /// Member states may object until this instant.
@@ -85,8 +91,26 @@ pub struct Application {
     pub objections: Vec<Objection>,
 }
 
+/// The fields of what was sent, as they appear in an [`Application`]: the
+/// schema of [`NewApplication`] without its refusal of other fields (it
+/// refuses them when sent, but here it sits beside the record's own).
+#[cfg(feature = "openapi")]
+fn application_fields() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::{schema::Schema, RefOr};
+    let mut fields = <NewApplication as utoipa::PartialSchema>::schema();
+    if let RefOr::T(Schema::Object(object)) = &mut fields {
+        object.additional_properties = None;
+    }
+    fields
+}
+
 /// A member state's objection to an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(as = AccreditationObjectionEntry)
+)]
 pub struct Objection {
     pub state: ActorCode,
     pub account: i64,

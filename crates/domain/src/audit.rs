@@ -11,6 +11,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 /// What happened: who, acting for which actor, what, when, the ids touched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditRecord {
     /// Microsecond precision, so every store keeps it exactly.
     pub at: DateTime<Utc>,
@@ -26,7 +27,9 @@ pub struct AuditRecord {
     pub targets: Vec<String>,
 }
 
+/// An entry of the audit log: the record, its place in the chain, its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub seq: i64,
     #[serde(flatten)]

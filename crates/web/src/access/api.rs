@@ -8,6 +8,7 @@ use crate::http::command::{Command, Done, FormAgain, NoFields, OpenCommand, Refu
 use crate::http::error::ApiError;
 use crate::http::json::{body, created, Created};
 use crate::http::page::{PageResult, Reader};
+use crate::http::query::{ApiQuery, Page};
 use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::{AppError, AuditFilter, PageRequest};
@@ -18,12 +19,18 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
+use utoipa::ToSchema;
 
 /// A write the portal has no form for: a form sent to it anyway gets an
 /// error page with the message.
 async fn no_form(s: &SharedState, r: &Reader, again: FormAgain) -> PageResult {
     Err(r.error(s, AppError::BadRequest(again.described())))
+}
+
+/// A write's record as the JSON the API answers with.
+fn record<T: Serialize>(record: &T) -> Result<Value, AppError> {
+    serde_json::to_value(record).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// A number from the path (an application's, a token's), or not found.
@@ -84,6 +91,24 @@ pub(crate) struct NewAccount {
     roles: Vec<Grant>,
 }
 
+/// The account made; without a chosen password, the one-time link with
+/// which the person chooses one.
+#[derive(Serialize, ToSchema)]
+struct AccountCreated {
+    id: i64,
+    #[schema(value_type = String, example = "delegate@example.org")]
+    email: d::Email,
+    /// The password-reset link (a path), when no password was sent
+    /// (absent otherwise, never null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = String)]
+    link: Option<String>,
+    /// Hours until the link expires, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = i64)]
+    expires_in_hours: Option<i64>,
+}
+
 /// Create an account with its roles (secretariat of every process)
 ///
 /// The account desk's form (`/accounts`) sends the same command, as `roles[0][role]`, `roles[0][process]`, `roles[0][actor]`.
@@ -95,7 +120,7 @@ pub(crate) struct NewAccount {
                 "email": "delegate@example.org", "name": "A. Delegate", "password": "a long enough passphrase",
                 "roles": [{ "role": "delegate", "process": "gcm", "actor": "MEX" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AccountCreated))
 )]
 pub(crate) async fn create_account(
     State(s): State<SharedState>,
@@ -117,7 +142,6 @@ pub(crate) async fn create_account(
             .app
             .create_account(&principal, &c.email, &c.name, &password, &roles)
             .await?;
-        let mut record = json!({ "id": account.id, "email": account.email });
         let link = if chosen {
             None
         } else {
@@ -125,15 +149,19 @@ pub(crate) async fn create_account(
                 .app
                 .issue_password_reset(&principal, account.email.as_str())
                 .await?;
-            let path = accounts::reset_path(&secret);
-            record["link"] = json!(path);
-            record["expires_in_hours"] = json!(accord_app::RESET_HOURS);
-            Some((account.email.to_string(), path))
+            Some(accounts::reset_path(&secret))
         };
+        let created = AccountCreated {
+            id: account.id,
+            email: account.email.clone(),
+            expires_in_hours: link.as_ref().map(|_| accord_app::RESET_HOURS),
+            link: link.clone(),
+        };
+        let link = link.map(|path| (account.email.to_string(), path));
         Ok((
             Done {
                 location: format!("/api/v1/accounts/{}", account.id),
-                record,
+                record: record(&created)?,
                 page: "/accounts".into(),
             },
             link,
@@ -150,6 +178,15 @@ struct SignInBody {
     password: String,
 }
 
+/// An API token from signing in; the secret is in this answer only.
+#[derive(Serialize, ToSchema)]
+struct SessionToken {
+    id: i64,
+    /// The secret, for `Authorization: Bearer`.
+    token: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+}
+
 /// Sign in for a script: an e-mail address and a password give an API token that lasts as long as a sign-in (12 hours), for `Authorization: Bearer`; throttled as the sign-in form is (429 after repeated failures)
 ///
 /// Anyone may try; the answer is a bearer token, or the sign-in form's
@@ -159,7 +196,7 @@ struct SignInBody {
     path = "/api/v1/sessions",
     tag = "access",
     request_body(content = SignInBody, example = json!({ "email": "delegate@example.org", "password": "a long enough passphrase" })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
+    responses((status = 201, description = "Created", body = SessionToken)),
     security(())
 )]
 async fn sign_in_for_token(
@@ -174,11 +211,11 @@ async fn sign_in_for_token(
         .await?;
     Ok(created(
         format!("/api/v1/tokens/{}", token.id),
-        json!({
-            "id": token.id,
-            "token": token.secret,
-            "expires_at": token.expires_at,
-        }),
+        record(&SessionToken {
+            id: token.id,
+            token: token.secret,
+            expires_at: token.expires_at,
+        })?,
     ))
 }
 
@@ -199,6 +236,16 @@ pub(crate) struct NewToken {
     days: i64,
 }
 
+/// An API token made; the secret is in this answer only.
+#[derive(Serialize, ToSchema)]
+struct TokenCreated {
+    id: i64,
+    name: String,
+    /// The secret, for `Authorization: Bearer`.
+    token: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+}
+
 /// Make an API token for your own account (the secret is in this answer only)
 ///
 /// The form on the account page (`/account/tokens`) sends the same command, and shows the secret once.
@@ -207,7 +254,7 @@ pub(crate) struct NewToken {
     path = "/api/v1/tokens",
     tag = "access",
     request_body(content = NewToken, example = json!({ "name": "nightly export", "days": 90 })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = TokenCreated))
 )]
 pub(crate) async fn create_token(
     State(s): State<SharedState>,
@@ -229,15 +276,17 @@ pub(crate) async fn create_token(
         // The secret is shown once, on the page that answers the form.
         Ok(token) if form => accounts::account_with_token(&s, &r, &principal, token).await,
         result => {
-            let done = result.map(|token| Done {
-                location: format!("/api/v1/tokens/{}", token.id),
-                record: json!({
-                    "id": token.id,
-                    "name": token.name,
-                    "token": token.secret,
-                    "expires_at": token.expires_at,
-                }),
-                page: "/account#tokens-h".into(),
+            let done = result.and_then(|token| {
+                Ok(Done {
+                    location: format!("/api/v1/tokens/{}", token.id),
+                    record: record(&TokenCreated {
+                        id: token.id,
+                        name: token.name,
+                        token: token.secret,
+                        expires_at: token.expires_at,
+                    })?,
+                    page: "/account#tokens-h".into(),
+                })
             });
             accounts::private(
                 via.answer(&s, &r, done, |again| {
@@ -276,7 +325,7 @@ pub(crate) async fn revoke_token(
         s.app.revoke_api_token(&principal, id).await?;
         Ok(Done {
             location: format!("/api/v1/tokens/{id}"),
-            record: json!({ "id": id, "revoked": true }),
+            record: serde_json::json!({ "id": id, "revoked": true }),
             page: "/account#tokens-h".into(),
         })
     }
@@ -297,6 +346,15 @@ pub(crate) struct PasswordReset {
     email: String,
 }
 
+/// A one-time password-reset link, shown once.
+#[derive(Serialize, ToSchema)]
+struct PasswordResetLink {
+    /// The link (a path on this server).
+    link: String,
+    /// Hours until the link expires.
+    expires_in_hours: i64,
+}
+
 /// Issue a one-time password-reset link (secretariat)
 ///
 /// The account desk's form (`/accounts/password-resets`) sends the same command, and shows the link once.
@@ -305,7 +363,7 @@ pub(crate) struct PasswordReset {
     path = "/api/v1/password-resets",
     tag = "access",
     request_body(content = PasswordReset, example = json!({ "email": "delegate@example.org" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = PasswordResetLink))
 )]
 pub(crate) async fn issue_password_reset(
     State(s): State<SharedState>,
@@ -332,10 +390,10 @@ pub(crate) async fn issue_password_reset(
         Ok((
             Done {
                 location: path.clone(),
-                record: json!({
-                    "link": path,
-                    "expires_in_hours": accord_app::RESET_HOURS,
-                }),
+                record: record(&PasswordResetLink {
+                    link: path.clone(),
+                    expires_in_hours: accord_app::RESET_HOURS,
+                })?,
                 page: "/accounts".into(),
             },
             Some((c.email.trim().to_lowercase(), path)),
@@ -354,24 +412,18 @@ struct AuditParams {
     limit: Option<u32>,
 }
 
-#[derive(Serialize)]
-struct AuditPage {
-    items: Vec<d::audit::AuditEntry>,
-    next_cursor: Option<String>,
-}
-
 /// The audit log, newest first, filtered by action prefix and process (secretariat)
 #[utoipa::path(
     get,
     path = "/api/v1/audit",
     tag = "access",
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = Page<d::audit::AuditEntry>))
 )]
 async fn audit_log(
     State(s): State<SharedState>,
     caller: Caller,
-    crate::http::query::ApiQuery(q): crate::http::query::ApiQuery<AuditParams>,
-) -> Result<Json<AuditPage>, ApiError> {
+    ApiQuery(q): ApiQuery<AuditParams>,
+) -> Result<Json<Page<d::audit::AuditEntry>>, ApiError> {
     let process = q
         .process
         .map(|p| d::Slug::new(p).map_err(|e| ApiError::bad_request(e.to_string())))
@@ -386,16 +438,21 @@ async fn audit_log(
         limit: q.limit,
     };
     let listing = s.app.audit_log(&caller.principal, filter, &page).await?;
-    Ok(Json(AuditPage {
-        items: listing.items,
-        next_cursor: listing.next_cursor,
-    }))
+    Ok(Json(Page::from(listing, |entry| entry)))
 }
 
 /// Who heads a state's delegation.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Delegation {
+    state: String,
+    head: String,
+}
+
+/// The head of a state's delegation, as recorded.
+#[derive(Serialize, ToSchema)]
+struct DelegationRecord {
+    /// The state's actor code, as sent.
     state: String,
     head: String,
 }
@@ -407,7 +464,7 @@ pub(crate) struct Delegation {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = Delegation, example = json!({ "state": "MEX", "head": "A. Head" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = DelegationRecord))
 )]
 async fn set_delegation(
     State(s): State<SharedState>,
@@ -427,7 +484,10 @@ async fn set_delegation(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/delegations"),
-            record: json!({ "state": c.state, "head": c.head.trim() }),
+            record: record(&DelegationRecord {
+                head: c.head.trim().to_owned(),
+                state: c.state,
+            })?,
             page: format!("/processes/{slug}"),
         })
     }
@@ -436,32 +496,60 @@ async fn set_delegation(
         .await
 }
 
+/// A state and the head of its delegation.
+#[derive(Serialize, ToSchema)]
+struct DelegationHead {
+    /// The state's actor code.
+    #[schema(value_type = String, example = "MEX")]
+    state: d::ActorCode,
+    /// The state's name.
+    name: String,
+    head: String,
+}
+
+/// The heads of the states' delegations to a process.
+#[derive(Serialize, ToSchema)]
+struct DelegationList {
+    items: Vec<DelegationHead>,
+}
+
 /// The heads of the states' delegations to a process
 #[utoipa::path(
     get,
     path = "/api/v1/processes/{slug}/delegations",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DelegationList))
 )]
 async fn delegations(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let items: Vec<Value> = s
+) -> Result<Json<DelegationList>, ApiError> {
+    let items = s
         .app
         .delegations(&slug)
         .await?
         .into_iter()
-        .map(|(state, head)| json!({ "state": state.code, "name": state.name, "head": head }))
+        .map(|(state, head)| DelegationHead {
+            state: state.code,
+            name: state.name,
+            head,
+        })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(DelegationList { items }))
 }
 
 /// Which state chairs a group.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GroupChair {
+    group: String,
+    chair: String,
+}
+
+/// Which state chairs a group, as recorded.
+#[derive(Serialize, ToSchema)]
+struct GroupChairRecord {
     group: String,
     chair: String,
 }
@@ -473,7 +561,7 @@ pub(crate) struct GroupChair {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = GroupChair, example = json!({ "group": "EU", "chair": "AUT" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = GroupChairRecord))
 )]
 async fn set_group_chair(
     State(s): State<SharedState>,
@@ -493,7 +581,10 @@ async fn set_group_chair(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/delegations"),
-            record: json!({ "group": c.group, "chair": c.chair }),
+            record: record(&GroupChairRecord {
+                group: c.group,
+                chair: c.chair,
+            })?,
             page: format!("/processes/{slug}"),
         })
     }
@@ -510,6 +601,13 @@ pub(crate) struct GroupSpeaker {
     email: String,
 }
 
+/// Who may speak for a group, as recorded.
+#[derive(Serialize, ToSchema)]
+struct GroupSpeakerRecord {
+    group: String,
+    email: String,
+}
+
 /// Designate who may speak for a group (the chairing state's delegates)
 #[utoipa::path(
     post,
@@ -517,7 +615,7 @@ pub(crate) struct GroupSpeaker {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = GroupSpeaker, example = json!({ "group": "EU", "email": "delegate@example.org" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = GroupSpeakerRecord))
 )]
 async fn designate_group_speaker(
     State(s): State<SharedState>,
@@ -537,7 +635,10 @@ async fn designate_group_speaker(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/delegations"),
-            record: json!({ "group": c.group, "email": c.email }),
+            record: record(&GroupSpeakerRecord {
+                group: c.group,
+                email: c.email,
+            })?,
             page: format!("/processes/{slug}"),
         })
     }
@@ -553,6 +654,12 @@ pub(crate) struct ObjectionPeriod {
     days: i64,
 }
 
+/// The no-objection period, as recorded.
+#[derive(Serialize, ToSchema)]
+struct ObjectionPeriodRecord {
+    days: i64,
+}
+
 /// Set the no-objection period for accreditation, in days (secretariat)
 #[utoipa::path(
     post,
@@ -560,7 +667,7 @@ pub(crate) struct ObjectionPeriod {
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = ObjectionPeriod, example = json!({ "days": 10 })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = ObjectionPeriodRecord))
 )]
 async fn set_objection_period(
     State(s): State<SharedState>,
@@ -578,7 +685,7 @@ async fn set_objection_period(
         s.app.set_objection_days(&principal, &slug, c.days).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/accreditation/applications"),
-            record: json!({ "days": c.days }),
+            record: record(&ObjectionPeriodRecord { days: c.days })?,
             page: format!("/processes/{slug}/accreditation"),
         })
     }
@@ -604,6 +711,13 @@ pub(crate) struct AccreditationApplication {
     description: String,
 }
 
+/// An application received.
+#[derive(Serialize, ToSchema)]
+struct AccreditationReceived {
+    /// The application's number.
+    id: i64,
+}
+
 /// Apply for accreditation as a stakeholder organisation (anyone)
 ///
 /// Anyone may apply, signed in or not. The form on the process's
@@ -617,7 +731,7 @@ pub(crate) struct AccreditationApplication {
                 "name": "Migrants' Rights Network", "kind": "ngo", "country": "GBR",
                 "website": "https://example.org", "ecosoc_status": false, "description": "What the organisation does."
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value)),
+    responses((status = 201, description = "Created", body = AccreditationReceived)),
     security((), ("bearer" = []), ("session" = []))
 )]
 pub(crate) async fn apply_for_accreditation(
@@ -649,7 +763,7 @@ pub(crate) async fn apply_for_accreditation(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/accreditation/applications"),
-            record: json!({ "id": id }),
+            record: record(&AccreditationReceived { id })?,
             page: format!("/processes/{slug}/accreditation?received={id}"),
         })
     }
@@ -668,21 +782,27 @@ pub(crate) async fn apply_for_accreditation(
     .await
 }
 
+/// A process's accreditation applications.
+#[derive(Serialize, ToSchema)]
+struct AccreditationList {
+    items: Vec<d::Application>,
+}
+
 /// Accreditation applications with objections and decisions (secretariat and member states)
 #[utoipa::path(
     get,
     path = "/api/v1/processes/{slug}/accreditation/applications",
     tag = "access",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = AccreditationList))
 )]
 async fn applications(
     State(s): State<SharedState>,
     caller: Caller,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<AccreditationList>, ApiError> {
     let items = s.app.applications(&caller.principal, &slug).await?;
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(AccreditationList { items }))
 }
 
 /// A member state's objection to an application.
@@ -696,6 +816,16 @@ pub(crate) struct AccreditationObjection {
     reason: String,
 }
 
+/// An objection, as recorded.
+#[derive(Serialize, ToSchema)]
+struct AccreditationObjectionRecord {
+    /// The application's number.
+    application: i64,
+    /// The objecting member state.
+    #[schema(value_type = String, example = "MEX")]
+    state: d::ActorCode,
+}
+
 /// Object to an application during the no-objection period (a member state's delegates)
 ///
 /// The form beside the application on the accreditation page sends the same command.
@@ -705,7 +835,7 @@ pub(crate) struct AccreditationObjection {
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = AccreditationObjection, example = json!({ "state": "MEX", "reason": "Why the state objects." })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AccreditationObjectionRecord))
 )]
 pub(crate) async fn object_to_accreditation(
     State(s): State<SharedState>,
@@ -727,7 +857,10 @@ pub(crate) async fn object_to_accreditation(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/accreditation/applications"),
-            record: json!({ "application": id, "state": c.state }),
+            record: record(&AccreditationObjectionRecord {
+                application: id,
+                state: c.state,
+            })?,
             page: format!("/processes/{slug}/accreditation#application-{id}"),
         })
     }
@@ -755,6 +888,17 @@ pub(crate) struct AccreditationDecision {
     note: String,
 }
 
+/// A decision on an application, as recorded.
+#[derive(Serialize, ToSchema)]
+struct AccreditationDecisionRecord {
+    /// The application's number.
+    application: i64,
+    approved: bool,
+    /// The stakeholder organisation made on approval; null on rejection.
+    #[schema(value_type = Option<String>, example = "ORG-1")]
+    actor: Option<d::ActorCode>,
+}
+
 /// Approve or reject an application after the period (secretariat)
 ///
 /// The form beside the application on the accreditation page sends the same command.
@@ -764,7 +908,7 @@ pub(crate) struct AccreditationDecision {
     tag = "access",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = AccreditationDecision, example = json!({ "approve": true, "note": "" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AccreditationDecisionRecord))
 )]
 pub(crate) async fn decide_accreditation(
     State(s): State<SharedState>,
@@ -787,7 +931,11 @@ pub(crate) async fn decide_accreditation(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/accreditation/applications"),
-            record: json!({ "application": id, "approved": c.approve, "actor": actor }),
+            record: record(&AccreditationDecisionRecord {
+                application: id,
+                approved: c.approve,
+                actor,
+            })?,
             page: format!("/processes/{slug}/accreditation#application-{id}"),
         })
     }
