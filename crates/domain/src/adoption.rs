@@ -427,7 +427,6 @@ pub struct Pledge {
 /// with its process): the schema of [`Pledge`]'s flattened part.
 #[cfg(feature = "openapi")]
 #[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
 pub struct PledgeFields {
     pub process: Slug,
     pub actor: ActorCode,

@@ -7,8 +7,6 @@
 //! [`Meeting`]: accord_domain::Meeting
 //! [`Statement`]: accord_domain::Statement
 
-#![allow(dead_code)]
-
 use accord_domain::{ActorCode, AgendaItem, Chair, Distribution, MeetingKind, Slug, Venue};
 use chrono::{DateTime, NaiveDate, Utc};
 
