@@ -257,6 +257,7 @@ pub fn check_ballots(
 
 /// An adoption about to be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAdoption {
     pub process: Slug,
     /// The meeting's id (a meeting of the same process).
@@ -318,6 +319,7 @@ impl NewAdoption {
 
 /// A recorded adoption.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Adoption {
     pub id: i64,
     #[serde(flatten)]
@@ -407,14 +409,37 @@ impl NewPledge {
 
 /// A recorded pledge, with its progress reports (oldest first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pledge {
     pub id: i64,
+    // Flattened: `NewPledge`'s schema is a request's (no `process`, no
+    // other field allowed), so the record's fields are declared apart.
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = PledgeFields))]
     pub pledge: NewPledge,
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
     #[serde(default)]
     pub reports: Vec<ProgressReport>,
+}
+
+/// A recorded pledge's own fields as they are serialized (a [`NewPledge`]
+/// with its process): the schema of [`Pledge`]'s flattened part.
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+pub struct PledgeFields {
+    pub process: Slug,
+    pub actor: ActorCode,
+    /// Objective numbers of the adopted text (1-based).
+    pub objectives: Vec<u32>,
+    pub title: String,
+    pub description: String,
+    pub made_on: NaiveDate,
+    pub status: PledgeStatus,
+    /// The meeting where it was announced (a review forum), if any.
+    pub meeting: Option<i64>,
+    /// Generated test data, labelled as such wherever it appears.
+    pub synthetic: bool,
 }
 
 impl std::ops::Deref for Pledge {
@@ -427,6 +452,7 @@ impl std::ops::Deref for Pledge {
 /// What a pledge's maker reports of its progress; the report's status
 /// becomes the pledge's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgressReport {
     pub id: i64,
     pub pledge: i64,

@@ -18,6 +18,7 @@ on_both_stores!(
     bad_votes_and_pledges_are_refused_over_the_api,
     a_vote_is_taken_in_the_portal,
     pledges_are_made_and_reported_in_the_portal,
+    the_records_an_adoption_embeds_are_declared_field_by_field,
 );
 
 async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>, String) {
@@ -521,4 +522,108 @@ async fn pledges_are_made_and_reported_in_the_portal(db: TestDatabase) {
     assert!(html.contains("Regular pathways"));
     assert!(html.contains("Two agreements signed."));
     assert!(html.contains("In progress"));
+}
+
+/// The keys of a schema's properties (through `allOf`), in the document.
+fn declared(doc: &Value, name: &str) -> std::collections::BTreeSet<String> {
+    let schema = &doc["components"]["schemas"][name];
+    let mut out = std::collections::BTreeSet::new();
+    let parts = match schema["allOf"].as_array() {
+        Some(parts) => parts.clone(),
+        None => vec![schema.clone()],
+    };
+    for part in parts {
+        if let Some(r) = part["$ref"].as_str() {
+            out.extend(declared(doc, r.rsplit('/').next().unwrap()));
+        }
+        if let Some(props) = part["properties"].as_object() {
+            out.extend(props.keys().cloned());
+        }
+    }
+    assert!(!out.is_empty(), "no schema {name}");
+    out
+}
+
+#[track_caller]
+fn keys(v: &Value) -> std::collections::BTreeSet<String> {
+    let Some(o) = v.as_object() else {
+        panic!("not an object: {v}")
+    };
+    o.keys().cloned().collect()
+}
+
+/// The meeting, the statement and the pledge an adoption's or a pledge's
+/// answer embeds are declared by schemas of their own (their request part's
+/// allows no other field): they name every field serialized, no other.
+async fn the_records_an_adoption_embeds_are_declared_field_by_field(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let (_, doc, _) = get(&router, "/api/v1/openapi.json").await;
+    let doc: Value = serde_json::from_str(&doc).unwrap();
+    let first = &app.adoptions("gcm").await.unwrap()[0];
+    let statement = app
+        .add_statement(
+            &Principal::System("test"),
+            accord_domain::NewStatement {
+                process: "gcm".parse().unwrap(),
+                meeting: first.meeting.id,
+                agenda_item: 0,
+                actor: "MEX".parse().unwrap(),
+                on_behalf_of: None,
+                title: "Explanation of position".into(),
+                delivered_on: first.adoption.adopted_on,
+                distribution: accord_domain::Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            vec![
+                accord_domain::ItemText::typed(accord_domain::Language::En, "Mr. Chair, …")
+                    .unwrap(),
+            ],
+        )
+        .await
+        .unwrap();
+    app.link_adoption_statement(
+        &Principal::System("test"),
+        "gcm",
+        first.adoption.id,
+        statement,
+        accord_domain::adoption::AdoptionStatementKind::Position,
+    )
+    .await
+    .unwrap();
+    let (status, body, _) = get(
+        &router,
+        &format!("/api/v1/processes/gcm/adoptions/{}", first.adoption.id),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(keys(&v["meeting"]), declared(&doc, "AdoptionMeetingRecord"));
+    assert_eq!(keys(&v["draft"]), declared(&doc, "Draft"));
+    assert_eq!(keys(&v["adoption"]), declared(&doc, "Adoption"));
+    assert_eq!(
+        keys(&v["statements"][0]["statement"]),
+        declared(&doc, "AdoptionStatementRecord")
+    );
+    app.make_pledge(
+        &Principal::System("test"),
+        accord_domain::adoption::NewPledge {
+            process: "gcm".parse().unwrap(),
+            actor: "MEX".parse().unwrap(),
+            objectives: vec![5, 23],
+            title: "Regular pathways".into(),
+            description: "More regular pathways for workers.".into(),
+            made_on: "2022-05-18".parse().unwrap(),
+            status: accord_domain::adoption::PledgeStatus::Announced,
+            meeting: None,
+            synthetic: true,
+        },
+    )
+    .await
+    .unwrap();
+    let (status, body, _) = get(&router, "/api/v1/processes/gcm/pledges?limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(keys(&v["items"][0]["pledge"]), declared(&doc, "Pledge"));
+    assert_eq!(keys(&v), declared(&doc, "PledgeList"));
 }

@@ -10,6 +10,8 @@
 //! by whoever may speak for the actor making it.
 
 mod commands;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 mod views;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -52,6 +54,7 @@ pub struct AdoptionRequest {
 
 /// One member state's line in a vote: its vote, or `None` — not recorded.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoteRow {
     pub code: ActorCode,
     pub name: String,
@@ -63,16 +66,20 @@ pub struct VoteRow {
 
 /// A statement linked to an adoption.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkedStatement {
     pub kind: AdoptionStatementKind,
+    #[cfg_attr(feature = "openapi", schema(value_type = openapi::AdoptionStatementRecord))]
     pub statement: Statement,
     pub actor_name: String,
 }
 
 /// An adoption in a list: what, where, when, how, and the outcome.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdoptionSummary {
     pub adoption: Adoption,
+    #[cfg_attr(feature = "openapi", schema(value_type = openapi::AdoptionMeetingRecord))]
     pub meeting: Meeting,
     pub draft: Draft,
     pub version_seq: u32,
@@ -82,6 +89,7 @@ pub struct AdoptionSummary {
 
 /// One adoption with everything its page shows.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdoptionDetail {
     #[serde(flatten)]
     pub summary: AdoptionSummary,
@@ -113,6 +121,7 @@ impl AdoptionDetail {
 
 /// A pledge with its maker's name and region.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PledgeView {
     pub pledge: Pledge,
     pub actor_name: String,
@@ -123,6 +132,7 @@ pub struct PledgeView {
 
 /// The page of one objective of the adopted text.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObjectiveView {
     pub number: u32,
     pub title: String,

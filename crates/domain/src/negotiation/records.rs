@@ -11,6 +11,7 @@ use crate::{ActorCode, Slug};
 
 /// A negotiating text of a process.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub id: i64,
     pub process: Slug,

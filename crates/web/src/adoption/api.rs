@@ -10,7 +10,9 @@ use crate::http::error::ApiError;
 use crate::http::page::Reader;
 use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
-use accord_app::adoption::AdoptionRequest;
+use accord_app::adoption::{
+    AdoptionDetail, AdoptionRequest, AdoptionSummary, ObjectiveView, PledgeView,
+};
 use accord_app::{AppError, Principal};
 use accord_domain::adoption::{AdoptionStatementKind, Ballot, NewPledge, PledgeStatus};
 use accord_domain::ActorCode;
@@ -18,16 +20,18 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Json;
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::{json, Value};
-
-fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, ApiError> {
-    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()).into())
-}
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
     raw.parse()
         .map_err(|_| AppError::NotFound(format!("no {what} '{raw}'")).into())
+}
+
+/// The process's adoptions, oldest first.
+#[derive(Serialize, utoipa::ToSchema)]
+struct AdoptionList {
+    items: Vec<AdoptionSummary>,
 }
 
 /// The process's adoptions, oldest first: meeting, version adopted, method, totals, outcome, what each endorses
@@ -36,14 +40,14 @@ fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
     path = "/api/v1/processes/{slug}/adoptions",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = AdoptionList))
 )]
 async fn list_adoptions(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let list = s.app.adoptions(&slug).await?;
-    Ok(Json(json!({ "items": to_json(&list)? })))
+) -> Result<Json<AdoptionList>, ApiError> {
+    let items = s.app.adoptions(&slug).await?;
+    Ok(Json(AdoptionList { items }))
 }
 
 /// One adoption: every member state's vote (null: not recorded), the majority needed, the linked statements, the endorsement chain
@@ -52,22 +56,28 @@ async fn list_adoptions(
     path = "/api/v1/processes/{slug}/adoptions/{id}",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = AdoptionDetail))
 )]
 async fn get_adoption(
     State(s): State<SharedState>,
     caller: crate::http::auth::Caller,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<AdoptionDetail>, ApiError> {
     let id = id_of(&id, "adoption")?;
-    let d = s.app.adoption(&caller.principal, &slug, id).await?;
-    Ok(Json(to_json(&d)?))
+    Ok(Json(s.app.adoption(&caller.principal, &slug, id).await?))
 }
 
 #[derive(Deserialize)]
-struct PledgePage {
+struct PledgePageQuery {
     after: Option<i64>,
     limit: Option<u32>,
+}
+
+/// A page of pledges, and the pledge id to ask for the next page `after` (null: the last page).
+#[derive(Serialize, utoipa::ToSchema)]
+struct PledgeList {
+    items: Vec<PledgeView>,
+    next_after: Option<i64>,
 }
 
 /// A page of the process's pledges with their progress reports (`after` a pledge id, `limit`)
@@ -76,25 +86,23 @@ struct PledgePage {
     path = "/api/v1/processes/{slug}/pledges",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = PledgeList))
 )]
 async fn list_pledges(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
-    Query(q): Query<PledgePage>,
-) -> Result<Json<Value>, ApiError> {
+    Query(q): Query<PledgePageQuery>,
+) -> Result<Json<PledgeList>, ApiError> {
     let (items, more) = s
         .app
         .pledges(&slug, q.after, q.limit.unwrap_or(100))
         .await?;
-    let next = if more {
+    let next_after = if more {
         items.last().map(|p| p.pledge.id)
     } else {
         None
     };
-    Ok(Json(
-        json!({ "items": to_json(&items)?, "next_after": next }),
-    ))
+    Ok(Json(PledgeList { items, next_after }))
 }
 
 /// One pledge with its progress reports
@@ -103,14 +111,14 @@ async fn list_pledges(
     path = "/api/v1/processes/{slug}/pledges/{id}",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = PledgeView))
 )]
 async fn get_pledge(
     State(s): State<SharedState>,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<PledgeView>, ApiError> {
     let id = id_of(&id, "pledge")?;
-    Ok(Json(to_json(&s.app.pledge(&slug, id).await?)?))
+    Ok(Json(s.app.pledge(&slug, id).await?))
 }
 
 /// One objective of the adopted text, with its pledges by region
@@ -119,16 +127,16 @@ async fn get_pledge(
     path = "/api/v1/processes/{slug}/objectives/{number}",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("number" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = ObjectiveView))
 )]
 async fn get_objective(
     State(s): State<SharedState>,
     Path((slug, number)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ObjectiveView>, ApiError> {
     let number: u32 = number
         .parse()
         .map_err(|_| AppError::NotFound(format!("no objective '{number}'")))?;
-    Ok(Json(to_json(&s.app.objective(&slug, number).await?)?))
+    Ok(Json(s.app.objective(&slug, number).await?))
 }
 
 /// An adoption's id in a command's path.
@@ -180,7 +188,7 @@ async fn pledge_done(s: &SharedState, slug: &str, id: i64) -> Result<Done, Refus
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = AdoptionRequest, example = json!({ "meeting": 42, "draft": "gcm-draft", "version": 5, "title": "Endorsement by the General Assembly", "adopted_on": "2018-12-19", "symbol": "A/RES/73/195", "method": "recorded_vote", "vote": { "majority": "simple", "totals": { "yes": 152, "no": 5, "abstain": 12, "not_voting": 24 }, "ballots": [{ "state": "HUN", "vote": "no" }] }, "endorses": 1 })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AdoptionSummary))
 )]
 pub(crate) async fn adopt(
     State(s): State<SharedState>,
@@ -220,7 +228,7 @@ pub(crate) struct BallotsBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = BallotsBody, example = json!({ "ballots": [{ "state": "AUT", "vote": "abstain" }] })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AdoptionSummary))
 )]
 pub(crate) async fn add_ballots(
     State(s): State<SharedState>,
@@ -264,7 +272,7 @@ pub(crate) struct LinkBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = LinkBody, example = json!({ "statement": 7, "kind": "explanation_after" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AdoptionSummary))
 )]
 pub(crate) async fn link_statement(
     State(s): State<SharedState>,
@@ -298,7 +306,7 @@ pub(crate) async fn link_statement(
     path = "/api/v1/processes/{slug}/adoptions/{id}/close",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AdoptionSummary))
 )]
 pub(crate) async fn close_vote(
     State(s): State<SharedState>,
@@ -351,7 +359,7 @@ pub(crate) struct PledgeBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = PledgeBody, example = json!({ "actor": "MEX", "objectives": [5, 23], "title": "Regular pathways", "description": "More regular pathways for workers.", "made_on": "2022-05-18", "status": "announced", "meeting": 40 })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = PledgeView))
 )]
 pub(crate) async fn make_pledge(
     State(s): State<SharedState>,
@@ -404,7 +412,7 @@ pub(crate) struct ReportBody {
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = ReportBody, example = json!({ "reported_on": "2024-05-01", "status": "in_progress", "text": "Two agreements signed." })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = PledgeView))
 )]
 pub(crate) async fn report_progress(
     State(s): State<SharedState>,
