@@ -22,6 +22,7 @@ pub const ORIGINAL: Language = Language::En;
 
 /// How far one language is.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LanguageProgress {
     pub language: Language,
     pub original: bool,
@@ -34,6 +35,8 @@ pub struct LanguageProgress {
 
 /// One node in one language.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = LanguageCell))]
 pub struct Cell {
     pub language: Language,
     pub heading: String,
@@ -43,6 +46,8 @@ pub struct Cell {
 
 /// One node of the version, in the languages asked for.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = LanguageRow))]
 pub struct Row {
     pub wid: String,
     pub eid: String,
@@ -55,6 +60,7 @@ pub struct Row {
 /// A version's languages: progress in each of the process's languages, and
 /// its nodes side by side in `shown`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LanguagesView {
     pub draft: Draft,
     pub version_seq: u32,

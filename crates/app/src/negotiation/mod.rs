@@ -39,6 +39,7 @@ pub struct LiveEvent {
 
 /// A draft with its versions (oldest first) and silence procedures.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DraftDetail {
     pub draft: Draft,
     pub versions: Vec<VersionSummary>,
@@ -47,6 +48,7 @@ pub struct DraftDetail {
 
 /// A version without its text: label, date, counts.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionSummary {
     pub id: i64,
     pub seq: u32,
@@ -60,6 +62,7 @@ pub struct VersionSummary {
 
 /// A silence procedure with its outcome as of now.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SilenceView {
     pub procedure: SilenceProcedure,
     pub version_label: String,
@@ -93,12 +96,18 @@ impl VersionView {
 
 /// Where each word of a passage came from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineageView {
     pub wid: Wid,
     pub origins: Vec<WordOrigin>,
     /// Labels of the draft's versions, by step index.
     pub labels: Vec<String>,
     /// Amendments named in `origins`: id → (version label, number, proposers).
+    /// The ids are the JSON object's keys, so strings of digits.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = HashMap<String, (String, u32, Vec<String>)>)
+    )]
     pub amendments: HashMap<i64, (String, u32, Vec<String>)>,
 }
 

@@ -291,6 +291,8 @@ fn placement(text: &DraftText, after: &Wid, kind: NodeKind) -> Result<Placement,
 
 /// Who brought a change into a version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ChangeSource))]
 #[serde(rename_all = "snake_case", tag = "by", content = "amendment")]
 pub enum Source {
     /// An amendment (its id), taken up as tabled or as modified.
@@ -308,6 +310,8 @@ pub struct Edit {
 
 /// What a revision changed in one node, and who brought it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = VersionChange))]
 pub struct Change {
     pub wid: Wid,
     pub source: Source,

@@ -11,6 +11,8 @@ use super::text::{DraftText, Placed, Wid};
 
 /// A proposal as the compilation shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = CompiledProposal))]
 pub struct Proposal {
     pub id: i64,
     /// Its number on the version ("A12"), for people to cite.
@@ -56,6 +58,8 @@ impl ProposalFilter {
 
 /// A run of a node's text in the compilation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = CompilationSegment))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Segment {
     /// Words of the version; `deleted_by` lists the proposals (indices into
@@ -71,6 +75,7 @@ pub enum Segment {
 
 /// One node of the compilation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompiledNode {
     pub placed: Placed,
     pub heading: String,
@@ -86,6 +91,7 @@ pub struct CompiledNode {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Compilation {
     pub nodes: Vec<CompiledNode>,
     /// The proposals shown, by id.

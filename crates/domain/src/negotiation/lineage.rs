@@ -19,6 +19,7 @@ pub struct LineageStep<'a> {
 /// A token of the passage (a word, a space or a punctuation mark) and where
 /// it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WordOrigin {
     pub token: String,
     /// Index of the step (version) that brought it.

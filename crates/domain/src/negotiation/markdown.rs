@@ -49,6 +49,8 @@ pub struct OutlineLine {
 
 /// Something the importer could not read as asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ImportDiagnostic))]
 pub struct Diagnostic {
     pub line: usize,
     pub message: String,

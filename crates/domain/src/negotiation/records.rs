@@ -24,6 +24,7 @@ pub struct Draft {
 
 /// One version of a draft (zero draft, Rev.1 …), oldest first by `seq`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Version {
     pub id: i64,
     pub draft: i64,
@@ -43,6 +44,8 @@ pub struct Version {
 
 /// An actor's stance on an amendment, and when it was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = AmendmentPosition))]
 pub struct Position {
     pub actor: ActorCode,
     pub stance: Stance,
@@ -51,6 +54,7 @@ pub struct Position {
 
 /// An amendment as tabled on a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Amendment {
     pub id: i64,
     pub version: i64,
@@ -120,6 +124,7 @@ impl Amendment {
 
 /// A paragraph's status on a version, as the co-facilitators set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusRecord {
     pub wid: Wid,
     pub status: ParagraphStatus,
@@ -130,6 +135,7 @@ pub struct StatusRecord {
 
 /// A letter breaking silence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SilenceBreak {
     pub actor: ActorCode,
     pub letter: String,
@@ -138,6 +144,7 @@ pub struct SilenceBreak {
 
 /// A silence procedure on a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SilenceProcedure {
     pub id: i64,
     pub version: i64,

@@ -21,6 +21,7 @@ crate::named_enum!(
 
 /// One node of the redline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NodeDiff {
     pub wid: Wid,
     pub kind: NodeKind,
@@ -39,6 +40,7 @@ pub struct NodeDiff {
 
 /// Counts of node changes, and of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedlineSummary {
     pub added: usize,
     pub deleted: usize,
@@ -50,6 +52,7 @@ pub struct RedlineSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Redline {
     pub nodes: Vec<NodeDiff>,
     pub summary: RedlineSummary,

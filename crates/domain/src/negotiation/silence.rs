@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a silence procedure has come to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum SilenceOutcome {
     /// Before the deadline; `broken_by` lists who has broken silence so far

@@ -20,6 +20,7 @@ crate::named_enum!(
 /// Per-version counts of the numbered paragraphs by status. A paragraph has
 /// open proposals when it, or one of its sub-paragraphs, has a live one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusCounts {
     pub paragraphs: usize,
     pub under_negotiation: usize,

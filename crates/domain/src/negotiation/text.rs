@@ -109,6 +109,8 @@ impl NodeKind {
 
 /// One node of a version's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = DraftNode))]
 pub struct Node {
     pub wid: Wid,
     pub kind: NodeKind,
@@ -120,6 +122,7 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<Node>,
 }
 
@@ -146,6 +149,7 @@ impl Node {
 
 /// A version's text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DraftText {
     pub title: String,
     pub nodes: Vec<Node>,
@@ -160,6 +164,7 @@ const MAX_DEPTH: usize = 4;
 
 /// Where a node stands in one version: its number as shown and its `eId`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Placed {
     pub wid: Wid,
     pub kind: NodeKind,

@@ -45,6 +45,7 @@ pub fn words(text: &str) -> Vec<&str> {
 
 /// One run of a word-level diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", content = "text", rename_all = "snake_case")]
 pub enum WordOp {
     Equal(String),

@@ -11,18 +11,176 @@ use crate::http::query::parse_id;
 use crate::http::routes::{post, PageRoutes};
 use crate::negotiation::params::{filter_of, parse_seq, DraftForm, VersionForm};
 use crate::SharedState;
+use accord_app::negotiation::{DraftDetail, LineageView};
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
 use accord_app::AppError;
 use accord_domain::negotiation::{
-    AmendmentStatus, DraftText, NodeKind, Operation, ParagraphStatus, Stance, Wid,
+    Amendment, AmendmentStatus, Compilation, Diagnostic, Draft, DraftText, NodeKind, Operation,
+    ParagraphStatus, Placed, Redline, Stance, StatusCounts, StatusRecord, Version, Wid,
 };
 use accord_domain::{ActorCode, Slug};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+// ---- what the reads answer ---------------------------------------------------
+
+/// The drafts of a process.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftList {
+    items: Vec<Draft>,
+}
+
+/// A version named by its number (1 for the first) and its label.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftVersionRef {
+    seq: u32,
+    label: String,
+}
+
+impl From<&Version> for DraftVersionRef {
+    fn from(v: &Version) -> Self {
+        DraftVersionRef {
+            seq: v.seq,
+            label: v.label.clone(),
+        }
+    }
+}
+
+/// One version with its text, where each node stands, paragraph statuses,
+/// counts and amendments.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftVersionRead {
+    draft: Draft,
+    version: Version,
+    /// The draft's latest version (where proposals go).
+    is_latest: bool,
+    /// Each node's number and eId in this version, in reading order.
+    numbering: Vec<Placed>,
+    statuses: Vec<StatusRecord>,
+    counts: StatusCounts,
+    amendments: Vec<Amendment>,
+}
+
+/// A version's compilation text.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftCompilationRead {
+    /// The draft's slug.
+    draft: Slug,
+    version: DraftVersionRef,
+    /// Demo data: the amendments are a simulation.
+    simulated: bool,
+    compilation: Compilation,
+}
+
+/// The redline between two versions.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftRedlineRead {
+    from: DraftVersionRef,
+    to: DraftVersionRef,
+    redline: Redline,
+}
+
+/// An amendment and the version it is on.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftAmendmentRead {
+    version: DraftVersionRef,
+    amendment: Amendment,
+}
+
+// ---- what the writes answer (the record of a `201`) -------------------------
+
+/// A draft created.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftCreated {
+    slug: Slug,
+    id: i64,
+}
+
+/// What an import recognised, by kind of node.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftImportCounts {
+    sections: usize,
+    objectives: usize,
+    paragraphs: usize,
+    subparagraphs: usize,
+}
+
+/// A version imported (`201`), or what an import would recognise (`preview`, `200`).
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftVersionImported {
+    /// The new version's number; null for a preview.
+    seq: Option<u32>,
+    recognised: DraftImportCounts,
+    diagnostics: Vec<Diagnostic>,
+    text: DraftText,
+}
+
+/// A revision issued: the new version's number.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct DraftRevisionIssued {
+    seq: u32,
+}
+
+/// An amendment tabled: its id, and its number on the version.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AmendmentTabled {
+    id: i64,
+    number: u32,
+}
+
+/// A stance taken on an amendment.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AmendmentStanceTaken {
+    amendment: i64,
+    actor: ActorCode,
+    stance: Stance,
+}
+
+/// A co-sponsorship confirmed (`true`) or withdrawn (`false`).
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AmendmentCoSponsorship {
+    amendment: i64,
+    actor: ActorCode,
+    confirmed: bool,
+}
+
+/// An amendment's new status (withdrawn, or the co-facilitators' decision).
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AmendmentStatusChanged {
+    amendment: i64,
+    status: AmendmentStatus,
+}
+
+/// A paragraph's status set on a version.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ParagraphStatusSet {
+    wid: String,
+    status: ParagraphStatus,
+}
+
+/// A silence procedure opened, with its deadline in UTC.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct SilenceOpened {
+    id: i64,
+    deadline: DateTime<Utc>,
+}
+
+/// Silence broken by a member state in a procedure.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct SilenceBroken {
+    procedure: i64,
+    state: ActorCode,
+}
+
+/// A write's record, as the `201` answer carries it.
+fn record(r: &impl Serialize) -> Result<Value, AppError> {
+    serde_json::to_value(r).map_err(|e| AppError::Internal(e.to_string()))
+}
 
 /// The drafts of a process
 #[utoipa::path(
@@ -30,13 +188,15 @@ use serde_json::{json, Value};
     path = "/api/v1/processes/{slug}/drafts",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm")),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftList))
 )]
 async fn list_drafts(
     State(s): State<SharedState>,
     Path(slug): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!({ "items": s.app.drafts(&slug).await? })))
+) -> Result<Json<DraftList>, ApiError> {
+    Ok(Json(DraftList {
+        items: s.app.drafts(&slug).await?,
+    }))
 }
 
 /// A draft: its versions with paragraph counts (agreed, bracketed, with open proposals), and its silence procedures
@@ -45,16 +205,13 @@ async fn list_drafts(
     path = "/api/v1/processes/{slug}/drafts/{draft}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftDetail))
 )]
 async fn get_draft(
     State(s): State<SharedState>,
     Path((slug, draft)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
-    let detail = s.app.draft(&slug, &draft).await?;
-    Ok(Json(
-        serde_json::to_value(detail).map_err(|e| AppError::Internal(e.to_string()))?,
-    ))
+) -> Result<Json<DraftDetail>, ApiError> {
+    Ok(Json(s.app.draft(&slug, &draft).await?))
 }
 
 /// One version (1 for the first): its text as a tree of nodes with stable wIds, paragraph statuses and amendments
@@ -63,23 +220,23 @@ async fn get_draft(
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftVersionRead))
 )]
 async fn get_version(
     State(s): State<SharedState>,
     Path((slug, draft, seq)): Path<(String, String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<DraftVersionRead>, ApiError> {
     let view = s.app.version(&slug, &draft, parse_seq(&seq)?).await?;
-    let placed = view.version.text.placed();
-    Ok(Json(json!({
-        "draft": view.draft,
-        "version": view.version,
-        "is_latest": view.is_latest,
-        "numbering": placed,
-        "statuses": view.statuses,
-        "counts": view.counts,
-        "amendments": view.amendments,
-    })))
+    let numbering = view.version.text.placed();
+    Ok(Json(DraftVersionRead {
+        draft: view.draft,
+        version: view.version,
+        is_latest: view.is_latest,
+        numbering,
+        statuses: view.statuses,
+        counts: view.counts,
+        amendments: view.amendments,
+    }))
 }
 
 /// The compilation text: the version with live proposals inline, attributed; `actor` and `status` (repeatable) filter
@@ -88,24 +245,24 @@ async fn get_version(
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/compilation",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftCompilationRead))
 )]
 async fn get_compilation(
     State(s): State<SharedState>,
     Path((slug, draft, seq)): Path<(String, String, String)>,
     Query(query): Query<Vec<(String, String)>>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<DraftCompilationRead>, ApiError> {
     let filter = filter_of(&query)?;
     let (view, compilation) = s
         .app
         .compilation(&slug, &draft, parse_seq(&seq)?, &filter)
         .await?;
-    Ok(Json(json!({
-        "draft": view.draft.slug,
-        "version": { "seq": view.version.seq, "label": view.version.label },
-        "simulated": view.draft.simulated,
-        "compilation": compilation,
-    })))
+    Ok(Json(DraftCompilationRead {
+        version: DraftVersionRef::from(&view.version),
+        draft: view.draft.slug,
+        simulated: view.draft.simulated,
+        compilation,
+    }))
 }
 
 /// For each word of a node: the version and amendment (or the co-facilitators) that brought it
@@ -114,15 +271,14 @@ async fn get_compilation(
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/lineage/{wid}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = LineageView))
 )]
 async fn get_lineage(
     State(s): State<SharedState>,
     Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
-) -> Result<Json<Value>, ApiError> {
-    let lineage = s.app.lineage(&slug, &draft, parse_seq(&seq)?, &wid).await?;
+) -> Result<Json<LineageView>, ApiError> {
     Ok(Json(
-        serde_json::to_value(lineage).map_err(|e| AppError::Internal(e.to_string()))?,
+        s.app.lineage(&slug, &draft, parse_seq(&seq)?, &wid).await?,
     ))
 }
 
@@ -138,23 +294,23 @@ struct RedlineQuery {
     path = "/api/v1/processes/{slug}/drafts/{draft}/redline",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftRedlineRead))
 )]
 async fn get_redline(
     State(s): State<SharedState>,
     Path((slug, draft)): Path<(String, String)>,
     Query(q): Query<RedlineQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<DraftRedlineRead>, ApiError> {
     let (from, to) = match (q.from.as_deref(), q.to.as_deref()) {
         (Some(a), Some(b)) => (parse_seq(a)?, parse_seq(b)?),
         _ => return Err(ApiError::bad_request("give the two versions: ?from=1&to=2")),
     };
     let (_, a, b, redline) = s.app.redline(&slug, &draft, from, to).await?;
-    Ok(Json(json!({
-        "from": { "seq": a.seq, "label": a.label },
-        "to": { "seq": b.seq, "label": b.label },
-        "redline": redline,
-    })))
+    Ok(Json(DraftRedlineRead {
+        from: DraftVersionRef::from(&a),
+        to: DraftVersionRef::from(&b),
+        redline,
+    }))
 }
 
 /// One amendment with its co-sponsors, supporters, objectors and status
@@ -163,20 +319,20 @@ async fn get_redline(
     path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = DraftAmendmentRead))
 )]
 async fn get_amendment(
     State(s): State<SharedState>,
     Path((slug, draft, id)): Path<(String, String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<DraftAmendmentRead>, ApiError> {
     let (_, version, amendment) = s
         .app
         .amendment(&slug, &draft, parse_id(&id, "amendment")?)
         .await?;
-    Ok(Json(json!({
-        "version": { "seq": version.seq, "label": version.label },
-        "amendment": amendment,
-    })))
+    Ok(Json(DraftAmendmentRead {
+        version: DraftVersionRef::from(&version),
+        amendment,
+    }))
 }
 
 // ---- writes ------------------------------------------------------------------
@@ -196,7 +352,7 @@ pub(crate) struct NewDraft {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm")),
     request_body(content = NewDraft, example = json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = DraftCreated))
 )]
 pub(crate) async fn create_draft(
     State(s): State<SharedState>,
@@ -217,7 +373,10 @@ pub(crate) async fn create_draft(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{}", draft.slug),
-            record: json!({ "slug": draft.slug, "id": draft.id }),
+            record: record(&DraftCreated {
+                id: draft.id,
+                slug: draft.slug.clone(),
+            })?,
             page: format!("/processes/{slug}/drafts/{}", draft.slug),
         })
     }
@@ -244,7 +403,7 @@ pub(crate) struct ImportQuery {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 201, description = "Created", body = serde_json::Value), (status = 200, description = "Done", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = DraftVersionImported), (status = 200, description = "Done", body = DraftVersionImported))
 )]
 pub(crate) async fn import_version(
     State(s): State<SharedState>,
@@ -252,7 +411,7 @@ pub(crate) async fn import_version(
     Path((slug, draft)): Path<(String, String)>,
     Query(q): Query<ImportQuery>,
     body: axum::body::Body,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<DraftVersionImported>), ApiError> {
     let p = signed_in(p)?;
     s.app.authorize_chair(&p, &slug).await?;
     let b = crate::http::upload::read_limited(&s, body).await?;
@@ -291,15 +450,17 @@ pub(crate) async fn import_version(
     };
     Ok((
         status,
-        Json(json!({
-            "seq": seq,
-            "recognised": {
-                "sections": imported.sections, "objectives": imported.objectives,
-                "paragraphs": imported.paragraphs, "subparagraphs": imported.subparagraphs,
+        Json(DraftVersionImported {
+            seq,
+            recognised: DraftImportCounts {
+                sections: imported.sections,
+                objectives: imported.objectives,
+                paragraphs: imported.paragraphs,
+                subparagraphs: imported.subparagraphs,
             },
-            "diagnostics": imported.diagnostics,
-            "text": imported.text,
-        })),
+            diagnostics: imported.diagnostics,
+            text: imported.text,
+        }),
     ))
 }
 
@@ -337,7 +498,7 @@ pub(crate) struct Revision {
                 "take_up": [{ "amendment": 12 }],
                 "own_edits": [{ "op": "replace_text", "node": "para17", "from": 0, "to": 9, "text": "We commit" }]
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = DraftRevisionIssued))
 )]
 pub(crate) async fn issue_revision(
     State(s): State<SharedState>,
@@ -372,7 +533,7 @@ pub(crate) async fn issue_revision(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}"),
-            record: json!({ "seq": seq }),
+            record: record(&DraftRevisionIssued { seq })?,
             page: format!(
                 "/processes/{slug}/drafts/{draft}/redline?from={}&to={seq}",
                 seq - 1
@@ -565,7 +726,7 @@ pub(crate) struct DraftPath {
                 "operation": { "op": "insert_text", "node": "para17", "at": 10, "text": "safe, " },
                 "justification": "Consistency with the title."
             })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AmendmentTabled))
 )]
 pub(crate) async fn propose_amendment(
     State(s): State<SharedState>,
@@ -637,7 +798,7 @@ pub(crate) async fn propose_amendment(
             &slug,
             &draft,
             id,
-            json!({ "id": id, "number": number }),
+            record(&AmendmentTabled { id, number })?,
         ))
     }
     .await;
@@ -685,7 +846,7 @@ pub(crate) struct PositionBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = PositionBody, example = json!({ "actor": "CHE", "stance": "support" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AmendmentStanceTaken))
 )]
 pub(crate) async fn take_position(
     State(s): State<SharedState>,
@@ -708,7 +869,11 @@ pub(crate) async fn take_position(
             &slug,
             &draft,
             id,
-            json!({ "amendment": id, "actor": c.actor, "stance": c.stance }),
+            record(&AmendmentStanceTaken {
+                amendment: id,
+                actor: c.actor,
+                stance: c.stance,
+            })?,
         ))
     }
     .await;
@@ -732,7 +897,7 @@ pub(crate) struct CoSponsorshipBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = CoSponsorshipBody, example = json!({ "actor": "CHE", "confirm": true })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AmendmentCoSponsorship))
 )]
 pub(crate) async fn co_sponsorship(
     State(s): State<SharedState>,
@@ -755,7 +920,11 @@ pub(crate) async fn co_sponsorship(
             &slug,
             &draft,
             id,
-            json!({ "amendment": id, "actor": c.actor, "confirmed": c.confirm }),
+            record(&AmendmentCoSponsorship {
+                amendment: id,
+                actor: c.actor,
+                confirmed: c.confirm,
+            })?,
         ))
     }
     .await;
@@ -771,7 +940,7 @@ pub(crate) async fn co_sponsorship(
     path = "/api/v1/processes/{slug}/drafts/{draft}/amendments/{id}/withdrawal",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AmendmentStatusChanged))
 )]
 pub(crate) async fn withdraw_amendment(
     State(s): State<SharedState>,
@@ -795,7 +964,10 @@ pub(crate) async fn withdraw_amendment(
             &slug,
             &draft,
             id,
-            json!({ "amendment": id, "status": "withdrawn" }),
+            record(&AmendmentStatusChanged {
+                amendment: id,
+                status: AmendmentStatus::Withdrawn,
+            })?,
         ))
     }
     .await;
@@ -820,7 +992,7 @@ pub(crate) struct Decision {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = Decision, example = json!({ "status": "rejected", "note": "No consensus." })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = AmendmentStatusChanged))
 )]
 pub(crate) async fn decide_amendment(
     State(s): State<SharedState>,
@@ -843,7 +1015,10 @@ pub(crate) async fn decide_amendment(
             &slug,
             &draft,
             id,
-            json!({ "amendment": id, "status": c.status }),
+            record(&AmendmentStatusChanged {
+                amendment: id,
+                status: c.status,
+            })?,
         ))
     }
     .await;
@@ -873,7 +1048,7 @@ pub(crate) struct ParagraphStatusBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("wid" = String, Path)),
     request_body(content = ParagraphStatusBody, example = json!({ "status": "bracketed", "options": ["Option 1 text", "Option 2 text"] })),
-    responses((status = 200, description = "Done", body = serde_json::Value))
+    responses((status = 200, description = "Done", body = ParagraphStatusSet))
 )]
 pub(crate) async fn set_status(
     State(s): State<SharedState>,
@@ -920,7 +1095,10 @@ pub(crate) async fn set_status(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{draft}/versions/{n}"),
-            record: json!({ "wid": wid, "status": c.status }),
+            record: record(&ParagraphStatusSet {
+                wid: wid.clone(),
+                status: c.status,
+            })?,
             page: format!("/processes/{slug}/drafts/{draft}/versions/{n}#{wid}"),
         })
     }
@@ -957,7 +1135,7 @@ pub(crate) struct SilenceBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path)),
     request_body(content = SilenceBody, example = json!({ "version": 4, "deadline": "2018-07-10T18:00", "time_zone": "America/New_York" })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = SilenceOpened))
 )]
 pub(crate) async fn open_silence(
     State(s): State<SharedState>,
@@ -986,7 +1164,7 @@ pub(crate) async fn open_silence(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{draft}"),
-            record: json!({ "id": id, "deadline": deadline }),
+            record: record(&SilenceOpened { id, deadline })?,
             page: format!("/processes/{slug}/drafts/{draft}#silence"),
         })
     }
@@ -1019,7 +1197,7 @@ pub(crate) struct BreakBody {
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("id" = i64, Path)),
     request_body(content = BreakBody, example = json!({ "state": "HUN", "letter": "The delegation breaks silence on paragraph 27." })),
-    responses((status = 201, description = "Created", body = serde_json::Value))
+    responses((status = 201, description = "Created", body = SilenceBroken))
 )]
 pub(crate) async fn break_silence(
     State(s): State<SharedState>,
@@ -1043,7 +1221,10 @@ pub(crate) async fn break_silence(
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{draft}"),
-            record: json!({ "procedure": id, "state": c.state }),
+            record: record(&SilenceBroken {
+                procedure: id,
+                state: c.state,
+            })?,
             page: format!("/processes/{slug}/drafts/{draft}#silence"),
         })
     }

@@ -13,7 +13,7 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
-use accord_app::languages::ORIGINAL;
+use accord_app::languages::{LanguageProgress, LanguagesView, ORIGINAL};
 use accord_app::negotiation::ImportSource;
 use accord_app::AppError;
 use accord_domain::Language;
@@ -22,7 +22,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use minijinja::context;
 use serde::Deserialize;
-use serde_json::Value;
 
 const V: &str = "/processes/{slug}/drafts/{draft}/versions/{seq}/languages";
 
@@ -208,19 +207,16 @@ struct ShowQuery {
     path = "/api/v1/processes/{slug}/drafts/{draft}/versions/{seq}/languages",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path)),
-    responses((status = 200, description = "Found", body = serde_json::Value))
+    responses((status = 200, description = "Found", body = LanguagesView))
 )]
 async fn api_languages(
     State(s): State<SharedState>,
     Path((slug, draft, raw_seq)): Path<(String, String, String)>,
     Query(q): Query<ShowQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<LanguagesView>, ApiError> {
     let seq = seq(&raw_seq)?;
     let shown = languages_of(q.show.as_deref().unwrap_or("en"))?;
-    let view = s.app.languages(&slug, &draft, seq, &shown).await?;
-    Ok(Json(
-        serde_json::to_value(&view).map_err(|e| AppError::Internal(e.to_string()))?,
-    ))
+    Ok(Json(s.app.languages(&slug, &draft, seq, &shown).await?))
 }
 
 /// Give a version's text in another official language (the co-facilitators, or the secretariat for them): the raw body is Markdown or DOCX in the version's structure; each node is aligned by its `{#wid}`, else by its place (paragraph 17 is paragraph 17); replaces that language's text
@@ -233,14 +229,14 @@ async fn api_languages(
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm"), ("draft" = String, Path), ("seq" = i64, Path), ("language" = String, Path)),
     request_body(content = crate::http::openapi::FileBody, content_type = "application/octet-stream"),
-    responses((status = 200, description = "Done", body = serde_json::Value))
+    responses((status = 200, description = "Done", body = LanguageProgress))
 )]
 pub(crate) async fn put_expression(
     State(s): State<SharedState>,
     WriteCaller(p): WriteCaller,
     Path((slug, draft, raw_seq, lang)): Path<(String, String, String, String)>,
     body: axum::body::Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<LanguageProgress>, ApiError> {
     let p = signed_in(p)?;
     s.app.authorize_chair(&p, &slug).await?;
     let b = crate::http::upload::read_limited(&s, body).await?;
@@ -255,12 +251,10 @@ pub(crate) async fn put_expression(
             ApiError::bad_request("the body is neither a DOCX file nor UTF-8 Markdown")
         })?)
     };
-    let progress = s
-        .app
-        .put_expression(&p, &slug, &draft, seq, lang, source)
-        .await?;
     Ok(Json(
-        serde_json::to_value(&progress).map_err(|e| AppError::Internal(e.to_string()))?,
+        s.app
+            .put_expression(&p, &slug, &draft, seq, lang, source)
+            .await?,
     ))
 }
 
