@@ -515,3 +515,38 @@ test("a delegate's amendment with a mistake comes back with everything typed, th
   assert.match(await text(page, "h1"), /Amendment|MEX/);
   await context.close();
 });
+
+test("the secretariat's meeting form with a mistake comes back with everything typed, without JavaScript", async () => {
+  await negotiatingProcess("browser-desk", []);
+  const { page, context } = await signedInWithoutScript("amina@example.org");
+  await page.goto(base + "/processes/browser-desk/manage");
+  const form = page.locator("form#meeting-form");
+  await form.locator("input[name=slug]").fill("round-9");
+  await form.locator("input[name=title]").fill("Ninth round of negotiations");
+  await form.locator("input[name=start_date]").fill("2030-03-10");
+  // Ends before it starts: the rule refuses it.
+  await form.locator("input[name=end_date]").fill("2030-03-08");
+  await form.locator("input[name='venue[city]']").fill("Geneva");
+  await form.locator("input[name='venue[country]']").fill("CHE");
+  await form.locator("textarea[name=agenda]").fill("Opening\nThe zero draft\nOther matters");
+  await form.getByRole("button").click();
+  await page.waitForLoadState();
+  assert.match(await text(page, "form#meeting-form"), /before|after|end/i);
+  assert.equal(await form.locator("input[name=slug]").inputValue(), "round-9");
+  assert.equal(await form.locator("input[name=title]").inputValue(), "Ninth round of negotiations");
+  assert.equal(await form.locator("input[name=start_date]").inputValue(), "2030-03-10");
+  assert.equal(await form.locator("input[name=end_date]").inputValue(), "2030-03-08");
+  assert.equal(await form.locator("input[name='venue[city]']").inputValue(), "Geneva");
+  assert.equal(await form.locator("textarea[name=agenda]").inputValue(), "Opening\nThe zero draft\nOther matters");
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "meeting-error-kept-en.png"), fullPage: false });
+  // Mended, the meeting is made and its page lists the agenda.
+  await form.locator("input[name=end_date]").fill("2030-03-12");
+  await form.getByRole("button").click();
+  await page.waitForLoadState();
+  const meeting = await call("GET", "/api/v1/processes/browser-desk/meetings");
+  const made = meeting.items.find((m) => m.slug === "round-9");
+  assert.ok(made, JSON.stringify(meeting));
+  assert.deepEqual(made.agenda_items.map((a) => a.title), ["Opening", "The zero draft", "Other matters"]);
+  await context.close();
+});

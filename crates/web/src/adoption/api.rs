@@ -127,7 +127,10 @@ async fn get_pledge(
     path = "/api/v1/processes/{slug}/objectives/{number}",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm"), ("number" = i64, Path)),
-    responses((status = 200, description = "Found", body = ObjectiveView))
+    responses(
+        (status = 200, description = "Found", body = ObjectiveView),
+        (status = 422, description = "Nothing is adopted in the process yet (`nothing_adopted`), or the adopted text has no such objective (`unknown_objective`)", body = crate::http::error::ErrorBody)
+    )
 )]
 async fn get_objective(
     State(s): State<SharedState>,
