@@ -4,6 +4,7 @@
 
 use crate::access::{accounts, accreditation};
 use crate::http::auth::Caller;
+use crate::http::command::record;
 use crate::http::command::{Command, Done, FormAgain, NoFields, OpenCommand, Refusal, Via};
 use crate::http::error::ApiError;
 use crate::http::json::{body, created, Created};
@@ -19,18 +20,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
 
 /// A write the portal has no form for: a form sent to it anyway gets an
 /// error page with the message.
 async fn no_form(s: &SharedState, r: &Reader, again: FormAgain) -> PageResult {
     Err(r.error(s, AppError::BadRequest(again.described())))
-}
-
-/// A write's record as the JSON the API answers with.
-fn record<T: Serialize>(record: &T) -> Result<Value, AppError> {
-    serde_json::to_value(record).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// A number from the path (an application's, a token's), or not found.

@@ -5,6 +5,7 @@
 //! route and, where the portal has one, its form (`form_routes`).
 
 use crate::adoption::pages::PledgeForm;
+use crate::http::command::record;
 use crate::http::command::{Command, Done, NoFields, Refusal};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
@@ -21,7 +22,6 @@ use axum::response::Response;
 use axum::Json;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
     raw.parse()
@@ -152,10 +152,6 @@ fn adoption_id(raw: &str) -> Result<i64, AppError> {
 fn pledge_id(raw: &str) -> Result<i64, AppError> {
     raw.parse()
         .map_err(|_| AppError::NotFound(format!("no pledge '{raw}'")))
-}
-
-fn record<T: serde::Serialize>(v: &T) -> Result<Value, AppError> {
-    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// A command on an adoption is done: the adoption (its summary, with the

@@ -4,6 +4,7 @@
 //! as JSON to the API or by the portal's form ([`form_routes`]).
 
 use crate::http::auth::Caller;
+use crate::http::command::record;
 use crate::http::command::{Command, Done, FormAgain, OpenCommand, Refusal, Via};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
@@ -18,7 +19,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
 
 #[derive(Deserialize)]
@@ -287,11 +287,6 @@ pub struct ConsultCallRecord {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ConsultRecommendationRecord {
     id: i64,
-}
-
-/// A write's record as JSON.
-fn record<T: Serialize>(record: &T) -> Result<Value, AppError> {
-    serde_json::to_value(record).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 fn optional_id(v: &Option<String>, what: &str) -> Result<Option<i64>, ApiError> {

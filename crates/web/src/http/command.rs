@@ -199,6 +199,12 @@ pub fn message(r: &Refusal) -> String {
     naming(r.field.as_deref(), &r.error)
 }
 
+/// A write's record, the JSON a `201` carries, from its typed struct (the
+/// one its OpenAPI response declares).
+pub fn record<T: serde::Serialize>(v: &T) -> Result<Value, AppError> {
+    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
+}
+
 /// What a done command answers with: for JSON, `201`, `Location` (the
 /// resource made or changed) and the record; for a form, a redirect to the
 /// page that shows it.

@@ -3,6 +3,7 @@
 //! listed in `api_write::write_routes` and handled here.
 
 use crate::http::auth::WriteCaller;
+use crate::http::command::record;
 use crate::http::command::{Command, Done, NoFields, Refusal};
 use crate::http::error::ApiError;
 use crate::http::json::signed_in;
@@ -175,11 +176,6 @@ pub(crate) struct SilenceOpened {
 pub(crate) struct SilenceBroken {
     procedure: i64,
     state: ActorCode,
-}
-
-/// A write's record, as the `201` answer carries it.
-fn record(r: &impl Serialize) -> Result<Value, AppError> {
-    serde_json::to_value(r).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// The drafts of a process

@@ -1,6 +1,7 @@
 //! The API of processes: the processes themselves, their phases, meetings,
 //! documents and themes, the actors, and registration for meetings.
 
+use crate::http::command::record;
 use crate::http::command::{Command, Done, NoFields};
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::page::Reader;
@@ -17,7 +18,6 @@ use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::Serialize;
-use serde_json::Value;
 use utoipa::ToSchema;
 
 /// A list that is never long enough to page.
@@ -212,11 +212,6 @@ pub struct MeetingParticipant {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MeetingParticipantList {
     items: Vec<MeetingParticipant>,
-}
-
-/// A write's record as JSON, from its typed form.
-pub(crate) fn record<T: Serialize>(v: &T) -> Result<Value, AppError> {
-    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 fn officer(o: d::Officer) -> OfficerDto {

@@ -5,10 +5,57 @@
 //! minutes.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use serde::de::{self, Deserializer, IntoDeserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 use std::marker::PhantomData;
+
+/// A list given as a list (a JSON array, or a form's `name[]` or
+/// `name[0][field]` fields) or as one text (a form's text field), which
+/// `from_text` cuts into items (as JSON values, each then read as a `T`).
+struct ListOrText<T> {
+    expecting: &'static str,
+    from_text: fn(&str) -> Result<Vec<serde_json::Value>, String>,
+    item: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListOrText<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
+        (self.from_text)(v)
+            .map_err(E::custom)?
+            .into_iter()
+            .map(|item| T::deserialize(item).map_err(E::custom))
+            .collect()
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = vec![];
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+fn list_or_text<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+    expecting: &'static str,
+    from_text: fn(&str) -> Result<Vec<serde_json::Value>, String>,
+) -> Result<Vec<T>, D::Error> {
+    d.deserialize_any(ListOrText {
+        expecting,
+        from_text,
+        item: PhantomData,
+    })
+}
+
+/// The text's lines, trimmed, blank ones left out.
+fn lines(v: &str) -> impl Iterator<Item = &str> {
+    v.lines().map(str::trim).filter(|l| !l.is_empty())
+}
 
 /// A list: a JSON array, repeated form fields (`members[]`), or one string
 /// of items separated by commas, spaces or lines (a form's text field).
@@ -17,28 +64,13 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Listed<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Listed<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list, or codes separated by commas")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
-            v.split([',', ' ', ';', '\n', '\r', '\t'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(|p| T::deserialize(p.to_owned().into_deserializer()))
-                .collect()
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = vec![];
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    d.deserialize_any(Listed(PhantomData))
+    list_or_text(d, "a list, or codes separated by commas", |v| {
+        Ok(v.split([',', ' ', ';', '\n', '\r', '\t'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(serde_json::Value::from)
+            .collect())
+    })
 }
 
 /// An agenda: a list of `{number, title}` (the API), or one text of one
@@ -48,30 +80,11 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Agenda<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Agenda<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of agenda items, or one title per line")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
-            v.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|title| {
-                    T::deserialize(serde_json::json!({ "title": title })).map_err(E::custom)
-                })
-                .collect()
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = vec![];
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    d.deserialize_any(Agenda(PhantomData))
+    list_or_text(d, "a list of agenda items, or one title per line", |v| {
+        Ok(lines(v)
+            .map(|title| serde_json::json!({ "title": title }))
+            .collect())
+    })
 }
 
 /// Officers: a list of `{name, title, actor}` (the API, or a form's
@@ -82,20 +95,15 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Officers<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Officers<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of officers, or one per line as Name | Title | ACTOR")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<T>, E> {
-            v.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
+    list_or_text(
+        d,
+        "a list of officers, or one per line as Name | Title | ACTOR",
+        |v| {
+            lines(v)
                 .map(|line| {
                     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
                     if parts.len() > 3 {
-                        return Err(E::custom("one person per line, as Name | Title | ACTOR"));
+                        return Err("one person per line, as Name | Title | ACTOR".to_owned());
                     }
                     let mut officer = serde_json::json!({
                         "name": parts[0],
@@ -104,19 +112,11 @@ where
                     if let Some(actor) = parts.get(2).filter(|a| !a.is_empty()) {
                         officer["actor"] = actor.to_uppercase().into();
                     }
-                    T::deserialize(officer).map_err(E::custom)
+                    Ok(officer)
                 })
                 .collect()
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = vec![];
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    d.deserialize_any(Officers(PhantomData))
+        },
+    )
 }
 
 /// An instant: RFC 3339 (`2018-07-13T10:00:00Z`), or a form's local date

@@ -1,11 +1,11 @@
 //! The API of a meeting's conduct: the speakers' list, the floor, speaking
 //! time limits.
 
+use crate::http::command::record;
 use crate::http::command::{Command, Done, Refusal};
 use crate::http::error::ApiError;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
-use crate::process::api::record;
 use crate::process::pages::render_meeting;
 use crate::SharedState;
 use accord_app::AppError;

@@ -5,6 +5,7 @@
 //! (`http::command`) sent as JSON or by the portal's form ([`form_routes`]).
 
 use crate::http::auth::{Caller, WriteCaller};
+use crate::http::command::record;
 use crate::http::command::{Command, Done};
 use crate::http::error::ApiError;
 use crate::http::json::signed_in;
@@ -23,11 +24,6 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
-
-/// A write's record as JSON.
-fn record<T: Serialize>(v: &T) -> Result<Value, AppError> {
-    serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()))
-}
 
 /// The latest analysis as the API shows it.
 #[derive(Debug, Serialize, ToSchema)]
