@@ -97,6 +97,29 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             state,
             security_headers,
         ))
+        .layer(compression())
+}
+
+/// Answers compressed for clients that accept it: brotli, else gzip, at a
+/// level cheap enough to run on every answer (brotli 4 takes a 563 KB vote
+/// page to about a tenth). Server-sent events, images and tiny bodies are
+/// left as they are (tower-http's default predicate), and so are files that
+/// are compressed already.
+fn compression(
+) -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{NotForContentType, Predicate};
+    use tower_http::compression::{CompressionLayer, CompressionLevel, DefaultPredicate};
+    CompressionLayer::new()
+        .quality(CompressionLevel::Precise(4))
+        .compress_when(
+            DefaultPredicate::new()
+                .and(NotForContentType::const_new("application/pdf"))
+                .and(NotForContentType::const_new("application/zip"))
+                .and(NotForContentType::const_new(
+                    "application/vnd.openxmlformats-officedocument",
+                ))
+                .and(NotForContentType::const_new("application/gzip")),
+        )
 }
 
 /// Every API route, each declared once (in its area) with its OpenAPI

@@ -28,6 +28,7 @@ on_both_stores!(
     portal_errors_are_pages,
     output_is_escaped_and_headers_are_strict,
     the_stylesheet_is_served,
+    answers_are_compressed_for_clients_that_accept_it,
 );
 
 struct Site {
@@ -625,4 +626,64 @@ async fn the_stylesheet_is_served(db: TestDatabase) {
     let icon = get(&s, "/static/favicon.svg").await;
     assert_eq!(icon.status, StatusCode::OK);
     assert_eq!(icon.headers[header::CONTENT_TYPE], "image/svg+xml");
+}
+
+/// A page, an API read and the stylesheet, each asked for plain, as gzip
+/// and as brotli: the same bytes once decoded, a fraction of the size, and
+/// `Vary: accept-encoding` so that caches keep them apart.
+async fn answers_are_compressed_for_clients_that_accept_it(db: TestDatabase) {
+    use std::io::Read;
+    let s = site(db).await;
+    let raw = |uri: &'static str, encoding: Option<&'static str>| {
+        let mut req = Request::get(uri);
+        if let Some(e) = encoding {
+            req = req.header(header::ACCEPT_ENCODING, e);
+        }
+        let router = s.router.clone();
+        async move {
+            let res = router
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{uri}");
+            let headers = res.headers().clone();
+            let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)
+                .await
+                .unwrap();
+            (headers, bytes.to_vec())
+        }
+    };
+    for uri in [
+        "/processes/gcm",
+        "/api/v1/processes/gcm/meetings",
+        "/static/accord.css",
+    ] {
+        let (headers, plain) = raw(uri, None).await;
+        assert!(headers.get(header::CONTENT_ENCODING).is_none(), "{uri}");
+        let (headers, gzip) = raw(uri, Some("gzip")).await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "gzip", "{uri}");
+        assert!(headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .contains("accept-encoding"));
+        let mut decoded = vec![];
+        flate2::read::GzDecoder::new(&gzip[..])
+            .read_to_end(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, plain, "{uri}");
+        let (headers, brotli) = raw(uri, Some("gzip, deflate, br")).await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "br", "{uri}");
+        let mut decoded = vec![];
+        brotli_decompressor::Decompressor::new(&brotli[..], 4096)
+            .read_to_end(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, plain, "{uri}");
+        assert!(
+            brotli.len() * 3 < plain.len() && gzip.len() * 3 < plain.len(),
+            "{uri}: {} bytes plain, {} gzip, {} brotli",
+            plain.len(),
+            gzip.len(),
+            brotli.len()
+        );
+    }
 }
