@@ -103,8 +103,8 @@ async function negotiatingProcess(slug, delegates) {
 }
 
 /** A browser without JavaScript, signed in as `email`. */
-async function signedInWithoutScript(email) {
-  const { page, context } = await open("/login", { javaScriptEnabled: false });
+async function signedInWithoutScript(email, { javaScriptEnabled = false } = {}) {
+  const { page, context } = await open("/login", { javaScriptEnabled });
   await page.fill("#email", email);
   await page.fill("#password", "a long enough passphrase");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -481,40 +481,64 @@ test("a state named as co-sponsor is pending until its own delegation confirms, 
   await context.close();
 });
 
-test("a delegate's amendment with a mistake comes back with everything typed, the message beside the field", async () => {
-  await negotiatingProcess("browser-amend", [["mex.ba@example.org", "MEX"]]);
-  const { page, context } = await signedInWithoutScript("mex.ba@example.org");
-  const version = "/processes/browser-amend/drafts/text/versions/1";
-  await page.goto(base + version);
-  const form = page.locator("form#propose");
-  await form.locator("select[name='wording[node]']").selectOption({ label: "1." });
-  await form.locator("select[name='wording[op]']").selectOption("replace");
-  await form.locator("input[name='wording[words]']").fill("words that are not there");
-  await form.locator("textarea[name='wording[text]']").fill("We, the Member States, agree on this text together.");
-  await form.locator("input[name='co_sponsors[]'] >> nth=0").fill("CHE");
-  await form.locator("textarea[name=justification]").fill("Ownership by every state.");
-  await form.getByRole("button").click();
-  // The same page, refused with 400: the message beside the words, and all
-  // that was typed still there.
-  await page.waitForLoadState();
-  const words = form.locator("input[name='wording[words]']");
-  assert.equal(await words.getAttribute("aria-invalid"), "true");
-  assert.match(await text(page, "#propose-wording-words-error"), /not in the paragraph/);
-  assert.equal(await words.inputValue(), "words that are not there");
-  assert.equal(await form.locator("textarea[name='wording[text]']").inputValue(), "We, the Member States, agree on this text together.");
-  assert.equal(await form.locator("select[name='wording[op]']").inputValue(), "replace");
-  assert.equal(await form.locator("select[name='wording[node]'] option:checked").innerText(), "1.");
-  assert.equal(await form.locator("input[name='co_sponsors[]'] >> nth=0").inputValue(), "CHE");
-  assert.equal(await form.locator("textarea[name=justification]").inputValue(), "Ownership by every state.");
-  await words.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(shots, "amendment-error-kept-en.png"), fullPage: false });
-  // Corrected, it goes through to the amendment's own page.
-  await words.fill("this text");
-  await form.getByRole("button").click();
-  await page.waitForURL(/\/amendments\/\d+$/);
-  assert.match(await text(page, "h1"), /Amendment|MEX/);
-  await context.close();
-});
+for (const javaScriptEnabled of [false, true]) {
+  const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+  test(`a delegate amends a paragraph where it reads: a mistake keeps everything, the preview shows the redline, then it is tabled (${mode})`, async () => {
+    const slug = javaScriptEnabled ? "browser-amend-js" : "browser-amend";
+    const email = javaScriptEnabled ? "mex.baj@example.org" : "mex.ba@example.org";
+    await negotiatingProcess(slug, [[email, "MEX"]]);
+    const { page, context } = await signedInWithoutScript(email, { javaScriptEnabled });
+    const version = `/processes/${slug}/drafts/text/versions/1`;
+    await page.goto(base + version);
+    // Click 1: the paragraph's own "propose an amendment".
+    await page.locator("#p1 a.propose").click();
+    await page.waitForURL(/\/paragraphs\/p1\/amend$/);
+    assert.match(await text(page, ".amend-quote"), /We agree on this text\./);
+    const form = page.locator("form#propose");
+    // Only the chosen kind of change shows: the words, not the new paragraph.
+    assert.ok(await form.locator("textarea[name='wording[revised]']").isVisible());
+    assert.ok(!(await form.locator("textarea[name='wording[text]']").isVisible()));
+    const revised = "We, the Member States, agree on this text.";
+    await form.locator("textarea[name='wording[revised]']").fill(revised);
+    await form.locator("input[name='co_sponsors[]'] >> nth=0").fill("ZZZ");
+    await form.locator("textarea[name=justification]").fill("Ownership by every state.");
+    await form.getByRole("button", { name: "Table the amendment" }).click();
+    await page.waitForLoadState();
+    // Refused (no such state): the same page, the message beside the
+    // co-sponsors, and all that was typed still there.
+    assert.match(page.url(), /\/paragraphs\/p1\/amendments$/);
+    const cos = form.locator("input[name='co_sponsors[]'] >> nth=0");
+    assert.equal(await form.locator("fieldset.co-sponsors").getAttribute("aria-invalid"), "true");
+    assert.match(await text(page, "#propose-co_sponsors-error"), /ZZZ/);
+    assert.equal(await cos.inputValue(), "ZZZ");
+    assert.equal(await form.locator("textarea[name='wording[revised]']").inputValue(), revised);
+    assert.equal(await form.locator("textarea[name=justification]").inputValue(), "Ownership by every state.");
+    assert.ok(await form.locator("input[name='wording[op]'][value=revise]").isChecked());
+    await cos.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, `amendment-error-kept-${javaScriptEnabled ? "js" : "nojs"}-en.png`), fullPage: false });
+    // Mended; the preview shows the tracked edit, nothing tabled yet.
+    await cos.fill("CHE");
+    await form.getByRole("button", { name: "Preview as redline" }).click();
+    await page.waitForLoadState();
+    assert.equal(await text(page, ".amend-preview ins"), ", the Member States,");
+    assert.equal(await page.locator(".amend-preview del").count(), 0);
+    assert.match(await text(page, ".amend-preview .draft-text"), /We, the Member States, agree on this text\./);
+    assert.equal(await form.locator("textarea[name='wording[revised]']").inputValue(), revised);
+    assert.equal(await form.locator("input[name='co_sponsors[]'] >> nth=0").inputValue(), "CHE");
+    const compilation = `/api/v1/processes/${slug}/drafts/text/versions/1/compilation`;
+    assert.equal((await call("GET", compilation)).compilation.proposals.length, 0, "a preview tables nothing");
+    await page.screenshot({ path: join(shots, `amendment-preview-${javaScriptEnabled ? "js" : "nojs"}-en.png`), fullPage: true });
+    // Click 3: table it; the amendment's own page.
+    await form.getByRole("button", { name: "Table the amendment" }).click();
+    await page.waitForURL(/\/amendments\/\d+$/);
+    assert.match(await text(page, "h1"), /Amendment|MEX/);
+    const tabled = (await call("GET", compilation)).compilation.proposals;
+    assert.equal(tabled.length, 1);
+    assert.equal(tabled[0].proposers[0], "MEX");
+    assert.deepEqual(tabled[0].operation, { op: "insert_text", node: "p1", at: 2, text: ", the Member States," });
+    await context.close();
+  });
+}
 
 test("the secretariat's meeting form with a mistake comes back with everything typed, without JavaScript", async () => {
   await negotiatingProcess("browser-desk", []);

@@ -527,14 +527,10 @@ op-add = إضافة فقرة
 op-delete_node = حذف الفقرة
 op-move = نقل الفقرة
 amend-title = اقتراح تعديل
-amend-help = اقتبس كلمات الفقرة التي يحذفها التعديل أو يستعيض عنها، أو الكلمات التي يُدرج النص بعدها (اترك الحقل فارغاً للإدراج في البداية). وتأتي الفقرة الجديدة بعد الفقرة المختارة؛ أما الفقرة الفرعية المضافة بعد فقرة ما فتصبح أولى فقراتها الفرعية.
 amend-proposer = نيابة عن
 amend-node = الفقرة
 amend-op = التعديل
-amend-words = كلمات الفقرة
-amend-text = الصياغة الجديدة
 amend-kind = نوع الفقرة الجديدة
-amend-after = نقلها إلى ما بعد
 amend-co-sponsors = المشاركون في تقديمه
 amend-co-sponsors-pending = سُمّوا مشاركين في التقديم، بانتظار تأكيدهم:
 amend-justification = المبررات
@@ -809,3 +805,41 @@ pledge-report = الإبلاغ عن التقدم المحرز
 pledge-reported-on = تاريخ التقرير
 pledge-report-text = التقدم المحرز
 pledge-report-button = تسجيل التقرير
+
+# The process bar (every page of a process)
+process-bar = أقسام { $title }
+process-bar-current-phase = المرحلة الحالية
+process-bar-follow-up = المتابعة
+
+# The amendment page of a paragraph
+amend-this = اقتراح تعديل
+amend-page-title = تعديل { $num }
+amend-current = النص بصيغته الحالية
+amend-what = ما الذي تريد تغييره؟
+amend-op-revise = تغيير الصياغة
+amend-op-add = إضافة فقرة بعد هذه الفقرة
+amend-op-move = نقل هذه الفقرة
+amend-op-delete_node = حذف هذه الفقرة
+amend-revised = الفقرة بالصيغة التي تقترحها
+amend-revised-help = عدّل النص في المربع. يظهر ما تحذفه مشطوبًا وما تضيفه مسطّرًا؛ ويُقدَّم التغيير تعديلًا واحدًا متتبَّعًا.
+amend-new-text = نص الفقرة الجديدة
+amend-move-after = نقلها إلى ما بعد
+amend-delete-note = ستُحذف الفقرة كلها مع فقراتها الفرعية.
+amend-co-sponsors-help = تُدرج كل دولة تسمّيها مقدِّمةً مشارِكة بعد أن يؤكد وفدها ذلك. اكتب رمزها (MEX) أو اخترها من القائمة.
+amend-preview = معاينة التعديلات
+amend-preview-title = معاينة: الفقرة بعد التعديل
+amend-preview-added = فقرة جديدة
+amend-preview-moved = تنتقل الفقرة إلى ما بعد { $num }.
+amend-preview-help = لم يُقدَّم شيء بعد. صحّح الاستمارة أدناه عند الحاجة، ثم قدّم التعديل.
+amend-not-latest = حلّت محلّ هذه الصيغة صيغةٌ أحدث: تُقدَّم التعديلات على أحدث صيغة.
+amend-go-latest = الانتقال إلى المشروع
+amend-not-negotiating = تُقدَّم التعديلات أثناء التفاوض؛ والعملية ليست الآن في مرحلة التفاوض.
+amend-not-allowed = يقدّم التعديلاتِ وفدُ دولةٍ أو المتحدثُ المعيَّن باسم مجموعة.
+
+# One-click actions on a proposal in the compilation
+compilation-act = إجراء
+act-support = تأييد
+act-object = اعتراض
+act-withdraw = سحب
+act-accept = قبول
+act-reject = رفض

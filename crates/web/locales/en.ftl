@@ -531,14 +531,10 @@ op-add = Add a paragraph
 op-delete_node = Delete the paragraph
 op-move = Move the paragraph
 amend-title = Propose an amendment
-amend-help = Quote the words of the paragraph the amendment deletes or replaces, or the words after which it inserts (empty: at the start). A new paragraph follows the chosen one; a sub-paragraph after a paragraph becomes its first sub-paragraph.
 amend-proposer = For
 amend-node = Paragraph
 amend-op = Amendment
-amend-words = Words of the paragraph
-amend-text = New words
 amend-kind = Kind of new paragraph
-amend-after = Move after
 amend-co-sponsors = Co-sponsors
 amend-co-sponsors-pending = Named as co-sponsors, awaiting their own confirmation:
 amend-justification = Justification
@@ -805,3 +801,41 @@ pledge-report = Report progress
 pledge-reported-on = Date of the report
 pledge-report-text = Progress
 pledge-report-button = Record the report
+
+# The process bar (every page of a process)
+process-bar = Sections of { $title }
+process-bar-current-phase = current phase
+process-bar-follow-up = Follow-up
+
+# The amendment page of a paragraph
+amend-this = Propose an amendment
+amend-page-title = Amend { $num }
+amend-current = The text as it stands
+amend-what = What would you change?
+amend-op-revise = Change the words
+amend-op-add = Add a paragraph after this one
+amend-op-move = Move this paragraph
+amend-op-delete_node = Delete this paragraph
+amend-revised = The paragraph as you would have it
+amend-revised-help = Edit the words in the box. What you take out will show struck through, what you add underlined; the change is tabled as one tracked edit.
+amend-new-text = Text of the new paragraph
+amend-move-after = Move it after
+amend-delete-note = The whole paragraph, with its sub-paragraphs, would be deleted.
+amend-co-sponsors-help = Each state you name is listed as a co-sponsor once its own delegation confirms. Type its code (MEX) or pick it from the list.
+amend-preview = Preview as redline
+amend-preview-title = Preview: the paragraph as amended
+amend-preview-added = New paragraph
+amend-preview-moved = The paragraph moves after { $num }.
+amend-preview-help = Nothing has been tabled yet. Change the form below if needed, then table the amendment.
+amend-not-latest = This version has been superseded: amendments are tabled on the latest version.
+amend-go-latest = Go to the draft
+amend-not-negotiating = Amendments are tabled while the process negotiates; it is not in its negotiation phase now.
+amend-not-allowed = Amendments are tabled by a delegation of a state, or by the designated speaker of a group.
+
+# One-click actions on a proposal in the compilation
+compilation-act = Act
+act-support = Support
+act-object = Object
+act-withdraw = Withdraw
+act-accept = Accept
+act-reject = Reject

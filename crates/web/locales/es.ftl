@@ -525,14 +525,10 @@ op-add = Añadir un párrafo
 op-delete_node = Suprimir el párrafo
 op-move = Trasladar el párrafo
 amend-title = Proponer una enmienda
-amend-help = Cite las palabras del párrafo que la enmienda suprime o sustituye, o aquellas tras las cuales inserta texto (vacío: al principio). Un nuevo párrafo se sitúa después del elegido; un apartado añadido después de un párrafo pasa a ser su primer apartado.
 amend-proposer = En nombre de
 amend-node = Párrafo
 amend-op = Enmienda
-amend-words = Palabras del párrafo
-amend-text = Nuevo texto
 amend-kind = Tipo de nuevo párrafo
-amend-after = Trasladar después de
 amend-co-sponsors = Copatrocinadores
 amend-co-sponsors-pending = Designados copatrocinadores, a la espera de su propia confirmación:
 amend-justification = Justificación
@@ -805,3 +801,41 @@ pledge-report = Informar sobre los avances
 pledge-reported-on = Fecha del informe
 pledge-report-text = Avances
 pledge-report-button = Registrar el informe
+
+# The process bar (every page of a process)
+process-bar = Secciones de { $title }
+process-bar-current-phase = fase actual
+process-bar-follow-up = Seguimiento
+
+# The amendment page of a paragraph
+amend-this = Proponer una enmienda
+amend-page-title = Enmendar { $num }
+amend-current = El texto actual
+amend-what = ¿Qué desea cambiar?
+amend-op-revise = Cambiar el texto
+amend-op-add = Añadir un párrafo después de este
+amend-op-move = Trasladar este párrafo
+amend-op-delete_node = Suprimir este párrafo
+amend-revised = El párrafo tal como lo propone
+amend-revised-help = Edite el texto en el recuadro. Lo que suprima aparecerá tachado y lo que añada, subrayado; el cambio se presenta como una sola modificación con control de cambios.
+amend-new-text = Texto del nuevo párrafo
+amend-move-after = Trasladarlo después de
+amend-delete-note = Se suprimiría el párrafo entero, con sus apartados.
+amend-co-sponsors-help = Cada Estado que nombre figurará como copatrocinador cuando su propia delegación lo confirme. Escriba su código (MEX) o elíjalo de la lista.
+amend-preview = Vista previa con control de cambios
+amend-preview-title = Vista previa: el párrafo enmendado
+amend-preview-added = Nuevo párrafo
+amend-preview-moved = El párrafo pasa a estar después de { $num }.
+amend-preview-help = Aún no se ha presentado nada. Corrija el formulario si es necesario y presente la enmienda.
+amend-not-latest = Esta versión ha sido reemplazada: las enmiendas se presentan a la última versión.
+amend-go-latest = Ir al proyecto
+amend-not-negotiating = Las enmiendas se presentan durante la negociación; el proceso no está ahora en su fase de negociación.
+amend-not-allowed = Las enmiendas las presenta la delegación de un Estado o el orador designado de un grupo.
+
+# One-click actions on a proposal in the compilation
+compilation-act = Acción
+act-support = Apoyar
+act-object = Objetar
+act-withdraw = Retirar
+act-accept = Aceptar
+act-reject = Rechazar

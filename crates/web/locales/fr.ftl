@@ -525,14 +525,10 @@ op-add = Ajouter un paragraphe
 op-delete_node = Supprimer le paragraphe
 op-move = Déplacer le paragraphe
 amend-title = Proposer un amendement
-amend-help = Citez les mots du paragraphe que l'amendement supprime ou remplace, ou ceux après lesquels il insère son texte (champ vide : au début). Un nouveau paragraphe suit celui qui est choisi ; un alinéa ajouté après un paragraphe en devient le premier alinéa.
 amend-proposer = Au nom de
 amend-node = Paragraphe
 amend-op = Amendement
-amend-words = Mots du paragraphe
-amend-text = Nouveau libellé
 amend-kind = Type du nouveau paragraphe
-amend-after = Déplacer après
 amend-co-sponsors = Coauteurs
 amend-co-sponsors-pending = Désignés comme coauteurs, en attente de leur propre confirmation :
 amend-justification = Justification
@@ -802,3 +798,41 @@ pledge-report = Rendre compte des progrès
 pledge-reported-on = Date du rapport
 pledge-report-text = Progrès accomplis
 pledge-report-button = Enregistrer le rapport
+
+# The process bar (every page of a process)
+process-bar = Rubriques de { $title }
+process-bar-current-phase = phase en cours
+process-bar-follow-up = Suivi
+
+# The amendment page of a paragraph
+amend-this = Proposer un amendement
+amend-page-title = Amender { $num }
+amend-current = Le texte actuel
+amend-what = Que souhaitez-vous changer ?
+amend-op-revise = Modifier le libellé
+amend-op-add = Ajouter un paragraphe après celui-ci
+amend-op-move = Déplacer ce paragraphe
+amend-op-delete_node = Supprimer ce paragraphe
+amend-revised = Le paragraphe tel que vous le proposez
+amend-revised-help = Modifiez le texte dans la zone. Ce que vous retirez apparaîtra barré, ce que vous ajoutez souligné ; la modification est déposée comme une seule révision suivie.
+amend-new-text = Texte du nouveau paragraphe
+amend-move-after = Le placer après
+amend-delete-note = Le paragraphe entier, avec ses alinéas, serait supprimé.
+amend-co-sponsors-help = Chaque État nommé figure comme coauteur une fois que sa propre délégation l’a confirmé. Saisissez son code (MEX) ou choisissez-le dans la liste.
+amend-preview = Aperçu en mode révision
+amend-preview-title = Aperçu : le paragraphe amendé
+amend-preview-added = Nouveau paragraphe
+amend-preview-moved = Le paragraphe est placé après { $num }.
+amend-preview-help = Rien n’a encore été déposé. Corrigez le formulaire ci-dessous si nécessaire, puis déposez l’amendement.
+amend-not-latest = Cette version a été remplacée : les amendements portent sur la dernière version.
+amend-go-latest = Aller au projet
+amend-not-negotiating = Les amendements sont déposés pendant la négociation ; le processus n’est pas dans sa phase de négociation.
+amend-not-allowed = Les amendements sont déposés par la délégation d’un État ou par l’orateur désigné d’un groupe.
+
+# One-click actions on a proposal in the compilation
+compilation-act = Agir
+act-support = Appuyer
+act-object = Objecter
+act-withdraw = Retirer
+act-accept = Accepter
+act-reject = Rejeter

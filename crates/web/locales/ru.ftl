@@ -531,14 +531,10 @@ op-add = Добавить пункт
 op-delete_node = Исключить пункт
 op-move = Перенести пункт
 amend-title = Предложить поправку
-amend-help = Приведите слова пункта, которые поправка исключает или заменяет, либо слова, после которых делается вставка (пустое поле — в начале). Новый пункт следует за выбранным; подпункт, добавленный после пункта, становится его первым подпунктом.
 amend-proposer = От имени
 amend-node = Пункт
 amend-op = Поправка
-amend-words = Слова пункта
-amend-text = Новая формулировка
 amend-kind = Вид нового пункта
-amend-after = Перенести после
 amend-co-sponsors = Соавторы
 amend-co-sponsors-pending = Названы соавторами, ожидается их собственное подтверждение:
 amend-justification = Обоснование
@@ -819,3 +815,41 @@ pledge-report = Сообщить о ходе выполнения
 pledge-reported-on = Дата доклада
 pledge-report-text = Ход выполнения
 pledge-report-button = Зафиксировать доклад
+
+# The process bar (every page of a process)
+process-bar = Разделы: { $title }
+process-bar-current-phase = текущий этап
+process-bar-follow-up = Последующая деятельность
+
+# The amendment page of a paragraph
+amend-this = Предложить поправку
+amend-page-title = Поправка к { $num }
+amend-current = Текст в нынешней редакции
+amend-what = Что вы хотите изменить?
+amend-op-revise = Изменить формулировку
+amend-op-add = Добавить пункт после этого
+amend-op-move = Переместить этот пункт
+amend-op-delete_node = Исключить этот пункт
+amend-revised = Пункт в предлагаемой вами редакции
+amend-revised-help = Отредактируйте текст в поле. Исключённое будет показано зачёркнутым, добавленное — подчёркнутым; изменение вносится как одна правка в режиме отслеживания.
+amend-new-text = Текст нового пункта
+amend-move-after = Поместить после
+amend-delete-note = Пункт будет исключён целиком, вместе с подпунктами.
+amend-co-sponsors-help = Каждое названное государство станет соавтором после подтверждения его собственной делегацией. Введите код (MEX) или выберите из списка.
+amend-preview = Предварительный просмотр правки
+amend-preview-title = Предварительный просмотр: пункт с поправкой
+amend-preview-added = Новый пункт
+amend-preview-moved = Пункт перемещается после { $num }.
+amend-preview-help = Ничего ещё не внесено. При необходимости исправьте форму ниже и внесите поправку.
+amend-not-latest = Эта версия заменена: поправки вносятся к последней версии.
+amend-go-latest = К проекту
+amend-not-negotiating = Поправки вносятся в ходе переговоров; процесс сейчас не находится на этапе переговоров.
+amend-not-allowed = Поправки вносит делегация государства или назначенный оратор группы.
+
+# One-click actions on a proposal in the compilation
+compilation-act = Действия
+act-support = Поддержать
+act-object = Возразить
+act-withdraw = Отозвать
+act-accept = Принять
+act-reject = Отклонить

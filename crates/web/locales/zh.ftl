@@ -517,14 +517,10 @@ op-add = 增加一段
 op-delete_node = 删除该段
 op-move = 移动该段
 amend-title = 提出修正
-amend-help = 请引用修正所删除或替换的段落原文，或插入位置之前的词语（留空则插在段首）。新段落位于所选段落之后；在某段之后增加的分段成为该段的第一个分段。
 amend-proposer = 代表
 amend-node = 段落
 amend-op = 修正
-amend-words = 段落原文
-amend-text = 新措辞
 amend-kind = 新段落类型
-amend-after = 移至其后
 amend-co-sponsors = 共同提案国
 amend-co-sponsors-pending = 被提名为共同提案国，等待其本国确认：
 amend-justification = 理由
@@ -789,3 +785,41 @@ pledge-report = 报告进展
 pledge-reported-on = 报告日期
 pledge-report-text = 进展
 pledge-report-button = 记录进展报告
+
+# The process bar (every page of a process)
+process-bar = { $title }的栏目
+process-bar-current-phase = 当前阶段
+process-bar-follow-up = 后续行动
+
+# The amendment page of a paragraph
+amend-this = 提出修正
+amend-page-title = 修正{ $num }
+amend-current = 现有案文
+amend-what = 您要修改什么？
+amend-op-revise = 修改措辞
+amend-op-add = 在本段之后增加一段
+amend-op-move = 移动本段
+amend-op-delete_node = 删除本段
+amend-revised = 您提议的本段案文
+amend-revised-help = 在框中编辑文字。删除的内容将以删除线显示，增加的内容加下划线；修改作为一处修订提交。
+amend-new-text = 新段落的案文
+amend-move-after = 移至其后
+amend-delete-note = 将删除整段及其分段。
+amend-co-sponsors-help = 您列出的每个国家在其代表团确认后列为共同提案国。请输入代码（MEX）或从列表中选择。
+amend-preview = 以修订模式预览
+amend-preview-title = 预览：修正后的段落
+amend-preview-added = 新段落
+amend-preview-moved = 本段移至{ $num }之后。
+amend-preview-help = 尚未提交任何内容。如有需要，请修改下面的表格，然后提交修正。
+amend-not-latest = 此版本已被取代：修正应针对最新版本提出。
+amend-go-latest = 前往草案
+amend-not-negotiating = 修正在谈判期间提出；该进程目前不处于谈判阶段。
+amend-not-allowed = 修正由国家代表团或集团的指定发言人提出。
+
+# One-click actions on a proposal in the compilation
+compilation-act = 操作
+act-support = 支持
+act-object = 反对
+act-withdraw = 撤回
+act-accept = 接受
+act-reject = 拒绝

@@ -19,6 +19,8 @@ on_both_stores!(
     every_negotiation_page_renders_and_says_what_is_simulated,
     exports_are_the_formats_they_claim,
     a_delegate_amends_through_the_form_without_javascript,
+    amendments_are_offered_only_while_the_process_negotiates,
+    every_page_of_a_process_has_its_bar_with_the_section_and_the_phase_marked,
     open_pages_hear_of_a_change_within_a_second,
     a_translation_is_shown_side_by_side_and_exported,
 );
@@ -33,7 +35,12 @@ struct Site {
 }
 
 async fn site(db: TestDatabase) -> Site {
-    let now: DateTime<Utc> = "2018-03-01T12:00:00Z".parse().unwrap();
+    site_on(db, "2018-03-01T12:00:00Z").await
+}
+
+/// The GCM demo's site with the clock at `now`.
+async fn site_on(db: TestDatabase, now: &str) -> Site {
+    let now: DateTime<Utc> = now.parse().unwrap();
     let app = App::in_data_dir(db.store().await, &db.data_dir).with_clock(Arc::new(move || now));
     app.load_demo(Demo::Gcm).await.unwrap();
     let app = Arc::new(app);
@@ -256,17 +263,46 @@ fn form(uri: &str, cookie: &str, body: String) -> Request<Body> {
 async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase) {
     let s = site(db).await;
     let (cookie, csrf) = delegate(&s, "mex@example.org", "MEX").await;
-    // The latest version's page offers the form to the delegate.
-    let page = send(
-        &s,
-        Request::get(format!("{DRAFT}/versions/5"))
+    let signed_in = |uri: String| {
+        Request::get(uri)
             .header(header::COOKIE, &cookie)
             .body(Body::empty())
-            .unwrap(),
+            .unwrap()
+    };
+    // Each paragraph of the latest version offers the delegate its own
+    // amendment page, which shows the paragraph and the form.
+    let page = send(&s, signed_in(format!("{DRAFT}/versions/5")))
+        .await
+        .text();
+    let amend = format!("{DRAFT}/versions/5/paragraphs/gp-b/amend");
+    assert!(page.contains(&format!("href=\"{amend}\"")), "{page}");
+    let current = s
+        .app
+        .version("gcm", "gcm-draft", 5)
+        .await
+        .unwrap()
+        .version
+        .text
+        .find(&"gp-b".parse().unwrap())
+        .unwrap()
+        .text
+        .clone();
+    let page = send(&s, signed_in(amend.clone())).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let page = page.text();
+    assert!(page.contains("Table the amendment"));
+    assert!(
+        page.contains(&format!(">{}</textarea>", minijinja_escape(&current))),
+        "{page}"
+    );
+    // The readers of an older version are sent to the latest.
+    let old = send(
+        &s,
+        signed_in(format!("{DRAFT}/versions/1/paragraphs/gp-b/amend")),
     )
     .await
     .text();
-    assert!(page.contains("Table the amendment"));
+    assert!(!old.contains("Table the amendment") && old.contains("superseded"));
     let before = s
         .app
         .version("gcm", "gcm-draft", 5)
@@ -274,15 +310,39 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
         .unwrap()
         .amendments
         .len();
-    // Replace "International cooperation" (guiding principle b) by quoting it.
+    // The paragraph as the delegate would have it: " and solidarity" after
+    // "International cooperation". The preview shows it, tables nothing.
+    let revised = current.replacen(
+        "International cooperation",
+        "International cooperation and solidarity",
+        1,
+    );
+    assert_ne!(revised, current);
+    let body = format!(
+        "csrf={csrf}&proposer=MEX&wording[node]=gp-b&wording[op]=revise&wording[revised]={}&wording[text]=&wording[kind]=paragraph&wording[after]=gp-a&co_sponsors[]=CHE&justification=Solidarity",
+        form_urlencoded::byte_serialize(revised.as_bytes()).collect::<String>()
+    );
+    let preview = send(&s, form(&format!("{amend}/preview"), &cookie, body.clone())).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text());
+    let preview = preview.text();
+    assert!(preview.contains("<ins> and solidarity</ins>"), "{preview}");
+    assert!(preview.contains("value=\"CHE\""));
+    assert_eq!(
+        s.app
+            .version("gcm", "gcm-draft", 5)
+            .await
+            .unwrap()
+            .amendments
+            .len(),
+        before
+    );
+    // Tabled: one tracked insertion, at the end of the words kept.
     let reply = send(
         &s,
         form(
-            &format!("{DRAFT}/versions/5/amendments"),
+            &format!("{DRAFT}/versions/5/paragraphs/gp-b/amendments"),
             &cookie,
-            format!(
-                "csrf={csrf}&proposer=MEX&wording[node]=gp-b&wording[op]=replace&wording[words]=International+cooperation&wording[text]=International+cooperation+and+solidarity&wording[kind]=paragraph&wording[after]=gp-b&co_sponsors[]=&justification=Test"
-            ),
+            body,
         ),
     )
     .await;
@@ -293,18 +353,17 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
     assert_eq!(made.proposer.as_str(), "MEX");
     assert_eq!(
         made.operation,
-        accord_domain::negotiation::Operation::ReplaceText {
+        accord_domain::negotiation::Operation::InsertText {
             node: "gp-b".parse().unwrap(),
-            from: 0,
-            to: 25,
-            text: "International cooperation and solidarity".into()
+            at: 25,
+            text: " and solidarity".into()
         }
     );
     // Words that are not in the paragraph: a clear error, nothing stored.
     let reply = send(
         &s,
         form(
-            &format!("{DRAFT}/versions/5/amendments"),
+            &format!("{DRAFT}/versions/5/paragraphs/gp-b/amendments"),
             &cookie,
             format!("csrf={csrf}&proposer=MEX&wording[node]=gp-b&wording[op]=delete&wording[words]=not+there&wording[text]=&wording[kind]=paragraph&wording[after]=gp-b"),
         ),
@@ -316,7 +375,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
     let reply = send(
         &s,
         form(
-            &format!("{DRAFT}/versions/5/amendments"),
+            &format!("{DRAFT}/versions/5/paragraphs/gp-b/amendments"),
             &cookie,
             format!("csrf={csrf}&proposer=CHE&wording[node]=gp-b&wording[op]=delete_node&wording[words]=&wording[text]=&wording[kind]=paragraph&wording[after]=gp-b"),
         ),
@@ -327,7 +386,7 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
     let reply = send(
         &s,
         form(
-            &format!("{DRAFT}/versions/5/amendments"),
+            &format!("{DRAFT}/versions/5/paragraphs/gp-b/amendments"),
             &cookie,
             "proposer=MEX&wording[node]=gp-b&wording[op]=delete_node".into(),
         ),
@@ -358,7 +417,79 @@ async fn a_delegate_amends_through_the_form_without_javascript(db: TestDatabase)
     let page = get(&s, &format!("{DRAFT}/versions/5/compilation"))
         .await
         .text();
-    assert!(page.contains("<ins>International cooperation and solidarity</ins>"));
+    assert!(page.contains("<ins> and solidarity</ins>"), "{page}");
+    // In the compilation, another delegation objects in one click.
+    let (bra, bra_csrf) = delegate(&s, "bra@example.org", "BRA").await;
+    let page = send(
+        &s,
+        Request::get(format!("{DRAFT}/versions/5/compilation"))
+            .header(header::COOKIE, &bra)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .text();
+    let action = format!("action=\"{DRAFT}/amendments/{}/position\"", made.id);
+    assert!(page.contains(&action), "{page}");
+    let reply = send(
+        &s,
+        form(
+            &format!("{DRAFT}/amendments/{}/position", made.id),
+            &bra,
+            format!("csrf={bra_csrf}&actor=BRA&stance=object"),
+        ),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+    let a = s.app.amendment("gcm", "gcm-draft", made.id).await.unwrap();
+    assert!(a
+        .2
+        .positions
+        .iter()
+        .any(|p| p.actor.as_str() == "BRA" && p.stance.as_str() == "object"));
+}
+
+/// Text as the templates escape it.
+fn minijinja_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2f;")
+}
+
+async fn amendments_are_offered_only_while_the_process_negotiates(db: TestDatabase) {
+    // 10 December 2018: the GCM is in its adoption phase.
+    let s = site_on(db, "2018-12-10T12:00:00Z").await;
+    let (cookie, _) = delegate(&s, "mex@example.org", "MEX").await;
+    let get_signed_in = |uri: String| {
+        Request::get(uri)
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let version = send(&s, get_signed_in(format!("{DRAFT}/versions/5")))
+        .await
+        .text();
+    assert!(!version.contains("/paragraphs/gp-b/amend"));
+    let page = send(
+        &s,
+        get_signed_in(format!("{DRAFT}/versions/5/paragraphs/gp-b/amend")),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let page = page.text();
+    assert!(page.contains("not in its negotiation phase"), "{page}");
+    assert!(page.contains("Current phase: Adoption"), "{page}");
+    assert!(!page.contains("Table the amendment"));
+    // A paragraph the version does not have: 404, not a form.
+    let missing = send(
+        &s,
+        get_signed_in(format!("{DRAFT}/versions/5/paragraphs/nope/amend")),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
 
 async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
@@ -435,7 +566,7 @@ async fn open_pages_hear_of_a_change_within_a_second(db: TestDatabase) {
     let reply = send(
         &s,
         form(
-            &format!("{DRAFT}/versions/5/amendments"),
+            &format!("{DRAFT}/versions/5/paragraphs/gp-b/amendments"),
             &cookie,
             format!("csrf={csrf}&proposer=MEX&wording[node]=gp-c&wording[op]=insert&wording[words]=&wording[text]=Full+respect+for&wording[kind]=paragraph&wording[after]=gp-c"),
         ),
@@ -555,4 +686,83 @@ async fn a_translation_is_shown_side_by_side_and_exported(db: TestDatabase) {
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+async fn every_page_of_a_process_has_its_bar_with_the_section_and_the_phase_marked(
+    db: TestDatabase,
+) {
+    // 1 March 2018: the GCM negotiates.
+    let s = site(db).await;
+    let cases = [
+        ("/processes/gcm", "\"/processes/gcm\" aria-current=\"page\""),
+        (
+            "/processes/gcm/meetings",
+            "\"/processes/gcm/meetings\" aria-current=\"page\"",
+        ),
+        (
+            "/processes/gcm/documents",
+            "\"/processes/gcm/documents\" aria-current=\"page\"",
+        ),
+        (
+            "/processes/gcm/stocktaking",
+            "\"/processes/gcm/stocktaking\" aria-current=\"page\"",
+        ),
+        (
+            "/processes/gcm/recommendations",
+            "\"/processes/gcm/stocktaking\" aria-current=\"true\"",
+        ),
+        (
+            "/processes/gcm/drafts",
+            "\"/processes/gcm/drafts\" aria-current=\"page\"",
+        ),
+        (
+            &format!("{DRAFT}/versions/5"),
+            "\"/processes/gcm/drafts\" aria-current=\"true\"",
+        ),
+        (
+            &format!("{DRAFT}/versions/5/compilation"),
+            "\"/processes/gcm/drafts\" aria-current=\"true\"",
+        ),
+        (
+            "/processes/gcm/adoptions",
+            "\"/processes/gcm/adoptions\" aria-current=\"page\"",
+        ),
+        (
+            "/processes/gcm/pledges",
+            "\"/processes/gcm/pledges\" aria-current=\"page\"",
+        ),
+    ];
+    for (path, current) in cases {
+        let page = get(&s, path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let page = page.text();
+        let bar = page
+            .split("<nav class=\"process-bar\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{path} has no process bar"));
+        let bar = &bar[..bar.find("</nav>").unwrap()];
+        assert!(bar.contains(current), "{path}: {bar}");
+        assert_eq!(bar.matches("aria-current").count(), 1, "{path}: {bar}");
+        // The phase the process is in today, said in words.
+        let phase = bar
+            .split("class=\"phase-now\"")
+            .nth(1)
+            .expect("the current phase");
+        assert!(
+            phase.starts_with("><a href=\"/processes/gcm/drafts\"")
+                && phase.contains("current phase"),
+            "{path}: {bar}"
+        );
+        // No internal identifier shown to people.
+        assert!(
+            !page.contains(">follow_up<") && !page.contains("__subpara_"),
+            "{path}"
+        );
+    }
+    for path in ["/", "/actors", "/search?q=migration"] {
+        assert!(
+            !get(&s, path).await.text().contains("class=\"process-bar\""),
+            "{path}"
+        );
+    }
 }

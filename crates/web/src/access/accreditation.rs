@@ -89,7 +89,7 @@ async fn render_with(
         s,
         "accreditation.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             applications => items,
             may_review => may_review,
             may_decide => may_decide,

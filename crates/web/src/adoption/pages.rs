@@ -132,7 +132,7 @@ pub(crate) async fn render_adoptions(
         s,
         "adoptions.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             adoptions => list,
             can_record => can.run_consultation,
             meetings => meetings,
@@ -326,7 +326,7 @@ pub(crate) async fn render_adoption(
         s,
         "adoption.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             a => &d,
             adoption => &d.summary.adoption,
             rows => rows,
@@ -632,7 +632,7 @@ pub(crate) async fn render_pledges(
         s,
         "pledges.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             pledges => pledges,
             objectives => adopted,
             next => next,
@@ -666,7 +666,7 @@ async fn objective_page(
         &s,
         "objective.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             o => &o,
             previous => (o.number > 1).then(|| o.number - 1),
             next => (o.number < o.objectives).then(|| o.number + 1),

@@ -249,7 +249,7 @@ pub(crate) async fn render_statement(
             can_upload => can_upload,
             upload_limit_mb => s.app.upload_limit() / (1024 * 1024),
             languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             statement => &detail.statement,
             actor => &detail.actor,
             on_behalf_of => &detail.on_behalf_of,
@@ -317,7 +317,7 @@ pub(crate) async fn render_consultation(
         s,
         "consultation.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             consultation => &consultation,
             open => consultation.is_open_at(s.app.now()),
             inputs => inputs.items.iter().map(|i| context! {
@@ -381,7 +381,7 @@ async fn render_input(
         s,
         "input.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             input => input,
             dir => if input.language.is_rtl() { "rtl" } else { "ltr" },
             paragraphs => paragraphs_value(marked(&input.text, &marks), &[]),
@@ -442,7 +442,7 @@ async fn recommendations_page(
         &s,
         "recommendations.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             themes => &themes,
             theme => theme,
             recommendations => listing.items.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),

@@ -17,6 +17,11 @@ use std::sync::Arc;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    (
+        "process_bar.html",
+        include_str!("../../templates/process_bar.html"),
+    ),
+    ("amend.html", include_str!("../../templates/amend.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("process.html", include_str!("../../templates/process.html")),
     (
@@ -321,12 +326,14 @@ impl Reader {
             dir => if self.lang.is_rtl() { "rtl" } else { "ltr" },
             language_links => languages,
             section => section_of(&self.path),
+            process_tab => process_tab_of(&self.path),
             signed_in_as => self.signed_in.as_ref().map(|(name, _)| name.as_str()),
             session_csrf => self.signed_in.as_ref().map(|(_, csrf)| csrf.as_str()),
             // What the reader may do anywhere (the header's links); a page
             // about a process adds `can`, what it may do there.
             global_can => accord_app::policy::capabilities(&self.principal, None, &Default::default()),
             here_encoded => urlencode(&self.path),
+            here_path => self.path.split('?').next().unwrap_or(""),
             ..page
         };
         s.templates
@@ -412,6 +419,29 @@ fn section_of(path: &str) -> &'static str {
         "processes"
     } else {
         ""
+    }
+}
+
+/// The tab of the process bar a path under `/processes/{slug}` belongs to
+/// (the phase whose work it shows), or `""`.
+fn process_tab_of(path: &str) -> &'static str {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let Some(rest) = path.strip_prefix("/processes/") else {
+        return "";
+    };
+    let mut parts = rest.split('/').skip(1);
+    match parts.next().unwrap_or("") {
+        "" => "overview",
+        "meetings" | "statements" => "meetings",
+        "documents" => "documents",
+        "consultations" | "campaigns" | "inputs" | "accreditation" => "consultation",
+        "stocktaking" | "recommendations" | "coverage" | "dismissals" | "theme-labels" | "jobs" => {
+            "stocktaking"
+        }
+        "drafts" | "objectives" => "negotiation",
+        "adoptions" => "adoption",
+        "pledges" => "follow_up",
+        _ => "",
     }
 }
 

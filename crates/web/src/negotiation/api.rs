@@ -10,7 +10,7 @@ use crate::http::json::signed_in;
 use crate::http::page::Reader;
 use crate::http::query::parse_id;
 use crate::http::routes::{post, PageRoutes};
-use crate::negotiation::params::{filter_of, parse_seq, DraftForm, VersionForm};
+use crate::negotiation::params::{filter_of, parse_seq, AmendPage, DraftForm, VersionForm};
 use crate::SharedState;
 use accord_app::negotiation::{DraftDetail, LineageView};
 use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
@@ -22,6 +22,7 @@ use accord_domain::negotiation::{
 use accord_domain::{ActorCode, Slug};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -579,6 +580,9 @@ pub(crate) enum WordingOp {
     Add,
     DeleteNode,
     Move,
+    /// The paragraph's whole text as the proposer would have it: the
+    /// change is read off as one tracked edit (insert, delete or replace).
+    Revise,
 }
 
 /// An amendment's operation in words: the paragraph, the words it acts on
@@ -599,6 +603,9 @@ pub(crate) struct Wording {
     kind: Option<NodeKind>,
     /// The node the moved one goes after (`move`).
     after: Option<Wid>,
+    /// The paragraph's whole text as amended (`revise`).
+    #[serde(default)]
+    revised: String,
 }
 
 /// A refusal about one field of the command.
@@ -633,6 +640,81 @@ fn locate_words(text: &str, words: &str, what: &str) -> Result<(usize, usize), A
     }
 }
 
+/// Whether a character belongs to a word (a tracked edit starts and ends
+/// on a word's edge, never inside one).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// The one tracked edit that turns a paragraph's `current` text into the
+/// `revised` one: the span between what both share at the start and at the
+/// end, widened to whole words — an insertion, a deletion or a replacement,
+/// offsets counted in characters. Line breaks a text box adds are spaces.
+pub(crate) fn revision(node: Wid, current: &str, revised: &str) -> Result<Operation, AppError> {
+    let revised: String = if current.contains('\n') {
+        revised.replace("\r\n", "\n")
+    } else {
+        revised.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let revised = revised.trim();
+    if revised.is_empty() {
+        return Err(AppError::BadRequest(
+            "the paragraph's text is empty; to delete the whole paragraph, choose \"delete this paragraph\"".into(),
+        ));
+    }
+    let old: Vec<char> = current.chars().collect();
+    let new: Vec<char> = revised.chars().collect();
+    if old == new {
+        return Err(AppError::BadRequest(
+            "the text is unchanged: edit the words you would change".into(),
+        ));
+    }
+    let shortest = old.len().min(new.len());
+    let mut start = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let mut tail = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(shortest - start)
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Widen to whole words: the shared text is the same in both, so moving
+    // an edge moves it in both.
+    let word_at = |text: &[char], i: usize| text.get(i).is_some_and(|c| in_word(*c));
+    while start > 0 && in_word(old[start - 1]) && (word_at(&old, start) || word_at(&new, start)) {
+        start -= 1;
+    }
+    while tail > 0
+        && word_at(&old, old.len() - tail)
+        && ((old.len() > tail && word_at(&old, old.len() - tail - 1))
+            || (new.len() > tail && word_at(&new, new.len() - tail - 1)))
+    {
+        tail -= 1;
+    }
+    let (old_end, new_end) = (old.len() - tail, new.len() - tail);
+    let words: String = new[start..new_end].iter().collect();
+    Ok(if start == old_end {
+        Operation::InsertText {
+            node,
+            at: start,
+            text: words,
+        }
+    } else if start == new_end {
+        Operation::DeleteText {
+            node,
+            from: start,
+            to: old_end,
+        }
+    } else {
+        Operation::ReplaceText {
+            node,
+            from: start,
+            to: old_end,
+            text: words,
+        }
+    })
+}
+
 impl Wording {
     /// The operation these words describe on a version's text.
     fn operation(self, text: &DraftText) -> Result<Operation, Refusal> {
@@ -649,8 +731,12 @@ impl Wording {
             text,
             kind,
             after,
+            revised,
         } = self;
         Ok(match op {
+            WordingOp::Revise => {
+                revision(node, &current, &revised).map_err(at_field("wording.revised"))?
+            }
             WordingOp::Insert => {
                 let at = if words.is_empty() {
                     0
@@ -736,7 +822,10 @@ pub(crate) async fn propose_amendment(
         via,
     } = command;
     let DraftPath {
-        slug, draft, seq, ..
+        slug,
+        draft,
+        seq,
+        wid,
     } = path;
     let result = async {
         let c = input?;
@@ -774,6 +863,19 @@ pub(crate) async fn propose_amendment(
                 )))
             }
         };
+        // An unknown state is the field's fault: the proposer's or a
+        // co-sponsor's.
+        let named = |error: AppError| match &error {
+            AppError::Invalid(accord_domain::ValidationError::UnknownActor(code)) => Refusal {
+                field: Some(if *code == c.proposer.as_str() {
+                    "proposer".to_owned()
+                } else {
+                    "co_sponsors".to_owned()
+                }),
+                error,
+            },
+            _ => Refusal::from(error),
+        };
         let (id, number) = s
             .app
             .propose_amendment(
@@ -782,14 +884,15 @@ pub(crate) async fn propose_amendment(
                 &draft,
                 seq,
                 NewAmendment {
-                    proposer: c.proposer,
+                    proposer: c.proposer.clone(),
                     co_sponsors: c.co_sponsors,
                     operation,
                     justification: c.justification,
                 },
                 false,
             )
-            .await?;
+            .await
+            .map_err(named)?;
         Ok(amendment_done(
             &slug,
             &draft,
@@ -798,19 +901,94 @@ pub(crate) async fn propose_amendment(
         ))
     }
     .await;
-    // A refused form comes back on the version's page it was sent from.
-    let page_seq = seq.clone().unwrap_or_default();
+    // A refused form comes back on the paragraph's amendment page it was
+    // sent from.
+    let (page_seq, page_wid) = (seq.unwrap_or_default(), wid.unwrap_or_default());
     via.answer(&s, &r, result, |form| {
-        crate::negotiation::pages::render_version(
+        crate::negotiation::pages::render_amend(
             &s,
             &r,
-            &slug,
-            &draft,
-            &page_seq,
-            Some((VersionForm::Propose, form)),
+            AmendPage {
+                slug: &slug,
+                draft: &draft,
+                seq: &page_seq,
+                wid: &page_wid,
+            },
+            Some(form),
+            None,
         )
     })
     .await
+}
+
+/// The amendment form's "preview as redline": reads the same command as
+/// tabling it and shows the form again, everything kept, with the
+/// paragraph as it would read; nothing is written.
+async fn preview_amendment(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(path): Path<DraftPath>,
+    command: Command<Proposal>,
+) -> Response {
+    let Command { input, via, .. } = command;
+    let DraftPath {
+        slug,
+        draft,
+        seq,
+        wid,
+    } = path;
+    let (seq, wid) = (seq.unwrap_or_default(), wid.unwrap_or_default());
+    let at = AmendPage {
+        slug: &slug,
+        draft: &draft,
+        seq: &seq,
+        wid: &wid,
+    };
+    let typed = match &via {
+        crate::http::command::Via::Form(values) => values.clone(),
+        crate::http::command::Via::Json => Vec::new(),
+    };
+    let operation = async {
+        let c = input?;
+        let seq = parse_seq(&seq).map_err(|e| AppError::NotFound(e.message))?;
+        let view = s.app.version(&slug, &draft, seq).await?;
+        match (c.operation, c.wording) {
+            (None, Some(wording)) => Ok((wording.operation(&view.version.text)?, view)),
+            _ => Err(Refusal::from(AppError::BadRequest(
+                "describe the amendment in the form's words".into(),
+            ))),
+        }
+    }
+    .await;
+    let page = match operation {
+        Ok((operation, view)) => {
+            let again = crate::http::command::FormAgain {
+                values: typed,
+                field: None,
+                message: String::new(),
+            };
+            crate::negotiation::pages::render_amend(
+                &s,
+                &r,
+                at,
+                Some(again),
+                Some((&operation, &view.version.text)),
+            )
+            .await
+        }
+        Err(refusal) => {
+            let again = crate::http::command::FormAgain {
+                values: typed,
+                field: refusal.field,
+                message: refusal.error.to_string(),
+            };
+            crate::negotiation::pages::render_amend(&s, &r, at, Some(again), None).await
+        }
+    };
+    match page {
+        Ok(html) => html.into_response(),
+        Err(e) => e.into_response(),
+    }
 }
 
 /// An amendment's id in a command's path.
@@ -1276,8 +1454,112 @@ pub fn form_routes() -> PageRoutes {
         .route(format!("{d}/silence"), post(open_silence))
         .route(format!("{d}/silence/{{id}}/break"), post(break_silence))
         .route(
-            format!("{d}/versions/{{seq}}/amendments"),
+            format!("{d}/versions/{{seq}}/paragraphs/{{wid}}/amendments"),
             post(propose_amendment),
         )
+        .route(
+            format!("{d}/versions/{{seq}}/paragraphs/{{wid}}/amend/preview"),
+            post(preview_amendment),
+        )
         .route(format!("{d}/versions/{{seq}}/status"), post(set_status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revision;
+    use accord_app::AppError;
+    use accord_domain::negotiation::Operation;
+
+    fn revise(current: &str, revised: &str) -> Result<Operation, AppError> {
+        revision("p1".parse().unwrap(), current, revised)
+    }
+
+    /// The paragraph the operation leaves, to check it reads as revised.
+    fn applied(current: &str, op: &Operation) -> String {
+        let chars: Vec<char> = current.chars().collect();
+        let (from, to, text) = match op {
+            Operation::InsertText { at, text, .. } => (*at, *at, text.as_str()),
+            Operation::DeleteText { from, to, .. } => (*from, *to, ""),
+            Operation::ReplaceText { from, to, text, .. } => (*from, *to, text.as_str()),
+            other => panic!("not a text edit: {other:?}"),
+        };
+        let mut out: String = chars[..from].iter().collect();
+        out.push_str(text);
+        out.extend(&chars[to..]);
+        out
+    }
+
+    #[test]
+    fn an_insertion_a_deletion_and_a_replacement_are_read_off_the_revised_text() {
+        let current = "We commit to safe and orderly migration.";
+        let cases = [
+            (
+                "We commit to safe, orderly and regular migration.",
+                "replace",
+            ),
+            (
+                "We commit to safe and orderly and regular migration.",
+                "insert",
+            ),
+            ("We commit to orderly migration.", "delete"),
+        ];
+        for (revised, kind) in cases {
+            let op = revise(current, revised).unwrap();
+            assert_eq!(applied(current, &op), revised, "{op:?}");
+            let name = match op {
+                Operation::InsertText { .. } => "insert",
+                Operation::DeleteText { .. } => "delete",
+                Operation::ReplaceText { .. } => "replace",
+                _ => "other",
+            };
+            assert_eq!(name, kind, "{revised}: {op:?}");
+        }
+    }
+
+    #[test]
+    fn a_change_inside_a_word_replaces_the_whole_word() {
+        let op = revise("regular migration", "regulated migration").unwrap();
+        assert_eq!(
+            op,
+            Operation::ReplaceText {
+                node: "p1".parse().unwrap(),
+                from: 0,
+                to: 7,
+                text: "regulated".into()
+            }
+        );
+    }
+
+    #[test]
+    fn offsets_count_characters_in_any_script() {
+        let current = "نلتزم بالهجرة الآمنة";
+        let revised = "نلتزم بالهجرة الآمنة والمنظمة";
+        let op = revise(current, revised).unwrap();
+        assert_eq!(applied(current, &op), revised);
+        let current = "我们致力于安全的移民。";
+        let revised = "我们致力于安全、有序的移民。";
+        assert_eq!(
+            applied(current, &revise(current, revised).unwrap()),
+            revised
+        );
+    }
+
+    #[test]
+    fn line_breaks_a_text_box_adds_are_spaces() {
+        let op = revise("safe and orderly", "safe\r\nand   orderly and regular\r\n").unwrap();
+        assert_eq!(
+            applied("safe and orderly", &op),
+            "safe and orderly and regular"
+        );
+    }
+
+    #[test]
+    fn nothing_changed_or_nothing_left_is_refused_with_what_to_do() {
+        let same = revise("We agree.", "  We agree.  ")
+            .unwrap_err()
+            .to_string();
+        assert!(same.contains("unchanged"), "{same}");
+        let empty = revise("We agree.", " \r\n ").unwrap_err().to_string();
+        assert!(empty.contains("delete this paragraph"), "{empty}");
+    }
 }

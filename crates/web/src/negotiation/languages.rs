@@ -99,7 +99,7 @@ async fn languages_page(
         &s,
         "languages.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             v => &view,
             left => left,
             right => if view.shown.len() > 1 { view.shown[1] } else { left },

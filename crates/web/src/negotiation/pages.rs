@@ -15,7 +15,7 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, post, PageRoutes};
 use crate::negotiation::params::{filter_of, parse_seq};
-use crate::negotiation::params::{DraftForm, VersionForm};
+use crate::negotiation::params::{AmendPage, DraftForm, VersionForm};
 use crate::SharedState;
 use accord_app::negotiation::{ImportSource, VersionView};
 use accord_app::AppError;
@@ -40,6 +40,10 @@ pub fn routes() -> PageRoutes {
         .route(format!("{d}/import"), post(import_form))
         .route(format!("{d}/redline"), get(redline_page))
         .route(format!("{d}/versions/{{seq}}"), get(version_page))
+        .route(
+            format!("{d}/versions/{{seq}}/paragraphs/{{wid}}/amend"),
+            get(amend_page),
+        )
         .route(
             format!("{d}/versions/{{seq}}/compilation"),
             get(compilation_page),
@@ -125,7 +129,7 @@ pub(crate) async fn render_drafts(
     r.render(
         s,
         "drafts.html",
-        context! { process => overview.process, drafts => drafts, can => can, again => again },
+        context! { process => overview.process, current_phase => overview.current_phase, drafts => drafts, can => can, again => again },
     )
 }
 
@@ -250,7 +254,7 @@ pub(crate) async fn render_draft(
         s,
         "draft.html",
         context! {
-            process => overview.process, draft => detail.draft, rounds => rounds,
+            process => overview.process, current_phase => overview.current_phase, draft => detail.draft, rounds => rounds,
             latest => latest, live => live, silence => silence, running => running,
             can => can, preview => preview,
             again => again.map(|(form, a)| {
@@ -462,7 +466,6 @@ pub(crate) async fn render_version(
     let nodes = node_rows(&view);
     let again = again.map(|(form, a)| {
         let name = match form {
-            VersionForm::Propose => "propose",
             VersionForm::Status => "status",
         };
         again_context(name, &a)
@@ -471,7 +474,7 @@ pub(crate) async fn render_version(
         s,
         "version.html",
         context! {
-            process => overview.process, draft => view.draft, version => context! {
+            process => overview.process, current_phase => overview.current_phase, draft => view.draft, version => context! {
                 seq => view.version.seq, label => view.version.label, issued_on => view.version.issued_on.to_string(),
                 title => view.version.text.title, words => view.version.text.word_count(),
             },
@@ -481,6 +484,143 @@ pub(crate) async fn render_version(
         },
     )
     .await
+}
+
+async fn amend_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, draft, seq, wid)): Path<(String, String, String, String)>,
+) -> PageResult {
+    let at = AmendPage {
+        slug: &slug,
+        draft: &draft,
+        seq: &seq,
+        wid: &wid,
+    };
+    render_amend(&s, &r, at, None, None).await
+}
+
+/// The runs of a paragraph as an amendment would change it: kept words,
+/// struck ones (`del`) and new ones (`ins`), offsets in characters.
+fn amended_runs(text: &str, operation: &Operation) -> Vec<(&'static str, String)> {
+    let cut =
+        |from: usize, to: usize| -> String { text.chars().skip(from).take(to - from).collect() };
+    let len = text.chars().count();
+    match operation {
+        Operation::InsertText {
+            at, text: words, ..
+        } => vec![
+            ("text", cut(0, *at)),
+            ("ins", words.clone()),
+            ("text", cut(*at, len)),
+        ],
+        Operation::DeleteText { from, to, .. } => vec![
+            ("text", cut(0, *from)),
+            ("del", cut(*from, *to)),
+            ("text", cut(*to, len)),
+        ],
+        Operation::ReplaceText {
+            from,
+            to,
+            text: words,
+            ..
+        } => vec![
+            ("text", cut(0, *from)),
+            ("del", cut(*from, *to)),
+            ("ins", words.clone()),
+            ("text", cut(*to, len)),
+        ],
+        Operation::DeleteNode { .. } => vec![("del", text.to_owned())],
+        Operation::AddNode { .. } | Operation::MoveNode { .. } => vec![("text", text.to_owned())],
+    }
+    .into_iter()
+    .filter(|(_, t)| !t.is_empty())
+    .collect()
+}
+
+/// A paragraph's amendment page: its text, and the form that proposes a
+/// change to it (new words as a tracked edit, a paragraph after it, a move,
+/// its deletion); `again`: the form as sent (refused, or previewed);
+/// `preview`: the operation the form describes, shown as redline.
+pub(crate) async fn render_amend(
+    s: &SharedState,
+    r: &Reader,
+    at: AmendPage<'_>,
+    again: Option<FormAgain>,
+    preview: Option<(&Operation, &n::DraftText)>,
+) -> PageResult {
+    let seq = seq_of(r, s, at.seq)?;
+    let overview = s.app.process(at.slug).await.map_err(|e| r.error(s, e))?;
+    let view = s
+        .app
+        .version(at.slug, at.draft, seq)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let nodes = node_rows(&view);
+    let Some(node) = nodes.iter().find(|nd| nd.wid == at.wid) else {
+        return Err(r.error_page(
+            s,
+            axum::http::StatusCode::NOT_FOUND,
+            format!("{} has no paragraph '{}'", view.version.label, at.wid),
+        ));
+    };
+    let can = s.app.capabilities(r.principal(), Some(at.slug)).await;
+    let states = s
+        .app
+        .actors(
+            Some(accord_domain::ActorKind::MemberState),
+            &accord_app::PageRequest::first(accord_app::MAX_LIMIT),
+        )
+        .await
+        .map_err(|e| r.error(s, e))?
+        .items
+        .into_iter()
+        .map(|a| context! { code => a.code.to_string(), name => a.name })
+        .collect::<Vec<_>>();
+    let preview = preview.map(|(operation, text)| {
+        let num_of = |wid: &Wid| {
+            nodes
+                .iter()
+                .find(|nd| nd.wid.as_str() == wid.as_str())
+                .map(|nd| {
+                    if nd.num.is_empty() {
+                        nd.heading.clone()
+                    } else {
+                        nd.num.clone()
+                    }
+                })
+                .unwrap_or_default()
+        };
+        let current = text
+            .find(operation.target())
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        match operation {
+            Operation::AddNode {
+                text: words, kind, ..
+            } => context! {
+                runs => amended_runs(&current, operation), added => words, added_kind => kind,
+            },
+            Operation::MoveNode { after, .. } => context! {
+                runs => amended_runs(&current, operation), moved_after => num_of(after),
+            },
+            _ => context! { runs => amended_runs(&current, operation) },
+        }
+    });
+    let again = again.map(|a| again_context("propose", &a));
+    r.render(
+        s,
+        "amend.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            negotiating => overview.current_phase == Some(accord_domain::PhaseKind::Negotiation),
+            draft => view.draft, version => context! {
+                seq => view.version.seq, label => view.version.label, title => view.version.text.title,
+            },
+            is_latest => view.is_latest, node => node, nodes => &nodes, can => can,
+            states => states, again => again, preview => preview,
+        },
+    )
 }
 
 /// One run of a compiled node, for the template.
@@ -511,6 +651,12 @@ async fn compilation_page(
         let p = &compilation.proposals[i];
         (p.number, p.proposers.join(", "), p.id)
     };
+    // Each node's number, from the compilation's own placement.
+    let num_of: HashMap<&Wid, &str> = compilation
+        .nodes
+        .iter()
+        .map(|c| (&c.placed.wid, c.placed.num.as_str()))
+        .collect();
     let statuses: HashMap<&Wid, ParagraphStatus> =
         view.statuses.iter().map(|s| (&s.wid, s.status)).collect();
     let nodes: Vec<Value> = compilation
@@ -535,7 +681,7 @@ async fn compilation_page(
                     let (number, by, _) = who(i);
                     match &p.operation {
                         Operation::AddNode { kind, heading, text, .. } => context! { number => number, by => by, kind => kind, text => if text.is_empty() { heading.clone() } else { text.clone() }, moved => false },
-                        Operation::MoveNode { node, .. } => context! { number => number, by => by, kind => "", text => node.to_string(), moved => true },
+                        Operation::MoveNode { node, .. } => context! { number => number, by => by, kind => "", text => num_of.get(node).copied().unwrap_or_default(), moved => true },
                         _ => context! { number => number, by => by, kind => "", text => "", moved => false },
                     }
                 })
@@ -548,12 +694,6 @@ async fn compilation_page(
             }
         })
         .collect();
-    // Each node's number, from the compilation's own placement.
-    let num_of: HashMap<&Wid, &str> = compilation
-        .nodes
-        .iter()
-        .map(|c| (&c.placed.wid, c.placed.num.as_str()))
-        .collect();
     let proposals: Vec<Value> = compilation
         .proposals
         .iter()
@@ -564,7 +704,7 @@ async fn compilation_page(
                 .unwrap_or_default();
             context! {
                 id => p.id, number => p.number, op => p.operation.name(), node => node,
-                proposers => p.proposers.join(", "), supporters => p.supporters.join(", "),
+                proposers => p.proposers.join(", "), proposer_codes => &p.proposers, supporters => p.supporters.join(", "),
                 objectors => p.objectors.join(", "), status => p.status, simulated => p.simulated,
             }
         })
@@ -574,12 +714,13 @@ async fn compilation_page(
         &s,
         "compilation.html",
         context! {
-            process => overview.process, draft => view.draft,
+            process => overview.process, current_phase => overview.current_phase, draft => view.draft,
             version => context! { seq => view.version.seq, label => view.version.label, issued_on => view.version.issued_on.to_string(), title => view.version.text.title },
             versions => view.versions, nodes => nodes, proposals => proposals, hidden => compilation.hidden,
             filter_actor => filter.actor.unwrap_or_default(),
             filter_statuses => filter.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             all_statuses => AmendmentStatus::ALL, simulated => simulated,
+            can => s.app.capabilities(r.principal(), Some(&slug)).await,
             live_topic => format!("draft/{}", view.draft.slug),
             live_process => overview.process.slug.to_string(),
         },
@@ -645,7 +786,7 @@ async fn redline_page(
         &s,
         "redline.html",
         context! {
-            process => overview.process, draft => detail.draft,
+            process => overview.process, current_phase => overview.current_phase, draft => detail.draft,
             from => context! { seq => a.seq, label => a.label }, to => context! { seq => b.seq, label => b.label },
             versions => detail.versions.iter().map(|v| context! { seq => v.seq, label => v.label }).collect::<Vec<_>>(),
             nodes => nodes, summary => redline.summary,
@@ -713,7 +854,7 @@ async fn lineage_page(
         &s,
         "lineage.html",
         context! {
-            process => overview.process, draft => view.draft,
+            process => overview.process, current_phase => overview.current_phase, draft => view.draft,
             version => context! { seq => view.version.seq, label => view.version.label },
             num => placed.as_ref().map(|p| p.num.clone()).unwrap_or_default(), wid => lineage.wid,
             runs => runs, labels => lineage.labels,
@@ -837,7 +978,7 @@ pub(crate) async fn render_amendment(
         "amendment.html",
         context! {
             refused => refused,
-            process => overview.process, draft => draft,
+            process => overview.process, current_phase => overview.current_phase, draft => draft,
             version => context! { seq => version.seq, label => version.label },
             amendment => amendment, op => proposal.operation.name(), target_num => num_of(&target), target => target,
             after_num => after, node_text => node_text, runs => runs, new_words => proposal.operation.new_words(),

@@ -49,6 +49,13 @@ pub(crate) enum DraftForm {
 /// Which of a version page's forms comes back refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum VersionForm {
-    Propose,
     Status,
+}
+
+/// Where the portal's amendment form is: a paragraph of a version.
+pub(crate) struct AmendPage<'a> {
+    pub slug: &'a str,
+    pub draft: &'a str,
+    pub seq: &'a str,
+    pub wid: &'a str,
 }

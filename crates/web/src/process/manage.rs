@@ -117,7 +117,7 @@ pub(crate) async fn render_manage(
         s,
         "manage.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
             phase_kinds => d::PhaseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),

@@ -182,7 +182,7 @@ async fn meetings_page(
         &s,
         "meetings.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             meetings => &meetings,
             kinds => overview.process.meeting_kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             selected => kind.map(MeetingKind::as_str),
@@ -314,7 +314,7 @@ pub(crate) async fn render_meeting(
             statement_form => statement_form,
             today => s.app.today().to_string(),
             time_limits => time_limits,
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             meeting => &detail.meeting,
             venue_country => venue_country,
             participants => participants,
@@ -362,7 +362,7 @@ async fn documents_page(
         &s,
         "documents.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             documents => rows,
             can => can,
             languages => Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),

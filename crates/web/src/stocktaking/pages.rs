@@ -96,7 +96,7 @@ pub(crate) async fn render_stocktaking(
         s,
         "stocktaking.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             can => &can,
             jobs => jobs,
             again => again_value(again.map(|a| ("analyse", a))),
@@ -297,7 +297,7 @@ async fn job_page(
         &s,
         "job.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             running => job.status == JobStatus::Running,
             live_process => &slug,
             percent => percent,
@@ -338,7 +338,7 @@ async fn campaigns_page(
         &s,
         "campaigns.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             run => run,
             campaigns => list,
             offset => offset,
@@ -376,7 +376,7 @@ async fn campaign_page(
         &s,
         "campaign.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             campaign => &detail.campaign,
             theme => theme,
             representative => &detail.representative,
@@ -412,7 +412,7 @@ async fn report_page(
         &s,
         "report.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             generated => s.app.now().to_rfc3339(),
             unanswered => coverage.unanswered.iter().map(|u| context! {
                 recommendation => &u.recommendation,
@@ -522,7 +522,7 @@ async fn render_coverage_of(
         s,
         "coverage.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             draft => &coverage.draft,
             version => coverage.version.as_ref().map(|v| context! { seq => v.seq, label => &v.label }),
             can => &can,
