@@ -6,7 +6,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -53,8 +54,9 @@ after(async () => {
 });
 
 /** A page in a fresh context with the given language preference. */
-async function open(path, { lang = "en", width = 1280, height = 900, javaScriptEnabled = true } = {}) {
+async function open(path, { lang = "en", width = 1280, height = 900, javaScriptEnabled = true, bypassCSP = false } = {}) {
   const context = await browser.newContext({
+    bypassCSP,
     locale: lang,
     extraHTTPHeaders: { "Accept-Language": lang },
     viewport: { width, height },
@@ -103,8 +105,8 @@ async function negotiatingProcess(slug, delegates) {
 }
 
 /** A browser without JavaScript, signed in as `email`. */
-async function signedInWithoutScript(email, { javaScriptEnabled = false } = {}) {
-  const { page, context } = await open("/login", { javaScriptEnabled });
+async function signedInWithoutScript(email, { javaScriptEnabled = false, bypassCSP = false } = {}) {
+  const { page, context } = await open("/login", { javaScriptEnabled, bypassCSP });
   await page.fill("#email", email);
   await page.fill("#password", "a long enough passphrase");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -220,7 +222,7 @@ test("the language switcher is remembered across pages", async () => {
 for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents", "/actors", "/actors/EU",
   "/processes/gcm/drafts/gcm-draft", "/processes/gcm/drafts/gcm-draft/versions/5", "/processes/gcm/drafts/gcm-draft/versions/4/compilation",
   "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5", "/processes/gcm/stocktaking", "/processes/gcm/stocktaking/report",
-  "/processes/gcm/campaigns", "/processes/gcm/campaigns/1", "/processes/gcm/coverage",
+  "/processes/gcm/campaigns", "/processes/gcm/meetings/20", "/processes/gcm/coverage",
   "/processes/gcm/adoptions", "/processes/gcm/adoptions/2", "/processes/gcm/pledges", "/processes/gcm/objectives/5",
   "/processes/gcm/drafts/gcm-draft/versions/5/languages"]) {
   test(`phone width: ${path} fits the screen`, async () => {
@@ -572,5 +574,86 @@ test("the secretariat's meeting form with a mistake comes back with everything t
   const made = meeting.items.find((m) => m.slug === "round-9");
   assert.ok(made, JSON.stringify(meeting));
   assert.deepEqual(made.agenda_items.map((a) => a.title), ["Opening", "The zero draft", "Other matters"]);
+  await context.close();
+});
+
+// Accessibility: axe-core (WCAG 2.1 A and AA rules) on the public pages and
+// the working ones, in English and Arabic, on a desktop and a phone. No
+// critical or serious finding is allowed; every finding is written to
+// target/axe.json for the record.
+const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const axePages = [
+  "/", "/processes/gcm", "/processes/gcm/meetings", "/processes/gcm/meetings/1", "/processes/gcm/documents",
+  "/actors", "/actors/MEX", "/actors/EU", "/search?q=migration", "/login",
+  "/processes/gcm/drafts", "/processes/gcm/drafts/gcm-draft", "/processes/gcm/drafts/gcm-draft/versions/5",
+  "/processes/gcm/drafts/gcm-draft/versions/4/compilation", "/processes/gcm/drafts/gcm-draft/redline?from=1&to=5",
+  "/processes/gcm/drafts/gcm-draft/versions/5/languages", "/processes/gcm/objectives/1",
+  "/processes/gcm/adoptions", "/processes/gcm/adoptions/2", "/processes/gcm/pledges",
+  "/processes/gcm/stocktaking", "/processes/gcm/stocktaking/report", "/processes/gcm/recommendations",
+  "/processes/gcm/campaigns", "/processes/gcm/meetings/20", "/processes/gcm/coverage", "/processes/gcm/accreditation",
+];
+const axeFindings = [];
+
+async function axeFindingsOn(page) {
+  await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+}
+
+for (const [lang, width] of [["en", 1280], ["ar", 1280], ["en", 390], ["ar", 390]]) {
+  test(`axe finds nothing critical or serious on ${axePages.length} pages (${lang}, ${width} px wide)`, async () => {
+    const bad = [];
+    for (const path of axePages) {
+      // axe is injected as a script: the page's Content-Security-Policy
+      // (script-src 'self') would rightly refuse it.
+      const { page, context, status } = await open(path, { lang, width, bypassCSP: true });
+      assert.equal(status, 200, path);
+      const found = await axeFindingsOn(page);
+      axeFindings.push({ path, lang, width, found });
+      for (const f of found.filter((f) => f.impact === "critical" || f.impact === "serious")) bad.push({ path, ...f });
+      await context.close();
+    }
+    mkdirSync(resolve(shots, ".."), { recursive: true });
+    writeFileSync(resolve(shots, "..", "axe.json"), JSON.stringify(axeFindings, null, 1));
+    assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+  });
+}
+
+test("axe finds nothing critical or serious on the working pages of a delegate and of the secretariat", async () => {
+  await negotiatingProcess("browser-axe", [["mex.axe@example.org", "MEX"]]);
+  const bad = [];
+  for (const [email, paths] of [
+    ["mex.axe@example.org", ["/processes/browser-axe/drafts/text/versions/1", "/processes/browser-axe/drafts/text/versions/1/paragraphs/p1/amend",
+      "/processes/browser-axe/drafts/text/versions/1/compilation", "/account"]],
+    ["amina@example.org", ["/processes/gcm/manage", "/processes/gcm/accreditation", "/audit", "/accounts", "/processes/gcm/stocktaking"]],
+  ]) {
+    for (const lang of ["en", "ar"]) {
+      const { page, context } = await signedInWithoutScript(email, { javaScriptEnabled: true, bypassCSP: true });
+      for (const path of paths) {
+        await page.setExtraHTTPHeaders({ "Accept-Language": lang });
+        await page.goto(base + path);
+        const found = await axeFindingsOn(page);
+        axeFindings.push({ path, lang, width: 1280, signedIn: email, found });
+        for (const f of found.filter((f) => f.impact === "critical" || f.impact === "serious")) bad.push({ path, lang, ...f });
+      }
+      await context.close();
+    }
+  }
+  writeFileSync(resolve(shots, "..", "axe.json"), JSON.stringify(axeFindings, null, 1));
+  assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+});
+
+test("from any page, the sign-in form is three Tab stops away", async () => {
+  const { page, context } = await open("/processes/gcm", { javaScriptEnabled: false });
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Skip to content");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Sign in");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/login/);
+  // The third stop: the form's first field has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "email");
   await context.close();
 });
