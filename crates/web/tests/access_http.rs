@@ -5547,20 +5547,23 @@ async fn negotiation_commands_both_ways(
         NegotiationCommand {
             method: "POST",
             api: Box::new(move |_| format!("{api}/trial-draft/amendments")),
-            form: Box::new(move |_| format!("{d}/trial-draft/versions/1/amendments")),
+            form: Box::new(move |_| format!("{d}/trial-draft/versions/1/paragraphs/p1/amendments")),
             delegate: true,
             fields: Box::new(move |i| {
                 pairs(&[
                     ("proposer", "FRA".into()),
                     ("wording[node]", "p1".into()),
-                    ("wording[op]", "replace".into()),
-                    ("wording[words]", "adopt".into()),
-                    ("wording[text]", format!("welcome ({i})")),
+                    ("wording[op]", "revise".into()),
+                    ("wording[revised]", format!("We adopt this compact ({i}).")),
                     ("justification", format!("Because {i} reasons")),
                 ])
             }),
             form_only: vec![],
-            bad: ("wording[words]", "wording.words", "not in the text"),
+            bad: (
+                "wording[revised]",
+                "wording.revised",
+                "We adopt this compact.",
+            ),
             kept: Box::new(|i| format!("Because {i} reasons")),
             done: StatusCode::CREATED,
         },
