@@ -74,6 +74,10 @@ pub struct ProcessDto {
     co_facilitators: Vec<OfficerDto>,
     secretariat: Vec<OfficerDto>,
     meeting_kinds: Vec<String>,
+    /// Where a document's official record is found by its symbol: a URL
+    /// with `{symbol}` (the default: `https://undocs.org/{symbol}`).
+    #[schema(example = "https://undocs.org/{symbol}")]
+    record_resolver: String,
     phases: Vec<PhaseDto>,
     current_phase: Option<String>,
 }
@@ -155,8 +159,11 @@ pub struct ActorDto {
     region: Option<String>,
     subregion: Option<String>,
     un_member_since: Option<i32>,
-    /// For a group: the codes of its members.
+    /// For a group: the codes of its members, past and present.
     members: Vec<String>,
+    /// For a group: when members joined or left, where known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    membership: Vec<d::Membership>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -286,6 +293,7 @@ fn actor_dto(a: d::Actor) -> ActorDto {
         subregion: a.subregion,
         un_member_since: a.un_member_since,
         members: strings(&a.members),
+        membership: a.membership,
     }
 }
 
@@ -334,6 +342,9 @@ async fn get_process(
         co_facilitators: p.co_facilitators.into_iter().map(officer).collect(),
         secretariat: p.secretariat.into_iter().map(officer).collect(),
         meeting_kinds: strings(&p.meeting_kinds),
+        record_resolver: p
+            .record_resolver
+            .unwrap_or_else(|| d::DEFAULT_RECORD_RESOLVER.to_owned()),
         phases: o
             .phases
             .into_iter()
@@ -443,6 +454,20 @@ async fn get_actor(
         actor: actor_dto(detail.actor),
     }))
 }
+/// Who said what: the actor, its memberships over time, and per process
+/// its statements, amendments and positions, ballots, statements on
+/// adoptions and pledges — only what the caller may see in each process.
+#[utoipa::path(get, path = "/api/v1/actors/{code}/record", tag = "actors",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 for states, e.g. `MEX`; `EU`")),
+    responses((status = 200, body = accord_app::ActorRecord), (status = 404, body = ErrorBody)))]
+async fn get_actor_record(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path(code): Path<String>,
+) -> Result<Json<accord_app::ActorRecord>, ApiError> {
+    Ok(Json(s.app.actor_record(&caller.principal, &code).await?))
+}
+
 /// A process to create. The form may give the mandate as one line of
 /// symbols and the officers one per line, `Name | Title | ACTOR`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -468,6 +493,11 @@ pub(crate) struct NewProcess {
     /// The kinds of meeting this process holds (the form: `meeting_kinds[]`).
     #[serde(default)]
     meeting_kinds: Vec<d::MeetingKind>,
+    /// Where a document's official record is found by its symbol: an
+    /// `https://` URL with `{symbol}` where the symbol goes; absent, the
+    /// UN's short resolver `https://undocs.org/{symbol}`.
+    #[serde(default)]
+    record_resolver: Option<String>,
 }
 
 /// A person holding an office in a process, and the actor they represent.
@@ -526,6 +556,7 @@ pub(crate) async fn create_process(
             co_facilitators: officers(c.co_facilitators),
             secretariat: officers(c.secretariat),
             meeting_kinds: c.meeting_kinds,
+            record_resolver: c.record_resolver.filter(|t| !t.trim().is_empty()),
         };
         let slug = process.slug.to_string();
         s.app.create_process(&principal, process).await?;
@@ -869,6 +900,9 @@ pub(crate) struct NewActor {
     #[serde(default, deserialize_with = "crate::process::params::listed")]
     #[schema(value_type = Vec<String>)]
     members: Vec<d::ActorCode>,
+    /// When members joined or left, where known (each a member above).
+    #[serde(default)]
+    membership: Vec<d::Membership>,
 }
 
 /// Add an actor or a group (secretariat). The form on `/actors/manage`
@@ -903,6 +937,7 @@ pub(crate) async fn create_actor(
             subregion: c.subregion,
             un_member_since: c.un_member_since,
             members: c.members,
+            membership: c.membership,
         };
         let code = actor.code.to_string();
         s.app.create_actor(&principal, actor).await?;
@@ -1001,6 +1036,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_process))
         .routes(utoipa_axum::routes!(get_meeting))
         .routes(utoipa_axum::routes!(get_actor))
+        .routes(utoipa_axum::routes!(get_actor_record))
 }
 
 /// The portal's forms that send this area's commands (the same handlers;

@@ -410,11 +410,27 @@ async fn actor_page(
     r: Reader,
     Path(code): Path<String>,
 ) -> PageResult {
-    let detail = s.app.actor(&code).await.map_err(|e| r.error(&s, e))?;
+    let record = s
+        .app
+        .actor_record(r.principal(), &code)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    // Members who left before today are listed apart.
+    let today = s.app.today();
+    let (former, members): (Vec<_>, Vec<_>) = record
+        .members
+        .iter()
+        .partition(|m| m.left.is_some_and(|l| l < today));
     r.render(
         &s,
         "actor.html",
-        context! { actor => &detail.actor, members => &detail.members, groups => &detail.groups },
+        context! {
+            actor => &record.actor,
+            members => members,
+            former => former,
+            groups => &record.groups,
+            processes => &record.processes,
+        },
     )
 }
 
