@@ -32,7 +32,8 @@ pub use process::speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMI
 pub(crate) use process::{create_actor, require_process};
 pub use process::{
     ActorAmendment, ActorBallot, ActorExplanation, ActorInProcess, ActorPledge, ActorPosition,
-    ActorRecord, ActorStatement, Counts, GroupMembership, LoadReport, ProcessDescription,
+    ActorRecord, ActorStatement, Counts, DocumentDetail, GroupMembership, LoadReport,
+    ProcessDescription,
 };
 pub use search::SearchRequest;
 pub use stocktaking::import;

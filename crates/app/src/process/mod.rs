@@ -375,3 +375,16 @@ pub struct ActorPledge {
     pub synthetic: bool,
     pub page: String,
 }
+
+/// A document's own page: its metadata, each language's text and file, the
+/// meeting it belongs to, and where its official record is (`App::document`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentDetail {
+    pub document: Document,
+    /// One per language with a file or text, in the order stored.
+    pub texts: Vec<ItemText>,
+    pub meeting: Option<Meeting>,
+    /// The official record by symbol (the process's resolver), for a
+    /// document with a symbol.
+    pub official_record: Option<String>,
+}

@@ -114,6 +114,39 @@ impl crate::App {
         })
     }
 
+    /// A document the reader may see, with its texts and files, its
+    /// meeting and the address of its official record; one the reader may
+    /// not see is not found.
+    pub async fn document(
+        &self,
+        reader: &Principal,
+        process: &str,
+        id: i64,
+    ) -> Result<DocumentDetail> {
+        let texts = self.document_texts(reader, process, id).await?;
+        let slug = parse_slug("process", process)?;
+        let found = self.store.get_process(&slug).await?;
+        let document = self.store.get_document(&slug, id).await?;
+        let meeting = match &document.meeting {
+            Some(m) => self
+                .all_meetings(slug.as_str(), None)
+                .await?
+                .into_iter()
+                .find(|x| &x.slug == m),
+            None => None,
+        };
+        let official_record = document
+            .symbol
+            .as_ref()
+            .map(|s| official_record_url(found.record_resolver.as_deref(), s.as_str()));
+        Ok(DocumentDetail {
+            document,
+            texts,
+            meeting,
+            official_record,
+        })
+    }
+
     /// The documents of a process the reader may see now, in date order.
     pub async fn documents(
         &self,

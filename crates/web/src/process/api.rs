@@ -138,6 +138,43 @@ pub struct DocumentDto {
     meeting: Option<String>,
 }
 
+/// A document with its texts and files, its meeting, and its official record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentDetailDto {
+    #[serde(flatten)]
+    document: DocumentDto,
+    /// The id of the meeting it belongs to (its page: `/processes/{slug}/meetings/{id}`).
+    meeting_id: Option<i64>,
+    /// The official record by symbol, from the process's resolver.
+    #[schema(example = "https://undocs.org/A/CONF.231/3")]
+    official_record: Option<String>,
+    /// One per language with a file or a text.
+    texts: Vec<DocumentTextDto>,
+}
+
+/// A document's text and file in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentTextDto {
+    #[schema(example = "fr")]
+    language: String,
+    /// ready, pending, partial or failed.
+    status: String,
+    /// The extracted (or typed) text; empty while pending.
+    text: String,
+    file: Option<DocumentFileDto>,
+}
+
+/// A document's file in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentFileDto {
+    name: String,
+    /// Bytes.
+    size: u64,
+    content_type: String,
+    /// Where it downloads from.
+    download: String,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ThemeDto {
     code: String,
@@ -404,6 +441,42 @@ async fn list_documents(
         .documents(&caller.principal, &slug, q.kind()?, &q.page()?)
         .await?;
     Ok(Json(Page::from(listing, document_dto)))
+}
+
+/// One document the caller may see, with its texts and files in each
+/// language, its meeting and its official record by symbol; a document the
+/// caller may not see is not found.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/documents/{id}", tag = "documents",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path, description = "The document's id")),
+    responses((status = 200, body = DocumentDetailDto), (status = 404, body = ErrorBody)))]
+async fn get_document(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<DocumentDetailDto>, ApiError> {
+    let id = crate::http::query::parse_id(&id, "document")?;
+    let detail = s.app.document(&caller.principal, &slug, id).await?;
+    let texts = detail
+        .texts
+        .into_iter()
+        .map(|t| DocumentTextDto {
+            language: t.language.to_string(),
+            status: t.status.to_string(),
+            file: t.file.map(|f| DocumentFileDto {
+                download: format!("/processes/{slug}/documents/{id}/files/{}", t.language),
+                name: f.filename,
+                size: f.size,
+                content_type: f.content_type,
+            }),
+            text: t.body,
+        })
+        .collect();
+    Ok(Json(DocumentDetailDto {
+        document: document_dto(detail.document),
+        meeting_id: detail.meeting.map(|m| m.id),
+        official_record: detail.official_record,
+        texts,
+    }))
 }
 
 /// A process's themes, by taxonomy and number.
@@ -1035,6 +1108,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(healthz))
         .routes(utoipa_axum::routes!(get_process))
         .routes(utoipa_axum::routes!(get_meeting))
+        .routes(utoipa_axum::routes!(get_document))
         .routes(utoipa_axum::routes!(get_actor))
         .routes(utoipa_axum::routes!(get_actor_record))
 }
