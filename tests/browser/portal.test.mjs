@@ -656,4 +656,64 @@ test("from any page, the sign-in form is three Tab stops away", async () => {
   // The third stop: the form's first field has the focus.
   assert.equal(await page.evaluate(() => document.activeElement.id), "email");
   await context.close();
+test("a visitor finds Mexico's statement from the actor page and from search", async () => {
+  // A test process (not a real one) with a meeting and a statement entered
+  // for Mexico by the secretariat, labelled as test data.
+  const sec = await signIn("amina@example.org", "a long enough passphrase");
+  await call("POST", "/api/v1/processes", {
+    slug: "browser-who", title: "Browser test process (who said what)", mandate: [], languages: ["en"],
+    co_facilitators: [], secretariat: [], meeting_kinds: ["thematic_session"],
+  }, sec);
+  const { id: meeting } = await call("POST", "/api/v1/processes/browser-who/meetings", {
+    slug: "session-1", kind: "thematic_session", number: 1, title: "Test session on labour mobility",
+    start_date: "2020-03-02", end_date: "2020-03-03",
+  }, sec);
+  const title = "Test statement entered for Mexico on labour mobility";
+  const { id: statement } = await call("POST", "/api/v1/processes/browser-who/statements", {
+    meeting, actor: "MEX", title, delivered_on: "2020-03-02", distribution: "public", synthetic: true,
+    texts: [{ language: "en", text: "Mr. Chair, this is a test statement entered by the browser suite." }],
+  }, sec);
+  const own = `/processes/browser-who/statements/${statement}`;
+
+  // From the actor page: the statement, with its meeting and date, opens its page.
+  const { page, context } = await open("/actors/MEX", { javaScriptEnabled: false });
+  assert.equal(await text(page, "h1"), "Mexico");
+  const record = page.locator("#process-browser-who");
+  assert.match(await record.innerText(), /Test session on labour mobility/);
+  assert.match(await record.innerText(), /2 March 2020/);
+  await record.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "actor-record-mex-en.png"), fullPage: false });
+  await record.getByRole("link", { name: title }).click();
+  await page.waitForURL(base + own);
+  assert.equal(await text(page, "h1"), title);
+
+  // From search: "Mexico" finds Mexico itself; its page, then the statement.
+  await page.goto(base + "/search?q=Mexico");
+  const hit = page.locator("li.hit", { has: page.locator('a[href="/actors/MEX"]') });
+  assert.equal(await hit.count(), 1);
+  assert.match(await text(page, "li.hit .badge"), /Actor/);
+  await page.screenshot({ path: join(shots, "search-mexico-en.png"), fullPage: false });
+  await hit.getByRole("link", { name: "Mexico", exact: true }).click();
+  await page.waitForURL(base + "/actors/MEX");
+  await page.locator("#process-browser-who").getByRole("link", { name: title }).click();
+  await page.waitForURL(base + own);
+  assert.equal(await text(page, "h1"), title);
+  await context.close();
+
+  // The group's page shows its members over time: the United Kingdom left.
+  const eu = await open("/actors/EU");
+  assert.match(await text(eu.page, "ul.former-members"), /United Kingdom.*31 January 2020/s);
+  await eu.page.locator("ul.former-members").scrollIntoViewIfNeeded();
+  await eu.page.screenshot({ path: join(shots, "actor-eu-members-en.png"), fullPage: false });
+  await eu.context.close();
+
+  // A document's own page, from the meeting page's list.
+  const doc = await open("/processes/gcm/meetings?kind=conference");
+  await doc.page.locator("li.meeting-item h2 a").first().click();
+  await doc.page.locator("aside .doc-list a").first().click();
+  await doc.page.waitForURL(/\/documents\/\d+$/);
+  assert.match(await text(doc.page, "dl.details"), /undocs|Official record/);
+  assert.match(await doc.page.locator("a.official-record").getAttribute("href"), /^https:\/\/undocs\.org\/A\//);
+  await doc.page.screenshot({ path: join(shots, "document-page-en.png"), fullPage: true });
+  await doc.context.close();
 });

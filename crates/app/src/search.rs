@@ -151,6 +151,84 @@ impl App {
         }
     }
 
+    /// Puts an actor in the index as it stands now (actors are public and
+    /// belong to no process); a failure is logged (`reindex` repairs).
+    pub(crate) async fn index_actor(&self, code: &accord_domain::ActorCode) {
+        let result = async {
+            let doc = actor_doc(&self.store.get_actor(code).await?);
+            let index = self.index()?;
+            tokio::task::spawn_blocking(move || index.upsert(&[doc]))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(search_error)
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(%code, error = %e, "the search index was not updated");
+        }
+    }
+
+    /// Puts a meeting in the index as it stands now; a failure is logged
+    /// (`reindex` repairs).
+    pub(crate) async fn index_meeting(&self, process: &Slug, id: i64) {
+        let result = async {
+            let meeting = self.store.get_meeting(process, id).await?;
+            let doc = self.meeting_doc(process, &meeting).await?;
+            let index = self.index()?;
+            tokio::task::spawn_blocking(move || index.upsert(&[doc]))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(search_error)
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(id, error = %e, "the search index was not updated");
+        }
+    }
+
+    /// A meeting's index document: its title, kind, dates, venue (with the
+    /// host country's name), chairs, agenda and note, in its process, seen
+    /// where its process is (meetings are public, as processes are).
+    async fn meeting_doc(&self, process: &Slug, m: &accord_domain::Meeting) -> Result<SearchDoc> {
+        use chrono::Datelike;
+        let mut body = vec![m.kind.as_str().replace('_', " ")];
+        body.push(format!("{} – {}", m.start_date, m.end_date));
+        if let Some(v) = &m.venue {
+            body.extend(v.name.clone());
+            body.push(v.city.clone());
+            if let Ok(country) = self.store.get_actor(&v.country).await {
+                body.push(country.name);
+            }
+        }
+        body.extend(m.chairs.iter().map(|c| format!("{}, {}", c.name, c.title)));
+        body.extend(m.agenda.iter().map(|a| a.title.clone()));
+        body.extend(m.note.clone());
+        Ok(SearchDoc {
+            key: format!("meeting:{}:en", m.id),
+            kind: "meeting".into(),
+            item_id: m.id,
+            process: process.to_string(),
+            meeting: Some(m.title.clone()),
+            meeting_kind: Some(m.kind.to_string()),
+            actor: None,
+            actor_kind: None,
+            themes: m
+                .themes
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            language: accord_domain::Language::En,
+            year: m.start_date.year(),
+            document_kind: None,
+            title: m.title.clone(),
+            body: body.join("\n"),
+            url: format!("/processes/{process}/meetings/{}", m.id),
+            distribution: accord_search::Distribution::Public,
+            embargo_until: None,
+            synthetic: false,
+        })
+    }
+
     fn doc(
         &self,
         kind: ItemKind,
@@ -264,7 +342,7 @@ impl App {
                             Some(s) => format!("{s} — {}", d.title),
                             None => d.title.clone(),
                         },
-                        url: format!("/processes/{process}/documents#document-{id}"),
+                        url: format!("/processes/{process}/documents/{id}"),
                         distribution: d.distribution,
                         embargo: d.embargo_until,
                         synthetic: false,
@@ -398,7 +476,13 @@ impl App {
                 None => break,
             }
         }
+        for actor in self.all_actors(None).await? {
+            docs.push(actor_doc(&actor));
+        }
         for process in &processes {
+            for m in self.all_meetings(process.as_str(), None).await? {
+                docs.push(self.meeting_doc(process, &m).await?);
+            }
             for d in self
                 .all_documents(&Principal::System("reindex"), process.as_str())
                 .await?
@@ -500,6 +584,36 @@ pub(crate) fn input_doc(
         distribution: distribution.into(),
         embargo_until: None,
         synthetic,
+    }
+}
+
+/// An actor's index document: its names, code and region. Actors belong
+/// to no process and are public; they have no year (0: no year facet).
+pub(crate) fn actor_doc(a: &accord_domain::Actor) -> SearchDoc {
+    let mut body = vec![a.code.to_string(), a.kind.as_str().replace('_', " ")];
+    body.extend(a.official_name.clone());
+    body.extend(a.iso2.clone());
+    body.extend(a.region.clone());
+    body.extend(a.subregion.clone());
+    SearchDoc {
+        key: format!("actor:{}:en", a.code),
+        kind: "actor".into(),
+        item_id: 0,
+        process: String::new(),
+        meeting: None,
+        meeting_kind: None,
+        actor: Some(a.code.to_string()),
+        actor_kind: Some(a.kind.to_string()),
+        themes: vec![],
+        language: accord_domain::Language::En,
+        year: 0,
+        document_kind: None,
+        title: a.name.clone(),
+        body: body.join("\n"),
+        url: format!("/actors/{}", a.code),
+        distribution: accord_search::Distribution::Public,
+        embargo_until: None,
+        synthetic: false,
     }
 }
 

@@ -8,7 +8,10 @@ use accord_domain::*;
 mod common;
 use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
 
-on_both_stores!(published_items_are_found_by_those_who_may_see_them);
+on_both_stores!(
+    published_items_are_found_by_those_who_may_see_them,
+    actors_and_meetings_are_found_and_open_their_own_pages,
+);
 
 fn find(text: &str, filters: &[(&str, &str)]) -> SearchRequest {
     SearchRequest {
@@ -245,4 +248,129 @@ async fn published_items_are_found_by_those_who_may_see_them(db: TestDatabase) {
             .kind(),
         "bad_request"
     );
+}
+
+/// (kind, url) of each hit.
+async fn hits(app: &App, reader: &Principal, req: SearchRequest) -> Vec<(String, String)> {
+    app.search(reader, req)
+        .await
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| (h.kind, h.url))
+        .collect()
+}
+
+async fn actors_and_meetings_are_found_and_open_their_own_pages(db: TestDatabase) {
+    let t = TestApp::at(db, "2017-05-10T12:00:00Z").await;
+    let app = &t.app;
+    let public = Principal::Anonymous;
+    // An actor: found by its name, its hit opens its page.
+    let found = hits(app, &public, find("Mexico", &[("kind", "actor")])).await;
+    assert_eq!(found.first().map(|h| h.1.as_str()), Some("/actors/MEX"));
+    // The meeting held in Mexico is found by the host country's name too.
+    let found = hits(app, &public, find("Mexico", &[("kind", "meeting")])).await;
+    assert!(
+        found
+            .iter()
+            .all(|(_, url)| url.starts_with("/processes/gcm/meetings/")),
+        "{found:?}"
+    );
+    assert!(!found.is_empty(), "the meeting in Puerto Vallarta");
+
+    // A second process, with a meeting of its own: found with its own
+    // page, and only under its own process.
+    app.create_process(
+        &OPERATOR,
+        Process {
+            slug: "other".parse().unwrap(),
+            title: "Another process".into(),
+            description: String::new(),
+            mandate: vec![],
+            languages: vec![Language::En],
+            co_facilitators: vec![],
+            secretariat: vec![],
+            meeting_kinds: vec![MeetingKind::ThematicSession],
+            record_resolver: None,
+        },
+    )
+    .await
+    .unwrap();
+    let id = app
+        .add_meeting(
+            &OPERATOR,
+            NewMeeting {
+                process: "other".parse().unwrap(),
+                slug: "hearing".parse().unwrap(),
+                kind: MeetingKind::ThematicSession,
+                number: None,
+                title: "Hearing on seasonal workers".into(),
+                start_date: "2017-06-01".parse().unwrap(),
+                end_date: "2017-06-01".parse().unwrap(),
+                venue: None,
+                chairs: vec![],
+                agenda: vec![AgendaItem {
+                    number: 1,
+                    title: "Recruitment fees".into(),
+                }],
+                themes: vec![],
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    let own = format!("/processes/other/meetings/{id}");
+    assert_eq!(
+        hits(app, &public, find("seasonal workers", &[])).await,
+        vec![("meeting".to_string(), own.clone())]
+    );
+    assert_eq!(
+        hits(
+            app,
+            &public,
+            find("recruitment fees", &[("process", "other")])
+        )
+        .await,
+        vec![("meeting".to_string(), own.clone())]
+    );
+    assert!(hits(
+        app,
+        &public,
+        find("seasonal workers", &[("process", "gcm")])
+    )
+    .await
+    .is_empty());
+    // A new actor is found at once; after a rebuild, all the same.
+    app.create_actor(
+        &OPERATOR,
+        Actor::new(
+            "ORG-TEST".parse().unwrap(),
+            ActorKind::StakeholderOrganisation,
+            "Seasonal Workers Alliance",
+        ),
+    )
+    .await
+    .unwrap();
+    let before = hits(app, &public, find("seasonal", &[])).await;
+    assert!(before.contains(&("actor".to_string(), "/actors/ORG-TEST".to_string())));
+    assert!(before.contains(&("meeting".to_string(), own.clone())));
+    app.reindex().await.unwrap();
+    let mut after = hits(app, &public, find("seasonal", &[])).await;
+    let mut before = before;
+    before.sort();
+    after.sort();
+    assert_eq!(before, after);
+    // Actors carry no year: the year facet counts only dated items.
+    let results = app
+        .search(&public, find("", &[("kind", "actor")]))
+        .await
+        .unwrap();
+    assert!(results.total >= 195);
+    let years = results
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Year)
+        .map(|(_, v)| v.len())
+        .unwrap_or_default();
+    assert_eq!(years, 0);
 }

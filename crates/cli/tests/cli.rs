@@ -422,10 +422,28 @@ fn synthetic_inputs_then_a_reindex() {
         .and_then(|r| r.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{out}"));
+    // The demo's actors (its states and the others it names) and meetings
+    // are in the index too, one document each.
+    let actors = include_str!("../../demo/data/gcm/states.csv")
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        + include_str!("../../demo/data/gcm/actors.toml")
+            .lines()
+            .filter(|l| l.trim() == "[[actor]]")
+            .count()
+        // The negotiation's simulation: six fictional delegations and their
+        // group (demo/src/negotiation.rs, simulated_actors).
+        + 7;
+    let meetings = include_str!("../../demo/data/gcm/meetings.toml")
+        .lines()
+        .filter(|l| l.trim() == "[[meeting]]")
+        .count() as u64;
     assert_eq!(
         n,
-        40 + 12,
-        "40 inputs and the demo's 12 documents, once each"
+        40 + 12 + actors as u64 + meetings,
+        "40 inputs, the demo's 12 documents, {actors} actors and {meetings} meetings, once each"
     );
     assert!(
         dir.path().join("search").is_dir(),

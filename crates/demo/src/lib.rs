@@ -95,6 +95,7 @@ pub fn parse_states(csv_text: &str) -> Result<Vec<Actor>> {
             subregion: Some(row.un_subregion),
             un_member_since: row.un_member_since,
             members: vec![],
+            membership: vec![],
         };
         actor.validate().map_err(|e| data_error("states.csv", e))?;
         states.push(actor);

@@ -143,6 +143,7 @@ fn simulated_actors() -> Vec<Actor> {
         subregion: None,
         un_member_since: None,
         members: vec![],
+        membership: vec![],
     };
     let mut actors: Vec<Actor> = ["A", "B", "C", "D", "E", "F"]
         .iter()

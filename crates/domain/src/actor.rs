@@ -1,5 +1,6 @@
 use crate::error::required;
 use crate::{ActorCode, ValidationError};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 crate::named_enum!(
@@ -46,9 +47,37 @@ pub struct Actor {
     /// Year of admission to the United Nations, for member states.
     #[serde(default)]
     pub un_member_since: Option<i32>,
-    /// The members of a group, by code; empty for everything else.
+    /// The members of a group, by code, past and present; empty for
+    /// everything else.
     #[serde(default)]
     pub members: Vec<ActorCode>,
+    /// When members joined or left the group, where the dates are known
+    /// (one entry per member at most; a member without one was a member
+    /// throughout what Accord records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub membership: Vec<Membership>,
+}
+
+/// A member's time in a group: from the day it joined to the last day it
+/// was a member (the United Kingdom in the European Union: 1973-01-01 to
+/// 2020-01-31). Either end may be unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub member: ActorCode,
+    #[serde(default)]
+    pub joined: Option<NaiveDate>,
+    /// The last day of membership.
+    #[serde(default)]
+    pub left: Option<NaiveDate>,
+}
+
+impl Membership {
+    /// Was the member in the group on `day`?
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.joined.is_none_or(|j| j <= day) && self.left.is_none_or(|l| day <= l)
+    }
 }
 
 impl Actor {
@@ -65,7 +94,19 @@ impl Actor {
             subregion: None,
             un_member_since: None,
             members: vec![],
+            membership: vec![],
         }
+    }
+
+    /// The dates of `member`'s membership, where known.
+    pub fn membership_of(&self, member: &ActorCode) -> Option<&Membership> {
+        self.membership.iter().find(|m| &m.member == member)
+    }
+
+    /// Was `member` a member of this group on `day`? A member without dates
+    /// was one throughout.
+    pub fn had_member_on(&self, member: &ActorCode, day: NaiveDate) -> bool {
+        self.members.contains(member) && self.membership_of(member).is_none_or(|m| m.covers(day))
     }
 
     /// Rules that need nothing but the actor itself.
@@ -86,6 +127,31 @@ impl Actor {
         }
         if self.members.contains(&self.code) {
             return Err(ValidationError::GroupContainsItself(self.code.to_string()));
+        }
+        for (i, m) in self.membership.iter().enumerate() {
+            if !self.members.contains(&m.member) {
+                return Err(ValidationError::Invalid {
+                    what: "membership",
+                    value: m.member.to_string(),
+                    reason: "dates of membership are given only for the group's members",
+                });
+            }
+            if self.membership[..i].iter().any(|x| x.member == m.member) {
+                return Err(ValidationError::Invalid {
+                    what: "membership",
+                    value: m.member.to_string(),
+                    reason: "one entry of dates per member",
+                });
+            }
+            if let (Some(j), Some(l)) = (m.joined, m.left) {
+                if l < j {
+                    return Err(ValidationError::Invalid {
+                        what: "membership",
+                        value: m.member.to_string(),
+                        reason: "a member cannot leave before it joined",
+                    });
+                }
+            }
         }
         Ok(())
     }

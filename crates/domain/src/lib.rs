@@ -23,7 +23,7 @@ pub use access::{check_person_name, Account, Email, Role, RoleGrant};
 pub use accreditation::{
     AccreditationStatus, Application, NewApplication, Objection, StakeholderKind,
 };
-pub use actor::{Actor, ActorKind};
+pub use actor::{Actor, ActorKind, Membership};
 pub use consultation::{
     locate, Consultation, Input, ItemKind, ItemText, NewInput, NewRecommendation, NewStatement,
     Recommendation, Statement, StoredFile, TextBlock, TextStatus, MAX_INPUT_CHARS, MAX_TEXT_CHARS,
@@ -34,7 +34,9 @@ pub use ident::{ActorCode, Slug, Symbol};
 pub use language::Language;
 pub use meeting::{AgendaItem, Chair, Meeting, MeetingKind, NewMeeting, Venue};
 pub use phase::{current_phase, Phase, PhaseKind};
-pub use process::{Officer, Process};
+pub use process::{
+    check_record_resolver, official_record_url, Officer, Process, DEFAULT_RECORD_RESOLVER,
+};
 pub use speakers::{speaking_order, Inscription, SpeakerCategory, SpeakerStatus};
 pub use theme::Theme;
 

@@ -196,6 +196,7 @@ mod tests {
             co_facilitators: vec![],
             secretariat: vec![],
             meeting_kinds: vec![MeetingKind::ThematicSession],
+            record_resolver: None,
         };
         assert!(process
             .check_meeting_kind(MeetingKind::ThematicSession)

@@ -107,10 +107,11 @@ pub struct SearchDoc {
     /// Unique, e.g. "statement:12:en" (one document per item per language);
     /// indexing the same key again replaces the document.
     pub key: String,
-    /// "statement" | "document" | "input" | "recommendation".
+    /// "statement" | "document" | "input" | "recommendation" | "meeting" |
+    /// "actor" (an actor's `process` is empty: actors belong to none).
     pub kind: String,
     pub item_id: i64,
-    /// The process's slug.
+    /// The process's slug (empty for an actor).
     pub process: String,
     /// Meeting title or slug (a facet value).
     pub meeting: Option<String>,
@@ -945,7 +946,10 @@ fn to_tantivy(f: &Fields, doc: &SearchDoc) -> TantivyDocument {
     };
     facet(Facet::Process, &doc.process);
     facet(Facet::Language, language.as_str());
-    facet(Facet::Year, &year);
+    if doc.year != 0 {
+        // 0: an item without a year (an actor).
+        facet(Facet::Year, &year);
+    }
     facet(Facet::Kind, &doc.kind);
     for (name, value) in [
         (Facet::Meeting, &doc.meeting),

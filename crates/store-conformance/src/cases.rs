@@ -26,6 +26,7 @@ fn state(c: &str, name: &str) -> Actor {
         subregion: Some("Central America".into()),
         un_member_since: Some(1945),
         members: vec![],
+        membership: vec![],
     }
 }
 
@@ -53,6 +54,7 @@ fn process(s: &str) -> Process {
             actor: None,
         }],
         meeting_kinds: vec![MeetingKind::ThematicSession, MeetingKind::NegotiationRound],
+        record_resolver: None,
     }
 }
 

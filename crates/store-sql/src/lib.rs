@@ -94,7 +94,7 @@ macro_rules! sql_store {
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
             const PROCESS_COLUMNS: &str = "SELECT slug, title, description, mandate, languages, \
-                co_facilitators, secretariat, meeting_kinds FROM processes";
+                co_facilitators, secretariat, meeting_kinds, record_resolver FROM processes";
             const PHASE_COLUMNS: &str =
                 "SELECT process, kind, start_date, end_date, note FROM phases";
             const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
@@ -142,6 +142,7 @@ macro_rules! sql_store {
                         .map_err(err)?
                         .map(|n| n as i32),
                     members: Vec::new(),
+                    membership: Vec::new(),
                 })
             }
 
@@ -150,16 +151,29 @@ macro_rules! sql_store {
                     return Ok(());
                 }
                 let rows = sqlx::query(
-                    "SELECT member_code FROM group_members WHERE group_code = $1 ORDER BY member_code",
+                    "SELECT member_code, joined, left_on FROM group_members \
+                     WHERE group_code = $1 ORDER BY member_code",
                 )
                 .bind(actor.code.as_str())
                 .fetch_all(&mut *c)
                 .await
                 .map_err(err)?;
-                actor.members = rows
-                    .iter()
-                    .map(|r| parse_stored(&r.try_get::<String, _>(0).map_err(err)?, "member_code"))
-                    .collect::<Result<_>>()?;
+                actor.members.clear();
+                actor.membership.clear();
+                for r in &rows {
+                    let member: ActorCode =
+                        parse_stored(&r.try_get::<String, _>(0).map_err(err)?, "member_code")?;
+                    let joined: Option<$crate::deps::chrono::NaiveDate> = r.try_get(1).map_err(err)?;
+                    let left: Option<$crate::deps::chrono::NaiveDate> = r.try_get(2).map_err(err)?;
+                    if joined.is_some() || left.is_some() {
+                        actor.membership.push($crate::deps::accord_domain::Membership {
+                            member: member.clone(),
+                            joined,
+                            left,
+                        });
+                    }
+                    actor.members.push(member);
+                }
                 Ok(())
             }
 
@@ -231,9 +245,15 @@ macro_rules! sql_store {
                 .await
                 .map_err(err)?;
                 for m in &a.members {
-                    sqlx::query("INSERT INTO group_members (group_code, member_code) VALUES ($1, $2)")
+                    let dates = a.membership_of(m);
+                    sqlx::query(
+                        "INSERT INTO group_members (group_code, member_code, joined, left_on) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
                         .bind(a.code.as_str())
                         .bind(m.as_str())
+                        .bind(dates.and_then(|d| d.joined))
+                        .bind(dates.and_then(|d| d.left))
                         .execute(&mut *c)
                         .await
                         .map_err(err)?;
@@ -259,6 +279,7 @@ macro_rules! sql_store {
                         .try_get::<Json<Vec<MeetingKind>>, _>("meeting_kinds")
                         .map_err(err)?
                         .0,
+                    record_resolver: row.try_get("record_resolver").map_err(err)?,
                 })
             }
 
@@ -287,8 +308,8 @@ macro_rules! sql_store {
             async fn insert_process(c: &mut Conn, p: &Process) -> Result<()> {
                 sqlx::query(
                     "INSERT INTO processes (slug, title, description, mandate, languages, \
-                     co_facilitators, secretariat, meeting_kinds) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                     co_facilitators, secretariat, meeting_kinds, record_resolver) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(p.slug.as_str())
                 .bind(&p.title)
@@ -298,6 +319,7 @@ macro_rules! sql_store {
                 .bind(Json(&p.co_facilitators))
                 .bind(Json(&p.secretariat))
                 .bind(Json(&p.meeting_kinds))
+                .bind(&p.record_resolver)
                 .execute(&mut *c)
                 .await
                 .map_err(err)?;

@@ -37,6 +37,7 @@ on_both_stores!(
     the_consultation_phase_in_the_portal,
     files_go_up_and_come_down_byte_for_byte,
     nothing_restricted_or_embargoed_leaks_anywhere,
+    a_document_has_its_own_page,
     a_state_is_never_bound_without_its_own_act,
     an_oversized_form_is_refused_before_it_is_read,
     nobody_is_locked_out_by_someone_else,
@@ -3622,6 +3623,270 @@ async fn files_go_up_and_come_down_byte_for_byte(db: TestDatabase) {
     assert_eq!(file.body, "A note to member states about migration.");
 }
 
+/// Issue 16, item 5: a document's own page — its metadata, each language's
+/// file and text (folded, in its language and direction), its meeting, its
+/// official record by symbol through the process's resolver — and a
+/// restricted document is not found for a reader who may not see it.
+async fn a_document_has_its_own_page(db: TestDatabase) {
+    use accord_domain::{Distribution, ItemKind, Language};
+    let site = site_with(db, false).await;
+    let app = &site.app;
+    let meeting = app.all_meetings("trial", None).await.unwrap()[0].clone();
+    let mut doc = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
+        .document
+        .clone();
+    doc.process = "trial".parse().unwrap();
+    doc.slug = "outcome".parse().unwrap();
+    doc.symbol = Some("A/TRIAL/2018/3".parse().unwrap());
+    doc.meeting = Some(meeting.slug.clone());
+    doc.title = "Outcome of the conference".into();
+    doc.languages = vec![Language::En, Language::Fr, Language::Ar];
+    doc.distribution = Distribution::Public;
+    doc.embargo_until = None;
+    let id = app.add_document(&OPERATOR, doc.clone()).await.unwrap();
+    for (language, name, text) in [
+        (Language::En, "outcome-en.txt", "States agree to cooperate."),
+        (
+            Language::Fr,
+            "outcome-fr.txt",
+            "Les États conviennent de coopérer.",
+        ),
+        (Language::Ar, "outcome-ar.txt", "تتفق الدول على التعاون."),
+    ] {
+        app.upload(
+            &OPERATOR,
+            "trial",
+            ItemKind::Document,
+            id,
+            accord_app::files::Upload {
+                filename: name.into(),
+                bytes: text.as_bytes().to_vec(),
+                language: Some(language),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/trial/documents/{id}")),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let body = &page.body;
+    for (language, dir, name, text) in [
+        ("en", "ltr", "outcome-en.txt", "States agree to cooperate."),
+        (
+            "fr",
+            "ltr",
+            "outcome-fr.txt",
+            "Les États conviennent de coopérer.",
+        ),
+        ("ar", "rtl", "outcome-ar.txt", "تتفق الدول على التعاون."),
+    ] {
+        let link = format!("href=\"/processes/trial/documents/{id}/files/{language}\" download");
+        assert!(body.contains(&link), "{language} file link in {body}");
+        assert!(body.contains(name));
+        // The text is there, folded, marked with its language and direction.
+        let text_at = body.find(text).unwrap_or_else(|| panic!("{language} text"));
+        let before = &body[..text_at];
+        let details = before.rfind("<details class=\"extracted-text\">").unwrap();
+        assert!(!before[details..].contains(" open"), "folded by default");
+        assert!(before[details..].contains(&format!("lang=\"{language}\" dir=\"{dir}\"")));
+    }
+    assert!(body.contains("text/plain"), "the file's type");
+    assert!(body.contains(&format!(
+        "href=\"/processes/trial/meetings/{}\"",
+        meeting.id
+    )));
+    assert!(
+        body.contains("href=\"https://undocs.org/A/TRIAL/2018/3\""),
+        "{body}"
+    );
+    // The API read says the same.
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/documents/{id}")),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(v["official_record"], "https://undocs.org/A/TRIAL/2018/3");
+    assert_eq!(v["meeting_id"], meeting.id);
+    assert_eq!(v["texts"].as_array().unwrap().len(), 3);
+    let fr = v["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["language"] == "fr")
+        .unwrap();
+    assert_eq!(fr["text"], "Les États conviennent de coopérer.");
+    assert_eq!(
+        fr["file"]["size"],
+        "Les États conviennent de coopérer.".len()
+    );
+    assert_eq!(
+        fr["file"]["download"],
+        format!("/processes/trial/documents/{id}/files/fr")
+    );
+    // The documents list and the meeting page link to the page.
+    for list in [
+        "/processes/trial/documents".to_string(),
+        format!("/processes/trial/meetings/{}", meeting.id),
+    ] {
+        let listed = send(&site, page_get(None, &list)).await;
+        assert!(
+            listed
+                .body
+                .contains(&format!("href=\"/processes/trial/documents/{id}\"")),
+            "{list}"
+        );
+    }
+
+    // A process with its own resolver; a resolver that could break the
+    // link is refused, naming the rule, and no process is made.
+    let sec = bearer(
+        &site,
+        "sec-all@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let create = |resolver: &str| {
+        Request::post("/api/v1/processes")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {sec}"))
+            .body(Body::from(
+                json!({
+                    "slug": "resolved", "title": "Resolved", "languages": ["en"],
+                    "meeting_kinds": ["thematic_session"], "record_resolver": resolver,
+                })
+                .to_string(),
+            ))
+            .unwrap()
+    };
+    for hostile in [
+        "https://records.example.org/?s={symbol}\" onclick=\"alert(1)",
+        "javascript:alert(1)//{symbol}",
+        "https://records.example.org/",
+    ] {
+        let refused = send(&site, create(hostile)).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{hostile}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("record resolver"), "{}", refused.body);
+        assert!(app.process("resolved").await.is_err());
+    }
+    let made = send(
+        &site,
+        create("https://records.example.org/find?symbol={symbol}"),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let mut there = doc.clone();
+    there.process = "resolved".parse().unwrap();
+    there.meeting = None;
+    there.symbol = Some("A/RESOLVED/1".parse().unwrap());
+    let there = app.add_document(&OPERATOR, there).await.unwrap();
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/resolved/documents/{there}")),
+    )
+    .await;
+    assert!(
+        page.body
+            .contains("href=\"https://records.example.org/find?symbol=A/RESOLVED/1\""),
+        "{}",
+        page.body
+    );
+    // A hostile symbol never reaches a page: it is refused at the door.
+    let refused = send(
+        &site,
+        Request::post("/api/v1/processes/trial/documents")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {sec}"))
+            .body(Body::from(
+                json!({
+                    "slug": "hostile", "title": "Hostile", "kind": "report", "date": "2018-01-01",
+                    "languages": ["en"], "distribution": "public",
+                    "symbol": "A/1\"><script>alert(1)</script>",
+                })
+                .to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert!(refused.status.is_client_error(), "{}", refused.body);
+    assert!(refused.body.contains("symbol"), "{}", refused.body);
+    assert!(!app
+        .all_documents(&OPERATOR, "trial")
+        .await
+        .unwrap()
+        .iter()
+        .any(|d| d.slug.as_str() == "hostile"));
+
+    // A restricted document of the other process: not found for the public
+    // and for a delegate in trial; there for a delegate in other.
+    let mut restricted = doc.clone();
+    restricted.process = "other".parse().unwrap();
+    restricted.slug = "restricted".parse().unwrap();
+    restricted.meeting = None;
+    restricted.symbol = None;
+    restricted.distribution = Distribution::Restricted;
+    let hidden = app.add_document(&OPERATOR, restricted).await.unwrap();
+    let in_trial = bearer(
+        &site,
+        "fra-t@example.org",
+        &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+    )
+    .await;
+    let in_other = bearer(
+        &site,
+        "fra-o@example.org",
+        &[grant(Role::Delegate, Some("other"), Some("FRA"))],
+    )
+    .await;
+    for uri in [
+        format!("/processes/other/documents/{hidden}"),
+        format!("/api/v1/processes/other/documents/{hidden}"),
+    ] {
+        let read = |token: Option<&str>| {
+            let mut req = Request::get(uri.clone());
+            if let Some(t) = token {
+                req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+            }
+            req.body(Body::empty()).unwrap()
+        };
+        assert_eq!(
+            send(&site, read(None)).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
+        let trial_reads = send(&site, read(Some(&in_trial))).await;
+        assert_eq!(trial_reads.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(!trial_reads.body.contains("Outcome of the conference"));
+        assert_eq!(
+            send(&site, read(Some(&in_other))).await.status,
+            StatusCode::OK,
+            "{uri}"
+        );
+    }
+    // Ids that are not ids are not found.
+    for uri in [
+        "/processes/trial/documents/abc",
+        "/processes/trial/documents/0",
+        "/processes/trial/documents/99999",
+    ] {
+        assert_eq!(
+            send(&site, page_get(None, uri)).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
+    }
+}
+
 /// Issue 4's rule: nothing restricted or embargoed appears in any page,
 /// list, count, search result, facet count, feed or download for someone
 /// not allowed to see it. Each surface is checked for each reader.
@@ -3791,6 +4056,9 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
     }
     surfaces.push(format!("/processes/trial/meetings/{meeting}"));
     surfaces.push(format!("/processes/other/meetings/{other_meeting}"));
+    // Who said what: France's page and record, across both processes.
+    surfaces.push("/actors/FRA".to_string());
+    surfaces.push("/api/v1/actors/FRA/record".to_string());
     let filter_sets = [
         "",
         "&process=trial",
@@ -3815,6 +4083,8 @@ async fn nothing_restricted_or_embargoed_leaks_anywhere(db: TestDatabase) {
     for (word, process, _, _, id) in &hidden {
         if word.ends_with("batword") {
             surfaces.push(format!("/processes/{process}/documents/{id}/files/en"));
+            surfaces.push(format!("/processes/{process}/documents/{id}"));
+            surfaces.push(format!("/api/v1/processes/{process}/documents/{id}"));
         } else {
             surfaces.push(format!("/processes/{process}/statements/{id}"));
             surfaces.push(format!("/api/v1/processes/{process}/statements/{id}"));

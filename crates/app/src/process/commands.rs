@@ -7,7 +7,9 @@ impl crate::App {
         authorize(p, Action::ManageActors)?;
         let mut unit = self.unit(p).await?;
         create_actor(&mut unit, &actor).await?;
-        unit.commit().await
+        unit.commit().await?;
+        self.index_actor(&actor.code).await;
+        Ok(())
     }
 
     pub async fn create_process(&self, p: &Principal, process: Process) -> Result<()> {
@@ -37,6 +39,7 @@ impl crate::App {
         let mut unit = self.unit(p).await?;
         let id = add_meeting(&mut unit, &meeting).await?;
         unit.commit().await?;
+        self.index_meeting(&meeting.process, id).await;
         Ok(id)
     }
 

@@ -7,6 +7,7 @@ pub mod speakers;
 mod views;
 
 use crate::*;
+use serde::Serialize;
 
 /// A process described in full — the actors it names, the process, its
 /// phases, themes, meetings and documents — to load in one unit of work
@@ -226,4 +227,164 @@ pub(crate) async fn add_document(u: &mut Unit<'_>, document: &NewDocument) -> Re
     )
     .await?;
     Ok(id)
+}
+
+/// Who said what: an actor, its groups or members over time, and per
+/// process the reader may read in, what it said and did there
+/// (`App::actor_record`).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorRecord {
+    pub actor: Actor,
+    /// For a group: its members, past and present, with their dates where known.
+    pub members: Vec<GroupMembership>,
+    /// The groups the actor belongs or belonged to, with the dates.
+    pub groups: Vec<GroupMembership>,
+    /// Processes where the actor has something on record the reader may see.
+    pub processes: Vec<ActorInProcess>,
+}
+
+/// One side of a membership: the other actor (a member, or a group), and
+/// when it joined and left where known.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GroupMembership {
+    pub code: ActorCode,
+    pub name: String,
+    pub joined: Option<NaiveDate>,
+    /// The last day of membership; `None` while it lasts (or when unknown).
+    pub left: Option<NaiveDate>,
+}
+
+/// An actor's record in one process. Each item carries `page`, its own page.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorInProcess {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub process: Slug,
+    pub title: String,
+    pub statements: Vec<ActorStatement>,
+    pub amendments: Vec<ActorAmendment>,
+    pub positions: Vec<ActorPosition>,
+    pub ballots: Vec<ActorBallot>,
+    pub explanations: Vec<ActorExplanation>,
+    pub pledges: Vec<ActorPledge>,
+}
+
+impl ActorInProcess {
+    fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+            && self.amendments.is_empty()
+            && self.positions.is_empty()
+            && self.ballots.is_empty()
+            && self.explanations.is_empty()
+            && self.pledges.is_empty()
+    }
+}
+
+/// A statement the actor delivered (or that was delivered for it, a group).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorStatement {
+    pub id: i64,
+    pub title: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub actor: ActorCode,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub on_behalf_of: Option<ActorCode>,
+    pub meeting: i64,
+    pub meeting_title: String,
+    pub delivered_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub distribution: Distribution,
+    pub synthetic: bool,
+    pub page: String,
+}
+
+/// An amendment the actor tabled, co-sponsors, or was named to co-sponsor.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorAmendment {
+    pub id: i64,
+    pub number: u32,
+    /// "proposer", "co_sponsor" or "named_co_sponsor" (awaiting its own confirmation).
+    pub role: &'static str,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub proposer: ActorCode,
+    pub draft_title: String,
+    pub version_label: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub status: accord_domain::negotiation::AmendmentStatus,
+    pub simulated: bool,
+    pub page: String,
+}
+
+/// The actor's support of, or objection to, another's amendment.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorPosition {
+    pub amendment: i64,
+    pub number: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub proposer: ActorCode,
+    pub draft_title: String,
+    pub version_label: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub stance: accord_domain::negotiation::Stance,
+    pub at: DateTime<Utc>,
+    pub simulated: bool,
+    pub page: String,
+}
+
+/// The actor's vote, as recorded, in a recorded vote.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorBallot {
+    pub adoption: i64,
+    pub title: String,
+    pub adopted_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub vote: accord_domain::adoption::VoteChoice,
+    pub page: String,
+}
+
+/// A statement of the actor linked to an adoption: an explanation of vote,
+/// a position, a reservation, a dissociation.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorExplanation {
+    pub adoption: i64,
+    pub adoption_title: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub kind: accord_domain::adoption::AdoptionStatementKind,
+    pub statement: i64,
+    pub statement_title: String,
+    pub page: String,
+}
+
+/// A pledge the actor made.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActorPledge {
+    pub id: i64,
+    pub title: String,
+    pub made_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub status: accord_domain::adoption::PledgeStatus,
+    pub objectives: Vec<u32>,
+    pub synthetic: bool,
+    pub page: String,
+}
+
+/// A document's own page: its metadata, each language's text and file, the
+/// meeting it belongs to, and where its official record is (`App::document`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentDetail {
+    pub document: Document,
+    /// One per language with a file or text, in the order stored.
+    pub texts: Vec<ItemText>,
+    pub meeting: Option<Meeting>,
+    /// The official record by symbol (the process's resolver), for a
+    /// document with a symbol.
+    pub official_record: Option<String>,
 }

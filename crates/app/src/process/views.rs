@@ -114,6 +114,39 @@ impl crate::App {
         })
     }
 
+    /// A document the reader may see, with its texts and files, its
+    /// meeting and the address of its official record; one the reader may
+    /// not see is not found.
+    pub async fn document(
+        &self,
+        reader: &Principal,
+        process: &str,
+        id: i64,
+    ) -> Result<DocumentDetail> {
+        let texts = self.document_texts(reader, process, id).await?;
+        let slug = parse_slug("process", process)?;
+        let found = self.store.get_process(&slug).await?;
+        let document = self.store.get_document(&slug, id).await?;
+        let meeting = match &document.meeting {
+            Some(m) => self
+                .all_meetings(slug.as_str(), None)
+                .await?
+                .into_iter()
+                .find(|x| &x.slug == m),
+            None => None,
+        };
+        let official_record = document
+            .symbol
+            .as_ref()
+            .map(|s| official_record_url(found.record_resolver.as_deref(), s.as_str()));
+        Ok(DocumentDetail {
+            document,
+            texts,
+            meeting,
+            official_record,
+        })
+    }
+
     /// The documents of a process the reader may see now, in date order.
     pub async fn documents(
         &self,
@@ -194,6 +227,230 @@ impl crate::App {
             actor,
             members,
             groups,
+        })
+    }
+
+    /// Who said what: the actor, its memberships over time, and per process
+    /// what it said and did there — statements (its own, or delivered for
+    /// it as a group), amendments it tabled or co-sponsors, its support and
+    /// objections, its ballots in recorded votes, its statements on
+    /// adoptions, its pledges. Statements come at the reader's clearance in
+    /// each process (`visible`), so what the reader may not see in a process
+    /// contributes nothing; drafts, adoptions and pledges are public.
+    pub async fn actor_record(&self, reader: &Principal, code: &str) -> Result<ActorRecord> {
+        let detail = self.actor(code).await?;
+        let actor = detail.actor;
+        let members = detail
+            .members
+            .iter()
+            .map(|m| {
+                let dates = actor.membership_of(&m.code);
+                GroupMembership {
+                    code: m.code.clone(),
+                    name: m.name.clone(),
+                    joined: dates.and_then(|d| d.joined),
+                    left: dates.and_then(|d| d.left),
+                }
+            })
+            .collect();
+        let groups = detail
+            .groups
+            .iter()
+            .map(|g| {
+                let dates = g.membership_of(&actor.code);
+                GroupMembership {
+                    code: g.code.clone(),
+                    name: g.name.clone(),
+                    joined: dates.and_then(|d| d.joined),
+                    left: dates.and_then(|d| d.left),
+                }
+            })
+            .collect();
+        let mut processes = vec![];
+        let all = drain(|page| async move { self.processes(&page).await }).await?;
+        for summary in all {
+            let record = self
+                .actor_in_process(reader, &actor.code, summary.process)
+                .await?;
+            if !record.is_empty() {
+                processes.push(record);
+            }
+        }
+        Ok(ActorRecord {
+            actor,
+            members,
+            groups,
+            processes,
+        })
+    }
+
+    async fn actor_in_process(
+        &self,
+        reader: &Principal,
+        code: &ActorCode,
+        process: Process,
+    ) -> Result<ActorInProcess> {
+        let slug = process.slug.clone();
+        let meetings: std::collections::HashMap<i64, String> = self
+            .all_meetings(slug.as_str(), None)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.title.clone()))
+            .collect();
+        // Statements the reader may see here.
+        let mut seen: std::collections::HashMap<i64, String> = Default::default();
+        let mut statements = vec![];
+        let mut after = None;
+        loop {
+            let page = self
+                .store
+                .list_statements(&accord_store::StatementQuery {
+                    process: slug.clone(),
+                    meeting: None,
+                    visible: self.visible(reader, &slug),
+                    after,
+                    limit: accord_store::MAX_PAGE,
+                })
+                .await?;
+            for st in &page.items {
+                if &st.actor == code || st.on_behalf_of.as_ref() == Some(code) {
+                    seen.insert(st.id, st.title.clone());
+                    statements.push(ActorStatement {
+                        id: st.id,
+                        title: st.title.clone(),
+                        actor: st.actor.clone(),
+                        on_behalf_of: st.on_behalf_of.clone(),
+                        meeting: st.meeting,
+                        meeting_title: meetings.get(&st.meeting).cloned().unwrap_or_default(),
+                        delivered_on: st.delivered_on,
+                        distribution: st.distribution,
+                        synthetic: st.synthetic,
+                        page: format!("/processes/{slug}/statements/{}", st.id),
+                    });
+                }
+            }
+            match (page.more, page.items.last()) {
+                (true, Some(last)) => after = Some(last.id),
+                _ => break,
+            }
+        }
+        statements.sort_by(|a, b| a.delivered_on.cmp(&b.delivered_on).then(a.id.cmp(&b.id)));
+        // Amendments and positions (drafts are public). An amendment carried
+        // forward to a later version is shown once, as it stands last.
+        let (mut amendments, mut positions) = (vec![], vec![]);
+        for draft in self.store.list_drafts(&slug).await? {
+            let versions = self.store.list_versions(draft.id).await?;
+            let mut all = vec![];
+            for v in &versions {
+                for a in self.store.list_amendments(v.id).await? {
+                    all.push((v.label.clone(), a));
+                }
+            }
+            let carried: std::collections::HashSet<i64> =
+                all.iter().filter_map(|(_, a)| a.carried_from).collect();
+            for (label, a) in all.iter().filter(|(_, a)| !carried.contains(&a.id)) {
+                let page = format!(
+                    "/processes/{slug}/drafts/{}/amendments/{}",
+                    draft.slug, a.id
+                );
+                let role = if &a.proposer == code {
+                    Some("proposer")
+                } else if a.co_sponsors.contains(code) {
+                    Some("co_sponsor")
+                } else if a.pending_co_sponsors.contains(code) {
+                    Some("named_co_sponsor")
+                } else {
+                    None
+                };
+                if let Some(role) = role {
+                    amendments.push(ActorAmendment {
+                        id: a.id,
+                        number: a.number,
+                        role,
+                        proposer: a.proposer.clone(),
+                        draft_title: draft.title.clone(),
+                        version_label: label.clone(),
+                        status: a.status,
+                        simulated: a.simulated,
+                        page: page.clone(),
+                    });
+                }
+                for p in a.positions.iter().filter(|p| &p.actor == code) {
+                    positions.push(ActorPosition {
+                        amendment: a.id,
+                        number: a.number,
+                        proposer: a.proposer.clone(),
+                        draft_title: draft.title.clone(),
+                        version_label: label.clone(),
+                        stance: p.stance,
+                        at: p.at,
+                        simulated: a.simulated,
+                        page: page.clone(),
+                    });
+                }
+            }
+        }
+        // Ballots on record, and the actor's statements on adoptions.
+        let (mut ballots, mut explanations) = (vec![], vec![]);
+        for adoption in self.store.list_adoptions(&slug).await? {
+            let page = format!("/processes/{slug}/adoptions/{}", adoption.id);
+            if let Some(vote) = &adoption.vote {
+                if let Some(b) = vote.ballots.iter().find(|b| &b.state == code) {
+                    ballots.push(ActorBallot {
+                        adoption: adoption.id,
+                        title: adoption.title.clone(),
+                        adopted_on: adoption.adopted_on,
+                        vote: b.vote,
+                        page: page.clone(),
+                    });
+                }
+            }
+            for linked in self.store.list_adoption_statements(adoption.id).await? {
+                if let Some(title) = seen.get(&linked.statement) {
+                    explanations.push(ActorExplanation {
+                        adoption: adoption.id,
+                        adoption_title: adoption.title.clone(),
+                        kind: linked.kind,
+                        statement: linked.statement,
+                        statement_title: title.clone(),
+                        page: format!("/processes/{slug}/statements/{}", linked.statement),
+                    });
+                }
+            }
+        }
+        // Pledges (public).
+        let mut pledges = vec![];
+        let mut after = None;
+        loop {
+            let page = self
+                .store
+                .list_pledges(&slug, None, after, accord_store::MAX_PAGE)
+                .await?;
+            for p in page.items.iter().filter(|p| &p.pledge.actor == code) {
+                pledges.push(ActorPledge {
+                    id: p.id,
+                    title: p.pledge.title.clone(),
+                    made_on: p.pledge.made_on,
+                    status: p.pledge.status,
+                    objectives: p.pledge.objectives.clone(),
+                    synthetic: p.pledge.synthetic,
+                    page: format!("/processes/{slug}/pledges#pledge-{}", p.id),
+                });
+            }
+            match (page.more, page.items.last()) {
+                (true, Some(last)) => after = Some(last.id),
+                _ => break,
+            }
+        }
+        Ok(ActorInProcess {
+            process: slug,
+            title: process.title,
+            statements,
+            amendments,
+            positions,
+            ballots,
+            explanations,
+            pledges,
         })
     }
 

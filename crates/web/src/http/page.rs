@@ -33,6 +33,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "documents.html",
         include_str!("../../templates/documents.html"),
     ),
+    (
+        "document.html",
+        include_str!("../../templates/document.html"),
+    ),
     ("actors.html", include_str!("../../templates/actors.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
     ("error.html", include_str!("../../templates/error.html")),

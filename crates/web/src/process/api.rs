@@ -74,6 +74,10 @@ pub struct ProcessDto {
     co_facilitators: Vec<OfficerDto>,
     secretariat: Vec<OfficerDto>,
     meeting_kinds: Vec<String>,
+    /// Where a document's official record is found by its symbol: a URL
+    /// with `{symbol}` (the default: `https://undocs.org/{symbol}`).
+    #[schema(example = "https://undocs.org/{symbol}")]
+    record_resolver: String,
     phases: Vec<PhaseDto>,
     current_phase: Option<String>,
 }
@@ -134,6 +138,43 @@ pub struct DocumentDto {
     meeting: Option<String>,
 }
 
+/// A document with its texts and files, its meeting, and its official record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentDetailDto {
+    #[serde(flatten)]
+    document: DocumentDto,
+    /// The id of the meeting it belongs to (its page: `/processes/{slug}/meetings/{id}`).
+    meeting_id: Option<i64>,
+    /// The official record by symbol, from the process's resolver.
+    #[schema(example = "https://undocs.org/A/CONF.231/3")]
+    official_record: Option<String>,
+    /// One per language with a file or a text.
+    texts: Vec<DocumentTextDto>,
+}
+
+/// A document's text and file in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentTextDto {
+    #[schema(example = "fr")]
+    language: String,
+    /// ready, pending, partial or failed.
+    status: String,
+    /// The extracted (or typed) text; empty while pending.
+    text: String,
+    file: Option<DocumentFileDto>,
+}
+
+/// A document's file in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentFileDto {
+    name: String,
+    /// Bytes.
+    size: u64,
+    content_type: String,
+    /// Where it downloads from.
+    download: String,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ThemeDto {
     code: String,
@@ -155,8 +196,11 @@ pub struct ActorDto {
     region: Option<String>,
     subregion: Option<String>,
     un_member_since: Option<i32>,
-    /// For a group: the codes of its members.
+    /// For a group: the codes of its members, past and present.
     members: Vec<String>,
+    /// For a group: when members joined or left, where known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    membership: Vec<d::Membership>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -286,6 +330,7 @@ fn actor_dto(a: d::Actor) -> ActorDto {
         subregion: a.subregion,
         un_member_since: a.un_member_since,
         members: strings(&a.members),
+        membership: a.membership,
     }
 }
 
@@ -334,6 +379,9 @@ async fn get_process(
         co_facilitators: p.co_facilitators.into_iter().map(officer).collect(),
         secretariat: p.secretariat.into_iter().map(officer).collect(),
         meeting_kinds: strings(&p.meeting_kinds),
+        record_resolver: p
+            .record_resolver
+            .unwrap_or_else(|| d::DEFAULT_RECORD_RESOLVER.to_owned()),
         phases: o
             .phases
             .into_iter()
@@ -395,6 +443,42 @@ async fn list_documents(
     Ok(Json(Page::from(listing, document_dto)))
 }
 
+/// One document the caller may see, with its texts and files in each
+/// language, its meeting and its official record by symbol; a document the
+/// caller may not see is not found.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/documents/{id}", tag = "documents",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path, description = "The document's id")),
+    responses((status = 200, body = DocumentDetailDto), (status = 404, body = ErrorBody)))]
+async fn get_document(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<DocumentDetailDto>, ApiError> {
+    let id = crate::http::query::parse_id(&id, "document")?;
+    let detail = s.app.document(&caller.principal, &slug, id).await?;
+    let texts = detail
+        .texts
+        .into_iter()
+        .map(|t| DocumentTextDto {
+            language: t.language.to_string(),
+            status: t.status.to_string(),
+            file: t.file.map(|f| DocumentFileDto {
+                download: format!("/processes/{slug}/documents/{id}/files/{}", t.language),
+                name: f.filename,
+                size: f.size,
+                content_type: f.content_type,
+            }),
+            text: t.body,
+        })
+        .collect();
+    Ok(Json(DocumentDetailDto {
+        document: document_dto(detail.document),
+        meeting_id: detail.meeting.map(|m| m.id),
+        official_record: detail.official_record,
+        texts,
+    }))
+}
+
 /// A process's themes, by taxonomy and number.
 #[utoipa::path(get, path = "/api/v1/processes/{slug}/themes", tag = "themes",
     params(("slug" = String, Path, example = "gcm")),
@@ -443,6 +527,20 @@ async fn get_actor(
         actor: actor_dto(detail.actor),
     }))
 }
+/// Who said what: the actor, its memberships over time, and per process
+/// its statements, amendments and positions, ballots, statements on
+/// adoptions and pledges — only what the caller may see in each process.
+#[utoipa::path(get, path = "/api/v1/actors/{code}/record", tag = "actors",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 for states, e.g. `MEX`; `EU`")),
+    responses((status = 200, body = accord_app::ActorRecord), (status = 404, body = ErrorBody)))]
+async fn get_actor_record(
+    State(s): State<SharedState>,
+    caller: crate::http::auth::Caller,
+    Path(code): Path<String>,
+) -> Result<Json<accord_app::ActorRecord>, ApiError> {
+    Ok(Json(s.app.actor_record(&caller.principal, &code).await?))
+}
+
 /// A process to create. The form may give the mandate as one line of
 /// symbols and the officers one per line, `Name | Title | ACTOR`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -468,6 +566,11 @@ pub(crate) struct NewProcess {
     /// The kinds of meeting this process holds (the form: `meeting_kinds[]`).
     #[serde(default)]
     meeting_kinds: Vec<d::MeetingKind>,
+    /// Where a document's official record is found by its symbol: an
+    /// `https://` URL with `{symbol}` where the symbol goes; absent, the
+    /// UN's short resolver `https://undocs.org/{symbol}`.
+    #[serde(default)]
+    record_resolver: Option<String>,
 }
 
 /// A person holding an office in a process, and the actor they represent.
@@ -526,6 +629,7 @@ pub(crate) async fn create_process(
             co_facilitators: officers(c.co_facilitators),
             secretariat: officers(c.secretariat),
             meeting_kinds: c.meeting_kinds,
+            record_resolver: c.record_resolver.filter(|t| !t.trim().is_empty()),
         };
         let slug = process.slug.to_string();
         s.app.create_process(&principal, process).await?;
@@ -869,6 +973,9 @@ pub(crate) struct NewActor {
     #[serde(default, deserialize_with = "crate::process::params::listed")]
     #[schema(value_type = Vec<String>)]
     members: Vec<d::ActorCode>,
+    /// When members joined or left, where known (each a member above).
+    #[serde(default)]
+    membership: Vec<d::Membership>,
 }
 
 /// Add an actor or a group (secretariat). The form on `/actors/manage`
@@ -903,6 +1010,7 @@ pub(crate) async fn create_actor(
             subregion: c.subregion,
             un_member_since: c.un_member_since,
             members: c.members,
+            membership: c.membership,
         };
         let code = actor.code.to_string();
         s.app.create_actor(&principal, actor).await?;
@@ -1000,7 +1108,9 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(healthz))
         .routes(utoipa_axum::routes!(get_process))
         .routes(utoipa_axum::routes!(get_meeting))
+        .routes(utoipa_axum::routes!(get_document))
         .routes(utoipa_axum::routes!(get_actor))
+        .routes(utoipa_axum::routes!(get_actor_record))
 }
 
 /// The portal's forms that send this area's commands (the same handlers;

@@ -39,6 +39,7 @@ const FIELDS: &[&str] = &[
     "symbol",
     "date",
     "embargo_until",
+    "record_resolver",
     "code",
     "name",
     "members",

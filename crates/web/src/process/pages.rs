@@ -22,6 +22,7 @@ pub fn routes() -> PageRoutes {
         .route("/processes/{slug}/meetings", get(meetings_page))
         .route("/processes/{slug}/meetings/{id}", get(meeting_page))
         .route("/processes/{slug}/documents", get(documents_page))
+        .route("/processes/{slug}/documents/{id}", get(document_page))
         .route("/actors", get(actors_page))
         .route("/actors/{code}", get(actor_page))
         .route("/audit", get(audit_page))
@@ -371,6 +372,64 @@ async fn documents_page(
     )
 }
 
+/// A file's size for people: bytes, KB or MB (1024-based, one decimal).
+fn file_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// A document's own page: its metadata, each language's file (download,
+/// size, type) and text (folded, in its language and direction), its
+/// meeting, and its official record by symbol. Not found for a reader who
+/// may not see it.
+async fn document_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(&id, "document")
+        .map_err(|e| r.error_page(&s, e.status, e.message))?;
+    let detail = s
+        .app
+        .document(r.principal(), &slug, id)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    let overview = s.app.process(&slug).await.map_err(|e| r.error(&s, e))?;
+    let texts: Vec<Value> = detail
+        .texts
+        .iter()
+        .map(|t| {
+            context! {
+                language => t.language.as_str(),
+                dir => if t.language.is_rtl() { "rtl" } else { "ltr" },
+                status => t.status.as_str(),
+                file => t.file.as_ref().map(|f| context! {
+                    name => &f.filename,
+                    size => file_size(f.size),
+                    bytes => f.size,
+                    content_type => &f.content_type,
+                }),
+                paragraphs => t.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>(),
+                diagnostics => &t.diagnostics,
+            }
+        })
+        .collect();
+    r.render(
+        &s,
+        "document.html",
+        context! {
+            process => &overview.process,
+            d => &detail.document,
+            texts => texts,
+            meeting => &detail.meeting,
+            official_record => &detail.official_record,
+        },
+    )
+}
+
 async fn actors_page(
     State(s): State<SharedState>,
     r: Reader,
@@ -410,11 +469,27 @@ async fn actor_page(
     r: Reader,
     Path(code): Path<String>,
 ) -> PageResult {
-    let detail = s.app.actor(&code).await.map_err(|e| r.error(&s, e))?;
+    let record = s
+        .app
+        .actor_record(r.principal(), &code)
+        .await
+        .map_err(|e| r.error(&s, e))?;
+    // Members who left before today are listed apart.
+    let today = s.app.today();
+    let (former, members): (Vec<_>, Vec<_>) = record
+        .members
+        .iter()
+        .partition(|m| m.left.is_some_and(|l| l < today));
     r.render(
         &s,
         "actor.html",
-        context! { actor => &detail.actor, members => &detail.members, groups => &detail.groups },
+        context! {
+            actor => &record.actor,
+            members => members,
+            former => former,
+            groups => &record.groups,
+            processes => &record.processes,
+        },
     )
 }
 
