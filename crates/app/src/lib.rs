@@ -146,6 +146,8 @@ pub struct MeetingDetail {
     pub documents: Vec<Document>,
     /// The meeting's themes, resolved.
     pub themes: Vec<Theme>,
+    /// What was changed in the meeting since it was recorded, oldest first.
+    pub history: Vec<MeetingChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

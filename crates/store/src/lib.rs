@@ -19,9 +19,9 @@ use accord_domain::stocktaking::{
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
-    Meeting, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation, NewStatement,
-    Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory, SpeakerStatus,
-    Statement, StoredFile, Symbol, Theme,
+    Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
+    NewStatement, Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory,
+    SpeakerStatus, Statement, StoredFile, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -208,6 +208,8 @@ pub trait Store: Send + Sync + 'static {
     async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>>;
     async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>>;
     async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting>;
+    /// A meeting's history of changes, oldest first.
+    async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>>;
     async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>>;
     async fn get_actor(&self, code: &ActorCode) -> Result<Actor>;
     /// The groups an actor is a member of, by code.
@@ -363,6 +365,14 @@ pub trait Tx: Send {
     async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>>;
     /// Records a meeting with its agenda and themes; returns its new id.
     async fn insert_meeting(&mut self, meeting: &NewMeeting) -> Result<i64>;
+    /// Writes a meeting's title, dates, venue, note, status and agenda
+    /// (replaced whole) as given; its kind, number, slug and themes stay.
+    async fn update_meeting(&mut self, meeting: &Meeting) -> Result<()>;
+    /// Appends a change to a meeting's history.
+    async fn insert_meeting_change(&mut self, change: &MeetingChange) -> Result<()>;
+    /// The agenda items of a meeting that statements or speakers' list
+    /// inscriptions are filed under.
+    async fn agenda_items_in_use(&mut self, meeting: i64) -> Result<Vec<u32>>;
 
     async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>>;
     async fn find_document_by_symbol(&mut self, symbol: &Symbol) -> Result<Option<Document>>;

@@ -29,6 +29,7 @@ on_both_stores!(
     the_speakers_list_shows_on_the_meeting_page_and_in_the_api,
     the_public_participants_list_never_shows_e_mail_addresses,
     the_secretariat_writes_through_html_forms,
+    the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
     each_access_command_is_one_struct_read_from_json_or_from_a_form,
@@ -306,6 +307,11 @@ struct Ctx {
     n: usize,
     negotiation: Negotiation,
     adoption: Adoptions,
+    /// Meetings of the trial process kept for the desk's changes, 13 for
+    /// each of the edit, the postponement and the cancellation, so each
+    /// caller of a route changes a meeting of its own (a cancelled one
+    /// takes no further change).
+    spare: Vec<i64>,
 }
 
 /// The trial process's adopted text (with objectives), what each adoption
@@ -635,6 +641,27 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             json!({ "approve": n.is_multiple_of(2), "note": "Decided" }),
         ),
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
+        ("PUT", "/api/v1/processes/{slug}/meetings/{id}") => (
+            format!("/api/v1/processes/trial/meetings/{}", ctx.spare[n % 13]),
+            json!({
+                "title": format!("Edited meeting {n}"), "start_date": "2030-03-01", "end_date": "2030-03-02",
+                "venue": { "city": "Geneva", "country": "CHE" }, "agenda": [{ "title": "Opening" }]
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/postponements") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/postponements",
+                ctx.spare[13 + n % 13]
+            ),
+            json!({ "start_date": format!("2031-01-{:02}", 1 + n % 28), "end_date": "2031-02-01", "reason": format!("Postponed {n}") }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/cancellation") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/cancellation",
+                ctx.spare[26 + n % 13]
+            ),
+            json!({ "reason": "No quorum" }),
+        ),
         ("POST", "/api/v1/processes/{slug}/statements") => (
             p(path),
             json!({
@@ -1043,6 +1070,24 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["delegate", "UN entity", "stakeholder"],
         ),
+        (
+            ("PUT", "/api/v1/processes/{slug}/meetings/{id}"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/postponements",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/cancellation",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
         (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
@@ -1159,6 +1204,31 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
     ];
     let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let mut spare = vec![];
+    for i in 0..39 {
+        spare.push(
+            site.app
+                .add_meeting(
+                    &OPERATOR,
+                    accord_domain::NewMeeting {
+                        process: "trial".parse().unwrap(),
+                        slug: format!("spare-{i}").parse().unwrap(),
+                        kind: accord_domain::MeetingKind::NegotiationRound,
+                        number: None,
+                        title: format!("Spare meeting {i}"),
+                        start_date: "2030-03-01".parse().unwrap(),
+                        end_date: "2030-03-02".parse().unwrap(),
+                        venue: None,
+                        chairs: vec![],
+                        agenda: vec![],
+                        themes: vec![],
+                        note: None,
+                    },
+                )
+                .await
+                .unwrap(),
+        );
+    }
     let adoption = adoption_fixtures(&site.app, meeting).await;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
         .inscription
@@ -1247,6 +1317,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     n: calls.fetch_add(1, Ordering::SeqCst),
                     negotiation: negotiation.clone(),
                     adoption: adoption.clone(),
+                    spare: spare.clone(),
                 },
             );
             let mut req = Request::builder()
@@ -1367,6 +1438,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 n: calls.fetch_add(1, Ordering::SeqCst),
                 negotiation: negotiation.clone(),
                 adoption: adoption.clone(),
+                spare: spare.clone(),
             },
         );
         let mut req = Request::builder()
@@ -2862,6 +2934,227 @@ fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
         .header(header::COOKIE, format!("accord_session={session}"))
         .body(Body::from(body))
         .unwrap()
+}
+
+/// The meeting desk in the portal: postponed and cancelled through the
+/// forms, the history and the cancellation shown on the meeting's page, in
+/// the list and in the calendar feed, a confirmation once on the next page,
+/// a refused form keeping what was typed; the other process's secretariat
+/// and a delegate are refused the desk.
+async fn the_secretariat_postpones_and_cancels_a_meeting_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let desk = format!("/processes/trial/meetings/{meeting}/edit");
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&other.secret), StatusCode::FORBIDDEN),
+        (Some(&del.secret), StatusCode::FORBIDDEN),
+    ] {
+        let page = send(&site, page_get(who.map(String::as_str), &desk)).await;
+        assert_eq!(page.status, status, "{desk}");
+    }
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Not+mine", other.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("id=\"postpone-meeting\""),
+        "{}",
+        page.body
+    );
+
+    // A postponement with the end before the start comes back, as typed.
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/postpone"),
+            format!(
+                "csrf={}&start_date=2030-07-19&end_date=2030-07-10&reason=Hall+needed",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("value=\"2030-07-19\""),
+        "the dates typed stay"
+    );
+    assert!(
+        again.body.contains("value=\"Hall needed\""),
+        "the reason typed stays"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let unchanged = site.app.meeting(&OPERATOR, "trial", meeting).await.unwrap();
+    assert!(
+        unchanged.history.is_empty(),
+        "a refused form changes nothing"
+    );
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/postpone"),
+            format!(
+                "csrf={}&start_date=2030-07-19&end_date=2030-07-20&reason=The+hall+is+needed",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        format!("/processes/trial/meetings/{meeting}?done=meeting-postponed")
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The meeting was postponed.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Postponed from "), "{}", page.body);
+    assert!(page.body.contains("The hall is needed"));
+    // The confirmation is on that page only, and only ours.
+    let plain = send(
+        &site,
+        page_get(
+            Some(&sec.secret),
+            &format!("/processes/trial/meetings/{meeting}"),
+        ),
+    )
+    .await;
+    assert!(!plain.body.contains("role=\"status\""));
+    let crafted = send(
+        &site,
+        page_get(
+            None,
+            &format!(
+                "/processes/trial/meetings/{meeting}?done=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::OK);
+    assert!(!crafted.body.contains("class=\"flash\""));
+    assert!(!crafted.body.contains("<script>alert"));
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Agreed+under+silence", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/trial/meetings/{meeting}")),
+    )
+    .await;
+    assert!(
+        page.body.contains("meeting-status-cancelled"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Agreed under silence"));
+    let list = send(&site, page_get(None, "/processes/trial/meetings")).await;
+    assert!(list.body.contains("status-cancelled"), "{}", list.body);
+    let ics = send(&site, page_get(None, "/processes/trial/meetings.ics")).await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert_eq!(
+        ics.body.matches("STATUS:CANCELLED").count(),
+        1,
+        "{}",
+        ics.body
+    );
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/meetings/{meeting}")),
+    )
+    .await
+    .json();
+    assert_eq!(api["status"], "cancelled");
+    assert_eq!(api["history"][0]["kind"], "postponed");
+    assert_eq!(api["history"][0]["reason"], "The hall is needed");
+    assert_eq!(api["history"][1]["kind"], "cancelled");
+    assert_eq!(api["history"][1]["by"], "Amina Secretary");
+    // A cancelled meeting takes no further change: the desk says so.
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(!page.body.contains("id=\"postpone-meeting\""));
+    let refused = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Again", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("meeting.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("meeting:{meeting}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        ["meeting.cancel", "meeting.postpone", "meeting.create"]
+    );
 }
 
 fn page_get(session: Option<&str>, uri: &str) -> Request<Body> {
@@ -4945,6 +5238,28 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         .inscription
         .id;
     let on_the_meeting = |path: &str| format!("/processes/trial/meetings/{meeting}{path}");
+    // A meeting of its own for the desk's changes (edited, postponed).
+    let desk = site
+        .app
+        .add_meeting(
+            &OPERATOR,
+            accord_domain::NewMeeting {
+                process: "trial".parse().unwrap(),
+                slug: "desk-meeting".parse().unwrap(),
+                kind: accord_domain::MeetingKind::NegotiationRound,
+                number: None,
+                title: "A meeting to change".into(),
+                start_date: "2031-01-01".parse().unwrap(),
+                end_date: "2031-01-01".parse().unwrap(),
+                venue: None,
+                chairs: vec![],
+                agenda: vec![],
+                themes: vec![],
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
     type Fields = fn(usize) -> Vec<(&'static str, String)>;
     type Other = (
         RoleGrant,
@@ -5031,6 +5346,39 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             |n| vec![("seconds", format!("{}:30", n % 3 + 1))],
             StatusCode::OK,
             Some(("seconds", "ten")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            format!("/api/v1/processes/trial/meetings/{desk}"),
+            format!("/processes/trial/meetings/{desk}/edit"),
+            |n| {
+                vec![
+                    ("title", format!("Edited {n}")),
+                    ("start_date", "2031-01-01".into()),
+                    ("end_date", "2031-01-01".into()),
+                    ("venue[city]", "Geneva".into()),
+                    ("venue[country]", "CHE".into()),
+                    ("agenda", format!("Opening\nItem {n}")),
+                ]
+            },
+            StatusCode::OK,
+            Some(("end_date", "next week")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::POST,
+            format!("/api/v1/processes/trial/meetings/{desk}/postponements"),
+            format!("/processes/trial/meetings/{desk}/postpone"),
+            |n| {
+                vec![
+                    ("start_date", format!("2031-02-{:02}", n + 1)),
+                    ("end_date", "2031-03-01".into()),
+                    ("reason", format!("Postponed, reason {n}")),
+                ]
+            },
+            StatusCode::CREATED,
+            Some(("end_date", "later")),
         ),
     ];
     for (i, (role, method, api, form_path, fields, status, bad)) in others.iter().enumerate() {

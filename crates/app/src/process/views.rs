@@ -107,10 +107,12 @@ impl crate::App {
             .into_iter()
             .filter(|t| meeting.themes.contains(&t.code))
             .collect();
+        let history = self.store.list_meeting_changes(id).await?;
         Ok(MeetingDetail {
             meeting,
             documents,
             themes,
+            history,
         })
     }
 

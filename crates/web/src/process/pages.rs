@@ -316,6 +316,7 @@ pub(crate) async fn render_meeting(
             time_limits => time_limits,
             process => &overview.process,
             meeting => &detail.meeting,
+            history => crate::process::history::view(&detail.meeting, &detail.history),
             venue_country => venue_country,
             participants => participants,
             floor => floor_options(&can, s.app.today(), &detail.meeting),
