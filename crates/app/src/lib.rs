@@ -22,7 +22,7 @@ pub use access::{
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use consultation::{
-    suggested_recommendations, ImportBatch, InputDetail, StatementDetail,
+    suggested_recommendations, CallForInputs, ImportBatch, InputDetail, StatementDetail,
     STATEMENT_DAYS_AFTER_MEETING,
 };
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};

@@ -12,6 +12,7 @@ on_both_stores!(
     a_meeting_is_edited_postponed_and_cancelled_with_its_history,
     a_secretariat_changes_only_its_own_process_s_meetings,
     a_refused_change_leaves_the_meeting_and_its_history_as_they_were,
+    a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -340,4 +341,172 @@ async fn a_refused_change_leaves_the_meeting_and_its_history_as_they_were(db: Te
     assert_eq!(after.meeting, before.meeting);
     assert!(after.history.is_empty());
     assert_eq!(audit_actions(app, "ocean").await, ["meeting.create"]);
+}
+
+fn call(process: &str, slug: &str, opens: &str, closes: Option<&str>) -> Consultation {
+    Consultation {
+        process: process.parse().unwrap(),
+        slug: slug.parse().unwrap(),
+        title: format!("Call {slug}"),
+        description: String::new(),
+        opens_at: opens.parse().unwrap(),
+        closes_at: closes.map(|c| c.parse().unwrap()),
+        synthetic: false,
+    }
+}
+
+fn input(process: &str, slug: &str) -> NewInput {
+    NewInput {
+        process: process.parse().unwrap(),
+        consultation: slug.parse().unwrap(),
+        author: Some("A. Person".into()),
+        organisation: None,
+        country: None,
+        language: Some(Language::En),
+        text: "Protect the oceans from plastic.".into(),
+        external_id: None,
+        synthetic: false,
+    }
+}
+
+async fn a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    for process in ["ocean", "forest"] {
+        app.open_consultation(
+            &OPERATOR,
+            call(
+                process,
+                "online",
+                "2018-06-01T00:00:00Z",
+                Some("2018-08-01T00:00:00Z"),
+            ),
+        )
+        .await
+        .unwrap();
+    }
+    app.open_consultation(
+        &OPERATOR,
+        call("ocean", "later", "2018-09-01T00:00:00Z", None),
+    )
+    .await
+    .unwrap();
+    let states = |calls: Vec<accord_app::CallForInputs>| -> Vec<(String, &'static str)> {
+        calls
+            .into_iter()
+            .map(|c| (c.consultation.slug.to_string(), c.state))
+            .collect()
+    };
+    assert_eq!(
+        states(app.calls_for_inputs("ocean").await.unwrap()),
+        [
+            ("online".to_string(), "open"),
+            ("later".to_string(), "upcoming")
+        ]
+    );
+    // Forest's secretariat may not close ocean's call; a reason is required.
+    let refused = app
+        .close_consultation(&forest, "ocean", "online", "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let refused = app
+        .close_consultation(&ocean, "ocean", "online", "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    let refused = app
+        .close_consultation(&ocean, "ocean", "later", "Too early")
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("has not opened yet"),
+        "{refused}"
+    );
+    // Extending: later only.
+    let refused = app
+        .extend_consultation(
+            &ocean,
+            "ocean",
+            "online",
+            "2018-07-15T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("not after"), "{refused}");
+    app.extend_consultation(
+        &ocean,
+        "ocean",
+        "online",
+        "2018-08-15T00:00:00Z".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    app.submit_input(&Principal::Anonymous, input("ocean", "online"), "10.0.0.1")
+        .await
+        .unwrap();
+    app.close_consultation(&ocean, "ocean", "online", "The co-facilitators have enough")
+        .await
+        .unwrap();
+    let refused = app
+        .submit_input(&Principal::Anonymous, input("ocean", "online"), "10.0.0.2")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "consultation_closed");
+    let message = refused.to_string();
+    assert!(
+        message.contains("closed on 2018-07-01 09:00 UTC")
+            && message.contains("The co-facilitators have enough"),
+        "{message}"
+    );
+    let calls = app.calls_for_inputs("ocean").await.unwrap();
+    assert_eq!(calls[0].state, "closed");
+    assert_eq!(
+        calls[0].closed_reason.as_deref(),
+        Some("The co-facilitators have enough")
+    );
+    let refused = app
+        .extend_consultation(
+            &ocean,
+            "ocean",
+            "online",
+            "2018-09-15T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("closed already"), "{refused}");
+    // Forest's call is open still, and takes inputs.
+    assert_eq!(
+        states(app.calls_for_inputs("forest").await.unwrap()),
+        [("online".to_string(), "open")]
+    );
+    app.submit_input(&Principal::Anonymous, input("forest", "online"), "10.0.0.3")
+        .await
+        .unwrap();
+    let actions: Vec<String> = app
+        .audit_log(
+            &OPERATOR,
+            AuditFilter {
+                action_prefix: Some("consultation.".into()),
+                account: None,
+                process: Some("ocean".parse().unwrap()),
+            },
+            &PageRequest::first(100),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "consultation.close",
+            "consultation.extend",
+            "consultation.open",
+            "consultation.open"
+        ]
+    );
 }

@@ -128,6 +128,12 @@ pub enum ValidationError {
     NothingChanged(String),
     #[error("agenda item {0} has statements or speakers inscribed under it: it cannot be removed")]
     AgendaItemInUse(u32),
+    #[error("the call for inputs '{title}' closed on {closed} UTC{}: inputs are no longer received", reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    ConsultationClosed {
+        title: String,
+        closed: String,
+        reason: Option<String>,
+    },
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -177,6 +183,7 @@ impl ValidationError {
             MeetingCancelled(_) => "meeting_cancelled",
             NothingChanged(_) => "nothing_changed",
             AgendaItemInUse(_) => "agenda_item_in_use",
+            ConsultationClosed { .. } => "consultation_closed",
             Negotiation(e) => e.kind(),
         }
     }
@@ -204,6 +211,7 @@ impl ValidationError {
                 | AlreadyLinked(_)
                 | MeetingCancelled(_)
                 | AgendaItemInUse(_)
+                | ConsultationClosed { .. }
         )
     }
 }

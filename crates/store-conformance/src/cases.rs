@@ -2934,3 +2934,66 @@ pub async fn meeting_changes_and_history(store: &dyn Store) {
     assert_eq!(untouched.status, MeetingStatus::Scheduled);
     assert_eq!(untouched.title, "Meeting round-2");
 }
+
+pub async fn consultation_closing_keeps_its_reason(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let call = |name: &str| Consultation {
+        process: slug("gcm"),
+        slug: slug(name),
+        title: format!("Call {name}"),
+        description: String::new(),
+        opens_at: at("2018-06-01T00:00:00Z"),
+        closes_at: Some(at("2018-08-01T00:00:00Z")),
+        synthetic: false,
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_consultation(&call("online")).await.unwrap();
+    tx.insert_consultation(&call("other")).await.unwrap();
+    tx.set_consultation_closing(
+        &slug("gcm"),
+        &slug("online"),
+        at("2018-07-01T09:00:00Z"),
+        Some("Enough inputs"),
+    )
+    .await
+    .unwrap();
+    tx.set_consultation_closing(
+        &slug("gcm"),
+        &slug("other"),
+        at("2018-09-01T00:00:00Z"),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        tx.consultation_closed_reason(&slug("gcm"), &slug("online"))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Enough inputs")
+    );
+    assert_eq!(
+        tx.consultation_closed_reason(&slug("gcm"), &slug("other"))
+            .await
+            .unwrap(),
+        None
+    );
+    tx.commit().await.unwrap();
+    let calls = store.list_consultations(&slug("gcm")).await.unwrap();
+    let closes: Vec<_> = calls
+        .iter()
+        .map(|c| (c.slug.as_str(), c.closes_at))
+        .collect();
+    assert_eq!(
+        closes,
+        [
+            ("online", Some(at("2018-07-01T09:00:00Z"))),
+            ("other", Some(at("2018-09-01T00:00:00Z")))
+        ]
+    );
+    assert_eq!(
+        store.consultation_closures(&slug("gcm")).await.unwrap(),
+        vec![(slug("online"), "Enough inputs".to_owned())]
+    );
+}

@@ -1044,6 +1044,19 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_consultations(&mut c, process).await
                 }
+                async fn consultation_closures(&self, process: &Slug) -> Result<Vec<(Slug, String)>> {
+                    let rows: Vec<(String, String)> = sqlx::query_as(
+                        "SELECT slug, closed_reason FROM consultations \
+                         WHERE process = $1 AND closed_reason IS NOT NULL ORDER BY slug",
+                    )
+                    .bind(process.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(err)?;
+                    rows.into_iter()
+                        .map(|(slug, reason)| Ok((parse_stored(&slug, "slug")?, reason)))
+                        .collect()
+                }
                 async fn list_inputs(&self, q: &InputQuery) -> Result<Page<Input>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_inputs(&mut c, q).await
@@ -1780,6 +1793,41 @@ macro_rules! sql_store {
                     slug: &Slug,
                 ) -> Result<Option<Consultation>> {
                     find_consultation(&mut self.tx, process, slug).await
+                }
+                async fn set_consultation_closing(
+                    &mut self,
+                    process: &Slug,
+                    slug: &Slug,
+                    closes_at: DateTime<Utc>,
+                    closed_reason: Option<&str>,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "UPDATE consultations SET closes_at = $1, closed_reason = $2 \
+                         WHERE process = $3 AND slug = $4",
+                    )
+                    .bind(closes_at)
+                    .bind(closed_reason)
+                    .bind(process.as_str())
+                    .bind(slug.as_str())
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn consultation_closed_reason(
+                    &mut self,
+                    process: &Slug,
+                    slug: &Slug,
+                ) -> Result<Option<String>> {
+                    let reason: Option<Option<String>> = sqlx::query_scalar(
+                        "SELECT closed_reason FROM consultations WHERE process = $1 AND slug = $2",
+                    )
+                    .bind(process.as_str())
+                    .bind(slug.as_str())
+                    .fetch_optional(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(reason.flatten())
                 }
                 async fn insert_consultation(&mut self, c: &Consultation) -> Result<()> {
                     sqlx::query(

@@ -235,6 +235,9 @@ pub trait Store: Send + Sync + 'static {
     /// The texts of an item, one per language, in language order.
     async fn list_texts(&self, kind: ItemKind, id: i64) -> Result<Vec<ItemText>>;
     async fn list_consultations(&self, process: &Slug) -> Result<Vec<Consultation>>;
+    /// Why calls for inputs of a process were closed early, by slug (only
+    /// those closed with a reason).
+    async fn consultation_closures(&self, process: &Slug) -> Result<Vec<(Slug, String)>>;
     /// The process an item (document, statement, input) belongs to.
     async fn item_process(&self, kind: ItemKind, id: i64) -> Result<Option<Slug>>;
     /// Texts whose file waits for extraction: (item kind, item id, text).
@@ -502,6 +505,21 @@ pub trait Tx: Send {
         slug: &Slug,
     ) -> Result<Option<Consultation>>;
     async fn insert_consultation(&mut self, consultation: &Consultation) -> Result<()>;
+    /// Sets a call's closing instant, and why it closed early (`None`: an
+    /// extension, which keeps no reason).
+    async fn set_consultation_closing(
+        &mut self,
+        process: &Slug,
+        slug: &Slug,
+        closes_at: DateTime<Utc>,
+        closed_reason: Option<&str>,
+    ) -> Result<()>;
+    /// Why a call was closed early, if it was.
+    async fn consultation_closed_reason(
+        &mut self,
+        process: &Slug,
+        slug: &Slug,
+    ) -> Result<Option<String>>;
     /// Records an input in its (given or detected) language; returns its id.
     async fn insert_input(
         &mut self,

@@ -850,3 +850,25 @@ done-consultation-opened = فُتح باب تقديم المساهمات.
 done-consultation-closed = أُغلق باب تقديم المساهمات.
 done-consultation-extended = مُدّد موعد إغلاق باب تقديم المساهمات.
 done-adoption-recorded = سُجّل الاعتماد.
+
+# The secretariat's desk: calls for inputs
+calls-title = الدعوات إلى تقديم المساهمات
+calls-intro = الدعوات إلى تقديم مساهمات مكتوبة في هذه العملية: المفتوحة الآن، والمقبلة، والمغلقة.
+calls-open = مفتوحة
+calls-upcoming = مقبلة
+calls-closed = مغلقة
+calls-opens = تُفتح في { $at } بالتوقيت العالمي
+calls-closes = وتُغلق في { $at } بالتوقيت العالمي
+calls-closed-at = أُغلقت في { $at } بالتوقيت العالمي
+calls-no-end = لم يُحدَّد موعد للإغلاق
+calls-closed-reason = أُغلقت قبل موعدها، والسبب:
+calls-close-now = الإغلاق الآن
+calls-new-closing = موعد الإغلاق الجديد (بالتوقيت العالمي)
+calls-extend = التمديد
+calls-none = لا شيء.
+calls-open-new = فتح دعوة إلى تقديم المساهمات
+calls-times-utc = التواريخ والأوقات بالتوقيت العالمي المنسق.
+calls-description = الوصف
+calls-opens-label = الافتتاح (بالتوقيت العالمي)
+calls-closes-label = الإغلاق (بالتوقيت العالمي، اختياري)
+calls-open-button = فتح الدعوة

@@ -846,3 +846,25 @@ done-consultation-opened = The call for inputs was opened.
 done-consultation-closed = The call for inputs was closed.
 done-consultation-extended = The closing date of the call for inputs was extended.
 done-adoption-recorded = The adoption was recorded.
+
+# The secretariat's desk: calls for inputs
+calls-title = Calls for inputs
+calls-intro = The calls for written inputs of this process: open now, coming, and closed.
+calls-open = Open
+calls-upcoming = Upcoming
+calls-closed = Closed
+calls-opens = Opens { $at } UTC
+calls-closes = closes { $at } UTC
+calls-closed-at = closed { $at } UTC
+calls-no-end = no closing date set
+calls-closed-reason = Closed early, reason:
+calls-close-now = Close now
+calls-new-closing = New closing (UTC)
+calls-extend = Extend
+calls-none = None.
+calls-open-new = Open a call for inputs
+calls-times-utc = Dates and times are in UTC.
+calls-description = Description
+calls-opens-label = Opens (UTC)
+calls-closes-label = Closes (UTC, optional)
+calls-open-button = Open the call

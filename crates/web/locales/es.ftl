@@ -846,3 +846,25 @@ done-consultation-opened = Se abrió la convocatoria de contribuciones.
 done-consultation-closed = Se cerró la convocatoria de contribuciones.
 done-consultation-extended = Se prorrogó la fecha de cierre de la convocatoria de contribuciones.
 done-adoption-recorded = Se registró la aprobación.
+
+# The secretariat's desk: calls for inputs
+calls-title = Convocatorias de contribuciones
+calls-intro = Las convocatorias de contribuciones escritas de este proceso: abiertas, próximas y cerradas.
+calls-open = Abiertas
+calls-upcoming = Próximas
+calls-closed = Cerradas
+calls-opens = Se abre el { $at } UTC
+calls-closes = se cierra el { $at } UTC
+calls-closed-at = cerrada el { $at } UTC
+calls-no-end = sin fecha de cierre
+calls-closed-reason = Cerrada antes de plazo, motivo:
+calls-close-now = Cerrar ahora
+calls-new-closing = Nuevo cierre (UTC)
+calls-extend = Prorrogar
+calls-none = Ninguna.
+calls-open-new = Abrir una convocatoria de contribuciones
+calls-times-utc = Las fechas y horas se indican en UTC.
+calls-description = Descripción
+calls-opens-label = Apertura (UTC)
+calls-closes-label = Cierre (UTC, opcional)
+calls-open-button = Abrir la convocatoria

@@ -843,3 +843,25 @@ done-consultation-opened = L'appel à contributions a été ouvert.
 done-consultation-closed = L'appel à contributions a été clos.
 done-consultation-extended = La date de clôture de l'appel à contributions a été prolongée.
 done-adoption-recorded = L'adoption a été enregistrée.
+
+# The secretariat's desk: calls for inputs
+calls-title = Appels à contributions
+calls-intro = Les appels à contributions écrites de ce processus : ouverts, à venir et clos.
+calls-open = Ouverts
+calls-upcoming = À venir
+calls-closed = Clos
+calls-opens = Ouverture le { $at } UTC
+calls-closes = clôture le { $at } UTC
+calls-closed-at = clos le { $at } UTC
+calls-no-end = aucune date de clôture fixée
+calls-closed-reason = Clos avant terme, motif :
+calls-close-now = Clore maintenant
+calls-new-closing = Nouvelle clôture (UTC)
+calls-extend = Prolonger
+calls-none = Aucun.
+calls-open-new = Ouvrir un appel à contributions
+calls-times-utc = Les dates et heures sont en UTC.
+calls-description = Description
+calls-opens-label = Ouverture (UTC)
+calls-closes-label = Clôture (UTC, facultatif)
+calls-open-button = Ouvrir l'appel

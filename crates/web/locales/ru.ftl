@@ -860,3 +860,25 @@ done-consultation-opened = Прием материалов открыт.
 done-consultation-closed = Прием материалов закрыт.
 done-consultation-extended = Срок приема материалов продлён.
 done-adoption-recorded = Принятие зарегистрировано.
+
+# The secretariat's desk: calls for inputs
+calls-title = Приём материалов
+calls-intro = Приём письменных материалов в рамках этого процесса: открытый сейчас, предстоящий и завершённый.
+calls-open = Открыт
+calls-upcoming = Предстоит
+calls-closed = Закрыт
+calls-opens = Открывается { $at } UTC
+calls-closes = закрывается { $at } UTC
+calls-closed-at = закрыт { $at } UTC
+calls-no-end = дата закрытия не установлена
+calls-closed-reason = Закрыт досрочно, причина:
+calls-close-now = Закрыть сейчас
+calls-new-closing = Новая дата закрытия (UTC)
+calls-extend = Продлить
+calls-none = Нет.
+calls-open-new = Открыть приём материалов
+calls-times-utc = Даты и время указаны в UTC.
+calls-description = Описание
+calls-opens-label = Открытие (UTC)
+calls-closes-label = Закрытие (UTC, необязательно)
+calls-open-button = Открыть приём

@@ -830,3 +830,25 @@ done-consultation-opened = 意见征集已开始。
 done-consultation-closed = 意见征集已结束。
 done-consultation-extended = 意见征集的截止日期已延长。
 done-adoption-recorded = 通过情况已记录。
+
+# The secretariat's desk: calls for inputs
+calls-title = 意见征集
+calls-intro = 本进程的书面意见征集：正在进行的、即将开始的和已结束的。
+calls-open = 进行中
+calls-upcoming = 即将开始
+calls-closed = 已结束
+calls-opens = 开始时间 { $at }（UTC）
+calls-closes = 截止时间 { $at }（UTC）
+calls-closed-at = 已于 { $at }（UTC）结束
+calls-no-end = 未设截止时间
+calls-closed-reason = 提前结束，理由：
+calls-close-now = 立即结束
+calls-new-closing = 新的截止时间（UTC）
+calls-extend = 延长
+calls-none = 无。
+calls-open-new = 发起意见征集
+calls-times-utc = 日期和时间均为协调世界时（UTC）。
+calls-description = 说明
+calls-opens-label = 开始时间（UTC）
+calls-closes-label = 截止时间（UTC，可选）
+calls-open-button = 发起征集

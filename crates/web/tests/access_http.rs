@@ -30,6 +30,7 @@ on_both_stores!(
     the_public_participants_list_never_shows_e_mail_addresses,
     the_secretariat_writes_through_html_forms,
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
+    the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
     each_access_command_is_one_struct_read_from_json_or_from_a_form,
@@ -695,6 +696,14 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             p(path),
             json!({ "slug": format!("call-{n}"), "title": "A call", "opens_at": "2030-01-01T00:00:00Z" }),
         ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/closure") => (
+            p(path).replace("{consultation}", &format!("spare-call-{}", n % 13)),
+            json!({ "reason": "Enough inputs" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/extension") => (
+            p(path).replace("{consultation}", "spare-call-13"),
+            json!({ "closes_at": (chrono::DateTime::parse_from_rfc3339("2099-01-01T00:00:00Z").unwrap() + chrono::Duration::minutes(n as i64)).to_rfc3339() }),
+        ),
         ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/inputs") => (
             p(path).replace("{consultation}", "online"),
             json!({ "language": "en", "text": format!("Input number {n}.") }),
@@ -1077,6 +1086,20 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         (
             (
                 "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/closure",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/extension",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
                 "/api/v1/processes/{slug}/meetings/{id}/postponements",
             ),
             vec!["global secretariat", "trial secretariat"],
@@ -1204,6 +1227,24 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
     ];
     let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    // Open calls for inputs to close (13, one per caller) and one to extend.
+    for i in 0..14 {
+        site.app
+            .open_consultation(
+                &OPERATOR,
+                accord_domain::Consultation {
+                    process: "trial".parse().unwrap(),
+                    slug: format!("spare-call-{i}").parse().unwrap(),
+                    title: format!("Spare call {i}"),
+                    description: String::new(),
+                    opens_at: "2020-01-01T00:00:00Z".parse().unwrap(),
+                    closes_at: Some("2099-01-01T00:00:00Z".parse().unwrap()),
+                    synthetic: false,
+                },
+            )
+            .await
+            .unwrap();
+    }
     let mut spare = vec![];
     for i in 0..39 {
         spare.push(
@@ -3155,6 +3196,165 @@ async fn the_secretariat_postpones_and_cancels_a_meeting_in_the_portal(db: TestD
         audit,
         ["meeting.cancel", "meeting.postpone", "meeting.create"]
     );
+}
+
+/// Calls for inputs in the portal: the list for everyone, the forms for the
+/// process's secretariat only; a call opened with a mistake comes back as
+/// typed, then opened, closed with a reason; an input sent after is refused
+/// with the closing and the reason; each step audited.
+async fn the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "S", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other) = (&sessions[0], &sessions[1]);
+    let public = send(&site, page_get(None, "/processes/trial/consultations")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public
+        .body
+        .contains("href=\"/processes/trial/consultations/online\""));
+    assert!(
+        !public.body.contains("id=\"open-call\""),
+        "no form for the public"
+    );
+    let theirs = send(
+        &site,
+        page_get(Some(&other.secret), "/processes/trial/consultations"),
+    )
+    .await;
+    assert!(
+        !theirs.body.contains("id=\"open-call\""),
+        "nor for another process's secretariat"
+    );
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=theirs&title=Theirs&opens_at=2030-01-01T00%3A00",
+                other.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=written-inputs&title=Written+inputs+on+Rev.1&opens_at=2020-05-01T09%3A00&closes_at=2020-04-01T09%3A00",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("value=\"Written inputs on Rev.1\""),
+        "typed title kept"
+    );
+    assert!(
+        again.body.contains("value=\"2020-04-01T09:00\""),
+        "typed closing kept"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=written-inputs&title=Written+inputs+on+Rev.1&opens_at=2020-05-01T09%3A00&closes_at=2099-04-01T09%3A00",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(page.body.contains("The call for inputs was opened."));
+    assert!(page.body.contains("id=\"call-written-inputs\""));
+    assert!(page.body.contains("/consultations/written-inputs/close"));
+
+    let closed = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations/written-inputs/close",
+            format!("csrf={}&reason=Rev.2+is+out", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    let page = send(&site, page_get(None, "/processes/trial/consultations")).await;
+    assert!(page.body.contains("Rev.2 is out"), "the reason is public");
+    let late = send(
+        &site,
+        Request::post("/api/v1/processes/trial/consultations/written-inputs/inputs")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({ "language": "en", "text": "Too late?" }).to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
+    assert_eq!(late.json()["error"], "consultation_closed");
+    assert!(
+        late.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("Rev.2 is out"),
+        "{}",
+        late.body
+    );
+    let actions: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("consultation.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| {
+            e.record
+                .targets
+                .contains(&"consultation:written-inputs".to_owned())
+        })
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(actions, ["consultation.close", "consultation.open"]);
 }
 
 fn page_get(session: Option<&str>, uri: &str) -> Request<Body> {
@@ -5260,6 +5460,21 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         )
         .await
         .unwrap();
+    site.app
+        .open_consultation(
+            &OPERATOR,
+            accord_domain::Consultation {
+                process: "trial".parse().unwrap(),
+                slug: "desk-call".parse().unwrap(),
+                title: "A call to extend".into(),
+                description: String::new(),
+                opens_at: "2020-01-01T00:00:00Z".parse().unwrap(),
+                closes_at: Some("2099-01-01T00:00:00Z".parse().unwrap()),
+                synthetic: false,
+            },
+        )
+        .await
+        .unwrap();
     type Fields = fn(usize) -> Vec<(&'static str, String)>;
     type Other = (
         RoleGrant,
@@ -5364,6 +5579,15 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             },
             StatusCode::OK,
             Some(("end_date", "next week")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::POST,
+            "/api/v1/processes/trial/consultations/desk-call/extension".into(),
+            "/processes/trial/consultations/desk-call/extend".into(),
+            |n| vec![("closes_at", format!("2099-02-{:02}T10:00", n + 1))],
+            StatusCode::CREATED,
+            Some(("closes_at", "next month")),
         ),
         (
             grant(Role::Secretariat, Some("trial"), None),

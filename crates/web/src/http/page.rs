@@ -135,6 +135,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "meeting_history.html",
         include_str!("../../templates/meeting_history.html"),
     ),
+    ("calls.html", include_str!("../../templates/calls.html")),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
