@@ -872,3 +872,7 @@ calls-description = الوصف
 calls-opens-label = الافتتاح (بالتوقيت العالمي)
 calls-closes-label = الإغلاق (بالتوقيت العالمي، اختياري)
 calls-open-button = فتح الدعوة
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = أصوات الدول المسجلة (اختياري)
+adoption-ballots-hint = الصق رموز الدول أو اكتبها لكل تصويت، مفصولة بمسافات أو فواصل أو أسطر جديدة (مثل CZE HUN ISR POL USA). تظهر الدولة غير المذكورة بوصفها «غير مسجلة»، ولا يُخمَّن تصويتها أبدًا.

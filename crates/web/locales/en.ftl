@@ -868,3 +868,7 @@ calls-description = Description
 calls-opens-label = Opens (UTC)
 calls-closes-label = Closes (UTC, optional)
 calls-open-button = Open the call
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = States' votes on record (optional)
+adoption-ballots-hint = Paste or type the states' codes for each vote, separated by spaces, commas or new lines (e.g. CZE HUN ISR POL USA). A state left out is shown as "not recorded", never guessed.

@@ -868,3 +868,7 @@ calls-description = Descripción
 calls-opens-label = Apertura (UTC)
 calls-closes-label = Cierre (UTC, opcional)
 calls-open-button = Abrir la convocatoria
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = Votos de los Estados que constan (opcional)
+adoption-ballots-hint = Pegue o escriba los códigos de los Estados para cada voto, separados por espacios, comas o saltos de línea (por ejemplo CZE HUN ISR POL USA). Un Estado omitido figura como «no registrado»; nunca se supone su voto.

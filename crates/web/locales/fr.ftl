@@ -865,3 +865,7 @@ calls-description = Description
 calls-opens-label = Ouverture (UTC)
 calls-closes-label = Clôture (UTC, facultatif)
 calls-open-button = Ouvrir l'appel
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = Votes des États consignés (facultatif)
+adoption-ballots-hint = Collez ou saisissez les codes des États pour chaque vote, séparés par des espaces, des virgules ou des retours à la ligne (par exemple CZE HUN ISR POL USA). Un État omis est indiqué comme « non consigné », jamais deviné.

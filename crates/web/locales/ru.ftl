@@ -882,3 +882,7 @@ calls-description = Описание
 calls-opens-label = Открытие (UTC)
 calls-closes-label = Закрытие (UTC, необязательно)
 calls-open-button = Открыть приём
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = Зарегистрированные голоса государств (необязательно)
+adoption-ballots-hint = Вставьте или введите коды государств для каждого варианта голосования через пробел, запятую или с новой строки (например, CZE HUN ISR POL USA). Государство, которое не указано, отмечается как «не зарегистрировано»; его голос никогда не домысливается.

@@ -852,3 +852,7 @@ calls-description = 说明
 calls-opens-label = 开始时间（UTC）
 calls-closes-label = 截止时间（UTC，可选）
 calls-open-button = 发起征集
+
+# The secretariat's desk: an adoption's ballots from the form
+adoption-ballots-title = 有记录的各国投票（可选）
+adoption-ballots-hint = 请按投票类别粘贴或输入各国代码，以空格、逗号或换行分隔（例如 CZE HUN ISR POL USA）。未列出的国家显示为"未记录"，绝不推测。

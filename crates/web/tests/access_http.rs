@@ -31,6 +31,7 @@ on_both_stores!(
     the_secretariat_writes_through_html_forms,
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
+    the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
     each_access_command_is_one_struct_read_from_json_or_from_a_form,
@@ -3355,6 +3356,128 @@ async fn the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal(db: Te
         .map(|e| e.record.action)
         .collect();
     assert_eq!(actions, ["consultation.close", "consultation.open"]);
+}
+
+/// An adoption by recorded vote from the portal's form: the counts and each
+/// vote's states pasted as lists of codes; a list with a code that is not
+/// one comes back with everything typed and the message beside the field;
+/// then recorded, confirmed, each pasted state's vote on record and the
+/// others "not recorded"; audited.
+async fn the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    adoption_fixtures(&site.app, meeting).await;
+    let members = site
+        .app
+        .all_actors(Some(accord_domain::ActorKind::MemberState))
+        .await
+        .unwrap()
+        .len();
+    let form = |no: &str| {
+        format!(
+            "csrf={}&meeting={meeting}&draft=adopted&version=1&title=Adoption+by+vote&adopted_on=2030-06-01\
+             &method=recorded_vote&vote%5Bmajority%5D=simple&vote%5Btotals%5D%5Byes%5D={}\
+             &vote%5Btotals%5D%5Bno%5D=2&vote%5Btotals%5D%5Babstain%5D=1&vote%5Btotals%5D%5Bnot_voting%5D=0\
+             &vote%5Bballots%5D%5Bno%5D={no}&vote%5Bballots%5D%5Babstain%5D=che",
+            sec.csrf,
+            members - 3
+        )
+    };
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/adoptions",
+            form("FRA%2C+M%C3%89X"),
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("is not a state code"), "{}", again.body);
+    assert!(
+        again.body.contains("value=\"Adoption by vote\""),
+        "the title typed stays"
+    );
+    assert!(
+        again.body.contains(">FRA, MÉX</textarea>"),
+        "the list typed stays"
+    );
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/adoptions",
+            form("FRA%0D%0Amex"),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(next.ends_with("?done=adoption-recorded"), "{next}");
+    let page = send(&site, page_get(None, &next)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("The adoption was recorded."));
+    let id: i64 = next
+        .trim_start_matches("/processes/trial/adoptions/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let d = site
+        .app
+        .adoption(&accord_app::Principal::Anonymous, "trial", id)
+        .await
+        .unwrap();
+    let vote_of = |c: &str| d.rows.iter().find(|r| r.code.as_str() == c).unwrap().vote;
+    assert_eq!(
+        vote_of("FRA"),
+        Some(accord_domain::adoption::VoteChoice::No)
+    );
+    assert_eq!(
+        vote_of("MEX"),
+        Some(accord_domain::adoption::VoteChoice::No)
+    );
+    assert_eq!(
+        vote_of("CHE"),
+        Some(accord_domain::adoption::VoteChoice::Abstain)
+    );
+    assert_eq!(d.recorded, 3, "only the pasted states are on record");
+    let audit = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("adoption.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.record.targets.contains(&format!("adoption:{id}"))),
+        "{audit:?}"
+    );
 }
 
 fn page_get(session: Option<&str>, uri: &str) -> Request<Body> {
