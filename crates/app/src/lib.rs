@@ -30,7 +30,7 @@ pub use negotiation::languages;
 pub use policy::{Action, Principal};
 pub use process::speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMIT};
 pub(crate) use process::{create_actor, require_process};
-pub use process::{Counts, LoadReport, ProcessDescription};
+pub use process::{Attention, Counts, LoadReport, ProcessDescription};
 pub use search::SearchRequest;
 pub use stocktaking::import;
 

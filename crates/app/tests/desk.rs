@@ -13,6 +13,7 @@ on_both_stores!(
     a_secretariat_changes_only_its_own_process_s_meetings,
     a_refused_change_leaves_the_meeting_and_its_history_as_they_were,
     a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat,
+    the_dashboard_counts_only_the_reader_s_process,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -509,4 +510,55 @@ async fn a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat(db
             "consultation.open"
         ]
     );
+}
+
+async fn the_dashboard_counts_only_the_reader_s_process(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    // Two applications to ocean, one to forest, all in their no-objection period.
+    for (process, name) in [
+        ("ocean", "Blue Network"),
+        ("ocean", "Reef Watch"),
+        ("forest", "Tree Alliance"),
+    ] {
+        app.apply_for_accreditation(
+            &Principal::Anonymous,
+            process,
+            accord_domain::NewApplication {
+                name: name.into(),
+                kind: accord_domain::StakeholderKind::ALL[0],
+                country: "KEN".parse().unwrap(),
+                website: "https://example.org".into(),
+                ecosoc_status: false,
+                description: "We work on it.".into(),
+            },
+            "10.0.0.9",
+        )
+        .await
+        .unwrap();
+    }
+    let seen = app.attention(&ocean, "ocean").await.unwrap();
+    assert_eq!(seen.applications_in_objection_period, Some(2));
+    assert_eq!(seen.applications_to_decide, Some(0));
+    assert_eq!(seen.pending_uploads, Some(0));
+    assert_eq!(seen.open_silences, Some(0));
+    assert_eq!(seen.amendments_awaiting_decision, Some(0));
+    assert_eq!(seen.running_jobs, Some(0));
+    let theirs = app.attention(&forest, "forest").await.unwrap();
+    assert_eq!(theirs.applications_in_objection_period, Some(1));
+    // Ocean's secretariat sees nothing of forest, nor the public of either.
+    assert_eq!(
+        app.attention(&ocean, "forest").await.unwrap(),
+        accord_app::Attention::default()
+    );
+    assert_eq!(
+        app.attention(&Principal::Anonymous, "ocean").await.unwrap(),
+        accord_app::Attention::default()
+    );
+    // Once the period is over, the applications wait for a decision.
+    t.advance(chrono::Duration::days(60));
+    let later = app.attention(&ocean, "ocean").await.unwrap();
+    assert_eq!(later.applications_in_objection_period, Some(0));
+    assert_eq!(later.applications_to_decide, Some(2));
 }

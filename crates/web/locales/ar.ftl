@@ -876,3 +876,13 @@ calls-open-button = فتح الدعوة
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = أصوات الدول المسجلة (اختياري)
 adoption-ballots-hint = الصق رموز الدول أو اكتبها لكل تصويت، مفصولة بمسافات أو فواصل أو أسطر جديدة (مثل CZE HUN ISR POL USA). تظهر الدولة غير المذكورة بوصفها «غير مسجلة»، ولا يُخمَّن تصويتها أبدًا.
+
+# The secretariat's desk: what needs attention
+attention-title = ما يستدعي الانتباه
+attention-applications-in-objection-period = طلبات الاعتماد في فترة عدم الاعتراض
+attention-applications-to-decide = طلبات تنتظر قرارًا
+attention-pending-uploads = ملفات مرفوعة لا تزال قيد القراءة
+attention-open-silences = إجراءات صمت جارية
+attention-amendments-awaiting-decision = تعديلات تنتظر قرارًا
+attention-running-jobs = مهام قيد التشغيل
+attention-failed-jobs = مهام فشلت

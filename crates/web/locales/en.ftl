@@ -872,3 +872,13 @@ calls-open-button = Open the call
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = States' votes on record (optional)
 adoption-ballots-hint = Paste or type the states' codes for each vote, separated by spaces, commas or new lines (e.g. CZE HUN ISR POL USA). A state left out is shown as "not recorded", never guessed.
+
+# The secretariat's desk: what needs attention
+attention-title = What needs attention
+attention-applications-in-objection-period = applications for accreditation in their no-objection period
+attention-applications-to-decide = applications waiting for a decision
+attention-pending-uploads = uploaded files still being read
+attention-open-silences = silence procedures running
+attention-amendments-awaiting-decision = amendments awaiting a decision
+attention-running-jobs = jobs running
+attention-failed-jobs = jobs failed

@@ -872,3 +872,13 @@ calls-open-button = Abrir la convocatoria
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = Votos de los Estados que constan (opcional)
 adoption-ballots-hint = Pegue o escriba los códigos de los Estados para cada voto, separados por espacios, comas o saltos de línea (por ejemplo CZE HUN ISR POL USA). Un Estado omitido figura como «no registrado»; nunca se supone su voto.
+
+# The secretariat's desk: what needs attention
+attention-title = Lo que requiere atención
+attention-applications-in-objection-period = solicitudes de acreditación en período de no objeción
+attention-applications-to-decide = solicitudes pendientes de decisión
+attention-pending-uploads = archivos subidos que aún se están leyendo
+attention-open-silences = procedimientos de acuerdo tácito en curso
+attention-amendments-awaiting-decision = enmiendas pendientes de decisión
+attention-running-jobs = tareas en curso
+attention-failed-jobs = tareas fallidas

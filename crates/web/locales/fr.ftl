@@ -869,3 +869,13 @@ calls-open-button = Ouvrir l'appel
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = Votes des États consignés (facultatif)
 adoption-ballots-hint = Collez ou saisissez les codes des États pour chaque vote, séparés par des espaces, des virgules ou des retours à la ligne (par exemple CZE HUN ISR POL USA). Un État omis est indiqué comme « non consigné », jamais deviné.
+
+# The secretariat's desk: what needs attention
+attention-title = Ce qui demande votre attention
+attention-applications-in-objection-period = demandes d'accréditation en période de non-objection
+attention-applications-to-decide = demandes en attente de décision
+attention-pending-uploads = fichiers téléversés en cours de lecture
+attention-open-silences = procédures d'approbation tacite en cours
+attention-amendments-awaiting-decision = amendements en attente de décision
+attention-running-jobs = tâches en cours
+attention-failed-jobs = tâches en échec

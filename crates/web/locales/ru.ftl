@@ -886,3 +886,13 @@ calls-open-button = Открыть приём
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = Зарегистрированные голоса государств (необязательно)
 adoption-ballots-hint = Вставьте или введите коды государств для каждого варианта голосования через пробел, запятую или с новой строки (например, CZE HUN ISR POL USA). Государство, которое не указано, отмечается как «не зарегистрировано»; его голос никогда не домысливается.
+
+# The secretariat's desk: what needs attention
+attention-title = Что требует внимания
+attention-applications-in-objection-period = заявки на аккредитацию в период для возражений
+attention-applications-to-decide = заявки, ожидающие решения
+attention-pending-uploads = загруженные файлы, которые ещё обрабатываются
+attention-open-silences = текущие процедуры молчаливого согласия
+attention-amendments-awaiting-decision = поправки, ожидающие решения
+attention-running-jobs = выполняемые задания
+attention-failed-jobs = задания, завершившиеся с ошибкой

@@ -856,3 +856,13 @@ calls-open-button = 发起征集
 # The secretariat's desk: an adoption's ballots from the form
 adoption-ballots-title = 有记录的各国投票（可选）
 adoption-ballots-hint = 请按投票类别粘贴或输入各国代码，以空格、逗号或换行分隔（例如 CZE HUN ISR POL USA）。未列出的国家显示为"未记录"，绝不推测。
+
+# The secretariat's desk: what needs attention
+attention-title = 需要处理的事项
+attention-applications-in-objection-period = 处于无异议期的认证申请
+attention-applications-to-decide = 待决定的申请
+attention-pending-uploads = 仍在读取的上传文件
+attention-open-silences = 进行中的默许程序
+attention-amendments-awaiting-decision = 待决定的修正案
+attention-running-jobs = 运行中的任务
+attention-failed-jobs = 失败的任务

@@ -93,6 +93,13 @@ pub(crate) async fn render_manage(
         .all_meetings(slug, None)
         .await
         .map_err(|e| r.error(s, e))?;
+    let attention = attention_items(
+        slug,
+        &s.app
+            .attention(principal, slug)
+            .await
+            .map_err(|e| r.error(s, e))?,
+    );
     let mut taxonomies: Vec<String> = s
         .app
         .themes(slug)
@@ -122,6 +129,7 @@ pub(crate) async fn render_manage(
         "manage.html",
         context! {
             process => &overview.process,
+            attention => attention,
             meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
             phase_kinds => d::PhaseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
@@ -316,4 +324,49 @@ async fn meeting_desk_page(
     Path((slug, id)): Path<(String, String)>,
 ) -> PageResult {
     render_meeting_desk(&s, &r, &caller.principal, &slug, &id, None).await
+}
+
+/// The dashboard's items: what the reader may see of what needs attention,
+/// each a count and the page that deals with it.
+fn attention_items(slug: &str, a: &accord_app::Attention) -> Vec<minijinja::Value> {
+    [
+        (
+            "applications-in-objection-period",
+            a.applications_in_objection_period,
+            format!("/processes/{slug}/accreditation"),
+        ),
+        (
+            "applications-to-decide",
+            a.applications_to_decide,
+            format!("/processes/{slug}/accreditation"),
+        ),
+        (
+            "pending-uploads",
+            a.pending_uploads,
+            format!("/processes/{slug}/documents"),
+        ),
+        (
+            "open-silences",
+            a.open_silences,
+            format!("/processes/{slug}/drafts"),
+        ),
+        (
+            "amendments-awaiting-decision",
+            a.amendments_awaiting_decision,
+            format!("/processes/{slug}/drafts"),
+        ),
+        (
+            "running-jobs",
+            a.running_jobs,
+            format!("/processes/{slug}/stocktaking"),
+        ),
+        (
+            "failed-jobs",
+            a.failed_jobs,
+            format!("/processes/{slug}/stocktaking"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, count, href)| count.map(|count| context! { key, count, href }))
+    .collect()
 }
