@@ -164,7 +164,7 @@ pub fn listed_codes(text: &str) -> Result<Vec<ActorCode>, String> {
     tokens
         .into_iter()
         .map(|t| {
-            ActorCode::new(&t.to_uppercase()).map_err(|_| {
+            ActorCode::new(t.to_uppercase()).map_err(|_| {
                 format!(
                     "'{}' is not a state code (ISO 3166-1 alpha-3, e.g. MEX)",
                     t.chars().take(20).collect::<String>()

@@ -452,29 +452,6 @@ async fn recommendations_page(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::marked;
-
-    #[test]
-    fn passages_are_marked_where_they_stand_across_paragraphs() {
-        let body = "Mr. Chair,\n\nStates should  protect\nmigrants. Thank you.";
-        let p = marked(body, &[(12, "States should protect migrants.", 7)]);
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[0], vec![("Mr. Chair,".to_string(), None)]);
-        assert_eq!(
-            p[1],
-            vec![
-                ("States should  protect\nmigrants.".to_string(), Some(7)),
-                (" Thank you.".to_string(), None)
-            ]
-        );
-        // A start past the end, or overlapping passages, never panic.
-        assert_eq!(marked("abc", &[(99, "x", 1)]).len(), 1);
-        assert_eq!(marked("a b c", &[(0, "a b", 1), (2, "b c", 2)])[0].len(), 2);
-    }
-}
-
 /// A process's calls for inputs — open, upcoming, closed, with their dates
 /// and links — and, for the secretariat, the form that opens one and, on
 /// each open call, the forms that close it now or extend it; `failed`: a
@@ -533,4 +510,27 @@ async fn calls_page(
     Path(slug): Path<String>,
 ) -> PageResult {
     render_calls(&s, &r, &slug, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marked;
+
+    #[test]
+    fn passages_are_marked_where_they_stand_across_paragraphs() {
+        let body = "Mr. Chair,\n\nStates should  protect\nmigrants. Thank you.";
+        let p = marked(body, &[(12, "States should protect migrants.", 7)]);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0], vec![("Mr. Chair,".to_string(), None)]);
+        assert_eq!(
+            p[1],
+            vec![
+                ("States should  protect\nmigrants.".to_string(), Some(7)),
+                (" Thank you.".to_string(), None)
+            ]
+        );
+        // A start past the end, or overlapping passages, never panic.
+        assert_eq!(marked("abc", &[(99, "x", 1)]).len(), 1);
+        assert_eq!(marked("a b c", &[(0, "a b", 1), (2, "b c", 2)])[0].len(), 2);
+    }
 }

@@ -282,7 +282,7 @@ pub(crate) async fn render_meeting_desk(
             let get = |k: &str| typed.get(k).cloned().unwrap_or_default();
             match form {
                 "edit" => {
-                    for (k, v) in values.iter_mut() {
+                    for (k, v) in &mut values {
                         *v = get(k);
                     }
                 }
