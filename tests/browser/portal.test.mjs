@@ -716,4 +716,92 @@ test("a visitor finds Mexico's statement from the actor page and from search", a
   assert.match(await doc.page.locator("a.official-record").getAttribute("href"), /^https:\/\/undocs\.org\/A\//);
   await doc.page.screenshot({ path: join(shots, "document-page-en.png"), fullPage: true });
   await doc.context.close();
+test("the secretariat opens a call for inputs, postpones a meeting, records an adoption by recorded vote, and each shows in the audit log", async () => {
+  await negotiatingProcess("browser-secretariat", []);
+  const sec = await signIn("amina@example.org", "a long enough passphrase");
+  const { id: meetingId } = await call("POST", "/api/v1/processes/browser-secretariat/meetings", {
+    slug: "round-6", kind: "negotiation_round", number: 6, title: "Sixth round of negotiations",
+    start_date: "2030-07-12", end_date: "2030-07-13", venue: { city: "New York", country: "USA" },
+    agenda: [{ number: 1, title: "Rev.2" }],
+  }, sec);
+  const { page, context } = await signedInWithoutScript("amina@example.org");
+  const slug = "/processes/browser-secretariat";
+
+  // 1. A call for inputs, opened from the process's calls page.
+  await page.goto(base + `${slug}/consultations`);
+  const open = page.locator("form#open-call");
+  await open.locator("input[name=slug]").fill("written-inputs");
+  await open.locator("input[name=title]").fill("Written inputs on the zero draft");
+  await open.locator("textarea[name=description]").fill("Send your comments on the zero draft.");
+  await open.locator("input[name=opens_at]").fill("2020-01-01T09:00");
+  await open.locator("input[name=closes_at]").fill("2099-01-01T17:00");
+  await open.getByRole("button").click();
+  await page.waitForLoadState();
+  assert.equal(await text(page, "[role=status]"), "The call for inputs was opened.");
+  assert.match(await text(page, "#call-written-inputs"), /Written inputs on the zero draft/);
+  assert.ok(await page.locator("#call-written-inputs form[action$='/close']").count(), "an open call can be closed");
+  await page.screenshot({ path: join(shots, "desk-call-opened-en.png"), fullPage: true });
+
+  // 2. The meeting postponed, with a reason, from its page.
+  await page.goto(base + `${slug}/meetings/${meetingId}`);
+  await page.getByRole("link", { name: "Edit, postpone or cancel" }).click();
+  const postpone = page.locator("form#postpone-meeting");
+  await postpone.locator("input[name=start_date]").fill("2030-07-19");
+  await postpone.locator("input[name=end_date]").fill("2030-07-20");
+  await postpone.locator("input[name=reason]").fill("The General Assembly Hall is needed for a special session");
+  await postpone.getByRole("button").click();
+  await page.waitForLoadState();
+  assert.equal(await text(page, "[role=status]"), "The meeting was postponed.");
+  const history = await text(page, ".meeting-history");
+  assert.match(history, /Postponed from 12–13 July 2030 to 19–20 July 2030/);
+  assert.match(history, /The General Assembly Hall is needed for a special session/);
+  assert.match(history, /Amina Secretary/);
+  assert.match(await text(page, "dd time"), /19–20 July 2030/);
+  await page.screenshot({ path: join(shots, "desk-meeting-postponed-en.png"), fullPage: true });
+
+  // 3. The adoption of the zero draft by recorded vote, the states' votes pasted as lists.
+  await page.goto(base + `${slug}/adoptions`);
+  const record = page.locator("form#record-adoption");
+  await record.locator("select[name=meeting]").selectOption({ label: "Sixth round of negotiations" });
+  await record.locator("select[name=draft]").selectOption("text");
+  await record.locator("input[name=version]").fill("1");
+  await record.locator("input[name=title]").fill("Adoption of the test text");
+  await record.locator("input[name=adopted_on]").fill("2030-07-20");
+  await record.locator("select[name=method]").selectOption("recorded_vote");
+  await record.locator("select[name='vote[majority]']").selectOption("simple");
+  await record.locator("input[name='vote[totals][yes]']").fill("186");
+  await record.locator("input[name='vote[totals][no]']").fill("5");
+  await record.locator("input[name='vote[totals][abstain]']").fill("2");
+  await record.locator("input[name='vote[totals][not_voting]']").fill("0");
+  await record.locator("textarea[name='vote[ballots][no]']").fill("CZE, HUN, ISR\nPOL USA");
+  await record.locator("textarea[name='vote[ballots][abstain]']").fill("aut che");
+  await record.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "desk-adoption-form-en.png"), fullPage: false });
+  await record.getByRole("button").click();
+  await page.waitForLoadState();
+  assert.equal(await text(page, "[role=status]"), "The adoption was recorded.");
+  assert.match(page.url(), /\/adoptions\/\d+\?done=adoption-recorded$/);
+  await page.screenshot({ path: join(shots, "desk-adoption-recorded-en.png"), fullPage: false });
+  const adoptionId = page.url().match(/adoptions\/(\d+)/)[1];
+  const adoption = await call("GET", `/api/v1/processes/browser-secretariat/adoptions/${adoptionId}`);
+  const voteOf = (code) => adoption.rows.find((r) => r.code === code)?.vote ?? null;
+  assert.equal(voteOf("HUN"), "no");
+  assert.equal(voteOf("CHE"), "abstain");
+  assert.equal(voteOf("FRA"), null, "a state not pasted is not recorded");
+
+  // 4. Each in the audit log.
+  await page.goto(base + "/audit?process=browser-secretariat");
+  const log = await text(page, "table.audit tbody");
+  for (const action of ["consultation.open", "meeting.postpone", "adoption.record"]) {
+    assert.ok(log.includes(action), `${action} in the audit log:\n${log}`);
+  }
+  await page.screenshot({ path: join(shots, "desk-audit-en.png"), fullPage: false });
+
+  // 5. The dashboard of what needs attention, on the secretariat's page.
+  await page.goto(base + `${slug}/manage`);
+  const dashboard = page.locator("ul.attention");
+  assert.match(await text(page, ".attention-amendments-awaiting-decision"), /^0\s+amendments awaiting a decision$/);
+  assert.equal(await dashboard.locator("a[href$='/accreditation']").count(), 2);
+  await page.screenshot({ path: join(shots, "desk-dashboard-en.png"), fullPage: false });
+  await context.close();
 });

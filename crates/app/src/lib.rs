@@ -22,7 +22,7 @@ pub use access::{
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use consultation::{
-    suggested_recommendations, ImportBatch, InputDetail, StatementDetail,
+    suggested_recommendations, CallForInputs, ImportBatch, InputDetail, StatementDetail,
     STATEMENT_DAYS_AFTER_MEETING,
 };
 pub use listing::{Listing, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
@@ -32,7 +32,7 @@ pub use process::speakers::{FloorRequest, Speaker, MAX_TIME_LIMIT, MIN_TIME_LIMI
 pub(crate) use process::{create_actor, require_process};
 pub use process::{
     ActorAmendment, ActorBallot, ActorExplanation, ActorInProcess, ActorPledge, ActorPosition,
-    ActorRecord, ActorStatement, Counts, DocumentDetail, GroupMembership, LoadReport,
+    ActorRecord, ActorStatement, Attention, Counts, DocumentDetail, GroupMembership, LoadReport,
     ProcessDescription,
 };
 pub use search::SearchRequest;
@@ -150,6 +150,8 @@ pub struct MeetingDetail {
     pub documents: Vec<Document>,
     /// The meeting's themes, resolved.
     pub themes: Vec<Theme>,
+    /// What was changed in the meeting since it was recorded, oldest first.
+    pub history: Vec<MeetingChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

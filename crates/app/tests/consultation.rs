@@ -555,7 +555,7 @@ async fn inputs_to_an_open_consultation(db: TestDatabase) {
     t.set_now("2017-06-02T00:00:00Z");
     assert_eq!(
         kind(app.submit_input(&anyone, input(ENGLISH), "7.7.7.7").await),
-        "invalid"
+        "consultation_closed"
     );
     let listed = app
         .inputs(&anyone, "gcm", Some("online"), &PageRequest::first(5))

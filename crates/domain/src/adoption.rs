@@ -133,11 +133,92 @@ pub struct RecordedVote {
     pub majority: MajorityRule,
     #[serde(default)]
     pub totals: Totals,
-    #[serde(default)]
+    /// The states whose vote is on record: a list of `{state, vote}`, or
+    /// the codes by vote, each a list or one text of codes separated by
+    /// spaces, commas or new lines (`{"no": "CZE HUN ISR POL USA"}`; a
+    /// form's `vote[ballots][no]`).
+    #[serde(default, deserialize_with = "ballots")]
     pub ballots: Vec<Ballot>,
     /// Being taken: delegations are casting their votes.
     #[serde(default)]
     pub open: bool,
+}
+
+/// At most this many codes in one vote's list (there are 193 member states).
+const MAX_LISTED: usize = 400;
+
+/// The codes of one vote's list: a list of codes, or one text of codes
+/// separated by spaces, commas, semicolons or new lines. Each is an actor
+/// code (checked as one), upper-cased; an unreadable one is named.
+pub fn listed_codes(text: &str) -> Result<Vec<ActorCode>, String> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() > MAX_LISTED {
+        return Err(format!(
+            "at most {MAX_LISTED} state codes in one list, not {}",
+            tokens.len()
+        ));
+    }
+    tokens
+        .into_iter()
+        .map(|t| {
+            ActorCode::new(t.to_uppercase()).map_err(|_| {
+                format!(
+                    "'{}' is not a state code (ISO 3166-1 alpha-3, e.g. MEX)",
+                    t.chars().take(20).collect::<String>()
+                )
+            })
+        })
+        .collect()
+}
+
+/// Reads `ballots`: a list of `{state, vote}`, or a map from vote to codes.
+fn ballots<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Ballot>, D::Error> {
+    struct Ballots;
+    impl<'de> serde::de::Visitor<'de> for Ballots {
+        type Value = Vec<Ballot>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of {state, vote}, or the state codes by vote (yes, no, abstain, not_voting)")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(b) = seq.next_element::<Ballot>()? {
+                if out.len() >= MAX_LISTED {
+                    return Err(serde::de::Error::custom("too many ballots"));
+                }
+                out.push(b);
+            }
+            Ok(out)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            #[derive(Deserialize)]
+            #[serde(untagged)]
+            enum Codes {
+                List(Vec<String>),
+                Text(String),
+            }
+            let mut out = Vec::new();
+            while let Some(vote) = map.next_key::<VoteChoice>()? {
+                let text = match map.next_value::<Codes>()? {
+                    Codes::List(list) => list.join(" "),
+                    Codes::Text(text) => text,
+                };
+                let codes = listed_codes(&text)
+                    .map_err(|e| serde::de::Error::custom(format!("{vote}: {e}")))?;
+                out.extend(codes.into_iter().map(|state| Ballot { state, vote }));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Ballots)
 }
 
 impl RecordedVote {
@@ -749,5 +830,46 @@ mod tests {
         assert_eq!(p.validate(23).unwrap_err().kind(), "invalid");
         p.objectives = vec![3, 3];
         assert_eq!(p.validate(23).unwrap_err().kind(), "invalid");
+    }
+
+    #[test]
+    fn ballots_are_read_as_a_list_or_as_codes_by_vote() {
+        let listed: RecordedVote = serde_json::from_str(
+            r#"{"majority":"simple","ballots":[{"state":"HUN","vote":"no"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(listed.ballots.len(), 1);
+        let by_vote: RecordedVote = serde_json::from_str(
+            r#"{"majority":"simple","ballots":{"no":"CZE, hun\nISR;POL  USA","abstain":["AUT","CHE"],"yes":""}}"#,
+        )
+        .unwrap();
+        let no: Vec<&str> = by_vote
+            .ballots
+            .iter()
+            .filter(|b| b.vote == VoteChoice::No)
+            .map(|b| b.state.as_str())
+            .collect();
+        assert_eq!(no, ["CZE", "HUN", "ISR", "POL", "USA"]);
+        assert_eq!(by_vote.ballots.len(), 7);
+    }
+
+    #[test]
+    fn hostile_code_lists_are_refused_by_name() {
+        for (body, says) in [
+            (r#"{"maybe":"MEX"}"#, "maybe"),
+            (r#"{"no":"MEX <script>"}"#, "'<script>' is not a state code"),
+            (r#"{"no":"M\u0000X"}"#, "is not a state code"),
+            (r#"{"no":7}"#, "did not match"),
+        ] {
+            let json = format!(r#"{{"majority":"simple","ballots":{body}}}"#);
+            let err = serde_json::from_str::<RecordedVote>(&json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(says), "{body}: {err}");
+        }
+        let many = vec!["MEX"; 401].join(" ");
+        let err = listed_codes(&many).unwrap_err();
+        assert!(err.contains("at most 400"), "{err}");
+        assert_eq!(listed_codes("  ,; \n").unwrap(), vec![]);
     }
 }

@@ -122,6 +122,18 @@ pub enum ValidationError {
     AlreadyLinked(String),
     #[error("nothing has been adopted in this process yet: pledges are made on an adopted text")]
     NothingAdopted,
+    #[error("the meeting '{0}' is cancelled: it can no longer be changed")]
+    MeetingCancelled(String),
+    #[error("nothing would change: {0}")]
+    NothingChanged(String),
+    #[error("agenda item {0} has statements or speakers inscribed under it: it cannot be removed")]
+    AgendaItemInUse(u32),
+    #[error("the call for inputs '{title}' closed on {closed} UTC{}: inputs are no longer received", reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    ConsultationClosed {
+        title: String,
+        closed: String,
+        reason: Option<String>,
+    },
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -168,6 +180,10 @@ impl ValidationError {
             UnknownObjective { .. } => "unknown_objective",
             NothingAdopted => "nothing_adopted",
             AlreadyLinked(_) => "already_linked",
+            MeetingCancelled(_) => "meeting_cancelled",
+            NothingChanged(_) => "nothing_changed",
+            AgendaItemInUse(_) => "agenda_item_in_use",
+            ConsultationClosed { .. } => "consultation_closed",
             Negotiation(e) => e.kind(),
         }
     }
@@ -193,6 +209,9 @@ impl ValidationError {
                 | AlreadyRegistered(_)
                 | AlreadyVoted(_)
                 | AlreadyLinked(_)
+                | MeetingCancelled(_)
+                | AgendaItemInUse(_)
+                | ConsultationClosed { .. }
         )
     }
 }

@@ -32,7 +32,10 @@ pub use document::{Clearance, Distribution, Document, DocumentKind, NewDocument}
 pub use error::ValidationError;
 pub use ident::{ActorCode, Slug, Symbol};
 pub use language::Language;
-pub use meeting::{AgendaItem, Chair, Meeting, MeetingKind, NewMeeting, Venue};
+pub use meeting::{
+    AgendaItem, Chair, FieldChange, Meeting, MeetingChange, MeetingChangeKind, MeetingEdit,
+    MeetingKind, MeetingStatus, NewMeeting, Venue,
+};
 pub use phase::{current_phase, Phase, PhaseKind};
 pub use process::{
     check_record_resolver, official_record_url, Officer, Process, DEFAULT_RECORD_RESOLVER,

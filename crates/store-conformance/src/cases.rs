@@ -2831,3 +2831,171 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
     assert_eq!(got.pledge, pledge("CHE", vec![5]));
     assert!(got.reports.is_empty());
 }
+
+pub async fn meeting_changes_and_history(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let mut m = meeting(
+        "gcm",
+        "round-1",
+        MeetingKind::NegotiationRound,
+        "2018-07-12",
+    );
+    m.agenda = vec![
+        AgendaItem {
+            number: 1,
+            title: "Opening".into(),
+        },
+        AgendaItem {
+            number: 2,
+            title: "Rev.2".into(),
+        },
+    ];
+    let id = tx.insert_meeting(&m).await.unwrap();
+    let other = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "round-2",
+            MeetingKind::NegotiationRound,
+            "2018-08-01",
+        ))
+        .await
+        .unwrap();
+    tx.insert_statement(
+        &NewStatement {
+            process: slug("gcm"),
+            meeting: id,
+            agenda_item: 2,
+            actor: code("MEX"),
+            on_behalf_of: None,
+            title: "On Rev.2".into(),
+            delivered_on: d("2018-07-12"),
+            distribution: Distribution::Public,
+            embargo_until: None,
+            synthetic: false,
+        },
+        "Amina",
+        at("2018-07-12T10:00:00Z"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(tx.agenda_items_in_use(id).await.unwrap(), vec![2]);
+    assert!(tx.agenda_items_in_use(other).await.unwrap().is_empty());
+    tx.commit().await.unwrap();
+
+    let before = store.get_meeting(&slug("gcm"), id).await.unwrap();
+    assert_eq!(before.status, MeetingStatus::Scheduled);
+    let (next, kind, changes) = before
+        .rescheduled(d("2018-07-19"), d("2018-07-20"), "The hall is needed")
+        .unwrap();
+    let mut next = next;
+    next.meeting.title = "Sixth round".into();
+    next.meeting.agenda = vec![AgendaItem {
+        number: 2,
+        title: "Rev.3".into(),
+    }];
+    next.meeting.venue = Some(Venue {
+        name: None,
+        city: "New York".into(),
+        country: code("MEX"),
+    });
+    next.status = MeetingStatus::Cancelled;
+    let mut tx = store.begin().await.unwrap();
+    tx.update_meeting(&next).await.unwrap();
+    let change = MeetingChange {
+        meeting: id,
+        kind,
+        at: at("2018-07-01T09:30:00Z"),
+        by: "A. Secretary".into(),
+        reason: Some("The hall is needed".into()),
+        changes,
+    };
+    tx.insert_meeting_change(&change).await.unwrap();
+    let second = MeetingChange {
+        meeting: id,
+        kind: MeetingChangeKind::Cancelled,
+        at: at("2018-07-02T09:30:00Z"),
+        by: "A. Secretary".into(),
+        reason: None,
+        changes: vec![],
+    };
+    tx.insert_meeting_change(&second).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let got = store.get_meeting(&slug("gcm"), id).await.unwrap();
+    assert_eq!(got, next, "every field written, the agenda replaced whole");
+    assert_eq!(got.slug, slug("round-1"));
+    assert_eq!(
+        store.list_meeting_changes(id).await.unwrap(),
+        vec![change, second],
+        "the history in order, with each field before and after"
+    );
+    assert!(store.list_meeting_changes(other).await.unwrap().is_empty());
+    let untouched = store.get_meeting(&slug("gcm"), other).await.unwrap();
+    assert_eq!(untouched.status, MeetingStatus::Scheduled);
+    assert_eq!(untouched.title, "Meeting round-2");
+}
+
+pub async fn consultation_closing_keeps_its_reason(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let call = |name: &str| Consultation {
+        process: slug("gcm"),
+        slug: slug(name),
+        title: format!("Call {name}"),
+        description: String::new(),
+        opens_at: at("2018-06-01T00:00:00Z"),
+        closes_at: Some(at("2018-08-01T00:00:00Z")),
+        synthetic: false,
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_consultation(&call("online")).await.unwrap();
+    tx.insert_consultation(&call("other")).await.unwrap();
+    tx.set_consultation_closing(
+        &slug("gcm"),
+        &slug("online"),
+        at("2018-07-01T09:00:00Z"),
+        Some("Enough inputs"),
+    )
+    .await
+    .unwrap();
+    tx.set_consultation_closing(
+        &slug("gcm"),
+        &slug("other"),
+        at("2018-09-01T00:00:00Z"),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        tx.consultation_closed_reason(&slug("gcm"), &slug("online"))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Enough inputs")
+    );
+    assert_eq!(
+        tx.consultation_closed_reason(&slug("gcm"), &slug("other"))
+            .await
+            .unwrap(),
+        None
+    );
+    tx.commit().await.unwrap();
+    let calls = store.list_consultations(&slug("gcm")).await.unwrap();
+    let closes: Vec<_> = calls
+        .iter()
+        .map(|c| (c.slug.as_str(), c.closes_at))
+        .collect();
+    assert_eq!(
+        closes,
+        [
+            ("online", Some(at("2018-07-01T09:00:00Z"))),
+            ("other", Some(at("2018-09-01T00:00:00Z")))
+        ]
+    );
+    assert_eq!(
+        store.consultation_closures(&slug("gcm")).await.unwrap(),
+        vec![(slug("online"), "Enough inputs".to_owned())]
+    );
+}

@@ -67,7 +67,7 @@ macro_rules! sql_store {
             use $crate::deps::accord_domain::{
                 Actor, ActorCode, Document, Meeting, NewDocument, NewMeeting, Phase, PhaseKind,
                 Process, Slug, Symbol, Theme, AgendaItem, Venue, Chair, Officer, Language,
-                MeetingKind,
+                MeetingKind, MeetingChange, FieldChange,
             };
             use $crate::deps::accord_store::{
                 ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
@@ -98,7 +98,7 @@ macro_rules! sql_store {
             const PHASE_COLUMNS: &str =
                 "SELECT process, kind, start_date, end_date, note FROM phases";
             const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
-                start_date, end_date, venue, chairs, note FROM meetings";
+                start_date, end_date, venue, chairs, note, status FROM meetings";
             const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.process, d.slug, d.symbol, d.title, \
                 d.kind, d.date, d.languages, d.distribution, d.embargo_until, \
                 m.slug AS meeting_slug FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id";
@@ -381,7 +381,7 @@ macro_rules! sql_store {
 
             fn meeting_from(row: &DbRow) -> Result<Meeting> {
                 let id: i64 = row.try_get("id").map_err(err)?;
-                Ok(NewMeeting {
+                let mut meeting = NewMeeting {
                     process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
                     slug: parse_stored(&row.try_get::<String, _>("slug").map_err(err)?, "slug")?,
                     kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
@@ -398,7 +398,9 @@ macro_rules! sql_store {
                     themes: Vec::new(),
                     note: row.try_get("note").map_err(err)?,
                 }
-                .with_id(id))
+                .with_id(id);
+                meeting.status = parse_stored(&row.try_get::<String, _>("status").map_err(err)?, "status")?;
+                Ok(meeting)
             }
 
             /// Fills in the agenda items and themes of `meetings` in two queries.
@@ -528,6 +530,94 @@ macro_rules! sql_store {
                     .map_err(err)?;
                 }
                 Ok(id)
+            }
+
+            async fn update_meeting(c: &mut Conn, m: &Meeting) -> Result<()> {
+                sqlx::query(
+                    "UPDATE meetings SET title = $1, start_date = $2, end_date = $3, venue = $4, \
+                     note = $5, status = $6 WHERE id = $7",
+                )
+                .bind(&m.title)
+                .bind(m.start_date)
+                .bind(m.end_date)
+                .bind(m.venue.as_ref().map(Json))
+                .bind(&m.note)
+                .bind(m.status.as_str())
+                .bind(m.id)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1")
+                    .bind(m.id)
+                    .execute(&mut *c)
+                    .await
+                    .map_err(err)?;
+                for item in &m.agenda {
+                    sqlx::query("INSERT INTO agenda_items (meeting_id, number, title) VALUES ($1, $2, $3)")
+                        .bind(m.id)
+                        .bind(i64::from(item.number))
+                        .bind(&item.title)
+                        .execute(&mut *c)
+                        .await
+                        .map_err(err)?;
+                }
+                Ok(())
+            }
+
+            async fn insert_meeting_change(c: &mut Conn, ch: &MeetingChange) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO meeting_changes (meeting_id, kind, at, by_name, reason, changes) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(ch.meeting)
+                .bind(ch.kind.as_str())
+                .bind(ch.at)
+                .bind(&ch.by)
+                .bind(&ch.reason)
+                .bind(Json(&ch.changes))
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            async fn list_meeting_changes(c: &mut Conn, meeting: i64) -> Result<Vec<MeetingChange>> {
+                let rows = sqlx::query(
+                    "SELECT meeting_id, kind, at, by_name, reason, changes FROM meeting_changes \
+                     WHERE meeting_id = $1 ORDER BY id",
+                )
+                .bind(meeting)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(MeetingChange {
+                            meeting: row.try_get("meeting_id").map_err(err)?,
+                            kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                            at: row.try_get("at").map_err(err)?,
+                            by: row.try_get("by_name").map_err(err)?,
+                            reason: row.try_get("reason").map_err(err)?,
+                            changes: row.try_get::<Json<Vec<FieldChange>>, _>("changes").map_err(err)?.0,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn agenda_items_in_use(c: &mut Conn, meeting: i64) -> Result<Vec<u32>> {
+                let numbers: Vec<i64> = sqlx::query_scalar(
+                    "SELECT agenda_item FROM statements WHERE meeting_id = $1 \
+                     UNION SELECT agenda_item FROM inscriptions WHERE meeting_id = $1 \
+                     ORDER BY 1",
+                )
+                .bind(meeting)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                numbers
+                    .into_iter()
+                    .map(|n| opt_u32(Some(n), "agenda_item").map(Option::unwrap_or_default))
+                    .collect()
             }
 
             // ---- documents ----------------------------------------------
@@ -917,6 +1007,11 @@ macro_rules! sql_store {
                     found(get_meeting(&mut c, process, id).await?, format_args!("meeting {id} in '{process}'"))
                 }
 
+                async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_meeting_changes(&mut c, meeting).await
+                }
+
                 async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_actors(&mut c, q).await
@@ -970,6 +1065,19 @@ macro_rules! sql_store {
                 async fn list_consultations(&self, process: &Slug) -> Result<Vec<Consultation>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_consultations(&mut c, process).await
+                }
+                async fn consultation_closures(&self, process: &Slug) -> Result<Vec<(Slug, String)>> {
+                    let rows: Vec<(String, String)> = sqlx::query_as(
+                        "SELECT slug, closed_reason FROM consultations \
+                         WHERE process = $1 AND closed_reason IS NOT NULL ORDER BY slug",
+                    )
+                    .bind(process.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(err)?;
+                    rows.into_iter()
+                        .map(|(slug, reason)| Ok((parse_stored(&slug, "slug")?, reason)))
+                        .collect()
                 }
                 async fn list_inputs(&self, q: &InputQuery) -> Result<Page<Input>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
@@ -1315,6 +1423,15 @@ macro_rules! sql_store {
                 }
                 async fn insert_meeting(&mut self, meeting: &NewMeeting) -> Result<i64> {
                     insert_meeting(&mut self.tx, meeting).await
+                }
+                async fn update_meeting(&mut self, meeting: &Meeting) -> Result<()> {
+                    update_meeting(&mut self.tx, meeting).await
+                }
+                async fn insert_meeting_change(&mut self, change: &MeetingChange) -> Result<()> {
+                    insert_meeting_change(&mut self.tx, change).await
+                }
+                async fn agenda_items_in_use(&mut self, meeting: i64) -> Result<Vec<u32>> {
+                    agenda_items_in_use(&mut self.tx, meeting).await
                 }
                 async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>> {
                     document_where(&mut self.tx, "d.process = $1 AND d.slug = $2", &[process.as_str(), slug.as_str()], None).await
@@ -1698,6 +1815,41 @@ macro_rules! sql_store {
                     slug: &Slug,
                 ) -> Result<Option<Consultation>> {
                     find_consultation(&mut self.tx, process, slug).await
+                }
+                async fn set_consultation_closing(
+                    &mut self,
+                    process: &Slug,
+                    slug: &Slug,
+                    closes_at: DateTime<Utc>,
+                    closed_reason: Option<&str>,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "UPDATE consultations SET closes_at = $1, closed_reason = $2 \
+                         WHERE process = $3 AND slug = $4",
+                    )
+                    .bind(closes_at)
+                    .bind(closed_reason)
+                    .bind(process.as_str())
+                    .bind(slug.as_str())
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn consultation_closed_reason(
+                    &mut self,
+                    process: &Slug,
+                    slug: &Slug,
+                ) -> Result<Option<String>> {
+                    let reason: Option<Option<String>> = sqlx::query_scalar(
+                        "SELECT closed_reason FROM consultations WHERE process = $1 AND slug = $2",
+                    )
+                    .bind(process.as_str())
+                    .bind(slug.as_str())
+                    .fetch_optional(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(reason.flatten())
                 }
                 async fn insert_consultation(&mut self, c: &Consultation) -> Result<()> {
                     sqlx::query(

@@ -19,9 +19,9 @@ use accord_domain::stocktaking::{
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
-    Meeting, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation, NewStatement,
-    Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory, SpeakerStatus,
-    Statement, StoredFile, Symbol, Theme,
+    Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
+    NewStatement, Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory,
+    SpeakerStatus, Statement, StoredFile, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -208,6 +208,8 @@ pub trait Store: Send + Sync + 'static {
     async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>>;
     async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>>;
     async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting>;
+    /// A meeting's history of changes, oldest first.
+    async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>>;
     async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>>;
     async fn get_actor(&self, code: &ActorCode) -> Result<Actor>;
     /// The groups an actor is a member of, by code.
@@ -233,6 +235,9 @@ pub trait Store: Send + Sync + 'static {
     /// The texts of an item, one per language, in language order.
     async fn list_texts(&self, kind: ItemKind, id: i64) -> Result<Vec<ItemText>>;
     async fn list_consultations(&self, process: &Slug) -> Result<Vec<Consultation>>;
+    /// Why calls for inputs of a process were closed early, by slug (only
+    /// those closed with a reason).
+    async fn consultation_closures(&self, process: &Slug) -> Result<Vec<(Slug, String)>>;
     /// The process an item (document, statement, input) belongs to.
     async fn item_process(&self, kind: ItemKind, id: i64) -> Result<Option<Slug>>;
     /// Texts whose file waits for extraction: (item kind, item id, text).
@@ -363,6 +368,14 @@ pub trait Tx: Send {
     async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>>;
     /// Records a meeting with its agenda and themes; returns its new id.
     async fn insert_meeting(&mut self, meeting: &NewMeeting) -> Result<i64>;
+    /// Writes a meeting's title, dates, venue, note, status and agenda
+    /// (replaced whole) as given; its kind, number, slug and themes stay.
+    async fn update_meeting(&mut self, meeting: &Meeting) -> Result<()>;
+    /// Appends a change to a meeting's history.
+    async fn insert_meeting_change(&mut self, change: &MeetingChange) -> Result<()>;
+    /// The agenda items of a meeting that statements or speakers' list
+    /// inscriptions are filed under.
+    async fn agenda_items_in_use(&mut self, meeting: i64) -> Result<Vec<u32>>;
 
     async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>>;
     async fn find_document_by_symbol(&mut self, symbol: &Symbol) -> Result<Option<Document>>;
@@ -492,6 +505,21 @@ pub trait Tx: Send {
         slug: &Slug,
     ) -> Result<Option<Consultation>>;
     async fn insert_consultation(&mut self, consultation: &Consultation) -> Result<()>;
+    /// Sets a call's closing instant, and why it closed early (`None`: an
+    /// extension, which keeps no reason).
+    async fn set_consultation_closing(
+        &mut self,
+        process: &Slug,
+        slug: &Slug,
+        closes_at: DateTime<Utc>,
+        closed_reason: Option<&str>,
+    ) -> Result<()>;
+    /// Why a call was closed early, if it was.
+    async fn consultation_closed_reason(
+        &mut self,
+        process: &Slug,
+        slug: &Slug,
+    ) -> Result<Option<String>>;
     /// Records an input in its (given or detected) language; returns its id.
     async fn insert_input(
         &mut self,

@@ -29,6 +29,9 @@ on_both_stores!(
     the_speakers_list_shows_on_the_meeting_page_and_in_the_api,
     the_public_participants_list_never_shows_e_mail_addresses,
     the_secretariat_writes_through_html_forms,
+    the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
+    the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
+    the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
     accreditation_through_the_portal,
     each_access_command_is_one_struct_read_from_json_or_from_a_form,
@@ -307,6 +310,11 @@ struct Ctx {
     n: usize,
     negotiation: Negotiation,
     adoption: Adoptions,
+    /// Meetings of the trial process kept for the desk's changes, 13 for
+    /// each of the edit, the postponement and the cancellation, so each
+    /// caller of a route changes a meeting of its own (a cancelled one
+    /// takes no further change).
+    spare: Vec<i64>,
 }
 
 /// The trial process's adopted text (with objectives), what each adoption
@@ -636,6 +644,27 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             json!({ "approve": n.is_multiple_of(2), "note": "Decided" }),
         ),
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
+        ("PUT", "/api/v1/processes/{slug}/meetings/{id}") => (
+            format!("/api/v1/processes/trial/meetings/{}", ctx.spare[n % 13]),
+            json!({
+                "title": format!("Edited meeting {n}"), "start_date": "2030-03-01", "end_date": "2030-03-02",
+                "venue": { "city": "Geneva", "country": "CHE" }, "agenda": [{ "title": "Opening" }]
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/postponements") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/postponements",
+                ctx.spare[13 + n % 13]
+            ),
+            json!({ "start_date": format!("2031-01-{:02}", 1 + n % 28), "end_date": "2031-02-01", "reason": format!("Postponed {n}") }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/cancellation") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/cancellation",
+                ctx.spare[26 + n % 13]
+            ),
+            json!({ "reason": "No quorum" }),
+        ),
         ("POST", "/api/v1/processes/{slug}/statements") => (
             p(path),
             json!({
@@ -668,6 +697,14 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
         ("POST", "/api/v1/processes/{slug}/consultations") => (
             p(path),
             json!({ "slug": format!("call-{n}"), "title": "A call", "opens_at": "2030-01-01T00:00:00Z" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/closure") => (
+            p(path).replace("{consultation}", &format!("spare-call-{}", n % 13)),
+            json!({ "reason": "Enough inputs" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/extension") => (
+            p(path).replace("{consultation}", "spare-call-13"),
+            json!({ "closes_at": (chrono::DateTime::parse_from_rfc3339("2099-01-01T00:00:00Z").unwrap() + chrono::Duration::minutes(n as i64)).to_rfc3339() }),
         ),
         ("POST", "/api/v1/processes/{slug}/consultations/{consultation}/inputs") => (
             p(path).replace("{consultation}", "online"),
@@ -1044,6 +1081,38 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["delegate", "UN entity", "stakeholder"],
         ),
+        (
+            ("PUT", "/api/v1/processes/{slug}/meetings/{id}"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/closure",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/consultations/{consultation}/extension",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/postponements",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/cancellation",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
         (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
@@ -1160,6 +1229,49 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
     ];
     let negotiation = negotiation_fixtures(&site.app).await;
     let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    // Open calls for inputs to close (13, one per caller) and one to extend.
+    for i in 0..14 {
+        site.app
+            .open_consultation(
+                &OPERATOR,
+                accord_domain::Consultation {
+                    process: "trial".parse().unwrap(),
+                    slug: format!("spare-call-{i}").parse().unwrap(),
+                    title: format!("Spare call {i}"),
+                    description: String::new(),
+                    opens_at: "2020-01-01T00:00:00Z".parse().unwrap(),
+                    closes_at: Some("2099-01-01T00:00:00Z".parse().unwrap()),
+                    synthetic: false,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let mut spare = vec![];
+    for i in 0..39 {
+        spare.push(
+            site.app
+                .add_meeting(
+                    &OPERATOR,
+                    accord_domain::NewMeeting {
+                        process: "trial".parse().unwrap(),
+                        slug: format!("spare-{i}").parse().unwrap(),
+                        kind: accord_domain::MeetingKind::NegotiationRound,
+                        number: None,
+                        title: format!("Spare meeting {i}"),
+                        start_date: "2030-03-01".parse().unwrap(),
+                        end_date: "2030-03-02".parse().unwrap(),
+                        venue: None,
+                        chairs: vec![],
+                        agenda: vec![],
+                        themes: vec![],
+                        note: None,
+                    },
+                )
+                .await
+                .unwrap(),
+        );
+    }
     let adoption = adoption_fixtures(&site.app, meeting).await;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
         .inscription
@@ -1248,6 +1360,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     n: calls.fetch_add(1, Ordering::SeqCst),
                     negotiation: negotiation.clone(),
                     adoption: adoption.clone(),
+                    spare: spare.clone(),
                 },
             );
             let mut req = Request::builder()
@@ -1368,6 +1481,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 n: calls.fetch_add(1, Ordering::SeqCst),
                 negotiation: negotiation.clone(),
                 adoption: adoption.clone(),
+                spare: spare.clone(),
             },
         );
         let mut req = Request::builder()
@@ -2863,6 +2977,508 @@ fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
         .header(header::COOKIE, format!("accord_session={session}"))
         .body(Body::from(body))
         .unwrap()
+}
+
+/// The meeting desk in the portal: postponed and cancelled through the
+/// forms, the history and the cancellation shown on the meeting's page, in
+/// the list and in the calendar feed, a confirmation once on the next page,
+/// a refused form keeping what was typed; the other process's secretariat
+/// and a delegate are refused the desk.
+async fn the_secretariat_postpones_and_cancels_a_meeting_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    let desk = format!("/processes/trial/meetings/{meeting}/edit");
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&other.secret), StatusCode::FORBIDDEN),
+        (Some(&del.secret), StatusCode::FORBIDDEN),
+    ] {
+        let page = send(&site, page_get(who.map(String::as_str), &desk)).await;
+        assert_eq!(page.status, status, "{desk}");
+    }
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Not+mine", other.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("id=\"postpone-meeting\""),
+        "{}",
+        page.body
+    );
+
+    // A postponement with the end before the start comes back, as typed.
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/postpone"),
+            format!(
+                "csrf={}&start_date=2030-07-19&end_date=2030-07-10&reason=Hall+needed",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("value=\"2030-07-19\""),
+        "the dates typed stay"
+    );
+    assert!(
+        again.body.contains("value=\"Hall needed\""),
+        "the reason typed stays"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let unchanged = site.app.meeting(&OPERATOR, "trial", meeting).await.unwrap();
+    assert!(
+        unchanged.history.is_empty(),
+        "a refused form changes nothing"
+    );
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/postpone"),
+            format!(
+                "csrf={}&start_date=2030-07-19&end_date=2030-07-20&reason=The+hall+is+needed",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        format!("/processes/trial/meetings/{meeting}?done=meeting-postponed")
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The meeting was postponed.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Postponed from "), "{}", page.body);
+    assert!(page.body.contains("The hall is needed"));
+    // The confirmation is on that page only, and only ours.
+    let plain = send(
+        &site,
+        page_get(
+            Some(&sec.secret),
+            &format!("/processes/trial/meetings/{meeting}"),
+        ),
+    )
+    .await;
+    assert!(!plain.body.contains("role=\"status\""));
+    let crafted = send(
+        &site,
+        page_get(
+            None,
+            &format!(
+                "/processes/trial/meetings/{meeting}?done=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(crafted.status, StatusCode::OK);
+    assert!(!crafted.body.contains("class=\"flash\""));
+    assert!(!crafted.body.contains("<script>alert"));
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Agreed+under+silence", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/trial/meetings/{meeting}")),
+    )
+    .await;
+    assert!(
+        page.body.contains("meeting-status-cancelled"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Agreed under silence"));
+    let list = send(&site, page_get(None, "/processes/trial/meetings")).await;
+    assert!(list.body.contains("status-cancelled"), "{}", list.body);
+    let ics = send(&site, page_get(None, "/processes/trial/meetings.ics")).await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert_eq!(
+        ics.body.matches("STATUS:CANCELLED").count(),
+        1,
+        "{}",
+        ics.body
+    );
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/meetings/{meeting}")),
+    )
+    .await
+    .json();
+    assert_eq!(api["status"], "cancelled");
+    assert_eq!(api["history"][0]["kind"], "postponed");
+    assert_eq!(api["history"][0]["reason"], "The hall is needed");
+    assert_eq!(api["history"][1]["kind"], "cancelled");
+    assert_eq!(api["history"][1]["by"], "Amina Secretary");
+    // A cancelled meeting takes no further change: the desk says so.
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(!page.body.contains("id=\"postpone-meeting\""));
+    let refused = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &format!("/processes/trial/meetings/{meeting}/cancel"),
+            format!("csrf={}&reason=Again", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("meeting.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("meeting:{meeting}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        ["meeting.cancel", "meeting.postpone", "meeting.create"]
+    );
+}
+
+/// Calls for inputs in the portal: the list for everyone, the forms for the
+/// process's secretariat only; a call opened with a mistake comes back as
+/// typed, then opened, closed with a reason; an input sent after is refused
+/// with the closing and the reason; each step audited.
+async fn the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "S", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other) = (&sessions[0], &sessions[1]);
+    let public = send(&site, page_get(None, "/processes/trial/consultations")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public
+        .body
+        .contains("href=\"/processes/trial/consultations/online\""));
+    assert!(
+        !public.body.contains("id=\"open-call\""),
+        "no form for the public"
+    );
+    let theirs = send(
+        &site,
+        page_get(Some(&other.secret), "/processes/trial/consultations"),
+    )
+    .await;
+    assert!(
+        !theirs.body.contains("id=\"open-call\""),
+        "nor for another process's secretariat"
+    );
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=theirs&title=Theirs&opens_at=2030-01-01T00%3A00",
+                other.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=written-inputs&title=Written+inputs+on+Rev.1&opens_at=2020-05-01T09%3A00&closes_at=2020-04-01T09%3A00",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("value=\"Written inputs on Rev.1\""),
+        "typed title kept"
+    );
+    assert!(
+        again.body.contains("value=\"2020-04-01T09:00\""),
+        "typed closing kept"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations",
+            format!(
+                "csrf={}&slug=written-inputs&title=Written+inputs+on+Rev.1&opens_at=2020-05-01T09%3A00&closes_at=2099-04-01T09%3A00",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(page.body.contains("The call for inputs was opened."));
+    assert!(page.body.contains("id=\"call-written-inputs\""));
+    assert!(page.body.contains("/consultations/written-inputs/close"));
+
+    let closed = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/consultations/written-inputs/close",
+            format!("csrf={}&reason=Rev.2+is+out", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    let page = send(&site, page_get(None, "/processes/trial/consultations")).await;
+    assert!(page.body.contains("Rev.2 is out"), "the reason is public");
+    let late = send(
+        &site,
+        Request::post("/api/v1/processes/trial/consultations/written-inputs/inputs")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({ "language": "en", "text": "Too late?" }).to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
+    assert_eq!(late.json()["error"], "consultation_closed");
+    assert!(
+        late.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("Rev.2 is out"),
+        "{}",
+        late.body
+    );
+    let actions: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("consultation.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| {
+            e.record
+                .targets
+                .contains(&"consultation:written-inputs".to_owned())
+        })
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(actions, ["consultation.close", "consultation.open"]);
+}
+
+/// An adoption by recorded vote from the portal's form: the counts and each
+/// vote's states pasted as lists of codes; a list with a code that is not
+/// one comes back with everything typed and the message beside the field;
+/// then recorded, confirmed, each pasted state's vote on record and the
+/// others "not recorded"; audited.
+async fn the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    site.app
+        .create_account(
+            &OPERATOR,
+            "sec@example.org",
+            "S",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    let sec = site
+        .app
+        .login("sec@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    adoption_fixtures(&site.app, meeting).await;
+    let members = site
+        .app
+        .all_actors(Some(accord_domain::ActorKind::MemberState))
+        .await
+        .unwrap()
+        .len();
+    let form = |no: &str| {
+        format!(
+            "csrf={}&meeting={meeting}&draft=adopted&version=1&title=Adoption+by+vote&adopted_on=2030-06-01\
+             &method=recorded_vote&vote%5Bmajority%5D=simple&vote%5Btotals%5D%5Byes%5D={}\
+             &vote%5Btotals%5D%5Bno%5D=2&vote%5Btotals%5D%5Babstain%5D=1&vote%5Btotals%5D%5Bnot_voting%5D=0\
+             &vote%5Bballots%5D%5Bno%5D={no}&vote%5Bballots%5D%5Babstain%5D=che",
+            sec.csrf,
+            members - 3
+        )
+    };
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/adoptions",
+            form("FRA%2C+M%C3%89X"),
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("is not a state code"), "{}", again.body);
+    assert!(
+        again.body.contains("value=\"Adoption by vote\""),
+        "the title typed stays"
+    );
+    assert!(
+        again.body.contains(">FRA, MÉX</textarea>"),
+        "the list typed stays"
+    );
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            "/processes/trial/adoptions",
+            form("FRA%0D%0Amex"),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(next.ends_with("?done=adoption-recorded"), "{next}");
+    let page = send(&site, page_get(None, &next)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("The adoption was recorded."));
+    let id: i64 = next
+        .trim_start_matches("/processes/trial/adoptions/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let d = site
+        .app
+        .adoption(&accord_app::Principal::Anonymous, "trial", id)
+        .await
+        .unwrap();
+    let vote_of = |c: &str| d.rows.iter().find(|r| r.code.as_str() == c).unwrap().vote;
+    assert_eq!(
+        vote_of("FRA"),
+        Some(accord_domain::adoption::VoteChoice::No)
+    );
+    assert_eq!(
+        vote_of("MEX"),
+        Some(accord_domain::adoption::VoteChoice::No)
+    );
+    assert_eq!(
+        vote_of("CHE"),
+        Some(accord_domain::adoption::VoteChoice::Abstain)
+    );
+    assert_eq!(d.recorded, 3, "only the pasted states are on record");
+    let audit = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("adoption.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.record.targets.contains(&format!("adoption:{id}"))),
+        "{audit:?}"
+    );
 }
 
 fn page_get(session: Option<&str>, uri: &str) -> Request<Body> {
@@ -5215,6 +5831,43 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         .inscription
         .id;
     let on_the_meeting = |path: &str| format!("/processes/trial/meetings/{meeting}{path}");
+    // A meeting of its own for the desk's changes (edited, postponed).
+    let desk = site
+        .app
+        .add_meeting(
+            &OPERATOR,
+            accord_domain::NewMeeting {
+                process: "trial".parse().unwrap(),
+                slug: "desk-meeting".parse().unwrap(),
+                kind: accord_domain::MeetingKind::NegotiationRound,
+                number: None,
+                title: "A meeting to change".into(),
+                start_date: "2031-01-01".parse().unwrap(),
+                end_date: "2031-01-01".parse().unwrap(),
+                venue: None,
+                chairs: vec![],
+                agenda: vec![],
+                themes: vec![],
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    site.app
+        .open_consultation(
+            &OPERATOR,
+            accord_domain::Consultation {
+                process: "trial".parse().unwrap(),
+                slug: "desk-call".parse().unwrap(),
+                title: "A call to extend".into(),
+                description: String::new(),
+                opens_at: "2020-01-01T00:00:00Z".parse().unwrap(),
+                closes_at: Some("2099-01-01T00:00:00Z".parse().unwrap()),
+                synthetic: false,
+            },
+        )
+        .await
+        .unwrap();
     type Fields = fn(usize) -> Vec<(&'static str, String)>;
     type Other = (
         RoleGrant,
@@ -5301,6 +5954,48 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             |n| vec![("seconds", format!("{}:30", n % 3 + 1))],
             StatusCode::OK,
             Some(("seconds", "ten")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            format!("/api/v1/processes/trial/meetings/{desk}"),
+            format!("/processes/trial/meetings/{desk}/edit"),
+            |n| {
+                vec![
+                    ("title", format!("Edited {n}")),
+                    ("start_date", "2031-01-01".into()),
+                    ("end_date", "2031-01-01".into()),
+                    ("venue[city]", "Geneva".into()),
+                    ("venue[country]", "CHE".into()),
+                    ("agenda", format!("Opening\nItem {n}")),
+                ]
+            },
+            StatusCode::OK,
+            Some(("end_date", "next week")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::POST,
+            "/api/v1/processes/trial/consultations/desk-call/extension".into(),
+            "/processes/trial/consultations/desk-call/extend".into(),
+            |n| vec![("closes_at", format!("2099-02-{:02}T10:00", n + 1))],
+            StatusCode::CREATED,
+            Some(("closes_at", "next month")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::POST,
+            format!("/api/v1/processes/trial/meetings/{desk}/postponements"),
+            format!("/processes/trial/meetings/{desk}/postpone"),
+            |n| {
+                vec![
+                    ("start_date", format!("2031-02-{:02}", n + 1)),
+                    ("end_date", "2031-03-01".into()),
+                    ("reason", format!("Postponed, reason {n}")),
+                ]
+            },
+            StatusCode::CREATED,
+            Some(("end_date", "later")),
         ),
     ];
     for (i, (role, method, api, form_path, fields, status, bad)) in others.iter().enumerate() {

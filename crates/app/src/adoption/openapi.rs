@@ -27,6 +27,8 @@ pub struct AdoptionMeetingRecord {
     /// Codes of the process's themes the meeting addresses.
     pub themes: Vec<Slug>,
     pub note: Option<String>,
+    /// `scheduled` or `cancelled`.
+    pub status: accord_domain::MeetingStatus,
 }
 
 /// A statement linked to an adoption.

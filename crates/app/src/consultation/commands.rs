@@ -1,6 +1,8 @@
 //! The consultation: the commands (writes).
 
 use super::*;
+use crate::{parse_slug, Unit};
+use chrono::{DateTime, Utc};
 
 impl crate::App {
     // ---- statements ------------------------------------------------------
@@ -173,6 +175,113 @@ impl crate::App {
     // ---- calls for inputs and inputs -------------------------------------
 
     /// Opens a call for written inputs (the secretariat).
+    /// Closes an open call for inputs now, with the reason (the process's
+    /// secretariat); inputs sent after are refused, naming the closing and
+    /// the reason. Audited (`consultation.close`).
+    pub async fn close_consultation(
+        &self,
+        p: &Principal,
+        process: &str,
+        slug: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        if reason.trim().is_empty() {
+            return Err(ValidationError::Empty("reason").into());
+        }
+        if reason.chars().count() > 2_000 {
+            return Err(ValidationError::TooLong {
+                what: "reason",
+                max: 2_000,
+            }
+            .into());
+        }
+        let mut unit = self.unit(p).await?;
+        let now = unit.at;
+        let c = call_of(&mut unit, &process, slug).await?;
+        if c.closes_at.is_some_and(|end| end <= now) {
+            return Err(ValidationError::Invalid {
+                what: "call for inputs",
+                value: c.slug.to_string(),
+                reason: "is closed already",
+            }
+            .into());
+        }
+        if c.opens_at > now {
+            return Err(ValidationError::Invalid {
+                what: "call for inputs",
+                value: c.slug.to_string(),
+                reason: "has not opened yet: change its dates instead of closing it",
+            }
+            .into());
+        }
+        unit.tx
+            .set_consultation_closing(&process, &c.slug, now, Some(reason.trim()))
+            .await?;
+        unit.audit(
+            "consultation.close",
+            Some(&process),
+            vec![format!("consultation:{}", c.slug)],
+        )
+        .await?;
+        unit.commit().await
+    }
+
+    /// Moves a call's closing to a later instant (the process's
+    /// secretariat); a call already closed is not reopened. Audited
+    /// (`consultation.extend`).
+    pub async fn extend_consultation(
+        &self,
+        p: &Principal,
+        process: &str,
+        slug: &str,
+        closes_at: DateTime<Utc>,
+    ) -> Result<()> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let mut unit = self.unit(p).await?;
+        let now = unit.at;
+        let c = call_of(&mut unit, &process, slug).await?;
+        match c.closes_at {
+            Some(end) if end <= now => {
+                return Err(ValidationError::Invalid {
+                    what: "call for inputs",
+                    value: c.slug.to_string(),
+                    reason: "is closed already: open a new call instead",
+                }
+                .into())
+            }
+            None => {
+                return Err(ValidationError::Invalid {
+                    what: "call for inputs",
+                    value: c.slug.to_string(),
+                    reason: "has no closing date to extend",
+                }
+                .into())
+            }
+            Some(end) if closes_at <= end => {
+                return Err(ValidationError::Invalid {
+                    what: "closes_at",
+                    value: closes_at.to_rfc3339(),
+                    reason: "is not after the present closing date",
+                }
+                .into())
+            }
+            Some(_) => {}
+        }
+        unit.tx
+            .set_consultation_closing(&process, &c.slug, closes_at, None)
+            .await?;
+        unit.audit(
+            "consultation.extend",
+            Some(&process),
+            vec![format!("consultation:{}", c.slug)],
+        )
+        .await?;
+        unit.commit().await
+    }
+
     pub async fn open_consultation(&self, p: &Principal, c: Consultation) -> Result<()> {
         authorize(p, Action::ManageConsultation(&c.process))?;
         c.validate()?;
@@ -224,6 +333,21 @@ impl crate::App {
                     input.consultation, input.process
                 ))
             })?;
+        if !matches!(p, Principal::System(_)) && consultation.closes_at.is_some_and(|c| c <= now) {
+            let reason = unit
+                .tx
+                .consultation_closed_reason(&input.process, &input.consultation)
+                .await?;
+            return Err(ValidationError::ConsultationClosed {
+                title: consultation.title.clone(),
+                closed: consultation
+                    .closes_at
+                    .map(|c| c.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+                reason,
+            }
+            .into());
+        }
         if !matches!(p, Principal::System(_)) && !consultation.is_open_at(now) {
             return Err(ValidationError::Invalid {
                 what: "consultation",
@@ -501,4 +625,12 @@ impl crate::App {
             .collect();
         Ok((batch, docs))
     }
+}
+
+/// A call for inputs of `process`, or "not found".
+async fn call_of(u: &mut Unit<'_>, process: &Slug, slug: &str) -> Result<Consultation> {
+    let slug = parse_slug("call for inputs", slug)?;
+    u.tx.find_consultation(process, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no call for inputs '{slug}' in '{process}'")))
 }

@@ -20,6 +20,16 @@ use chrono::Duration;
 /// Delegates may add a statement until this many days after the meeting ends.
 pub const STATEMENT_DAYS_AFTER_MEETING: i64 = 30;
 
+/// A call for inputs as the secretariat's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallForInputs {
+    pub consultation: Consultation,
+    /// `open`, `upcoming` or `closed`, at the app's clock.
+    pub state: &'static str,
+    /// Why it was closed early, if it was.
+    pub closed_reason: Option<String>,
+}
+
 /// A statement with what a reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementDetail {

@@ -86,6 +86,36 @@ impl crate::App {
         })
     }
 
+    /// A process's calls for inputs, each open, upcoming or closed now, with
+    /// the reason of an early closing.
+    pub async fn calls_for_inputs(&self, process: &str) -> Result<Vec<CallForInputs>> {
+        let process = self.existing_process(process).await?;
+        let now = self.now();
+        let reasons: std::collections::HashMap<Slug, String> = self
+            .store
+            .consultation_closures(&process)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(self
+            .store
+            .list_consultations(&process)
+            .await?
+            .into_iter()
+            .map(|c| CallForInputs {
+                state: if c.opens_at > now {
+                    "upcoming"
+                } else if c.is_open_at(now) {
+                    "open"
+                } else {
+                    "closed"
+                },
+                closed_reason: reasons.get(&c.slug).cloned(),
+                consultation: c,
+            })
+            .collect())
+    }
+
     pub async fn consultations(&self, process: &str) -> Result<Vec<Consultation>> {
         let process = self.existing_process(process).await?;
         Ok(self.store.list_consultations(&process).await?)

@@ -43,6 +43,87 @@ impl crate::App {
         Ok(id)
     }
 
+    /// Edits a meeting's title, dates, venue, agenda and note (the
+    /// process's secretariat); the change is kept in the meeting's history
+    /// and audited. An agenda item that statements or inscriptions are
+    /// filed under cannot be removed. Returns the change recorded.
+    pub async fn edit_meeting(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        edit: MeetingEdit,
+        reason: Option<String>,
+    ) -> Result<MeetingChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let meeting = meeting_of(&mut unit, &process, id).await?;
+        let (next, changes) = meeting.edited(&edit)?;
+        require_actors(&mut *unit.tx, next.referenced_actors()).await?;
+        for number in unit.tx.agenda_items_in_use(id).await? {
+            if !next.agenda.iter().any(|a| a.number == number) {
+                return Err(ValidationError::AgendaItemInUse(number).into());
+            }
+        }
+        let reason = reason.filter(|r| !r.trim().is_empty());
+        let change =
+            record_meeting_change(&mut unit, &next, MeetingChangeKind::Edited, reason, changes)
+                .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Moves a meeting to new dates, with the reason (the process's
+    /// secretariat): a postponement when it starts later, a rescheduling
+    /// otherwise. Kept in the history and audited.
+    pub async fn reschedule_meeting(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        reason: &str,
+    ) -> Result<MeetingChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let meeting = meeting_of(&mut unit, &process, id).await?;
+        let (next, kind, changes) = meeting.rescheduled(start_date, end_date, reason)?;
+        let change =
+            record_meeting_change(&mut unit, &next, kind, Some(reason.trim().into()), changes)
+                .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Cancels a meeting, with the reason (the process's secretariat). The
+    /// meeting stays, marked cancelled, with its history; audited.
+    pub async fn cancel_meeting(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        reason: &str,
+    ) -> Result<MeetingChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let meeting = meeting_of(&mut unit, &process, id).await?;
+        let (next, changes) = meeting.cancelled(reason)?;
+        let change = record_meeting_change(
+            &mut unit,
+            &next,
+            MeetingChangeKind::Cancelled,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
     /// Records document metadata; returns its id.
     pub async fn add_document(&self, p: &Principal, document: NewDocument) -> Result<i64> {
         authorize(p, Action::EditProcess(&document.process))?;
@@ -144,4 +225,48 @@ impl crate::App {
         }
         Ok(report)
     }
+}
+
+/// A meeting of `process`, for a change: "not found" when it is another
+/// process's.
+async fn meeting_of(u: &mut Unit<'_>, process: &Slug, id: i64) -> Result<Meeting> {
+    match u.tx.meeting_by_id(id).await? {
+        Some(m) if &m.process == process => Ok(m),
+        _ => Err(AppError::NotFound(format!(
+            "meeting {id} in '{process}' does not exist"
+        ))),
+    }
+}
+
+/// Writes the changed meeting, its history entry and the audit entry.
+async fn record_meeting_change(
+    u: &mut Unit<'_>,
+    next: &Meeting,
+    kind: MeetingChangeKind,
+    reason: Option<String>,
+    changes: Vec<FieldChange>,
+) -> Result<MeetingChange> {
+    u.tx.update_meeting(next).await?;
+    let change = MeetingChange {
+        meeting: next.id,
+        kind,
+        at: u.at,
+        by: u.principal.name(),
+        reason,
+        changes,
+    };
+    u.tx.insert_meeting_change(&change).await?;
+    let action = match kind {
+        MeetingChangeKind::Edited => "meeting.edit",
+        MeetingChangeKind::Postponed => "meeting.postpone",
+        MeetingChangeKind::Rescheduled => "meeting.reschedule",
+        MeetingChangeKind::Cancelled => "meeting.cancel",
+    };
+    u.audit(
+        action,
+        Some(&next.process),
+        vec![format!("meeting:{}", next.id)],
+    )
+    .await?;
+    Ok(change)
 }

@@ -23,6 +23,25 @@ pub struct ProcessDescription {
     pub documents: Vec<NewDocument>,
 }
 
+/// What needs the attention of who runs a process, each a count; `None`
+/// where the reader may not see it (the dashboard shows only what is
+/// `Some`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attention {
+    /// Applications for accreditation still in their no-objection period.
+    pub applications_in_objection_period: Option<usize>,
+    /// Applications whose period is over, waiting for a decision.
+    pub applications_to_decide: Option<usize>,
+    /// Uploaded files of the process whose text is still being read.
+    pub pending_uploads: Option<usize>,
+    /// Silence procedures running now.
+    pub open_silences: Option<usize>,
+    /// Amendments to the drafts' latest versions still tabled.
+    pub amendments_awaiting_decision: Option<usize>,
+    pub running_jobs: Option<usize>,
+    pub failed_jobs: Option<usize>,
+}
+
 /// What a load created and what it found already there, per kind of thing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadReport {

@@ -47,6 +47,84 @@ impl crate::App {
         })
     }
 
+    /// What needs attention in a process, as far as `reader` may see:
+    /// applications (for who reviews accreditation), pending uploads and
+    /// jobs (for who runs the consultation), open silence procedures and
+    /// tabled amendments (for who edits the process or chairs the
+    /// negotiation). Nothing of another process is counted.
+    pub async fn attention(&self, reader: &Principal, process: &str) -> Result<Attention> {
+        let process = self.existing_process(process).await?;
+        let may = |action: Action<'_>| policy::authorize(reader, action).is_ok();
+        let now = self.now();
+        let mut a = Attention::default();
+        if may(Action::ReviewAccreditation(&process)) {
+            let apps = self.store.list_applications(&process).await?;
+            let pending: Vec<_> = apps
+                .iter()
+                .filter(|x| x.status == AccreditationStatus::Pending)
+                .collect();
+            a.applications_in_objection_period = Some(
+                pending
+                    .iter()
+                    .filter(|x| x.objection_deadline > now)
+                    .count(),
+            );
+            a.applications_to_decide = Some(
+                pending
+                    .iter()
+                    .filter(|x| x.objection_deadline <= now)
+                    .count(),
+            );
+        }
+        if may(Action::ManageConsultation(&process)) {
+            let mut n = 0;
+            for (kind, id, _) in self.store.list_pending_texts().await? {
+                let ours = match kind {
+                    ItemKind::Document => self.store.get_document(&process, id).await.is_ok(),
+                    ItemKind::Statement => self.store.get_statement(&process, id).await.is_ok(),
+                    ItemKind::Input => self.store.get_input(&process, id).await.is_ok(),
+                };
+                n += usize::from(ours);
+            }
+            a.pending_uploads = Some(n);
+            let jobs = self.store.list_jobs(&process, 100).await?;
+            a.running_jobs = Some(
+                jobs.iter()
+                    .filter(|j| j.status == accord_domain::stocktaking::JobStatus::Running)
+                    .count(),
+            );
+            a.failed_jobs = Some(
+                jobs.iter()
+                    .filter(|j| j.status == accord_domain::stocktaking::JobStatus::Failed)
+                    .count(),
+            );
+        }
+        if may(Action::EditProcess(&process)) || may(Action::ChairNegotiation(&process)) {
+            let (mut silences, mut tabled) = (0, 0);
+            for draft in self.store.list_drafts(&process).await? {
+                silences += self
+                    .store
+                    .list_silence_procedures(draft.id)
+                    .await?
+                    .iter()
+                    .filter(|s| s.outcome.is_none() && s.deadline > now)
+                    .count();
+                if let Some(latest) = self.store.list_versions(draft.id).await?.last() {
+                    tabled += self
+                        .store
+                        .list_amendments(latest.id)
+                        .await?
+                        .iter()
+                        .filter(|x| x.status == accord_domain::negotiation::AmendmentStatus::Tabled)
+                        .count();
+                }
+            }
+            a.open_silences = Some(silences);
+            a.amendments_awaiting_decision = Some(tabled);
+        }
+        Ok(a)
+    }
+
     pub async fn meetings(
         &self,
         process: &str,
@@ -107,10 +185,12 @@ impl crate::App {
             .into_iter()
             .filter(|t| meeting.themes.contains(&t.code))
             .collect();
+        let history = self.store.list_meeting_changes(id).await?;
         Ok(MeetingDetail {
             meeting,
             documents,
             themes,
+            history,
         })
     }
 

@@ -203,7 +203,7 @@ pub(crate) async fn adopt(
     let result = async {
         let c = input?;
         let id = s.app.adopt(&principal, &slug, c).await?;
-        adoption_done(&s, &principal, &slug, id, "").await
+        adoption_done(&s, &principal, &slug, id, "?done=adoption-recorded").await
     }
     .await;
     via.answer(&s, &r, result, |form| {

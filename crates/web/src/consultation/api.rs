@@ -622,9 +622,11 @@ pub(crate) struct NewConsultation {
     title: String,
     #[serde(default)]
     description: String,
+    /// RFC 3339; the form's local date and time (`2030-05-01T09:00`) is read as UTC.
+    #[serde(deserialize_with = "crate::process::params::required_instant")]
     opens_at: chrono::DateTime<chrono::Utc>,
     /// Open with no set end when absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::process::params::instant")]
     closes_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Generated test data, labelled as such wherever it appears.
     #[serde(default)]
@@ -670,15 +672,124 @@ pub(crate) async fn open_consultation(
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/consultations"),
             record: record(&ConsultCallRecord { slug: name.clone() })?,
-            page: format!("/processes/{slug}/consultations/{name}"),
+            page: format!("/processes/{slug}/consultations?done=consultation-opened#call-{name}"),
         })
     }
     .await;
-    // No page has this form yet: a form sent here anyway is answered with
-    // the message on an error page.
-    let (s, r) = (&s, &r);
-    via.answer(s, r, result, |form| async move {
-        Err(r.error_page(s, StatusCode::BAD_REQUEST, form.described()))
+    via.answer(&s, &r, result, |form| {
+        crate::consultation::pages::render_calls(&s, &r, &slug, Some(("open".into(), form)))
+    })
+    .await
+}
+
+/// Why a call for inputs is closed before its time.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ConsultationClosure {
+    /// Required: inputs sent after the closing are refused with it.
+    reason: String,
+}
+
+/// Close an open call for inputs now, with the reason (the process's
+/// secretariat). Inputs sent after are refused (`consultation_closed`,
+/// naming the closing and the reason). Audited (`consultation.close`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/consultations/{consultation}/closure",
+    tag = "consultation",
+    params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path, example = "online")),
+    request_body(content = ConsultationClosure, example = json!({
+                "reason": "The co-facilitators asked for the inputs by this date"
+            })),
+    responses((status = 201, description = "Closed", body = ConsultCallRecord))
+)]
+pub(crate) async fn close_consultation(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, name)): Path<(String, String)>,
+    command: Command<ConsultationClosure>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app
+            .close_consultation(&principal, &slug, &name, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/consultations"),
+            record: record(&ConsultCallRecord { slug: name.clone() })?,
+            page: format!("/processes/{slug}/consultations?done=consultation-closed#call-{name}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::consultation::pages::render_calls(
+            &s,
+            &r,
+            &slug,
+            Some((format!("close-{name}"), form)),
+        )
+    })
+    .await
+}
+
+/// A later closing for a call for inputs.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ConsultationExtension {
+    /// RFC 3339; the form's local date and time is read as UTC. After the
+    /// present closing.
+    #[serde(deserialize_with = "crate::process::params::required_instant")]
+    closes_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Extend a call for inputs to a later closing (the process's
+/// secretariat); a closed call is not reopened. Audited
+/// (`consultation.extend`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/consultations/{consultation}/extension",
+    tag = "consultation",
+    params(("slug" = String, Path, example = "gcm"), ("consultation" = String, Path, example = "online")),
+    request_body(content = ConsultationExtension, example = json!({
+                "closes_at": "2017-07-01T00:00:00Z"
+            })),
+    responses((status = 201, description = "Extended", body = ConsultCallRecord))
+)]
+pub(crate) async fn extend_consultation(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, name)): Path<(String, String)>,
+    command: Command<ConsultationExtension>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app
+            .extend_consultation(&principal, &slug, &name, c.closes_at)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/consultations"),
+            record: record(&ConsultCallRecord { slug: name.clone() })?,
+            page: format!("/processes/{slug}/consultations?done=consultation-extended#call-{name}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::consultation::pages::render_calls(
+            &s,
+            &r,
+            &slug,
+            Some((format!("extend-{name}"), form)),
+        )
     })
     .await
 }
@@ -866,6 +977,8 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(add_statement, list_statements))
         .routes(utoipa_axum::routes!(put_statement_text))
         .routes(utoipa_axum::routes!(open_consultation, list_consultations))
+        .routes(utoipa_axum::routes!(close_consultation))
+        .routes(utoipa_axum::routes!(extend_consultation))
         .routes(utoipa_axum::routes!(submit_input))
         .routes(utoipa_axum::routes!(
             mark_recommendation,
@@ -883,6 +996,15 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 pub fn form_routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/statements", post(add_statement))
+        .route("/processes/{slug}/consultations", post(open_consultation))
+        .route(
+            "/processes/{slug}/consultations/{consultation}/close",
+            post(close_consultation),
+        )
+        .route(
+            "/processes/{slug}/consultations/{consultation}/extend",
+            post(extend_consultation),
+        )
         .route(
             "/processes/{slug}/consultations/{consultation}/inputs",
             post(submit_input),

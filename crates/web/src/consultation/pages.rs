@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
+        .route("/processes/{slug}/consultations", get(calls_page))
         .route("/processes/{slug}/statements/{id}", get(statement_page))
         .route(
             "/processes/{slug}/consultations/{consultation}",
@@ -449,6 +450,66 @@ async fn recommendations_page(
             next => next,
         },
     )
+}
+
+/// A process's calls for inputs — open, upcoming, closed, with their dates
+/// and links — and, for the secretariat, the form that opens one and, on
+/// each open call, the forms that close it now or extend it; `failed`: a
+/// form refused (`open`, `close-{slug}`, `extend-{slug}`), with what was
+/// typed and the message beside the field.
+pub(crate) async fn render_calls(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    failed: Option<(String, FormAgain)>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let calls = s
+        .app
+        .calls_for_inputs(slug)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
+    let local = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
+    let mut groups: Vec<(&str, Vec<Value>)> =
+        vec![("open", vec![]), ("upcoming", vec![]), ("closed", vec![])];
+    for call in &calls {
+        let c = &call.consultation;
+        let item = context! {
+            slug => c.slug.as_str(),
+            title => &c.title,
+            description => &c.description,
+            opens_at => c.opens_at.format("%Y-%m-%d %H:%M").to_string(),
+            opens_on => c.opens_at.date_naive().to_string(),
+            closes_at => c.closes_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+            closes_on => c.closes_at.map(|t| t.date_naive().to_string()),
+            closes_local => c.closes_at.map(local),
+            closed_reason => &call.closed_reason,
+            synthetic => c.synthetic,
+        };
+        if let Some((_, list)) = groups.iter_mut().find(|(state, _)| *state == call.state) {
+            list.push(item);
+        }
+    }
+    let again = again_value(failed.as_ref().map(|(f, a)| (f.as_str(), a.clone())));
+    r.render(
+        s,
+        "calls.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            groups => groups.into_iter().map(|(state, items)| context! { state => state, items => items }).collect::<Vec<_>>(),
+            can => &can,
+            again => again,
+        },
+    )
+}
+
+async fn calls_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+) -> PageResult {
+    render_calls(&s, &r, &slug, None).await
 }
 
 #[cfg(test)]

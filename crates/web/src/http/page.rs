@@ -136,6 +136,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         "analysis_part.html",
         include_str!("../../templates/analysis_part.html"),
     ),
+    (
+        "manage_meeting.html",
+        include_str!("../../templates/manage_meeting.html"),
+    ),
+    (
+        "meeting_history.html",
+        include_str!("../../templates/meeting_history.html"),
+    ),
+    ("calls.html", include_str!("../../templates/calls.html")),
 ];
 
 /// The template environment: HTML auto-escaping on, and three helpers that
@@ -264,6 +273,29 @@ struct LanguageLink {
     current: bool,
 }
 
+/// The confirmations a form's next page may show (`?done=meeting-postponed`
+/// in the redirect's URL, shown at the top of the page as `role="status"`;
+/// the message is `done-{key}` in the catalogues). A key outside this list
+/// is ignored, so a crafted link can show nothing but these sentences.
+pub(crate) const CONFIRMATIONS: &[&str] = &[
+    "meeting-edited",
+    "meeting-postponed",
+    "meeting-rescheduled",
+    "meeting-cancelled",
+    "consultation-opened",
+    "consultation-closed",
+    "consultation-extended",
+    "adoption-recorded",
+];
+
+/// The confirmation a page's address carries, if it is one of ours.
+fn done_of(path: &str) -> Option<&'static str> {
+    let query = path.split_once('?')?.1;
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == "done")
+        .find_map(|(_, v)| CONFIRMATIONS.iter().copied().find(|c| *c == v))
+}
+
 /// A page the portal could not produce.
 pub struct PageError {
     status: StatusCode,
@@ -338,6 +370,7 @@ impl Reader {
             global_can => accord_app::policy::capabilities(&self.principal, None, &Default::default()),
             here_encoded => urlencode(&self.path),
             here_path => self.path.split('?').next().unwrap_or(""),
+            done => done_of(&self.path),
             ..page
         };
         s.templates
@@ -490,4 +523,34 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     let cut: String = squashed.chars().take(max).collect();
     let end = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", &cut[..end])
+}
+
+#[cfg(test)]
+mod confirmation_tests {
+    use super::done_of;
+
+    #[test]
+    fn only_known_confirmations_are_read_from_the_address() {
+        assert_eq!(
+            done_of("/processes/gcm/meetings/3?done=meeting-postponed"),
+            Some("meeting-postponed")
+        );
+        assert_eq!(
+            done_of("/p?lang=fr&done=adoption-recorded"),
+            Some("adoption-recorded")
+        );
+        for hostile in [
+            "/p",
+            "/p?done=",
+            "/p?done=%3Cscript%3E",
+            "/p?done=meeting-postponed%00",
+            "/p?done=MEETING-POSTPONED",
+            "/p?done=../../etc/passwd",
+            "/p?done=meeting-postponed-and-more",
+            "/p?done=%FF%FE",
+            "/p?done",
+        ] {
+            assert_eq!(done_of(hostile), None, "{hostile}");
+        }
+    }
 }

@@ -13,6 +13,7 @@ use accord_app::AppError;
 use accord_app::PageRequest;
 use accord_domain as d;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -120,6 +121,43 @@ pub struct MeetingDto {
     /// Codes of the process's themes the meeting addresses.
     themes: Vec<String>,
     note: Option<String>,
+    /// `scheduled` (on its dates, perhaps postponed to them) or `cancelled`.
+    #[schema(example = "scheduled")]
+    status: d::MeetingStatus,
+}
+
+/// One meeting, with the history of its changes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingDetailDto {
+    #[serde(flatten)]
+    meeting: MeetingDto,
+    /// Every change since the meeting was recorded, oldest first.
+    history: Vec<MeetingChangeDto>,
+}
+
+/// A change to a meeting: what it was, when, by whom, why, and each field
+/// before and after.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingChangeDto {
+    /// `edited`, `postponed` (later dates), `rescheduled` (earlier dates,
+    /// or another length) or `cancelled`.
+    #[schema(example = "postponed")]
+    kind: d::MeetingChangeKind,
+    at: DateTime<Utc>,
+    /// The name of who made it.
+    by: String,
+    reason: Option<String>,
+    changes: Vec<d::FieldChange>,
+}
+
+fn meeting_change_dto(c: d::MeetingChange) -> MeetingChangeDto {
+    MeetingChangeDto {
+        kind: c.kind,
+        at: c.at,
+        by: c.by,
+        reason: c.reason,
+        changes: c.changes,
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -267,7 +305,11 @@ fn officer(o: d::Officer) -> OfficerDto {
 }
 
 fn meeting_dto(m: d::Meeting) -> MeetingDto {
-    let d::Meeting { id, meeting: m } = m;
+    let d::Meeting {
+        id,
+        meeting: m,
+        status,
+    } = m;
     MeetingDto {
         id,
         slug: m.slug.into(),
@@ -299,6 +341,7 @@ fn meeting_dto(m: d::Meeting) -> MeetingDto {
             .collect(),
         themes: strings(&m.themes),
         note: m.note,
+        status,
     }
 }
 
@@ -409,19 +452,255 @@ async fn list_meetings(
     Ok(Json(Page::from(listing, meeting_dto)))
 }
 
-/// One meeting.
+/// One meeting, with the history of its changes (edited, postponed,
+/// rescheduled, cancelled: who, when, why, each field before and after).
 #[utoipa::path(get, path = "/api/v1/processes/{slug}/meetings/{id}", tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
-    responses((status = 200, body = MeetingDto), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = MeetingDetailDto), (status = 404, body = ErrorBody)))]
 async fn get_meeting(
     State(s): State<SharedState>,
     caller: crate::http::auth::Caller,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Json<MeetingDto>, ApiError> {
+) -> Result<Json<MeetingDetailDto>, ApiError> {
     let id = parse_id(&id, "meeting")?;
-    Ok(Json(meeting_dto(
-        s.app.meeting(&caller.principal, &slug, id).await?.meeting,
-    )))
+    let detail = s.app.meeting(&caller.principal, &slug, id).await?;
+    Ok(Json(MeetingDetailDto {
+        meeting: meeting_dto(detail.meeting),
+        history: detail.history.into_iter().map(meeting_change_dto).collect(),
+    }))
+}
+
+/// A meeting as it is to read after an edit: its title, dates, venue,
+/// agenda and note (its kind, number and slug stay). The form gives the
+/// agenda one title per line.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingEdit {
+    title: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    /// Absent when the venue is not known for certain.
+    #[serde(default)]
+    venue: Option<d::Venue>,
+    /// The items in order (the form: one title per line). An item that
+    /// statements or speakers are filed under cannot be removed.
+    #[serde(default, deserialize_with = "crate::process::params::agenda")]
+    #[schema(value_type = Vec<NewAgendaItem>)]
+    agenda: Vec<NewAgendaItem>,
+    #[serde(default)]
+    note: Option<String>,
+    /// Why, if the secretariat says (kept in the meeting's history).
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+fn numbered(agenda: Vec<NewAgendaItem>) -> Vec<d::AgendaItem> {
+    agenda
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| d::AgendaItem {
+            number: item.number.unwrap_or(i as u32 + 1),
+            title: item.title,
+        })
+        .collect()
+}
+
+/// Edit a meeting's title, dates, venue, agenda or note (the process's
+/// secretariat). The change is kept in the meeting's history and audited
+/// (`meeting.edit`); the form on the meeting's desk page sends the same
+/// command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/meetings/{id}",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = MeetingEdit, example = json!({
+                "title": "Sixth round of intergovernmental negotiations",
+                "start_date": "2018-07-09", "end_date": "2018-07-13",
+                "venue": { "name": "Conference Room 4", "city": "New York", "country": "USA" },
+                "agenda": [{ "number": 1, "title": "Rev.2" }, { "number": 2, "title": "Other matters" }],
+                "reason": "The agenda adopted at the opening"
+            })),
+    responses((status = 200, description = "The change recorded", body = MeetingChangeDto))
+)]
+pub(crate) async fn edit_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<MeetingEdit>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let edit = d::MeetingEdit {
+            title: c.title,
+            start_date: c.start_date,
+            end_date: c.end_date,
+            venue: c.venue,
+            agenda: numbered(c.agenda),
+            note: c.note,
+        };
+        let change = s
+            .app
+            .edit_meeting(&principal, &slug, meeting, edit, c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}"),
+            record: record(&meeting_change_dto(change))?,
+            page: format!("/processes/{slug}/meetings/{meeting}?done=meeting-edited"),
+        })
+    }
+    .await;
+    via.answer_as(StatusCode::OK, &s, &r, result, |form| {
+        crate::process::manage::render_meeting_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("edit", form)),
+        )
+    })
+    .await
+}
+
+/// New dates for a meeting, and why.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingPostponement {
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    /// Required: it is shown on the meeting's page.
+    reason: String,
+}
+
+/// Postpone or reschedule a meeting to new dates, with the reason (the
+/// process's secretariat): later dates are a postponement
+/// (`meeting.postpone`), earlier ones a rescheduling
+/// (`meeting.reschedule`). Kept in the meeting's history and audited.
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/postponements",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = MeetingPostponement, example = json!({
+                "start_date": "2018-07-19", "end_date": "2018-07-20",
+                "reason": "The General Assembly Hall is needed for a special session"
+            })),
+    responses((status = 201, description = "The change recorded", body = MeetingChangeDto))
+)]
+pub(crate) async fn postpone_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<MeetingPostponement>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let change = s
+            .app
+            .reschedule_meeting(
+                &principal,
+                &slug,
+                meeting,
+                c.start_date,
+                c.end_date,
+                &c.reason,
+            )
+            .await?;
+        let done = match change.kind {
+            d::MeetingChangeKind::Postponed => "meeting-postponed",
+            _ => "meeting-rescheduled",
+        };
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}"),
+            record: record(&meeting_change_dto(change))?,
+            page: format!("/processes/{slug}/meetings/{meeting}?done={done}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_meeting_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("postpone", form)),
+        )
+    })
+    .await
+}
+
+/// Why a meeting is cancelled.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingCancellation {
+    /// Required: it is shown on the meeting's page.
+    reason: String,
+}
+
+/// Cancel a meeting, with the reason (the process's secretariat). The
+/// meeting stays, marked cancelled in lists, the timeline and the
+/// calendar feed (`STATUS:CANCELLED`); kept in its history and audited
+/// (`meeting.cancel`). A cancelled meeting takes no further change.
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/cancellation",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = MeetingCancellation, example = json!({
+                "reason": "The text was agreed under silence procedure"
+            })),
+    responses((status = 201, description = "The change recorded", body = MeetingChangeDto))
+)]
+pub(crate) async fn cancel_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<MeetingCancellation>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let change = s
+            .app
+            .cancel_meeting(&principal, &slug, meeting, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}"),
+            record: record(&meeting_change_dto(change))?,
+            page: format!("/processes/{slug}/meetings/{meeting}?done=meeting-cancelled"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_meeting_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("cancel", form)),
+        )
+    })
+    .await
 }
 
 /// The documents of a process the caller may read, in date order: the public
@@ -1109,6 +1388,9 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_process))
         .routes(utoipa_axum::routes!(get_meeting))
         .routes(utoipa_axum::routes!(get_document))
+        .routes(utoipa_axum::routes!(get_meeting, edit_meeting))
+        .routes(utoipa_axum::routes!(postpone_meeting))
+        .routes(utoipa_axum::routes!(cancel_meeting))
         .routes(utoipa_axum::routes!(get_actor))
         .routes(utoipa_axum::routes!(get_actor_record))
 }
@@ -1123,6 +1405,15 @@ pub fn form_routes() -> PageRoutes {
         .route("/processes/{slug}/manage/documents", post(add_document))
         .route("/manage/processes", post(create_process))
         .route("/actors/manage", post(create_actor))
+        .route("/processes/{slug}/meetings/{id}/edit", post(edit_meeting))
+        .route(
+            "/processes/{slug}/meetings/{id}/postpone",
+            post(postpone_meeting),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/cancel",
+            post(cancel_meeting),
+        )
         .route(
             "/processes/{slug}/meetings/{id}/register",
             post(register_for_meeting),

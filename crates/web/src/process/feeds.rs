@@ -242,6 +242,14 @@ async fn calendar(
                 format!("SUMMARY:{}", ical_text(&m.title)),
                 format!("URL:{base}/processes/{slug}/meetings/{}", m.id),
                 format!("CATEGORIES:{}", m.kind),
+                format!(
+                    "STATUS:{}",
+                    if m.is_cancelled() {
+                        "CANCELLED"
+                    } else {
+                        "CONFIRMED"
+                    }
+                ),
             ];
             if let Some(l) = location {
                 lines.push(format!("LOCATION:{}", ical_text(&l)));

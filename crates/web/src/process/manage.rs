@@ -22,6 +22,10 @@ use std::collections::BTreeMap;
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/manage", get(manage_page))
+        .route(
+            "/processes/{slug}/meetings/{id}/edit",
+            get(meeting_desk_page),
+        )
         .route("/manage/processes", get(new_process_page))
         .route("/actors/manage", get(actors_page))
 }
@@ -90,6 +94,13 @@ pub(crate) async fn render_manage(
         .all_meetings(slug, None)
         .await
         .map_err(|e| r.error(s, e))?;
+    let attention = attention_items(
+        slug,
+        &s.app
+            .attention(principal, slug)
+            .await
+            .map_err(|e| r.error(s, e))?,
+    );
     let mut taxonomies: Vec<String> = s
         .app
         .themes(slug)
@@ -119,6 +130,7 @@ pub(crate) async fn render_manage(
         "manage.html",
         context! {
             process => &overview.process, current_phase => overview.current_phase,
+            attention => attention,
             meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
             phase_kinds => d::PhaseKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
@@ -202,4 +214,160 @@ pub(crate) async fn render_actors(
 
 async fn actors_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> PageResult {
     render_actors(&s, &r, &caller.principal, None).await
+}
+
+/// The secretariat's desk for one meeting: the forms that edit it,
+/// postpone (or reschedule) it and cancel it, and its history so far;
+/// `failed`: one of the three forms (`edit`, `postpone`, `cancel`)
+/// refused, with what was typed and the message beside the field.
+pub(crate) async fn render_meeting_desk(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    slug: &str,
+    id: &str,
+    failed: Option<(&str, FormAgain)>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(id, "meeting")
+        .map_err(|e| r.error_page(s, e.status, e.message))?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    authorize(principal, Action::EditProcess(&overview.process.slug)).map_err(|e| r.error(s, e))?;
+    let detail = s
+        .app
+        .meeting(principal, slug, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let m = &detail.meeting;
+    // The form as the meeting reads now, or as it was typed.
+    let mut values: BTreeMap<String, String> = [
+        ("title", m.title.clone()),
+        ("start_date", m.start_date.to_string()),
+        ("end_date", m.end_date.to_string()),
+        (
+            "venue[name]",
+            m.venue
+                .as_ref()
+                .and_then(|v| v.name.clone())
+                .unwrap_or_default(),
+        ),
+        (
+            "venue[city]",
+            m.venue.as_ref().map(|v| v.city.clone()).unwrap_or_default(),
+        ),
+        (
+            "venue[country]",
+            m.venue
+                .as_ref()
+                .map(|v| v.country.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "agenda",
+            m.agenda
+                .iter()
+                .map(|a| a.title.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        ("note", m.note.clone().unwrap_or_default()),
+        ("reason", String::new()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut postpone = context! { start_date => "", end_date => "", reason => "" };
+    let mut cancel_reason = String::new();
+    let (form, error, field) = match failed {
+        Some((form, again)) => {
+            let typed: BTreeMap<String, String> = again.values.iter().cloned().collect();
+            let get = |k: &str| typed.get(k).cloned().unwrap_or_default();
+            match form {
+                "edit" => {
+                    for (k, v) in &mut values {
+                        *v = get(k);
+                    }
+                }
+                "postpone" => {
+                    postpone = context! {
+                        start_date => get("start_date"),
+                        end_date => get("end_date"),
+                        reason => get("reason"),
+                    };
+                }
+                _ => cancel_reason = get("reason"),
+            }
+            // The field at fault as the template names it (`venue.city`).
+            (Some(form), Some(again.described()), again.field.clone())
+        }
+        None => (None, None, None),
+    };
+    r.render(
+        s,
+        "manage_meeting.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            meeting => m,
+            history => crate::process::history::view(m, &detail.history),
+            values => values,
+            postpone => postpone,
+            cancel_reason => cancel_reason,
+            failed_form => form,
+            failed_field => field,
+            error => error,
+        },
+    )
+}
+
+async fn meeting_desk_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    render_meeting_desk(&s, &r, &caller.principal, &slug, &id, None).await
+}
+
+/// The dashboard's items: what the reader may see of what needs attention,
+/// each a count and the page that deals with it.
+fn attention_items(slug: &str, a: &accord_app::Attention) -> Vec<minijinja::Value> {
+    [
+        (
+            "applications-in-objection-period",
+            a.applications_in_objection_period,
+            format!("/processes/{slug}/accreditation"),
+        ),
+        (
+            "applications-to-decide",
+            a.applications_to_decide,
+            format!("/processes/{slug}/accreditation"),
+        ),
+        (
+            "pending-uploads",
+            a.pending_uploads,
+            format!("/processes/{slug}/documents"),
+        ),
+        (
+            "open-silences",
+            a.open_silences,
+            format!("/processes/{slug}/drafts"),
+        ),
+        (
+            "amendments-awaiting-decision",
+            a.amendments_awaiting_decision,
+            format!("/processes/{slug}/drafts"),
+        ),
+        (
+            "running-jobs",
+            a.running_jobs,
+            format!("/processes/{slug}/stocktaking"),
+        ),
+        (
+            "failed-jobs",
+            a.failed_jobs,
+            format!("/processes/{slug}/stocktaking"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, count, href)| count.map(|count| context! { key, count, href }))
+    .collect()
 }

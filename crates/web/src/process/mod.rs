@@ -5,6 +5,7 @@
 pub mod api;
 pub mod feeds;
 pub mod files;
+pub(crate) mod history;
 pub mod manage;
 pub mod pages;
 pub(crate) mod params;

@@ -317,6 +317,7 @@ pub(crate) async fn render_meeting(
             time_limits => time_limits,
             process => &overview.process, current_phase => overview.current_phase,
             meeting => &detail.meeting,
+            history => crate::process::history::view(&detail.meeting, &detail.history),
             venue_country => venue_country,
             participants => participants,
             floor => floor_options(&can, s.app.today(), &detail.meeting),
@@ -421,7 +422,7 @@ async fn document_page(
         &s,
         "document.html",
         context! {
-            process => &overview.process,
+            process => &overview.process, current_phase => overview.current_phase,
             d => &detail.document,
             texts => texts,
             meeting => &detail.meeting,

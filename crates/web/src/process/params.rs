@@ -140,6 +140,11 @@ pub(crate) fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime
         })
 }
 
+/// A required instant, read as [`instant`] reads one.
+pub(crate) fn required_instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    instant(d)?.ok_or_else(|| de::Error::custom("give a date and time"))
+}
+
 /// A time limit: seconds as a number (the API), or minutes as a string,
 /// `3` or `2:30` (the form); null or absent for the usual limit.
 pub(crate) fn time_limit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {

@@ -55,6 +55,8 @@ pub struct Mark {
     pub w: f64,
     pub href: String,
     pub title: String,
+    /// The meeting was cancelled (drawn hollow, said in its title).
+    pub cancelled: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,11 +159,21 @@ pub fn layout(
                         y: y + 16.0,
                         w,
                         href: format!("/processes/{process}/meetings/{}", m.id),
-                        title: format!(
-                            "{} — {}",
-                            m.title,
-                            i18n.date_range(lang, m.start_date, m.end_date)
-                        ),
+                        title: if m.is_cancelled() {
+                            format!(
+                                "{} — {} ({})",
+                                m.title,
+                                i18n.date_range(lang, m.start_date, m.end_date),
+                                i18n.text(lang, "meeting-cancelled", None)
+                            )
+                        } else {
+                            format!(
+                                "{} — {}",
+                                m.title,
+                                i18n.date_range(lang, m.start_date, m.end_date)
+                            )
+                        },
+                        cancelled: m.is_cancelled(),
                     }
                 })
                 .collect();

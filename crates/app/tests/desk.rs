@@ -1,0 +1,564 @@
+//! The secretariat's desk through the app layer, on both real stores:
+//! meetings edited, postponed and cancelled with their history and audit
+//! entries, in two processes with a secretariat in each.
+
+use accord_app::{App, AuditFilter, PageRequest, Principal};
+use accord_domain::*;
+
+mod common;
+use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
+
+on_both_stores!(
+    a_meeting_is_edited_postponed_and_cancelled_with_its_history,
+    a_secretariat_changes_only_its_own_process_s_meetings,
+    a_refused_change_leaves_the_meeting_and_its_history_as_they_were,
+    a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat,
+    the_dashboard_counts_only_the_reader_s_process,
+);
+
+fn d(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Two processes, `ocean` and `forest`, each with a meeting and a
+/// secretariat of its own; returns (ocean's meeting, forest's meeting,
+/// ocean's secretariat, forest's secretariat).
+async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
+    app.create_actor(
+        &OPERATOR,
+        Actor::new("KEN".parse().unwrap(), ActorKind::MemberState, "Kenya"),
+    )
+    .await
+    .unwrap();
+    let mut ids = vec![];
+    let mut people = vec![];
+    for slug in ["ocean", "forest"] {
+        app.create_process(
+            &OPERATOR,
+            Process {
+                slug: slug.parse().unwrap(),
+                title: format!("A compact on the {slug}"),
+                description: String::new(),
+                mandate: vec![],
+                languages: vec![Language::En],
+                co_facilitators: vec![],
+                secretariat: vec![],
+                meeting_kinds: vec![MeetingKind::NegotiationRound],
+            },
+        )
+        .await
+        .unwrap();
+        let id = app
+            .add_meeting(
+                &OPERATOR,
+                NewMeeting {
+                    process: slug.parse().unwrap(),
+                    slug: "round-6".parse().unwrap(),
+                    kind: MeetingKind::NegotiationRound,
+                    number: Some(6),
+                    title: "Sixth round".into(),
+                    start_date: d("2018-07-12"),
+                    end_date: d("2018-07-13"),
+                    venue: None,
+                    chairs: vec![],
+                    agenda: vec![AgendaItem {
+                        number: 1,
+                        title: "Rev.2".into(),
+                    }],
+                    themes: vec![],
+                    note: None,
+                },
+            )
+            .await
+            .unwrap();
+        ids.push(id);
+        let grant = RoleGrant {
+            role: Role::Secretariat,
+            process: Some(slug.parse().unwrap()),
+            actor: None,
+        };
+        let email = format!("secretariat@{slug}.example.org");
+        let name = format!("Secretariat of {slug}");
+        people.push(Principal::Account(
+            app.create_account(&OPERATOR, &email, &name, PASSWORD, &[grant])
+                .await
+                .unwrap(),
+        ));
+    }
+    let forest = people.pop().unwrap();
+    let ocean = people.pop().unwrap();
+    (ids[0], ids[1], ocean, forest)
+}
+
+fn edit_of(m: &Meeting) -> MeetingEdit {
+    MeetingEdit {
+        title: m.title.clone(),
+        start_date: m.start_date,
+        end_date: m.end_date,
+        venue: m.venue.clone(),
+        agenda: m.agenda.clone(),
+        note: m.note.clone(),
+    }
+}
+
+async fn audit_actions(app: &App, process: &str) -> Vec<String> {
+    app.audit_log(
+        &OPERATOR,
+        AuditFilter {
+            action_prefix: Some("meeting.".into()),
+            account: None,
+            process: Some(process.parse().unwrap()),
+        },
+        &PageRequest::first(100),
+    )
+    .await
+    .unwrap()
+    .items
+    .into_iter()
+    .map(|e| e.record.action)
+    .collect()
+}
+
+async fn a_meeting_is_edited_postponed_and_cancelled_with_its_history(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (ocean_round, forest_round, secretariat, _) = two_processes(app).await;
+    let before = app
+        .meeting(&secretariat, "ocean", ocean_round)
+        .await
+        .unwrap();
+    assert!(before.history.is_empty());
+
+    let mut edit = edit_of(&before.meeting);
+    edit.title = "Sixth round of intergovernmental negotiations".into();
+    edit.venue = Some(Venue {
+        name: Some("Conference Room 4".into()),
+        city: "New York".into(),
+        country: "KEN".parse().unwrap(),
+    });
+    edit.agenda.push(AgendaItem {
+        number: 2,
+        title: "Other matters".into(),
+    });
+    app.edit_meeting(&secretariat, "ocean", ocean_round, edit, None)
+        .await
+        .unwrap();
+    let change = app
+        .reschedule_meeting(
+            &secretariat,
+            "ocean",
+            ocean_round,
+            d("2018-07-19"),
+            d("2018-07-20"),
+            "The General Assembly Hall is needed for a special session",
+        )
+        .await
+        .unwrap();
+    assert_eq!(change.kind, MeetingChangeKind::Postponed);
+    app.cancel_meeting(
+        &secretariat,
+        "ocean",
+        ocean_round,
+        "Consensus reached by silence",
+    )
+    .await
+    .unwrap();
+
+    let after = app
+        .meeting(&Principal::Anonymous, "ocean", ocean_round)
+        .await
+        .unwrap();
+    assert_eq!(after.meeting.status, MeetingStatus::Cancelled);
+    assert_eq!(
+        after.meeting.title,
+        "Sixth round of intergovernmental negotiations"
+    );
+    assert_eq!(after.meeting.start_date, d("2018-07-19"));
+    assert_eq!(after.meeting.agenda.len(), 2);
+    let kinds: Vec<MeetingChangeKind> = after.history.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            MeetingChangeKind::Edited,
+            MeetingChangeKind::Postponed,
+            MeetingChangeKind::Cancelled
+        ]
+    );
+    let postponed = &after.history[1];
+    assert_eq!(
+        postponed.by, "Secretariat of ocean",
+        "a name, never an e-mail"
+    );
+    assert_eq!(
+        postponed.reason.as_deref(),
+        Some("The General Assembly Hall is needed for a special session")
+    );
+    let start = postponed
+        .changes
+        .iter()
+        .find(|c| c.field == "start_date")
+        .unwrap();
+    assert_eq!(
+        (start.before.as_str(), start.after.as_str()),
+        ("2018-07-12", "2018-07-19")
+    );
+    let fields: Vec<&str> = after.history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, ["title", "venue", "agenda"]);
+    assert_eq!(
+        audit_actions(app, "ocean").await,
+        [
+            "meeting.cancel",
+            "meeting.postpone",
+            "meeting.edit",
+            "meeting.create"
+        ]
+    );
+    // The other process's meeting is untouched.
+    let forest = app
+        .meeting(&Principal::Anonymous, "forest", forest_round)
+        .await
+        .unwrap();
+    assert_eq!(forest.meeting.status, MeetingStatus::Scheduled);
+    assert!(forest.history.is_empty());
+    assert_eq!(audit_actions(app, "forest").await, ["meeting.create"]);
+}
+
+async fn a_secretariat_changes_only_its_own_process_s_meetings(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (ocean_round, forest_round, ocean, forest) = two_processes(app).await;
+    // Ocean's secretariat, on forest's meeting: refused, by either path.
+    let refused = app
+        .cancel_meeting(&ocean, "forest", forest_round, "no")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    // Forest's meeting named under ocean's slug is not found there.
+    let refused = app
+        .cancel_meeting(&ocean, "ocean", forest_round, "wrong process")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_found");
+    let refused = app
+        .reschedule_meeting(
+            &Principal::Anonymous,
+            "ocean",
+            ocean_round,
+            d("2018-08-01"),
+            d("2018-08-01"),
+            "x",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "unauthenticated");
+    // Forest's secretariat may.
+    app.reschedule_meeting(
+        &forest,
+        "forest",
+        forest_round,
+        d("2018-07-05"),
+        d("2018-07-05"),
+        "Brought forward",
+    )
+    .await
+    .unwrap();
+    let forest_meeting = app.meeting(&forest, "forest", forest_round).await.unwrap();
+    assert_eq!(
+        forest_meeting.history[0].kind,
+        MeetingChangeKind::Rescheduled
+    );
+    let ocean_meeting = app.meeting(&ocean, "ocean", ocean_round).await.unwrap();
+    assert!(ocean_meeting.history.is_empty());
+    assert_eq!(audit_actions(app, "ocean").await, ["meeting.create"]);
+}
+
+async fn a_refused_change_leaves_the_meeting_and_its_history_as_they_were(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (round, _, secretariat, _) = two_processes(app).await;
+    let before = app.meeting(&secretariat, "ocean", round).await.unwrap();
+    // A statement is filed under agenda item 1: it cannot be removed.
+    app.add_statement(
+        &secretariat,
+        NewStatement {
+            process: "ocean".parse().unwrap(),
+            meeting: round,
+            agenda_item: 1,
+            actor: "KEN".parse().unwrap(),
+            on_behalf_of: None,
+            title: "Kenya on Rev.2".into(),
+            delivered_on: d("2018-07-12"),
+            distribution: Distribution::Public,
+            embargo_until: None,
+            synthetic: false,
+        },
+        vec![],
+    )
+    .await
+    .unwrap();
+    let mut edit = edit_of(&before.meeting);
+    edit.agenda = vec![AgendaItem {
+        number: 2,
+        title: "Something else".into(),
+    }];
+    let refused = app
+        .edit_meeting(&secretariat, "ocean", round, edit, None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "agenda_item_in_use");
+    let refused = app
+        .reschedule_meeting(
+            &secretariat,
+            "ocean",
+            round,
+            d("2018-07-20"),
+            d("2018-07-19"),
+            "late",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "end_before_start");
+    let refused = app
+        .cancel_meeting(&secretariat, "ocean", round, "   ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    let mut edit = edit_of(&before.meeting);
+    edit.venue = Some(Venue {
+        name: None,
+        city: "Atlantis".into(),
+        country: "ATL".parse().unwrap(),
+    });
+    let refused = app
+        .edit_meeting(&secretariat, "ocean", round, edit, None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "unknown_actor");
+    let after = app.meeting(&secretariat, "ocean", round).await.unwrap();
+    assert_eq!(after.meeting, before.meeting);
+    assert!(after.history.is_empty());
+    assert_eq!(audit_actions(app, "ocean").await, ["meeting.create"]);
+}
+
+fn call(process: &str, slug: &str, opens: &str, closes: Option<&str>) -> Consultation {
+    Consultation {
+        process: process.parse().unwrap(),
+        slug: slug.parse().unwrap(),
+        title: format!("Call {slug}"),
+        description: String::new(),
+        opens_at: opens.parse().unwrap(),
+        closes_at: closes.map(|c| c.parse().unwrap()),
+        synthetic: false,
+    }
+}
+
+fn input(process: &str, slug: &str) -> NewInput {
+    NewInput {
+        process: process.parse().unwrap(),
+        consultation: slug.parse().unwrap(),
+        author: Some("A. Person".into()),
+        organisation: None,
+        country: None,
+        language: Some(Language::En),
+        text: "Protect the oceans from plastic.".into(),
+        external_id: None,
+        synthetic: false,
+    }
+}
+
+async fn a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    for process in ["ocean", "forest"] {
+        app.open_consultation(
+            &OPERATOR,
+            call(
+                process,
+                "online",
+                "2018-06-01T00:00:00Z",
+                Some("2018-08-01T00:00:00Z"),
+            ),
+        )
+        .await
+        .unwrap();
+    }
+    app.open_consultation(
+        &OPERATOR,
+        call("ocean", "later", "2018-09-01T00:00:00Z", None),
+    )
+    .await
+    .unwrap();
+    let states = |calls: Vec<accord_app::CallForInputs>| -> Vec<(String, &'static str)> {
+        calls
+            .into_iter()
+            .map(|c| (c.consultation.slug.to_string(), c.state))
+            .collect()
+    };
+    assert_eq!(
+        states(app.calls_for_inputs("ocean").await.unwrap()),
+        [
+            ("online".to_string(), "open"),
+            ("later".to_string(), "upcoming")
+        ]
+    );
+    // Forest's secretariat may not close ocean's call; a reason is required.
+    let refused = app
+        .close_consultation(&forest, "ocean", "online", "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let refused = app
+        .close_consultation(&ocean, "ocean", "online", "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    let refused = app
+        .close_consultation(&ocean, "ocean", "later", "Too early")
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("has not opened yet"),
+        "{refused}"
+    );
+    // Extending: later only.
+    let refused = app
+        .extend_consultation(
+            &ocean,
+            "ocean",
+            "online",
+            "2018-07-15T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("not after"), "{refused}");
+    app.extend_consultation(
+        &ocean,
+        "ocean",
+        "online",
+        "2018-08-15T00:00:00Z".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    app.submit_input(&Principal::Anonymous, input("ocean", "online"), "10.0.0.1")
+        .await
+        .unwrap();
+    app.close_consultation(&ocean, "ocean", "online", "The co-facilitators have enough")
+        .await
+        .unwrap();
+    let refused = app
+        .submit_input(&Principal::Anonymous, input("ocean", "online"), "10.0.0.2")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "consultation_closed");
+    let message = refused.to_string();
+    assert!(
+        message.contains("closed on 2018-07-01 09:00 UTC")
+            && message.contains("The co-facilitators have enough"),
+        "{message}"
+    );
+    let calls = app.calls_for_inputs("ocean").await.unwrap();
+    assert_eq!(calls[0].state, "closed");
+    assert_eq!(
+        calls[0].closed_reason.as_deref(),
+        Some("The co-facilitators have enough")
+    );
+    let refused = app
+        .extend_consultation(
+            &ocean,
+            "ocean",
+            "online",
+            "2018-09-15T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("closed already"), "{refused}");
+    // Forest's call is open still, and takes inputs.
+    assert_eq!(
+        states(app.calls_for_inputs("forest").await.unwrap()),
+        [("online".to_string(), "open")]
+    );
+    app.submit_input(&Principal::Anonymous, input("forest", "online"), "10.0.0.3")
+        .await
+        .unwrap();
+    let actions: Vec<String> = app
+        .audit_log(
+            &OPERATOR,
+            AuditFilter {
+                action_prefix: Some("consultation.".into()),
+                account: None,
+                process: Some("ocean".parse().unwrap()),
+            },
+            &PageRequest::first(100),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "consultation.close",
+            "consultation.extend",
+            "consultation.open",
+            "consultation.open"
+        ]
+    );
+}
+
+async fn the_dashboard_counts_only_the_reader_s_process(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    // Two applications to ocean, one to forest, all in their no-objection period.
+    for (process, name) in [
+        ("ocean", "Blue Network"),
+        ("ocean", "Reef Watch"),
+        ("forest", "Tree Alliance"),
+    ] {
+        app.apply_for_accreditation(
+            &Principal::Anonymous,
+            process,
+            accord_domain::NewApplication {
+                name: name.into(),
+                kind: accord_domain::StakeholderKind::ALL[0],
+                country: "KEN".parse().unwrap(),
+                website: "https://example.org".into(),
+                ecosoc_status: false,
+                description: "We work on it.".into(),
+            },
+            "10.0.0.9",
+        )
+        .await
+        .unwrap();
+    }
+    let seen = app.attention(&ocean, "ocean").await.unwrap();
+    assert_eq!(seen.applications_in_objection_period, Some(2));
+    assert_eq!(seen.applications_to_decide, Some(0));
+    assert_eq!(seen.pending_uploads, Some(0));
+    assert_eq!(seen.open_silences, Some(0));
+    assert_eq!(seen.amendments_awaiting_decision, Some(0));
+    assert_eq!(seen.running_jobs, Some(0));
+    let theirs = app.attention(&forest, "forest").await.unwrap();
+    assert_eq!(theirs.applications_in_objection_period, Some(1));
+    // Ocean's secretariat sees nothing of forest, nor the public of either.
+    assert_eq!(
+        app.attention(&ocean, "forest").await.unwrap(),
+        accord_app::Attention::default()
+    );
+    assert_eq!(
+        app.attention(&Principal::Anonymous, "ocean").await.unwrap(),
+        accord_app::Attention::default()
+    );
+    // Once the period is over, the applications wait for a decision.
+    t.advance(chrono::Duration::days(60));
+    let later = app.attention(&ocean, "ocean").await.unwrap();
+    assert_eq!(later.applications_in_objection_period, Some(0));
+    assert_eq!(later.applications_to_decide, Some(2));
+}
