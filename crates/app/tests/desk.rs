@@ -44,6 +44,7 @@ async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
                 co_facilitators: vec![],
                 secretariat: vec![],
                 meeting_kinds: vec![MeetingKind::NegotiationRound],
+                record_resolver: None,
             },
         )
         .await
