@@ -819,3 +819,23 @@ pledge-report = Сообщить о ходе выполнения
 pledge-reported-on = Дата доклада
 pledge-report-text = Ход выполнения
 pledge-report-button = Зафиксировать доклад
+
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = В отчёте приводятся эти итоги, но названы не все государства. Государства, которые в нём не названы, заштрихованы серым как «не зафиксировано», как бы они ни голосовали:
+vote-unnamed-yes = { $named ->
+    [0] { $total } «за» — не названы поимённо в отчёте
+   *[other] { $total } «за» — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } «против» — не названы поимённо в отчёте
+   *[other] { $total } «против» — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } воздержались — не названы поимённо в отчёте
+   *[other] { $total } воздержались — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } не голосовали — не названы поимённо в отчёте
+   *[other] { $total } не голосовали — { $unnamed } не названы поимённо в отчёте
+}
+vote-map-alt = Голос каждого государства-члена приводится в таблице государств-членов под картой.

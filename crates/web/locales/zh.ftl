@@ -789,3 +789,23 @@ pledge-report = 报告进展
 pledge-reported-on = 报告日期
 pledge-report-text = 进展
 pledge-report-button = 记录进展报告
+
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = 记录给出了以下总数，但未列出所有国家的名称。记录中未列名的国家以灰色斜线标为“未记录”，无论其如何表决：
+vote-unnamed-yes = { $named ->
+    [0] { $total } 票赞成——记录中未列名
+   *[other] { $total } 票赞成——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } 票反对——记录中未列名
+   *[other] { $total } 票反对——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } 票弃权——记录中未列名
+   *[other] { $total } 票弃权——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } 个国家未参加表决——记录中未列名
+   *[other] { $total } 个国家未参加表决——其中 { $unnamed } 个国家记录中未列名
+}
+vote-map-alt = 每个会员国的表决情况见地图下方的会员国表格。
