@@ -829,3 +829,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } لم تشارك في التصويت — { $unnamed } منها لم تُذكر أسماؤها في السجل
 }
 vote-map-alt = يرد تصويت كل دولة عضو في جدول الدول الأعضاء أسفل الخريطة.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = العنوان بلغات أخرى
+title-translations-help = اختياري: العنوان كما ينبغي أن يراه قراء كل لغة. وإذا تُرك فارغاً، يرون العنوان المذكور أعلاه.

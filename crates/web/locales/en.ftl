@@ -825,3 +825,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } not voting — { $unnamed } not named in the record
 }
 vote-map-alt = Each member state's vote is in the table of member states below the map.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Title in other languages
+title-translations-help = Optional: the title as readers of each language should see it. Left empty, they see the title above.

@@ -825,3 +825,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } no votantes — { $unnamed } no nombrados en el registro
 }
 vote-map-alt = El voto de cada Estado Miembro figura en el cuadro de Estados Miembros, debajo del mapa.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Título en otros idiomas
+title-translations-help = Opcional: el título tal como deben verlo los lectores de cada idioma. Si se deja vacío, verán el título anterior.

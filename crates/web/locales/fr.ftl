@@ -822,3 +822,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } non-votants — { $unnamed } non nommés dans le relevé
 }
 vote-map-alt = Le vote de chaque État Membre figure dans le tableau des États Membres, sous la carte.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Titre dans d’autres langues
+title-translations-help = Facultatif : le titre tel que les lecteurs de chaque langue doivent le voir. Laissé vide, ils voient le titre ci-dessus.

@@ -839,3 +839,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } не голосовали — { $unnamed } не названы поимённо в отчёте
 }
 vote-map-alt = Голос каждого государства-члена приводится в таблице государств-членов под картой.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Название на других языках
+title-translations-help = Необязательно: название в том виде, в каком его должны видеть читатели на каждом языке. Если поле пустое, они видят название, указанное выше.

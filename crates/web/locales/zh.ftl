@@ -809,3 +809,7 @@ vote-unnamed-not-voting = { $named ->
    *[other] { $total } 个国家未参加表决——其中 { $unnamed } 个国家记录中未列名
 }
 vote-map-alt = 每个会员国的表决情况见地图下方的会员国表格。
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = 其他语言的标题
+title-translations-help = 可选：各语言读者应看到的标题。留空时，读者看到上面的标题。

@@ -132,7 +132,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The template environment: HTML auto-escaping on, and the helpers that
 /// read the page's `lang`: `t(key, **args)`, `date(d)`, `dates(start, end)`,
-/// `actor_name(actor)` and `actor_attrs(actor)`.
+/// `actor_name(actor)`, `actor_attrs(actor)`, `title(item)`,
+/// `title_attrs(item)` and `asset(name)`.
 pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -179,6 +180,21 @@ pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
         |state: &TplState, actor: Value| -> Result<Value, minijinja::Error> {
             let (iso2, _) = actor_fields(&actor)?;
             let lang = names::actor_name_language(page_language(state), iso2.as_deref());
+            Ok(Value::from_safe_string(names::lang_attributes(lang)))
+        },
+    );
+    // A process's or a meeting's title in the page's language where it has
+    // been translated, else the original; and the `lang`/`dir` of that.
+    env.add_function(
+        "title",
+        |state: &TplState, item: Value| -> Result<String, minijinja::Error> {
+            Ok(translated_title(&item, page_language(state))?.0)
+        },
+    );
+    env.add_function(
+        "title_attrs",
+        |state: &TplState, item: Value| -> Result<Value, minijinja::Error> {
+            let lang = translated_title(&item, page_language(state))?.1;
             Ok(Value::from_safe_string(names::lang_attributes(lang)))
         },
     );
@@ -237,6 +253,30 @@ fn actor_fields(actor: &Value) -> Result<(Option<String>, String), minijinja::Er
     };
     let iso2 = if is_state { text("iso2")? } else { None };
     Ok((iso2, name))
+}
+
+/// The title of `item` (a process, a meeting) in `lang` where its
+/// `title_translations` have it, else its `title`; and the language of the
+/// title returned (an original title is in English).
+fn translated_title(item: &Value, lang: Language) -> Result<(String, Language), minijinja::Error> {
+    let original = item.get_attr("title")?;
+    let original = original.as_str().ok_or_else(|| {
+        minijinja::Error::new(ErrorKind::InvalidOperation, "an item without a title")
+    })?;
+    let translations = item.get_attr("title_translations")?;
+    let translated = if translations.is_undefined() || translations.is_none() {
+        None
+    } else {
+        translations
+            .get_item(&Value::from(lang.as_str()))
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .filter(|t| !t.trim().is_empty())
+    };
+    Ok(match translated {
+        Some(t) => (t, lang),
+        None => (original.to_owned(), Language::En),
+    })
 }
 
 fn page_language(state: &TplState) -> Language {

@@ -73,6 +73,7 @@ async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
             context! {
                 slug => p.process.slug.as_str(),
                 title => p.process.title,
+                title_translations => p.process.title_translations,
                 description => p.process.description,
                 current_phase => p.current_phase.map(accord_domain::PhaseKind::as_str),
             }
