@@ -804,7 +804,7 @@ pledge-report-text = Progrès accomplis
 pledge-report-button = Enregistrer le rapport
 
 # The vote map when the record counts votes it does not name (issue 16, item 7).
-vote-unnamed-lead = Le relevé donne ces totaux sans nommer tous les États. Les États qu’il ne nomme pas sont hachurés en gris comme « non enregistrés », quel qu’ait été leur vote :
+vote-unnamed-lead = Le relevé donne ces totaux sans nommer tous les États. Les États qu’il ne nomme pas sont hachurés en gris comme « non enregistrés », quel qu’ait été leur vote :
 vote-unnamed-yes = { $named ->
     [0] { $total } voix pour — non nommés dans le relevé
    *[other] { $total } voix pour — { $unnamed } non nommés dans le relevé

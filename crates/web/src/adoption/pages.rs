@@ -401,7 +401,10 @@ pub(crate) async fn render_adoption(
             legend => legend,
             unnamed_notes => notes,
             map_defs => vote_map::defs(),
-            map_size => [accord_atlas::VIEW_BOX.2.round() as u32, accord_atlas::VIEW_BOX.3.round() as u32],
+            map_size => [
+                accord_atlas::VIEW_BOX.2.round() as u32,
+                (accord_atlas::VIEW_BOX.3 + vote_map::notes_height(notes.len())).round() as u32
+            ],
             not_drawn => not_drawn,
             totals => recorded,
             not_recorded => d.rows.len() - d.recorded,

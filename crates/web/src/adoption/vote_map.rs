@@ -130,13 +130,23 @@ pub struct MapText<'a> {
 /// Height of a line of the notes, in view-box units.
 const NOTE_LINE: f32 = 22.0;
 
+/// The height the notes add below the map, for `lines` of them.
+pub fn notes_height(lines: usize) -> f32 {
+    if lines == 0 {
+        0.0
+    } else {
+        NOTE_LINE * lines as f32 + 14.0
+    }
+}
+
 /// The map as a standalone SVG document (also inlined in the page).
 pub fn render(rows: &[VoteRow], text: &MapText) -> String {
     let (x, y, w, h) = accord_atlas::VIEW_BOX;
     let mut svg = String::with_capacity(600_000);
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} {y} {w} {h}" role="img" aria-labelledby="vote-map-title vote-map-desc" class="vote-map">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} {y} {w} {}" role="img" aria-labelledby="vote-map-title vote-map-desc" class="vote-map">"#,
+        h + notes_height(text.notes.len())
     );
     let mut description = text.description.to_owned();
     for note in text.notes {
@@ -192,28 +202,29 @@ pub fn render(rows: &[VoteRow], text: &MapText) -> String {
     svg.push_str(r##"</g><g stroke="#222" stroke-width=".6">"##);
     svg.push_str(&markers);
     svg.push_str("</g>");
-    // The notes, in the empty south-western (south-eastern, right to left)
-    // corner of the projection, on a panel so they read over any shape.
+    // The notes, on a band of their own below the map (the view box grows
+    // to hold it), so they hide no state; right to left, they start at the
+    // band's right edge.
     if !text.notes.is_empty() {
-        let lines = text.notes.len() as f32;
-        let panel_h = NOTE_LINE * lines + 12.0;
-        let panel_w = w * 0.42;
-        let top = y + h - panel_h - 6.0;
-        let (panel_x, text_x, anchor) = if text.rtl {
-            (x + w - panel_w - 6.0, x + w - 16.0, "end")
+        let band_h = notes_height(text.notes.len()) - 4.0;
+        let top = y + h + 2.0;
+        let band_x = x + 6.0;
+        let band_w = w - 12.0;
+        let text_x = if text.rtl {
+            band_x + band_w - 10.0
         } else {
-            (x + 6.0, x + 16.0, "start")
+            band_x + 10.0
         };
         let direction = if text.rtl { "rtl" } else { "ltr" };
         let _ = write!(
             svg,
-            r##"<g class="unnamed-notes"><rect x="{panel_x}" y="{top}" width="{panel_w}" height="{panel_h}" rx="4" fill="#ffffff" fill-opacity="0.92" stroke="#555" stroke-width=".6"/>"##
+            r##"<g class="unnamed-notes"><rect x="{band_x}" y="{top}" width="{band_w}" height="{band_h}" rx="4" fill="#fff4e5" stroke="#b26a00" stroke-width="1.2"/>"##
         );
         for (i, note) in text.notes.iter().enumerate() {
-            let baseline = top + 6.0 + NOTE_LINE * (i as f32 + 1.0) - 6.0;
+            let baseline = top + NOTE_LINE * (i as f32 + 1.0);
             let _ = write!(
                 svg,
-                r##"<text x="{text_x}" y="{baseline}" font-size="16" font-family="system-ui, sans-serif" font-weight="600" fill="#222" direction="{direction}" text-anchor="{anchor}" unicode-bidi="embed">{}</text>"##,
+                r##"<text x="{text_x}" y="{baseline}" font-size="16" font-family="system-ui, sans-serif" font-weight="600" fill="#222" direction="{direction}" text-anchor="start" unicode-bidi="embed">{}</text>"##,
                 escape(note)
             );
         }
@@ -371,7 +382,7 @@ mod tests {
             );
             assert!(svg.contains("2 in favour — not named &lt;in&gt; the record</text>"));
             assert!(svg.contains("<desc id=\"vote-map-desc\">d. 2 in favour — not named &lt;in&gt; the record.</desc>"));
-            assert_eq!(svg.contains(r#"direction="rtl" text-anchor="end""#), rtl);
+            assert_eq!(svg.contains(r#"direction="rtl" text-anchor="start""#), rtl);
             // The unnamed are hatched grey, unlike the plain land around them.
             assert!(svg.contains(r#"<pattern id="pat-not-recorded""#));
             assert!(
