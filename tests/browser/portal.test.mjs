@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -369,17 +370,32 @@ test("the General Assembly's vote reads as a map and a table, sorted by vote", a
   const { page, context } = await open("/processes/gcm/adoptions");
   await page.getByRole("link", { name: /Endorsement of the Global Compact/ }).click();
   assert.match(await text(page, "h1"), /resolution 73\/195/);
-  // The map: every member state with a shape, coloured and patterned by its vote.
-  const map = page.locator("svg.vote-map");
+  // The map: its own cacheable file, shown as an image whose text
+  // alternative points at the table.
+  const map = page.locator("img.vote-map");
   assert.ok(await map.isVisible());
   const box = await map.boundingBox();
   assert.ok(box.width > 600 && box.height > 200, `the map is drawn at a readable size (${box.width}×${box.height})`);
-  assert.equal(await page.locator("svg.vote-map path.state").count(), 192, "192 member states have a shape; Tuvalu is listed");
-  assert.equal(await page.locator("svg.vote-map path.vote-no").count(), 5);
-  const fill = await page.locator("svg.vote-map path[data-state=HUN]").evaluate((el) => getComputedStyle(el).fill);
-  assert.match(fill, /url\(.*#pat-no.*\)/);
+  // decode() settles once the file has loaded, and fails if it cannot be shown.
+  assert.ok(await map.evaluate((img) => img.decode().then(() => img.naturalWidth > 0)), "the map file loaded");
+  assert.match(await map.getAttribute("alt"), /table of member states/);
+  // Every member state with a shape, coloured and patterned by its vote.
+  const svg = await (await fetch(new URL(await map.getAttribute("src"), base))).text();
+  assert.equal(svg.match(/<path class="state /g).length, 192, "192 member states have a shape; Tuvalu is listed");
+  assert.equal(svg.match(/<path class="state vote-no"/g).length, 5);
+  assert.match(svg, /class="state vote-no" fill="url\(#pat-no\)" d="[^"]*" data-state="HUN"/);
   assert.match(await text(page, "figcaption"), /Tuvalu/);
+  // The votes the record counts without naming the states are said so,
+  // above the map and in its legend, not left white as if nobody voted.
+  const notice = page.locator("#unnamed-votes");
+  assert.ok(await notice.isVisible());
+  assert.match(await notice.innerText(), /152 in favour — not named in the record/);
+  assert.match(await text(page, "figcaption .legend"), /In favour\s+\(152 in favour — not named in the record\)/);
+  // The legend's swatches keep their patterns (defined once in the page).
+  const swatch = await page.locator("figcaption .legend rect.vote-no").evaluate((el) => getComputedStyle(el).fill);
+  assert.match(swatch, /url\(.*#pat-no.*\)/);
   await page.screenshot({ path: join(shots, "vote-map-en.png"), fullPage: false });
+  await notice.screenshot({ path: join(shots, "vote-map-unnamed-en.png") });
   // Sorted by vote: the five against first.
   await page.getByRole("link", { name: "Vote", exact: true }).first().click();
   const first = await page.locator("#vote-table tbody tr td:first-child .code").allTextContents();
@@ -387,6 +403,45 @@ test("the General Assembly's vote reads as a map and a table, sorted by vote", a
   assert.equal(await page.locator("#vote-table th[aria-sort=ascending]").count(), 1);
   await page.screenshot({ path: join(shots, "vote-table-en.png"), fullPage: true });
   await context.close();
+});
+
+/** CLDR's name of a territory in a language, read from the data Accord vendors. */
+function cldrName(lang, iso2) {
+  const file = new URL(`../../crates/cldr/data/${lang}/territories.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, "utf8")).main[lang].localeDisplayNames.territories[iso2];
+}
+
+test("the vote page in French names states in French", async () => {
+  const { page, context } = await open("/processes/gcm/adoptions", { lang: "fr" });
+  await page.locator("a[href^='/processes/gcm/adoptions/']", { hasText: /73\/195/ }).first().click();
+  const row = (code) => page.locator(`#vote-table tr:has(a[href='/actors/${code}']) td:first-child a`);
+  assert.equal((await row("MEX").innerText()).trim(), cldrName("fr", "MX"));
+  assert.equal((await row("USA").innerText()).trim(), cldrName("fr", "US"));
+  assert.equal(await row("USA").getAttribute("lang"), "fr");
+  // In French alphabetical order: the United States among the E's.
+  const names = (await page.locator("#vote-table tbody tr td:first-child a").allTextContents()).map((n) => n.trim());
+  assert.ok(names.indexOf(cldrName("fr", "US")) < names.indexOf(cldrName("fr", "FI")), "États-Unis before Finlande");
+  // The map's states in French too, and the notice.
+  const svg = await (await fetch(new URL(await page.locator("img.vote-map").getAttribute("src"), base),
+    { headers: { "Accept-Language": "fr" } })).text();
+  assert.ok(svg.includes(`data-state="HUN"><title>${cldrName("fr", "HU")} : `) || svg.includes(`data-state="HUN"><title>${cldrName("fr", "HU")}: `));
+  assert.match(await page.locator("#unnamed-votes").innerText(), /152 voix pour — non nommés dans le relevé/);
+  await page.locator("#vote-table").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "vote-table-fr.png"), fullPage: false });
+  await page.locator("#map-h").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "vote-map-fr.png"), fullPage: false });
+  // The actors directory, in French as well.
+  await page.goto(base + "/actors?kind=member_state");
+  assert.equal((await page.locator("a[href='/actors/MEX']").first().innerText()).trim(), cldrName("fr", "MX"));
+  await context.close();
+  // And in Arabic, right to left.
+  const ar = await open("/processes/gcm/adoptions/2", { lang: "ar" });
+  const mex = ar.page.locator("#vote-table a[href='/actors/MEX']");
+  assert.equal((await mex.innerText()).trim(), cldrName("ar", "MX"));
+  assert.equal(await mex.getAttribute("dir"), "rtl");
+  await ar.page.locator("#map-h").scrollIntoViewIfNeeded();
+  await ar.page.screenshot({ path: join(shots, "vote-map-ar.png"), fullPage: false });
+  await ar.context.close();
 });
 
 test("a version's languages show side by side, and the objectives have their pages", async () => {

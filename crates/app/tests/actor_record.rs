@@ -31,6 +31,7 @@ async fn second_process(app: &App) -> i64 {
     app.create_process(
         &OPERATOR,
         Process {
+            title_translations: Default::default(),
             slug: "other".parse().unwrap(),
             title: "Another process".into(),
             description: String::new(),
@@ -47,6 +48,7 @@ async fn second_process(app: &App) -> i64 {
     app.add_meeting(
         &OPERATOR,
         NewMeeting {
+            title_translations: Default::default(),
             process: "other".parse().unwrap(),
             slug: "session-1".parse().unwrap(),
             kind: MeetingKind::ThematicSession,

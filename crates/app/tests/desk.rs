@@ -36,6 +36,7 @@ async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
         app.create_process(
             &OPERATOR,
             Process {
+                title_translations: Default::default(),
                 slug: slug.parse().unwrap(),
                 title: format!("A compact on the {slug}"),
                 description: String::new(),
@@ -53,6 +54,7 @@ async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
             .add_meeting(
                 &OPERATOR,
                 NewMeeting {
+                    title_translations: Default::default(),
                     process: slug.parse().unwrap(),
                     slug: "round-6".parse().unwrap(),
                     kind: MeetingKind::NegotiationRound,

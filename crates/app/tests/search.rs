@@ -283,6 +283,7 @@ async fn actors_and_meetings_are_found_and_open_their_own_pages(db: TestDatabase
     app.create_process(
         &OPERATOR,
         Process {
+            title_translations: Default::default(),
             slug: "other".parse().unwrap(),
             title: "Another process".into(),
             description: String::new(),
@@ -300,6 +301,7 @@ async fn actors_and_meetings_are_found_and_open_their_own_pages(db: TestDatabase
         .add_meeting(
             &OPERATOR,
             NewMeeting {
+                title_translations: Default::default(),
                 process: "other".parse().unwrap(),
                 slug: "hearing".parse().unwrap(),
                 kind: MeetingKind::ThematicSession,

@@ -31,7 +31,9 @@ pub use consultation::{
 pub use document::{Clearance, Distribution, Document, DocumentKind, NewDocument};
 pub use error::ValidationError;
 pub use ident::{ActorCode, Slug, Symbol};
-pub use language::Language;
+pub use language::{
+    check_title_translations, title_in, Language, TitleTranslations, MAX_TRANSLATED_TITLE,
+};
 pub use meeting::{
     AgendaItem, Chair, FieldChange, Meeting, MeetingChange, MeetingChangeKind, MeetingEdit,
     MeetingKind, MeetingStatus, NewMeeting, Venue,

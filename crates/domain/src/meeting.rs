@@ -61,6 +61,10 @@ pub struct NewMeeting {
     #[serde(default)]
     pub number: Option<u32>,
     pub title: String,
+    /// The title in other official languages, where it has been given.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, String>))]
+    pub title_translations: crate::TitleTranslations,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     /// `None` when the venue is not known for certain.
@@ -82,6 +86,7 @@ impl NewMeeting {
     /// Rules that need nothing but the meeting itself.
     pub fn validate(&self) -> Result<(), ValidationError> {
         required("meeting title", &self.title)?;
+        crate::check_title_translations("translated meeting title", &self.title_translations)?;
         check_dates(
             &format!("the meeting '{}'", self.title),
             self.start_date,
@@ -342,6 +347,7 @@ mod tests {
             kind: MeetingKind::ThematicSession,
             number: Some(1),
             title: "Human rights of all migrants".into(),
+            title_translations: Default::default(),
             start_date: "2017-05-08".parse().unwrap(),
             end_date: "2017-05-09".parse().unwrap(),
             venue: None,
@@ -466,6 +472,7 @@ mod tests {
         let process = crate::Process {
             slug: Slug::new("gcm").unwrap(),
             title: "GCM".into(),
+            title_translations: Default::default(),
             description: String::new(),
             mandate: vec![],
             languages: vec![crate::Language::En],

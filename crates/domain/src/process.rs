@@ -21,6 +21,10 @@ pub struct Officer {
 pub struct Process {
     pub slug: Slug,
     pub title: String,
+    /// The title in other official languages, where it has been given.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, String>))]
+    pub title_translations: crate::TitleTranslations,
     #[serde(default)]
     pub description: String,
     /// The resolutions that launched and shaped the process.
@@ -89,6 +93,7 @@ pub fn official_record_url(template: Option<&str>, symbol: &str) -> String {
 impl Process {
     pub fn validate(&self) -> Result<(), ValidationError> {
         required("process title", &self.title)?;
+        crate::check_title_translations("translated process title", &self.title_translations)?;
         if self.languages.is_empty() {
             return Err(ValidationError::Empty("official languages"));
         }

@@ -40,6 +40,12 @@ fn process(s: &str) -> Process {
     Process {
         slug: slug(s),
         title: format!("Process {s}"),
+        // Translated titles round-trip (JSON on SQLite, JSONB on PostgreSQL).
+        title_translations: [
+            (Language::Fr, format!("Processus {s}")),
+            (Language::Zh, format!("进程 {s}")),
+        ]
+        .into(),
         description: "A test process".into(),
         mandate: vec![Symbol::new("A/RES/71/1").unwrap()],
         languages: Language::ALL.to_vec(),
@@ -65,6 +71,7 @@ fn meeting(p: &str, s: &str, kind: MeetingKind, start: &str) -> NewMeeting {
         kind,
         number: Some(1),
         title: format!("Meeting {s}"),
+        title_translations: [(Language::Ar, format!("اجتماع {s}"))].into(),
         start_date: d(start),
         end_date: d(start),
         venue: None,

@@ -67,7 +67,7 @@ macro_rules! sql_store {
             use $crate::deps::accord_domain::{
                 Actor, ActorCode, Document, Meeting, NewDocument, NewMeeting, Phase, PhaseKind,
                 Process, Slug, Symbol, Theme, AgendaItem, Venue, Chair, Officer, Language,
-                MeetingKind, MeetingChange, FieldChange,
+                MeetingKind, MeetingChange, FieldChange, TitleTranslations,
             };
             use $crate::deps::accord_store::{
                 ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
@@ -93,12 +93,13 @@ macro_rules! sql_store {
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
-            const PROCESS_COLUMNS: &str = "SELECT slug, title, description, mandate, languages, \
-                co_facilitators, secretariat, meeting_kinds, record_resolver FROM processes";
+            const PROCESS_COLUMNS: &str = "SELECT slug, title, title_translations, description, \
+                mandate, languages, co_facilitators, secretariat, meeting_kinds, record_resolver \
+                FROM processes";
             const PHASE_COLUMNS: &str =
                 "SELECT process, kind, start_date, end_date, note FROM phases";
             const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
-                start_date, end_date, venue, chairs, note, status FROM meetings";
+                title_translations, start_date, end_date, venue, chairs, note, status FROM meetings";
             const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.process, d.slug, d.symbol, d.title, \
                 d.kind, d.date, d.languages, d.distribution, d.embargo_until, \
                 m.slug AS meeting_slug FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id";
@@ -267,6 +268,10 @@ macro_rules! sql_store {
                 Ok(Process {
                     slug: parse_stored(&row.try_get::<String, _>("slug").map_err(err)?, "slug")?,
                     title: row.try_get("title").map_err(err)?,
+                    title_translations: row
+                        .try_get::<Json<TitleTranslations>, _>("title_translations")
+                        .map_err(err)?
+                        .0,
                     description: row.try_get("description").map_err(err)?,
                     mandate: row.try_get::<Json<Vec<Symbol>>, _>("mandate").map_err(err)?.0,
                     languages: row.try_get::<Json<Vec<Language>>, _>("languages").map_err(err)?.0,
@@ -308,8 +313,8 @@ macro_rules! sql_store {
             async fn insert_process(c: &mut Conn, p: &Process) -> Result<()> {
                 sqlx::query(
                     "INSERT INTO processes (slug, title, description, mandate, languages, \
-                     co_facilitators, secretariat, meeting_kinds, record_resolver) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                     co_facilitators, secretariat, meeting_kinds, record_resolver, title_translations) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 )
                 .bind(p.slug.as_str())
                 .bind(&p.title)
@@ -320,6 +325,7 @@ macro_rules! sql_store {
                 .bind(Json(&p.secretariat))
                 .bind(Json(&p.meeting_kinds))
                 .bind(&p.record_resolver)
+                .bind(Json(&p.title_translations))
                 .execute(&mut *c)
                 .await
                 .map_err(err)?;
@@ -387,6 +393,10 @@ macro_rules! sql_store {
                     kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
                     number: opt_u32(row.try_get("number").map_err(err)?, "number")?,
                     title: row.try_get("title").map_err(err)?,
+                    title_translations: row
+                        .try_get::<Json<TitleTranslations>, _>("title_translations")
+                        .map_err(err)?
+                        .0,
                     start_date: row.try_get("start_date").map_err(err)?,
                     end_date: row.try_get("end_date").map_err(err)?,
                     venue: row
@@ -493,8 +503,8 @@ macro_rules! sql_store {
             async fn insert_meeting(c: &mut Conn, m: &NewMeeting) -> Result<i64> {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO meetings (process, slug, kind, number, title, start_date, \
-                     end_date, venue, chairs, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                     RETURNING id",
+                     end_date, venue, chairs, note, title_translations) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
                 )
                 .bind(m.process.as_str())
                 .bind(m.slug.as_str())
@@ -506,6 +516,7 @@ macro_rules! sql_store {
                 .bind(m.venue.as_ref().map(Json))
                 .bind(Json(&m.chairs))
                 .bind(&m.note)
+                .bind(Json(&m.title_translations))
                 .fetch_one(&mut *c)
                 .await
                 .map_err(err)?;

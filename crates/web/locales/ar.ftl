@@ -949,3 +949,26 @@ attention-open-silences = إجراءات صمت جارية
 attention-amendments-awaiting-decision = تعديلات تنتظر قرارًا
 attention-running-jobs = مهام قيد التشغيل
 attention-failed-jobs = مهام فشلت
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = يورد السجل هذه المجاميع دون أن يذكر أسماء جميع الدول. والدول التي لا يذكرها مظللة بخطوط رمادية بوصفها «غير مسجلة»، أياً كان تصويتها:
+vote-unnamed-yes = { $named ->
+    [0] { $total } مؤيداً — لم تُذكر أسماؤها في السجل
+   *[other] { $total } مؤيداً — { $unnamed } منها لم تُذكر أسماؤها في السجل
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } معارضاً — لم تُذكر أسماؤها في السجل
+   *[other] { $total } معارضاً — { $unnamed } منها لم تُذكر أسماؤها في السجل
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } ممتنعاً — لم تُذكر أسماؤها في السجل
+   *[other] { $total } ممتنعاً — { $unnamed } منها لم تُذكر أسماؤها في السجل
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } لم تشارك في التصويت — لم تُذكر أسماؤها في السجل
+   *[other] { $total } لم تشارك في التصويت — { $unnamed } منها لم تُذكر أسماؤها في السجل
+}
+vote-map-alt = يرد تصويت كل دولة عضو في جدول الدول الأعضاء أسفل الخريطة.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = العنوان بلغات أخرى
+title-translations-help = اختياري: العنوان كما ينبغي أن يراه قراء كل لغة. وإذا تُرك فارغاً، يرون العنوان المذكور أعلاه.

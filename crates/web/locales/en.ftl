@@ -945,3 +945,26 @@ attention-open-silences = silence procedures running
 attention-amendments-awaiting-decision = amendments awaiting a decision
 attention-running-jobs = jobs running
 attention-failed-jobs = jobs failed
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = The record gives these totals without naming every state. The states it does not name are hatched grey as “not recorded”, whatever their vote was:
+vote-unnamed-yes = { $named ->
+    [0] { $total } in favour — not named in the record
+   *[other] { $total } in favour — { $unnamed } not named in the record
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } against — not named in the record
+   *[other] { $total } against — { $unnamed } not named in the record
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } abstentions — not named in the record
+   *[other] { $total } abstentions — { $unnamed } not named in the record
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } not voting — not named in the record
+   *[other] { $total } not voting — { $unnamed } not named in the record
+}
+vote-map-alt = Each member state's vote is in the table of member states below the map.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Title in other languages
+title-translations-help = Optional: the title as readers of each language should see it. Left empty, they see the title above.

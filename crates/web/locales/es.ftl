@@ -945,3 +945,26 @@ attention-open-silences = procedimientos de acuerdo tácito en curso
 attention-amendments-awaiting-decision = enmiendas pendientes de decisión
 attention-running-jobs = tareas en curso
 attention-failed-jobs = tareas fallidas
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = El registro da estos totales sin nombrar a todos los Estados. Los Estados que no nombra aparecen rayados en gris como «no registrados», cualquiera que fuera su voto:
+vote-unnamed-yes = { $named ->
+    [0] { $total } votos a favor — no nombrados en el registro
+   *[other] { $total } votos a favor — { $unnamed } no nombrados en el registro
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } votos en contra — no nombrados en el registro
+   *[other] { $total } votos en contra — { $unnamed } no nombrados en el registro
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } abstenciones — no nombradas en el registro
+   *[other] { $total } abstenciones — { $unnamed } no nombradas en el registro
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } no votantes — no nombrados en el registro
+   *[other] { $total } no votantes — { $unnamed } no nombrados en el registro
+}
+vote-map-alt = El voto de cada Estado Miembro figura en el cuadro de Estados Miembros, debajo del mapa.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Título en otros idiomas
+title-translations-help = Opcional: el título tal como deben verlo los lectores de cada idioma. Si se deja vacío, verán el título anterior.

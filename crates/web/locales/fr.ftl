@@ -942,3 +942,26 @@ attention-open-silences = procédures d'approbation tacite en cours
 attention-amendments-awaiting-decision = amendements en attente de décision
 attention-running-jobs = tâches en cours
 attention-failed-jobs = tâches en échec
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = Le relevé donne ces totaux sans nommer tous les États. Les États qu’il ne nomme pas sont hachurés en gris comme « non enregistrés », quel qu’ait été leur vote :
+vote-unnamed-yes = { $named ->
+    [0] { $total } voix pour — non nommés dans le relevé
+   *[other] { $total } voix pour — { $unnamed } non nommés dans le relevé
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } voix contre — non nommés dans le relevé
+   *[other] { $total } voix contre — { $unnamed } non nommés dans le relevé
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } abstentions — non nommés dans le relevé
+   *[other] { $total } abstentions — { $unnamed } non nommés dans le relevé
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } non-votants — non nommés dans le relevé
+   *[other] { $total } non-votants — { $unnamed } non nommés dans le relevé
+}
+vote-map-alt = Le vote de chaque État Membre figure dans le tableau des États Membres, sous la carte.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Titre dans d’autres langues
+title-translations-help = Facultatif : le titre tel que les lecteurs de chaque langue doivent le voir. Laissé vide, ils voient le titre ci-dessus.

@@ -959,3 +959,26 @@ attention-open-silences = текущие процедуры молчаливог
 attention-amendments-awaiting-decision = поправки, ожидающие решения
 attention-running-jobs = выполняемые задания
 attention-failed-jobs = задания, завершившиеся с ошибкой
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = В отчёте приводятся эти итоги, но названы не все государства. Государства, которые в нём не названы, заштрихованы серым как «не зафиксировано», как бы они ни голосовали:
+vote-unnamed-yes = { $named ->
+    [0] { $total } «за» — не названы поимённо в отчёте
+   *[other] { $total } «за» — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } «против» — не названы поимённо в отчёте
+   *[other] { $total } «против» — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } воздержались — не названы поимённо в отчёте
+   *[other] { $total } воздержались — { $unnamed } не названы поимённо в отчёте
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } не голосовали — не названы поимённо в отчёте
+   *[other] { $total } не голосовали — { $unnamed } не названы поимённо в отчёте
+}
+vote-map-alt = Голос каждого государства-члена приводится в таблице государств-членов под картой.
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = Название на других языках
+title-translations-help = Необязательно: название в том виде, в каком его должны видеть читатели на каждом языке. Если поле пустое, они видят название, указанное выше.

@@ -929,3 +929,26 @@ attention-open-silences = 进行中的默许程序
 attention-amendments-awaiting-decision = 待决定的修正案
 attention-running-jobs = 运行中的任务
 attention-failed-jobs = 失败的任务
+# The vote map when the record counts votes it does not name (issue 16, item 7).
+vote-unnamed-lead = 记录给出了以下总数，但未列出所有国家的名称。记录中未列名的国家以灰色斜线标为“未记录”，无论其如何表决：
+vote-unnamed-yes = { $named ->
+    [0] { $total } 票赞成——记录中未列名
+   *[other] { $total } 票赞成——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-no = { $named ->
+    [0] { $total } 票反对——记录中未列名
+   *[other] { $total } 票反对——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-abstain = { $named ->
+    [0] { $total } 票弃权——记录中未列名
+   *[other] { $total } 票弃权——其中 { $unnamed } 个国家记录中未列名
+}
+vote-unnamed-not-voting = { $named ->
+    [0] { $total } 个国家未参加表决——记录中未列名
+   *[other] { $total } 个国家未参加表决——其中 { $unnamed } 个国家记录中未列名
+}
+vote-map-alt = 每个会员国的表决情况见地图下方的会员国表格。
+
+# Process and meeting titles in other languages (issue 16, item 6).
+title-translations = 其他语言的标题
+title-translations-help = 可选：各语言读者应看到的标题。留空时，读者看到上面的标题。

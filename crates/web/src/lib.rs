@@ -142,6 +142,7 @@ fn api() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 fn pages() -> http::routes::PageRoutes {
     http::routes::PageRoutes::new()
         .merge(process::pages::routes())
+        .merge(http::assets::routes())
         .merge(process::manage::routes())
         .merge(process::api::form_routes())
         .merge(access::api::form_routes())

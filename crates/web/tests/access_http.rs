@@ -47,6 +47,7 @@ on_both_stores!(
     a_crowd_is_told_to_come_back_not_given_threads,
     over_https_every_cookie_is_secure_and_hsts_is_sent,
     scripts_sign_in_for_a_token_without_a_form,
+    process_and_meeting_titles_carry_translations,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -1254,6 +1255,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 .add_meeting(
                     &OPERATOR,
                     accord_domain::NewMeeting {
+                        title_translations: Default::default(),
                         process: "trial".parse().unwrap(),
                         slug: format!("spare-{i}").parse().unwrap(),
                         kind: accord_domain::MeetingKind::NegotiationRound,
@@ -5837,6 +5839,7 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         .add_meeting(
             &OPERATOR,
             accord_domain::NewMeeting {
+                title_translations: Default::default(),
                 process: "trial".parse().unwrap(),
                 slug: "desk-meeting".parse().unwrap(),
                 kind: accord_domain::MeetingKind::NegotiationRound,
@@ -7431,4 +7434,231 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
             unknown.body
         );
     }
+}
+
+/// A process's and a meeting's title in other languages: given through the
+/// API and the secretariat's forms (an empty language left out), shown in
+/// the reader's language with the original where there is none; a language
+/// that is not one of the six, or an empty or overlong title, is refused
+/// with its own error and nothing is stored.
+async fn process_and_meeting_titles_carry_translations(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let token = bearer(
+        &site,
+        "sec@example.org",
+        &[grant(Role::Secretariat, None, None)],
+    )
+    .await;
+    let post = |path: &str, body: Value| {
+        Request::post(path.to_string())
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let in_lang = |uri: &str, lang: &str| {
+        Request::get(uri.to_string())
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let meeting = |slug: &str, translations: Value| {
+        json!({"slug": slug, "kind": "conference", "title": "Intergovernmental conference",
+               "title_translations": translations, "start_date": "2030-01-02", "end_date": "2030-01-03"})
+    };
+    let count = || async { site.app.all_meetings("trial", None).await.unwrap().len() };
+    let before = count().await;
+    // Refused, each with its own error; nothing stored.
+    for (body, status, kind) in [
+        (
+            meeting("m1", json!({"xx": "Titre"})),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            meeting("m1", json!({"FR": "Titre"})),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            meeting("m1", json!({"fr": 7})),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            meeting("m1", json!(["fr", "Titre"])),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            meeting("m1", json!({"fr": "x".repeat(501)})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too_long",
+        ),
+    ] {
+        let r = send(
+            &site,
+            post("/api/v1/processes/trial/meetings", body.clone()),
+        )
+        .await;
+        assert_eq!(r.status, status, "{body}: {}", r.body);
+        assert_eq!(r.json()["error"], kind, "{body}");
+    }
+    let r = send(
+        &site,
+        post(
+            "/api/v1/processes/trial/meetings",
+            meeting("m1", json!({"xx": "T"})),
+        ),
+    )
+    .await;
+    assert!(
+        r.body.contains("title_translations"),
+        "the field is named: {}",
+        r.body
+    );
+    assert_eq!(count().await, before, "nothing stored");
+
+    // Through the API: French given, Arabic left empty (no translation).
+    let r = send(
+        &site,
+        post(
+            "/api/v1/processes/trial/meetings",
+            meeting(
+                "m1",
+                json!({"fr": "  Conférence intergouvernementale ", "ar": " "}),
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let stored = site.app.all_meetings("trial", None).await.unwrap();
+    let m1 = stored.iter().find(|m| m.slug.as_str() == "m1").unwrap();
+    let fr: accord_domain::TitleTranslations = [(
+        accord_domain::Language::Fr,
+        "Conférence intergouvernementale".to_owned(),
+    )]
+    .into();
+    assert_eq!(m1.title_translations, fr);
+    let page = format!("/processes/trial/meetings/{}", m1.id);
+    let html = send(&site, in_lang(&page, "fr")).await.body;
+    assert!(
+        html.contains("<h1 lang=\"fr\" dir=\"ltr\">Conférence intergouvernementale</h1>"),
+        "{html}"
+    );
+    let html = send(&site, in_lang(&page, "ar")).await.body;
+    assert!(html.contains("<h1 lang=\"en\" dir=\"ltr\">Intergovernmental conference</h1>"));
+    let list = send(&site, in_lang("/processes/trial/meetings", "fr"))
+        .await
+        .body;
+    assert!(list.contains(">Conférence intergouvernementale</a>"));
+    // The API read gives them all.
+    let read = send(
+        &site,
+        in_lang(&format!("/api/v1/processes/trial/meetings/{}", m1.id), "en"),
+    )
+    .await;
+    assert_eq!(
+        read.json()["title_translations"]["fr"],
+        "Conférence intergouvernementale",
+        "{}",
+        read.body
+    );
+
+    // Through the secretariat's form, without JavaScript: Chinese given,
+    // the five other fields sent empty.
+    site.app
+        .create_account(
+            &OPERATOR,
+            "desk@example.org",
+            "D",
+            PASSWORD,
+            &[grant(Role::Secretariat, Some("trial"), None)],
+        )
+        .await
+        .unwrap();
+    let desk = site
+        .app
+        .login("desk@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let manage = send(
+        &site,
+        page_get(Some(&desk.secret), "/processes/trial/manage"),
+    )
+    .await
+    .body;
+    for l in ["ar", "zh", "en", "fr", "ru", "es"] {
+        assert!(
+            manage.contains(&format!("name=\"title_translations[{l}]\" lang=\"{l}\"")),
+            "{l}"
+        );
+    }
+    let mut body = format!(
+        "csrf={}&slug=m2&kind=conference&title=Review+conference&start_date=2030-03-01&end_date=2030-03-02\
+         &venue%5Bname%5D=&venue%5Bcity%5D=&venue%5Bcountry%5D=&agenda=&note=",
+        desk.csrf
+    );
+    for l in ["ar", "en", "fr", "ru", "es"] {
+        body += &format!("&title_translations%5B{l}%5D=");
+    }
+    body += "&title_translations%5Bzh%5D=%E5%AE%A1%E6%9F%A5%E4%BC%9A%E8%AE%AE";
+    let made = send(
+        &site,
+        form_post(&desk.secret, "/processes/trial/manage/meetings", body),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let m2 = site
+        .app
+        .all_meetings("trial", None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.slug.as_str() == "m2")
+        .unwrap();
+    assert_eq!(m2.title_translations.len(), 1);
+    let zh = &m2.title_translations[&accord_domain::Language::Zh];
+    let html = send(
+        &site,
+        in_lang(&format!("/processes/trial/meetings/{}", m2.id), "zh"),
+    )
+    .await
+    .body;
+    assert!(html.contains(&format!("<h1 lang=\"zh\" dir=\"ltr\">{zh}</h1>")));
+    // A refused form keeps the translations typed.
+    let bad = format!(
+        "csrf={}&slug=m3&kind=conference&title=T&start_date=2030-03-02&end_date=2030-03-01\
+         &title_translations%5Bru%5D=%D0%9A%D0%BE%D0%BD%D1%84%D0%B5%D1%80%D0%B5%D0%BD%D1%86%D0%B8%D1%8F",
+        desk.csrf
+    );
+    let refused = send(
+        &site,
+        form_post(&desk.secret, "/processes/trial/manage/meetings", bad),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("value=\"Конференция\""), "kept");
+
+    // A process with a translated title: its page and the home page.
+    let r = send(
+        &site,
+        post(
+            "/api/v1/processes",
+            json!({"slug": "titled", "title": "Global Compact", "title_translations": {"es": "Pacto Mundial"},
+                   "languages": ["en", "es"], "meeting_kinds": ["conference"]}),
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let html = send(&site, in_lang("/processes/titled", "es")).await.body;
+    assert!(html.contains("<h1 lang=\"es\" dir=\"ltr\">Pacto Mundial</h1>"));
+    let home = send(&site, in_lang("/", "es")).await.body;
+    assert!(
+        home.contains("<a href=\"/processes/titled\" lang=\"es\" dir=\"ltr\">Pacto Mundial</a>")
+    );
+    let home = send(&site, in_lang("/", "ru")).await.body;
+    assert!(
+        home.contains("<a href=\"/processes/titled\" lang=\"en\" dir=\"ltr\">Global Compact</a>")
+    );
 }

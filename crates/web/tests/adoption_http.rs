@@ -19,7 +19,231 @@ on_both_stores!(
     a_vote_is_taken_in_the_portal,
     pledges_are_made_and_reported_in_the_portal,
     the_records_an_adoption_embeds_are_declared_field_by_field,
+    the_vote_page_names_states_in_the_readers_language,
+    the_map_and_legend_say_which_votes_the_record_does_not_name,
+    the_vote_map_is_a_file_revalidated_by_its_etag,
 );
+
+/// CLDR's name of the territory `iso2` in `lang`, read by the test from the
+/// vendored file (not typed here, not through the code under test).
+fn cldr(lang: &str, iso2: &str) -> String {
+    let path = format!(
+        "{}/../cldr/data/{lang}/territories.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    json.pointer(&format!(
+        "/main/{lang}/localeDisplayNames/territories/{iso2}"
+    ))
+    .and_then(Value::as_str)
+    .unwrap()
+    .to_owned()
+}
+
+/// A GET with headers; the body as text, and the answer's headers.
+async fn get_in(
+    router: &axum::Router,
+    path: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> (StatusCode, String, header::HeaderMap) {
+    let mut req = Request::get(path);
+    for (k, v) in headers {
+        req = req.header(k, *v);
+    }
+    let res = router
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let h = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 8 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8(bytes.to_vec()).unwrap(), h)
+}
+
+/// The GCM's endorsement by the General Assembly (the recorded vote).
+async fn recorded_vote(app: &App) -> i64 {
+    app.adoptions("gcm")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.adoption.vote.is_some())
+        .unwrap()
+        .adoption
+        .id
+}
+
+async fn the_vote_page_names_states_in_the_readers_language(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let ga = recorded_vote(&app).await;
+    let page = format!("/processes/gcm/adoptions/{ga}");
+    for (lang, dir) in [("fr", "ltr"), ("ar", "rtl"), ("zh", "ltr")] {
+        let lang_header = [(header::ACCEPT_LANGUAGE, lang)];
+        let (status, html, _) = get_in(&router, &page, &lang_header).await;
+        assert_eq!(status, StatusCode::OK);
+        for (code, iso2) in [("MEX", "MX"), ("USA", "US"), ("HUN", "HU")] {
+            let name = cldr(lang, iso2);
+            let cell =
+                format!("<a href=\"/actors/{code}\" lang=\"{lang}\" dir=\"{dir}\">{name}</a>");
+            assert!(html.contains(&cell), "{lang}: {cell}");
+        }
+        assert!(
+            !html.contains(">Mexico</a>"),
+            "{lang}: no English name left in the table"
+        );
+        // The map names them in the reader's language too.
+        let (_, map, _) = get_in(&router, &map_src(&html), &lang_header).await;
+        assert!(
+            map.contains(&format!("data-state=\"HUN\"><title>{}: ", cldr(lang, "HU"))),
+            "{lang}"
+        );
+        // The CSV keeps the English name and adds the reader's.
+        let (_, csv, _) = get_in(&router, &format!("{page}/votes.csv"), &lang_header).await;
+        let header_line = csv.lines().next().unwrap();
+        assert_eq!(
+            header_line,
+            format!("code,name,name_{lang},region,subregion,vote")
+        );
+        let usa = csv.lines().find(|l| l.starts_with("USA,")).unwrap();
+        assert!(
+            usa.starts_with(&format!("USA,United States,{},", cldr(lang, "US"))),
+            "{usa}"
+        );
+    }
+    // Sorted by the names the reader sees, accents aside: in French the
+    // United States (États-Unis) come among the E's, before Finland.
+    let (_, html, _) = get_in(&router, &page, &[(header::ACCEPT_LANGUAGE, "fr")]).await;
+    let at = |iso2: &str| html.find(&format!(">{}</a>", cldr("fr", iso2))).unwrap();
+    assert!(at("ES") < at("US") && at("US") < at("FI") && at("US") < at("ZW"));
+    // In English, the United Nations' names as stored.
+    let (_, html, _) = get(&router, &page).await;
+    assert!(html.contains("<a href=\"/actors/MEX\" lang=\"en\" dir=\"ltr\">Mexico</a>"));
+}
+
+async fn the_map_and_legend_say_which_votes_the_record_does_not_name(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let ga = recorded_vote(&app).await;
+    let page = format!("/processes/gcm/adoptions/{ga}");
+    // What the record says: the totals, and the states it names.
+    let (_, body, _) = get(&router, &format!("/api/v1/processes/gcm/adoptions/{ga}")).await;
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let totals = &v["adoption"]["vote"]["totals"];
+    let named = |choice: &str| {
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["vote"] == choice)
+            .count() as u64
+    };
+    let yes = totals["yes"].as_u64().unwrap();
+    let not_voting = totals["not_voting"].as_u64().unwrap();
+    assert_eq!(named("yes"), 0, "the sources name no state in favour");
+    assert_eq!(
+        named("no"),
+        totals["no"].as_u64().unwrap(),
+        "every state against is named"
+    );
+
+    let (_, html, _) = get(&router, &page).await;
+    let in_favour = format!("{yes} in favour — not named in the record");
+    let not_voting = format!("{not_voting} not voting — not named in the record");
+    // Prominently: a notice above the map, and in the legend beside the swatch.
+    let notice = html.split("id=\"unnamed-votes\"").nth(1).expect("a notice");
+    let notice = &notice[..notice.find("</div>").unwrap()];
+    assert!(
+        notice.contains(&format!("<li>{in_favour}</li>")),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(&format!("<li>{not_voting}</li>")),
+        "{notice}"
+    );
+    assert!(
+        !notice.contains("against") && !notice.contains("abstentions"),
+        "{notice}"
+    );
+    assert!(html.contains(&format!(
+        "In favour <strong class=\"unnamed-count\">({in_favour})</strong>"
+    )));
+    assert!(
+        html.find("id=\"unnamed-votes\"").unwrap() < html.find("<img class=\"vote-map\"").unwrap()
+    );
+    // On the map itself, which is also a file of its own.
+    let (_, map, _) = get(&router, &map_src(&html)).await;
+    assert!(
+        map.contains(&format!(">{in_favour}</text>")),
+        "the map says it"
+    );
+    assert!(map.contains(&format!(">{not_voting}</text>")));
+    assert!(
+        map.contains(&format!("{in_favour}.")),
+        "and its description"
+    );
+    // In French and Arabic too (the notice's words from the catalogue).
+    let (_, fr, _) = get_in(&router, &page, &[(header::ACCEPT_LANGUAGE, "fr")]).await;
+    assert!(fr.contains(&format!(
+        "<li>{yes} voix pour — non nommés dans le relevé</li>"
+    )));
+    let (_, ar_map, _) = get_in(&router, &map_src(&fr), &[(header::ACCEPT_LANGUAGE, "ar")]).await;
+    assert!(
+        ar_map.contains("direction=\"rtl\""),
+        "Arabic notes run right to left"
+    );
+}
+
+async fn the_vote_map_is_a_file_revalidated_by_its_etag(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let ga = recorded_vote(&app).await;
+    let (_, html, _) = get(&router, &format!("/processes/gcm/adoptions/{ga}")).await;
+    let src = map_src(&html);
+    let (status, svg, h) = get_in(&router, &src, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(svg.starts_with("<svg"));
+    let etag = h[header::ETAG].to_str().unwrap().to_owned();
+    assert!(etag.starts_with("W/\""), "{etag}");
+    assert_eq!(h[header::CACHE_CONTROL], "public, no-cache");
+    let vary: Vec<&str> = h
+        .get_all(header::VARY)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        vary.iter().any(|v| v.contains("accept-language")),
+        "{vary:?}"
+    );
+    // Asked again with its tag: 304, no body.
+    let (status, body, h304) = get_in(&router, &src, &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert_eq!(h304[header::ETAG].to_str().unwrap(), etag);
+    // Another tag, or another language's map: the whole map.
+    let (status, _, _) = get_in(
+        &router,
+        &src,
+        &[(header::IF_NONE_MATCH, "W/\"000000000000\"")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, fr) = get_in(
+        &router,
+        &src,
+        &[
+            (header::IF_NONE_MATCH, &etag),
+            (header::ACCEPT_LANGUAGE, "fr"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(fr[header::ETAG].to_str().unwrap(), etag);
+    // A signed-in reader's answer is kept by no cache, as every personal one.
+    let (cookie, _) = session(&app, "sec@example.org", Role::Secretariat, None).await;
+    let (status, _, h) = get_in(&router, &src, &[(header::COOKIE, &cookie)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+}
 
 async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>, String) {
     let res = router.clone().oneshot(req).await.unwrap();
@@ -33,6 +257,15 @@ async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>
         .await
         .unwrap();
     (status, bytes.to_vec(), ct)
+}
+
+/// The address of the vote map a vote page shows (`<img src>`).
+fn map_src(html: &str) -> String {
+    let img = html
+        .split("<img class=\"vote-map\" src=\"")
+        .nth(1)
+        .expect("a map");
+    img[..img.find('"').unwrap()].replace("&amp;", "&")
 }
 
 async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) {
@@ -59,11 +292,20 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
 
     let (status, html, _) = get(&router, &format!("/processes/gcm/adoptions/{ga}")).await;
     assert_eq!(status, StatusCode::OK);
-    // The map: inline SVG with a shape per member state, its vote in its title.
-    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(html.contains("data-state=\"HUN\"><title>Hungary: Against</title>"));
-    assert!(html.contains("data-state=\"CHE\"><title>Switzerland: Abstaining</title>"));
-    assert!(html.contains("data-state=\"FRA\"><title>France: Not recorded</title>"));
+    // The map: its own file, not inlined, with a text alternative that
+    // points at the table; a shape per member state, its vote in its title.
+    assert!(!html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let src = map_src(&html);
+    assert!(
+        src.starts_with(&format!("/processes/gcm/adoptions/{ga}/map.svg?v=")),
+        "{src}"
+    );
+    assert!(html
+        .contains("Each member state&#39;s vote is in the table of member states below the map."));
+    let (_, map, _) = get(&router, &src).await;
+    assert!(map.contains("data-state=\"HUN\"><title>Hungary: Against</title>"));
+    assert!(map.contains("data-state=\"CHE\"><title>Switzerland: Abstaining</title>"));
+    assert!(map.contains("data-state=\"FRA\"><title>France: Not recorded</title>"));
     assert!(html.contains("Not drawn at this scale: Tuvalu (Not recorded)"));
     // The chain: it endorses the conference's adoption.
     assert!(html.contains(&format!("/processes/gcm/adoptions/{}", list[0].adoption.id)));
@@ -100,8 +342,9 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
     assert!(ct.starts_with("text/csv"));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 194);
-    assert!(lines.contains(&"USA,United States,America,Northern America,no"));
-    assert!(lines.contains(&"LIE,Liechtenstein,Europe,Western Europe,abstain"));
+    assert_eq!(lines[0], "code,name,name_en,region,subregion,vote");
+    assert!(lines.contains(&"USA,United States,United States,America,Northern America,no"));
+    assert!(lines.contains(&"LIE,Liechtenstein,Liechtenstein,Europe,Western Europe,abstain"));
     assert_eq!(
         lines
             .iter()
@@ -368,7 +611,23 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
     let (_, public, _) = get(&router, &page).await;
     assert!(public.contains("Voting open"));
     assert!(public.contains(&format!("data-live=\"adoption/{id}\"")));
-    assert!(public.contains("data-state=\"MEX\"><title>Mexico: Not yet voted</title>"));
+    // The script that refreshes it, at its content-hashed address.
+    let script = public.split("<script src=\"").nth(1).unwrap();
+    let script = &script[..script.find('"').unwrap()];
+    assert!(
+        script.starts_with("/static/live.")
+            && script.ends_with(".js")
+            && script != "/static/live.js"
+    );
+    let (status, js, h) = get_in(&router, script, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        h[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(js.contains("data-live"));
+    let (_, map, _) = get(&router, &map_src(&public)).await;
+    assert!(map.contains("data-state=\"MEX\"><title>Mexico: Not yet voted</title>"));
     assert!(
         !public.contains("The vote of Mexico"),
         "no form for the public"
@@ -393,7 +652,13 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
     let (_, b, _) = send(&router, as_(&mex_cookie, &page)).await;
     let html = String::from_utf8(b).unwrap();
     assert!(!html.contains("The vote of Mexico"));
-    assert!(html.contains("data-state=\"MEX\"><title>Mexico: In favour</title>"));
+    // A ballot changes the map's address: a page refreshed after it never
+    // shows a map the browser kept from before.
+    assert_ne!(map_src(&html), map_src(&public));
+    let (_, b, _) = send(&router, as_(&mex_cookie, &map_src(&html))).await;
+    assert!(String::from_utf8(b)
+        .unwrap()
+        .contains("data-state=\"MEX\"><title>Mexico: In favour</title>"));
     let (status, _, _) = send(
         &router,
         form(
@@ -444,9 +709,12 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
     let (_, html, _) = get(&router, &page).await;
     assert!(!html.contains("Voting open"));
     assert!(html.contains("Adopted"));
-    assert!(html.contains("data-state=\"FRA\"><title>France: Not voting</title>"));
+    let (_, map, _) = get(&router, &map_src(&html)).await;
+    assert!(map.contains("data-state=\"FRA\"><title>France: Not voting</title>"));
+    // Every ballot named: nothing to say about unnamed votes.
+    assert!(!html.contains("not named in the record") && !map.contains("unnamed-notes"));
     let (_, csv, _) = get(&router, &format!("{page}/votes.csv")).await;
-    assert!(csv.contains("MEX,Mexico,America,Central America,yes"));
+    assert!(csv.contains("MEX,Mexico,Mexico,America,Central America,yes"));
     assert_eq!(
         csv.lines().filter(|l| l.ends_with(",not_voting")).count(),
         192

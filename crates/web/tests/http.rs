@@ -28,6 +28,8 @@ on_both_stores!(
     portal_errors_are_pages,
     output_is_escaped_and_headers_are_strict,
     the_stylesheet_is_served,
+    static_files_have_content_hashed_addresses_kept_a_year,
+    the_actors_directory_and_pages_name_states_in_the_readers_language,
     answers_are_compressed_for_clients_that_accept_it,
 );
 
@@ -626,6 +628,137 @@ async fn the_stylesheet_is_served(db: TestDatabase) {
     let icon = get(&s, "/static/favicon.svg").await;
     assert_eq!(icon.status, StatusCode::OK);
     assert_eq!(icon.headers[header::CONTENT_TYPE], "image/svg+xml");
+}
+
+/// Pages link to the static files by addresses that name their content's
+/// digest; those answer with a year's `immutable` cache, the plain ones
+/// keep working with a short one, and an address that is neither is 404.
+async fn static_files_have_content_hashed_addresses_kept_a_year(db: TestDatabase) {
+    let s = site(db).await;
+    let page = get(&s, "/processes/gcm").await.body;
+    let href = |prefix: &str| -> String {
+        let at = page
+            .find(prefix)
+            .unwrap_or_else(|| panic!("{prefix} in the page"));
+        let rest = &page[at..];
+        rest[..rest.find('"').unwrap()].to_owned()
+    };
+    let css = href("/static/accord.");
+    let icon = href("/static/favicon.");
+    for (hashed, plain) in [
+        (css.as_str(), "/static/accord.css"),
+        (icon.as_str(), "/static/favicon.svg"),
+    ] {
+        let digest = hashed.split('.').nth(1).unwrap();
+        assert_eq!(digest.len(), 12, "{hashed}");
+        assert!(digest.bytes().all(|b| b.is_ascii_hexdigit()), "{hashed}");
+        let a = get(&s, hashed).await;
+        assert_eq!(a.status, StatusCode::OK, "{hashed}");
+        assert_eq!(
+            a.headers[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        let b = get(&s, plain).await;
+        assert_eq!(b.status, StatusCode::OK);
+        assert_eq!(a.body, b.body, "the same file at both addresses");
+        let short = b.headers[header::CACHE_CONTROL].to_str().unwrap();
+        assert!(
+            short.starts_with("public, max-age=") && !short.contains("immutable"),
+            "{short}"
+        );
+        assert_eq!(
+            a.headers[header::CONTENT_TYPE],
+            b.headers[header::CONTENT_TYPE]
+        );
+    }
+    // A stale digest, or a path that is not a file of ours: not found.
+    for uri in [
+        "/static/accord.000000000000.css",
+        "/static/..%2FCargo.toml",
+        "/static/nope.css",
+    ] {
+        assert_eq!(get(&s, uri).await.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+    assert_eq!(get(&s, "/favicon.ico").await.status, StatusCode::OK);
+}
+
+/// CLDR's name of `iso2` in `lang`, read from the vendored file by the test.
+fn cldr(lang: &str, iso2: &str) -> String {
+    let path = format!(
+        "{}/../cldr/data/{lang}/territories.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    json.pointer(&format!(
+        "/main/{lang}/localeDisplayNames/territories/{iso2}"
+    ))
+    .and_then(Value::as_str)
+    .unwrap()
+    .to_owned()
+}
+
+async fn the_actors_directory_and_pages_name_states_in_the_readers_language(db: TestDatabase) {
+    let s = site(db).await;
+    for (lang, dir) in [
+        ("fr", "ltr"),
+        ("ar", "rtl"),
+        ("zh", "ltr"),
+        ("es", "ltr"),
+        ("ru", "ltr"),
+    ] {
+        let h = [("accept-language", lang)];
+        let html = get_with(&s, "/actors", &h).await.body;
+        for (code, iso2) in [("MEX", "MX"), ("USA", "US")] {
+            let link = format!(
+                "<a href=\"/actors/{code}\" lang=\"{lang}\" dir=\"{dir}\">{}</a>",
+                cldr(lang, iso2)
+            );
+            assert!(html.contains(&link), "{lang}: {link}");
+        }
+        // A group keeps its stored name, marked as English.
+        assert!(
+            html.contains("<a href=\"/actors/EU\" lang=\"en\" dir=\"ltr\">European Union</a>"),
+            "{lang}"
+        );
+        let page = get_with(&s, "/actors/MEX", &h).await.body;
+        assert!(
+            page.contains(&format!(
+                "<h1 lang=\"{lang}\" dir=\"{dir}\">{}</h1>",
+                cldr(lang, "MX")
+            )),
+            "{lang}"
+        );
+        // The EU's page lists its members in the reader's language.
+        let eu = get_with(&s, "/actors/EU", &h).await.body;
+        assert!(
+            eu.contains(&format!(
+                "<span lang=\"{lang}\" dir=\"{dir}\">{}</span>",
+                cldr(lang, "FR")
+            )),
+            "{lang}"
+        );
+    }
+    // The French directory is in French alphabetical order: the United
+    // States (États-Unis) among the E's, before Finland (Finlande).
+    let html = get_with(
+        &s,
+        "/actors?kind=member_state",
+        &[("accept-language", "fr")],
+    )
+    .await
+    .body;
+    let at = |iso2: &str| html.find(&format!(">{}</a>", cldr("fr", iso2))).unwrap();
+    assert!(at("ES") < at("US") && at("US") < at("FI"));
+    // The Holy See is not CLDR's Vatican City: its own name stays.
+    let html = get_with(
+        &s,
+        "/actors?kind=observer_state",
+        &[("accept-language", "fr")],
+    )
+    .await
+    .body;
+    assert!(html.contains(">Holy See</a>") && !html.contains(&cldr("fr", "VA")));
+    assert!(html.contains(&format!(">{}</a>", cldr("fr", "PS-alt-short"))));
 }
 
 /// A page, an API read and the stylesheet, each asked for plain, as gzip

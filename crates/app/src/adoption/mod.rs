@@ -58,6 +58,8 @@ pub struct AdoptionRequest {
 pub struct VoteRow {
     pub code: ActorCode,
     pub name: String,
+    /// ISO 3166-1 alpha-2, which names the state in other languages.
+    pub iso2: Option<String>,
     pub region: String,
     pub subregion: String,
     pub m49: Option<u16>,

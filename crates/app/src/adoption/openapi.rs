@@ -19,6 +19,8 @@ pub struct AdoptionMeetingRecord {
     pub kind: MeetingKind,
     pub number: Option<u32>,
     pub title: String,
+    /// The title in other official languages, by ISO 639-1 code, where given.
+    pub title_translations: std::collections::BTreeMap<String, String>,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub venue: Option<Venue>,

@@ -101,6 +101,7 @@ impl crate::App {
                 region: a.region.clone().unwrap_or_default(),
                 subregion: a.subregion.clone().unwrap_or_default(),
                 m49: a.m49,
+                iso2: a.iso2,
                 name: a.name,
                 code: a.code,
             })

@@ -7,6 +7,7 @@
 use crate::adoption::vote_map::{self, MapText};
 use crate::http::command::FormAgain;
 use crate::http::download::download;
+use crate::http::names;
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, PageRoutes};
@@ -15,7 +16,7 @@ use accord_app::adoption::{AdoptionDetail, VoteRow};
 use accord_app::AppError;
 use accord_domain::adoption::VoteChoice;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::Deserialize;
@@ -67,12 +68,11 @@ pub fn sorted_rows(rows: &[VoteRow], sort: &str) -> Vec<VoteRow> {
         Some(VoteChoice::NotVoting) => 3,
         None => 4,
     };
+    let key = |r: &VoteRow| names::sort_key(&r.name);
     match sort {
-        "vote" => out.sort_by(|a, b| rank(a.vote).cmp(&rank(b.vote)).then(a.name.cmp(&b.name))),
-        "region" => out.sort_by(|a, b| {
-            (&a.region, &a.subregion, &a.name).cmp(&(&b.region, &b.subregion, &b.name))
-        }),
-        _ => out.sort_by(|a, b| a.name.cmp(&b.name)),
+        "vote" => out.sort_by_cached_key(|a| (rank(a.vote), key(a))),
+        "region" => out.sort_by_cached_key(|a| (a.region.clone(), a.subregion.clone(), key(a))),
+        _ => out.sort_by_cached_key(key),
     }
     out
 }
@@ -163,6 +163,40 @@ struct SortQuery {
     sort: Option<String>,
 }
 
+/// The vote's rows with each state named in the reader's language.
+fn localised_rows(r: &Reader, rows: &[VoteRow]) -> Vec<VoteRow> {
+    rows.iter()
+        .map(|row| VoteRow {
+            name: names::actor_name(r.lang(), row.iso2.as_deref(), &row.name).into_owned(),
+            ..row.clone()
+        })
+        .collect()
+}
+
+/// The votes the record counts without naming the states, one sentence a
+/// choice in the reader's language ("152 in favour — not named in the
+/// record"); empty where the record names every vote.
+fn unnamed_notes(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> Vec<String> {
+    let Some(vote) = d.summary.adoption.vote.as_ref() else {
+        return vec![];
+    };
+    vote_map::unnamed(vote)
+        .into_iter()
+        .map(|u| {
+            let key = format!(
+                "vote-unnamed-{}",
+                vote_map::vote_class(Some(u.choice)).trim_start_matches("vote-")
+            );
+            let args = crate::http::i18n::args(&[
+                ("total", i64::from(u.total).into()),
+                ("named", i64::from(u.named).into()),
+                ("unnamed", i64::from(u.unnamed()).into()),
+            ]);
+            s.i18n.text(r.lang(), &key, Some(&args))
+        })
+        .collect()
+}
+
 fn map_of(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> String {
     let lang = r.lang();
     let title = s.i18n.text(
@@ -175,12 +209,15 @@ fn map_of(s: &SharedState, r: &Reader, d: &AdoptionDetail) -> String {
     );
     let description = s.i18n.text(lang, "vote-map-description", None);
     let label = |v: Option<VoteChoice>| vote_label(s, r, d, v);
+    let notes = unnamed_notes(s, r, d);
     vote_map::render(
-        &d.rows,
+        &localised_rows(r, &d.rows),
         &MapText {
             title: &title,
             description: &description,
             label: &label,
+            notes: &notes,
+            rtl: lang.is_rtl(),
         },
     )
 }
@@ -217,12 +254,14 @@ pub(crate) async fn render_adoption(
         Some("region") => "region",
         _ => "name",
     };
-    let rows: Vec<_> = sorted_rows(&d.rows, sort)
+    let named = localised_rows(r, &d.rows);
+    let rows: Vec<_> = sorted_rows(&named, sort)
         .into_iter()
         .map(|row| {
             context! {
                 code => &row.code,
                 name => &row.name,
+                attrs => names::lang_attributes(names::actor_name_language(r.lang(), row.iso2.as_deref())),
                 region => &row.region,
                 subregion => &row.subregion,
                 class => vote_map::vote_class(row.vote),
@@ -230,8 +269,18 @@ pub(crate) async fn render_adoption(
             }
         })
         .collect();
-    let map = d.summary.adoption.vote.as_ref().map(|_| map_of(s, r, &d));
-    let not_drawn: Vec<String> = vote_map::not_drawn(&d.rows)
+    // The map is its own file (`map.svg`), cached by the browser and
+    // revalidated by its ETag; the page names the vote's state in its
+    // address so a page refreshed after a ballot asks for the new map.
+    let map = d.summary.adoption.vote.as_ref().map(|v| {
+        format!(
+            "/processes/{}/adoptions/{}/map.svg?v={}",
+            overview.process.slug,
+            d.summary.adoption.id,
+            vote_version(v)
+        )
+    });
+    let not_drawn: Vec<String> = vote_map::not_drawn(&named)
         .into_iter()
         .map(|row| format!("{} ({})", row.name, vote_label(s, r, &d, row.vote)))
         .collect();
@@ -269,7 +318,7 @@ pub(crate) async fn render_adoption(
     let open = d.summary.adoption.vote.as_ref().is_some_and(|v| v.open);
     let can = s.app.capabilities(r.principal(), Some(slug)).await;
     let voting_for: Vec<_> = if open {
-        d.rows
+        named
             .iter()
             .filter(|row| row.vote.is_none())
             .filter(|row| can.member_state.as_deref() == Some(row.code.as_str()))
@@ -318,9 +367,26 @@ pub(crate) async fn render_adoption(
         let values: std::collections::BTreeMap<String, String> = f.values.iter().cloned().collect();
         context! { values => values, field => &f.field, error => f.described() }
     });
+    // The legend says, beside a choice's swatch, how many of its votes the
+    // record does not name ("152 in favour — not named in the record").
+    let unnamed = d
+        .summary
+        .adoption
+        .vote
+        .as_ref()
+        .map(vote_map::unnamed)
+        .unwrap_or_default();
+    let notes = unnamed_notes(s, r, &d);
     let legend: Vec<_> = vote_map::LEGEND
         .iter()
-        .map(|(class, key)| context! { class => class, label => s.i18n.text(r.lang(), key, None) })
+        .map(|(class, key)| {
+            let note = unnamed
+                .iter()
+                .zip(&notes)
+                .find(|(u, _)| vote_map::vote_class(Some(u.choice)) == *class)
+                .map(|(_, note)| note);
+            context! { class => class, label => s.i18n.text(r.lang(), key, None), unnamed => note }
+        })
         .collect();
     r.render_on_pool(
         s,
@@ -333,6 +399,12 @@ pub(crate) async fn render_adoption(
             sort => sort,
             map => map,
             legend => legend,
+            unnamed_notes => notes,
+            map_defs => vote_map::defs(),
+            map_size => [
+                accord_atlas::VIEW_BOX.2.round() as u32,
+                (accord_atlas::VIEW_BOX.3 + vote_map::notes_height(notes.len())).round() as u32
+            ],
             not_drawn => not_drawn,
             totals => recorded,
             not_recorded => d.rows.len() - d.recorded,
@@ -367,14 +439,20 @@ fn csv_field(v: &str) -> String {
 }
 
 /// The vote as CSV: one line per member state, `not_recorded` where the
-/// record has no vote.
-pub fn votes_csv_text(rows: &[VoteRow]) -> String {
-    let mut out = String::from("code,name,region,subregion,vote\r\n");
+/// record has no vote. `name` is the stored (English, United Nations) name,
+/// which scripts and older files join on; `name_<lang>` the state's name in
+/// the reader's language (CLDR), the one a reader of the page expects. The
+/// columns are the same in every language, only the header names the
+/// language of the third.
+pub fn votes_csv_text(rows: &[VoteRow], lang: accord_domain::Language) -> String {
+    let mut out = format!("code,name,name_{lang},region,subregion,vote\r\n");
     for row in rows {
         let vote = row.vote.map_or("not_recorded", |v| v.as_str());
+        let local = names::actor_name(lang, row.iso2.as_deref(), &row.name);
         let line = [
             row.code.as_str(),
             &row.name,
+            &local,
             &row.region,
             &row.subregion,
             vote,
@@ -400,7 +478,7 @@ async fn votes_csv(
         Ok(d) if d.summary.adoption.vote.is_some() => download(
             "text/csv; charset=utf-8",
             format!("{slug}-adoption-{id}-votes.csv"),
-            votes_csv_text(&d.rows).into_bytes(),
+            votes_csv_text(&d.rows, r.lang()).into_bytes(),
         ),
         Ok(_) => r
             .error(
@@ -412,9 +490,22 @@ async fn votes_csv(
     }
 }
 
+/// A short digest of a vote's state (totals, ballots, open or closed): it
+/// changes whenever a ballot or a total is recorded.
+fn vote_version(v: &accord_domain::adoption::RecordedVote) -> String {
+    let state = serde_json::to_vec(v).unwrap_or_default();
+    crate::http::assets::short_hash(&state)
+}
+
+/// The vote map as a file. It changes when votes are recorded, and with
+/// the reader's language: a cache may keep it but must ask again each time
+/// (`no-cache`), and gets `304 Not Modified` while its ETag — the digest of
+/// the map's bytes — still matches. Answers to a signed-in reader stay
+/// `no-store`, as every personal answer (lib.rs).
 async fn map_svg(
     State(s): State<SharedState>,
     r: Reader,
+    headers: axum::http::HeaderMap,
     Path((slug, id)): Path<(String, String)>,
 ) -> Response {
     let id = match parse_id(&r, &s, "adoption", &id) {
@@ -422,11 +513,35 @@ async fn map_svg(
         Err(e) => return e.into_response(),
     };
     match s.app.adoption(r.principal(), &slug, id).await {
-        Ok(d) if d.summary.adoption.vote.is_some() => (
-            [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
-            map_of(&s, &r, &d),
-        )
-            .into_response(),
+        Ok(d) if d.summary.adoption.vote.is_some() => {
+            let svg = map_of(&s, &r, &d);
+            let etag = crate::http::assets::etag_of(svg.as_bytes());
+            let current = etag
+                .to_str()
+                .is_ok_and(|e| crate::http::assets::matches_etag(&headers, e));
+            let mut response = if current {
+                StatusCode::NOT_MODIFIED.into_response()
+            } else {
+                (
+                    [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+                    svg,
+                )
+                    .into_response()
+            };
+            let h = response.headers_mut();
+            h.insert(header::ETAG, etag);
+            h.insert(
+                header::VARY,
+                header::HeaderValue::from_static("accept-language, cookie"),
+            );
+            if matches!(r.principal(), accord_app::Principal::Anonymous) {
+                h.insert(
+                    header::CACHE_CONTROL,
+                    header::HeaderValue::from_static("public, no-cache"),
+                );
+            }
+            response
+        }
         Ok(_) => r
             .error(
                 &s,
@@ -682,6 +797,7 @@ mod tests {
         VoteRow {
             code: code.parse().unwrap(),
             name: name.into(),
+            iso2: None,
             region: region.into(),
             subregion: String::new(),
             m49: None,
@@ -723,13 +839,16 @@ mod tests {
             ),
             row("XXX", "=HYPERLINK(\"x\")", "Europe", None),
         ];
-        let csv = votes_csv_text(&rows);
+        let csv = votes_csv_text(&rows, accord_domain::Language::En);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "code,name,region,subregion,vote");
-        assert_eq!(lines[1], "CIV,\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes");
+        assert_eq!(lines[0], "code,name,name_en,region,subregion,vote");
+        assert_eq!(
+            lines[1],
+            "CIV,\"Côte d'Ivoire, \"\"the\"\"\",\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes"
+        );
         assert_eq!(
             lines[2],
-            "XXX,\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded"
+            "XXX,\"'=HYPERLINK(\"\"x\"\")\",\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded"
         );
     }
 }

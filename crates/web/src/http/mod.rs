@@ -2,6 +2,7 @@
 //! request), the client's address, errors as responses, pages and their
 //! templates, forms, JSON bodies, query strings, uploads and downloads.
 
+pub mod assets;
 pub mod auth;
 pub mod client;
 pub mod command;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod json;
+pub mod names;
 pub mod openapi;
 pub mod page;
 pub mod query;

@@ -2,6 +2,7 @@
 
 use crate::http::error::{public_message, status_of};
 use crate::http::i18n::{self, I18n};
+use crate::http::names;
 use crate::SharedState;
 use accord_app::AppError;
 use accord_domain::Language;
@@ -147,8 +148,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("calls.html", include_str!("../../templates/calls.html")),
 ];
 
-/// The template environment: HTML auto-escaping on, and three helpers that
-/// read the page's `lang`: `t(key, **args)`, `date(d)` and `dates(start, end)`.
+/// The template environment: HTML auto-escaping on, and the helpers that
+/// read the page's `lang`: `t(key, **args)`, `date(d)`, `dates(start, end)`,
+/// `actor_name(actor)`, `actor_attrs(actor)`, `title(item)`,
+/// `title_attrs(item)` and `asset(name)`.
 pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -181,6 +184,50 @@ pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
             Ok(t.date(page_language(state), parse_date(&d)?))
         },
     );
+    // An actor's name in the page's language (`http/names.rs`), and the
+    // `lang`/`dir` attributes of the element that holds it.
+    env.add_function(
+        "actor_name",
+        |state: &TplState, actor: Value| -> Result<String, minijinja::Error> {
+            let (iso2, name) = actor_fields(&actor)?;
+            Ok(names::actor_name(page_language(state), iso2.as_deref(), &name).into_owned())
+        },
+    );
+    env.add_function(
+        "actor_attrs",
+        |state: &TplState, actor: Value| -> Result<Value, minijinja::Error> {
+            let (iso2, _) = actor_fields(&actor)?;
+            let lang = names::actor_name_language(page_language(state), iso2.as_deref());
+            Ok(Value::from_safe_string(names::lang_attributes(lang)))
+        },
+    );
+    // A process's or a meeting's title in the page's language where it has
+    // been translated, else the original; and the `lang`/`dir` of that.
+    env.add_function(
+        "title",
+        |state: &TplState, item: Value| -> Result<String, minijinja::Error> {
+            Ok(translated_title(&item, page_language(state))?.0)
+        },
+    );
+    env.add_function(
+        "title_attrs",
+        |state: &TplState, item: Value| -> Result<Value, minijinja::Error> {
+            let lang = translated_title(&item, page_language(state))?.1;
+            Ok(Value::from_safe_string(names::lang_attributes(lang)))
+        },
+    );
+    // The address of a static file, content-hashed (`http/assets.rs`).
+    env.add_function(
+        "asset",
+        |name: String| -> Result<String, minijinja::Error> {
+            crate::http::assets::asset_url(&name).ok_or_else(|| {
+                minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("no static file {name}"),
+                )
+            })
+        },
+    );
     let t = i18n;
     env.add_function(
         "dates",
@@ -206,6 +253,48 @@ fn html_formatter(
     }
     out.write_str(&escape(&value.to_string()))
         .map_err(minijinja::Error::from)
+}
+
+/// An actor's `iso2` (only a state's: a group or an organisation never gets a
+/// state's name) and stored `name`, from a value with those attributes.
+fn actor_fields(actor: &Value) -> Result<(Option<String>, String), minijinja::Error> {
+    let text = |attr: &str| -> Result<Option<String>, minijinja::Error> {
+        let v = actor.get_attr(attr)?;
+        Ok(v.as_str().map(str::to_owned))
+    };
+    let name = text("name")?.ok_or_else(|| {
+        minijinja::Error::new(ErrorKind::InvalidOperation, "an actor without a name")
+    })?;
+    let is_state = match text("kind")? {
+        Some(kind) => kind == "member_state" || kind == "observer_state",
+        None => true,
+    };
+    let iso2 = if is_state { text("iso2")? } else { None };
+    Ok((iso2, name))
+}
+
+/// The title of `item` (a process, a meeting) in `lang` where its
+/// `title_translations` have it, else its `title`; and the language of the
+/// title returned (an original title is in English).
+fn translated_title(item: &Value, lang: Language) -> Result<(String, Language), minijinja::Error> {
+    let original = item.get_attr("title")?;
+    let original = original.as_str().ok_or_else(|| {
+        minijinja::Error::new(ErrorKind::InvalidOperation, "an item without a title")
+    })?;
+    let translations = item.get_attr("title_translations")?;
+    let translated = if translations.is_undefined() || translations.is_none() {
+        None
+    } else {
+        translations
+            .get_item(&Value::from(lang.as_str()))
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .filter(|t| !t.trim().is_empty())
+    };
+    Ok(match translated {
+        Some(t) => (t, lang),
+        None => (original.to_owned(), Language::En),
+    })
 }
 
 fn page_language(state: &TplState) -> Language {

@@ -69,7 +69,6 @@ pub fn routes() -> PageRoutes {
         )
         .route(format!("{d}/redline.docx"), get(export_redline))
         .route("/processes/{slug}/live", get(live))
-        .route("/static/live.js", get(live_js))
 }
 
 fn seq_of(r: &Reader, s: &SharedState, seq: &str) -> Result<u32, PageError> {
@@ -1239,17 +1238,4 @@ impl futures_core::Stream for ReceiverStream {
     ) -> std::task::Poll<Option<Self::Item>> {
         self.0.poll_recv(cx).map(|e| e.map(Ok))
     }
-}
-
-const LIVE_JS: &str = include_str!("../../static/live.js");
-
-async fn live_js() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=300"),
-        ],
-        LIVE_JS,
-    )
-        .into_response()
 }

@@ -67,6 +67,8 @@ pub struct PhaseDto {
 pub struct ProcessDto {
     slug: String,
     title: String,
+    /// The title in other official languages, by ISO 639-1 code, where given.
+    title_translations: std::collections::BTreeMap<String, String>,
     description: String,
     /// Symbols of the resolutions that mandate the process.
     mandate: Vec<String>,
@@ -112,6 +114,8 @@ pub struct MeetingDto {
     kind: String,
     number: Option<u32>,
     title: String,
+    /// The title in other official languages, by ISO 639-1 code, where given.
+    title_translations: std::collections::BTreeMap<String, String>,
     start_date: NaiveDate,
     end_date: NaiveDate,
     /// Null when the venue is not confirmed.
@@ -304,6 +308,13 @@ fn officer(o: d::Officer) -> OfficerDto {
     }
 }
 
+/// A title's translations keyed by language code, for the API's reads.
+fn translations(t: d::TitleTranslations) -> std::collections::BTreeMap<String, String> {
+    t.into_iter()
+        .map(|(l, title)| (l.as_str().to_owned(), title))
+        .collect()
+}
+
 fn meeting_dto(m: d::Meeting) -> MeetingDto {
     let d::Meeting {
         id,
@@ -316,6 +327,7 @@ fn meeting_dto(m: d::Meeting) -> MeetingDto {
         kind: m.kind.to_string(),
         number: m.number,
         title: m.title,
+        title_translations: translations(m.title_translations),
         start_date: m.start_date,
         end_date: m.end_date,
         venue: m.venue.map(|v| VenueDto {
@@ -416,6 +428,7 @@ async fn get_process(
     Ok(Json(ProcessDto {
         slug: p.slug.into(),
         title: p.title,
+        title_translations: translations(p.title_translations),
         description: p.description,
         mandate: strings(&p.mandate),
         languages: strings(&p.languages),
@@ -827,6 +840,11 @@ async fn get_actor_record(
 pub(crate) struct NewProcess {
     slug: d::Slug,
     title: String,
+    /// The title in other official languages, by ISO 639-1 code (the form:
+    /// `title_translations[fr]`; an empty one is left out).
+    #[serde(default, deserialize_with = "crate::process::params::translations")]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    title_translations: d::TitleTranslations,
     #[serde(default)]
     description: String,
     /// The resolutions that launched and shaped the process.
@@ -902,6 +920,7 @@ pub(crate) async fn create_process(
         let process = d::Process {
             slug: c.slug,
             title: c.title,
+            title_translations: c.title_translations,
             description: c.description,
             mandate: c.mandate,
             languages: c.languages,
@@ -994,6 +1013,11 @@ pub(crate) struct NewMeeting {
     #[serde(default)]
     number: Option<u32>,
     title: String,
+    /// The title in other official languages, by ISO 639-1 code (the form:
+    /// `title_translations[fr]`; an empty one is left out).
+    #[serde(default, deserialize_with = "crate::process::params::translations")]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    title_translations: d::TitleTranslations,
     start_date: NaiveDate,
     end_date: NaiveDate,
     /// Absent when the venue is not known for certain.
@@ -1058,6 +1082,7 @@ pub(crate) async fn add_meeting(
             kind: c.kind,
             number: c.number,
             title: c.title,
+            title_translations: c.title_translations,
             start_date: c.start_date,
             end_date: c.end_date,
             venue: c.venue,

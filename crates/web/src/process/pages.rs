@@ -27,9 +27,6 @@ pub fn routes() -> PageRoutes {
         .route("/actors/{code}", get(actor_page))
         .route("/audit", get(audit_page))
         .route("/language", get(choose_language))
-        .route("/static/accord.css", get(stylesheet))
-        .route("/favicon.ico", get(favicon))
-        .route("/static/favicon.svg", get(favicon))
 }
 
 /// What the reader may ask for at a meeting still to come: the actors they
@@ -77,6 +74,7 @@ async fn home(State(s): State<SharedState>, r: Reader) -> PageResult {
             context! {
                 slug => p.process.slug.as_str(),
                 title => p.process.title,
+                title_translations => p.process.title_translations,
                 description => p.process.description,
                 current_phase => p.current_phase.map(accord_domain::PhaseKind::as_str),
             }
@@ -445,7 +443,15 @@ async fn actors_page(
         Ok(k) => k,
         Err(e) => return Err(r.error_page(&s, StatusCode::BAD_REQUEST, e.to_string())),
     };
-    let actors = s.app.all_actors(kind).await.map_err(|e| r.error(&s, e))?;
+    let mut actors = s.app.all_actors(kind).await.map_err(|e| r.error(&s, e))?;
+    // In the order of the names the reader sees.
+    actors.sort_by_cached_key(|a| {
+        crate::http::names::sort_key(&crate::http::names::actor_name(
+            r.lang(),
+            a.iso2.as_deref(),
+            &a.name,
+        ))
+    });
     let everyone = if kind.is_none() {
         actors.clone()
     } else {
@@ -564,28 +570,6 @@ async fn choose_language(
         lang.as_str()
     );
     ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
-}
-
-async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/accord.css"),
-    )
-        .into_response()
-}
-
-async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../static/favicon.svg"),
-    )
-        .into_response()
 }
 
 pub(crate) async fn not_found(State(s): State<SharedState>, r: Reader) -> Response {

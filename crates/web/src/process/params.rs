@@ -191,6 +191,21 @@ pub(crate) fn time_limit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>,
     d.deserialize_any(Limit)
 }
 
+/// A title's translations, `{"fr": "…"}` in JSON, `title_translations[fr]=…`
+/// from a form: a language left empty (the form offers all six) is no
+/// translation; the others are kept trimmed. A key that is not one of the
+/// six languages is refused, naming it.
+pub(crate) fn translations<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<accord_domain::TitleTranslations, D::Error> {
+    let raw = std::collections::BTreeMap::<accord_domain::Language, String>::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .map(|(lang, title)| (lang, title.trim().to_owned()))
+        .filter(|(_, title)| !title.is_empty())
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
