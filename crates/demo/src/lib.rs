@@ -84,6 +84,16 @@ pub fn parse_states(csv_text: &str) -> Result<Vec<Actor>> {
                 format!("row {}: status must be a state", i + 2),
             ));
         }
+        if !(row.iso2.len() == 2 && row.iso2.bytes().all(|b| b.is_ascii_uppercase())) {
+            return Err(data_error(
+                "states.csv",
+                format!(
+                    "row {}: iso2 must be an ISO 3166-1 alpha-2 code, not {:?}",
+                    i + 2,
+                    row.iso2
+                ),
+            ));
+        }
         let actor = Actor {
             code: ActorCode::new(row.iso3).map_err(|e| data_error("states.csv", e))?,
             kind: row.status,
@@ -193,5 +203,25 @@ impl LoadDemo for App {
             }
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_states;
+
+    const HEADER: &str = "iso3,iso2,m49,name,official_name,continent,un_subregion,status,un_member_since,eu_member_in_2018\n";
+
+    #[test]
+    fn the_states_table_holds_iso_codes_not_patterns() {
+        let states = parse_states(include_str!("../data/gcm/states.csv")).unwrap();
+        assert_eq!(states.len(), 195);
+        let greece = states.iter().find(|s| s.code.as_str() == "GRC").unwrap();
+        assert_eq!(greece.iso2.as_deref(), Some("GR"));
+        for bad in ["^GR$|^EL$", "gr", "G", "GRC", ""] {
+            let row = format!("{HEADER}GRC,{bad},300,Greece,Hellenic Republic,Europe,Southern Europe,member_state,1945,yes\n");
+            let error = parse_states(&row).unwrap_err().to_string();
+            assert!(error.contains("iso2"), "{bad:?}: {error}");
+        }
     }
 }

@@ -270,6 +270,8 @@ pub struct ActorRecord {
 pub struct GroupMembership {
     pub code: ActorCode,
     pub name: String,
+    /// A state's ISO 3166-1 alpha-2 code (its name in other languages).
+    pub iso2: Option<String>,
     pub joined: Option<NaiveDate>,
     /// The last day of membership; `None` while it lasts (or when unknown).
     pub left: Option<NaiveDate>,

@@ -328,6 +328,7 @@ impl crate::App {
                 GroupMembership {
                     code: m.code.clone(),
                     name: m.name.clone(),
+                    iso2: m.iso2.clone(),
                     joined: dates.and_then(|d| d.joined),
                     left: dates.and_then(|d| d.left),
                 }
@@ -341,6 +342,7 @@ impl crate::App {
                 GroupMembership {
                     code: g.code.clone(),
                     name: g.name.clone(),
+                    iso2: g.iso2.clone(),
                     joined: dates.and_then(|d| d.joined),
                     left: dates.and_then(|d| d.left),
                 }

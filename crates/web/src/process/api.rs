@@ -1411,7 +1411,6 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(participants))
         .routes(utoipa_axum::routes!(healthz))
         .routes(utoipa_axum::routes!(get_process))
-        .routes(utoipa_axum::routes!(get_meeting))
         .routes(utoipa_axum::routes!(get_document))
         .routes(utoipa_axum::routes!(get_meeting, edit_meeting))
         .routes(utoipa_axum::routes!(postpone_meeting))
