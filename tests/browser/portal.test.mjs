@@ -6,9 +6,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -713,6 +712,8 @@ test("from any page, the sign-in form is three Tab stops away", async () => {
   // The third stop: the form's first field has the focus.
   assert.equal(await page.evaluate(() => document.activeElement.id), "email");
   await context.close();
+});
+
 test("a visitor finds Mexico's statement from the actor page and from search", async () => {
   // A test process (not a real one) with a meeting and a statement entered
   // for Mexico by the secretariat, labelled as test data.
@@ -773,6 +774,8 @@ test("a visitor finds Mexico's statement from the actor page and from search", a
   assert.match(await doc.page.locator("a.official-record").getAttribute("href"), /^https:\/\/undocs\.org\/A\//);
   await doc.page.screenshot({ path: join(shots, "document-page-en.png"), fullPage: true });
   await doc.context.close();
+});
+
 test("the secretariat opens a call for inputs, postpones a meeting, records an adoption by recorded vote, and each shows in the audit log", async () => {
   await negotiatingProcess("browser-secretariat", []);
   const sec = await signIn("amina@example.org", "a long enough passphrase");
