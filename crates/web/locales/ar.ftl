@@ -873,3 +873,7 @@ document-embargo = محظور النشر حتى
 document-official-record = الوثيقة الرسمية
 document-official-record-link = فتح { $symbol } في نظام الوثائق الرسمية
 manage-process-record-resolver = الوثيقة الرسمية حسب الرمز: عنوان https:// يحل فيه {"{"}symbol{"}"} محل رمز الوثيقة (فارغ: خدمة الأمم المتحدة)
+actor-kind-simulated_delegation = وفد محاكى (عرض توضيحي، ليس دولة)
+actor-kind-simulated_group = مجموعة محاكاة (عرض توضيحي)
+actor-kinds-simulated_delegation = وفود محاكاة
+actor-kinds-simulated_group = مجموعات محاكاة

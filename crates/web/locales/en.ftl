@@ -869,3 +869,7 @@ document-embargo = Embargoed until
 document-official-record = Official record
 document-official-record-link = Open { $symbol } in the official record
 manage-process-record-resolver = Official record by symbol: an https:// address in which {"{"}symbol{"}"} stands for the document's symbol (empty: the UN's resolver)
+actor-kind-simulated_delegation = Simulated delegation (demonstration, not a state)
+actor-kind-simulated_group = Simulated group (demonstration)
+actor-kinds-simulated_delegation = Simulated delegations
+actor-kinds-simulated_group = Simulated groups

@@ -869,3 +869,7 @@ document-embargo = Con embargo hasta
 document-official-record = Documento oficial
 document-official-record-link = Abrir { $symbol } en el sistema de documentos oficiales
 manage-process-record-resolver = Documento oficial por signatura: una dirección https:// en la que {"{"}symbol{"}"} ocupa el lugar de la signatura (vacío: el servicio de las Naciones Unidas)
+actor-kind-simulated_delegation = Delegación simulada (demostración, no es un Estado)
+actor-kind-simulated_group = Grupo simulado (demostración)
+actor-kinds-simulated_delegation = Delegaciones simuladas
+actor-kinds-simulated_group = Grupos simulados

@@ -866,3 +866,7 @@ document-embargo = Sous embargo jusqu'au
 document-official-record = Document officiel
 document-official-record-link = Ouvrir { $symbol } dans le système de documents officiels
 manage-process-record-resolver = Document officiel par cote : une adresse https:// où {"{"}symbol{"}"} tient la place de la cote du document (vide : le service de l'ONU)
+actor-kind-simulated_delegation = Délégation simulée (démonstration, pas un État)
+actor-kind-simulated_group = Groupe simulé (démonstration)
+actor-kinds-simulated_delegation = Délégations simulées
+actor-kinds-simulated_group = Groupes simulés

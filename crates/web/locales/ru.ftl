@@ -883,3 +883,7 @@ document-embargo = Под эмбарго до
 document-official-record = Официальный документ
 document-official-record-link = Открыть { $symbol } в системе официальных документов
 manage-process-record-resolver = Официальный документ по условному обозначению: адрес https://, в котором {"{"}symbol{"}"} заменяет условное обозначение документа (пусто: служба ООН)
+actor-kind-simulated_delegation = Смоделированная делегация (демонстрация, не государство)
+actor-kind-simulated_group = Смоделированная группа (демонстрация)
+actor-kinds-simulated_delegation = Смоделированные делегации
+actor-kinds-simulated_group = Смоделированные группы

@@ -853,3 +853,7 @@ document-embargo = 禁止发布至
 document-official-record = 正式文件
 document-official-record-link = 在正式文件系统中打开{ $symbol }
 manage-process-record-resolver = 按文号查找正式文件：一个 https:// 地址，其中 {"{"}symbol{"}"} 代表文件的文号（留空：联合国的服务）
+actor-kind-simulated_delegation = 模拟代表团（演示用，并非国家）
+actor-kind-simulated_group = 模拟集团（演示用）
+actor-kinds-simulated_delegation = 模拟代表团
+actor-kinds-simulated_group = 模拟集团
