@@ -1659,6 +1659,15 @@ macro_rules! sql_store {
                     .await
                     .map_err(err)
                 }
+                async fn mark_statement_filed_late(&mut self, id: i64) -> Result<()> {
+                    sqlx::query("UPDATE statements SET filed_late = $1 WHERE id = $2")
+                        .bind(true)
+                        .bind(id)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
                 async fn find_statement(&mut self, id: i64) -> Result<Option<Statement>> {
                     find_statement(&mut self.tx, id).await
                 }

@@ -877,3 +877,5 @@ actor-kind-simulated_delegation = وفد محاكى (عرض توضيحي، لي�
 actor-kind-simulated_group = مجموعة محاكاة (عرض توضيحي)
 actor-kinds-simulated_delegation = وفود محاكاة
 actor-kinds-simulated_group = مجموعات محاكاة
+statement-filed-late = قُدّم متأخراً
+statement-filed-late-note = أدخلته الأمانة بعد انقضاء المهلة المحددة لتقديم البيانات في الجلسة

@@ -873,3 +873,5 @@ actor-kind-simulated_delegation = Simulated delegation (demonstration, not a sta
 actor-kind-simulated_group = Simulated group (demonstration)
 actor-kinds-simulated_delegation = Simulated delegations
 actor-kinds-simulated_group = Simulated groups
+statement-filed-late = Filed late
+statement-filed-late-note = Entered by the secretariat after the meeting's window for statements had closed

@@ -873,3 +873,5 @@ actor-kind-simulated_delegation = Delegación simulada (demostración, no es un 
 actor-kind-simulated_group = Grupo simulado (demostración)
 actor-kinds-simulated_delegation = Delegaciones simuladas
 actor-kinds-simulated_group = Grupos simulados
+statement-filed-late = Presentada fuera de plazo
+statement-filed-late-note = Registrada por la secretaría después del cierre del plazo de la sesión para las declaraciones

@@ -870,3 +870,5 @@ actor-kind-simulated_delegation = Délégation simulée (démonstration, pas un 
 actor-kind-simulated_group = Groupe simulé (démonstration)
 actor-kinds-simulated_delegation = Délégations simulées
 actor-kinds-simulated_group = Groupes simulés
+statement-filed-late = Déposée tardivement
+statement-filed-late-note = Enregistrée par le secrétariat après la clôture du délai de dépôt des déclarations de la séance

@@ -887,3 +887,5 @@ actor-kind-simulated_delegation = Смоделированная делегац�
 actor-kind-simulated_group = Смоделированная группа (демонстрация)
 actor-kinds-simulated_delegation = Смоделированные делегации
 actor-kinds-simulated_group = Смоделированные группы
+statement-filed-late = Подано с опозданием
+statement-filed-late-note = Внесено секретариатом после истечения срока подачи заявлений для заседания

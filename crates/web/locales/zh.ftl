@@ -857,3 +857,5 @@ actor-kind-simulated_delegation = 模拟代表团（演示用，并非国家）
 actor-kind-simulated_group = 模拟集团（演示用）
 actor-kinds-simulated_delegation = 模拟代表团
 actor-kinds-simulated_group = 模拟集团
+statement-filed-late = 逾期提交
+statement-filed-late-note = 会议发言提交期限截止后由秘书处录入

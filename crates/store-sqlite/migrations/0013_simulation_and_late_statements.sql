@@ -4,7 +4,7 @@
 -- real GCM draft as simulated. They become their own kinds, and the draft is
 -- no longer flagged (only the simulated amendments are). Only the rows the
 -- demo loader wrote match: its codes (ISO 3166 user-assigned), its names.
--- Kept in lockstep with store-sqlite/migrations/0013_simulation_apart_from_fact.sql.
+-- Kept in lockstep with store-postgres/migrations/0013_simulation_and_late_statements.sql.
 
 UPDATE actors SET kind = 'simulated_delegation'
 WHERE kind = 'observer_state'
@@ -15,6 +15,10 @@ UPDATE actors SET kind = 'simulated_group'
 WHERE kind = 'group' AND code = 'SIM-GROUP'
   AND name LIKE 'Simulated group %';
 
-UPDATE drafts SET simulated = FALSE
+UPDATE drafts SET simulated = 0
 WHERE slug = 'gcm-draft'
   AND title = 'Global Compact for Safe, Orderly and Regular Migration';
+
+-- Statements checked (issue 17, item 7): a statement the secretariat enters
+-- after its meeting's window closed is flagged "filed late".
+ALTER TABLE statements ADD COLUMN filed_late INTEGER NOT NULL DEFAULT 0;
