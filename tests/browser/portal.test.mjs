@@ -235,7 +235,7 @@ for (const path of ["/", "/processes/gcm", "/processes/gcm/meetings", "/processe
 
 test("a secretariat member signs in, reads the audit log and signs out", async () => {
   const { page, context } = await open("/processes/gcm");
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Sign in" }).click();
   await page.fill("#email", "amina@example.org");
   await page.fill("#password", "not the passphrase");
   await page.getByRole("button", { name: "Sign in" }).click();

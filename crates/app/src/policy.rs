@@ -423,7 +423,9 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                     ActorKind::StakeholderOrganisation => {
                         principal.acts_for(Role::StakeholderRepresentative, process, actor)
                     }
-                    ActorKind::Individual => false,
+                    ActorKind::Individual
+                    | ActorKind::SimulatedDelegation
+                    | ActorKind::SimulatedGroup => false,
                 };
                 if !ok {
                     return Err(AppError::Forbidden(format!(

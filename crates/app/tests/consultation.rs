@@ -14,6 +14,7 @@ on_both_stores!(
     each_reader_sees_what_is_distributed_to_them,
     inputs_to_an_open_consultation,
     recommendations_link_back_to_their_source,
+    a_statement_after_its_window_is_filed_late,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -725,4 +726,77 @@ async fn recommendations_link_back_to_their_source(db: TestDatabase) {
         1
     );
     assert_eq!(listed(&Principal::Anonymous, None).await, 2);
+}
+
+/// After the meeting's window for statements (30 days after its last day), a
+/// delegate is refused; the secretariat may still file, and the statement is
+/// then flagged "filed late"; the loader of historical records is not late.
+async fn a_statement_after_its_window_is_filed_late(db: TestDatabase) {
+    let t = TestApp::at(db, "2017-05-08T15:00:00Z").await;
+    let app = &t.app;
+    let m = session_one(app).await;
+    let end = app
+        .all_meetings("gcm", Some(MeetingKind::ThematicSession))
+        .await
+        .unwrap()[0]
+        .end_date;
+    let sec = person(app, "sec@example.org", Role::Secretariat, Some("gcm"), None).await;
+    let mex = person(
+        app,
+        "mex@example.org",
+        Role::Delegate,
+        Some("gcm"),
+        Some("MEX"),
+    )
+    .await;
+    let system = Principal::System("records loader");
+    // (days after the meeting's last day, who files, expected: Ok(filed late) or the error kind)
+    let cases: [(i64, &str, Result<bool, &str>); 8] = [
+        (0, "delegate", Ok(false)),
+        (30, "delegate", Ok(false)),
+        (31, "delegate", Err("meeting_over")),
+        (40, "delegate", Err("meeting_over")),
+        (30, "secretariat", Ok(false)),
+        (31, "secretariat", Ok(true)),
+        (40, "secretariat", Ok(true)),
+        (400, "records loader", Ok(false)),
+    ];
+    for (days, who, expected) in cases {
+        t.set_now(&format!("{}T12:00:00Z", end + Duration::days(days)));
+        let p = match who {
+            "delegate" => &mex,
+            "secretariat" => &sec,
+            _ => &system,
+        };
+        let count = || async {
+            app.statements(&sec, "gcm", Some(m), &PageRequest::first(200))
+                .await
+                .unwrap()
+                .items
+                .len()
+        };
+        let before = count().await;
+        let got = app
+            .add_statement(
+                p,
+                statement(m, "MEX", Distribution::Public),
+                english("A statement."),
+            )
+            .await;
+        match expected {
+            Ok(late) => {
+                let id = got.unwrap_or_else(|e| panic!("{who} at +{days}: {e:?}"));
+                let detail = app
+                    .statement(&Principal::Anonymous, "gcm", id)
+                    .await
+                    .unwrap();
+                assert_eq!(detail.statement.filed_late, late, "{who} at +{days}");
+                assert_eq!(count().await, before + 1);
+            }
+            Err(expected) => {
+                assert_eq!(kind(got), expected, "{who} at +{days}");
+                assert_eq!(count().await, before, "nothing stored");
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ on_both_stores!(
     lists_paginate_by_cursor,
     unknown_things_are_not_found,
     a_demo_that_breaks_a_rule_loads_nothing,
+    simulated_delegations_stay_out_of_real_acts,
 );
 
 async fn app_at(db: TestDatabase, now: &str) -> TestApp {
@@ -61,17 +62,36 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
         .all_actors(Some(ActorKind::ObserverState))
         .await
         .unwrap();
-    // The real observer states, and the negotiation demo's fictional
-    // delegations (ISO 3166 user-assigned codes), which say what they are.
-    let (simulated, real): (Vec<_>, Vec<_>) = observers
-        .iter()
-        .partition(|a| a.code.as_str().starts_with("XA"));
-    let names: Vec<_> = real.iter().map(|a| a.name.as_str()).collect();
+    // Exactly the two real observer states: the negotiation demo's fictional
+    // delegations are their own kind, never listed among real actors.
+    let names: Vec<_> = observers.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Palestine", "Holy See"]);
-    assert_eq!(simulated.len(), 6);
-    assert!(simulated
+    let everyone = app.all_actors(None).await.unwrap();
+    assert!(
+        everyone.iter().all(|a| !a.kind.is_simulated()),
+        "no simulated actor among the real ones"
+    );
+    assert!(everyone.iter().all(|a| !a.code.as_str().starts_with("XA")));
+    for kind in [ActorKind::SimulatedDelegation, ActorKind::SimulatedGroup] {
+        assert!(
+            matches!(
+                app.actors(Some(kind), &PageRequest::first(10)).await,
+                Err(AppError::BadRequest(m)) if m.contains("not real actors")
+            ),
+            "{kind} is not a kind of the directory"
+        );
+    }
+    // They still exist, say what they are, and propose the simulated amendments.
+    let xaa = app.actor("XAA").await.unwrap();
+    assert_eq!(xaa.actor.kind, ActorKind::SimulatedDelegation);
+    assert!(xaa.actor.name.contains("not a real state"));
+    let sim_group = app.actor("SIM-GROUP").await.unwrap();
+    assert_eq!(sim_group.actor.kind, ActorKind::SimulatedGroup);
+    assert_eq!(sim_group.members.len(), 3);
+    assert!(sim_group
+        .members
         .iter()
-        .all(|a| a.name.contains("Simulated") && a.name.contains("not a real state")));
+        .all(|m| m.kind == ActorKind::SimulatedDelegation));
     // The draft: five versions, 54 paragraphs agreed in the final text.
     let draft = app.draft("gcm", "gcm-draft").await.unwrap();
     let labels: Vec<_> = draft.versions.iter().map(|v| v.label.as_str()).collect();
@@ -102,7 +122,15 @@ async fn the_gcm_demo_loads_the_real_process(db: TestDatabase) {
     assert_eq!(last.version.text.paragraph_count(), 54);
     assert_eq!(last.counts.agreed_ad_ref, last.counts.paragraphs);
     assert_eq!(objectives(5).1, "2018-07-13");
+    // The real draft and its five versions are not a simulation; only the
+    // amendments attached to Rev.3 are.
+    assert!(
+        !draft.draft.simulated,
+        "the real GCM draft is not simulated"
+    );
+    assert!(!app.drafts("gcm").await.unwrap().iter().any(|d| d.simulated));
     let rev3 = app.version("gcm", "gcm-draft", 4).await.unwrap();
+    assert!(!rev3.amendments.is_empty());
     assert!(rev3.amendments.iter().all(|a| a.simulated));
     assert!(rev3
         .amendments
@@ -617,4 +645,84 @@ async fn a_demo_that_breaks_a_rule_loads_nothing(db: TestDatabase) {
         t.app.process("gcm").await,
         Err(AppError::NotFound(_))
     ));
+}
+
+/// The simulation apart from fact: a simulated delegation takes no part in a
+/// real amendment, no account acts for it, and no group mixes it with real
+/// states; what was stored stays as it was.
+async fn simulated_delegations_stay_out_of_real_acts(db: TestDatabase) {
+    use accord_app::negotiation::NewAmendment;
+    use accord_domain::negotiation::{Operation, Wid};
+    let t = demo_app(db, "2018-03-01T12:00:00Z").await;
+    let app = &t.app;
+    let system = Principal::System("test");
+    let code = |s: &str| s.parse::<ActorCode>().unwrap();
+    let proposal = |proposer: &str, co: &[&str]| NewAmendment {
+        proposer: code(proposer),
+        co_sponsors: co.iter().map(|c| code(c)).collect(),
+        operation: Operation::ReplaceText {
+            node: Wid::new("gp-a").unwrap(),
+            from: 0,
+            to: 14,
+            text: "People-centred".into(),
+        },
+        justification: String::new(),
+    };
+    let before = app.version("gcm", "gcm-draft", 4).await.unwrap().amendments;
+    // (proposer, co-sponsors, simulated amendment?, error kind expected)
+    let cases: [(&str, &[&str], bool, &str); 4] = [
+        ("XAA", &[], false, "not_allowed_for_actor"),
+        ("SIM-GROUP", &[], false, "not_allowed_for_actor"),
+        ("MEX", &["XAB"], false, "not_allowed_for_actor"),
+        ("XAA", &["DESA"], true, "not_allowed_for_actor"),
+    ];
+    for (proposer, co, simulated, expected) in cases {
+        let got = app
+            .propose_amendment(
+                &system,
+                "gcm",
+                "gcm-draft",
+                4,
+                proposal(proposer, co),
+                simulated,
+            )
+            .await;
+        assert_eq!(
+            got.expect_err("must be refused").kind(),
+            expected,
+            "{proposer} {co:?}"
+        );
+    }
+    // The simulation itself still works: a simulated amendment by XAA.
+    let (id, _) = app
+        .propose_amendment(
+            &system,
+            "gcm",
+            "gcm-draft",
+            4,
+            proposal("XAA", &["XAB"]),
+            true,
+        )
+        .await
+        .unwrap();
+    let after = app.version("gcm", "gcm-draft", 4).await.unwrap().amendments;
+    assert_eq!(
+        after.len(),
+        before.len() + 1,
+        "only the simulated one added"
+    );
+    assert!(after.iter().any(|a| a.id == id && a.simulated));
+    // A group mixing simulation and fact is refused, and nothing is stored.
+    for (kind, group, member) in [
+        (ActorKind::Group, "MIXED", "XAA"),
+        (ActorKind::SimulatedGroup, "SIM-MIXED", "MEX"),
+    ] {
+        let mut g = Actor::new(code(group), kind, group);
+        g.members = vec![code(member)];
+        assert_eq!(
+            invalid_kind(app.create_actor(&OPERATOR, g).await),
+            "simulation_mixed_with_fact"
+        );
+        assert!(app.actor(group).await.is_err(), "{group} not stored");
+    }
 }

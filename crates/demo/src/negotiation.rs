@@ -134,7 +134,7 @@ fn version_text(f: &DraftFile, v: &VersionSpec) -> DraftText {
 fn simulated_actors() -> Vec<Actor> {
     let state = |code: &str, letter: &str| Actor {
         code: code.parse().expect("valid code"),
-        kind: ActorKind::ObserverState,
+        kind: ActorKind::SimulatedDelegation,
         name: format!("Simulated delegation {letter} (demonstration, not a real state)"),
         official_name: None,
         iso2: None,
@@ -152,7 +152,7 @@ fn simulated_actors() -> Vec<Actor> {
         .collect();
     actors.push(Actor {
         code: "SIM-GROUP".parse().expect("valid code"),
-        kind: ActorKind::Group,
+        kind: ActorKind::SimulatedGroup,
         name: "Simulated group of states (demonstration)".into(),
         members: ["XAA", "XAB", "XAC"]
             .iter()
@@ -182,7 +182,9 @@ pub(crate) async fn load_gcm_draft(app: &App, process: &Slug) -> Result<bool> {
             app.create_actor(&system, actor).await?;
         }
     }
-    app.create_draft(&system, process.as_str(), &f.slug, &f.title, true)
+    // The draft and its versions are the real GCM's structure: not
+    // simulated; only the amendments of the simulation below are.
+    app.create_draft(&system, process.as_str(), &f.slug, &f.title, false)
         .await?;
     for v in &f.version {
         let text = version_text(&f, v);

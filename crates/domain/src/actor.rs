@@ -13,12 +13,36 @@ crate::named_enum!(
         IntergovernmentalOrganisation => "intergovernmental_organisation",
         StakeholderOrganisation => "stakeholder_organisation",
         Individual => "individual",
+        // A fictional delegation of a demonstration (never a member or an
+        // observer state, never in a list of real actors: ARCHITECTURE.md,
+        // "Simulation apart from fact"), and a fictional group of them.
+        SimulatedDelegation => "simulated_delegation",
+        SimulatedGroup => "simulated_group",
     }
 );
 
 impl ActorKind {
     pub fn is_state(self) -> bool {
         matches!(self, ActorKind::MemberState | ActorKind::ObserverState)
+    }
+
+    /// Is this a group of actors (real or simulated)?
+    pub fn is_group(self) -> bool {
+        matches!(self, ActorKind::Group | ActorKind::SimulatedGroup)
+    }
+
+    /// Is this a fiction of a demonstration rather than a real actor?
+    pub fn is_simulated(self) -> bool {
+        matches!(
+            self,
+            ActorKind::SimulatedDelegation | ActorKind::SimulatedGroup
+        )
+    }
+
+    /// The kinds of real actors: what the directory, its filters, search
+    /// and counts list.
+    pub fn real() -> impl Iterator<Item = ActorKind> {
+        ActorKind::ALL.iter().copied().filter(|k| !k.is_simulated())
     }
 }
 
@@ -119,7 +143,7 @@ impl Actor {
                 reason: "a state's code is its ISO 3166-1 alpha-3 code (three letters)",
             });
         }
-        if self.kind != ActorKind::Group && !self.members.is_empty() {
+        if !self.kind.is_group() && !self.members.is_empty() {
             return Err(ValidationError::MembersOnNonGroup {
                 code: self.code.to_string(),
                 kind: self.kind.to_string(),
@@ -165,6 +189,21 @@ impl Actor {
         for member in &self.members {
             match kind_of(member) {
                 None => return Err(ValidationError::UnknownActor(member.to_string())),
+                Some(kind) if kind.is_simulated() != self.kind.is_simulated() => {
+                    return Err(ValidationError::SimulationMixedWithFact {
+                        group: self.code.to_string(),
+                        member: member.to_string(),
+                        kind: kind.to_string(),
+                    })
+                }
+                Some(kind) if self.kind == ActorKind::SimulatedGroup => {
+                    if kind != ActorKind::SimulatedDelegation {
+                        return Err(ValidationError::GroupMemberNotAState {
+                            member: member.to_string(),
+                            kind: kind.to_string(),
+                        });
+                    }
+                }
                 Some(kind) if !kind.is_state() => {
                     return Err(ValidationError::GroupMemberNotAState {
                         member: member.to_string(),
@@ -194,6 +233,52 @@ mod tests {
             eu.validate(),
             Err(ValidationError::GroupContainsItself("EU".into()))
         );
+    }
+
+    #[test]
+    fn simulation_and_fact_do_not_mix_in_groups() {
+        let kind_of = |c: &ActorCode| match c.as_str() {
+            "FRA" => Some(ActorKind::MemberState),
+            "VAT" => Some(ActorKind::ObserverState),
+            "XAA" => Some(ActorKind::SimulatedDelegation),
+            "SIM" => Some(ActorKind::SimulatedGroup),
+            "UNDP" => Some(ActorKind::UnEntity),
+            _ => None,
+        };
+        // (group kind, member, error kind expected or none)
+        let cases = [
+            (ActorKind::Group, "FRA", None),
+            (ActorKind::Group, "VAT", None),
+            (ActorKind::Group, "XAA", Some("simulation_mixed_with_fact")),
+            (ActorKind::Group, "SIM", Some("simulation_mixed_with_fact")),
+            (ActorKind::Group, "UNDP", Some("group_member_not_a_state")),
+            (ActorKind::SimulatedGroup, "XAA", None),
+            (
+                ActorKind::SimulatedGroup,
+                "FRA",
+                Some("simulation_mixed_with_fact"),
+            ),
+            (
+                ActorKind::SimulatedGroup,
+                "UNDP",
+                Some("simulation_mixed_with_fact"),
+            ),
+            (
+                ActorKind::SimulatedGroup,
+                "SIM",
+                Some("group_member_not_a_state"),
+            ),
+            (ActorKind::SimulatedGroup, "ZZZ", Some("unknown_actor")),
+        ];
+        for (kind, member, expected) in cases {
+            let mut g = actor("GRP", kind);
+            g.members = vec![ActorCode::new(member).unwrap()];
+            assert_eq!(g.validate(), Ok(()), "{kind} of {member}");
+            let got = g.validate_members(kind_of).err().map(|e| e.kind());
+            assert_eq!(got, expected, "{kind} of {member}");
+        }
+        assert!(ActorKind::real().all(|k| !k.is_simulated()));
+        assert_eq!(ActorKind::real().count(), ActorKind::ALL.len() - 2);
     }
 
     #[test]

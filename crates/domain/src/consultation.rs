@@ -77,6 +77,10 @@ pub struct Statement {
     /// Who entered it (an account's name), and when.
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
+    /// Entered by the secretariat after the meeting's window for statements
+    /// had closed (others are refused then): shown as "filed late".
+    #[serde(default)]
+    pub filed_late: bool,
 }
 
 impl std::ops::Deref for Statement {

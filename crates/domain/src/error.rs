@@ -33,6 +33,14 @@ pub enum ValidationError {
     #[error("'{member}' is a {kind}; only member and observer states can be members of a group")]
     GroupMemberNotAState { member: String, kind: String },
     #[error(
+        "'{member}' is a {kind}: a real group holds only real states, a simulated group only simulated delegations ('{group}')"
+    )]
+    SimulationMixedWithFact {
+        group: String,
+        member: String,
+        kind: String,
+    },
+    #[error(
         "the process '{process}' does not hold meetings of the kind '{kind}' (it knows: {known})"
     )]
     UnknownMeetingKind {
@@ -155,6 +163,7 @@ impl ValidationError {
             GroupContainsItself(_) => "group_contains_itself",
             MembersOnNonGroup { .. } => "members_on_non_group",
             GroupMemberNotAState { .. } => "group_member_not_a_state",
+            SimulationMixedWithFact { .. } => "simulation_mixed_with_fact",
             UnknownMeetingKind { .. } => "unknown_meeting_kind",
             Invalid { .. } | UnknownName { .. } | Empty(_) | DuplicateAgendaItem(_) => "invalid",
             TooLong { .. } => "too_long",

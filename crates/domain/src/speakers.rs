@@ -36,7 +36,9 @@ impl SpeakerCategory {
                 SpeakerCategory::UnEntity
             }
             ActorKind::StakeholderOrganisation => SpeakerCategory::Stakeholder,
-            ActorKind::Individual => return None,
+            ActorKind::Individual | ActorKind::SimulatedDelegation | ActorKind::SimulatedGroup => {
+                return None
+            }
         })
     }
 

@@ -1466,6 +1466,10 @@ pub async fn statements_texts_inputs_and_recommendations(store: &dyn Store) {
     let found = tx.find_statement(ids[0]).await.unwrap().unwrap();
     assert_eq!(found.statement, public);
     assert_eq!(found.entered_by, "Amina");
+    assert!(!found.filed_late, "on time unless marked");
+    tx.mark_statement_filed_late(ids[1]).await.unwrap();
+    assert!(tx.find_statement(ids[1]).await.unwrap().unwrap().filed_late);
+    assert!(!tx.find_statement(ids[0]).await.unwrap().unwrap().filed_late);
 
     // Texts: typed in one language, extracted from a file in another.
     let file = StoredFile {

@@ -14,7 +14,7 @@ macro_rules! consultation_sql {
 
         const STATEMENT_COLUMNS: &str = "SELECT s.id, s.process, s.meeting_id, s.agenda_item, s.actor, \
             s.on_behalf_of, s.title, s.delivered_on, s.distribution, s.embargo_until, s.synthetic, \
-            s.entered_by, s.entered_at FROM statements s";
+            s.entered_by, s.entered_at, s.filed_late FROM statements s";
         const TEXT_COLUMNS: &str = "SELECT t.language, t.body, t.blocks, t.status, t.diagnostics, \
             t.language_detected, t.file_sha256, t.file_name, f.size, f.content_type \
             FROM texts t LEFT JOIN files f ON f.sha256 = t.file_sha256";
@@ -81,6 +81,7 @@ macro_rules! consultation_sql {
                 },
                 entered_by: get(row, "entered_by")?,
                 entered_at: get(row, "entered_at")?,
+                filed_late: get(row, "filed_late")?,
             })
         }
 

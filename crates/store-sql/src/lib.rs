@@ -148,7 +148,7 @@ macro_rules! sql_store {
             }
 
             async fn load_members(c: &mut Conn, actor: &mut Actor) -> Result<()> {
-                if actor.kind != $crate::deps::accord_domain::ActorKind::Group {
+                if !actor.kind.is_group() {
                     return Ok(());
                 }
                 let rows = sqlx::query(
@@ -197,8 +197,20 @@ macro_rules! sql_store {
             async fn list_actors(c: &mut Conn, q: &ActorQuery) -> Result<Page<Actor>> {
                 let mut qb = QueryBuilder::<Db>::new(ACTOR_COLUMNS);
                 qb.push(" WHERE 1 = 1");
-                if let Some(kind) = q.kind {
-                    qb.push(" AND kind = ").push_bind(kind.as_str());
+                match q.kind {
+                    Some(kind) => {
+                        qb.push(" AND kind = ").push_bind(kind.as_str());
+                    }
+                    // Every real actor: never the simulated delegations of a
+                    // demonstration (ARCHITECTURE.md, "Simulation apart from fact").
+                    None => {
+                        for kind in $crate::deps::accord_domain::ActorKind::ALL
+                            .iter()
+                            .filter(|k| k.is_simulated())
+                        {
+                            qb.push(" AND kind <> ").push_bind(kind.as_str());
+                        }
+                    }
                 }
                 if let Some(after) = &q.after {
                     qb.push(" AND code > ").push_bind(after.to_string());
@@ -484,8 +496,20 @@ macro_rules! sql_store {
             async fn list_meetings(c: &mut Conn, q: &MeetingQuery) -> Result<Page<Meeting>> {
                 let mut qb = QueryBuilder::<Db>::new(MEETING_COLUMNS);
                 qb.push(" WHERE process = ").push_bind(q.process.to_string());
-                if let Some(kind) = q.kind {
-                    qb.push(" AND kind = ").push_bind(kind.as_str());
+                match q.kind {
+                    Some(kind) => {
+                        qb.push(" AND kind = ").push_bind(kind.as_str());
+                    }
+                    // Every real actor: never the simulated delegations of a
+                    // demonstration (ARCHITECTURE.md, "Simulation apart from fact").
+                    None => {
+                        for kind in $crate::deps::accord_domain::ActorKind::ALL
+                            .iter()
+                            .filter(|k| k.is_simulated())
+                        {
+                            qb.push(" AND kind <> ").push_bind(kind.as_str());
+                        }
+                    }
                 }
                 if let Some((date, id)) = q.after {
                     qb.push(" AND (start_date > ").push_bind(date);
@@ -1762,6 +1786,15 @@ macro_rules! sql_store {
                     .fetch_one(&mut *self.tx)
                     .await
                     .map_err(err)
+                }
+                async fn mark_statement_filed_late(&mut self, id: i64) -> Result<()> {
+                    sqlx::query("UPDATE statements SET filed_late = $1 WHERE id = $2")
+                        .bind(true)
+                        .bind(id)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
                 }
                 async fn find_statement(&mut self, id: i64) -> Result<Option<Statement>> {
                     find_statement(&mut self.tx, id).await

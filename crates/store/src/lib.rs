@@ -481,6 +481,8 @@ pub trait Tx: Send {
         entered_by: &str,
         at: DateTime<Utc>,
     ) -> Result<i64>;
+    /// Marks a statement as entered after its meeting's window closed.
+    async fn mark_statement_filed_late(&mut self, id: i64) -> Result<()>;
     async fn find_statement(&mut self, id: i64) -> Result<Option<Statement>>;
     /// Records a file's metadata once (a second upload of the same bytes
     /// changes nothing).

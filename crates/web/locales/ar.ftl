@@ -972,3 +972,9 @@ vote-map-alt = يرد تصويت كل دولة عضو في جدول الدول �
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = العنوان بلغات أخرى
 title-translations-help = اختياري: العنوان كما ينبغي أن يراه قراء كل لغة. وإذا تُرك فارغاً، يرون العنوان المذكور أعلاه.
+actor-kind-simulated_delegation = وفد محاكى (عرض توضيحي، ليس دولة)
+actor-kind-simulated_group = مجموعة محاكاة (عرض توضيحي)
+actor-kinds-simulated_delegation = وفود محاكاة
+actor-kinds-simulated_group = مجموعات محاكاة
+statement-filed-late = قُدّم متأخراً
+statement-filed-late-note = أدخلته الأمانة بعد انقضاء المهلة المحددة لتقديم البيانات في الجلسة

@@ -968,3 +968,9 @@ vote-map-alt = Each member state's vote is in the table of member states below t
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = Title in other languages
 title-translations-help = Optional: the title as readers of each language should see it. Left empty, they see the title above.
+actor-kind-simulated_delegation = Simulated delegation (demonstration, not a state)
+actor-kind-simulated_group = Simulated group (demonstration)
+actor-kinds-simulated_delegation = Simulated delegations
+actor-kinds-simulated_group = Simulated groups
+statement-filed-late = Filed late
+statement-filed-late-note = Entered by the secretariat after the meeting's window for statements had closed

@@ -968,3 +968,9 @@ vote-map-alt = El voto de cada Estado Miembro figura en el cuadro de Estados Mie
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = Título en otros idiomas
 title-translations-help = Opcional: el título tal como deben verlo los lectores de cada idioma. Si se deja vacío, verán el título anterior.
+actor-kind-simulated_delegation = Delegación simulada (demostración, no es un Estado)
+actor-kind-simulated_group = Grupo simulado (demostración)
+actor-kinds-simulated_delegation = Delegaciones simuladas
+actor-kinds-simulated_group = Grupos simulados
+statement-filed-late = Presentada fuera de plazo
+statement-filed-late-note = Registrada por la secretaría después del cierre del plazo de la sesión para las declaraciones

@@ -965,3 +965,9 @@ vote-map-alt = Le vote de chaque État Membre figure dans le tableau des États 
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = Titre dans d’autres langues
 title-translations-help = Facultatif : le titre tel que les lecteurs de chaque langue doivent le voir. Laissé vide, ils voient le titre ci-dessus.
+actor-kind-simulated_delegation = Délégation simulée (démonstration, pas un État)
+actor-kind-simulated_group = Groupe simulé (démonstration)
+actor-kinds-simulated_delegation = Délégations simulées
+actor-kinds-simulated_group = Groupes simulés
+statement-filed-late = Déposée tardivement
+statement-filed-late-note = Enregistrée par le secrétariat après la clôture du délai de dépôt des déclarations de la séance

@@ -982,3 +982,9 @@ vote-map-alt = Голос каждого государства-члена пр�
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = Название на других языках
 title-translations-help = Необязательно: название в том виде, в каком его должны видеть читатели на каждом языке. Если поле пустое, они видят название, указанное выше.
+actor-kind-simulated_delegation = Смоделированная делегация (демонстрация, не государство)
+actor-kind-simulated_group = Смоделированная группа (демонстрация)
+actor-kinds-simulated_delegation = Смоделированные делегации
+actor-kinds-simulated_group = Смоделированные группы
+statement-filed-late = Подано с опозданием
+statement-filed-late-note = Внесено секретариатом после истечения срока подачи заявлений для заседания

@@ -952,3 +952,9 @@ vote-map-alt = 每个会员国的表决情况见地图下方的会员国表格�
 # Process and meeting titles in other languages (issue 16, item 6).
 title-translations = 其他语言的标题
 title-translations-help = 可选：各语言读者应看到的标题。留空时，读者看到上面的标题。
+actor-kind-simulated_delegation = 模拟代表团（演示用，并非国家）
+actor-kind-simulated_group = 模拟集团（演示用）
+actor-kinds-simulated_delegation = 模拟代表团
+actor-kinds-simulated_group = 模拟集团
+statement-filed-late = 逾期提交
+statement-filed-late-note = 会议发言提交期限截止后由秘书处录入

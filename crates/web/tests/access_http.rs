@@ -48,6 +48,7 @@ on_both_stores!(
     over_https_every_cookie_is_secure_and_hsts_is_sent,
     scripts_sign_in_for_a_token_without_a_form,
     process_and_meeting_titles_carry_translations,
+    a_statement_filed_late_says_so_on_its_pages_and_in_the_api,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -7661,4 +7662,90 @@ async fn process_and_meeting_titles_carry_translations(db: TestDatabase) {
     assert!(
         home.contains("<a href=\"/processes/titled\" lang=\"en\" dir=\"ltr\">Global Compact</a>")
     );
+}
+
+/// A statement the secretariat enters after its meeting's window (the GCM's
+/// 2017 sessions, on today's clock) is flagged on the statement page, the
+/// meeting page and in the API; a delegate of another process's grant is
+/// refused, and nothing is stored.
+async fn a_statement_filed_late_says_so_on_its_pages_and_in_the_api(db: TestDatabase) {
+    use accord_domain::{Distribution, ItemText, Language, MeetingKind, NewStatement};
+    let site = site_with(db, false).await;
+    let account = |email: &'static str, g: RoleGrant| {
+        let app = site.app.clone();
+        async move {
+            Principal::Account(
+                app.create_account(&OPERATOR, email, email, PASSWORD, &[g])
+                    .await
+                    .unwrap(),
+            )
+        }
+    };
+    let sec = account(
+        "sec@example.org",
+        grant(Role::Secretariat, Some("gcm"), None),
+    )
+    .await;
+    let mex = account(
+        "mex@example.org",
+        grant(Role::Delegate, Some("gcm"), Some("MEX")),
+    )
+    .await;
+    let elsewhere = account(
+        "other-sec@example.org",
+        grant(Role::Secretariat, Some("other"), None),
+    )
+    .await;
+    let meeting = site
+        .app
+        .all_meetings("gcm", Some(MeetingKind::ThematicSession))
+        .await
+        .unwrap()[0]
+        .id;
+    let statement = NewStatement {
+        process: "gcm".parse().unwrap(),
+        meeting,
+        agenda_item: 0,
+        actor: "MEX".parse().unwrap(),
+        on_behalf_of: None,
+        title: "A statement entered late".into(),
+        delivered_on: "2017-05-08".parse().unwrap(),
+        distribution: Distribution::Public,
+        embargo_until: None,
+        synthetic: true,
+    };
+    let text = || vec![ItemText::typed(Language::En, "Mr. Chair, a late text.").unwrap()];
+    for refused in [&mex, &elsewhere] {
+        let r = site
+            .app
+            .add_statement(refused, statement.clone(), text())
+            .await;
+        assert!(r.is_err(), "{refused:?} may not file after the window");
+    }
+    let id = site
+        .app
+        .add_statement(&sec, statement.clone(), text())
+        .await
+        .unwrap();
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/gcm/statements/{id}")),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("badge filed-late"), "{}", page.body);
+    assert!(page.body.contains("Filed late"));
+    let listed = send(
+        &site,
+        page_get(None, &format!("/processes/gcm/meetings/{meeting}")),
+    )
+    .await;
+    assert!(listed.body.contains("badge filed-late"));
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/gcm/statements/{id}")),
+    )
+    .await;
+    let json: Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(json["filed_late"], json!(true), "{}", api.body);
 }

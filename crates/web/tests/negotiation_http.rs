@@ -99,7 +99,48 @@ async fn every_negotiation_page_renders_and_says_what_is_simulated(db: TestDatab
     ] {
         assert!(draft.text().contains(label), "{label}");
     }
-    assert!(draft.text().contains(simulation));
+    // The real draft is not a simulation: only its amendments are, and the
+    // pages that show them say so.
+    assert!(!draft.text().contains(simulation));
+    let api = get(&s, "/api/v1/processes/gcm/drafts/gcm-draft").await;
+    assert_eq!(api.status, StatusCode::OK);
+    assert!(api.text().contains("\"simulated\":false"), "{}", api.text());
+    // No simulated delegation among the real actors: the directory, its
+    // filters and its API.
+    let directory = get(&s, "/actors").await.text();
+    assert!(directory.contains("Holy See"));
+    assert!(!directory.contains("Simulated delegation") && !directory.contains("XAA"));
+    let observers = get(&s, "/actors?kind=observer_state").await.text();
+    assert!(!observers.contains("XAA"));
+    let listed = get(&s, "/api/v1/actors?kind=observer_state&limit=200").await;
+    let listed: serde_json::Value = serde_json::from_str(&listed.text()).unwrap();
+    let codes: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["PSE", "VAT"]);
+    let mut every: Vec<String> = Vec::new();
+    let mut uri = "/api/v1/actors?limit=200".to_string();
+    loop {
+        let page: serde_json::Value = serde_json::from_str(&get(&s, &uri).await.text()).unwrap();
+        for a in page["items"].as_array().unwrap() {
+            every.push(a["code"].as_str().unwrap().to_owned());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/actors?limit=200&cursor={c}"),
+            None => break,
+        }
+    }
+    assert!(every.len() > 195 && every.iter().any(|c| c == "MEX"));
+    assert!(every
+        .iter()
+        .all(|c| !c.starts_with("XA") && c != "SIM-GROUP"));
+    for kind in ["simulated_delegation", "simulated_group"] {
+        let refused = get(&s, &format!("/api/v1/actors?kind={kind}")).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{kind}");
+    }
 
     // The final text: 54 numbered paragraphs, agreed ad ref.
     let final_text = get(&s, &format!("{DRAFT}/versions/5")).await.text();

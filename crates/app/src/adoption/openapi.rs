@@ -52,4 +52,7 @@ pub struct AdoptionStatementRecord {
     pub synthetic: bool,
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
+    /// Entered by the secretariat after the meeting's window for statements
+    /// had closed.
+    pub filed_late: bool,
 }

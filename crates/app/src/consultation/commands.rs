@@ -83,8 +83,12 @@ impl crate::App {
         {
             return Err(ValidationError::UnknownAgendaItem(statement.agenda_item).into());
         }
+        // After the window, only the secretariat may file it, and it is then
+        // marked "filed late" (the demo loader, recording history, is not
+        // filing anything late).
         let closes = meeting.end_date + Duration::days(STATEMENT_DAYS_AFTER_MEETING);
-        if !secretariat && self.today() > closes {
+        let late = self.today() > closes;
+        if !secretariat && late {
             return Err(ValidationError::MeetingOver(meeting.end_date).into());
         }
         let entered_by = p.name();
@@ -92,6 +96,10 @@ impl crate::App {
             .tx
             .insert_statement(&statement, &entered_by, unit.at)
             .await?;
+        let filed_late = late && !matches!(p, Principal::System(_));
+        if filed_late {
+            unit.tx.mark_statement_filed_late(id).await?;
+        }
         let mut languages = vec![];
         for text in &texts {
             if languages.contains(&text.language) {
@@ -113,6 +121,9 @@ impl crate::App {
             format!("actor:{}", statement.actor),
         ];
         targets.extend(languages.iter().map(|l| format!("language:{l}")));
+        if filed_late {
+            targets.push(format!("filed-late:{closes}"));
+        }
         unit.audit("statement.add", Some(&process), targets).await?;
         unit.commit().await?;
         self.index_item(&process, ItemKind::Statement, id).await;

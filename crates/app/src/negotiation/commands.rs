@@ -257,13 +257,20 @@ impl crate::App {
         let draft = self.find_draft(process, draft).await?;
         let justification = check_letter("justification", &new.justification, false)?;
         let mut unit = self.unit(p).await?;
-        self.negotiator(
-            &mut unit,
-            &draft.process,
-            &new.proposer,
-            "propose amendments",
-        )
-        .await?;
+        let proposer_kind = self
+            .negotiator(
+                &mut unit,
+                &draft.process,
+                &new.proposer,
+                "propose amendments",
+            )
+            .await?;
+        if proposer_kind.is_simulated() && !simulated {
+            return Err(bad(NegotiationError::NotAllowedFor {
+                actor: format!("{} (a {proposer_kind})", new.proposer),
+                what: "propose a real amendment (only a simulated one)",
+            }));
+        }
         let versions = unit.tx.draft_versions(draft.id).await?;
         let latest = versions
             .last()
@@ -292,10 +299,19 @@ impl crate::App {
                 .find_actor(c)
                 .await?
                 .ok_or_else(|| ValidationError::UnknownActor(c.to_string()))?;
-            if !(found.kind.is_state() || found.kind == ActorKind::Group) {
+            if !(found.kind.is_state()
+                || found.kind.is_group()
+                || found.kind == ActorKind::SimulatedDelegation)
+            {
                 return Err(bad(NegotiationError::NotAllowedFor {
                     actor: format!("{c} (a {})", found.kind),
                     what: "co-sponsor amendments",
+                }));
+            }
+            if found.kind.is_simulated() && !simulated {
+                return Err(bad(NegotiationError::NotAllowedFor {
+                    actor: format!("{c} (a {})", found.kind),
+                    what: "co-sponsor a real amendment (only a simulated one)",
                 }));
             }
             let designated = found.kind == ActorKind::Group

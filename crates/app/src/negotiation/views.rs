@@ -238,7 +238,18 @@ impl crate::App {
             .find_actor(actor)
             .await?
             .ok_or_else(|| ValidationError::UnknownActor(actor.to_string()))?;
-        if !(found.kind.is_state() || found.kind == ActorKind::Group) {
+        if !(found.kind.is_state()
+            || found.kind.is_group()
+            || found.kind == ActorKind::SimulatedDelegation)
+        {
+            return Err(bad(NegotiationError::NotAllowedFor {
+                actor: format!("{actor} (a {})", found.kind),
+                what,
+            }));
+        }
+        // A simulated delegation or group acts only in the demonstration
+        // loader's simulation, never for an account.
+        if found.kind.is_simulated() && !matches!(unit.principal, Principal::System(_)) {
             return Err(bad(NegotiationError::NotAllowedFor {
                 actor: format!("{actor} (a {})", found.kind),
                 what,

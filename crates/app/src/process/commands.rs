@@ -149,7 +149,7 @@ impl crate::App {
         let mut unit = self.unit(p).await?;
         // States first, then groups, which refer to them.
         let (groups, others): (Vec<&Actor>, Vec<&Actor>) =
-            data.actors.iter().partition(|a| a.kind == ActorKind::Group);
+            data.actors.iter().partition(|a| a.kind.is_group());
         for actor in others.into_iter().chain(groups) {
             if unit.tx.find_actor(&actor.code).await?.is_some() {
                 report.existing.actors += 1;

@@ -271,6 +271,13 @@ impl crate::App {
         kind: Option<ActorKind>,
         page: &PageRequest,
     ) -> Result<Listing<Actor>> {
+        if let Some(kind) = kind.filter(|k| k.is_simulated()) {
+            return Err(AppError::BadRequest(format!(
+                "'{kind}' is not a kind of the directory: the simulated delegations of a \
+                 demonstration are not real actors, and are shown only beside the simulated \
+                 amendments they propose"
+            )));
+        }
         let limit = page.limit()?;
         let after = match cursor(page, "actors")? {
             Some(Position::Code(c)) => Some(ActorCode::new(c).map_err(bad_cursor)?),
@@ -288,7 +295,8 @@ impl crate::App {
         })
     }
 
-    /// Every actor of a kind, by code (for the directory page).
+    /// Every real actor of a kind, by code (for the directory page); never
+    /// a simulated delegation.
     pub async fn all_actors(&self, kind: Option<ActorKind>) -> Result<Vec<Actor>> {
         drain(|page| async move { self.actors(kind, &page).await }).await
     }

@@ -708,7 +708,7 @@ pub(crate) async fn render_pledges(
                 .await
                 .map_err(|e| r.error(s, e))?
                 .into_iter()
-                .filter(|a| a.kind != accord_domain::ActorKind::Group)
+                .filter(|a| !a.kind.is_group())
                 .filter(|a| {
                     can.run_consultation || can.speak_for.iter().any(|c| c == a.code.as_str())
                 })

@@ -71,6 +71,9 @@ pub struct ConsultStatement {
     /// Who entered it (an account's name), and when.
     entered_by: String,
     entered_at: DateTime<Utc>,
+    /// Entered by the secretariat after the meeting's window for statements
+    /// had closed.
+    filed_late: bool,
 }
 
 impl From<d::Statement> for ConsultStatement {
@@ -80,6 +83,7 @@ impl From<d::Statement> for ConsultStatement {
             statement,
             entered_by,
             entered_at,
+            filed_late,
         } = s;
         ConsultStatement {
             id,
@@ -94,6 +98,7 @@ impl From<d::Statement> for ConsultStatement {
             synthetic: statement.synthetic,
             entered_by,
             entered_at,
+            filed_late,
         }
     }
 }

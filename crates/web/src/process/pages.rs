@@ -300,6 +300,7 @@ pub(crate) async fn render_meeting(
                 on_behalf_of => st.statement.on_behalf_of.as_ref().map(|g| g.as_str().to_owned()),
                 distribution => st.statement.distribution.as_str(),
                 synthetic => st.statement.synthetic,
+                filed_late => st.filed_late,
             }
         })
         .collect();

@@ -34,8 +34,14 @@ pub fn bars(title: &str, bars: &[Bar]) -> String {
     const WIDTH: usize = 720;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = ROW * bars.len().max(1) + 8;
+    // A chart whose bars are links is a group of links, not one image.
+    let role = if bars.iter().any(|b| b.href.is_some()) {
+        "group"
+    } else {
+        "img"
+    };
     let mut svg = format!(
-        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{t}"><title>{t}</title>"#,
+        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="{role}" aria-label="{t}"><title>{t}</title>"#,
         t = escape(title)
     );
     let span = WIDTH - LABEL - 70;
@@ -129,6 +135,10 @@ mod tests {
         assert!(svg.contains("Inputs &lt;by&gt; theme"));
         assert!(svg.contains("Rights &amp; inclusion"));
         assert!(svg.contains(r#"href="/x?a=1&amp;b=2""#));
+        assert!(
+            svg.contains(r#"role="group""#),
+            "links are not nested in an image"
+        );
         assert!(svg.contains(r#"width="350""#), "{svg}");
         assert!(svg.contains(r#"width="175""#), "{svg}");
         assert!(!svg.contains("<by>"));
