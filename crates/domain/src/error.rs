@@ -122,6 +122,14 @@ pub enum ValidationError {
     AlreadyLinked(String),
     #[error("nothing has been adopted in this process yet: pledges are made on an adopted text")]
     NothingAdopted,
+    #[error("{version} has already been adopted at {meeting}: a meeting adopts a version once")]
+    AlreadyAdopted { version: String, meeting: String },
+    #[error("paragraphs {} are not agreed: agree them ad referendum first, or record a decision to adopt the text as it stands (the paragraphs not agreed are then listed with the adoption)", .0.join(", "))]
+    ParagraphsNotAgreed(Vec<String>),
+    #[error("a text is adopted at a conference or a plenary meeting, or while the process is in its adoption phase; this is a {meeting_kind} during {phase}")]
+    NotAnAdoptionSetting { meeting_kind: String, phase: String },
+    #[error("{0} has been adopted: an adopted text is closed to amendments, positions and decisions on them")]
+    VersionAdopted(String),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -168,6 +176,10 @@ impl ValidationError {
             UnknownObjective { .. } => "unknown_objective",
             NothingAdopted => "nothing_adopted",
             AlreadyLinked(_) => "already_linked",
+            AlreadyAdopted { .. } => "already_adopted",
+            ParagraphsNotAgreed(_) => "paragraphs_not_agreed",
+            NotAnAdoptionSetting { .. } => "not_an_adoption_setting",
+            VersionAdopted(_) => "version_adopted",
             Negotiation(e) => e.kind(),
         }
     }
@@ -193,6 +205,8 @@ impl ValidationError {
                 | AlreadyRegistered(_)
                 | AlreadyVoted(_)
                 | AlreadyLinked(_)
+                | AlreadyAdopted { .. }
+                | VersionAdopted(_)
         )
     }
 }
