@@ -339,7 +339,8 @@ pub enum Action<'a> {
         kind: ActorKind,
         designated: bool,
     },
-    /// Circulate a text under silence procedure: the secretariat.
+    /// Circulate a text under silence procedure: the co-facilitators or the
+    /// secretariat.
     OpenSilence(&'a Slug),
     /// Cast `state`'s vote in a vote being taken: a delegate of that state.
     CastVote {
@@ -462,10 +463,10 @@ pub fn authorize(principal: &Principal, action: Action<'_>) -> Result<(), AppErr
                 principal.holds(Role::Secretariat, Some(process))
                     || principal.holds(Role::CoFacilitator, Some(process))
             }
-            Action::ManageConsultation(process) | Action::OpenSilence(process) => {
+            Action::ManageConsultation(process) => {
                 principal.holds(Role::Secretariat, Some(process))
             }
-            Action::ChairNegotiation(process) => {
+            Action::ChairNegotiation(process) | Action::OpenSilence(process) => {
                 principal.holds(Role::CoFacilitator, Some(process))
                     || principal.holds(Role::Secretariat, Some(process))
             }

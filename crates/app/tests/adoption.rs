@@ -4,9 +4,11 @@
 //! the adopted text's objectives and their progress.
 
 use accord_app::adoption::AdoptionRequest;
+use accord_app::negotiation::{ImportSource, NewAmendment};
 use accord_app::{App, AppError, Principal};
 use accord_demo::LoadDemo;
 use accord_domain::adoption::*;
+use accord_domain::negotiation::{AmendmentStatus, Operation, ParagraphStatus, Stance, Wid};
 use accord_domain::*;
 
 mod common;
@@ -18,6 +20,7 @@ on_both_stores!(
     statements_are_linked_to_an_adoption,
     pledges_name_objectives_of_the_adopted_text,
     delegations_cast_their_votes_and_closing_counts_them,
+    adoption_guards_refuse_and_store_nothing,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -155,7 +158,18 @@ fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionR
         }),
         endorses: None,
         note: None,
+        as_it_stands: false,
     }
+}
+
+/// A second plenary meeting of the General Assembly on the day of the
+/// endorsement, for test votes: the demo's own plenary has adopted the
+/// final draft already, and a meeting adopts a version once.
+async fn a_test_plenary(app: &App) -> i64 {
+    let mut m = meeting(app, "general-assembly-73-plenary-60").await.meeting;
+    m.slug = "test-plenary".parse().unwrap();
+    m.title = "A plenary meeting (test)".into();
+    app.add_meeting(&OPERATOR, m).await.unwrap()
 }
 
 fn ballot(state: &str, vote: VoteChoice) -> Ballot {
@@ -247,12 +261,24 @@ async fn a_recorded_vote_refuses_what_does_not_add_up_and_changes_nothing(db: Te
         "only the process, the meeting and the delegate's account were recorded"
     );
 
+    // The demo's plenary has adopted the final draft: a second adoption of
+    // it there is refused, and stores nothing.
+    assert_eq!(
+        kind(
+            app.adopt(&sec, "gcm", vote_request(ga.id, totals, vec![]))
+                .await
+        ),
+        "already_adopted"
+    );
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), before);
+
     // A vote recorded in two steps: ballots added later, each state once.
+    let plenary = a_test_plenary(app).await;
     let id = app
         .adopt(
             &sec,
             "gcm",
-            vote_request(ga.id, totals, vec![ballot("MEX", VoteChoice::Yes)]),
+            vote_request(plenary, totals, vec![ballot("MEX", VoteChoice::Yes)]),
         )
         .await
         .unwrap();
@@ -494,8 +520,8 @@ async fn delegations_cast_their_votes_and_closing_counts_them(db: TestDatabase) 
     let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
     let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
     let fra = person(app, "fra@example.org", Role::Delegate, Some("FRA")).await;
-    let ga = meeting(app, "general-assembly-73-plenary-60").await;
-    let mut open = vote_request(ga.id, Totals::default(), vec![]);
+    let plenary = a_test_plenary(app).await;
+    let mut open = vote_request(plenary, Totals::default(), vec![]);
     open.vote.as_mut().unwrap().open = true;
     open.vote.as_mut().unwrap().majority = MajorityRule::Simple;
     let id = app.adopt(&sec, "gcm", open.clone()).await.unwrap();
@@ -583,4 +609,214 @@ async fn delegations_cast_their_votes_and_closing_counts_them(db: TestDatabase) 
         ),
         "already_voted"
     );
+}
+
+const GUARDED: &str = "# A text (test)
+
+## Preamble {#pre}
+
+1. We, the States, adopt this text. {#p1}
+
+## Commitments
+
+2. We commit to [review it]. {#p2}
+";
+
+/// The adoption guards through the use case, as a table of cases, on both
+/// stores: each refusal has its kind and stores nothing; the "as it stands"
+/// decision records the paragraphs not agreed; an adopted version is closed
+/// to amendments.
+async fn adoption_guards_refuse_and_store_nothing(db: TestDatabase) {
+    // Negotiated in July (delegations table amendments in the negotiation
+    // phase only), adopted in December.
+    let t = TestApp::at(db, "2018-07-12T15:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let chair = person(app, "chair@example.org", Role::CoFacilitator, None).await;
+    let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
+    let che = person(app, "che@example.org", Role::Delegate, Some("CHE")).await;
+    app.create_draft(&chair, "gcm", "guarded", "A text (test)", true)
+        .await
+        .unwrap();
+    app.import_version(
+        &chair,
+        "gcm",
+        "guarded",
+        "Zero draft",
+        Some("2018-12-01".parse().unwrap()),
+        ImportSource::Markdown(GUARDED.into()),
+        true,
+    )
+    .await
+    .unwrap();
+    let replace = |proposer: &str| NewAmendment {
+        proposer: code(proposer),
+        co_sponsors: vec![],
+        operation: Operation::ReplaceText {
+            node: Wid::new("p1").unwrap(),
+            from: 4,
+            to: 14,
+            text: "the Heads of State".into(),
+        },
+        justification: "Test justification".into(),
+    };
+    let (tabled, _) = app
+        .propose_amendment(&mex, "gcm", "guarded", 1, replace("MEX"), false)
+        .await
+        .unwrap();
+    app.set_paragraph_status(
+        &chair,
+        "gcm",
+        "guarded",
+        1,
+        "p1",
+        ParagraphStatus::AgreedAdRef,
+        vec![],
+    )
+    .await
+    .unwrap();
+    app.set_paragraph_status(
+        &chair,
+        "gcm",
+        "guarded",
+        1,
+        "p2",
+        ParagraphStatus::Bracketed,
+        vec![],
+    )
+    .await
+    .unwrap();
+    t.set_now("2018-12-10T15:00:00Z");
+    let round = meeting(app, "negotiation-round-6").await;
+    let conference = meeting(app, "intergovernmental-conference-marrakech").await;
+    let plenary = meeting(app, "general-assembly-73-plenary-60").await;
+    let request = |m: &Meeting, as_it_stands: bool| AdoptionRequest {
+        meeting: m.id,
+        draft: "guarded".into(),
+        version: 1,
+        title: "Adoption (test)".into(),
+        adopted_on: m.start_date,
+        symbol: None,
+        method: AdoptionMethod::Consensus,
+        vote: None,
+        endorses: None,
+        note: None,
+        as_it_stands,
+    };
+    let before = app.adoptions("gcm").await.unwrap().len();
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+    // (case, request, the kind expected)
+    let refused = [
+        (
+            "a negotiation round in the negotiation phase",
+            request(&round, true),
+            "not_an_adoption_setting",
+        ),
+        (
+            "paragraph 2 is bracketed and no decision was taken",
+            request(&conference, false),
+            "paragraphs_not_agreed",
+        ),
+    ];
+    for (case, req, expected) in refused {
+        assert_eq!(kind(app.adopt(&sec, "gcm", req).await), expected, "{case}");
+    }
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), before);
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before);
+
+    // The conference decides to adopt the text as it stands: recorded, with
+    // paragraph 2 listed as not agreed, in the record and in the API's body.
+    let id = app
+        .adopt(&sec, "gcm", request(&conference, true))
+        .await
+        .unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert!(d.summary.adoption.as_it_stands);
+    assert_eq!(d.summary.adoption.not_agreed, vec!["2"]);
+    let body = serde_json::to_value(&d).unwrap();
+    assert_eq!(body["adoption"]["not_agreed"], serde_json::json!(["2"]));
+    assert_eq!(body["adoption"]["as_it_stands"], serde_json::json!(true));
+
+    // Once per version per meeting, decision or not.
+    for as_it_stands in [false, true] {
+        assert_eq!(
+            kind(
+                app.adopt(&sec, "gcm", request(&conference, as_it_stands))
+                    .await
+            ),
+            "already_adopted"
+        );
+    }
+    // The adopted version is closed: no amendment tabled, no position, no
+    // withdrawal, no decision on the one tabled before. (Out of the
+    // negotiation phase a delegation is refused before that; Accord's own
+    // loader, which records past negotiations, meets the closed text.)
+    assert_eq!(
+        kind(
+            app.propose_amendment(&che, "gcm", "guarded", 1, replace("CHE"), false)
+                .await
+        ),
+        "not_negotiating"
+    );
+    assert_eq!(
+        kind(
+            app.propose_amendment(&OPERATOR, "gcm", "guarded", 1, replace("CHE"), false)
+                .await
+        ),
+        "version_adopted"
+    );
+    assert_eq!(
+        kind(
+            app.take_position(
+                &OPERATOR,
+                "gcm",
+                "guarded",
+                tabled,
+                &code("CHE"),
+                Stance::Support
+            )
+            .await
+        ),
+        "version_adopted"
+    );
+    assert_eq!(
+        kind(
+            app.decide_amendment(
+                &chair,
+                "gcm",
+                "guarded",
+                tabled,
+                AmendmentStatus::Accepted,
+                ""
+            )
+            .await
+        ),
+        "version_adopted"
+    );
+    assert_eq!(
+        kind(
+            app.withdraw_amendment(&OPERATOR, "gcm", "guarded", tabled)
+                .await
+        ),
+        "version_adopted"
+    );
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), before + 1);
+
+    // Agreed in full, the General Assembly adopts the same version at its
+    // own meeting with nothing listed.
+    app.agree_ad_referendum(&chair, "gcm", "guarded", 1)
+        .await
+        .unwrap();
+    let ga = app
+        .adopt(&sec, "gcm", request(&plenary, false))
+        .await
+        .unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", ga)
+        .await
+        .unwrap();
+    assert!(!d.summary.adoption.as_it_stands && d.summary.adoption.not_agreed.is_empty());
 }

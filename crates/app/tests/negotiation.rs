@@ -16,6 +16,7 @@ on_both_stores!(
     a_round_of_amendments_becomes_a_revision,
     bad_proposals_and_revisions_change_nothing,
     silence_is_kept_or_broken_by_the_deadline,
+    silence_follows_practice,
 );
 
 const ZERO: &str = "# Global compact (test text)
@@ -687,11 +688,11 @@ async fn silence_is_kept_or_broken_by_the_deadline(db: TestDatabase) {
     );
     assert_eq!(
         kind(
-            app.open_silence(&chair, "gcm", "compact", 1, deadline, "America/New_York")
+            app.open_silence(&hun, "gcm", "compact", 1, deadline, "America/New_York")
                 .await
         ),
         "forbidden",
-        "the secretariat opens silence procedures"
+        "the secretariat or the co-facilitators open silence procedures"
     );
     let id = app
         .open_silence(&sec, "gcm", "compact", 1, deadline, "America/New_York")
@@ -735,16 +736,33 @@ async fn silence_is_kept_or_broken_by_the_deadline(db: TestDatabase) {
         ),
         "forbidden"
     );
+    // The break ended the procedure there and then: broken, recorded at
+    // the break, before its deadline; no later letter counts.
     let detail = app.draft("gcm", "compact").await.unwrap();
     assert_eq!(
         detail.silence[0].outcome,
-        SilenceOutcome::Running {
-            broken_by: vec!["HUN".into()]
+        SilenceOutcome::Broken {
+            by: vec!["HUN".into()]
         }
     );
+    assert_eq!(
+        detail.silence[0].procedure.outcome,
+        Some(RecordedOutcome::Broken)
+    );
+    assert_eq!(
+        detail.silence[0].procedure.outcome_at,
+        Some("2018-07-09T12:00:00Z".parse().unwrap())
+    );
     assert_eq!(detail.silence[0].deadline_local, "2018-07-10 18:00 EDT");
+    assert_eq!(
+        kind(
+            app.break_silence(&mex, "gcm", "compact", id, &code("MEX"), "Too.")
+                .await
+        ),
+        "silence_over"
+    );
 
-    // After the deadline: no more letters, and the outcome records itself.
+    // After the deadline: still no more letters, and nothing left to settle.
     t.set_now("2018-07-10T22:00:00Z");
     assert_eq!(
         kind(
@@ -753,13 +771,7 @@ async fn silence_is_kept_or_broken_by_the_deadline(db: TestDatabase) {
         ),
         "silence_over"
     );
-    assert_eq!(app.settle_silence().await.unwrap(), 1);
     assert_eq!(app.settle_silence().await.unwrap(), 0);
-    let detail = app.draft("gcm", "compact").await.unwrap();
-    assert_eq!(
-        detail.silence[0].procedure.outcome,
-        Some(RecordedOutcome::Broken)
-    );
 
     // A second procedure nobody breaks is adopted under silence, recorded
     // when the draft is next read.
@@ -842,4 +854,148 @@ async fn a_docx_laid_out_as_un_drafts_imports_with_its_structure(db: TestDatabas
     );
     let (_, _, _, redline) = app.redline("gcm", "compact", 1, 2).await.unwrap();
     assert_eq!((redline.summary.changed, redline.summary.added), (1, 0));
+}
+
+/// Silence as practised, a table of cases on both stores: a break ends the
+/// procedure at once and a new one opens at once on the revised text; a
+/// second one while one runs is refused; one that passes marks its
+/// paragraphs agreed ad referendum, with the record of it.
+async fn silence_follows_practice(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-07-09T12:00:00Z").await;
+    let app = &t.app;
+    let chair = person(app, "chair@example.org", Role::CoFacilitator, None).await;
+    let hun = person(app, "hun@example.org", Role::Delegate, Some("HUN")).await;
+    zero_draft(app, &chair).await;
+    let deadline = local_deadline("2018-07-10T18:00", "America/New_York").unwrap();
+
+    // Case 1: the co-facilitators open; a second while it runs is refused.
+    let first = app
+        .open_silence(&chair, "gcm", "compact", 1, deadline, "America/New_York")
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            app.open_silence(&chair, "gcm", "compact", 1, deadline, "America/New_York")
+                .await
+        ),
+        "silence_running"
+    );
+
+    // Case 2: Hungary breaks it an hour later; it ends at the break.
+    t.set_now("2018-07-09T13:00:00Z");
+    app.break_silence(
+        &hun,
+        "gcm",
+        "compact",
+        first,
+        &code("HUN"),
+        "Hungary breaks silence.",
+    )
+    .await
+    .unwrap();
+    let detail = app.draft("gcm", "compact").await.unwrap();
+    assert_eq!(
+        detail.silence[0].procedure.outcome_at,
+        Some("2018-07-09T13:00:00Z".parse().unwrap()),
+        "a broken procedure ends at the break"
+    );
+
+    // Case 3: the co-facilitators revise and reopen at once, on the revised
+    // text; an earlier version is refused.
+    app.issue_revision(
+        &chair,
+        "gcm",
+        "compact",
+        RevisionRequest {
+            label: "Rev.1".into(),
+            issued_on: None,
+            take_up: vec![],
+            own_edits: vec![Operation::ReplaceText {
+                node: w("p3"),
+                from: 0,
+                to: 2,
+                text: "We all".into(),
+            }],
+        },
+    )
+    .await
+    .unwrap();
+    let later = local_deadline("2018-07-11T18:00", "America/New_York").unwrap();
+    assert_eq!(
+        kind(
+            app.open_silence(&chair, "gcm", "compact", 1, later, "America/New_York")
+                .await
+        ),
+        "not_latest_version"
+    );
+    let second = app
+        .open_silence(&chair, "gcm", "compact", 2, later, "America/New_York")
+        .await
+        .unwrap();
+    assert_ne!(first, second);
+    let before = app.version("gcm", "compact", 2).await.unwrap();
+    assert!(before.statuses.is_empty(), "nothing agreed yet");
+
+    // Case 4: nobody breaks it; at the deadline it passes and the revised
+    // text's paragraphs are agreed ad ref, as of the deadline.
+    t.set_now("2018-07-11T22:00:01Z");
+    assert_eq!(app.settle_silence().await.unwrap(), 1);
+    let v = app.version("gcm", "compact", 2).await.unwrap();
+    let paragraphs: Vec<&Wid> = v
+        .version
+        .text
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Paragraph | NodeKind::Subparagraph))
+        .map(|n| &n.wid)
+        .collect();
+    assert_eq!(paragraphs.len(), 5);
+    for wid in &paragraphs {
+        assert_eq!(v.status_of(wid), ParagraphStatus::AgreedAdRef, "{wid}");
+    }
+    assert!(v.statuses.iter().all(|r| r.set_at == later));
+    assert_eq!(v.counts.agreed_ad_ref, v.counts.paragraphs);
+    // The first version is untouched: its procedure was broken.
+    assert!(app
+        .version("gcm", "compact", 1)
+        .await
+        .unwrap()
+        .statuses
+        .is_empty());
+    let detail = app.draft("gcm", "compact").await.unwrap();
+    assert_eq!(
+        detail.silence[1].procedure.outcome,
+        Some(RecordedOutcome::AdoptedUnderSilence)
+    );
+    assert_eq!(detail.silence[1].procedure.outcome_at, Some(later));
+    // The audit log records the paragraphs agreed under silence.
+    let log = app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("draft.paragraph.status".into()),
+                ..Default::default()
+            },
+            &accord_app::PageRequest::first(50),
+        )
+        .await
+        .unwrap();
+    let entry = log
+        .items
+        .iter()
+        .find(|e| e.record.targets.contains(&format!("silence:{second}")))
+        .expect("the paragraphs agreed under silence are in the audit log");
+    assert!(entry
+        .record
+        .targets
+        .contains(&"status:agreed_ad_ref".to_owned()));
+    assert_eq!(
+        entry
+            .record
+            .targets
+            .iter()
+            .filter(|t| t.starts_with("wid:"))
+            .count(),
+        5
+    );
+    assert_eq!(app.settle_silence().await.unwrap(), 0, "settled once");
 }

@@ -110,6 +110,7 @@ pub(crate) async fn load_gcm_adoptions(app: &App, process: &Slug) -> Result<usiz
                     vote,
                     endorses,
                     note: a.note,
+                    as_it_stands: false,
                 },
             )
             .await?;

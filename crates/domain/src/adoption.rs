@@ -14,7 +14,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{at_most, required};
-use crate::{ActorCode, Slug, ValidationError};
+use crate::negotiation::{DraftText, NodeKind, ParagraphStatus, Wid};
+use crate::{ActorCode, MeetingKind, PhaseKind, Slug, ValidationError};
 
 crate::named_enum!(
     /// How a text was adopted.
@@ -362,6 +363,14 @@ pub struct NewAdoption {
     /// What a reader should know (e.g. how many states took part).
     #[serde(default)]
     pub note: Option<String>,
+    /// The meeting decided to adopt the text as it stands, paragraphs not
+    /// agreed included.
+    #[serde(default)]
+    pub as_it_stands: bool,
+    /// The paragraphs (numbers) not agreed when a text was adopted as it
+    /// stands, recorded with the adoption.
+    #[serde(default)]
+    pub not_agreed: Vec<String>,
 }
 
 impl NewAdoption {
@@ -414,6 +423,93 @@ impl std::ops::Deref for Adoption {
     fn deref(&self) -> &NewAdoption {
         &self.adoption
     }
+}
+
+/// The kinds of meeting that adopt texts: an intergovernmental conference,
+/// a plenary meeting (of the General Assembly).
+pub fn adopts_texts(kind: MeetingKind) -> bool {
+    matches!(kind, MeetingKind::Conference | MeetingKind::PlenaryMeeting)
+}
+
+/// The numbered paragraphs of `text` that are not agreed: under negotiation
+/// (no status recorded) or bracketed. Deleted paragraphs need no agreement.
+/// Each is named by its number ("17"), in the text's order.
+pub fn not_agreed_paragraphs(
+    text: &DraftText,
+    statuses: &std::collections::HashMap<Wid, ParagraphStatus>,
+) -> Vec<String> {
+    text.placed()
+        .into_iter()
+        .filter(|p| p.kind == NodeKind::Paragraph)
+        .filter(|p| {
+            !matches!(
+                statuses.get(&p.wid),
+                Some(ParagraphStatus::AgreedAdRef | ParagraphStatus::Deleted)
+            )
+        })
+        .map(|p| p.num.trim_end_matches('.').to_owned())
+        .collect()
+}
+
+/// What the adoption guards need to know about an adoption being recorded,
+/// looked up by the app in the same unit of work as the write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdoptionSetting {
+    /// The version's label ("Rev.3"), for the messages.
+    pub version: String,
+    /// The meeting's title, for the messages.
+    pub meeting: String,
+    pub meeting_kind: MeetingKind,
+    /// The phase current on the adoption's date, if any.
+    pub phase: Option<PhaseKind>,
+    /// How many adoptions of this version the meeting has recorded already.
+    pub earlier_here: usize,
+    /// The version's numbered paragraphs not agreed ([`not_agreed_paragraphs`]).
+    pub not_agreed: Vec<String>,
+    /// The meeting decided to adopt the text as it stands.
+    pub as_it_stands: bool,
+}
+
+impl AdoptionSetting {
+    /// The adoption guards, in the order a secretariat would apply them:
+    /// the right kind of meeting or phase; one adoption of a version per
+    /// meeting; every paragraph agreed, unless the meeting decided to adopt
+    /// the text as it stands. Returns the paragraphs to record as not agreed
+    /// (empty unless adopted as it stands).
+    pub fn check(&self) -> Result<Vec<String>, ValidationError> {
+        if !adopts_texts(self.meeting_kind) && self.phase != Some(PhaseKind::Adoption) {
+            return Err(ValidationError::NotAnAdoptionSetting {
+                meeting_kind: self.meeting_kind.to_string(),
+                phase: self
+                    .phase
+                    .map_or("no phase".to_owned(), |p| format!("the {p} phase")),
+            });
+        }
+        if self.earlier_here > 0 {
+            return Err(ValidationError::AlreadyAdopted {
+                version: self.version.clone(),
+                meeting: self.meeting.clone(),
+            });
+        }
+        if self.as_it_stands {
+            return Ok(self.not_agreed.clone());
+        }
+        if !self.not_agreed.is_empty() {
+            return Err(ValidationError::ParagraphsNotAgreed(
+                self.not_agreed.clone(),
+            ));
+        }
+        Ok(vec![])
+    }
+}
+
+/// An adopted version is closed: no amendment is tabled on it, and none of
+/// its amendments takes a position, a co-sponsor or a decision.
+pub fn check_open_to_amendments(version: &str, adopted: bool) -> Result<(), ValidationError> {
+    if adopted {
+        return Err(ValidationError::VersionAdopted(version.to_owned()));
+    }
+    Ok(())
 }
 
 /// A statement made about an adoption: which, and as what.
@@ -743,6 +839,8 @@ mod tests {
             vote: None,
             endorses: None,
             note: None,
+            as_it_stands: false,
+            not_agreed: vec![],
         };
         assert!(a.validate(&m).is_ok());
         assert!(a.adopted());
@@ -871,5 +969,111 @@ mod tests {
         let err = listed_codes(&many).unwrap_err();
         assert!(err.contains("at most 400"), "{err}");
         assert_eq!(listed_codes("  ,; \n").unwrap(), vec![]);
+    }
+
+    /// Each adoption guard, as a table of cases: the setting, and the error
+    /// kind expected (`None`: recorded, with the paragraphs listed).
+    #[test]
+    fn adoption_guards_table() {
+        let setting = |kind: MeetingKind,
+                       phase: Option<PhaseKind>,
+                       earlier: usize,
+                       not_agreed: &[&str],
+                       as_it_stands: bool| AdoptionSetting {
+            version: "Rev.3".into(),
+            meeting: "Conference".into(),
+            meeting_kind: kind,
+            phase,
+            earlier_here: earlier,
+            not_agreed: not_agreed.iter().map(ToString::to_string).collect(),
+            as_it_stands,
+        };
+        use MeetingKind::*;
+        use PhaseKind::*;
+        // (case, setting, the paragraphs recorded or the error kind expected)
+        type Case = (
+            &'static str,
+            AdoptionSetting,
+            Result<Vec<&'static str>, &'static str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a conference adopts an agreed text",
+                setting(Conference, Some(Negotiation), 0, &[], false),
+                Ok(vec![]),
+            ),
+            (
+                "a plenary adopts outside any phase",
+                setting(PlenaryMeeting, None, 0, &[], false),
+                Ok(vec![]),
+            ),
+            (
+                "an informal consultation during the adoption phase",
+                setting(InformalConsultation, Some(Adoption), 0, &[], false),
+                Ok(vec![]),
+            ),
+            (
+                "a negotiation round in the negotiation phase",
+                setting(NegotiationRound, Some(Negotiation), 0, &[], false),
+                Err("not_an_adoption_setting"),
+            ),
+            (
+                "a thematic session outside any phase",
+                setting(ThematicSession, None, 0, &[], false),
+                Err("not_an_adoption_setting"),
+            ),
+            (
+                "a second adoption of the version at the meeting",
+                setting(Conference, Some(Adoption), 1, &[], false),
+                Err("already_adopted"),
+            ),
+            (
+                "bracketed paragraphs, no decision",
+                setting(Conference, Some(Adoption), 0, &["3", "17"], false),
+                Err("paragraphs_not_agreed"),
+            ),
+            (
+                "bracketed paragraphs, adopted as it stands",
+                setting(Conference, Some(Adoption), 0, &["3", "17"], true),
+                Ok(vec!["3", "17"]),
+            ),
+            (
+                "as it stands does not lift the one-per-meeting rule",
+                setting(Conference, Some(Adoption), 2, &["3"], true),
+                Err("already_adopted"),
+            ),
+        ];
+        for (name, s, expected) in cases {
+            let got = s.check().map_err(|e| e.kind());
+            let expected = expected.map(|l| l.iter().map(ToString::to_string).collect::<Vec<_>>());
+            assert_eq!(got, expected, "{name}");
+        }
+        assert_eq!(
+            check_open_to_amendments("Rev.3", true).unwrap_err().kind(),
+            "version_adopted"
+        );
+        assert!(check_open_to_amendments("Rev.3", false).is_ok());
+        assert!(ValidationError::VersionAdopted("Rev.3".into()).is_conflict());
+    }
+
+    #[test]
+    fn not_agreed_paragraphs_by_number() {
+        let text = crate::negotiation::from_markdown(
+            "# Preamble\n\n1. We the States.\n\n2. Recalling.\n\n3. Deciding.\n\n4. Gone.\n",
+            None,
+        )
+        .unwrap()
+        .text;
+        let placed = text.placed();
+        let wid = |n: &str| placed.iter().find(|p| p.num == n).unwrap().wid.clone();
+        let mut statuses = std::collections::HashMap::new();
+        statuses.insert(wid("1."), ParagraphStatus::AgreedAdRef);
+        statuses.insert(wid("2."), ParagraphStatus::Bracketed);
+        statuses.insert(wid("4."), ParagraphStatus::Deleted);
+        assert_eq!(not_agreed_paragraphs(&text, &statuses), vec!["2", "3"]);
+        for p in ["2.", "3."] {
+            statuses.insert(wid(p), ParagraphStatus::AgreedAdRef);
+        }
+        assert!(not_agreed_paragraphs(&text, &statuses).is_empty());
     }
 }

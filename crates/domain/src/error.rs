@@ -142,6 +142,14 @@ pub enum ValidationError {
         closed: String,
         reason: Option<String>,
     },
+    #[error("{version} has already been adopted at {meeting}: a meeting adopts a version once")]
+    AlreadyAdopted { version: String, meeting: String },
+    #[error("paragraphs {} are not agreed: agree them ad referendum first, or record a decision to adopt the text as it stands (the paragraphs not agreed are then listed with the adoption)", .0.join(", "))]
+    ParagraphsNotAgreed(Vec<String>),
+    #[error("a text is adopted at a conference or a plenary meeting, or while the process is in its adoption phase; this is a {meeting_kind} during {phase}")]
+    NotAnAdoptionSetting { meeting_kind: String, phase: String },
+    #[error("{0} has been adopted: an adopted text is closed to amendments, positions and decisions on them")]
+    VersionAdopted(String),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -193,6 +201,10 @@ impl ValidationError {
             NothingChanged(_) => "nothing_changed",
             AgendaItemInUse(_) => "agenda_item_in_use",
             ConsultationClosed { .. } => "consultation_closed",
+            AlreadyAdopted { .. } => "already_adopted",
+            ParagraphsNotAgreed(_) => "paragraphs_not_agreed",
+            NotAnAdoptionSetting { .. } => "not_an_adoption_setting",
+            VersionAdopted(_) => "version_adopted",
             Negotiation(e) => e.kind(),
         }
     }
@@ -221,6 +233,8 @@ impl ValidationError {
                 | MeetingCancelled(_)
                 | AgendaItemInUse(_)
                 | ConsultationClosed { .. }
+                | AlreadyAdopted { .. }
+                | VersionAdopted(_)
         )
     }
 }

@@ -216,6 +216,8 @@ fn adoptions() -> Vec<(&'static str, String)> {
                 open: false,
             }),
             endorses: Some(1),
+            as_it_stands: false,
+            not_agreed: vec![],
             note: Some(
                 "Draft A/73/L.66, 60th plenary meeting. The votes of the 152 states in favour \
                  and of the 24 not voting are not named in the checked sources, so they are \
@@ -237,6 +239,8 @@ fn adoptions() -> Vec<(&'static str, String)> {
             method: AdoptionMethod::Consensus,
             vote: None,
             endorses: None,
+            as_it_stands: false,
+            not_agreed: vec![],
             note: Some(
                 "Adopted on 10 December 2018 by 164 Member States (sdg.iisd.org; UN press \
                  release DEV/3375)."
@@ -305,6 +309,8 @@ fn adoptions() -> Vec<(&'static str, String)> {
                 open: false,
             }),
             endorses: None,
+            as_it_stands: false,
+            not_agreed: vec![],
             note: Some("Fictional data for testing: no such vote took place.".into()),
         },
     );

@@ -1978,6 +1978,8 @@ mod tests {
                 method,
                 vote,
                 endorses: None,
+                as_it_stands: false,
+                not_agreed: vec![],
                 note: Some("First paragraph & <more>.\n\nSecond: 'quoted'.".into()),
             },
             entered_by: "Secretariat".into(),

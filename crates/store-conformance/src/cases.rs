@@ -2644,6 +2644,8 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
         vote: None,
         endorses: None,
         note: None,
+        as_it_stands: true,
+        not_agreed: vec!["3".into(), "17".into()],
     };
     let first = tx
         .insert_adoption(&consensus, "sec@example.org", at("2018-12-19T15:00:00Z"))
@@ -2669,6 +2671,8 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
         }),
         endorses: Some(first),
         note: Some("Note.".into()),
+        as_it_stands: false,
+        not_agreed: vec![],
         ..consensus.clone()
     };
     let second = tx
@@ -2703,6 +2707,15 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
     .unwrap();
     assert!(tx.meeting_by_id(m).await.unwrap().is_some());
     assert!(tx.meeting_by_id(m + 1000).await.unwrap().is_none());
+    // The adoptions of the version, as the adoption guards read them.
+    let of_version = tx.adoptions_of_version(v).await.unwrap();
+    assert_eq!(
+        of_version.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![first, second]
+    );
+    assert_eq!(of_version[0].not_agreed, vec!["3", "17"]);
+    assert!(of_version[0].as_it_stands && !of_version[1].as_it_stands);
+    assert!(tx.adoptions_of_version(v + 1000).await.unwrap().is_empty());
     tx.commit().await.unwrap();
 
     let list = store.list_adoptions(&slug("gcm")).await.unwrap();

@@ -15,7 +15,7 @@ macro_rules! adoption_sql {
 
         const ADOPTION_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, title, \
             adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, endorses, \
-            note, entered_by, entered_at FROM adoptions";
+            note, as_it_stands, not_agreed, entered_by, entered_at FROM adoptions";
         const PLEDGE_COLUMNS: &str = "SELECT p.id, p.process, p.actor, p.objectives, p.title, \
             p.description, p.made_on, p.status, p.meeting_id, p.synthetic, p.entered_by, \
             p.entered_at FROM pledges p";
@@ -55,6 +55,8 @@ macro_rules! adoption_sql {
                     vote,
                     endorses: get(row, "endorses")?,
                     note: get(row, "note")?,
+                    as_it_stands: get(row, "as_it_stands")?,
+                    not_agreed: get::<Json<Vec<String>>>(row, "not_agreed")?.0,
                 },
                 entered_by: get(row, "entered_by")?,
                 entered_at: get(row, "entered_at")?,
@@ -109,6 +111,16 @@ macro_rules! adoption_sql {
             }
         }
 
+        /// The adoptions of a version, oldest first (without their ballots).
+        async fn adoptions_of_version(c: &mut Conn, version: i64) -> Result<Vec<Adoption>> {
+            let rows = sqlx::query(&format!("{ADOPTION_COLUMNS} WHERE version_id = $1 ORDER BY id"))
+                .bind(version)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+            rows.iter().map(adoption_from).collect()
+        }
+
         async fn insert_ballots(c: &mut Conn, adoption: i64, ballots: &[Ballot]) -> Result<()> {
             for chunk in ballots.chunks(500) {
                 let mut qb = QueryBuilder::<Db>::new("INSERT INTO ballots (adoption_id, state, vote) ");
@@ -132,8 +144,8 @@ macro_rules! adoption_sql {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO adoptions (process, meeting_id, version_id, title, adopted_on, symbol, \
                  method, majority, vote_open, yes, no, abstain, not_voting, endorses, note, \
-                 entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-                 $13, $14, $15, $16, $17) RETURNING id",
+                 entered_by, entered_at, as_it_stands, not_agreed) VALUES ($1, $2, $3, $4, $5, $6, \
+                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
             )
             .bind(a.process.as_str())
             .bind(a.meeting)
@@ -152,6 +164,8 @@ macro_rules! adoption_sql {
             .bind(&a.note)
             .bind(entered_by)
             .bind(at)
+            .bind(a.as_it_stands)
+            .bind(Json(&a.not_agreed))
             .fetch_one(&mut *c)
             .await
             .map_err(err)?;

@@ -2289,6 +2289,9 @@ macro_rules! sql_store {
                 async fn find_adoption(&mut self, id: i64) -> Result<Option<Adoption>> {
                     find_adoption(&mut self.tx, id).await
                 }
+                async fn adoptions_of_version(&mut self, version: i64) -> Result<Vec<Adoption>> {
+                    adoptions_of_version(&mut self.tx, version).await
+                }
                 async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()> {
                     insert_ballots(&mut self.tx, adoption, ballots).await
                 }

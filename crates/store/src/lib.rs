@@ -681,6 +681,9 @@ pub trait Tx: Send {
         at: DateTime<Utc>,
     ) -> Result<i64>;
     async fn find_adoption(&mut self, id: i64) -> Result<Option<Adoption>>;
+    /// The adoptions of a version, oldest first, without their ballots: the
+    /// adoption guards and the closing of an adopted text read them.
+    async fn adoptions_of_version(&mut self, version: i64) -> Result<Vec<Adoption>>;
     /// Adds ballots to a recorded vote (a state already on record is a conflict).
     async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()>;
     /// Closes a vote being taken: its counted totals, and the ballots

@@ -143,6 +143,8 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
     future.start_date = "2030-06-01".parse().unwrap();
     future.end_date = "2030-06-05".parse().unwrap();
     future.chairs.clear();
+    // A conference: it adopts texts (see `adoption_fixtures`).
+    future.kind = accord_domain::MeetingKind::Conference;
     app.add_meeting(&OPERATOR, future).await.unwrap();
     let mut note = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
         .document
@@ -331,6 +333,31 @@ struct Adoptions {
     open_votes: Vec<i64>,
     /// A pledge by France.
     pledge: i64,
+    /// Plenary meetings of the trial process with no adoption yet: a
+    /// meeting adopts a version once, so each new adoption takes its own.
+    plenaries: Vec<i64>,
+}
+
+/// Plenary meetings of the trial process on the adoption's dates, `n` of them.
+async fn plenaries(app: &App, meeting: i64, n: usize) -> Vec<i64> {
+    let mut template = app
+        .all_meetings("trial", None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.id == meeting)
+        .unwrap()
+        .meeting;
+    template.kind = accord_domain::MeetingKind::PlenaryMeeting;
+    template.title = "A plenary meeting (test)".into();
+    // The day after the trial's own meeting opens, so that one stays first.
+    template.start_date = "2030-06-02".parse().unwrap();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        template.slug = format!("plenary-{i}").parse().unwrap();
+        out.push(app.add_meeting(&OPERATOR, template.clone()).await.unwrap());
+    }
+    out
 }
 
 const ADOPTED_TEXT: &str = "# Trial compact\n\n## Objectives {#objs}\n\n### Objective 1: Collect data {#o1}\n\n1. We collect data. {#p1}\n\n### Objective 2: Save lives {#o2}\n\n2. We save lives. {#p2}\n";
@@ -342,21 +369,44 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
     app.create_draft(&OPERATOR, "trial", "adopted", "Adopted compact", false)
         .await
         .unwrap();
-    app.import_version(
-        &OPERATOR,
-        "trial",
-        "adopted",
-        "Final",
-        None,
-        ImportSource::Markdown(ADOPTED_TEXT.into()),
-        true,
-    )
-    .await
-    .unwrap();
-    let request = |vote: Option<RecordedVote>| AdoptionRequest {
-        meeting,
+    // Twelve versions, each agreed in full (adopting needs every paragraph
+    // agreed): the trial's conference adopts each once, as a meeting adopts
+    // a version once; the votes are taken at plenaries of their own.
+    for k in 1..=12u32 {
+        let text = if k == 1 {
+            ADOPTED_TEXT.to_owned()
+        } else {
+            format!("{ADOPTED_TEXT}\n3. Version {k}. {{#p3}}\n")
+        };
+        app.import_version(
+            &OPERATOR,
+            "trial",
+            "adopted",
+            &format!("Final {k}"),
+            None,
+            ImportSource::Markdown(text),
+            true,
+        )
+        .await
+        .unwrap();
+        app.agree_ad_referendum(&OPERATOR, "trial", "adopted", k)
+            .await
+            .unwrap();
+    }
+    let mut meetings = plenaries(app, meeting, 24 + 16).await.into_iter();
+    let mut versions = 1..=12u32;
+    let mut request = |vote: Option<RecordedVote>| AdoptionRequest {
+        meeting: if vote.is_some() {
+            meetings.next().unwrap()
+        } else {
+            meeting
+        },
         draft: "adopted".into(),
-        version: 1,
+        version: if vote.is_some() {
+            1
+        } else {
+            versions.next().unwrap()
+        },
         title: "Adoption of the trial compact".into(),
         adopted_on: "2030-06-02".parse().unwrap(),
         symbol: None,
@@ -368,6 +418,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
         vote,
         endorses: None,
         note: None,
+        as_it_stands: false,
     };
     let mut consensus = vec![];
     for _ in 0..12 {
@@ -411,6 +462,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
         consensus,
         open_votes,
         pledge,
+        plenaries: meetings.collect(),
     }
 }
 
@@ -815,7 +867,7 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
         ("POST", "/api/v1/processes/{slug}/adoptions") => (
             p(path),
             json!({
-                "meeting": ctx.meeting, "draft": "adopted", "version": 1, "title": format!("Adoption {n}"),
+                "meeting": ctx.adoption.plenaries[n % ctx.adoption.plenaries.len()], "draft": "adopted", "version": 1, "title": format!("Adoption {n}"),
                 "adopted_on": "2030-06-03", "method": "consensus"
             }),
         ),
@@ -1165,7 +1217,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         ),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/silence"),
-            vec!["global secretariat", "trial secretariat"],
+            chairs.clone(),
         ),
         (
             (
@@ -6835,13 +6887,14 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         .id;
     let adoptions = "/api/v1/processes/trial/adoptions";
     let (open, closing, consensus) = (fx.open_votes[0], &fx.open_votes[12..14], &fx.consensus);
+    let free = fx.plenaries.clone();
     let table = vec![
         NestedRow {
             api: adoptions.into(),
             form: "/processes/trial/adoptions".into(),
             command: Box::new(move |n| {
                 json!({
-                    "meeting": meeting, "draft": "adopted", "version": 1,
+                    "meeting": free[n % free.len()], "draft": "adopted", "version": 1,
                     "title": format!("Adoption {n}"), "adopted_on": "2030-06-03",
                     "method": "recorded_vote", "vote": { "majority": "simple", "open": true }
                 })

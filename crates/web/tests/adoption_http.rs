@@ -470,6 +470,12 @@ async fn bad_votes_and_pledges_are_refused_over_the_api(db: TestDatabase) {
             "not_found",
         ),
         (json!([1, 2, 3]), StatusCode::BAD_REQUEST, "bad_request"),
+        // The General Assembly's plenary has adopted the final draft already.
+        (
+            vote(good.clone(), json!([])),
+            StatusCode::CONFLICT,
+            "already_adopted",
+        ),
     ];
     for (body, status, kind) in cases {
         let (got, bytes, _) = send(
@@ -565,7 +571,18 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
     use accord_app::adoption::AdoptionRequest;
     use accord_domain::adoption::*;
     let (app, router) = site(&db).await;
-    let ga = app.adoptions("gcm").await.unwrap()[1].meeting.id;
+    // A plenary of its own: the demo's has adopted the final draft already,
+    // and a meeting adopts a version once.
+    let mut plenary = app.adoptions("gcm").await.unwrap()[1]
+        .meeting
+        .meeting
+        .clone();
+    plenary.slug = "test-plenary".parse().unwrap();
+    plenary.title = "A plenary meeting (test)".into();
+    let ga = app
+        .add_meeting(&Principal::System("test"), plenary)
+        .await
+        .unwrap();
     let id = app
         .adopt(
             &Principal::System("test"),
@@ -586,6 +603,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
                 }),
                 endorses: None,
                 note: None,
+                as_it_stands: false,
             },
         )
         .await

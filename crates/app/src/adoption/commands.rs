@@ -56,7 +56,7 @@ impl crate::App {
                 .into());
             }
         }
-        let adoption = NewAdoption {
+        let mut adoption = NewAdoption {
             process: process.clone(),
             meeting: meeting.id,
             version: version.id,
@@ -66,9 +66,37 @@ impl crate::App {
             method: req.method,
             vote: req.vote,
             endorses: req.endorses,
+            as_it_stands: req.as_it_stands,
+            not_agreed: vec![],
             note: req.note,
         };
         adoption.validate(&members)?;
+        // The adoption guards, read in the unit of work that writes.
+        let statuses: HashMap<_, _> = unit
+            .tx
+            .version_statuses(version.id)
+            .await?
+            .into_iter()
+            .map(|r| (r.wid, r.status))
+            .collect();
+        let phases = self.store.list_phases(&process).await?;
+        let earlier_here = unit
+            .tx
+            .adoptions_of_version(version.id)
+            .await?
+            .iter()
+            .filter(|a| a.meeting == meeting.id)
+            .count();
+        adoption.not_agreed = AdoptionSetting {
+            version: version.label.clone(),
+            meeting: meeting.title.clone(),
+            meeting_kind: meeting.kind,
+            phase: current_phase(&phases, req.adopted_on).map(|p| p.kind),
+            earlier_here,
+            not_agreed: not_agreed_paragraphs(&version.text, &statuses),
+            as_it_stands: req.as_it_stands,
+        }
+        .check()?;
         let id = unit
             .tx
             .insert_adoption(&adoption, &p.name(), unit.at)
@@ -79,6 +107,16 @@ impl crate::App {
             format!("version:{}", version.id),
             format!("method:{}", adoption.method),
         ];
+        if adoption.as_it_stands {
+            targets.push(format!(
+                "as_it_stands:{}",
+                if adoption.not_agreed.is_empty() {
+                    "all_agreed".to_owned()
+                } else {
+                    adoption.not_agreed.join(",")
+                }
+            ));
+        }
         if let Some(v) = &adoption.vote {
             targets.push(format!(
                 "totals:{}-{}-{}-{}",

@@ -17,12 +17,14 @@ mod views;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
-    check_ballots, check_cast, check_progress_report, Adoption, AdoptionMethod, AdoptionStatement,
-    AdoptionStatementKind, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote,
-    Totals, VoteChoice,
+    check_ballots, check_cast, check_progress_report, not_agreed_paragraphs, Adoption,
+    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot, NewAdoption,
+    NewPledge, Pledge, PledgeStatus, RecordedVote, Totals, VoteChoice,
 };
 use accord_domain::negotiation::{Draft, DraftText, NodeKind};
-use accord_domain::{Actor, ActorCode, ActorKind, Meeting, Slug, Statement, ValidationError};
+use accord_domain::{
+    current_phase, Actor, ActorCode, ActorKind, Meeting, Slug, Statement, ValidationError,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +52,10 @@ pub struct AdoptionRequest {
     pub endorses: Option<i64>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The meeting decided to adopt the text as it stands: paragraphs not
+    /// agreed are then allowed, and listed with the adoption.
+    #[serde(default)]
+    pub as_it_stands: bool,
 }
 
 /// One member state's line in a vote: its vote, or `None` — not recorded.

@@ -284,6 +284,7 @@ impl crate::App {
                 latest.label.clone(),
             )));
         }
+        super::views::closed_if_adopted(&mut unit, version.id, &version.label).await?;
         new.operation.check(&version.text).map_err(bad)?;
         // A state co-sponsors by its own act: those the proposer names are
         // pending until their delegation confirms, unless the caller acts
@@ -684,12 +685,21 @@ impl crate::App {
         }
         let versions = unit.tx.draft_versions(draft.id).await?;
         let version = nth_version(&versions, &draft, seq)?;
+        // A text goes under silence as it now stands: the latest version
+        // (after a break, the co-facilitators' revised text).
+        if let Some(latest) = versions.last().filter(|l| l.id != version.id) {
+            return Err(bad(NegotiationError::NotLatest(
+                version.label.clone(),
+                latest.label.clone(),
+            )));
+        }
+        // One procedure at a time; a broken one has ended at its break.
         if let Some(running) = self
             .store
             .list_silence_procedures(draft.id)
             .await?
             .into_iter()
-            .find(|s| s.deadline > unit.at)
+            .find(|s| s.outcome.is_none() && s.state().running_at(unit.at))
         {
             return Err(bad(NegotiationError::SilenceRunning(show_in_zone(
                 running.deadline,
@@ -761,14 +771,14 @@ impl crate::App {
                 "silence procedure {id} does not exist"
             )));
         }
-        if !procedure.state().open_at(unit.at) {
-            return Err(bad(NegotiationError::SilenceOver(show_in_zone(
-                procedure.deadline,
-                &procedure.time_zone,
-            ))));
-        }
         if procedure.breaks.iter().any(|b| &b.actor == state) {
             return Err(bad(NegotiationError::AlreadyBroken(state.to_string())));
+        }
+        if procedure.outcome.is_some() || !procedure.state().open_at(unit.at) {
+            return Err(bad(NegotiationError::SilenceOver(show_in_zone(
+                procedure.state().ends_at(),
+                &procedure.time_zone,
+            ))));
         }
         unit.tx
             .insert_silence_break(
@@ -784,6 +794,20 @@ impl crate::App {
             "silence.break",
             Some(&draft.process),
             vec![format!("silence:{id}"), format!("actor:{state}")],
+        )
+        .await?;
+        // The break ends the procedure, there and then.
+        unit.tx
+            .set_silence_outcome(id, RecordedOutcome::Broken, unit.at)
+            .await?;
+        unit.audit(
+            "silence.outcome",
+            Some(&draft.process),
+            vec![
+                format!("silence:{id}"),
+                format!("outcome:{}", RecordedOutcome::Broken),
+                format!("actor:{state}"),
+            ],
         )
         .await?;
         unit.commit().await?;
@@ -815,7 +839,9 @@ impl crate::App {
                 SilenceOutcome::Broken { .. } => RecordedOutcome::Broken,
                 SilenceOutcome::Running { .. } => continue,
             };
-            unit.tx.set_silence_outcome(id, outcome, now).await?;
+            // Recorded as of when it ended: the first break, or the deadline.
+            let ended = procedure.state().ends_at();
+            unit.tx.set_silence_outcome(id, outcome, ended).await?;
             let mut targets = vec![format!("silence:{id}"), format!("outcome:{outcome}")];
             targets.extend(
                 procedure
@@ -824,6 +850,50 @@ impl crate::App {
                     .map(|b| format!("actor:{}", b.actor)),
             );
             unit.audit("silence.outcome", None, targets).await?;
+            if outcome == RecordedOutcome::AdoptedUnderSilence {
+                // The text passed: its paragraphs are agreed ad referendum,
+                // as of the deadline (those deleted stay deleted).
+                let version = unit.tx.find_version(procedure.version).await?;
+                if let Some(version) = version {
+                    let statuses: HashMap<n::Wid, ParagraphStatus> = unit
+                        .tx
+                        .version_statuses(version.id)
+                        .await?
+                        .into_iter()
+                        .map(|r| (r.wid, r.status))
+                        .collect();
+                    let mut agreed = vec![];
+                    for node in version.text.iter().filter(|n| {
+                        matches!(n.kind, n::NodeKind::Paragraph | n::NodeKind::Subparagraph)
+                    }) {
+                        if matches!(
+                            statuses.get(&node.wid),
+                            Some(ParagraphStatus::AgreedAdRef | ParagraphStatus::Deleted)
+                        ) {
+                            continue;
+                        }
+                        unit.tx
+                            .set_paragraph_status(
+                                version.id,
+                                &StatusRecord {
+                                    wid: node.wid.clone(),
+                                    status: ParagraphStatus::AgreedAdRef,
+                                    options: vec![],
+                                    set_at: procedure.deadline,
+                                },
+                            )
+                            .await?;
+                        agreed.push(format!("wid:{}", node.wid));
+                    }
+                    let mut targets = vec![
+                        format!("version:{}", version.id),
+                        "status:agreed_ad_ref".into(),
+                        format!("silence:{id}"),
+                    ];
+                    targets.extend(agreed);
+                    unit.audit("draft.paragraph.status", None, targets).await?;
+                }
+            }
             unit.commit().await?;
             recorded += 1;
         }

@@ -297,17 +297,15 @@ impl crate::App {
             .find_amendment(id)
             .await?
             .ok_or_else(|| AppError::NotFound(format!("amendment {id} does not exist")))?;
-        let on_draft = unit
+        let version = unit
             .tx
             .find_version(a.version)
             .await?
-            .is_some_and(|v| v.draft == draft.id);
-        if !on_draft {
-            return Err(AppError::NotFound(format!(
-                "amendment {id} of '{}' does not exist",
-                draft.slug
-            )));
-        }
+            .filter(|v| v.draft == draft.id)
+            .ok_or_else(|| {
+                AppError::NotFound(format!("amendment {id} of '{}' does not exist", draft.slug))
+            })?;
+        closed_if_adopted(unit, version.id, &version.label).await?;
         if !a.status.is_live() {
             return Err(bad(NegotiationError::NotLive {
                 number: a.number,
@@ -324,4 +322,24 @@ impl crate::App {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ChairNegotiation(&process))
     }
+}
+
+/// An adopted version is closed to amendments: refuses, in the unit of work
+/// that would write, when `version` has been adopted — by consensus or by a
+/// vote that carried, on or before today (a vote that failed adopts nothing;
+/// a text is not adopted before the day of its adoption).
+pub(crate) async fn closed_if_adopted(
+    unit: &mut Unit<'_>,
+    version: i64,
+    label: &str,
+) -> Result<()> {
+    let today = unit.at.date_naive();
+    let adopted = unit
+        .tx
+        .adoptions_of_version(version)
+        .await?
+        .iter()
+        .any(|a| a.adopted() && a.adopted_on <= today);
+    accord_domain::adoption::check_open_to_amendments(label, adopted)?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The silence procedure: a text circulated with a deadline is adopted unless
-//! a member state breaks silence in writing before it.
+//! a member state breaks silence in writing before it. A break ends the
+//! procedure there and then, so a new one can open at once on a revised text.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -27,27 +28,44 @@ pub struct SilenceState {
 }
 
 impl SilenceState {
-    /// The outcome at `now`. A break at or after the deadline does not count
-    /// (the app refuses it; a stored one would be a bug).
+    /// The letters that broke silence: those before the deadline (a letter at
+    /// or after it does not count; the app refuses it).
+    fn counted(&self) -> impl Iterator<Item = &(String, DateTime<Utc>)> {
+        self.breaks.iter().filter(|(_, at)| *at < self.deadline)
+    }
+
+    /// The outcome at `now`. As in practice, a procedure ends at the first
+    /// break of silence: it is broken from that moment, not at its deadline.
+    /// With no break it runs until the deadline, and is then adopted.
     pub fn outcome(&self, now: DateTime<Utc>) -> SilenceOutcome {
-        let by: Vec<String> = self
-            .breaks
-            .iter()
-            .filter(|(_, at)| *at < self.deadline)
-            .map(|(actor, _)| actor.clone())
-            .collect();
-        if now < self.deadline {
-            SilenceOutcome::Running { broken_by: by }
-        } else if by.is_empty() {
-            SilenceOutcome::AdoptedUnderSilence
-        } else {
+        let by: Vec<String> = self.counted().map(|(actor, _)| actor.clone()).collect();
+        if !by.is_empty() {
             SilenceOutcome::Broken { by }
+        } else if now < self.deadline {
+            SilenceOutcome::Running { broken_by: vec![] }
+        } else {
+            SilenceOutcome::AdoptedUnderSilence
         }
     }
 
-    /// Whether a letter arriving at `at` may still break silence.
+    /// When the procedure ended (or will end): at its first break, else at
+    /// its deadline.
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.counted()
+            .map(|(_, at)| *at)
+            .min()
+            .unwrap_or(self.deadline)
+    }
+
+    /// Whether a letter arriving at `at` may still break silence: before
+    /// the deadline, and before anyone has broken it.
     pub fn open_at(&self, at: DateTime<Utc>) -> bool {
-        at < self.deadline
+        at < self.ends_at()
+    }
+
+    /// Whether the procedure still runs at `now` (no new one may open then).
+    pub fn running_at(&self, now: DateTime<Utc>) -> bool {
+        matches!(self.outcome(now), SilenceOutcome::Running { .. })
     }
 }
 
@@ -74,12 +92,21 @@ mod tests {
             deadline,
             breaks: vec![("HUN".into(), before)],
         };
-        assert_eq!(
-            broken.outcome(after),
-            SilenceOutcome::Broken {
-                by: vec!["HUN".into()]
-            }
-        );
+        // Broken at the break, not at the deadline.
+        for now in [before, deadline, after] {
+            assert_eq!(
+                broken.outcome(now),
+                SilenceOutcome::Broken {
+                    by: vec!["HUN".into()]
+                }
+            );
+            assert!(!broken.running_at(now));
+        }
+        assert_eq!(broken.ends_at(), before);
+        assert!(!broken.open_at(before));
         assert!(!broken.open_at(deadline));
+        assert!(quiet.running_at(before) && !quiet.running_at(deadline));
+        assert_eq!(quiet.ends_at(), deadline);
+        assert!(quiet.open_at(before) && !quiet.open_at(deadline));
     }
 }
