@@ -784,6 +784,8 @@ test("the secretariat opens a call for inputs, postpones a meeting, records an a
     start_date: "2030-07-12", end_date: "2030-07-13", venue: { city: "New York", country: "USA" },
     agenda: [{ number: 1, title: "Rev.2" }],
   }, sec);
+  // The text is adopted in the process's adoption phase (a rule of adoption).
+  await call("POST", "/api/v1/processes/browser-secretariat/phases", { kind: "adoption", start_date: "2030-07-15" }, sec);
   const { page, context } = await signedInWithoutScript("amina@example.org");
   const slug = "/processes/browser-secretariat";
 
@@ -835,6 +837,8 @@ test("the secretariat opens a call for inputs, postpones a meeting, records an a
   await record.locator("input[name='vote[totals][not_voting]']").fill("0");
   await record.locator("textarea[name='vote[ballots][no]']").fill("CZE, HUN, ISR\nPOL USA");
   await record.locator("textarea[name='vote[ballots][abstain]']").fill("aut che");
+  // Its paragraph was never agreed ad ref: the meeting adopts it as it stands.
+  await record.locator("input[name=as_it_stands]").check();
   await record.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "desk-adoption-form-en.png"), fullPage: false });
   await record.getByRole("button").click();
