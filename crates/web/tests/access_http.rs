@@ -352,8 +352,16 @@ async fn plenaries(app: &App, meeting: i64, n: usize) -> Vec<i64> {
     template.title = "A plenary meeting (test)".into();
     // The day after the trial's own meeting opens, so that one stays first.
     template.start_date = "2030-06-02".parse().unwrap();
+    // Numbered after the plenaries made before.
+    let before = app
+        .all_meetings("trial", None)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.meeting.slug.as_str().starts_with("plenary-"))
+        .count();
     let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    for i in before..before + n {
         template.slug = format!("plenary-{i}").parse().unwrap();
         out.push(app.add_meeting(&OPERATOR, template.clone()).await.unwrap());
     }
@@ -3436,8 +3444,11 @@ async fn the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal(db: 
         .login("sec@example.org", PASSWORD, "t")
         .await
         .unwrap();
-    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].id;
-    adoption_fixtures(&site.app, meeting).await;
+    let conference = site.app.all_meetings("trial", None).await.unwrap()[0].id;
+    adoption_fixtures(&site.app, conference).await;
+    // The fixtures' conference has adopted the text already: this vote is
+    // taken at a plenary meeting of its own (a meeting adopts a text once).
+    let meeting = plenaries(&site.app, conference, 1).await[0];
     let members = site
         .app
         .all_actors(Some(accord_domain::ActorKind::MemberState))
@@ -3446,7 +3457,7 @@ async fn the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal(db: 
         .len();
     let form = |no: &str| {
         format!(
-            "csrf={}&meeting={meeting}&draft=adopted&version=1&title=Adoption+by+vote&adopted_on=2030-06-01\
+            "csrf={}&meeting={meeting}&draft=adopted&version=1&title=Adoption+by+vote&adopted_on=2030-06-02\
              &method=recorded_vote&vote%5Bmajority%5D=simple&vote%5Btotals%5D%5Byes%5D={}\
              &vote%5Btotals%5D%5Bno%5D=2&vote%5Btotals%5D%5Babstain%5D=1&vote%5Btotals%5D%5Bnot_voting%5D=0\
              &vote%5Bballots%5D%5Bno%5D={no}&vote%5Bballots%5D%5Babstain%5D=che",
