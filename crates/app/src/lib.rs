@@ -33,7 +33,7 @@ pub(crate) use process::{create_actor, require_process};
 pub use process::{
     ActorAmendment, ActorBallot, ActorExplanation, ActorInProcess, ActorPledge, ActorPosition,
     ActorRecord, ActorStatement, Attention, Counts, DocumentDetail, GroupMembership, LoadReport,
-    ProcessDescription,
+    PhasePlan, ProcessDescription,
 };
 pub use search::SearchRequest;
 pub use stocktaking::import;
@@ -138,7 +138,10 @@ pub struct ProcessSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcessOverview {
     pub process: Process,
+    /// Its phases in date order, each with its plan and the decisions on it.
     pub phases: Vec<Phase>,
+    /// The history of its phases: decisions and changes of plan, oldest first.
+    pub phase_changes: Vec<PhaseChange>,
     pub current_phase: Option<PhaseKind>,
     pub today: NaiveDate,
 }

@@ -14,6 +14,8 @@ on_both_stores!(
     a_refused_change_leaves_the_meeting_and_its_history_as_they_were,
     a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat,
     the_dashboard_counts_only_the_reader_s_process,
+    phases_are_opened_extended_and_closed_by_decision,
+    a_refused_phase_decision_changes_nothing,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -105,10 +107,14 @@ fn edit_of(m: &Meeting) -> MeetingEdit {
 }
 
 async fn audit_actions(app: &App, process: &str) -> Vec<String> {
+    audit_actions_of(app, process, "meeting.").await
+}
+
+async fn audit_actions_of(app: &App, process: &str, prefix: &str) -> Vec<String> {
     app.audit_log(
         &OPERATOR,
         AuditFilter {
-            action_prefix: Some("meeting.".into()),
+            action_prefix: Some(prefix.into()),
             account: None,
             process: Some(process.parse().unwrap()),
         },
@@ -564,4 +570,195 @@ async fn the_dashboard_counts_only_the_reader_s_process(db: TestDatabase) {
     let later = app.attention(&ocean, "ocean").await.unwrap();
     assert_eq!(later.applications_in_objection_period, Some(0));
     assert_eq!(later.applications_to_decide, Some(2));
+}
+
+/// Both processes get the same plan: consultation, then negotiation.
+async fn plan_phases(app: &App) {
+    for slug in ["ocean", "forest"] {
+        for (kind, start, end) in [
+            (PhaseKind::Consultation, "2018-01-01", Some("2018-03-31")),
+            (PhaseKind::Negotiation, "2018-05-01", Some("2018-07-31")),
+        ] {
+            app.add_phase(
+                &OPERATOR,
+                Phase::planned(slug.parse().unwrap(), kind, d(start), end.map(d), None),
+            )
+            .await
+            .unwrap();
+        }
+    }
+}
+
+async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-04-10T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    plan_phases(app).await;
+    // Between phases by the plan: no phase today.
+    assert_eq!(app.process("ocean").await.unwrap().current_phase, None);
+
+    // The secretariat opens the negotiation early: it runs from today.
+    app.decide_phase(
+        &ocean,
+        "ocean",
+        PhaseKind::Negotiation,
+        PhaseDecision::Open { on: d("2018-04-10") },
+        Some("the zero draft is out".into()),
+    )
+    .await
+    .unwrap();
+    let view = app.process("ocean").await.unwrap();
+    assert_eq!(view.current_phase, Some(PhaseKind::Negotiation));
+    assert_eq!(
+        app.process("forest").await.unwrap().current_phase,
+        None,
+        "the other process keeps its plan"
+    );
+
+    // Extended past its planned end, then closed (its last day today).
+    t.set_now("2018-07-30T09:00:00Z");
+    app.decide_phase(
+        &ocean,
+        "ocean",
+        PhaseKind::Negotiation,
+        PhaseDecision::Extend {
+            until: d("2018-08-15"),
+        },
+        Some("a seventh round".into()),
+    )
+    .await
+    .unwrap();
+    t.set_now("2018-08-10T09:00:00Z");
+    assert_eq!(
+        app.process("ocean").await.unwrap().current_phase,
+        Some(PhaseKind::Negotiation),
+        "the decision, not the plan, says it runs"
+    );
+    let close = app
+        .decide_phase(
+            &ocean,
+            "ocean",
+            PhaseKind::Negotiation,
+            PhaseDecision::Close { on: d("2018-08-09") },
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(close.by, "Secretariat of ocean");
+    assert_eq!(close.changes[0].field, "closed_on");
+    assert_eq!(app.process("ocean").await.unwrap().current_phase, None);
+
+    // The plan can still be corrected, with a reason; the decisions stay.
+    app.replan_phase(
+        &ocean,
+        "ocean",
+        PhaseKind::Consultation,
+        accord_app::PhasePlan {
+            start_date: d("2018-01-02"),
+            end_date: Some(d("2018-03-31")),
+            note: Some("from the modalities resolution".into()),
+        },
+        "the first hearing was on 2 January",
+    )
+    .await
+    .unwrap();
+
+    let view = app.process("ocean").await.unwrap();
+    let kinds: Vec<(PhaseKind, PhaseChangeKind)> =
+        view.phase_changes.iter().map(|c| (c.phase, c.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (PhaseKind::Negotiation, PhaseChangeKind::Opened),
+            (PhaseKind::Negotiation, PhaseChangeKind::Extended),
+            (PhaseKind::Negotiation, PhaseChangeKind::Closed),
+            (PhaseKind::Consultation, PhaseChangeKind::Replanned),
+        ]
+    );
+    let negotiation = view
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Negotiation)
+        .unwrap();
+    assert_eq!(
+        (negotiation.start_date, negotiation.opened_on, negotiation.closed_on),
+        (d("2018-05-01"), Some(d("2018-04-10")), Some(d("2018-08-09"))),
+        "the plan and the facts side by side"
+    );
+    assert_eq!(
+        audit_actions_of(app, "ocean", "phase.").await,
+        [
+            "phase.replan",
+            "phase.close",
+            "phase.extend",
+            "phase.open",
+            "phase.create",
+            "phase.create"
+        ],
+        "newest first"
+    );
+    assert_eq!(
+        audit_actions_of(app, "forest", "phase.").await,
+        ["phase.create", "phase.create"]
+    );
+    assert!(app.process("forest").await.unwrap().phase_changes.is_empty());
+
+    // Forest's secretariat cannot decide on ocean's phases.
+    let err = app
+        .decide_phase(
+            &forest,
+            "ocean",
+            PhaseKind::Consultation,
+            PhaseDecision::Close { on: d("2018-03-01") },
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "forbidden");
+}
+
+async fn a_refused_phase_decision_changes_nothing(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-04-10T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, _) = two_processes(app).await;
+    plan_phases(app).await;
+    let before = app.process("ocean").await.unwrap();
+    let cases: Vec<(PhaseKind, PhaseDecision, Option<&str>, &str)> = vec![
+        (PhaseKind::Negotiation, PhaseDecision::Open { on: d("2018-04-11") }, None, "decision_in_future"),
+        (PhaseKind::Consultation, PhaseDecision::Open { on: d("2018-04-10") }, None, "phase_ends_before_opening"),
+        (PhaseKind::Negotiation, PhaseDecision::Extend { until: d("2018-07-01") }, Some("why"), "not_an_extension"),
+        (PhaseKind::Negotiation, PhaseDecision::Extend { until: d("2018-09-01") }, None, "invalid"),
+        (PhaseKind::Negotiation, PhaseDecision::Close { on: d("2018-04-01") }, None, "close_before_opening"),
+        (PhaseKind::Adoption, PhaseDecision::Open { on: d("2018-04-10") }, None, "not_found"),
+    ];
+    for (phase, decision, reason, kind) in cases {
+        let err = app
+            .decide_phase(&ocean, "ocean", phase, decision, reason.map(Into::into))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), kind, "{phase} {decision:?}: {err}");
+    }
+    let err = app
+        .replan_phase(
+            &ocean,
+            "ocean",
+            PhaseKind::Negotiation,
+            accord_app::PhasePlan {
+                start_date: d("2018-08-01"),
+                end_date: Some(d("2018-07-31")),
+                note: None,
+            },
+            "moved",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "end_before_start");
+    let after = app.process("ocean").await.unwrap();
+    assert_eq!(after.phases, before.phases);
+    assert!(after.phase_changes.is_empty());
+    assert_eq!(
+        audit_actions_of(app, "ocean", "phase.").await,
+        ["phase.create", "phase.create"],
+        "nothing but the plan"
+    );
 }

@@ -150,6 +150,30 @@ pub enum ValidationError {
     NotAnAdoptionSetting { meeting_kind: String, phase: String },
     #[error("{0} has been adopted: an adopted text is closed to amendments, positions and decisions on them")]
     VersionAdopted(String),
+    #[error("the {phase} phase was closed on {closed}: no decision can change it now (its plan can still be corrected)")]
+    PhaseClosed { phase: String, closed: NaiveDate },
+    #[error("the {phase} phase was opened on {opened} already")]
+    PhaseAlreadyOpened { phase: String, opened: NaiveDate },
+    #[error("the {phase} phase is to end on {end}: extend it or change its plan before opening it on {on}")]
+    PhaseEndsBeforeOpening {
+        phase: String,
+        end: NaiveDate,
+        on: NaiveDate,
+    },
+    #[error("{}", match end { Some(end) => format!("the {phase} phase runs to {end} already: an extension runs past that day, not to {until}"), None => format!("the {phase} phase has no end to extend: it runs on until it is closed") })]
+    NotAnExtension {
+        phase: String,
+        end: Option<NaiveDate>,
+        until: NaiveDate,
+    },
+    #[error("the {phase} phase opens on {starts}: it cannot close on {on}, before it opened")]
+    CloseBeforeOpening {
+        phase: String,
+        starts: NaiveDate,
+        on: NaiveDate,
+    },
+    #[error("a decision records what was decided: {on} is after today ({today}); to plan a later day, change the phase's plan")]
+    DecisionInFuture { on: NaiveDate, today: NaiveDate },
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -205,6 +229,12 @@ impl ValidationError {
             ParagraphsNotAgreed(_) => "paragraphs_not_agreed",
             NotAnAdoptionSetting { .. } => "not_an_adoption_setting",
             VersionAdopted(_) => "version_adopted",
+            PhaseClosed { .. } => "phase_closed",
+            PhaseAlreadyOpened { .. } => "phase_already_opened",
+            PhaseEndsBeforeOpening { .. } => "phase_ends_before_opening",
+            NotAnExtension { .. } => "not_an_extension",
+            CloseBeforeOpening { .. } => "close_before_opening",
+            DecisionInFuture { .. } => "decision_in_future",
             Negotiation(e) => e.kind(),
         }
     }
@@ -235,6 +265,8 @@ impl ValidationError {
                 | ConsultationClosed { .. }
                 | AlreadyAdopted { .. }
                 | VersionAdopted(_)
+                | PhaseClosed { .. }
+                | PhaseAlreadyOpened { .. }
         )
     }
 }

@@ -38,7 +38,7 @@ pub use meeting::{
     AgendaItem, Chair, FieldChange, Meeting, MeetingChange, MeetingChangeKind, MeetingEdit,
     MeetingKind, MeetingStatus, NewMeeting, Venue,
 };
-pub use phase::{current_phase, Phase, PhaseKind};
+pub use phase::{current_phase, Phase, PhaseChange, PhaseChangeKind, PhaseDecision, PhaseKind};
 pub use process::{
     check_record_resolver, official_record_url, Officer, Process, DEFAULT_RECORD_RESOLVER,
 };

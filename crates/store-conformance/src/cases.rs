@@ -288,12 +288,14 @@ pub async fn group_rules_hold_in_the_schema(store: &dyn Store) {
 
 pub async fn phases_in_date_order(store: &dyn Store) {
     seed(store, "gcm").await;
-    let phase = |kind, start: &str, end: Option<&str>| Phase {
-        process: slug("gcm"),
-        kind,
-        start_date: d(start),
-        end_date: end.map(d),
-        note: Some("by month".into()),
+    let phase = |kind, start: &str, end: Option<&str>| {
+        Phase::planned(
+            slug("gcm"),
+            kind,
+            d(start),
+            end.map(d),
+            Some("by month".into()),
+        )
     };
     let mut tx = store.begin().await.unwrap();
     tx.insert_phase(&phase(
@@ -340,15 +342,79 @@ pub async fn phases_in_date_order(store: &dyn Store) {
     assert!(store.list_phases(&slug("other")).await.unwrap().is_empty());
 }
 
+pub async fn phase_decisions_and_their_history(store: &dyn Store) {
+    seed(store, "gcm").await;
+    seed(store, "other").await;
+    let planned = |process: &str| {
+        Phase::planned(
+            slug(process),
+            PhaseKind::Negotiation,
+            d("2018-02-01"),
+            Some(d("2018-07-31")),
+            None,
+        )
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_phase(&planned("gcm")).await.unwrap();
+    tx.insert_phase(&planned("other")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut next = planned("gcm");
+    next.opened_on = Some(d("2018-01-25"));
+    next.extended_to = Some(d("2018-08-15"));
+    next.closed_on = Some(d("2018-07-13"));
+    next.note = Some("six rounds".into());
+    let change = PhaseChange {
+        process: slug("gcm"),
+        phase: PhaseKind::Negotiation,
+        kind: PhaseChangeKind::Opened,
+        at: "2018-01-25T10:00:00Z".parse().unwrap(),
+        by: "A. Secretary".into(),
+        reason: Some("the zero draft is out".into()),
+        changes: vec![FieldChange {
+            field: "opened_on".into(),
+            before: String::new(),
+            after: "2018-01-25".into(),
+        }],
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.update_phase(&next).await.unwrap();
+    tx.insert_phase_change(&change).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.list_phases(&slug("gcm")).await.unwrap(), vec![next]);
+    assert_eq!(
+        store.list_phase_changes(&slug("gcm")).await.unwrap(),
+        vec![change.clone()]
+    );
+    assert_eq!(
+        store.list_phases(&slug("other")).await.unwrap(),
+        vec![planned("other")],
+        "the other process's phase is untouched"
+    );
+    assert!(store.list_phase_changes(&slug("other")).await.unwrap().is_empty());
+
+    // A phase the process does not have, or a change on it, is refused.
+    let mut tx = store.begin().await.unwrap();
+    let mut missing = planned("gcm");
+    missing.kind = PhaseKind::Adoption;
+    assert!(matches!(
+        tx.update_phase(&missing).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let mut orphan = change;
+    orphan.phase = PhaseKind::Adoption;
+    assert_conflict(tx.insert_phase_change(&orphan).await, "a change to a phase that is not there");
+}
+
 pub async fn phase_dates_and_duplicates_are_refused(store: &dyn Store) {
     seed(store, "gcm").await;
-    let mut phase = Phase {
-        process: slug("gcm"),
-        kind: PhaseKind::Consultation,
-        start_date: d("2017-04-01"),
-        end_date: Some(d("2017-03-01")),
-        note: None,
-    };
+    let mut phase = Phase::planned(
+        slug("gcm"),
+        PhaseKind::Consultation,
+        d("2017-04-01"),
+        Some(d("2017-03-01")),
+        None,
+    );
     let mut tx = store.begin().await.unwrap();
     assert_conflict(tx.insert_phase(&phase).await, "end before start");
     drop(tx);

@@ -28,6 +28,7 @@ macro_rules! conformance_suite {
             group_rules_hold_in_the_schema,
             phases_in_date_order,
             phase_dates_and_duplicates_are_refused,
+            phase_decisions_and_their_history,
             meetings_round_trip,
             meeting_changes_and_history,
             consultation_closing_keeps_its_reason,

@@ -67,7 +67,7 @@ macro_rules! sql_store {
             use $crate::deps::accord_domain::{
                 Actor, ActorCode, Document, Meeting, NewDocument, NewMeeting, Phase, PhaseKind,
                 Process, Slug, Symbol, Theme, AgendaItem, Venue, Chair, Officer, Language,
-                MeetingKind, MeetingChange, FieldChange, TitleTranslations,
+                MeetingKind, MeetingChange, FieldChange, TitleTranslations, PhaseChange,
             };
             use $crate::deps::accord_store::{
                 ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
@@ -97,7 +97,8 @@ macro_rules! sql_store {
                 mandate, languages, co_facilitators, secretariat, meeting_kinds, record_resolver \
                 FROM processes";
             const PHASE_COLUMNS: &str =
-                "SELECT process, kind, start_date, end_date, note FROM phases";
+                "SELECT process, kind, start_date, end_date, note, opened_on, extended_to, \
+                closed_on FROM phases";
             const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
                 title_translations, start_date, end_date, venue, chairs, note, status FROM meetings";
             const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.process, d.slug, d.symbol, d.title, \
@@ -351,6 +352,9 @@ macro_rules! sql_store {
                     start_date: row.try_get("start_date").map_err(err)?,
                     end_date: row.try_get("end_date").map_err(err)?,
                     note: row.try_get("note").map_err(err)?,
+                    opened_on: row.try_get("opened_on").map_err(err)?,
+                    extended_to: row.try_get("extended_to").map_err(err)?,
+                    closed_on: row.try_get("closed_on").map_err(err)?,
                 })
             }
 
@@ -381,18 +385,85 @@ macro_rules! sql_store {
 
             async fn insert_phase(c: &mut Conn, p: &Phase) -> Result<()> {
                 sqlx::query(
-                    "INSERT INTO phases (process, kind, start_date, end_date, note) \
-                     VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO phases (process, kind, start_date, end_date, note, opened_on, \
+                     extended_to, closed_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(p.process.as_str())
                 .bind(p.kind.as_str())
                 .bind(p.start_date)
                 .bind(p.end_date)
                 .bind(&p.note)
+                .bind(p.opened_on)
+                .bind(p.extended_to)
+                .bind(p.closed_on)
                 .execute(&mut *c)
                 .await
                 .map_err(err)?;
                 Ok(())
+            }
+
+            async fn update_phase(c: &mut Conn, p: &Phase) -> Result<()> {
+                let done = sqlx::query(
+                    "UPDATE phases SET start_date = $3, end_date = $4, note = $5, opened_on = $6, \
+                     extended_to = $7, closed_on = $8 WHERE process = $1 AND kind = $2",
+                )
+                .bind(p.process.as_str())
+                .bind(p.kind.as_str())
+                .bind(p.start_date)
+                .bind(p.end_date)
+                .bind(&p.note)
+                .bind(p.opened_on)
+                .bind(p.extended_to)
+                .bind(p.closed_on)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound(format!("the {} phase of '{}'", p.kind, p.process)));
+                }
+                Ok(())
+            }
+
+            async fn insert_phase_change(c: &mut Conn, ch: &PhaseChange) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO phase_changes (process, phase, kind, at, by_name, reason, changes) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(ch.process.as_str())
+                .bind(ch.phase.as_str())
+                .bind(ch.kind.as_str())
+                .bind(ch.at)
+                .bind(&ch.by)
+                .bind(&ch.reason)
+                .bind(Json(&ch.changes))
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            async fn list_phase_changes(c: &mut Conn, process: &Slug) -> Result<Vec<PhaseChange>> {
+                let rows = sqlx::query(
+                    "SELECT process, phase, kind, at, by_name, reason, changes FROM phase_changes \
+                     WHERE process = $1 ORDER BY id",
+                )
+                .bind(process.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(PhaseChange {
+                            process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
+                            phase: parse_stored(&row.try_get::<String, _>("phase").map_err(err)?, "phase")?,
+                            kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                            at: row.try_get("at").map_err(err)?,
+                            by: row.try_get("by_name").map_err(err)?,
+                            reason: row.try_get("reason").map_err(err)?,
+                            changes: row.try_get::<Json<Vec<FieldChange>>, _>("changes").map_err(err)?.0,
+                        })
+                    })
+                    .collect()
             }
 
             // ---- meetings -----------------------------------------------
@@ -1032,6 +1103,11 @@ macro_rules! sql_store {
                     list_phases(&mut c, process).await
                 }
 
+                async fn list_phase_changes(&self, process: &Slug) -> Result<Vec<PhaseChange>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_phase_changes(&mut c, process).await
+                }
+
                 async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_meetings(&mut c, q).await
@@ -1452,6 +1528,12 @@ macro_rules! sql_store {
                 }
                 async fn insert_phase(&mut self, phase: &Phase) -> Result<()> {
                     insert_phase(&mut self.tx, phase).await
+                }
+                async fn update_phase(&mut self, phase: &Phase) -> Result<()> {
+                    update_phase(&mut self.tx, phase).await
+                }
+                async fn insert_phase_change(&mut self, change: &PhaseChange) -> Result<()> {
+                    insert_phase_change(&mut self.tx, change).await
                 }
                 async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>> {
                     find_meeting(&mut self.tx, process, slug).await

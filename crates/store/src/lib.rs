@@ -19,7 +19,7 @@ use accord_domain::stocktaking::{
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
-    Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
+    Meeting, MeetingChange, MeetingKind, PhaseChange, NewDocument, NewInput, NewMeeting, NewRecommendation,
     NewStatement, Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory,
     SpeakerStatus, Statement, StoredFile, Symbol, Theme,
 };
@@ -206,6 +206,9 @@ pub trait Store: Send + Sync + 'static {
     async fn get_process(&self, slug: &Slug) -> Result<Process>;
     /// A process's phases in date order.
     async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>>;
+    /// The history of a process's phases (decisions and changes of plan),
+    /// oldest first.
+    async fn list_phase_changes(&self, process: &Slug) -> Result<Vec<PhaseChange>>;
     async fn list_meetings(&self, q: &MeetingQuery) -> Result<Page<Meeting>>;
     async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting>;
     /// A meeting's history of changes, oldest first.
@@ -364,6 +367,10 @@ pub trait Tx: Send {
         kind: accord_domain::PhaseKind,
     ) -> Result<Option<Phase>>;
     async fn insert_phase(&mut self, phase: &Phase) -> Result<()>;
+    /// Writes a phase's plan and the decisions on it (its process and kind stay).
+    async fn update_phase(&mut self, phase: &Phase) -> Result<()>;
+    /// Appends a change to a phase's history.
+    async fn insert_phase_change(&mut self, change: &PhaseChange) -> Result<()>;
 
     async fn find_meeting(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Meeting>>;
     /// Records a meeting with its agenda and themes; returns its new id.

@@ -496,13 +496,13 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
     use accord_domain::negotiation::{Operation, Wid};
     app.add_phase(
         &OPERATOR,
-        accord_domain::Phase {
-            process: "trial".parse().unwrap(),
-            kind: accord_domain::PhaseKind::Negotiation,
-            start_date: "2020-01-01".parse().unwrap(),
-            end_date: None,
-            note: None,
-        },
+        accord_domain::Phase::planned(
+            "trial".parse().unwrap(),
+            accord_domain::PhaseKind::Negotiation,
+            "2020-01-01".parse().unwrap(),
+            None,
+            None,
+        ),
     )
     .await
     .unwrap();

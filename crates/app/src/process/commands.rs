@@ -26,6 +26,60 @@ impl crate::App {
         unit.commit().await
     }
 
+    /// Records a decision of the secretariat on a phase of its process:
+    /// opened, extended or closed, with the day it takes effect. Dates are
+    /// the plan, decisions are the fact: the phase runs by the decision
+    /// from then on. Kept in the phase's history and audited; returns the
+    /// change recorded.
+    pub async fn decide_phase(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: PhaseKind,
+        decision: PhaseDecision,
+        reason: Option<String>,
+    ) -> Result<PhaseChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let phase = phase_of(&mut unit, &process, kind).await?;
+        let reason = reason.filter(|r| !r.trim().is_empty());
+        let (next, change_kind, changes) =
+            phase.decided(decision, reason.as_deref(), self.today())?;
+        let change = record_phase_change(&mut unit, &next, change_kind, reason, changes).await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Changes the plan of a phase (its planned dates and note), with the
+    /// reason: a correction, or a phase moved before it opens. The
+    /// decisions taken on it stay. Kept in its history and audited.
+    pub async fn replan_phase(
+        &self,
+        p: &Principal,
+        process: &str,
+        kind: PhaseKind,
+        plan: PhasePlan,
+        reason: &str,
+    ) -> Result<PhaseChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let phase = phase_of(&mut unit, &process, kind).await?;
+        let (next, changes) =
+            phase.replanned(plan.start_date, plan.end_date, plan.note, reason)?;
+        let change = record_phase_change(
+            &mut unit,
+            &next,
+            PhaseChangeKind::Replanned,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
     pub async fn add_theme(&self, p: &Principal, theme: Theme) -> Result<()> {
         authorize(p, Action::EditProcess(&theme.process))?;
         let mut unit = self.unit(p).await?;
@@ -239,6 +293,46 @@ async fn meeting_of(u: &mut Unit<'_>, process: &Slug, id: i64) -> Result<Meeting
 }
 
 /// Writes the changed meeting, its history entry and the audit entry.
+/// The phase of `kind` of a process, or `NotFound` naming it.
+async fn phase_of(u: &mut Unit<'_>, process: &Slug, kind: PhaseKind) -> Result<Phase> {
+    u.tx.find_phase(process, kind).await?.ok_or_else(|| {
+        AppError::NotFound(format!("the process '{process}' has no {kind} phase"))
+    })
+}
+
+async fn record_phase_change(
+    u: &mut Unit<'_>,
+    next: &Phase,
+    kind: PhaseChangeKind,
+    reason: Option<String>,
+    changes: Vec<FieldChange>,
+) -> Result<PhaseChange> {
+    u.tx.update_phase(next).await?;
+    let change = PhaseChange {
+        process: next.process.clone(),
+        phase: next.kind,
+        kind,
+        at: u.at,
+        by: u.principal.name(),
+        reason,
+        changes,
+    };
+    u.tx.insert_phase_change(&change).await?;
+    let action = match kind {
+        PhaseChangeKind::Opened => "phase.open",
+        PhaseChangeKind::Extended => "phase.extend",
+        PhaseChangeKind::Closed => "phase.close",
+        PhaseChangeKind::Replanned => "phase.replan",
+    };
+    u.audit(
+        action,
+        Some(&next.process),
+        vec![format!("phase:{}", next.kind)],
+    )
+    .await?;
+    Ok(change)
+}
+
 async fn record_meeting_change(
     u: &mut Unit<'_>,
     next: &Meeting,

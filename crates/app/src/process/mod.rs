@@ -23,6 +23,14 @@ pub struct ProcessDescription {
     pub documents: Vec<NewDocument>,
 }
 
+/// A phase's plan as the secretariat changes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhasePlan {
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
 /// What needs the attention of who runs a process, each a count; `None`
 /// where the reader may not see it (the dashboard shows only what is
 /// `Some`).

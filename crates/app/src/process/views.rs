@@ -39,9 +39,11 @@ impl crate::App {
         let phases = self.store.list_phases(&slug).await?;
         let today = self.today();
         let current_phase = current_phase(&phases, today).map(|p| p.kind);
+        let phase_changes = self.store.list_phase_changes(&slug).await?;
         Ok(ProcessOverview {
             process,
             phases,
+            phase_changes,
             current_phase,
             today,
         })

@@ -980,13 +980,13 @@ pub(crate) async fn add_phase(
     } = command;
     let result = async {
         let c = input?;
-        let phase = d::Phase {
-            process: slug.parse().map_err(AppError::from)?,
-            kind: c.kind,
-            start_date: c.start_date,
-            end_date: c.end_date,
-            note: c.note,
-        };
+        let phase = d::Phase::planned(
+            slug.parse().map_err(AppError::from)?,
+            c.kind,
+            c.start_date,
+            c.end_date,
+            c.note,
+        );
         s.app.add_phase(&principal, phase).await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}"),
