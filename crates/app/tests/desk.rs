@@ -602,7 +602,9 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
         &ocean,
         "ocean",
         PhaseKind::Negotiation,
-        PhaseDecision::Open { on: d("2018-04-10") },
+        PhaseDecision::Open {
+            on: d("2018-04-10"),
+        },
         Some("the zero draft is out".into()),
     )
     .await
@@ -639,7 +641,9 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
             &ocean,
             "ocean",
             PhaseKind::Negotiation,
-            PhaseDecision::Close { on: d("2018-08-09") },
+            PhaseDecision::Close {
+                on: d("2018-08-09"),
+            },
             None,
         )
         .await
@@ -664,8 +668,11 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
     .unwrap();
 
     let view = app.process("ocean").await.unwrap();
-    let kinds: Vec<(PhaseKind, PhaseChangeKind)> =
-        view.phase_changes.iter().map(|c| (c.phase, c.kind)).collect();
+    let kinds: Vec<(PhaseKind, PhaseChangeKind)> = view
+        .phase_changes
+        .iter()
+        .map(|c| (c.phase, c.kind))
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -681,8 +688,16 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
         .find(|p| p.kind == PhaseKind::Negotiation)
         .unwrap();
     assert_eq!(
-        (negotiation.start_date, negotiation.opened_on, negotiation.closed_on),
-        (d("2018-05-01"), Some(d("2018-04-10")), Some(d("2018-08-09"))),
+        (
+            negotiation.start_date,
+            negotiation.opened_on,
+            negotiation.closed_on
+        ),
+        (
+            d("2018-05-01"),
+            Some(d("2018-04-10")),
+            Some(d("2018-08-09"))
+        ),
         "the plan and the facts side by side"
     );
     assert_eq!(
@@ -701,7 +716,12 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
         audit_actions_of(app, "forest", "phase.").await,
         ["phase.create", "phase.create"]
     );
-    assert!(app.process("forest").await.unwrap().phase_changes.is_empty());
+    assert!(app
+        .process("forest")
+        .await
+        .unwrap()
+        .phase_changes
+        .is_empty());
 
     // Forest's secretariat cannot decide on ocean's phases.
     let err = app
@@ -709,7 +729,9 @@ async fn phases_are_opened_extended_and_closed_by_decision(db: TestDatabase) {
             &forest,
             "ocean",
             PhaseKind::Consultation,
-            PhaseDecision::Close { on: d("2018-03-01") },
+            PhaseDecision::Close {
+                on: d("2018-03-01"),
+            },
             None,
         )
         .await
@@ -724,12 +746,54 @@ async fn a_refused_phase_decision_changes_nothing(db: TestDatabase) {
     plan_phases(app).await;
     let before = app.process("ocean").await.unwrap();
     let cases: Vec<(PhaseKind, PhaseDecision, Option<&str>, &str)> = vec![
-        (PhaseKind::Negotiation, PhaseDecision::Open { on: d("2018-04-11") }, None, "decision_in_future"),
-        (PhaseKind::Consultation, PhaseDecision::Open { on: d("2018-04-10") }, None, "phase_ends_before_opening"),
-        (PhaseKind::Negotiation, PhaseDecision::Extend { until: d("2018-07-01") }, Some("why"), "not_an_extension"),
-        (PhaseKind::Negotiation, PhaseDecision::Extend { until: d("2018-09-01") }, None, "invalid"),
-        (PhaseKind::Negotiation, PhaseDecision::Close { on: d("2018-04-01") }, None, "close_before_opening"),
-        (PhaseKind::Adoption, PhaseDecision::Open { on: d("2018-04-10") }, None, "not_found"),
+        (
+            PhaseKind::Negotiation,
+            PhaseDecision::Open {
+                on: d("2018-04-11"),
+            },
+            None,
+            "decision_in_future",
+        ),
+        (
+            PhaseKind::Consultation,
+            PhaseDecision::Open {
+                on: d("2018-04-10"),
+            },
+            None,
+            "phase_ends_before_opening",
+        ),
+        (
+            PhaseKind::Negotiation,
+            PhaseDecision::Extend {
+                until: d("2018-07-01"),
+            },
+            Some("why"),
+            "not_an_extension",
+        ),
+        (
+            PhaseKind::Negotiation,
+            PhaseDecision::Extend {
+                until: d("2018-09-01"),
+            },
+            None,
+            "invalid",
+        ),
+        (
+            PhaseKind::Negotiation,
+            PhaseDecision::Close {
+                on: d("2018-04-01"),
+            },
+            None,
+            "close_before_opening",
+        ),
+        (
+            PhaseKind::Adoption,
+            PhaseDecision::Open {
+                on: d("2018-04-10"),
+            },
+            None,
+            "not_found",
+        ),
     ];
     for (phase, decision, reason, kind) in cases {
         let err = app

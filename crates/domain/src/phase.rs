@@ -200,7 +200,11 @@ fn not_in_future(on: NaiveDate, today: NaiveDate) -> Result<(), ValidationError>
 fn phase_changes(before: &Phase, after: &Phase) -> Vec<FieldChange> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     [
-        ("start_date", day(Some(before.start_date)), day(Some(after.start_date))),
+        (
+            "start_date",
+            day(Some(before.start_date)),
+            day(Some(after.start_date)),
+        ),
         ("end_date", day(before.end_date), day(after.end_date)),
         (
             "note",
@@ -208,7 +212,11 @@ fn phase_changes(before: &Phase, after: &Phase) -> Vec<FieldChange> {
             after.note.clone().unwrap_or_default(),
         ),
         ("opened_on", day(before.opened_on), day(after.opened_on)),
-        ("extended_to", day(before.extended_to), day(after.extended_to)),
+        (
+            "extended_to",
+            day(before.extended_to),
+            day(after.extended_to),
+        ),
         ("closed_on", day(before.closed_on), day(after.closed_on)),
     ]
     .into_iter()
@@ -315,7 +323,13 @@ mod tests {
         let planned = phase(PhaseKind::Negotiation, "2018-02-01", Some("2018-07-31"));
         // Opened early: runs from the day it opened, still ends as planned.
         let (opened, kind, changes) = planned
-            .decided(PhaseDecision::Open { on: d("2018-01-25") }, None, today)
+            .decided(
+                PhaseDecision::Open {
+                    on: d("2018-01-25"),
+                },
+                None,
+                today,
+            )
             .unwrap();
         assert_eq!(kind, PhaseChangeKind::Opened);
         assert!(opened.contains(d("2018-01-26")) && !planned.contains(d("2018-01-26")));
@@ -325,19 +339,33 @@ mod tests {
         // Extended, then closed: the close is the last word.
         let (extended, _, _) = opened
             .decided(
-                PhaseDecision::Extend { until: d("2018-08-15") },
+                PhaseDecision::Extend {
+                    until: d("2018-08-15"),
+                },
                 Some("more rounds"),
                 today,
             )
             .unwrap();
         assert!(extended.contains(d("2018-08-10")));
         let (closed, _, _) = extended
-            .decided(PhaseDecision::Close { on: d("2018-02-20") }, None, today)
+            .decided(
+                PhaseDecision::Close {
+                    on: d("2018-02-20"),
+                },
+                None,
+                today,
+            )
             .unwrap();
         assert!(closed.contains(d("2018-02-20")) && !closed.contains(d("2018-02-21")));
         // A later phase opened the day another closes takes over that day.
         let next = phase(PhaseKind::Adoption, "2018-12-10", Some("2018-12-11"))
-            .decided(PhaseDecision::Open { on: d("2018-02-20") }, None, today)
+            .decided(
+                PhaseDecision::Open {
+                    on: d("2018-02-20"),
+                },
+                None,
+                today,
+            )
             .unwrap()
             .0;
         let phases = vec![closed.clone(), next];
@@ -353,26 +381,126 @@ mod tests {
         let planned = phase(PhaseKind::Negotiation, "2018-02-01", Some("2018-07-31"));
         let open_ended = phase(PhaseKind::FollowUp, "2018-12-19", None);
         let opened = planned
-            .decided(PhaseDecision::Open { on: d("2018-02-01") }, None, today)
+            .decided(
+                PhaseDecision::Open {
+                    on: d("2018-02-01"),
+                },
+                None,
+                today,
+            )
             .unwrap()
             .0;
         let closed = opened
-            .decided(PhaseDecision::Close { on: d("2018-02-28") }, None, today)
+            .decided(
+                PhaseDecision::Close {
+                    on: d("2018-02-28"),
+                },
+                None,
+                today,
+            )
             .unwrap()
             .0;
         let consultation = phase(PhaseKind::Consultation, "2017-04-01", Some("2017-11-30"));
         let cases: Vec<(&str, &Phase, PhaseDecision, Option<&str>, &str)> = vec![
-            ("open in the future", &planned, PhaseDecision::Open { on: d("2018-03-02") }, None, "decision_in_future"),
-            ("open twice", &opened, PhaseDecision::Open { on: d("2018-02-02") }, None, "phase_already_opened"),
-            ("open after its end", &consultation, PhaseDecision::Open { on: d("2017-12-01") }, None, "phase_ends_before_opening"),
-            ("open a closed phase", &closed, PhaseDecision::Open { on: d("2018-02-28") }, None, "phase_closed"),
-            ("extend without a reason", &planned, PhaseDecision::Extend { until: d("2018-08-31") }, None, "invalid"),
-            ("extend to an earlier day", &planned, PhaseDecision::Extend { until: d("2018-07-31") }, Some("why"), "not_an_extension"),
-            ("extend what has no end", &open_ended, PhaseDecision::Extend { until: d("2030-01-01") }, Some("why"), "not_an_extension"),
-            ("extend a closed phase", &closed, PhaseDecision::Extend { until: d("2018-08-31") }, Some("why"), "phase_closed"),
-            ("close in the future", &planned, PhaseDecision::Close { on: d("2018-03-02") }, None, "decision_in_future"),
-            ("close before it opened", &planned, PhaseDecision::Close { on: d("2018-01-31") }, None, "close_before_opening"),
-            ("close twice", &closed, PhaseDecision::Close { on: d("2018-03-01") }, None, "phase_closed"),
+            (
+                "open in the future",
+                &planned,
+                PhaseDecision::Open {
+                    on: d("2018-03-02"),
+                },
+                None,
+                "decision_in_future",
+            ),
+            (
+                "open twice",
+                &opened,
+                PhaseDecision::Open {
+                    on: d("2018-02-02"),
+                },
+                None,
+                "phase_already_opened",
+            ),
+            (
+                "open after its end",
+                &consultation,
+                PhaseDecision::Open {
+                    on: d("2017-12-01"),
+                },
+                None,
+                "phase_ends_before_opening",
+            ),
+            (
+                "open a closed phase",
+                &closed,
+                PhaseDecision::Open {
+                    on: d("2018-02-28"),
+                },
+                None,
+                "phase_closed",
+            ),
+            (
+                "extend without a reason",
+                &planned,
+                PhaseDecision::Extend {
+                    until: d("2018-08-31"),
+                },
+                None,
+                "invalid",
+            ),
+            (
+                "extend to an earlier day",
+                &planned,
+                PhaseDecision::Extend {
+                    until: d("2018-07-31"),
+                },
+                Some("why"),
+                "not_an_extension",
+            ),
+            (
+                "extend what has no end",
+                &open_ended,
+                PhaseDecision::Extend {
+                    until: d("2030-01-01"),
+                },
+                Some("why"),
+                "not_an_extension",
+            ),
+            (
+                "extend a closed phase",
+                &closed,
+                PhaseDecision::Extend {
+                    until: d("2018-08-31"),
+                },
+                Some("why"),
+                "phase_closed",
+            ),
+            (
+                "close in the future",
+                &planned,
+                PhaseDecision::Close {
+                    on: d("2018-03-02"),
+                },
+                None,
+                "decision_in_future",
+            ),
+            (
+                "close before it opened",
+                &planned,
+                PhaseDecision::Close {
+                    on: d("2018-01-31"),
+                },
+                None,
+                "close_before_opening",
+            ),
+            (
+                "close twice",
+                &closed,
+                PhaseDecision::Close {
+                    on: d("2018-03-01"),
+                },
+                None,
+                "phase_closed",
+            ),
         ];
         for (case, phase, decision, reason, kind) in cases {
             let err = phase.decided(decision, reason, today).unwrap_err();
@@ -392,11 +520,22 @@ mod tests {
     fn the_plan_changes_with_a_reason_and_keeps_the_decisions() {
         let planned = phase(PhaseKind::Negotiation, "2018-02-01", Some("2018-07-31"));
         let opened = planned
-            .decided(PhaseDecision::Open { on: d("2018-02-01") }, None, d("2018-02-01"))
+            .decided(
+                PhaseDecision::Open {
+                    on: d("2018-02-01"),
+                },
+                None,
+                d("2018-02-01"),
+            )
             .unwrap()
             .0;
         let (moved, changes) = opened
-            .replanned(d("2018-02-01"), Some(d("2018-07-13")), None, "the last round is on 13 July")
+            .replanned(
+                d("2018-02-01"),
+                Some(d("2018-07-13")),
+                None,
+                "the last round is on 13 July",
+            )
             .unwrap();
         assert_eq!(moved.opened_on, Some(d("2018-02-01")));
         assert_eq!(moved.ends(), Some(d("2018-07-13")));
@@ -409,7 +548,13 @@ mod tests {
                 .kind()
         };
         assert_eq!(refused("2018-02-01", Some("2018-07-13"), " "), "invalid");
-        assert_eq!(refused("2018-02-01", Some("2018-01-13"), "why"), "end_before_start");
-        assert_eq!(refused("2018-02-01", Some("2018-07-31"), "why"), "nothing_changed");
+        assert_eq!(
+            refused("2018-02-01", Some("2018-01-13"), "why"),
+            "end_before_start"
+        );
+        assert_eq!(
+            refused("2018-02-01", Some("2018-07-31"), "why"),
+            "nothing_changed"
+        );
     }
 }

@@ -391,7 +391,11 @@ pub async fn phase_decisions_and_their_history(store: &dyn Store) {
         vec![planned("other")],
         "the other process's phase is untouched"
     );
-    assert!(store.list_phase_changes(&slug("other")).await.unwrap().is_empty());
+    assert!(store
+        .list_phase_changes(&slug("other"))
+        .await
+        .unwrap()
+        .is_empty());
 
     // A phase the process does not have, or a change on it, is refused.
     let mut tx = store.begin().await.unwrap();
@@ -403,7 +407,10 @@ pub async fn phase_decisions_and_their_history(store: &dyn Store) {
     ));
     let mut orphan = change;
     orphan.phase = PhaseKind::Adoption;
-    assert_conflict(tx.insert_phase_change(&orphan).await, "a change to a phase that is not there");
+    assert_conflict(
+        tx.insert_phase_change(&orphan).await,
+        "a change to a phase that is not there",
+    );
 }
 
 pub async fn phase_dates_and_duplicates_are_refused(store: &dyn Store) {

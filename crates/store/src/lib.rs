@@ -19,9 +19,9 @@ use accord_domain::stocktaking::{
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
-    Meeting, MeetingChange, MeetingKind, PhaseChange, NewDocument, NewInput, NewMeeting, NewRecommendation,
-    NewStatement, Objection, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory,
-    SpeakerStatus, Statement, StoredFile, Symbol, Theme,
+    Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
+    NewStatement, Objection, Phase, PhaseChange, Process, Recommendation, RoleGrant, Slug,
+    SpeakerCategory, SpeakerStatus, Statement, StoredFile, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};

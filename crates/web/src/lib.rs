@@ -127,6 +127,7 @@ fn compression(
 fn api() -> utoipa_axum::router::OpenApiRouter<SharedState> {
     utoipa_axum::router::OpenApiRouter::with_openapi(http::openapi::frame())
         .merge(process::api::api_routes())
+        .merge(process::phases::api_routes())
         .merge(process::speakers::api_routes())
         .merge(process::files::api_routes())
         .merge(access::api::api_routes())
@@ -145,6 +146,7 @@ fn pages() -> http::routes::PageRoutes {
         .merge(http::assets::routes())
         .merge(process::manage::routes())
         .merge(process::api::form_routes())
+        .merge(process::phases::routes())
         .merge(access::api::form_routes())
         .merge(process::files::routes())
         .merge(process::feeds::routes())

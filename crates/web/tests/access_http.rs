@@ -3,7 +3,7 @@
 
 use accord_app::{App, Principal};
 use accord_demo::{Demo, LoadDemo};
-use accord_domain::{Role, RoleGrant};
+use accord_domain::{PhaseKind, Role, RoleGrant};
 use accord_testkit::{on_both_stores, TestDatabase};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -30,6 +30,7 @@ on_both_stores!(
     the_public_participants_list_never_shows_e_mail_addresses,
     the_secretariat_writes_through_html_forms,
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
+    the_secretariat_opens_extends_and_closes_phases_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
@@ -500,7 +501,8 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
             "trial".parse().unwrap(),
             accord_domain::PhaseKind::Negotiation,
             "2020-01-01".parse().unwrap(),
-            None,
+            // A planned end, far off, for the phase-decision rows to extend.
+            Some("2039-12-31".parse().unwrap()),
             None,
         ),
     )
@@ -615,6 +617,23 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             (
                 p(path),
                 json!({ "kind": kinds[n % 4], "start_date": "2030-01-01" }),
+            )
+        }
+        ("POST", "/api/v1/processes/{slug}/phases/{kind}/decisions") => {
+            // Each call extends the trial negotiation a day further.
+            let until = chrono::NaiveDate::from_ymd_opt(2040, 1, 1).unwrap()
+                + chrono::Days::new(n as u64);
+            (
+                "/api/v1/processes/trial/phases/negotiation/decisions".into(),
+                json!({ "decision": "extend", "until": until, "reason": format!("Round {n}") }),
+            )
+        }
+        ("PUT", "/api/v1/processes/{slug}/phases/{kind}") => {
+            let end = chrono::NaiveDate::from_ymd_opt(2039, 1, 1).unwrap()
+                + chrono::Days::new(n as u64);
+            (
+                "/api/v1/processes/trial/phases/negotiation".into(),
+                json!({ "start_date": "2020-01-01", "end_date": end, "reason": format!("Plan {n}") }),
             )
         }
         ("POST", "/api/v1/processes/{slug}/meetings") => (
@@ -1016,6 +1035,14 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         (("POST", "/api/v1/processes"), vec!["global secretariat"]),
         (
             ("POST", "/api/v1/processes/{slug}/phases"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/phases/{kind}/decisions"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("PUT", "/api/v1/processes/{slug}/phases/{kind}"),
             vec!["global secretariat", "trial secretariat"],
         ),
         (
@@ -3040,6 +3067,233 @@ fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
         .header(header::COOKIE, format!("accord_session={session}"))
         .body(Body::from(body))
         .unwrap()
+}
+
+/// Phases as decisions in the portal and the API: the plan and the
+/// decisions shown to everyone, the forms to the process's own secretariat
+/// only; a refused decision keeps what was typed and changes nothing; the
+/// decision makes the phase current, is confirmed, listed by the API with
+/// its history and audited; the other process is untouched.
+async fn the_secretariat_opens_extends_and_closes_phases_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let today = site.app.today();
+    let day = |offset: i64| today + chrono::Duration::days(offset);
+    for process in ["trial", "other"] {
+        for (kind, start, end) in [
+            (PhaseKind::Consultation, day(-90), Some(day(-10))),
+            (PhaseKind::Negotiation, day(30), Some(day(120))),
+        ] {
+            site.app
+                .add_phase(
+                    &OPERATOR,
+                    accord_domain::Phase::planned(process.parse().unwrap(), kind, start, end, None),
+                )
+                .await
+                .unwrap();
+        }
+    }
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    assert_eq!(site.app.process("trial").await.unwrap().current_phase, None);
+
+    // Everyone reads the plan; only the process's secretariat gets forms.
+    let decisions = "/processes/trial/phases/negotiation/decisions";
+    for who in [None, Some(&other.secret), Some(&del.secret)] {
+        let page = send(
+            &site,
+            page_get(who.map(String::as_str), "/processes/trial/phases"),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body.contains("id=\"phase-negotiation\""),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains(decisions), "no forms for this reader");
+    }
+    let page = send(
+        &site,
+        page_get(Some(&sec.secret), "/processes/trial/phases"),
+    )
+    .await;
+    assert!(page.body.contains(&format!("action=\"{decisions}\"")));
+    assert!(
+        page.body.contains("aria-current=\"page\""),
+        "the process bar marks the overview"
+    );
+
+    // Another process's secretariat and a delegate are refused; nothing changes.
+    for who in [other, del] {
+        let refused = send(
+            &site,
+            form_post(
+                &who.secret,
+                decisions,
+                format!("csrf={}&decision=open&on={today}", who.csrf),
+            ),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
+
+    // Opening tomorrow is refused: the form comes back open, as typed.
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            decisions,
+            format!(
+                "csrf={}&decision=open&on={}&reason=The+zero+draft+is+out",
+                sec.csrf,
+                day(1)
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains(&format!("value=\"{}\"", day(1))),
+        "the day typed stays"
+    );
+    assert!(
+        again.body.contains("value=\"The zero draft is out\""),
+        "the reason typed stays"
+    );
+    assert!(
+        again.body.contains("id=\"open-negotiation-on-error\""),
+        "the message beside the day"
+    );
+    assert!(again.body.contains("<details open>"), "the form stays open");
+    assert!(site
+        .app
+        .process("trial")
+        .await
+        .unwrap()
+        .phase_changes
+        .is_empty());
+
+    // Opened today: the negotiation runs now, and the page says so.
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            decisions,
+            format!(
+                "csrf={}&decision=open&on={today}&reason=The+zero+draft+is+out",
+                sec.csrf
+            ),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        "/processes/trial/phases?done=phase-opened#phase-negotiation"
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The phase was opened.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("The zero draft is out"));
+    let trial = site.app.process("trial").await.unwrap();
+    assert_eq!(trial.current_phase, Some(PhaseKind::Negotiation));
+    assert_eq!(site.app.process("other").await.unwrap().current_phase, None);
+
+    // The API: the plan and the facts side by side, and the history.
+    let list = send(&site, page_get(None, "/api/v1/processes/trial/phases")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let json = list.json();
+    let negotiation = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "negotiation")
+        .unwrap()
+        .clone();
+    assert_eq!(negotiation["start_date"], day(30).to_string());
+    assert_eq!(negotiation["opened_on"], today.to_string());
+    assert_eq!(negotiation["starts"], today.to_string());
+    assert_eq!(json["current_phase"], "negotiation");
+    assert_eq!(json["history"][0]["kind"], "opened");
+    assert_eq!(json["history"][0]["by"], "Amina Secretary");
+    let elsewhere = send(&site, page_get(None, "/api/v1/processes/other/phases")).await;
+    assert_eq!(elsewhere.json()["history"], json!([]));
+
+    // An extension without its last day is refused as JSON, naming the field.
+    let json_post = |body: Value| {
+        Request::post(decisions.replace("/processes/", "/api/v1/processes/"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, format!("accord_session={}", sec.secret))
+            .header("x-csrf-token", &sec.csrf)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let refused = send(
+        &site,
+        json_post(json!({ "decision": "extend", "reason": "More rounds" })),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(refused.json()["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("until:"));
+    let closed = send(&site, json_post(json!({ "decision": "close" }))).await;
+    assert_eq!(closed.status, StatusCode::CREATED, "{}", closed.body);
+    assert_eq!(closed.json()["kind"], "closed");
+    let twice = send(&site, json_post(json!({ "decision": "close" }))).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert_eq!(twice.json()["error"], "phase_closed");
+
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("phase.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &accord_app::PageRequest::first(10),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.record.action)
+        .filter(|a| a != "phase.create")
+        .collect();
+    assert_eq!(audit, ["phase.close", "phase.open"]);
 }
 
 /// The meeting desk in the portal: postponed and cancelled through the

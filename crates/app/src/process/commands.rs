@@ -66,8 +66,7 @@ impl crate::App {
         authorize(p, Action::EditProcess(&process))?;
         let mut unit = self.unit(p).await?;
         let phase = phase_of(&mut unit, &process, kind).await?;
-        let (next, changes) =
-            phase.replanned(plan.start_date, plan.end_date, plan.note, reason)?;
+        let (next, changes) = phase.replanned(plan.start_date, plan.end_date, plan.note, reason)?;
         let change = record_phase_change(
             &mut unit,
             &next,
@@ -295,9 +294,9 @@ async fn meeting_of(u: &mut Unit<'_>, process: &Slug, id: i64) -> Result<Meeting
 /// Writes the changed meeting, its history entry and the audit entry.
 /// The phase of `kind` of a process, or `NotFound` naming it.
 async fn phase_of(u: &mut Unit<'_>, process: &Slug, kind: PhaseKind) -> Result<Phase> {
-    u.tx.find_phase(process, kind).await?.ok_or_else(|| {
-        AppError::NotFound(format!("the process '{process}' has no {kind} phase"))
-    })
+    u.tx.find_phase(process, kind)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("the process '{process}' has no {kind} phase")))
 }
 
 async fn record_phase_change(

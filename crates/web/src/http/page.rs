@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("amend.html", include_str!("../../templates/amend.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("process.html", include_str!("../../templates/process.html")),
+    ("phases.html", include_str!("../../templates/phases.html")),
     (
         "meetings.html",
         include_str!("../../templates/meetings.html"),
@@ -375,6 +376,10 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "consultation-closed",
     "consultation-extended",
     "adoption-recorded",
+    "phase-opened",
+    "phase-extended",
+    "phase-closed",
+    "phase-replanned",
 ];
 
 /// The confirmation a page's address carries, if it is one of ours.
@@ -557,7 +562,7 @@ fn process_tab_of(path: &str) -> &'static str {
     };
     let mut parts = rest.split('/').skip(1);
     match parts.next().unwrap_or("") {
-        "" => "overview",
+        "" | "phases" => "overview",
         "meetings" | "statements" => "meetings",
         "documents" => "documents",
         "consultations" | "campaigns" | "inputs" | "accreditation" => "consultation",

@@ -55,15 +55,6 @@ pub struct OfficerDto {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct PhaseDto {
-    kind: String,
-    start_date: NaiveDate,
-    /// Null while the phase runs with no set end.
-    end_date: Option<NaiveDate>,
-    note: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct ProcessDto {
     slug: String,
     title: String,
@@ -81,7 +72,7 @@ pub struct ProcessDto {
     /// with `{symbol}` (the default: `https://undocs.org/{symbol}`).
     #[schema(example = "https://undocs.org/{symbol}")]
     record_resolver: String,
-    phases: Vec<PhaseDto>,
+    phases: Vec<crate::process::phases::PhaseDto>,
     current_phase: Option<String>,
 }
 
@@ -440,13 +431,8 @@ async fn get_process(
             .unwrap_or_else(|| d::DEFAULT_RECORD_RESOLVER.to_owned()),
         phases: o
             .phases
-            .into_iter()
-            .map(|ph| PhaseDto {
-                kind: ph.kind.to_string(),
-                start_date: ph.start_date,
-                end_date: ph.end_date,
-                note: ph.note,
-            })
+            .iter()
+            .map(crate::process::phases::phase_dto)
             .collect(),
         current_phase: o.current_phase.map(|k| k.to_string()),
     }))

@@ -9,5 +9,6 @@ pub(crate) mod history;
 pub mod manage;
 pub mod pages;
 pub(crate) mod params;
+pub mod phases;
 pub mod speakers;
 pub mod timeline;

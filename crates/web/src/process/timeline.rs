@@ -75,9 +75,10 @@ pub fn layout(
     meetings: &[Meeting],
     current: Option<PhaseKind>,
 ) -> Option<Timeline> {
-    let closed: Vec<&Phase> = phases.iter().filter(|p| p.end_date.is_some()).collect();
-    let first = closed.iter().map(|p| p.start_date).min()?;
-    let last = closed.iter().filter_map(|p| p.end_date).max()?;
+    // Each phase as it runs: by the decisions on it, else by its plan.
+    let closed: Vec<&Phase> = phases.iter().filter(|p| p.ends().is_some()).collect();
+    let first = closed.iter().map(|p| p.starts()).min()?;
+    let last = closed.iter().filter_map(|p| p.ends()).max()?;
     let start = first.with_day(1)?;
     let end = last.with_day(1)?.checked_add_months(Months::new(1))?;
     let span = (end - start).num_days().max(1) as f64;
@@ -119,7 +120,7 @@ pub fn layout(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let (x, w) = range(p.start_date, p.end_date.unwrap_or(p.start_date), 2.0);
+            let (x, w) = range(p.starts(), p.ends().unwrap_or(p.starts()), 2.0);
             let label = i18n.text(lang, &format!("phase-{}", p.kind), None);
             let (label_x, anchor, outside) = label_at(x, w, &label);
             Band {
