@@ -267,7 +267,9 @@ impl App {
             ItemKind::Statement => {
                 let st = self.store.get_statement(process, id).await?;
                 let meeting = self.store.get_meeting(process, st.meeting).await?;
-                let actor = self.store.get_actor(&st.actor).await?;
+                // Found under whose statement it is: a group's, when a
+                // member state spoke for it.
+                let actor = self.store.get_actor(st.credited_to()).await?;
                 for text in self.store.list_texts(kind, id).await? {
                     if text.body.is_empty() {
                         continue;

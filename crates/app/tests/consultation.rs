@@ -178,7 +178,26 @@ async fn who_may_deliver_a_statement(db: TestDatabase) {
     app.designate_group_speaker(&fra, "gcm", "EU", "fra@example.org")
         .await
         .unwrap();
-    let group = app.add_statement(&fra, for_eu, vec![]).await.unwrap();
+    let group = app
+        .add_statement(
+            &fra,
+            for_eu,
+            english("On behalf of the European Union and its member States."),
+        )
+        .await
+        .unwrap();
+    // A member speaks for its group only on days it is a member: the United
+    // Kingdom until 31 January 2020.
+    let mut gbr_for_eu = statement(m, "GBR", Distribution::Public);
+    gbr_for_eu.on_behalf_of = Some("EU".parse().unwrap());
+    gbr_for_eu.delivered_on = "2020-02-01".parse().unwrap();
+    assert_eq!(
+        kind(app.add_statement(&sec, gbr_for_eu.clone(), vec![]).await),
+        "cannot_speak",
+        "the United Kingdom left the EU on 31 January 2020"
+    );
+    gbr_for_eu.delivered_on = "2017-05-08".parse().unwrap();
+    app.add_statement(&sec, gbr_for_eu, vec![]).await.unwrap();
     let iom = app
         .add_statement(
             &sec,
@@ -192,6 +211,30 @@ async fn who_may_deliver_a_statement(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(detail.on_behalf_of.unwrap().code.as_str(), "EU");
+    assert_eq!(detail.actor.code.as_str(), "FRA", "spoken by France");
+    assert_eq!(detail.statement.credited_to().as_str(), "EU");
+    // Found under the group, not under the state that spoke for it.
+    let under = |actor: &'static str| accord_app::SearchRequest {
+        text: "European Union".into(),
+        filters: vec![("actor".into(), actor.into())],
+        limit: 10,
+        offset: 0,
+    };
+    let hits = app
+        .search(&Principal::Anonymous, under("EU"))
+        .await
+        .unwrap();
+    assert!(
+        hits.hits
+            .iter()
+            .any(|h| h.kind == "statement" && h.item_id == group),
+        "the group's statement is found under the group"
+    );
+    let hits = app
+        .search(&Principal::Anonymous, under("FRA"))
+        .await
+        .unwrap();
+    assert!(hits.hits.iter().all(|h| h.item_id != group));
     assert_eq!(detail.statement.entered_by, "fra@example.org");
     let detail = app
         .statement(&Principal::Anonymous, "gcm", own)

@@ -62,6 +62,14 @@ pub struct NewStatement {
 }
 
 impl NewStatement {
+    /// Whose statement it is: the group it is delivered for, else its
+    /// speaker. "Austria on behalf of the European Union" is the European
+    /// Union's statement, spoken by Austria: listed, searched and counted
+    /// under the group.
+    pub fn credited_to(&self) -> &ActorCode {
+        self.on_behalf_of.as_ref().unwrap_or(&self.actor)
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         required("statement title", &self.title)?;
         at_most("statement title", &self.title, 500)

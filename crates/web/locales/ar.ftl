@@ -1024,3 +1024,4 @@ done-phase-opened = افتُتحت المرحلة.
 done-phase-extended = مُدِّدت المرحلة.
 done-phase-closed = اختُتمت المرحلة.
 done-phase-replanned = عُدِّلت خطة المرحلة.
+statement-spoken-by = ألقاها

@@ -1020,3 +1020,4 @@ done-phase-opened = The phase was opened.
 done-phase-extended = The phase was extended.
 done-phase-closed = The phase was closed.
 done-phase-replanned = The phase’s plan was changed.
+statement-spoken-by = spoken by

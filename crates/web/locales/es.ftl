@@ -1020,3 +1020,4 @@ done-phase-opened = Se abrió la fase.
 done-phase-extended = Se prorrogó la fase.
 done-phase-closed = Se cerró la fase.
 done-phase-replanned = Se modificó el calendario de la fase.
+statement-spoken-by = pronunciada por

@@ -1017,3 +1017,4 @@ done-phase-opened = La phase a été ouverte.
 done-phase-extended = La phase a été prolongée.
 done-phase-closed = La phase a été close.
 done-phase-replanned = Le calendrier de la phase a été modifié.
+statement-spoken-by = prononcée par

@@ -1034,3 +1034,4 @@ done-phase-opened = Этап открыт.
 done-phase-extended = Этап продлён.
 done-phase-closed = Этап закрыт.
 done-phase-replanned = План этапа изменён.
+statement-spoken-by = выступающий:

@@ -1004,3 +1004,4 @@ done-phase-opened = 阶段已开启。
 done-phase-extended = 阶段已延长。
 done-phase-closed = 阶段已结束。
 done-phase-replanned = 阶段计划已变更。
+statement-spoken-by = 发言方：

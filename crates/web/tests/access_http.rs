@@ -31,6 +31,7 @@ on_both_stores!(
     the_secretariat_writes_through_html_forms,
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
     the_secretariat_opens_extends_and_closes_phases_in_the_portal,
+    a_group_s_statement_is_credited_to_the_group_and_names_its_speaker,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
@@ -3067,6 +3068,72 @@ fn form_post(session: &str, uri: &str, body: String) -> Request<Body> {
         .header(header::COOKIE, format!("accord_session={session}"))
         .body(Body::from(body))
         .unwrap()
+}
+
+/// "Austria on behalf of the European Union": the meeting's list and the
+/// statement's page name the group first and its speaker after it, in the
+/// reader's language; the API says whose statement it is.
+async fn a_group_s_statement_is_credited_to_the_group_and_names_its_speaker(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].clone();
+    let id = site
+        .app
+        .add_statement(
+            &OPERATOR,
+            accord_domain::NewStatement {
+                process: "trial".parse().unwrap(),
+                meeting: meeting.id,
+                agenda_item: 0,
+                actor: "AUT".parse().unwrap(),
+                on_behalf_of: Some("EU".parse().unwrap()),
+                title: "Statement of the European Union".into(),
+                delivered_on: meeting.start_date,
+                distribution: accord_domain::Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            vec![],
+        )
+        .await
+        .unwrap();
+    let page = send(
+        &site,
+        page_get(None, &format!("/processes/trial/meetings/{}", meeting.id)),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let row = between(&page.body, "Statement of the European Union</a>", "</li>");
+    assert!(
+        row.contains(
+            ">European Union</a> <span class=\"muted\">(spoken by <a href=\"/actors/AUT\""
+        ),
+        "{row}"
+    );
+    let page = send(
+        &site,
+        Request::get(format!("/processes/trial/statements/{id}"))
+            .header("accept-language", "fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let lead = between(&page.body, "<p class=\"lead\">", "</p>");
+    assert!(lead.starts_with("<a href=\"/actors/EU\""), "{lead}");
+    assert!(
+        lead.contains("prononcée par <a href=\"/actors/AUT\""),
+        "{lead}"
+    );
+    assert!(
+        lead.contains(">Autriche</a>"),
+        "the speaker named in French: {lead}"
+    );
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/statements/{id}")),
+    )
+    .await;
+    assert_eq!(api.json()["credited_to"], "EU");
+    assert_eq!(api.json()["actor"], "AUT");
 }
 
 /// Phases as decisions in the portal and the API: the plan and the

@@ -38,10 +38,14 @@ impl crate::App {
                 .find_actor(group_code)
                 .await?
                 .ok_or_else(|| ValidationError::UnknownActor(group_code.to_string()))?;
-            if group.kind != ActorKind::Group || !group.members.contains(&actor.code) {
+            // Membership on the day it spoke: the United Kingdom spoke for
+            // the European Union until 31 January 2020, not after.
+            if group.kind != ActorKind::Group
+                || !group.had_member_on(&actor.code, statement.delivered_on)
+            {
                 return Err(ValidationError::CannotSpeak {
                     actor: actor.code.to_string(),
-                    what: "a speaker for a group it is not a member of",
+                    what: "a speaker for a group it was not a member of on the day it spoke",
                 }
                 .into());
             }

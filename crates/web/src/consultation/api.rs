@@ -62,6 +62,9 @@ pub struct ConsultStatement {
     actor: d::ActorCode,
     /// The group it was delivered for, if any.
     on_behalf_of: Option<d::ActorCode>,
+    /// Whose statement it is: the group it was delivered for, else its
+    /// speaker ("Austria on behalf of the European Union" is the Union's).
+    credited_to: d::ActorCode,
     title: String,
     delivered_on: NaiveDate,
     distribution: d::Distribution,
@@ -89,6 +92,7 @@ impl From<d::Statement> for ConsultStatement {
             id,
             meeting: statement.meeting,
             agenda_item: statement.agenda_item,
+            credited_to: statement.credited_to().clone(),
             actor: statement.actor,
             on_behalf_of: statement.on_behalf_of,
             title: statement.title,

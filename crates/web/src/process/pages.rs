@@ -7,7 +7,7 @@ use crate::http::routes::{get, PageRoutes};
 use crate::process::timeline;
 use crate::SharedState;
 use accord_app::policy::Capabilities;
-use accord_domain::{ActorKind, Language, MeetingKind, PhaseKind};
+use accord_domain::{self as d, ActorKind, Language, MeetingKind, PhaseKind};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -280,7 +280,7 @@ pub(crate) async fn render_meeting(
             }
         })
         .collect();
-    let statements: Vec<Value> = s
+    let statements = s
         .app
         .statements(
             r.principal(),
@@ -290,14 +290,33 @@ pub(crate) async fn render_meeting(
         )
         .await
         .map_err(|e| r.error(s, e))?
-        .items
+        .items;
+    // Each statement under whose it is (a group's, when a state spoke for
+    // it), named in the reader's language.
+    let actors: std::collections::HashMap<d::ActorCode, d::Actor> = if statements.is_empty() {
+        Default::default()
+    } else {
+        s.app
+            .all_actors(None)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|a| (a.code.clone(), a))
+            .collect()
+    };
+    let statements: Vec<Value> = statements
         .into_iter()
         .map(|st| {
+            let actor = |code: &d::ActorCode| {
+                actors
+                    .get(code)
+                    .map_or_else(|| Value::from(code.as_str()), Value::from_serialize)
+            };
             context! {
                 id => st.id,
                 title => st.statement.title,
-                actor => st.statement.actor.as_str(),
-                on_behalf_of => st.statement.on_behalf_of.as_ref().map(|g| g.as_str().to_owned()),
+                credited => actor(st.statement.credited_to()),
+                spoken_by => st.statement.on_behalf_of.as_ref().map(|_| actor(&st.statement.actor)),
                 distribution => st.statement.distribution.as_str(),
                 synthetic => st.statement.synthetic,
                 filed_late => st.filed_late,
