@@ -68,6 +68,17 @@ pub fn territory_name(lang: &str, iso2: &str) -> Option<&'static str> {
     table(index).get(iso2).map(String::as_str)
 }
 
+/// CLDR's name of the UN M49 region `m49` (three digits: `002` Africa,
+/// `419` Latin America, `155` Western Europe…) in `lang`, or `None` for an
+/// unknown language or code.
+pub fn region_name(lang: &str, m49: &str) -> Option<&'static str> {
+    let index = LANGUAGES.iter().position(|l| *l == lang)?;
+    if !(m49.len() == 3 && m49.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    table(index).get(m49).map(String::as_str)
+}
+
 /// The name of the state whose ISO 3166-1 alpha-2 code is `iso2`, as the
 /// United Nations seats it, in `lang`; `None` where CLDR has no name for
 /// that entity. Two observer states differ from CLDR's territory:

@@ -117,6 +117,12 @@ async fn the_vote_page_names_states_in_the_readers_language(db: TestDatabase) {
     let (_, html, _) = get_in(&router, &page, &[(header::ACCEPT_LANGUAGE, "fr")]).await;
     let at = |iso2: &str| html.find(&format!(">{}</a>", cldr("fr", iso2))).unwrap();
     assert!(at("ES") < at("US") && at("US") < at("FI") && at("US") < at("ZW"));
+    // Regions and sub-regions too, by their M49 codes' names in CLDR.
+    assert!(
+        html.contains("<td lang=\"fr\" dir=\"ltr\">Europe de l’Ouest</td>"),
+        "France's sub-region in French"
+    );
+    assert!(!html.contains(">Western Europe<"));
     // In English, the United Nations' names as stored.
     let (_, html, _) = get(&router, &page).await;
     assert!(html.contains("<a href=\"/actors/MEX\" lang=\"en\" dir=\"ltr\">Mexico</a>"));

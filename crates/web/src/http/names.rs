@@ -34,6 +34,70 @@ fn localised(lang: Language, iso2: Option<&str>) -> Option<&'static str> {
     accord_cldr::state_name(lang.as_str(), iso2?)
 }
 
+/// The UN M49 regions and sub-regions Accord's actors are placed in, by
+/// the English name stored with them, and their M49 codes.
+const M49_REGIONS: &[(&str, &str)] = &[
+    ("Africa", "002"),
+    ("America", "019"),
+    ("Americas", "019"),
+    ("Asia", "142"),
+    ("Europe", "150"),
+    ("Oceania", "009"),
+    ("Eastern Africa", "014"),
+    ("Middle Africa", "017"),
+    ("Northern Africa", "015"),
+    ("Southern Africa", "018"),
+    ("Western Africa", "011"),
+    ("Sub-Saharan Africa", "202"),
+    ("Caribbean", "029"),
+    ("Central America", "013"),
+    ("South America", "005"),
+    ("Northern America", "021"),
+    ("Latin America and the Caribbean", "419"),
+    ("Central Asia", "143"),
+    ("Eastern Asia", "030"),
+    ("South-eastern Asia", "035"),
+    ("Southern Asia", "034"),
+    ("Western Asia", "145"),
+    ("Eastern Europe", "151"),
+    ("Northern Europe", "154"),
+    ("Southern Europe", "039"),
+    ("Western Europe", "155"),
+    ("Australia and New Zealand", "053"),
+    ("Melanesia", "054"),
+    ("Micronesia", "057"),
+    ("Polynesia", "061"),
+];
+
+/// A region or sub-region (stored by its English M49 name) in `lang`:
+/// CLDR's name of its M49 code when `lang` is not English and CLDR has
+/// one, else `stored`.
+pub fn region_name(lang: Language, stored: &str) -> Cow<'_, str> {
+    match localised_region(lang, stored) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Borrowed(stored),
+    }
+}
+
+/// The language the name [`region_name`] gives is in.
+pub fn region_name_language(lang: Language, stored: &str) -> Language {
+    if localised_region(lang, stored).is_some() {
+        lang
+    } else {
+        Language::En
+    }
+}
+
+fn localised_region(lang: Language, stored: &str) -> Option<&'static str> {
+    if lang == Language::En {
+        return None;
+    }
+    let (_, m49) = M49_REGIONS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(stored))?;
+    accord_cldr::region_name(lang.as_str(), m49)
+}
+
 /// `lang` and `dir` attributes for an element holding a name in `lang`.
 pub fn lang_attributes(lang: Language) -> String {
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
@@ -102,5 +166,39 @@ mod tests {
                 "Zimbabwe"
             ]
         );
+    }
+
+    #[test]
+    fn regions_are_named_from_cldr_by_their_m49_code() {
+        assert_eq!(
+            region_name(Language::Fr, "Western Europe"),
+            "Europe de l’Ouest"
+        );
+        assert_eq!(region_name(Language::Es, "Africa"), "África");
+        assert_eq!(region_name(Language::Fr, "America"), "Amériques");
+        assert_eq!(
+            region_name(Language::En, "Western Europe"),
+            "Western Europe"
+        );
+        assert_eq!(
+            region_name_language(Language::Fr, "Western Europe"),
+            Language::Fr
+        );
+        // A name that is not an M49 region stays as stored, in English.
+        assert_eq!(region_name(Language::Fr, "Atlantis"), "Atlantis");
+        assert_eq!(region_name_language(Language::Fr, "Atlantis"), Language::En);
+        assert_eq!(region_name(Language::Fr, ""), "");
+        // Every region the table names has a name in every language.
+        for (name, _) in M49_REGIONS {
+            for lang in [
+                Language::Ar,
+                Language::Es,
+                Language::Fr,
+                Language::Ru,
+                Language::Zh,
+            ] {
+                assert_eq!(region_name_language(lang, name), lang, "{name} in {lang}");
+            }
+        }
     }
 }

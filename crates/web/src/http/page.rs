@@ -202,6 +202,15 @@ pub fn templates(i18n: Arc<I18n>) -> Environment<'static> {
             Ok(Value::from_safe_string(names::lang_attributes(lang)))
         },
     );
+    // A region or sub-region (its English M49 name) in the page's
+    // language, from CLDR (`http/names.rs`), and the `lang`/`dir` of that.
+    env.add_function("region_name", |state: &TplState, stored: String| {
+        names::region_name(page_language(state), &stored).into_owned()
+    });
+    env.add_function("region_attrs", |state: &TplState, stored: String| {
+        let lang = names::region_name_language(page_language(state), &stored);
+        Value::from_safe_string(names::lang_attributes(lang))
+    });
     // A process's or a meeting's title in the page's language where it has
     // been translated, else the original; and the `lang`/`dir` of that.
     env.add_function(
