@@ -77,7 +77,7 @@ impl AccreditationOutcome {
 #[cfg_attr(
     feature = "openapi",
     derive(utoipa::ToSchema),
-    schema(as = AccreditationBodyDecision)
+    schema(as = AccreditationBodyDecisionEntry)
 )]
 pub struct BodyDecision {
     /// The body the application was referred to.
