@@ -14,7 +14,7 @@ mod process;
 mod search;
 pub mod stocktaking;
 
-pub use access::accreditation::DEFAULT_OBJECTION_DAYS;
+pub use access::accreditation::{RecordedBodyDecision, DEFAULT_OBJECTION_DAYS};
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
     ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, RESET_ATTEMPTS, RESET_HOURS,

@@ -94,6 +94,20 @@ pub enum ValidationError {
     ObjectionPeriodRunning(String),
     #[error("the application was already decided: {0}")]
     AlreadyDecided(String),
+    #[error("a member state objected to this application: it was referred to the {0}, whose decision the secretariat records; the secretariat cannot decide it alone")]
+    ObjectionPendingDecision(String),
+    #[error("no member state objected to this application: it was not referred to a deciding body, and the secretariat decides it")]
+    NotReferred,
+    #[error("the decision is dated {0}, a day still to come: record a decision once it is taken")]
+    DecisionDateInFuture(NaiveDate),
+    #[error("the decision is dated {date}, before the no-objection period ended ({end}): the body decides once every objection is in")]
+    DecisionBeforePeriodEnd { date: NaiveDate, end: NaiveDate },
+    #[error("the decision is dated {date}, but the meeting ran from {start} to {end}")]
+    DecisionOutsideMeeting {
+        date: NaiveDate,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     #[error("{0} has already objected to this application")]
     AlreadyObjected(String),
     #[error("'{0}' is not an organisation accredited to this process")]
@@ -210,6 +224,11 @@ impl ValidationError {
             ObjectionPeriodOver(_) => "objection_period_over",
             ObjectionPeriodRunning(_) => "objection_period_running",
             AlreadyDecided(_) => "already_decided",
+            ObjectionPendingDecision(_) => "objection_pending_decision",
+            NotReferred => "not_referred",
+            DecisionDateInFuture(_) => "decision_date_in_future",
+            DecisionBeforePeriodEnd { .. } => "decision_before_period_end",
+            DecisionOutsideMeeting { .. } => "decision_outside_meeting",
             AlreadyObjected(_) => "already_objected",
             NotAccredited(_) => "not_accredited",
             AlreadyRegistered(_) => "already_registered",
@@ -256,6 +275,8 @@ impl ValidationError {
                 | DuplicateEmail(_)
                 | AlreadyInscribed(_)
                 | AlreadyDecided(_)
+                | ObjectionPendingDecision(_)
+                | NotReferred
                 | AlreadyObjected(_)
                 | AlreadyRegistered(_)
                 | AlreadyVoted(_)

@@ -21,7 +21,8 @@ mod theme;
 
 pub use access::{check_person_name, Account, Email, Role, RoleGrant};
 pub use accreditation::{
-    AccreditationStatus, Application, NewApplication, Objection, StakeholderKind,
+    AccreditationOutcome, AccreditationStatus, Application, BodyDecision, DecidingBody,
+    NewApplication, Objection, StakeholderKind,
 };
 pub use actor::{Actor, ActorKind, Membership};
 pub use consultation::{

@@ -1372,16 +1372,28 @@ pub async fn accreditation_and_registration(store: &dyn Store) {
         applied_at: at("2017-03-01T09:00:00Z"),
         objection_deadline: at("2017-03-11T09:00:00Z"),
         status: AccreditationStatus::Pending,
+        referred_to: None,
         decided_at: None,
         decision_note: None,
+        body_decision: None,
         actor: None,
         objections: vec![],
     };
     let mut tx = store.begin().await.unwrap();
     assert_eq!(tx.objection_days(&slug("gcm")).await.unwrap(), None);
+    assert_eq!(tx.deciding_body(&slug("gcm")).await.unwrap(), None);
+    // The two rules are set each on its own: the body first, then the period.
+    tx.set_deciding_body(&slug("gcm"), DecidingBody::Bureau)
+        .await
+        .unwrap();
+    assert_eq!(tx.objection_days(&slug("gcm")).await.unwrap(), None);
     tx.set_objection_days(&slug("gcm"), 10).await.unwrap();
     tx.set_objection_days(&slug("gcm"), 14).await.unwrap();
     assert_eq!(tx.objection_days(&slug("gcm")).await.unwrap(), Some(14));
+    assert_eq!(
+        tx.deciding_body(&slug("gcm")).await.unwrap(),
+        Some(DecidingBody::Bureau)
+    );
     let id = tx.insert_application(&application).await.unwrap();
     let objection = Objection {
         state: code("CHE"),
@@ -1407,16 +1419,46 @@ pub async fn accreditation_and_registration(store: &dyn Store) {
     ))
     .await
     .unwrap();
+    tx.refer_application(id, DecidingBody::Plenary)
+        .await
+        .unwrap();
+    let referred = tx.find_application(id).await.unwrap().unwrap();
+    assert_eq!(referred.status, AccreditationStatus::Referred);
+    assert_eq!(referred.referred_to, Some(DecidingBody::Plenary));
+    assert_eq!(referred.body_decision, None);
+    let plenary = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "plenary",
+            MeetingKind::PlenaryMeeting,
+            "2017-03-20",
+        ))
+        .await
+        .unwrap();
+    let decision = BodyDecision {
+        body: DecidingBody::Plenary,
+        date: "2017-03-20".parse().unwrap(),
+        meeting: Some(plenary),
+        reference: Some("A/71/L.99 — « décision »".into()),
+    };
     tx.decide_application(
         id,
-        AccreditationStatus::Approved,
-        at("2017-03-12T09:00:00Z"),
-        Some(delegate),
-        "No objection upheld",
-        Some(&code("ORG-1")),
+        &ApplicationDecision {
+            status: AccreditationStatus::Approved,
+            at: at("2017-03-21T09:00:00Z"),
+            by: Some(delegate),
+            note: "The plenary did not uphold the objection".into(),
+            actor: Some(code("ORG-1")),
+            body_decision: Some(decision.clone()),
+        },
     )
     .await
     .unwrap();
+    let decided = tx.find_application(id).await.unwrap().unwrap();
+    assert_eq!(decided.status, AccreditationStatus::Approved);
+    assert_eq!(decided.body_decision, Some(decision));
+    assert_eq!(decided.decided_at, Some(at("2017-03-21T09:00:00Z")));
+    assert_eq!(decided.actor, Some(code("ORG-1")));
     assert!(tx
         .is_accredited(&slug("gcm"), &code("ORG-1"))
         .await
@@ -1451,13 +1493,19 @@ pub async fn accreditation_and_registration(store: &dyn Store) {
     ))
     .await
     .unwrap();
+    tx.set_deciding_body(&slug("gcm"), DecidingBody::Bureau)
+        .await
+        .unwrap();
     tx.decide_application(
         id,
-        AccreditationStatus::Approved,
-        at("2017-03-12T09:00:00Z"),
-        Some(delegate),
-        "ok",
-        Some(&code("ORG-1")),
+        &ApplicationDecision {
+            status: AccreditationStatus::Approved,
+            at: at("2017-03-12T09:00:00Z"),
+            by: Some(delegate),
+            note: "ok".into(),
+            actor: Some(code("ORG-1")),
+            body_decision: None,
+        },
     )
     .await
     .unwrap();
@@ -1486,6 +1534,13 @@ pub async fn accreditation_and_registration(store: &dyn Store) {
     assert_eq!(got.objections, vec![objection]);
     assert_eq!(got.actor, Some(code("ORG-1")));
     assert_eq!(got.decided_at, Some(at("2017-03-12T09:00:00Z")));
+    assert_eq!((got.referred_to, &got.body_decision), (None, &None));
+    assert_eq!(
+        store.deciding_body(&slug("gcm")).await.unwrap(),
+        Some(DecidingBody::Bureau),
+        "the rules as committed, read outside a unit"
+    );
+    assert_eq!(store.deciding_body(&slug("other")).await.unwrap(), None);
     let participants = store.list_participants(mid).await.unwrap();
     assert_eq!(participants.len(), 1);
     assert_eq!(participants[0].email.as_str(), "del@example.org");

@@ -71,12 +71,13 @@ macro_rules! sql_store {
             };
             use $crate::deps::accord_store::{
                 ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
-                ProcessQuery, Result, SessionRecord, Store, StoreError, StoredAccount, Tx,
+                ApplicationDecision, ProcessQuery, Result, SessionRecord, Store, StoreError, StoredAccount,
+                Tx,
             };
             use $crate::deps::accord_domain::audit::{AuditEntry, AuditRecord};
             use $crate::deps::accord_domain::{
-                Account, AccreditationStatus, Application, Email, Inscription, NewApplication, Objection,
-                RoleGrant, SpeakerCategory, SpeakerStatus,
+                Account, Application, BodyDecision, DecidingBody, Email, Inscription, NewApplication,
+                Objection, RoleGrant, SpeakerCategory, SpeakerStatus,
             };
             use $crate::deps::chrono::{DateTime, Utc};
             use $crate::deps::sqlx::{self, types::Json, QueryBuilder, Row};
@@ -1015,7 +1016,8 @@ macro_rules! sql_store {
             // ---- accreditation and registration ----------------------------
 
             const APPLICATION_COLUMNS: &str = "SELECT id, process, name, kind, country, website, ecosoc_status, \
-                description, applied_at, objection_deadline, status, decided_at, decision_note, actor \
+                description, applied_at, objection_deadline, status, referred_to, decided_at, decision_note, \
+                body_decision_date, body_decision_meeting, body_decision_reference, actor \
                 FROM accreditation_applications";
 
             async fn application_from(c: &mut Conn, row: &DbRow) -> Result<Application> {
@@ -1038,6 +1040,19 @@ macro_rules! sql_store {
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
+                let referred_to: Option<DecidingBody> =
+                    opt_parse(row.try_get("referred_to").map_err(err)?, "referred_to")?;
+                let decided_on: Option<$crate::deps::chrono::NaiveDate> =
+                    row.try_get("body_decision_date").map_err(err)?;
+                let body_decision = match (referred_to, decided_on) {
+                    (Some(body), Some(date)) => Some(BodyDecision {
+                        body,
+                        date,
+                        meeting: row.try_get("body_decision_meeting").map_err(err)?,
+                        reference: row.try_get("body_decision_reference").map_err(err)?,
+                    }),
+                    _ => None,
+                };
                 Ok(Application {
                     id,
                     process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
@@ -1052,8 +1067,10 @@ macro_rules! sql_store {
                     applied_at: row.try_get("applied_at").map_err(err)?,
                     objection_deadline: row.try_get("objection_deadline").map_err(err)?,
                     status: parse_stored(&row.try_get::<String, _>("status").map_err(err)?, "status")?,
+                    referred_to,
                     decided_at: row.try_get("decided_at").map_err(err)?,
                     decision_note: row.try_get("decision_note").map_err(err)?,
+                    body_decision,
                     actor: opt_parse(row.try_get("actor").map_err(err)?, "actor")?,
                     objections,
                 })
@@ -1345,6 +1362,16 @@ macro_rules! sql_store {
                         out.push(application_from(&mut c, row).await?);
                     }
                     Ok(out)
+                }
+
+                async fn deciding_body(&self, process: &Slug) -> Result<Option<DecidingBody>> {
+                    let body: Option<String> =
+                        sqlx::query_scalar("SELECT deciding_body FROM accreditation_settings WHERE process = $1")
+                            .bind(process.as_str())
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(err)?;
+                    opt_parse(body, "deciding_body")
                 }
 
                 async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>> {
@@ -2152,11 +2179,34 @@ macro_rules! sql_store {
                     Ok(())
                 }
                 async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>> {
-                    sqlx::query_scalar("SELECT objection_days FROM accreditation_settings WHERE process = $1")
-                        .bind(process.as_str())
-                        .fetch_optional(&mut *self.tx)
-                        .await
-                        .map_err(err)
+                    let days: Option<Option<i64>> =
+                        sqlx::query_scalar("SELECT objection_days FROM accreditation_settings WHERE process = $1")
+                            .bind(process.as_str())
+                            .fetch_optional(&mut *self.tx)
+                            .await
+                            .map_err(err)?;
+                    Ok(days.flatten())
+                }
+                async fn deciding_body(&mut self, process: &Slug) -> Result<Option<DecidingBody>> {
+                    let body: Option<String> =
+                        sqlx::query_scalar("SELECT deciding_body FROM accreditation_settings WHERE process = $1")
+                            .bind(process.as_str())
+                            .fetch_optional(&mut *self.tx)
+                            .await
+                            .map_err(err)?;
+                    opt_parse(body, "deciding_body")
+                }
+                async fn set_deciding_body(&mut self, process: &Slug, body: DecidingBody) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO accreditation_settings (process, deciding_body) VALUES ($1, $2) \
+                         ON CONFLICT (process) DO UPDATE SET deciding_body = excluded.deciding_body",
+                    )
+                    .bind(process.as_str())
+                    .bind(body.as_str())
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
                 }
                 async fn set_objection_days(&mut self, process: &Slug, days: i64) -> Result<()> {
                     sqlx::query(
@@ -2217,24 +2267,30 @@ macro_rules! sql_store {
                     .map_err(err)?;
                     Ok(())
                 }
-                async fn decide_application(
-                    &mut self,
-                    id: i64,
-                    status: AccreditationStatus,
-                    at: DateTime<Utc>,
-                    by: Option<i64>,
-                    note: &str,
-                    actor: Option<&ActorCode>,
-                ) -> Result<()> {
+                async fn refer_application(&mut self, id: i64, body: DecidingBody) -> Result<()> {
+                    sqlx::query("UPDATE accreditation_applications SET status = 'referred', referred_to = $1 WHERE id = $2")
+                        .bind(body.as_str())
+                        .bind(id)
+                        .execute(&mut *self.tx)
+                        .await
+                        .map_err(err)?;
+                    Ok(())
+                }
+                async fn decide_application(&mut self, id: i64, d: &ApplicationDecision) -> Result<()> {
+                    let body = d.body_decision.as_ref();
                     sqlx::query(
                         "UPDATE accreditation_applications SET status = $1, decided_at = $2, decided_by = $3, \
-                         decision_note = $4, actor = $5 WHERE id = $6",
+                         decision_note = $4, actor = $5, body_decision_date = $6, body_decision_meeting = $7, \
+                         body_decision_reference = $8 WHERE id = $9",
                     )
-                    .bind(status.as_str())
-                    .bind(at)
-                    .bind(by)
-                    .bind(note)
-                    .bind(actor.map(|a| a.as_str()))
+                    .bind(d.status.as_str())
+                    .bind(d.at)
+                    .bind(d.by)
+                    .bind(&d.note)
+                    .bind(d.actor.as_ref().map(|a| a.as_str()))
+                    .bind(body.map(|b| b.date))
+                    .bind(body.and_then(|b| b.meeting))
+                    .bind(body.and_then(|b| b.reference.as_deref()))
                     .bind(id)
                     .execute(&mut *self.tx)
                     .await

@@ -17,11 +17,12 @@ use accord_domain::stocktaking::{
     AnalysisRun, Campaign, CoverageLink, Dismissal, Job, ThemeAssignment, ThemeCluster, ThemeLabel,
 };
 use accord_domain::{
-    Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
-    Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
-    Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
-    NewStatement, Objection, Phase, PhaseChange, Process, Recommendation, RoleGrant, Slug,
-    SpeakerCategory, SpeakerStatus, Statement, StoredFile, Symbol, Theme,
+    Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, BodyDecision,
+    Consultation, DecidingBody, Distribution, Document, DocumentKind, Email, Input, Inscription,
+    ItemKind, ItemText, Language, Meeting, MeetingChange, MeetingKind, NewDocument, NewInput,
+    NewMeeting, NewRecommendation, NewStatement, Objection, Phase, PhaseChange, Process,
+    Recommendation, RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Statement, StoredFile,
+    Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -136,6 +137,19 @@ pub struct DocumentQuery {
     /// Only documents after this (date, id) in date order.
     pub after: Option<(NaiveDate, i64)>,
     pub limit: u32,
+}
+
+/// A decision on an accreditation application, as written: the status it
+/// sets, when and by whom it was recorded, the note, the organisation made on
+/// approval, and, for a referred application, the deciding body's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationDecision {
+    pub status: AccreditationStatus,
+    pub at: DateTime<Utc>,
+    pub by: Option<i64>,
+    pub note: String,
+    pub actor: Option<ActorCode>,
+    pub body_decision: Option<BodyDecision>,
 }
 
 /// An account as stored, with the hash of its password.
@@ -258,6 +272,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// A process's accreditation applications, newest first, with objections.
     async fn list_applications(&self, process: &Slug) -> Result<Vec<Application>>;
+    /// The body a process's rules name to decide objected applications, if
+    /// one was named.
+    async fn deciding_body(&self, process: &Slug) -> Result<Option<DecidingBody>>;
     /// Who registered for a meeting, in order of registration.
     async fn list_participants(&self, meeting: i64) -> Result<Vec<Participant>>;
 
@@ -575,20 +592,17 @@ pub trait Tx: Send {
     /// The no-objection period of a process, in days, if one was set.
     async fn objection_days(&mut self, process: &Slug) -> Result<Option<i64>>;
     async fn set_objection_days(&mut self, process: &Slug, days: i64) -> Result<()>;
+    /// The body a process's rules name to decide objected applications, if
+    /// one was named.
+    async fn deciding_body(&mut self, process: &Slug) -> Result<Option<DecidingBody>>;
+    async fn set_deciding_body(&mut self, process: &Slug, body: DecidingBody) -> Result<()>;
     /// Records an application (its `id`, decision and objections are ignored).
     async fn insert_application(&mut self, application: &Application) -> Result<i64>;
     async fn find_application(&mut self, id: i64) -> Result<Option<Application>>;
     async fn insert_objection(&mut self, application: i64, objection: &Objection) -> Result<()>;
-    #[allow(clippy::too_many_arguments)]
-    async fn decide_application(
-        &mut self,
-        id: i64,
-        status: AccreditationStatus,
-        at: DateTime<Utc>,
-        by: Option<i64>,
-        note: &str,
-        actor: Option<&ActorCode>,
-    ) -> Result<()>;
+    /// Marks an application referred to a deciding body.
+    async fn refer_application(&mut self, id: i64, body: DecidingBody) -> Result<()>;
+    async fn decide_application(&mut self, id: i64, decision: &ApplicationDecision) -> Result<()>;
     /// Is `actor` the organisation of an approved application in `process`?
     async fn is_accredited(&mut self, process: &Slug, actor: &ActorCode) -> Result<bool>;
     async fn insert_registration(

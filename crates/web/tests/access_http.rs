@@ -121,6 +121,36 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
         .await
         .unwrap();
     }
+    // Ten applications France objected to, referred to the plenary, their
+    // no-objection period over (applied three days ago, a day to object).
+    app.set_objection_days(&OPERATOR, "trial", 1).await.unwrap();
+    let three_days_ago = chrono::Utc::now() - chrono::Duration::days(3);
+    let then = app.clone_with_clock(Arc::new(move || three_days_ago));
+    let objector = Principal::Account(
+        app.create_account(
+            &OPERATOR,
+            "objector@example.org",
+            "FRA objector",
+            PASSWORD,
+            &[grant(Role::Delegate, Some("trial"), Some("FRA"))],
+        )
+        .await
+        .unwrap(),
+    );
+    for i in 0..10 {
+        let id = then
+            .apply_for_accreditation(
+                &Principal::Anonymous,
+                "trial",
+                apply(&format!("Objected {i}")),
+                &format!("198.51.101.{i}"),
+            )
+            .await
+            .unwrap();
+        then.object_to_accreditation(&objector, "trial", id, "FRA", "An objection")
+            .await
+            .unwrap();
+    }
     app.set_objection_days(&OPERATOR, "trial", 30)
         .await
         .unwrap();
@@ -297,6 +327,12 @@ async fn bearer(site: &Site, email: &str, grants: &[RoleGrant]) -> String {
         .secret
 }
 
+/// The day before today (UTC): a day a deciding body may have decided on
+/// the fixtures' referred applications (their period ended two days ago).
+fn yesterday() -> String {
+    (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string()
+}
+
 /// Ids a request may need.
 struct Ctx {
     own_token: i64,
@@ -306,6 +342,9 @@ struct Ctx {
     decidable: Vec<i64>,
     /// An application still open to objections.
     contested: i64,
+    /// Applications France objected to, referred to the plenary, their
+    /// period over.
+    referred: Vec<i64>,
     /// A statement by France.
     statement: i64,
     /// A document of the trial process.
@@ -724,6 +763,20 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 ctx.decidable[n % ctx.decidable.len()]
             ),
             json!({ "approve": n.is_multiple_of(2), "note": "Decided" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/accreditation/applications/{id}/body-decision") => (
+            format!(
+                "/api/v1/processes/trial/accreditation/applications/{}/body-decision",
+                ctx.referred[n % ctx.referred.len()]
+            ),
+            json!({
+                "outcome": if n.is_multiple_of(2) { "approved" } else { "rejected" },
+                "date": yesterday(), "reference": format!("A/72/L.{n}")
+            }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/accreditation/deciding-body") => (
+            p(path),
+            json!({ "body": if n.is_multiple_of(2) { "plenary" } else { "bureau" } }),
         ),
         ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => (p(path), Value::Null),
         ("PUT", "/api/v1/processes/{slug}/meetings/{id}") => (
@@ -1167,6 +1220,20 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         (
             (
                 "POST",
+                "/api/v1/processes/{slug}/accreditation/applications/{id}/body-decision",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/accreditation/deciding-body",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
                 "/api/v1/processes/{slug}/meetings/{id}/registrations",
             ),
             vec!["delegate", "UN entity", "stakeholder"],
@@ -1377,6 +1444,12 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         .map(|a| a.id)
         .collect();
     assert_eq!(decidable.len(), 10);
+    let referred: Vec<i64> = applications
+        .iter()
+        .filter(|a| a.status == accord_domain::AccreditationStatus::Referred)
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(referred.len(), 10);
     let calls = AtomicUsize::new(0);
     let document = site.app.all_documents(&OPERATOR, "trial").await.unwrap()[0].id;
     let statement = site
@@ -1445,6 +1518,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     inscription,
                     decidable: decidable.clone(),
                     contested,
+                    referred: referred.clone(),
                     statement,
                     document,
                     recommendation,
@@ -1566,6 +1640,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 inscription,
                 decidable: decidable.clone(),
                 contested,
+                referred: referred.clone(),
                 statement,
                 document,
                 recommendation,
@@ -2981,8 +3056,187 @@ async fn accreditation_through_the_portal(db: TestDatabase) {
     .await;
     assert_eq!(
         early.status,
+        StatusCode::CONFLICT,
+        "objected to: the plenary decides, not the secretariat"
+    );
+    assert!(
+        early.body.contains("referred to the plenary"),
+        "{}",
+        early.body
+    );
+    let as_sec = page_get(Some(&sec.secret), "/processes/trial/accreditation");
+    let as_sec = send(&site, as_sec).await;
+    let article = between(
+        &as_sec.body,
+        &format!("id=\"application-{}\"", mine.id),
+        "</article>",
+    );
+    assert!(article.contains("Referred to the plenary"), "{article}");
+    assert!(
+        !article.contains("/body-decision"),
+        "no decision while states may still object"
+    );
+
+    // An application referred earlier, its period over: the secretariat
+    // records the plenary's decision through the form beside it.
+    let referred = site
+        .app
+        .applications(&OPERATOR, "trial")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.application.name == "Objected 0")
+        .unwrap();
+    let article = between(
+        &as_sec.body,
+        &format!("id=\"application-{}\"", referred.id),
+        "</article>",
+    );
+    assert!(article.contains("Referred to the plenary"), "{article}");
+    assert!(article.contains("the plenary decides. Record its decision."));
+    let meeting = site.app.all_meetings("trial", None).await.unwrap()[0].clone();
+    let post_decision = |fields: String| {
+        Request::post(format!(
+            "/processes/trial/accreditation/{}/body-decision",
+            referred.id
+        ))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("accord_session={}", sec.secret))
+        .body(Body::from(format!("csrf={}&{fields}", sec.csrf)))
+        .unwrap()
+    };
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Duration::days(2);
+    let refused = send(
+        &site,
+        post_decision(format!(
+            "outcome=rejected&date={tomorrow}&meeting=&reference=A%2F72%2FL.7&note=Kept"
+        )),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("a day still to come"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("value=\"A/72/L.7\"")
+            && refused.body.contains(&format!("value=\"{tomorrow}\"")),
+        "what was typed is kept"
+    );
+    assert!(refused
+        .body
+        .contains("<option value=\"rejected\" selected>"));
+    // A delegate cannot record it.
+    let by_fra = send(
+        &site,
+        Request::post(format!(
+            "/processes/trial/accreditation/{}/body-decision",
+            referred.id
+        ))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, format!("accord_session={}", fra.secret))
+        .body(Body::from(format!(
+            "csrf={}&outcome=approved&date={}",
+            fra.csrf,
+            yesterday()
+        )))
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(by_fra.status, StatusCode::FORBIDDEN);
+    // At a meeting of the process that did not sit that day: refused.
+    let outside = send(
+        &site,
+        post_decision(format!(
+            "outcome=approved&date={}&meeting={}&reference=",
+            yesterday(),
+            meeting.id
+        )),
+    )
+    .await;
+    assert_eq!(
+        outside.status,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "the period is still running"
+        "{}",
+        outside.body
+    );
+    assert!(outside.body.contains("the meeting ran from"));
+    let done = send(
+        &site,
+        post_decision(format!(
+            "outcome=rejected&date={}&meeting=&reference=A%2F72%2FL.7&note=",
+            yesterday()
+        )),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let again = send(
+        &site,
+        post_decision(format!("outcome=approved&date={}", yesterday())),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "a second decision");
+    let shown = send(
+        &site,
+        page_get(Some(&sec.secret), "/processes/trial/accreditation"),
+    )
+    .await;
+    let article = between(
+        &shown.body,
+        &format!("id=\"application-{}\"", referred.id),
+        "</article>",
+    );
+    assert!(article.contains("Decision of the plenary"), "{article}");
+    assert!(article.contains("A/72/L.7") && article.contains("Rejected"));
+    assert!(!article.contains("/body-decision"), "decided: no form");
+    let api = send(
+        &site,
+        Request::get("/api/v1/processes/trial/accreditation/applications")
+            .header(header::COOKIE, format!("accord_session={}", fra.secret))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .json();
+    let record = api["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == referred.id)
+        .unwrap()
+        .clone();
+    assert_eq!(record["status"], "rejected");
+    assert_eq!(record["referred_to"], "plenary");
+    assert_eq!(
+        record["body_decision"],
+        json!({ "body": "plenary", "date": yesterday(), "meeting": null, "reference": "A/72/L.7" })
+    );
+
+    // The rules: the secretariat names the bureau; a body the rules do not
+    // know is refused beside its field.
+    assert!(shown.body.contains("are decided by the plenary"));
+    let rules = |body: &str| {
+        Request::post("/processes/trial/accreditation/deciding-body")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("accord_session={}", sec.secret))
+            .body(Body::from(format!("csrf={}&body={body}", sec.csrf)))
+            .unwrap()
+    };
+    let wrong = send(&site, rules("council")).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(
+        wrong.body.contains("aria-invalid=\"true\""),
+        "{}",
+        wrong.body
+    );
+    assert!(wrong.body.contains("body:"), "the message names the field");
+    let set = send(&site, rules("bureau")).await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    let public = send(&site, page_get(None, "/processes/trial/accreditation")).await;
+    assert!(
+        public.body.contains("are decided by the bureau"),
+        "the rule is public"
     );
 }
 
@@ -7548,6 +7802,11 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
         .find(|a| a.application.name == "Contested")
         .unwrap()
         .id;
+    let referred: Vec<i64> = listed
+        .iter()
+        .filter(|a| a.status == accord_domain::AccreditationStatus::Referred)
+        .map(|a| a.id)
+        .collect();
 
     struct Row {
         /// (API method and path, form path) for the attempt numbered n.
@@ -7677,6 +7936,44 @@ async fn each_access_command_is_one_struct_read_from_json_or_from_a_form(db: Tes
             bad: Some(("approve", "perhaps")),
             sender: Sender::Secretariat,
             done: (StatusCode::CREATED, StatusCode::SEE_OTHER),
+        },
+        Row {
+            paths: Box::new(move |n| {
+                let id = referred[n % referred.len()];
+                (
+                    Method::POST,
+                    format!("{a}/{id}/body-decision"),
+                    format!("/processes/trial/accreditation/{id}/body-decision"),
+                )
+            }),
+            fields: |n| {
+                vec![
+                    (
+                        "outcome",
+                        if n % 2 == 0 { "approved" } else { "rejected" }.into(),
+                    ),
+                    ("date", yesterday()),
+                    ("reference", format!("A/72/L.{n}")),
+                    ("note", format!("Decided by the plenary {n}")),
+                ]
+            },
+            bad: Some(("outcome", "adjourned")),
+            sender: Sender::Secretariat,
+            done: (StatusCode::CREATED, StatusCode::SEE_OTHER),
+        },
+        Row {
+            paths: Box::new(|_| {
+                (
+                    Method::PUT,
+                    "/api/v1/processes/trial/accreditation/deciding-body".into(),
+                    "/processes/trial/accreditation/deciding-body".into(),
+                )
+            }),
+            fields: |n| vec![("body", if n % 2 == 0 { "plenary" } else { "bureau" }.into())],
+            // Its refusal in the portal: `accreditation_through_the_portal`.
+            bad: None,
+            sender: Sender::Secretariat,
+            done: (StatusCode::OK, StatusCode::SEE_OTHER),
         },
     ];
     let mut n = 0;

@@ -3,11 +3,11 @@
 use crate::policy::{authorize, Action, Principal};
 use crate::{App, AppError, Result};
 use accord_domain::{
-    AccreditationStatus, Actor, ActorCode, ActorKind, Application, NewApplication, Objection, Slug,
-    ValidationError,
+    AccreditationOutcome, AccreditationStatus, Actor, ActorCode, ActorKind, Application,
+    BodyDecision, DecidingBody, NewApplication, Objection, Slug, ValidationError,
 };
-use accord_store::Participant;
-use chrono::Duration;
+use accord_store::{ApplicationDecision, Participant};
+use chrono::{Duration, NaiveDate};
 
 /// The no-objection period when the secretariat has set none.
 pub const DEFAULT_OBJECTION_DAYS: i64 = 10;
@@ -26,6 +26,68 @@ fn note(what: &'static str, text: &str, max: usize) -> Result<String> {
         return Err(ValidationError::TooLong { what, max }.into());
     }
     Ok(text.trim().to_owned())
+}
+
+/// The application of that number, if it is one of `process`'s; an
+/// application of another process is "not found" (its number says nothing).
+async fn application_of(
+    unit: &mut crate::Unit<'_>,
+    process: &Slug,
+    id: i64,
+) -> Result<Application> {
+    unit.tx
+        .find_application(id)
+        .await?
+        .filter(|a| &a.process == process)
+        .ok_or_else(|| AppError::NotFound(format!("application {id} does not exist")))
+}
+
+/// A deciding body's decision on a referred application, as the secretariat
+/// records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedBodyDecision {
+    pub outcome: AccreditationOutcome,
+    /// The day the body decided.
+    pub date: NaiveDate,
+    /// The meeting of the process at which it decided.
+    pub meeting: Option<i64>,
+    /// The decision's symbol or other reference.
+    pub reference: Option<String>,
+    pub note: String,
+}
+
+/// Writes a decision (the secretariat's, or a deciding body's as recorded):
+/// on approval the organisation becomes a stakeholder actor, `ORG-{id}`.
+async fn settle(
+    unit: &mut crate::Unit<'_>,
+    found: &Application,
+    status: AccreditationStatus,
+    note: String,
+    body_decision: Option<BodyDecision>,
+) -> Result<Option<ActorCode>> {
+    let actor = if status == AccreditationStatus::Approved {
+        let code = ActorCode::new(format!("ORG-{}", found.id))?;
+        let mut org = Actor::new(
+            code.clone(),
+            ActorKind::StakeholderOrganisation,
+            found.application.name.clone(),
+        );
+        org.official_name = None;
+        crate::create_actor(unit, &org).await?;
+        Some(code)
+    } else {
+        None
+    };
+    let decision = ApplicationDecision {
+        status,
+        at: unit.at,
+        by: unit.principal.account_id(),
+        note,
+        actor: actor.clone(),
+        body_decision,
+    };
+    unit.tx.decide_application(found.id, &decision).await?;
+    Ok(actor)
 }
 
 impl App {
@@ -48,6 +110,40 @@ impl App {
         )
         .await?;
         unit.commit().await
+    }
+
+    /// Names the body that decides the applications member states object
+    /// to (the plenary unless named). An application already referred
+    /// stays with the body it went to.
+    pub async fn set_deciding_body(
+        &self,
+        p: &Principal,
+        process: &str,
+        body: DecidingBody,
+    ) -> Result<()> {
+        let process = slug(process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        crate::require_process(&mut *unit.tx, &process).await?;
+        unit.tx.set_deciding_body(&process, body).await?;
+        unit.audit(
+            "accreditation.deciding-body",
+            Some(&process),
+            vec![format!("body:{body}")],
+        )
+        .await?;
+        unit.commit().await
+    }
+
+    /// The body that decides objected applications in a process, by its
+    /// rules (public, as the rules are).
+    pub async fn deciding_body(&self, process: &str) -> Result<DecidingBody> {
+        let process = self.existing_process(process).await?;
+        Ok(self
+            .store
+            .deciding_body(&process)
+            .await?
+            .unwrap_or_default())
     }
 
     /// An organisation applies for accreditation (anyone may apply).
@@ -85,8 +181,10 @@ impl App {
             applied_at: unit.at,
             objection_deadline: unit.at + Duration::days(days),
             status: AccreditationStatus::Pending,
+            referred_to: None,
             decided_at: None,
             decision_note: None,
+            body_decision: None,
             actor: None,
             objections: vec![],
         };
@@ -109,7 +207,9 @@ impl App {
         Ok(self.store.list_applications(&process).await?)
     }
 
-    /// A member state objects, within the no-objection period.
+    /// A member state objects, within the no-objection period. The first
+    /// objection refers the application to the body the process's rules
+    /// name: from then on only that body decides it.
     pub async fn object_to_accreditation(
         &self,
         p: &Principal,
@@ -132,14 +232,7 @@ impl App {
             return Err(ValidationError::Empty("reason").into());
         }
         let mut unit = self.unit(p).await?;
-        let found = unit
-            .tx
-            .find_application(application)
-            .await?
-            .filter(|a| a.process == process)
-            .ok_or_else(|| {
-                AppError::NotFound(format!("application {application} does not exist"))
-            })?;
+        let found = application_of(&mut unit, &process, application).await?;
         if unit.tx.find_actor(&state).await?.map(|a| a.kind) != Some(ActorKind::MemberState) {
             return Err(ValidationError::CannotSpeak {
                 actor: state.to_string(),
@@ -147,18 +240,7 @@ impl App {
             }
             .into());
         }
-        if found.status != AccreditationStatus::Pending {
-            return Err(ValidationError::AlreadyDecided(found.status.to_string()).into());
-        }
-        if unit.at >= found.objection_deadline {
-            return Err(ValidationError::ObjectionPeriodOver(
-                found.objection_deadline.to_rfc3339(),
-            )
-            .into());
-        }
-        if found.objections.iter().any(|o| o.state == state) {
-            return Err(ValidationError::AlreadyObjected(state.to_string()).into());
-        }
+        found.check_objection(&state, unit.at)?;
         let objection = Objection {
             state: state.clone(),
             account: p.account_id().unwrap_or_default(),
@@ -166,20 +248,24 @@ impl App {
             reason,
         };
         unit.tx.insert_objection(application, &objection).await?;
-        unit.audit(
-            "accreditation.object",
-            Some(&process),
-            vec![
-                format!("application:{application}"),
-                format!("actor:{state}"),
-            ],
-        )
-        .await?;
+        let mut touched = vec![
+            format!("application:{application}"),
+            format!("actor:{state}"),
+        ];
+        if found.referred_to.is_none() {
+            let body = unit.tx.deciding_body(&process).await?.unwrap_or_default();
+            unit.tx.refer_application(application, body).await?;
+            touched.push(format!("referred-to:{body}"));
+        }
+        unit.audit("accreditation.object", Some(&process), touched)
+            .await?;
         unit.commit().await
     }
 
-    /// The secretariat approves or rejects, once the period is over. An
-    /// approved organisation becomes a stakeholder actor of the process.
+    /// The secretariat approves or rejects on the no-objection basis, once
+    /// the period is over; an application a member state objected to is the
+    /// deciding body's (`objection_pending_decision`). An approved
+    /// organisation becomes a stakeholder actor of the process.
     pub async fn decide_accreditation(
         &self,
         p: &Principal,
@@ -192,51 +278,14 @@ impl App {
         authorize(p, Action::EditProcess(&process))?;
         let decision_note = note("decision note", decision_note, 2000)?;
         let mut unit = self.unit(p).await?;
-        let found = unit
-            .tx
-            .find_application(application)
-            .await?
-            .filter(|a| a.process == process)
-            .ok_or_else(|| {
-                AppError::NotFound(format!("application {application} does not exist"))
-            })?;
-        if found.status != AccreditationStatus::Pending {
-            return Err(ValidationError::AlreadyDecided(found.status.to_string()).into());
-        }
-        if unit.at < found.objection_deadline {
-            return Err(ValidationError::ObjectionPeriodRunning(
-                found.objection_deadline.to_rfc3339(),
-            )
-            .into());
-        }
-        let actor = if approve {
-            let code = ActorCode::new(format!("ORG-{application}"))?;
-            let mut org = Actor::new(
-                code.clone(),
-                ActorKind::StakeholderOrganisation,
-                found.application.name.clone(),
-            );
-            org.official_name = None;
-            crate::create_actor(&mut unit, &org).await?;
-            Some(code)
-        } else {
-            None
-        };
+        let found = application_of(&mut unit, &process, application).await?;
+        found.check_secretariat_decision(unit.at)?;
         let status = if approve {
             AccreditationStatus::Approved
         } else {
             AccreditationStatus::Rejected
         };
-        unit.tx
-            .decide_application(
-                application,
-                status,
-                unit.at,
-                p.account_id(),
-                &decision_note,
-                actor.as_ref(),
-            )
-            .await?;
+        let actor = settle(&mut unit, &found, status, decision_note, None).await?;
         unit.audit(
             "accreditation.decide",
             Some(&process),
@@ -246,6 +295,71 @@ impl App {
             ],
         )
         .await?;
+        unit.commit().await?;
+        Ok(actor)
+    }
+
+    /// The secretariat records the deciding body's decision on a referred
+    /// application: the body it was referred to, the day, the meeting of
+    /// the process (if named), the outcome, the reference. Once per
+    /// application; never for one nobody objected to (`not_referred`).
+    pub async fn record_body_decision(
+        &self,
+        p: &Principal,
+        process: &str,
+        application: i64,
+        decision: RecordedBodyDecision,
+    ) -> Result<Option<ActorCode>> {
+        let process = slug(process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let decision_note = note("decision note", &decision.note, 2000)?;
+        let reference = match decision.reference.as_deref().map(str::trim) {
+            Some(r) if r.chars().count() > BodyDecision::MAX_REFERENCE => {
+                return Err(ValidationError::TooLong {
+                    what: "reference",
+                    max: BodyDecision::MAX_REFERENCE,
+                }
+                .into())
+            }
+            Some("") | None => None,
+            Some(r) => Some(r.to_owned()),
+        };
+        let mut unit = self.unit(p).await?;
+        let found = application_of(&mut unit, &process, application).await?;
+        let meeting = match decision.meeting {
+            Some(id) => Some(self.meeting_of(&mut unit, &process, id).await?),
+            None => None,
+        };
+        found.check_body_decision(
+            decision.date,
+            meeting.as_ref().map(|m| (m.start_date, m.end_date)),
+            unit.at,
+        )?;
+        let body = found.referred_to.ok_or(ValidationError::NotReferred)?;
+        let status = decision.outcome.status();
+        let body_decision = BodyDecision {
+            body,
+            date: decision.date,
+            meeting: decision.meeting,
+            reference,
+        };
+        let actor = settle(
+            &mut unit,
+            &found,
+            status,
+            decision_note,
+            Some(body_decision),
+        )
+        .await?;
+        let mut touched = vec![
+            format!("application:{application}"),
+            format!("status:{status}"),
+            format!("body:{body}"),
+            format!("date:{}", decision.date),
+        ];
+        touched.extend(decision.meeting.map(|m| format!("meeting:{m}")));
+        unit.audit("accreditation.body-decision", Some(&process), touched)
+            .await?;
         unit.commit().await?;
         Ok(actor)
     }

@@ -38,8 +38,12 @@ pub struct PhasePlan {
 pub struct Attention {
     /// Applications for accreditation still in their no-objection period.
     pub applications_in_objection_period: Option<usize>,
-    /// Applications whose period is over, waiting for a decision.
+    /// Applications nobody objected to, their period over, waiting for the
+    /// secretariat's decision.
     pub applications_to_decide: Option<usize>,
+    /// Applications objected to, their period over, waiting for the
+    /// decision of the body they were referred to.
+    pub applications_referred: Option<usize>,
     /// Uploaded files of the process whose text is still being read.
     pub pending_uploads: Option<usize>,
     /// Silence procedures running now.

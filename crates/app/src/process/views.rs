@@ -61,22 +61,17 @@ impl crate::App {
         let mut a = Attention::default();
         if may(Action::ReviewAccreditation(&process)) {
             let apps = self.store.list_applications(&process).await?;
-            let pending: Vec<_> = apps
-                .iter()
-                .filter(|x| x.status == AccreditationStatus::Pending)
-                .collect();
+            let count = |status: AccreditationStatus, period_over: bool| {
+                apps.iter()
+                    .filter(|x| x.status == status && (x.objection_deadline <= now) == period_over)
+                    .count()
+            };
             a.applications_in_objection_period = Some(
-                pending
-                    .iter()
-                    .filter(|x| x.objection_deadline > now)
-                    .count(),
+                count(AccreditationStatus::Pending, false)
+                    + count(AccreditationStatus::Referred, false),
             );
-            a.applications_to_decide = Some(
-                pending
-                    .iter()
-                    .filter(|x| x.objection_deadline <= now)
-                    .count(),
-            );
+            a.applications_to_decide = Some(count(AccreditationStatus::Pending, true));
+            a.applications_referred = Some(count(AccreditationStatus::Referred, true));
         }
         if may(Action::ManageConsultation(&process)) {
             let mut n = 0;

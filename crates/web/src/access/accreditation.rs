@@ -1,5 +1,7 @@
 //! Accreditation in the portal: any organisation applies; delegations see
-//! the applications and object within the period; the secretariat decides.
+//! the applications and object within the period; the secretariat decides
+//! those nobody objected to, and records the decision of the body an
+//! objected application was referred to.
 
 use crate::access::accounts::again_context;
 use crate::access::sign_in::{form_token, with_cookie};
@@ -22,8 +24,9 @@ pub fn routes() -> PageRoutes {
     PageRoutes::new().route("/processes/{slug}/accreditation", get(page))
 }
 
-/// The accreditation page, with a form (`apply`, `objection-{id}`,
-/// `decision-{id}`) shown again with what was typed, if one was refused.
+/// The accreditation page, with a form (`apply`, `rules`, `objection-{id}`,
+/// `decision-{id}`, `body-decision-{id}`) shown again with what was typed,
+/// if one was refused.
 pub(crate) async fn render(
     s: &SharedState,
     r: &Reader,
@@ -59,11 +62,41 @@ async fn render_with(
     };
     // The states this reader may object for.
     let objecting_for: Vec<String> = can.member_state.iter().cloned().collect();
+    let deciding_body = s.app.deciding_body(slug).await.map_err(|e| r.error(s, e))?;
+    // The meetings a deciding body may have decided at, for the form and
+    // for naming the meeting of a decision recorded.
+    let meetings = if may_review {
+        s.app
+            .all_meetings(slug, None)
+            .await
+            .map_err(|e| r.error(s, e))?
+    } else {
+        vec![]
+    };
+    let meeting_title = |id: i64| {
+        meetings
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.meeting.title.clone())
+    };
     let now = s.app.now();
     let items: Vec<minijinja::Value> = applications
         .iter()
         .map(|a| {
-            let open = a.status == d::AccreditationStatus::Pending && now < a.objection_deadline;
+            let undecided = matches!(
+                a.status,
+                d::AccreditationStatus::Pending | d::AccreditationStatus::Referred
+            );
+            let open = undecided && now < a.objection_deadline;
+            let body_decision = a.body_decision.as_ref().map(|b| {
+                context! {
+                    body => b.body.as_str(),
+                    date => b.date.to_string(),
+                    meeting => b.meeting,
+                    meeting_title => b.meeting.and_then(meeting_title),
+                    reference => &b.reference,
+                }
+            });
             context! {
                 id => a.id,
                 name => &a.application.name,
@@ -73,9 +106,12 @@ async fn render_with(
                 ecosoc => a.application.ecosoc_status,
                 description => &a.application.description,
                 status => a.status.as_str(),
+                referred_to => a.referred_to.map(d::DecidingBody::as_str),
                 deadline => a.objection_deadline.format("%Y-%m-%d %H:%M UTC").to_string(),
                 open => open,
                 decidable => a.status == d::AccreditationStatus::Pending && !open,
+                referred_decidable => a.status == d::AccreditationStatus::Referred && !open,
+                body_decision => body_decision,
                 objections => a.objections.iter().map(|o| context! {
                     state => o.state.as_str(), at => o.at.format("%Y-%m-%d %H:%M UTC").to_string(), reason => &o.reason,
                 }).collect::<Vec<_>>(),
@@ -94,6 +130,12 @@ async fn render_with(
             may_review => may_review,
             may_decide => may_decide,
             objecting_for => objecting_for,
+            deciding_body => deciding_body.as_str(),
+            deciding_bodies => d::DecidingBody::ALL.iter().map(|b| b.as_str()).collect::<Vec<_>>(),
+            meetings => meetings.iter().map(|m| context! {
+                id => m.id, title => &m.meeting.title, start => m.meeting.start_date.to_string(),
+            }).collect::<Vec<_>>(),
+            today => s.app.today().to_string(),
             kinds => d::StakeholderKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             form_token => token,
             notice => notice,

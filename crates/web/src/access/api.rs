@@ -949,6 +949,164 @@ pub(crate) async fn decide_accreditation(
     .await
 }
 
+/// The deciding body's decision on a referred application, as the
+/// secretariat records it.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AccreditationBodyDecision {
+    outcome: d::AccreditationOutcome,
+    /// The day the body decided.
+    #[schema(value_type = String, format = Date, example = "2018-02-12")]
+    date: chrono::NaiveDate,
+    /// The meeting of the process at which it decided (its number).
+    #[serde(default)]
+    meeting: Option<i64>,
+    /// The decision's symbol or other reference.
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    note: String,
+}
+
+/// A deciding body's decision, as recorded.
+#[derive(Serialize, ToSchema)]
+struct AccreditationBodyDecisionRecord {
+    /// The application's number.
+    application: i64,
+    outcome: d::AccreditationOutcome,
+    /// The stakeholder organisation made on approval; null on rejection.
+    #[schema(value_type = Option<String>, example = "ORG-1")]
+    actor: Option<d::ActorCode>,
+}
+
+/// Record the decision of the body an objected application was referred to (secretariat)
+///
+/// An application a member state objected to is referred to the body the
+/// process's rules name (the plenary unless the bureau is named); the
+/// secretariat cannot decide it alone, and records here that body's
+/// decision, once, after the no-objection period. The form beside the
+/// application on the accreditation page sends the same command.
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/accreditation/applications/{id}/body-decision",
+    tag = "access",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = AccreditationBodyDecision, example = json!({
+        "outcome": "approved", "date": "2018-02-12", "reference": "A/72/L.2", "note": ""
+    })),
+    responses((status = 201, description = "Created", body = AccreditationBodyDecisionRecord))
+)]
+pub(crate) async fn record_body_decision(
+    State(s): State<SharedState>,
+    r: Reader,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<AccreditationBodyDecision>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let id = path_id(&id, "application")?;
+        let c = input?;
+        let actor = s
+            .app
+            .record_body_decision(
+                &principal,
+                &slug,
+                id,
+                accord_app::RecordedBodyDecision {
+                    outcome: c.outcome,
+                    date: c.date,
+                    meeting: c.meeting,
+                    reference: c.reference,
+                    note: c.note,
+                },
+            )
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/applications"),
+            record: record(&AccreditationBodyDecisionRecord {
+                application: id,
+                outcome: c.outcome,
+                actor,
+            })?,
+            page: format!("/processes/{slug}/accreditation#application-{id}"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |again| {
+        accreditation::render(
+            &s,
+            &r,
+            &principal,
+            &headers,
+            &slug,
+            None,
+            Some((format!("body-decision-{id}"), again)),
+        )
+    })
+    .await
+}
+
+/// The body that decides objected applications, in the process's rules.
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DecidingBodyRule {
+    body: d::DecidingBody,
+}
+
+/// Name the body that decides the applications member states object to (secretariat)
+///
+/// The plenary unless the bureau is named. An application already referred
+/// stays with the body it was referred to. The form on the accreditation
+/// page sends the same command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/accreditation/deciding-body",
+    tag = "access",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = DecidingBodyRule, example = json!({ "body": "plenary" })),
+    responses((status = 200, description = "Replaced", body = DecidingBodyRule))
+)]
+pub(crate) async fn set_deciding_body(
+    State(s): State<SharedState>,
+    r: Reader,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    command: Command<DecidingBodyRule>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        s.app.set_deciding_body(&principal, &slug, c.body).await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/accreditation/deciding-body"),
+            record: record(&c)?,
+            page: format!("/processes/{slug}/accreditation#rules"),
+        })
+    }
+    .await;
+    via.answer_as(StatusCode::OK, &s, &r, result, |again| {
+        accreditation::render(
+            &s,
+            &r,
+            &principal,
+            &headers,
+            &slug,
+            None,
+            Some(("rules".into(), again)),
+        )
+    })
+    .await
+}
+
 /// This area's API routes, each declared once with its OpenAPI description.
 pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
     utoipa_axum::router::OpenApiRouter::new()
@@ -964,6 +1122,8 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(apply_for_accreditation, applications))
         .routes(utoipa_axum::routes!(object_to_accreditation))
         .routes(utoipa_axum::routes!(decide_accreditation))
+        .routes(utoipa_axum::routes!(record_body_decision))
+        .routes(utoipa_axum::routes!(set_deciding_body))
         .routes(utoipa_axum::routes!(audit_log))
 }
 
@@ -981,4 +1141,9 @@ pub fn form_routes() -> PageRoutes {
             post(object_to_accreditation),
         )
         .route(format!("{a}/{{id}}/decision"), post(decide_accreditation))
+        .route(
+            format!("{a}/{{id}}/body-decision"),
+            post(record_body_decision),
+        )
+        .route(format!("{a}/deciding-body"), post(set_deciding_body))
 }

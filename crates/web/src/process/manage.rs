@@ -342,6 +342,11 @@ fn attention_items(slug: &str, a: &accord_app::Attention) -> Vec<minijinja::Valu
             format!("/processes/{slug}/accreditation"),
         ),
         (
+            "applications-referred",
+            a.applications_referred,
+            format!("/processes/{slug}/accreditation"),
+        ),
+        (
             "pending-uploads",
             a.pending_uploads,
             format!("/processes/{slug}/documents"),
