@@ -14,6 +14,8 @@ on_both_stores!(
     a_refused_change_leaves_the_meeting_and_its_history_as_they_were,
     a_call_for_inputs_is_closed_early_or_extended_by_its_own_secretariat,
     the_dashboard_counts_only_the_reader_s_process,
+    a_cancelled_meeting_is_reinstated_by_its_own_secretariat,
+    an_edit_replaces_the_title_s_translations,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -96,6 +98,7 @@ async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
 fn edit_of(m: &Meeting) -> MeetingEdit {
     MeetingEdit {
         title: m.title.clone(),
+        title_translations: m.title_translations.clone(),
         start_date: m.start_date,
         end_date: m.end_date,
         venue: m.venue.clone(),
@@ -564,4 +567,115 @@ async fn the_dashboard_counts_only_the_reader_s_process(db: TestDatabase) {
     let later = app.attention(&ocean, "ocean").await.unwrap();
     assert_eq!(later.applications_in_objection_period, Some(0));
     assert_eq!(later.applications_to_decide, Some(2));
+}
+
+async fn a_cancelled_meeting_is_reinstated_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (ocean_round, forest_round, ocean, forest) = two_processes(app).await;
+    // Only a cancelled meeting is reinstated.
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "Quorum reached")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "nothing_changed");
+    app.cancel_meeting(&ocean, "ocean", ocean_round, "No quorum")
+        .await
+        .unwrap();
+    app.cancel_meeting(&forest, "forest", forest_round, "No quorum")
+        .await
+        .unwrap();
+    // The other process's secretariat is refused; under the wrong slug the
+    // meeting is not found; a reason is required.
+    let refused = app
+        .reinstate_meeting(&forest, "ocean", ocean_round, "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", forest_round, "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_found");
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    let change = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "Quorum reached after all")
+        .await
+        .unwrap();
+    assert_eq!(change.kind, MeetingChangeKind::Reinstated);
+    let after = app
+        .meeting(&Principal::Anonymous, "ocean", ocean_round)
+        .await
+        .unwrap();
+    assert_eq!(after.meeting.status, MeetingStatus::Scheduled);
+    let last = after.history.last().unwrap();
+    assert_eq!(last.kind, MeetingChangeKind::Reinstated);
+    assert_eq!(last.by, "Secretariat of ocean");
+    assert_eq!(last.reason.as_deref(), Some("Quorum reached after all"));
+    assert_eq!(
+        (
+            last.changes[0].before.as_str(),
+            last.changes[0].after.as_str()
+        ),
+        ("cancelled", "scheduled")
+    );
+    assert_eq!(
+        audit_actions(app, "ocean").await,
+        ["meeting.reinstate", "meeting.cancel", "meeting.create"]
+    );
+    // Forest's meeting stays cancelled.
+    let forest_meeting = app
+        .meeting(&Principal::Anonymous, "forest", forest_round)
+        .await
+        .unwrap();
+    assert_eq!(forest_meeting.meeting.status, MeetingStatus::Cancelled);
+    assert_eq!(
+        audit_actions(app, "forest").await,
+        ["meeting.cancel", "meeting.create"]
+    );
+}
+
+async fn an_edit_replaces_the_title_s_translations(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (round, _, secretariat, _) = two_processes(app).await;
+    let before = app.meeting(&secretariat, "ocean", round).await.unwrap();
+    let mut edit = edit_of(&before.meeting);
+    edit.title_translations = [
+        (Language::Fr, "Sixième cycle".to_owned()),
+        (Language::Es, "Sexta ronda".to_owned()),
+    ]
+    .into();
+    app.edit_meeting(&secretariat, "ocean", round, edit.clone(), None)
+        .await
+        .unwrap();
+    edit.title_translations.remove(&Language::Es);
+    let change = app
+        .edit_meeting(
+            &secretariat,
+            "ocean",
+            round,
+            edit,
+            Some("No Spanish yet".into()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(change.changes[0].field, "title_translations");
+    assert_eq!(
+        change.changes[0].before,
+        "fr: Sixième cycle\nes: Sexta ronda"
+    );
+    assert_eq!(change.changes[0].after, "fr: Sixième cycle");
+    let after = app
+        .meeting(&Principal::Anonymous, "ocean", round)
+        .await
+        .unwrap();
+    assert_eq!(
+        after.meeting.title_translations,
+        [(Language::Fr, "Sixième cycle".to_owned())].into()
+    );
 }

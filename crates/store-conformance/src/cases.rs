@@ -2915,6 +2915,9 @@ pub async fn meeting_changes_and_history(store: &dyn Store) {
         .unwrap();
     let mut next = next;
     next.meeting.title = "Sixth round".into();
+    // The translations replaced whole: the Arabic one goes, a French one comes.
+    assert!(next.title_translations.contains_key(&Language::Ar));
+    next.meeting.title_translations = [(Language::Fr, "Sixième cycle".to_owned())].into();
     next.meeting.agenda = vec![AgendaItem {
         number: 2,
         title: "Rev.3".into(),
@@ -2948,7 +2951,10 @@ pub async fn meeting_changes_and_history(store: &dyn Store) {
     tx.commit().await.unwrap();
 
     let got = store.get_meeting(&slug("gcm"), id).await.unwrap();
-    assert_eq!(got, next, "every field written, the agenda replaced whole");
+    assert_eq!(
+        got, next,
+        "every field written, the agenda and the title's translations replaced whole"
+    );
     assert_eq!(got.slug, slug("round-1"));
     assert_eq!(
         store.list_meeting_changes(id).await.unwrap(),

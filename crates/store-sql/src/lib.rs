@@ -570,7 +570,7 @@ macro_rules! sql_store {
             async fn update_meeting(c: &mut Conn, m: &Meeting) -> Result<()> {
                 sqlx::query(
                     "UPDATE meetings SET title = $1, start_date = $2, end_date = $3, venue = $4, \
-                     note = $5, status = $6 WHERE id = $7",
+                     note = $5, status = $6, title_translations = $7 WHERE id = $8",
                 )
                 .bind(&m.title)
                 .bind(m.start_date)
@@ -578,6 +578,7 @@ macro_rules! sql_store {
                 .bind(m.venue.as_ref().map(Json))
                 .bind(&m.note)
                 .bind(m.status.as_str())
+                .bind(Json(&m.title_translations))
                 .bind(m.id)
                 .execute(&mut *c)
                 .await

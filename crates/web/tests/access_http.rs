@@ -30,6 +30,7 @@ on_both_stores!(
     the_public_participants_list_never_shows_e_mail_addresses,
     the_secretariat_writes_through_html_forms,
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
+    the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
@@ -315,9 +316,10 @@ struct Ctx {
     negotiation: Negotiation,
     adoption: Adoptions,
     /// Meetings of the trial process kept for the desk's changes, 13 for
-    /// each of the edit, the postponement and the cancellation, so each
-    /// caller of a route changes a meeting of its own (a cancelled one
-    /// takes no further change).
+    /// each of the edit, the postponement, the cancellation and the
+    /// reinstatement (these 13 cancelled already), so each caller of a
+    /// route changes a meeting of its own (a cancelled one takes no further
+    /// change, a reinstated one is not reinstated twice).
     spare: Vec<i64>,
 }
 
@@ -726,6 +728,13 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 ctx.spare[26 + n % 13]
             ),
             json!({ "reason": "No quorum" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/reinstatement") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/reinstatement",
+                ctx.spare[39 + n % 13]
+            ),
+            json!({ "reason": "Quorum reached" }),
         ),
         ("POST", "/api/v1/processes/{slug}/statements") => (
             p(path),
@@ -1175,6 +1184,13 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["global secretariat", "trial secretariat"],
         ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
         (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
@@ -1310,7 +1326,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             .unwrap();
     }
     let mut spare = vec![];
-    for i in 0..39 {
+    for i in 0..52 {
         spare.push(
             site.app
                 .add_meeting(
@@ -1334,6 +1350,13 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 .await
                 .unwrap(),
         );
+    }
+    // The last 13, cancelled, to be reinstated.
+    for id in &spare[39..] {
+        site.app
+            .cancel_meeting(&OPERATOR, "trial", *id, "Cancelled to be reinstated")
+            .await
+            .unwrap();
     }
     let adoption = adoption_fixtures(&site.app, meeting).await;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
@@ -3260,6 +3283,238 @@ async fn the_secretariat_postpones_and_cancels_a_meeting_in_the_portal(db: TestD
     assert_eq!(
         audit,
         ["meeting.cancel", "meeting.postpone", "meeting.create"]
+    );
+}
+
+/// A cancelled meeting reinstated through the desk's form (the other
+/// process's secretariat refused, a form without a reason back on the same
+/// page), the confirmation and the history on the meeting's page; then the
+/// edit form carries the title's translations, which the meeting's page
+/// shows in the reader's language and the API returns.
+async fn the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal(
+    db: TestDatabase,
+) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other) = (&sessions[0], &sessions[1]);
+    // A meeting of its own (the trial's first has statements under an item).
+    let meeting = site
+        .app
+        .add_meeting(
+            &OPERATOR,
+            accord_domain::NewMeeting {
+                title_translations: Default::default(),
+                process: "trial".parse().unwrap(),
+                slug: "to-reinstate".parse().unwrap(),
+                kind: accord_domain::MeetingKind::NegotiationRound,
+                number: None,
+                title: "A round to reinstate".into(),
+                start_date: "2031-05-01".parse().unwrap(),
+                end_date: "2031-05-02".parse().unwrap(),
+                venue: None,
+                chairs: vec![],
+                agenda: vec![],
+                themes: vec![],
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    site.app
+        .cancel_meeting(&OPERATOR, "trial", meeting, "No quorum")
+        .await
+        .unwrap();
+    let desk = format!("/processes/trial/meetings/{meeting}/edit");
+    let reinstate = format!("/processes/trial/meetings/{meeting}/reinstate");
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(
+        page.body.contains("id=\"reinstate-meeting\""),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("id=\"edit-meeting\""));
+
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            &reinstate,
+            format!("csrf={}&reason=Not+mine", other.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &reinstate,
+            format!("csrf={}&reason=", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(
+        again.body.contains("id=\"reinstate-meeting\""),
+        "the same page"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let unchanged = site.app.meeting(&OPERATOR, "trial", meeting).await.unwrap();
+    assert_eq!(
+        unchanged.meeting.status,
+        accord_domain::MeetingStatus::Cancelled
+    );
+    assert_eq!(unchanged.history.len(), 1, "refusals change nothing");
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &reinstate,
+            format!("csrf={}&reason=Quorum+reached+after+all", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        format!("/processes/trial/meetings/{meeting}?done=meeting-reinstated")
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The meeting was reinstated.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("meeting-status-cancelled"));
+    assert!(
+        page.body.contains("<strong>Reinstated</strong>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Quorum reached after all"));
+
+    // The edit form now, with the title's translations.
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(page.body.contains("name=\"title_translations[fr]\""));
+    let m = site
+        .app
+        .meeting(&OPERATOR, "trial", meeting)
+        .await
+        .unwrap()
+        .meeting;
+    let edit = |fr: &str, es: &str| {
+        format!(
+            "csrf={}&title={}&title_translations[fr]={fr}&title_translations[es]={es}\
+             &start_date={}&end_date={}",
+            sec.csrf,
+            m.title.replace(' ', "+"),
+            m.start_date,
+            m.end_date
+        )
+    };
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &desk,
+            edit("R%C3%A9union+d%27essai", "Reuni%C3%B3n+de+prueba"),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let french = send(
+        &site,
+        Request::get(format!("/processes/trial/meetings/{meeting}"))
+            .header(header::ACCEPT_LANGUAGE, "fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        french
+            .body
+            .contains("lang=\"fr\" dir=\"ltr\">Réunion d&#39;essai</h1>"),
+        "{}",
+        french.body
+    );
+    // The Spanish one taken away again: the set is replaced whole.
+    let done = send(
+        &site,
+        form_post(&sec.secret, &desk, edit("R%C3%A9union+d%27essai", "")),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/meetings/{meeting}")),
+    )
+    .await
+    .json();
+    assert_eq!(
+        api["title_translations"],
+        json!({ "fr": "Réunion d'essai" })
+    );
+    let kinds: Vec<&str> = api["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["cancelled", "reinstated", "edited", "edited"]);
+    assert_eq!(
+        api["history"][3]["changes"][0]["field"],
+        "title_translations"
+    );
+    assert_eq!(
+        api["history"][3]["changes"][0]["before"],
+        "fr: Réunion d'essai\nes: Reunión de prueba"
+    );
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("meeting.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("meeting:{meeting}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        [
+            "meeting.edit",
+            "meeting.edit",
+            "meeting.reinstate",
+            "meeting.cancel",
+            "meeting.create"
+        ]
     );
 }
 

@@ -43,7 +43,7 @@ impl crate::App {
         Ok(id)
     }
 
-    /// Edits a meeting's title, dates, venue, agenda and note (the
+    /// Edits a meeting's title (and its translations), dates, venue, agenda and note (the
     /// process's secretariat); the change is kept in the meeting's history
     /// and audited. An agenda item that statements or inscriptions are
     /// filed under cannot be removed. Returns the change recorded.
@@ -116,6 +116,33 @@ impl crate::App {
             &mut unit,
             &next,
             MeetingChangeKind::Cancelled,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Reinstates a cancelled meeting, on the dates it has, with the
+    /// reason (the process's secretariat); kept in its history and audited
+    /// (`meeting.reinstate`).
+    pub async fn reinstate_meeting(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        reason: &str,
+    ) -> Result<MeetingChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let meeting = meeting_of(&mut unit, &process, id).await?;
+        let (next, changes) = meeting.reinstated(reason)?;
+        let change = record_meeting_change(
+            &mut unit,
+            &next,
+            MeetingChangeKind::Reinstated,
             Some(reason.trim().into()),
             changes,
         )
@@ -261,6 +288,7 @@ async fn record_meeting_change(
         MeetingChangeKind::Postponed => "meeting.postpone",
         MeetingChangeKind::Rescheduled => "meeting.reschedule",
         MeetingChangeKind::Cancelled => "meeting.cancel",
+        MeetingChangeKind::Reinstated => "meeting.reinstate",
     };
     u.audit(
         action,

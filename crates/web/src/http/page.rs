@@ -371,6 +371,7 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "meeting-postponed",
     "meeting-rescheduled",
     "meeting-cancelled",
+    "meeting-reinstated",
     "consultation-opened",
     "consultation-closed",
     "consultation-extended",

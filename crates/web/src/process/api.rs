@@ -144,7 +144,7 @@ pub struct MeetingDetailDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MeetingChangeDto {
     /// `edited`, `postponed` (later dates), `rescheduled` (earlier dates,
-    /// or another length) or `cancelled`.
+    /// or another length), `cancelled` or `reinstated`.
     #[schema(example = "postponed")]
     kind: d::MeetingChangeKind,
     at: DateTime<Utc>,
@@ -466,7 +466,8 @@ async fn list_meetings(
 }
 
 /// One meeting, with the history of its changes (edited, postponed,
-/// rescheduled, cancelled: who, when, why, each field before and after).
+/// rescheduled, cancelled, reinstated: who, when, why, each field before
+/// and after).
 #[utoipa::path(get, path = "/api/v1/processes/{slug}/meetings/{id}", tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     responses((status = 200, body = MeetingDetailDto), (status = 404, body = ErrorBody)))]
@@ -483,13 +484,19 @@ async fn get_meeting(
     }))
 }
 
-/// A meeting as it is to read after an edit: its title, dates, venue,
-/// agenda and note (its kind, number and slug stay). The form gives the
-/// agenda one title per line.
+/// A meeting as it is to read after an edit: its title and the title's
+/// translations, dates, venue, agenda and note (its kind, number and slug
+/// stay). The form gives the agenda one title per line.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MeetingEdit {
     title: String,
+    /// The title in other official languages, by ISO 639-1 code (the form:
+    /// `title_translations[fr]`; an empty one is left out): the whole set,
+    /// replacing the translations the meeting had.
+    #[serde(default, deserialize_with = "crate::process::params::translations")]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    title_translations: d::TitleTranslations,
     start_date: NaiveDate,
     end_date: NaiveDate,
     /// Absent when the venue is not known for certain.
@@ -518,10 +525,10 @@ fn numbered(agenda: Vec<NewAgendaItem>) -> Vec<d::AgendaItem> {
         .collect()
 }
 
-/// Edit a meeting's title, dates, venue, agenda or note (the process's
-/// secretariat). The change is kept in the meeting's history and audited
-/// (`meeting.edit`); the form on the meeting's desk page sends the same
-/// command.
+/// Edit a meeting's title (and its translations), dates, venue, agenda or
+/// note (the process's secretariat). The change is kept in the meeting's
+/// history and audited (`meeting.edit`); the form on the meeting's desk
+/// page sends the same command.
 #[utoipa::path(
     put,
     path = "/api/v1/processes/{slug}/meetings/{id}",
@@ -529,6 +536,7 @@ fn numbered(agenda: Vec<NewAgendaItem>) -> Vec<d::AgendaItem> {
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = MeetingEdit, example = json!({
                 "title": "Sixth round of intergovernmental negotiations",
+                "title_translations": { "fr": "Sixième cycle de négociations intergouvernementales" },
                 "start_date": "2018-07-09", "end_date": "2018-07-13",
                 "venue": { "name": "Conference Room 4", "city": "New York", "country": "USA" },
                 "agenda": [{ "number": 1, "title": "Rev.2" }, { "number": 2, "title": "Other matters" }],
@@ -552,6 +560,7 @@ pub(crate) async fn edit_meeting(
         let c = input?;
         let edit = d::MeetingEdit {
             title: c.title,
+            title_translations: c.title_translations,
             start_date: c.start_date,
             end_date: c.end_date,
             venue: c.venue,
@@ -711,6 +720,66 @@ pub(crate) async fn cancel_meeting(
             &slug,
             &id,
             Some(("cancel", form)),
+        )
+    })
+    .await
+}
+
+/// Why a cancelled meeting is held after all.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingReinstatement {
+    /// Required: it is shown in the meeting's history.
+    reason: String,
+}
+
+/// Reinstate a cancelled meeting, on the dates it has, with the reason
+/// (the process's secretariat); kept in its history and audited
+/// (`meeting.reinstate`). A meeting that is not cancelled is refused
+/// (`nothing_changed`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = MeetingReinstatement, example = json!({
+                "reason": "The silence procedure was broken: the round is needed after all"
+            })),
+    responses((status = 201, description = "The change recorded", body = MeetingChangeDto))
+)]
+pub(crate) async fn reinstate_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<MeetingReinstatement>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let change = s
+            .app
+            .reinstate_meeting(&principal, &slug, meeting, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}"),
+            record: record(&meeting_change_dto(change))?,
+            page: format!("/processes/{slug}/meetings/{meeting}?done=meeting-reinstated"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_meeting_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("reinstate", form)),
         )
     })
     .await
@@ -1415,6 +1484,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(get_meeting, edit_meeting))
         .routes(utoipa_axum::routes!(postpone_meeting))
         .routes(utoipa_axum::routes!(cancel_meeting))
+        .routes(utoipa_axum::routes!(reinstate_meeting))
         .routes(utoipa_axum::routes!(get_actor))
         .routes(utoipa_axum::routes!(get_actor_record))
 }
@@ -1437,6 +1507,10 @@ pub fn form_routes() -> PageRoutes {
         .route(
             "/processes/{slug}/meetings/{id}/cancel",
             post(cancel_meeting),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/reinstate",
+            post(reinstate_meeting),
         )
         .route(
             "/processes/{slug}/meetings/{id}/register",

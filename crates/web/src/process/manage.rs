@@ -217,9 +217,10 @@ async fn actors_page(State(s): State<SharedState>, r: Reader, caller: Caller) ->
 }
 
 /// The secretariat's desk for one meeting: the forms that edit it,
-/// postpone (or reschedule) it and cancel it, and its history so far;
-/// `failed`: one of the three forms (`edit`, `postpone`, `cancel`)
-/// refused, with what was typed and the message beside the field.
+/// postpone (or reschedule) it and cancel it — or, once cancelled, the one
+/// that reinstates it — and its history so far; `failed`: one of the forms
+/// (`edit`, `postpone`, `cancel`, `reinstate`) refused, with what was
+/// typed and the message beside the field.
 pub(crate) async fn render_meeting_desk(
     s: &SharedState,
     r: &Reader,
@@ -274,9 +275,16 @@ pub(crate) async fn render_meeting_desk(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
+    .chain(d::Language::ALL.iter().map(|l| {
+        (
+            format!("title_translations[{l}]"),
+            m.title_translations.get(l).cloned().unwrap_or_default(),
+        )
+    }))
     .collect();
     let mut postpone = context! { start_date => "", end_date => "", reason => "" };
     let mut cancel_reason = String::new();
+    let mut reinstate_reason = String::new();
     let (form, error, field) = match failed {
         Some((form, again)) => {
             let typed: BTreeMap<String, String> = again.values.iter().cloned().collect();
@@ -294,6 +302,7 @@ pub(crate) async fn render_meeting_desk(
                         reason => get("reason"),
                     };
                 }
+                "reinstate" => reinstate_reason = get("reason"),
                 _ => cancel_reason = get("reason"),
             }
             // The field at fault as the template names it (`venue.city`).
@@ -311,6 +320,7 @@ pub(crate) async fn render_meeting_desk(
             values => values,
             postpone => postpone,
             cancel_reason => cancel_reason,
+            reinstate_reason => reinstate_reason,
             failed_form => form,
             failed_field => field,
             error => error,
