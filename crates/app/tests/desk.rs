@@ -16,6 +16,9 @@ on_both_stores!(
     the_dashboard_counts_only_the_reader_s_process,
     phases_are_opened_extended_and_closed_by_decision,
     a_refused_phase_decision_changes_nothing,
+    a_cancelled_meeting_is_reinstated_by_its_own_secretariat,
+    an_edit_replaces_the_title_s_translations,
+    a_document_is_edited_and_withdrawn_by_its_own_secretariat,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -98,6 +101,7 @@ async fn two_processes(app: &App) -> (i64, i64, Principal, Principal) {
 fn edit_of(m: &Meeting) -> MeetingEdit {
     MeetingEdit {
         title: m.title.clone(),
+        title_translations: m.title_translations.clone(),
         start_date: m.start_date,
         end_date: m.end_date,
         venue: m.venue.clone(),
@@ -825,4 +829,294 @@ async fn a_refused_phase_decision_changes_nothing(db: TestDatabase) {
         ["phase.create", "phase.create"],
         "nothing but the plan"
     );
+}
+
+async fn a_cancelled_meeting_is_reinstated_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (ocean_round, forest_round, ocean, forest) = two_processes(app).await;
+    // Only a cancelled meeting is reinstated.
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "Quorum reached")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "nothing_changed");
+    app.cancel_meeting(&ocean, "ocean", ocean_round, "No quorum")
+        .await
+        .unwrap();
+    app.cancel_meeting(&forest, "forest", forest_round, "No quorum")
+        .await
+        .unwrap();
+    // The other process's secretariat is refused; under the wrong slug the
+    // meeting is not found; a reason is required.
+    let refused = app
+        .reinstate_meeting(&forest, "ocean", ocean_round, "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", forest_round, "Not mine")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_found");
+    let refused = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "  ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    let change = app
+        .reinstate_meeting(&ocean, "ocean", ocean_round, "Quorum reached after all")
+        .await
+        .unwrap();
+    assert_eq!(change.kind, MeetingChangeKind::Reinstated);
+    let after = app
+        .meeting(&Principal::Anonymous, "ocean", ocean_round)
+        .await
+        .unwrap();
+    assert_eq!(after.meeting.status, MeetingStatus::Scheduled);
+    let last = after.history.last().unwrap();
+    assert_eq!(last.kind, MeetingChangeKind::Reinstated);
+    assert_eq!(last.by, "Secretariat of ocean");
+    assert_eq!(last.reason.as_deref(), Some("Quorum reached after all"));
+    assert_eq!(
+        (
+            last.changes[0].before.as_str(),
+            last.changes[0].after.as_str()
+        ),
+        ("cancelled", "scheduled")
+    );
+    assert_eq!(
+        audit_actions(app, "ocean").await,
+        ["meeting.reinstate", "meeting.cancel", "meeting.create"]
+    );
+    // Forest's meeting stays cancelled.
+    let forest_meeting = app
+        .meeting(&Principal::Anonymous, "forest", forest_round)
+        .await
+        .unwrap();
+    assert_eq!(forest_meeting.meeting.status, MeetingStatus::Cancelled);
+    assert_eq!(
+        audit_actions(app, "forest").await,
+        ["meeting.cancel", "meeting.create"]
+    );
+}
+
+async fn an_edit_replaces_the_title_s_translations(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (round, _, secretariat, _) = two_processes(app).await;
+    let before = app.meeting(&secretariat, "ocean", round).await.unwrap();
+    let mut edit = edit_of(&before.meeting);
+    edit.title_translations = [
+        (Language::Fr, "Sixième cycle".to_owned()),
+        (Language::Es, "Sexta ronda".to_owned()),
+    ]
+    .into();
+    app.edit_meeting(&secretariat, "ocean", round, edit.clone(), None)
+        .await
+        .unwrap();
+    edit.title_translations.remove(&Language::Es);
+    let change = app
+        .edit_meeting(
+            &secretariat,
+            "ocean",
+            round,
+            edit,
+            Some("No Spanish yet".into()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(change.changes[0].field, "title_translations");
+    assert_eq!(
+        change.changes[0].before,
+        "fr: Sixième cycle\nes: Sexta ronda"
+    );
+    assert_eq!(change.changes[0].after, "fr: Sixième cycle");
+    let after = app
+        .meeting(&Principal::Anonymous, "ocean", round)
+        .await
+        .unwrap();
+    assert_eq!(
+        after.meeting.title_translations,
+        [(Language::Fr, "Sixième cycle".to_owned())].into()
+    );
+}
+
+async fn a_document_is_edited_and_withdrawn_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    let mut ids = vec![];
+    for (process, slug) in [
+        ("ocean", "note"),
+        ("ocean", "other-note"),
+        ("forest", "note"),
+    ] {
+        ids.push(
+            app.add_document(
+                &OPERATOR,
+                NewDocument {
+                    process: process.parse().unwrap(),
+                    slug: slug.parse().unwrap(),
+                    symbol: None,
+                    title: format!("A note of {process}"),
+                    kind: DocumentKind::ConceptNote,
+                    date: d("2018-07-01"),
+                    languages: vec![Language::En],
+                    distribution: Distribution::Public,
+                    embargo_until: None,
+                    meeting: None,
+                },
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    let (note, other_note, forest_note) = (ids[0], ids[1], ids[2]);
+    app.edit_document(
+        &OPERATOR,
+        "ocean",
+        other_note,
+        DocumentEdit {
+            symbol: Some("A/CONF.231/2".parse().unwrap()),
+            title: "Taken".into(),
+            kind: DocumentKind::ConceptNote,
+            date: d("2018-07-01"),
+            languages: vec![Language::En],
+            distribution: Distribution::Public,
+            embargo_until: None,
+            meeting: None,
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let edit = |symbol: &str, meeting: Option<&str>| DocumentEdit {
+        symbol: Some(symbol.parse().unwrap()),
+        title: "Concept note of the sixth round".into(),
+        kind: DocumentKind::ConceptNote,
+        date: d("2018-07-02"),
+        languages: vec![Language::En, Language::Fr],
+        distribution: Distribution::Restricted,
+        embargo_until: None,
+        meeting: meeting.map(|m| m.parse().unwrap()),
+    };
+    // Forest's secretariat may not; under forest's slug the note is not found.
+    let refused = app
+        .edit_document(&forest, "ocean", note, edit("A/CONF.231/1", None), None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+    let refused = app
+        .withdraw_document(&forest, "forest", note, "Not ours")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "not_found");
+    // A symbol another document holds, or a meeting the process lacks: refused.
+    let refused = app
+        .edit_document(&ocean, "ocean", note, edit("A/CONF.231/2", None), None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "duplicate_symbol");
+    let refused = app
+        .edit_document(
+            &ocean,
+            "ocean",
+            note,
+            edit("A/CONF.231/1", Some("round-9")),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "unknown_meeting");
+    let change = app
+        .edit_document(
+            &ocean,
+            "ocean",
+            note,
+            edit("A/CONF.231/1", Some("round-6")),
+            Some("As issued".into()),
+        )
+        .await
+        .unwrap();
+    let fields: Vec<&str> = change.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "symbol",
+            "title",
+            "date",
+            "languages",
+            "distribution",
+            "meeting"
+        ]
+    );
+    // The public no longer sees it (restricted), the secretariat does, with its meeting.
+    assert_eq!(
+        app.document(&Principal::Anonymous, "ocean", note)
+            .await
+            .unwrap_err()
+            .kind(),
+        "not_found"
+    );
+    let seen = app.document(&ocean, "ocean", note).await.unwrap();
+    assert_eq!(seen.document.meeting.as_ref().unwrap().as_str(), "round-6");
+    assert_eq!(seen.meeting.unwrap().slug.as_str(), "round-6");
+
+    let refused = app
+        .withdraw_document(&ocean, "ocean", note, " ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    app.withdraw_document(&ocean, "ocean", note, "Issued in error")
+        .await
+        .unwrap();
+    let seen = app.document(&ocean, "ocean", note).await.unwrap();
+    assert_eq!(
+        seen.document.withdrawn_reason.as_deref(),
+        Some("Issued in error")
+    );
+    let kinds: Vec<ChangeKind> = seen.history.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Edited, ChangeKind::Withdrawn]);
+    assert_eq!(seen.history[0].reason.as_deref(), Some("As issued"));
+    assert_eq!(seen.history[1].by, "Secretariat of ocean");
+    // Lists leave it out; a withdrawn document takes no further change.
+    let listed: Vec<i64> = app
+        .all_documents(&ocean, "ocean")
+        .await
+        .unwrap()
+        .iter()
+        .map(|x| x.id)
+        .collect();
+    assert_eq!(listed, [other_note]);
+    let refused = app
+        .withdraw_document(&ocean, "ocean", note, "Again")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "document_withdrawn");
+    let audit: Vec<String> = app
+        .audit_log(
+            &OPERATOR,
+            AuditFilter {
+                action_prefix: Some("document.".into()),
+                account: None,
+                process: Some("ocean".parse().unwrap()),
+            },
+            &PageRequest::first(100),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("document:{note}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        ["document.withdraw", "document.edit", "document.create"]
+    );
+    // Forest's note is untouched.
+    let theirs = app.document(&forest, "forest", forest_note).await.unwrap();
+    assert!(theirs.history.is_empty());
+    assert_eq!(theirs.document.withdrawn_reason, None);
 }

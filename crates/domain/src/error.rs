@@ -148,6 +148,8 @@ pub enum ValidationError {
     MeetingCancelled(String),
     #[error("nothing would change: {0}")]
     NothingChanged(String),
+    #[error("the document '{0}' is withdrawn: it can no longer be changed")]
+    DocumentWithdrawn(String),
     #[error("agenda item {0} has statements or speakers inscribed under it: it cannot be removed")]
     AgendaItemInUse(u32),
     #[error("the call for inputs '{title}' closed on {closed} UTC{}: inputs are no longer received", reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())]
@@ -242,6 +244,7 @@ impl ValidationError {
             AlreadyLinked(_) => "already_linked",
             MeetingCancelled(_) => "meeting_cancelled",
             NothingChanged(_) => "nothing_changed",
+            DocumentWithdrawn(_) => "document_withdrawn",
             AgendaItemInUse(_) => "agenda_item_in_use",
             ConsultationClosed { .. } => "consultation_closed",
             AlreadyAdopted { .. } => "already_adopted",
@@ -282,6 +285,7 @@ impl ValidationError {
                 | AlreadyVoted(_)
                 | AlreadyLinked(_)
                 | MeetingCancelled(_)
+                | DocumentWithdrawn(_)
                 | AgendaItemInUse(_)
                 | ConsultationClosed { .. }
                 | AlreadyAdopted { .. }

@@ -29,7 +29,10 @@ pub use consultation::{
     locate, Consultation, Input, ItemKind, ItemText, NewInput, NewRecommendation, NewStatement,
     Recommendation, Statement, StoredFile, TextBlock, TextStatus, MAX_INPUT_CHARS, MAX_TEXT_CHARS,
 };
-pub use document::{Clearance, Distribution, Document, DocumentKind, NewDocument};
+pub use document::{
+    ChangeKind, Clearance, Distribution, Document, DocumentEdit, DocumentKind, NewDocument,
+    RecordChange,
+};
 pub use error::ValidationError;
 pub use ident::{ActorCode, Slug, Symbol};
 pub use language::{

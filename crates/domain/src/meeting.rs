@@ -166,6 +166,7 @@ impl Meeting {
         self.check_open_to_change()?;
         let mut next = self.clone();
         next.meeting.title = edit.title.trim().to_owned();
+        next.meeting.title_translations = edit.title_translations.clone();
         next.meeting.start_date = edit.start_date;
         next.meeting.end_date = edit.end_date;
         next.meeting.venue = edit.venue.clone();
@@ -211,6 +212,23 @@ impl Meeting {
         Ok((next, kind, changes))
     }
 
+    /// The cancelled meeting held again, on the dates it has; a reason is
+    /// required. Refused when the meeting is not cancelled.
+    pub fn reinstated(&self, reason: &str) -> Result<(Meeting, Vec<FieldChange>), ValidationError> {
+        if !self.is_cancelled() {
+            return Err(ValidationError::NothingChanged(format!(
+                "the meeting '{}' is not cancelled",
+                self.meeting.title
+            )));
+        }
+        required("reason", reason)?;
+        crate::error::at_most("reason", reason, 2_000)?;
+        let mut next = self.clone();
+        next.status = MeetingStatus::Scheduled;
+        let changes = changes(self, &next);
+        Ok((next, changes))
+    }
+
     /// The meeting cancelled; a reason is required.
     pub fn cancelled(&self, reason: &str) -> Result<(Meeting, Vec<FieldChange>), ValidationError> {
         self.check_open_to_change()?;
@@ -224,10 +242,14 @@ impl Meeting {
 }
 
 /// What the secretariat may change in a meeting by editing it: its
-/// title, dates, venue, agenda and note (its kind, number and slug stay).
+/// title and the title's translations, dates, venue, agenda and note (its
+/// kind, number and slug stay).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingEdit {
     pub title: String,
+    /// The title in other official languages: the whole set, replacing
+    /// what was there (a language left out has no translation).
+    pub title_translations: crate::TitleTranslations,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub venue: Option<Venue>,
@@ -242,6 +264,7 @@ crate::named_enum!(
         Postponed => "postponed",
         Rescheduled => "rescheduled",
         Cancelled => "cancelled",
+        Reinstated => "reinstated",
     }
 );
 
@@ -249,7 +272,8 @@ crate::named_enum!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldChange {
-    /// `title`, `start_date`, `end_date`, `venue`, `agenda`, `note` or `status`.
+    /// The field's name (for a meeting: `title`, `title_translations`,
+    /// `start_date`, `end_date`, `venue`, `agenda`, `note` or `status`).
     pub field: String,
     pub before: String,
     pub after: String,
@@ -264,7 +288,8 @@ pub struct MeetingChange {
     /// Who made the change, as the public may see it (a name, never an
     /// e-mail address).
     pub by: String,
-    /// Why (required for a postponement, a rescheduling, a cancellation).
+    /// Why (required for a postponement, a rescheduling, a cancellation, a
+    /// reinstatement).
     pub reason: Option<String>,
     pub changes: Vec<FieldChange>,
 }
@@ -279,6 +304,14 @@ fn venue_text(v: &Option<Venue>) -> String {
     }
 }
 
+/// Translations as text, one `language: title` a line, in language order.
+pub fn translations_text(t: &crate::TitleTranslations) -> String {
+    t.iter()
+        .map(|(l, title)| format!("{l}: {title}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn agenda_text(agenda: &[AgendaItem]) -> String {
     agenda
         .iter()
@@ -291,6 +324,11 @@ fn agenda_text(agenda: &[AgendaItem]) -> String {
 fn changes(before: &Meeting, after: &Meeting) -> Vec<FieldChange> {
     let fields = [
         ("title", before.title.clone(), after.title.clone()),
+        (
+            "title_translations",
+            translations_text(&before.title_translations),
+            translations_text(&after.title_translations),
+        ),
         (
             "start_date",
             before.start_date.to_string(),
@@ -386,6 +424,7 @@ mod tests {
     fn edit_of(m: &Meeting) -> MeetingEdit {
         MeetingEdit {
             title: m.title.clone(),
+            title_translations: m.title_translations.clone(),
             start_date: m.start_date,
             end_date: m.end_date,
             venue: m.venue.clone(),
@@ -455,6 +494,40 @@ mod tests {
             cancelled.edited(&edit).unwrap_err().kind(),
             "meeting_cancelled"
         );
+    }
+
+    #[test]
+    fn an_edit_carries_the_title_translations() {
+        let m = meeting().with_id(7);
+        let mut edit = edit_of(&m);
+        edit.title_translations
+            .insert(crate::Language::Fr, "Droits de l'homme".into());
+        let (next, changes) = m.edited(&edit).unwrap();
+        assert_eq!(
+            next.title_translations.get(&crate::Language::Fr).unwrap(),
+            "Droits de l'homme"
+        );
+        assert_eq!(changes[0].field, "title_translations");
+        assert_eq!(changes[0].after, "fr: Droits de l'homme");
+        edit.title_translations
+            .insert(crate::Language::Es, "  ".into());
+        assert_eq!(m.edited(&edit).unwrap_err().kind(), "invalid");
+    }
+
+    #[test]
+    fn only_a_cancelled_meeting_is_reinstated_and_with_a_reason() {
+        let m = meeting().with_id(7);
+        assert_eq!(
+            m.reinstated("Quorum").unwrap_err().kind(),
+            "nothing_changed"
+        );
+        let (cancelled, _) = m.cancelled("Lack of quorum").unwrap();
+        assert_eq!(cancelled.reinstated(" ").unwrap_err().kind(), "invalid");
+        let (again, changes) = cancelled.reinstated("Quorum reached").unwrap();
+        assert!(!again.is_cancelled());
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].before, "cancelled");
+        assert_eq!(changes[0].after, "scheduled");
     }
 
     #[test]

@@ -652,6 +652,7 @@ pub async fn documents_and_visibility(store: &dyn Store) {
         process: slug("gcm"),
         kind: None,
         meeting,
+        withdrawn: false,
         visible: public_at.map(|now| Visible {
             distributions: vec![Distribution::Public],
             now,
@@ -719,6 +720,7 @@ pub async fn documents_paginate_in_date_order(store: &dyn Store) {
                 process: slug("gcm"),
                 kind: Some(DocumentKind::Report),
                 meeting: None,
+                withdrawn: false,
                 visible: None,
                 after,
                 limit: 1,
@@ -3043,6 +3045,9 @@ pub async fn meeting_changes_and_history(store: &dyn Store) {
         .unwrap();
     let mut next = next;
     next.meeting.title = "Sixth round".into();
+    // The translations replaced whole: the Arabic one goes, a French one comes.
+    assert!(next.title_translations.contains_key(&Language::Ar));
+    next.meeting.title_translations = [(Language::Fr, "Sixième cycle".to_owned())].into();
     next.meeting.agenda = vec![AgendaItem {
         number: 2,
         title: "Rev.3".into(),
@@ -3076,7 +3081,10 @@ pub async fn meeting_changes_and_history(store: &dyn Store) {
     tx.commit().await.unwrap();
 
     let got = store.get_meeting(&slug("gcm"), id).await.unwrap();
-    assert_eq!(got, next, "every field written, the agenda replaced whole");
+    assert_eq!(
+        got, next,
+        "every field written, the agenda and the title's translations replaced whole"
+    );
     assert_eq!(got.slug, slug("round-1"));
     assert_eq!(
         store.list_meeting_changes(id).await.unwrap(),
@@ -3149,5 +3157,106 @@ pub async fn consultation_closing_keeps_its_reason(store: &dyn Store) {
     assert_eq!(
         store.consultation_closures(&slug("gcm")).await.unwrap(),
         vec![(slug("online"), "Enough inputs".to_owned())]
+    );
+}
+
+pub async fn documents_edited_and_withdrawn_with_history(store: &dyn Store) {
+    seed(store, "gcm").await;
+    seed(store, "other").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let round = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "round-1",
+            MeetingKind::NegotiationRound,
+            "2018-07-12",
+        ))
+        .await
+        .unwrap();
+    let new = |s: &str| NewDocument {
+        process: slug("gcm"),
+        slug: slug(s),
+        symbol: None,
+        title: format!("Document {s}"),
+        kind: DocumentKind::ConceptNote,
+        date: d("2018-07-01"),
+        languages: vec![Language::En],
+        distribution: Distribution::Public,
+        embargo_until: None,
+        meeting: None,
+    };
+    let id = tx.insert_document(&new("note"), None).await.unwrap();
+    let kept = tx.insert_document(&new("kept"), None).await.unwrap();
+    assert_eq!(
+        tx.document_by_id(&slug("other"), id).await.unwrap(),
+        None,
+        "another process's"
+    );
+    let mut doc = tx.document_by_id(&slug("gcm"), id).await.unwrap().unwrap();
+    assert_eq!(doc.withdrawn_reason, None);
+    doc.document.symbol = Some(Symbol::new("A/CONF.231/1").unwrap());
+    doc.document.title = "Concept note".into();
+    doc.document.kind = DocumentKind::Programme;
+    doc.document.languages = vec![Language::En, Language::Fr];
+    doc.document.distribution = Distribution::Restricted;
+    doc.document.embargo_until = Some(at("2018-07-10T12:00:00Z"));
+    doc.document.meeting = Some(slug("round-1"));
+    doc.withdrawn_reason = Some("Issued in error".into());
+    tx.update_document(&doc, Some(round)).await.unwrap();
+    let change = RecordChange {
+        subject: format!("document:{id}"),
+        kind: ChangeKind::Withdrawn,
+        at: at("2018-07-02T09:30:00Z"),
+        by: "A. Secretary".into(),
+        reason: Some("Issued in error".into()),
+        changes: vec![FieldChange {
+            field: "status".into(),
+            before: "standing".into(),
+            after: "withdrawn".into(),
+        }],
+    };
+    tx.insert_record_change(&slug("gcm"), &change)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(
+        store.get_document(&slug("gcm"), id).await.unwrap(),
+        doc,
+        "every field written"
+    );
+    assert_eq!(
+        store
+            .list_record_changes(&slug("gcm"), &format!("document:{id}"))
+            .await
+            .unwrap(),
+        vec![change]
+    );
+    assert!(store
+        .list_record_changes(&slug("other"), &format!("document:{id}"))
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .list_record_changes(&slug("gcm"), &format!("document:{kept}"))
+        .await
+        .unwrap()
+        .is_empty());
+    // Lists leave a withdrawn document out unless asked.
+    let q = |withdrawn: bool| DocumentQuery {
+        process: slug("gcm"),
+        kind: None,
+        meeting: None,
+        withdrawn,
+        visible: None,
+        after: None,
+        limit: 50,
+    };
+    let ids = |p: Page<Document>| p.items.iter().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(ids(store.list_documents(&q(false)).await.unwrap()), [kept]);
+    assert_eq!(
+        ids(store.list_documents(&q(true)).await.unwrap()),
+        [id, kept]
     );
 }

@@ -31,6 +31,7 @@ macro_rules! conformance_suite {
             phase_decisions_and_their_history,
             meetings_round_trip,
             meeting_changes_and_history,
+            documents_edited_and_withdrawn_with_history,
             consultation_closing_keeps_its_reason,
             meetings_filter_by_kind_and_paginate_in_date_order,
             meeting_references_are_enforced,

@@ -67,7 +67,7 @@ macro_rules! sql_store {
             use $crate::deps::accord_domain::{
                 Actor, ActorCode, Document, Meeting, NewDocument, NewMeeting, Phase, PhaseKind,
                 Process, Slug, Symbol, Theme, AgendaItem, Venue, Chair, Officer, Language,
-                MeetingKind, MeetingChange, FieldChange, TitleTranslations, PhaseChange,
+                MeetingKind, MeetingChange, FieldChange, TitleTranslations, PhaseChange, RecordChange,
             };
             use $crate::deps::accord_store::{
                 ActorQuery, ApiTokenRecord, AuditQuery, DocumentQuery, MeetingQuery, Page, Participant,
@@ -103,7 +103,7 @@ macro_rules! sql_store {
             const MEETING_COLUMNS: &str = "SELECT id, process, slug, kind, number, title, \
                 title_translations, start_date, end_date, venue, chairs, note, status FROM meetings";
             const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.process, d.slug, d.symbol, d.title, \
-                d.kind, d.date, d.languages, d.distribution, d.embargo_until, \
+                d.kind, d.date, d.languages, d.distribution, d.embargo_until, d.withdrawn_reason, \
                 m.slug AS meeting_slug FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id";
             const THEME_COLUMNS: &str =
                 "SELECT process, code, taxonomy, number, title FROM themes";
@@ -642,7 +642,7 @@ macro_rules! sql_store {
             async fn update_meeting(c: &mut Conn, m: &Meeting) -> Result<()> {
                 sqlx::query(
                     "UPDATE meetings SET title = $1, start_date = $2, end_date = $3, venue = $4, \
-                     note = $5, status = $6 WHERE id = $7",
+                     note = $5, status = $6, title_translations = $7 WHERE id = $8",
                 )
                 .bind(&m.title)
                 .bind(m.start_date)
@@ -650,6 +650,7 @@ macro_rules! sql_store {
                 .bind(m.venue.as_ref().map(Json))
                 .bind(&m.note)
                 .bind(m.status.as_str())
+                .bind(Json(&m.title_translations))
                 .bind(m.id)
                 .execute(&mut *c)
                 .await
@@ -747,6 +748,10 @@ macro_rules! sql_store {
                     meeting: opt_parse(row.try_get("meeting_slug").map_err(err)?, "meeting_slug")?,
                 }
                 .with_id(id))
+                .and_then(|mut d| {
+                    d.withdrawn_reason = row.try_get("withdrawn_reason").map_err(err)?;
+                    Ok(d)
+                })
             }
 
             async fn list_documents(c: &mut Conn, q: &DocumentQuery) -> Result<Page<Document>> {
@@ -757,6 +762,9 @@ macro_rules! sql_store {
                 }
                 if let Some(meeting) = q.meeting {
                     qb.push(" AND d.meeting_id = ").push_bind(meeting);
+                }
+                if !q.withdrawn {
+                    qb.push(" AND d.withdrawn_reason IS NULL");
                 }
                 if let Some(v) = &q.visible {
                     push_visible(&mut qb, "d", v, true);
@@ -815,6 +823,72 @@ macro_rules! sql_store {
                 .fetch_one(&mut *c)
                 .await
                 .map_err(err)
+            }
+
+            async fn update_document(c: &mut Conn, d: &Document, meeting: Option<i64>) -> Result<()> {
+                sqlx::query(
+                    "UPDATE documents SET symbol = $1, title = $2, kind = $3, date = $4, languages = $5, \
+                     distribution = $6, embargo_until = $7, meeting_id = $8, withdrawn_reason = $9 \
+                     WHERE id = $10",
+                )
+                .bind(d.symbol.as_ref().map(|s| s.as_str()))
+                .bind(&d.title)
+                .bind(d.kind.as_str())
+                .bind(d.date)
+                .bind(Json(&d.languages))
+                .bind(d.distribution.as_str())
+                .bind(d.embargo_until)
+                .bind(meeting)
+                .bind(&d.withdrawn_reason)
+                .bind(d.id)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            // ---- the desk's history of other records --------------------
+
+            async fn insert_record_change(c: &mut Conn, process: &Slug, ch: &RecordChange) -> Result<()> {
+                sqlx::query(
+                    "INSERT INTO record_changes (process, subject, kind, at, by_name, reason, changes) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(process.as_str())
+                .bind(&ch.subject)
+                .bind(ch.kind.as_str())
+                .bind(ch.at)
+                .bind(&ch.by)
+                .bind(&ch.reason)
+                .bind(Json(&ch.changes))
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            async fn list_record_changes(c: &mut Conn, process: &Slug, subject: &str) -> Result<Vec<RecordChange>> {
+                let rows = sqlx::query(
+                    "SELECT subject, kind, at, by_name, reason, changes FROM record_changes \
+                     WHERE process = $1 AND subject = $2 ORDER BY id",
+                )
+                .bind(process.as_str())
+                .bind(subject)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(RecordChange {
+                            subject: row.try_get("subject").map_err(err)?,
+                            kind: parse_stored(&row.try_get::<String, _>("kind").map_err(err)?, "kind")?,
+                            at: row.try_get("at").map_err(err)?,
+                            by: row.try_get("by_name").map_err(err)?,
+                            reason: row.try_get("reason").map_err(err)?,
+                            changes: row.try_get::<Json<Vec<FieldChange>>, _>("changes").map_err(err)?.0,
+                        })
+                    })
+                    .collect()
             }
 
             // ---- themes -------------------------------------------------
@@ -1138,6 +1212,11 @@ macro_rules! sql_store {
                 async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_meeting_changes(&mut c, meeting).await
+                }
+
+                async fn list_record_changes(&self, process: &Slug, subject: &str) -> Result<Vec<RecordChange>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_record_changes(&mut c, process, subject).await
                 }
 
                 async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>> {
@@ -1585,6 +1664,15 @@ macro_rules! sql_store {
                 }
                 async fn insert_document(&mut self, document: &NewDocument, meeting: Option<i64>) -> Result<i64> {
                     insert_document(&mut self.tx, document, meeting).await
+                }
+                async fn document_by_id(&mut self, process: &Slug, id: i64) -> Result<Option<Document>> {
+                    document_where(&mut self.tx, "d.process = $1 AND d.id = $2", &[process.as_str()], Some(id)).await
+                }
+                async fn update_document(&mut self, document: &Document, meeting: Option<i64>) -> Result<()> {
+                    update_document(&mut self.tx, document, meeting).await
+                }
+                async fn insert_record_change(&mut self, process: &Slug, change: &RecordChange) -> Result<()> {
+                    insert_record_change(&mut self.tx, process, change).await
                 }
                 async fn find_theme(&mut self, process: &Slug, code: &Slug) -> Result<Option<Theme>> {
                     find_theme(&mut self.tx, process, code).await

@@ -21,8 +21,8 @@ use accord_domain::{
     Consultation, DecidingBody, Distribution, Document, DocumentKind, Email, Input, Inscription,
     ItemKind, ItemText, Language, Meeting, MeetingChange, MeetingKind, NewDocument, NewInput,
     NewMeeting, NewRecommendation, NewStatement, Objection, Phase, PhaseChange, Process,
-    Recommendation, RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Statement, StoredFile,
-    Symbol, Theme,
+    Recommendation, RecordChange, RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Statement,
+    StoredFile, Symbol, Theme,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -132,6 +132,8 @@ pub struct DocumentQuery {
     pub process: Slug,
     pub kind: Option<DocumentKind>,
     pub meeting: Option<i64>,
+    /// Withdrawn documents too (lists leave them out).
+    pub withdrawn: bool,
     /// Only what a reader may see; `None` lists all (the secretariat).
     pub visible: Option<Visible>,
     /// Only documents after this (date, id) in date order.
@@ -227,6 +229,10 @@ pub trait Store: Send + Sync + 'static {
     async fn get_meeting(&self, process: &Slug, id: i64) -> Result<Meeting>;
     /// A meeting's history of changes, oldest first.
     async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>>;
+    /// The history of one record the desk changes (a document:
+    /// `document:12`) in a process, oldest first.
+    async fn list_record_changes(&self, process: &Slug, subject: &str)
+        -> Result<Vec<RecordChange>>;
     async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>>;
     async fn get_actor(&self, code: &ActorCode) -> Result<Actor>;
     /// The groups an actor is a member of, by code.
@@ -403,6 +409,12 @@ pub trait Tx: Send {
 
     async fn find_document(&mut self, process: &Slug, slug: &Slug) -> Result<Option<Document>>;
     async fn find_document_by_symbol(&mut self, symbol: &Symbol) -> Result<Option<Document>>;
+    /// A document of `process` by id, withdrawn or not.
+    async fn document_by_id(&mut self, process: &Slug, id: i64) -> Result<Option<Document>>;
+    /// Writes a document's metadata and withdrawal as they are now (its
+    /// slug and process stay); `meeting` is the meeting's id.
+    async fn update_document(&mut self, document: &Document, meeting: Option<i64>) -> Result<()>;
+    async fn insert_record_change(&mut self, process: &Slug, change: &RecordChange) -> Result<()>;
     /// Records document metadata; `meeting` is the id of the meeting it belongs to.
     async fn insert_document(
         &mut self,

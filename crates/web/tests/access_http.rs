@@ -32,6 +32,8 @@ on_both_stores!(
     the_secretariat_postpones_and_cancels_a_meeting_in_the_portal,
     the_secretariat_opens_extends_and_closes_phases_in_the_portal,
     a_group_s_statement_is_credited_to_the_group_and_names_its_speaker,
+    the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal,
+    the_secretariat_edits_and_withdraws_a_document_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
@@ -356,10 +358,14 @@ struct Ctx {
     negotiation: Negotiation,
     adoption: Adoptions,
     /// Meetings of the trial process kept for the desk's changes, 13 for
-    /// each of the edit, the postponement and the cancellation, so each
-    /// caller of a route changes a meeting of its own (a cancelled one
-    /// takes no further change).
+    /// each of the edit, the postponement, the cancellation and the
+    /// reinstatement (these 13 cancelled already), so each caller of a
+    /// route changes a meeting of its own (a cancelled one takes no further
+    /// change, a reinstated one is not reinstated twice).
     spare: Vec<i64>,
+    /// Documents of the trial process for the desk: 13 to edit, 13 to
+    /// withdraw (a withdrawn one takes no further change).
+    spare_documents: Vec<i64>,
 }
 
 /// The trial process's adopted text (with objectives), what each adoption
@@ -799,6 +805,30 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 ctx.spare[26 + n % 13]
             ),
             json!({ "reason": "No quorum" }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}/documents/{id}") => (
+            format!(
+                "/api/v1/processes/trial/documents/{}",
+                ctx.spare_documents[n % 13]
+            ),
+            json!({
+                "title": format!("Edited document {n}"), "kind": "concept_note", "date": "2030-03-02",
+                "languages": ["en"], "distribution": "public"
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/documents/{id}/withdrawal") => (
+            format!(
+                "/api/v1/processes/trial/documents/{}/withdrawal",
+                ctx.spare_documents[13 + n % 13]
+            ),
+            json!({ "reason": "Issued in error" }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/reinstatement") => (
+            format!(
+                "/api/v1/processes/trial/meetings/{}/reinstatement",
+                ctx.spare[39 + n % 13]
+            ),
+            json!({ "reason": "Quorum reached" }),
         ),
         ("POST", "/api/v1/processes/{slug}/statements") => (
             p(path),
@@ -1270,6 +1300,21 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ),
             vec!["global secretariat", "trial secretariat"],
         ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("PUT", "/api/v1/processes/{slug}/documents/{id}"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/documents/{id}/withdrawal"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
         (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
@@ -1405,7 +1450,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             .unwrap();
     }
     let mut spare = vec![];
-    for i in 0..39 {
+    for i in 0..52 {
         spare.push(
             site.app
                 .add_meeting(
@@ -1424,6 +1469,36 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                         agenda: vec![],
                         themes: vec![],
                         note: None,
+                    },
+                )
+                .await
+                .unwrap(),
+        );
+    }
+    // The last 13, cancelled, to be reinstated.
+    for id in &spare[39..] {
+        site.app
+            .cancel_meeting(&OPERATOR, "trial", *id, "Cancelled to be reinstated")
+            .await
+            .unwrap();
+    }
+    let mut spare_documents = vec![];
+    for i in 0..26 {
+        spare_documents.push(
+            site.app
+                .add_document(
+                    &OPERATOR,
+                    accord_domain::NewDocument {
+                        process: "trial".parse().unwrap(),
+                        slug: format!("spare-document-{i}").parse().unwrap(),
+                        symbol: None,
+                        title: format!("Spare document {i}"),
+                        kind: accord_domain::DocumentKind::ConceptNote,
+                        date: "2030-03-01".parse().unwrap(),
+                        languages: vec![accord_domain::Language::En],
+                        distribution: accord_domain::Distribution::Public,
+                        embargo_until: None,
+                        meeting: None,
                     },
                 )
                 .await
@@ -1526,6 +1601,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     negotiation: negotiation.clone(),
                     adoption: adoption.clone(),
                     spare: spare.clone(),
+                    spare_documents: spare_documents.clone(),
                 },
             );
             let mut req = Request::builder()
@@ -1648,6 +1724,7 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 negotiation: negotiation.clone(),
                 adoption: adoption.clone(),
                 spare: spare.clone(),
+                spare_documents: spare_documents.clone(),
             },
         );
         let mut req = Request::builder()
@@ -3835,6 +3912,440 @@ async fn the_secretariat_postpones_and_cancels_a_meeting_in_the_portal(db: TestD
     assert_eq!(
         audit,
         ["meeting.cancel", "meeting.postpone", "meeting.create"]
+    );
+}
+
+/// A cancelled meeting reinstated through the desk's form (the other
+/// process's secretariat refused, a form without a reason back on the same
+/// page), the confirmation and the history on the meeting's page; then the
+/// edit form carries the title's translations, which the meeting's page
+/// shows in the reader's language and the API returns.
+async fn the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal(
+    db: TestDatabase,
+) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other) = (&sessions[0], &sessions[1]);
+    // A meeting of its own (the trial's first has statements under an item).
+    let meeting = site
+        .app
+        .add_meeting(
+            &OPERATOR,
+            accord_domain::NewMeeting {
+                title_translations: Default::default(),
+                process: "trial".parse().unwrap(),
+                slug: "to-reinstate".parse().unwrap(),
+                kind: accord_domain::MeetingKind::NegotiationRound,
+                number: None,
+                title: "A round to reinstate".into(),
+                start_date: "2031-05-01".parse().unwrap(),
+                end_date: "2031-05-02".parse().unwrap(),
+                venue: None,
+                chairs: vec![],
+                agenda: vec![],
+                themes: vec![],
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    site.app
+        .cancel_meeting(&OPERATOR, "trial", meeting, "No quorum")
+        .await
+        .unwrap();
+    let desk = format!("/processes/trial/meetings/{meeting}/edit");
+    let reinstate = format!("/processes/trial/meetings/{meeting}/reinstate");
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(
+        page.body.contains("id=\"reinstate-meeting\""),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("id=\"edit-meeting\""));
+
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            &reinstate,
+            format!("csrf={}&reason=Not+mine", other.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &reinstate,
+            format!("csrf={}&reason=", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(
+        again.body.contains("id=\"reinstate-meeting\""),
+        "the same page"
+    );
+    assert!(again.body.contains("role=\"alert\""));
+    let unchanged = site.app.meeting(&OPERATOR, "trial", meeting).await.unwrap();
+    assert_eq!(
+        unchanged.meeting.status,
+        accord_domain::MeetingStatus::Cancelled
+    );
+    assert_eq!(unchanged.history.len(), 1, "refusals change nothing");
+
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &reinstate,
+            format!("csrf={}&reason=Quorum+reached+after+all", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        format!("/processes/trial/meetings/{meeting}?done=meeting-reinstated")
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The meeting was reinstated.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("meeting-status-cancelled"));
+    assert!(
+        page.body.contains("<strong>Reinstated</strong>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Quorum reached after all"));
+
+    // The edit form now, with the title's translations.
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert!(page.body.contains("name=\"title_translations[fr]\""));
+    let m = site
+        .app
+        .meeting(&OPERATOR, "trial", meeting)
+        .await
+        .unwrap()
+        .meeting;
+    let edit = |fr: &str, es: &str| {
+        format!(
+            "csrf={}&title={}&title_translations[fr]={fr}&title_translations[es]={es}\
+             &start_date={}&end_date={}",
+            sec.csrf,
+            m.title.replace(' ', "+"),
+            m.start_date,
+            m.end_date
+        )
+    };
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &desk,
+            edit("R%C3%A9union+d%27essai", "Reuni%C3%B3n+de+prueba"),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let french = send(
+        &site,
+        Request::get(format!("/processes/trial/meetings/{meeting}"))
+            .header(header::ACCEPT_LANGUAGE, "fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        french
+            .body
+            .contains("lang=\"fr\" dir=\"ltr\">Réunion d&#39;essai</h1>"),
+        "{}",
+        french.body
+    );
+    // The Spanish one taken away again: the set is replaced whole.
+    let done = send(
+        &site,
+        form_post(&sec.secret, &desk, edit("R%C3%A9union+d%27essai", "")),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/meetings/{meeting}")),
+    )
+    .await
+    .json();
+    assert_eq!(
+        api["title_translations"],
+        json!({ "fr": "Réunion d'essai" })
+    );
+    let kinds: Vec<&str> = api["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["cancelled", "reinstated", "edited", "edited"]);
+    assert_eq!(
+        api["history"][3]["changes"][0]["field"],
+        "title_translations"
+    );
+    assert_eq!(
+        api["history"][3]["changes"][0]["before"],
+        "fr: Réunion d'essai\nes: Reunión de prueba"
+    );
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("meeting.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("meeting:{meeting}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        [
+            "meeting.edit",
+            "meeting.edit",
+            "meeting.reinstate",
+            "meeting.cancel",
+            "meeting.create"
+        ]
+    );
+}
+
+/// A document's desk in the portal: the other process's secretariat and a
+/// delegate refused; an edit with a mistake back on the same page as typed;
+/// an edit, then a withdrawal with its reason; the document's page marks
+/// it withdrawn with the reason and its history, the list leaves it out,
+/// the API says so; each step audited.
+async fn the_secretariat_edits_and_withdraws_a_document_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    let id = site
+        .app
+        .add_document(
+            &OPERATOR,
+            accord_domain::NewDocument {
+                process: "trial".parse().unwrap(),
+                slug: "desk-note".parse().unwrap(),
+                symbol: None,
+                title: "A note to change".into(),
+                kind: accord_domain::DocumentKind::ConceptNote,
+                date: "2030-03-01".parse().unwrap(),
+                languages: vec![accord_domain::Language::En],
+                distribution: accord_domain::Distribution::Public,
+                embargo_until: None,
+                meeting: None,
+            },
+        )
+        .await
+        .unwrap();
+    let desk = format!("/processes/trial/documents/{id}/edit");
+    let withdraw = format!("/processes/trial/documents/{id}/withdraw");
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&other.secret), StatusCode::FORBIDDEN),
+        (Some(&del.secret), StatusCode::FORBIDDEN),
+    ] {
+        let page = send(&site, page_get(who.map(String::as_str), &desk)).await;
+        assert_eq!(page.status, status, "{desk}");
+    }
+    let refused = send(
+        &site,
+        form_post(
+            &other.secret,
+            &withdraw,
+            format!("csrf={}&reason=Not+mine", other.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let page = send(
+        &site,
+        page_get(
+            Some(&sec.secret),
+            &format!("/processes/trial/documents/{id}"),
+        ),
+    )
+    .await;
+    assert!(
+        page.body.contains(&format!("href=\"{desk}\"")),
+        "the desk is linked"
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("value=\"A note to change\""),
+        "{}",
+        page.body
+    );
+
+    let edit = |date: &str| {
+        format!(
+            "csrf={}&title=Concept+note+(corrected)&kind=concept_note&date={date}\
+             &languages[]=en&languages[]=fr&distribution=public&symbol=A%2FCONF.231%2F9",
+            sec.csrf
+        )
+    };
+    let again = send(&site, form_post(&sec.secret, &desk, edit("soon"))).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("id=\"edit-document\""), "the same page");
+    assert!(
+        again.body.contains("value=\"Concept note (corrected)\""),
+        "what was typed stays"
+    );
+    assert!(again.body.contains("value=\"soon\""));
+    let done = send(&site, form_post(&sec.secret, &desk, edit("2030-03-02"))).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(
+        done.headers[header::LOCATION].to_str().unwrap(),
+        format!("/processes/trial/documents/{id}?done=document-edited")
+    );
+
+    let again = send(
+        &site,
+        form_post(&sec.secret, &withdraw, format!("csrf={}&reason=", sec.csrf)),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("id=\"withdraw-document\""));
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            &withdraw,
+            format!("csrf={}&reason=Superseded+by+Rev.1", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        format!("/processes/trial/documents/{id}?done=document-withdrawn")
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The document was withdrawn.</p>"),
+        "{}",
+        page.body
+    );
+    // Anyone who may see it still reads it, marked withdrawn with the reason.
+    let public = send(
+        &site,
+        page_get(None, &format!("/processes/trial/documents/{id}")),
+    )
+    .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.body.contains("<strong>Withdrawn</strong>"),
+        "{}",
+        public.body
+    );
+    assert!(public.body.contains("Superseded by Rev.1"));
+    assert!(public.body.contains("Concept note (corrected)"));
+    assert!(
+        !public.body.contains(&format!("href=\"{desk}\"")),
+        "no desk for the public"
+    );
+    let list = send(&site, page_get(None, "/processes/trial/documents")).await;
+    assert!(
+        !list
+            .body
+            .contains(&format!("/processes/trial/documents/{id}\"")),
+        "not listed"
+    );
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/trial/documents/{id}")),
+    )
+    .await
+    .json();
+    assert_eq!(api["withdrawn_reason"], "Superseded by Rev.1");
+    assert_eq!(api["symbol"], "A/CONF.231/9");
+    assert_eq!(api["history"][0]["kind"], "edited");
+    assert_eq!(api["history"][1]["kind"], "withdrawn");
+    assert_eq!(api["history"][1]["by"], "Amina Secretary");
+    // A withdrawn document takes no further change.
+    let refused = send(&site, form_post(&sec.secret, &desk, edit("2030-03-03"))).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("document.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&format!("document:{id}")))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(
+        audit,
+        ["document.withdraw", "document.edit", "document.create"]
     );
 }
 

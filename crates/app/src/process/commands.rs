@@ -96,7 +96,7 @@ impl crate::App {
         Ok(id)
     }
 
-    /// Edits a meeting's title, dates, venue, agenda and note (the
+    /// Edits a meeting's title (and its translations), dates, venue, agenda and note (the
     /// process's secretariat); the change is kept in the meeting's history
     /// and audited. An agenda item that statements or inscriptions are
     /// filed under cannot be removed. Returns the change recorded.
@@ -169,6 +169,94 @@ impl crate::App {
             &mut unit,
             &next,
             MeetingChangeKind::Cancelled,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Reinstates a cancelled meeting, on the dates it has, with the
+    /// reason (the process's secretariat); kept in its history and audited
+    /// (`meeting.reinstate`).
+    pub async fn reinstate_meeting(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        reason: &str,
+    ) -> Result<MeetingChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let meeting = meeting_of(&mut unit, &process, id).await?;
+        let (next, changes) = meeting.reinstated(reason)?;
+        let change = record_meeting_change(
+            &mut unit,
+            &next,
+            MeetingChangeKind::Reinstated,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Edits a document's metadata (the process's secretariat): symbol,
+    /// title, kind, date, languages, distribution, embargo, meeting. Kept
+    /// in the document's history and audited (`document.edit`); a withdrawn
+    /// document takes no change.
+    pub async fn edit_document(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        edit: DocumentEdit,
+        reason: Option<String>,
+    ) -> Result<RecordChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let document = document_of(&mut unit, &process, id).await?;
+        let (next, changes) = document.edited(&edit)?;
+        if let Some(symbol) = &next.symbol {
+            match unit.tx.find_document_by_symbol(symbol).await? {
+                Some(other) if other.id != id => {
+                    return Err(ValidationError::DuplicateSymbol(symbol.to_string()).into())
+                }
+                _ => {}
+            }
+        }
+        let reason = reason.filter(|r| !r.trim().is_empty());
+        let change =
+            record_document_change(&mut unit, &next, ChangeKind::Edited, reason, changes).await?;
+        unit.commit().await?;
+        self.index_item(&process, ItemKind::Document, id).await;
+        Ok(change)
+    }
+
+    /// Withdraws a document, with the reason (the process's secretariat):
+    /// it stays readable by those who may see it, marked withdrawn with the
+    /// reason, and leaves the lists. Kept in its history and audited
+    /// (`document.withdraw`).
+    pub async fn withdraw_document(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        reason: &str,
+    ) -> Result<RecordChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let document = document_of(&mut unit, &process, id).await?;
+        let (next, changes) = document.withdrawn(reason)?;
+        let change = record_document_change(
+            &mut unit,
+            &next,
+            ChangeKind::Withdrawn,
             Some(reason.trim().into()),
             changes,
         )
@@ -354,6 +442,7 @@ async fn record_meeting_change(
         MeetingChangeKind::Postponed => "meeting.postpone",
         MeetingChangeKind::Rescheduled => "meeting.reschedule",
         MeetingChangeKind::Cancelled => "meeting.cancel",
+        MeetingChangeKind::Reinstated => "meeting.reinstate",
     };
     u.audit(
         action,
@@ -361,5 +450,49 @@ async fn record_meeting_change(
         vec![format!("meeting:{}", next.id)],
     )
     .await?;
+    Ok(change)
+}
+
+/// A document of `process`, for a change: "not found" when it is another
+/// process's.
+async fn document_of(u: &mut Unit<'_>, process: &Slug, id: i64) -> Result<Document> {
+    u.tx.document_by_id(process, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("document {id} in '{process}' does not exist")))
+}
+
+/// Writes the changed document, its history entry and the audit entry.
+async fn record_document_change(
+    u: &mut Unit<'_>,
+    next: &Document,
+    kind: ChangeKind,
+    reason: Option<String>,
+    changes: Vec<FieldChange>,
+) -> Result<RecordChange> {
+    let meeting = match &next.meeting {
+        None => None,
+        Some(slug) => Some(
+            u.tx.find_meeting(&next.process, slug)
+                .await?
+                .ok_or_else(|| ValidationError::UnknownMeeting(slug.to_string()))?
+                .id,
+        ),
+    };
+    u.tx.update_document(next, meeting).await?;
+    let subject = format!("document:{}", next.id);
+    let change = RecordChange {
+        subject: subject.clone(),
+        kind,
+        at: u.at,
+        by: u.principal.name(),
+        reason,
+        changes,
+    };
+    u.tx.insert_record_change(&next.process, &change).await?;
+    let action = match kind {
+        ChangeKind::Edited => "document.edit",
+        ChangeKind::Withdrawn => "document.withdraw",
+    };
+    u.audit(action, Some(&next.process), vec![subject]).await?;
     Ok(change)
 }

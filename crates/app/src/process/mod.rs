@@ -420,4 +420,7 @@ pub struct DocumentDetail {
     /// The official record by symbol (the process's resolver), for a
     /// document with a symbol.
     pub official_record: Option<String>,
+    /// What was changed in it since it was recorded (edited, withdrawn),
+    /// oldest first.
+    pub history: Vec<RecordChange>,
 }

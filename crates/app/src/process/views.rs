@@ -171,6 +171,7 @@ impl crate::App {
                 process: process.clone(),
                 kind: None,
                 meeting: Some(id),
+                withdrawn: false,
                 visible: self.visible(reader, &process),
                 after: None,
                 limit: accord_store::MAX_PAGE,
@@ -216,11 +217,16 @@ impl crate::App {
             .symbol
             .as_ref()
             .map(|s| official_record_url(found.record_resolver.as_deref(), s.as_str()));
+        let history = self
+            .store
+            .list_record_changes(&slug, &format!("document:{id}"))
+            .await?;
         Ok(DocumentDetail {
             document,
             texts,
             meeting,
             official_record,
+            history,
         })
     }
 
@@ -242,6 +248,7 @@ impl crate::App {
                 process,
                 kind,
                 meeting: None,
+                withdrawn: false,
                 after,
                 limit,
             })

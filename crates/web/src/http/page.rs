@@ -146,6 +146,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "meeting_history.html",
         include_str!("../../templates/meeting_history.html"),
     ),
+    (
+        "manage_document.html",
+        include_str!("../../templates/manage_document.html"),
+    ),
+    (
+        "record_history.html",
+        include_str!("../../templates/record_history.html"),
+    ),
     ("calls.html", include_str!("../../templates/calls.html")),
 ];
 
@@ -381,6 +389,9 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "meeting-postponed",
     "meeting-rescheduled",
     "meeting-cancelled",
+    "meeting-reinstated",
+    "document-edited",
+    "document-withdrawn",
     "consultation-opened",
     "consultation-closed",
     "consultation-extended",

@@ -135,7 +135,7 @@ pub struct MeetingDetailDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MeetingChangeDto {
     /// `edited`, `postponed` (later dates), `rescheduled` (earlier dates,
-    /// or another length) or `cancelled`.
+    /// or another length), `cancelled` or `reinstated`.
     #[schema(example = "postponed")]
     kind: d::MeetingChangeKind,
     at: DateTime<Utc>,
@@ -169,6 +169,9 @@ pub struct DocumentDto {
     embargo_until: Option<DateTime<Utc>>,
     /// The slug of the meeting the document belongs to.
     meeting: Option<String>,
+    /// Why the secretariat withdrew it; null while it stands. A withdrawn
+    /// document stays readable here, and leaves the lists.
+    withdrawn_reason: Option<String>,
 }
 
 /// A document with its texts and files, its meeting, and its official record.
@@ -183,6 +186,31 @@ pub struct DocumentDetailDto {
     official_record: Option<String>,
     /// One per language with a file or a text.
     texts: Vec<DocumentTextDto>,
+    /// Every change since the document was recorded, oldest first.
+    history: Vec<RecordChangeDto>,
+}
+
+/// A change to a document: what it was (`edited` or `withdrawn`), when, by
+/// whom, why, and each field before and after.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecordChangeDto {
+    #[schema(example = "withdrawn")]
+    kind: d::ChangeKind,
+    at: DateTime<Utc>,
+    /// The name of who made it.
+    by: String,
+    reason: Option<String>,
+    changes: Vec<d::FieldChange>,
+}
+
+fn record_change_dto(c: d::RecordChange) -> RecordChangeDto {
+    RecordChangeDto {
+        kind: c.kind,
+        at: c.at,
+        by: c.by,
+        reason: c.reason,
+        changes: c.changes,
+    }
 }
 
 /// A document's text and file in one language.
@@ -349,7 +377,11 @@ fn meeting_dto(m: d::Meeting) -> MeetingDto {
 }
 
 fn document_dto(doc: d::Document) -> DocumentDto {
-    let d::Document { id, document: x } = doc;
+    let d::Document {
+        id,
+        document: x,
+        withdrawn_reason,
+    } = doc;
     DocumentDto {
         id,
         slug: x.slug.into(),
@@ -361,6 +393,7 @@ fn document_dto(doc: d::Document) -> DocumentDto {
         distribution: x.distribution.to_string(),
         embargo_until: x.embargo_until,
         meeting: x.meeting.map(String::from),
+        withdrawn_reason,
     }
 }
 
@@ -452,7 +485,8 @@ async fn list_meetings(
 }
 
 /// One meeting, with the history of its changes (edited, postponed,
-/// rescheduled, cancelled: who, when, why, each field before and after).
+/// rescheduled, cancelled, reinstated: who, when, why, each field before
+/// and after).
 #[utoipa::path(get, path = "/api/v1/processes/{slug}/meetings/{id}", tag = "meetings",
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     responses((status = 200, body = MeetingDetailDto), (status = 404, body = ErrorBody)))]
@@ -469,13 +503,19 @@ async fn get_meeting(
     }))
 }
 
-/// A meeting as it is to read after an edit: its title, dates, venue,
-/// agenda and note (its kind, number and slug stay). The form gives the
-/// agenda one title per line.
+/// A meeting as it is to read after an edit: its title and the title's
+/// translations, dates, venue, agenda and note (its kind, number and slug
+/// stay). The form gives the agenda one title per line.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MeetingEdit {
     title: String,
+    /// The title in other official languages, by ISO 639-1 code (the form:
+    /// `title_translations[fr]`; an empty one is left out): the whole set,
+    /// replacing the translations the meeting had.
+    #[serde(default, deserialize_with = "crate::process::params::translations")]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    title_translations: d::TitleTranslations,
     start_date: NaiveDate,
     end_date: NaiveDate,
     /// Absent when the venue is not known for certain.
@@ -504,10 +544,10 @@ fn numbered(agenda: Vec<NewAgendaItem>) -> Vec<d::AgendaItem> {
         .collect()
 }
 
-/// Edit a meeting's title, dates, venue, agenda or note (the process's
-/// secretariat). The change is kept in the meeting's history and audited
-/// (`meeting.edit`); the form on the meeting's desk page sends the same
-/// command.
+/// Edit a meeting's title (and its translations), dates, venue, agenda or
+/// note (the process's secretariat). The change is kept in the meeting's
+/// history and audited (`meeting.edit`); the form on the meeting's desk
+/// page sends the same command.
 #[utoipa::path(
     put,
     path = "/api/v1/processes/{slug}/meetings/{id}",
@@ -515,6 +555,7 @@ fn numbered(agenda: Vec<NewAgendaItem>) -> Vec<d::AgendaItem> {
     params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
     request_body(content = MeetingEdit, example = json!({
                 "title": "Sixth round of intergovernmental negotiations",
+                "title_translations": { "fr": "Sixième cycle de négociations intergouvernementales" },
                 "start_date": "2018-07-09", "end_date": "2018-07-13",
                 "venue": { "name": "Conference Room 4", "city": "New York", "country": "USA" },
                 "agenda": [{ "number": 1, "title": "Rev.2" }, { "number": 2, "title": "Other matters" }],
@@ -538,6 +579,7 @@ pub(crate) async fn edit_meeting(
         let c = input?;
         let edit = d::MeetingEdit {
             title: c.title,
+            title_translations: c.title_translations,
             start_date: c.start_date,
             end_date: c.end_date,
             venue: c.venue,
@@ -702,6 +744,66 @@ pub(crate) async fn cancel_meeting(
     .await
 }
 
+/// Why a cancelled meeting is held after all.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingReinstatement {
+    /// Required: it is shown in the meeting's history.
+    reason: String,
+}
+
+/// Reinstate a cancelled meeting, on the dates it has, with the reason
+/// (the process's secretariat); kept in its history and audited
+/// (`meeting.reinstate`). A meeting that is not cancelled is refused
+/// (`nothing_changed`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = MeetingReinstatement, example = json!({
+                "reason": "The silence procedure was broken: the round is needed after all"
+            })),
+    responses((status = 201, description = "The change recorded", body = MeetingChangeDto))
+)]
+pub(crate) async fn reinstate_meeting(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<MeetingReinstatement>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let meeting = parse_id(&id, "meeting").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let change = s
+            .app
+            .reinstate_meeting(&principal, &slug, meeting, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}"),
+            record: record(&meeting_change_dto(change))?,
+            page: format!("/processes/{slug}/meetings/{meeting}?done=meeting-reinstated"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_meeting_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("reinstate", form)),
+        )
+    })
+    .await
+}
+
 /// The documents of a process the caller may read, in date order: the public
 /// sees what is public and no longer embargoed; member states' delegates
 /// also what is restricted to member states; the secretariat everything.
@@ -754,6 +856,7 @@ async fn get_document(
         meeting_id: detail.meeting.map(|m| m.id),
         official_record: detail.official_record,
         texts,
+        history: detail.history.into_iter().map(record_change_dto).collect(),
     }))
 }
 
@@ -1177,6 +1280,159 @@ pub(crate) async fn add_document(
     .await
 }
 
+/// A document's metadata as it is to read after an edit (its slug stays;
+/// its files come with uploads). The form sends its languages as
+/// `languages[]`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocumentEdit {
+    /// The UN symbol, for official documents; unique across all processes.
+    #[serde(default)]
+    symbol: Option<d::Symbol>,
+    title: String,
+    kind: d::DocumentKind,
+    date: NaiveDate,
+    #[serde(default)]
+    languages: Vec<d::Language>,
+    distribution: d::Distribution,
+    /// Nobody but the secretariat sees the document before this instant
+    /// (RFC 3339; the form's `YYYY-MM-DDTHH:MM` is read as UTC).
+    #[serde(default, deserialize_with = "crate::process::params::instant")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    embargo_until: Option<DateTime<Utc>>,
+    /// The meeting the document belongs to, by the meeting's slug.
+    #[serde(default)]
+    meeting: Option<d::Slug>,
+    /// Why, if the secretariat says (kept in the document's history).
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Edit a document's metadata (the process's secretariat): symbol, title,
+/// kind, date, languages, distribution, embargo, meeting. Kept in the
+/// document's history and audited (`document.edit`); a withdrawn document
+/// takes no change (`document_withdrawn`). The form on the document's desk
+/// page sends the same command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/documents/{id}",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = DocumentEdit, example = json!({
+                "symbol": "A/CONF.231/3", "title": "Intergovernmental Conference: outcome document",
+                "kind": "outcome_document", "date": "2018-07-30", "languages": ["en", "fr"],
+                "distribution": "public", "reason": "The symbol as issued"
+            })),
+    responses((status = 200, description = "The change recorded", body = RecordChangeDto))
+)]
+pub(crate) async fn edit_document(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<DocumentEdit>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let document = parse_id(&id, "document").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let edit = d::DocumentEdit {
+            symbol: c.symbol,
+            title: c.title,
+            kind: c.kind,
+            date: c.date,
+            languages: c.languages,
+            distribution: c.distribution,
+            embargo_until: c.embargo_until,
+            meeting: c.meeting,
+        };
+        let change = s
+            .app
+            .edit_document(&principal, &slug, document, edit, c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/documents/{document}"),
+            record: record(&record_change_dto(change))?,
+            page: format!("/processes/{slug}/documents/{document}?done=document-edited"),
+        })
+    }
+    .await;
+    via.answer_as(StatusCode::OK, &s, &r, result, |form| {
+        crate::process::manage::render_document_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("edit", form)),
+        )
+    })
+    .await
+}
+
+/// Why a document is withdrawn.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocumentWithdrawal {
+    /// Required: it is shown on the document's page.
+    reason: String,
+}
+
+/// Withdraw a document, with the reason (the process's secretariat). It
+/// stays readable by those who may see it, at its address, marked
+/// withdrawn with the reason, and leaves the lists (of the process and of
+/// its meeting); kept in its history and audited (`document.withdraw`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/documents/{id}/withdrawal",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = DocumentWithdrawal, example = json!({
+                "reason": "Superseded by A/CONF.231/3/Rev.1"
+            })),
+    responses((status = 201, description = "The change recorded", body = RecordChangeDto))
+)]
+pub(crate) async fn withdraw_document(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<DocumentWithdrawal>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let document = parse_id(&id, "document").map_err(|e| AppError::NotFound(e.message))?;
+        let c = input?;
+        let change = s
+            .app
+            .withdraw_document(&principal, &slug, document, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/documents/{document}"),
+            record: record(&record_change_dto(change))?,
+            page: format!("/processes/{slug}/documents/{document}?done=document-withdrawn"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_document_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &id,
+            Some(("withdraw", form)),
+        )
+    })
+    .await
+}
+
 /// A theme to add to a process's taxonomy.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -1397,10 +1653,12 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(participants))
         .routes(utoipa_axum::routes!(healthz))
         .routes(utoipa_axum::routes!(get_process))
-        .routes(utoipa_axum::routes!(get_document))
+        .routes(utoipa_axum::routes!(get_document, edit_document))
+        .routes(utoipa_axum::routes!(withdraw_document))
         .routes(utoipa_axum::routes!(get_meeting, edit_meeting))
         .routes(utoipa_axum::routes!(postpone_meeting))
         .routes(utoipa_axum::routes!(cancel_meeting))
+        .routes(utoipa_axum::routes!(reinstate_meeting))
         .routes(utoipa_axum::routes!(get_actor))
         .routes(utoipa_axum::routes!(get_actor_record))
 }
@@ -1423,6 +1681,15 @@ pub fn form_routes() -> PageRoutes {
         .route(
             "/processes/{slug}/meetings/{id}/cancel",
             post(cancel_meeting),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/reinstate",
+            post(reinstate_meeting),
+        )
+        .route("/processes/{slug}/documents/{id}/edit", post(edit_document))
+        .route(
+            "/processes/{slug}/documents/{id}/withdraw",
+            post(withdraw_document),
         )
         .route(
             "/processes/{slug}/meetings/{id}/register",

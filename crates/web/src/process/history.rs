@@ -2,7 +2,7 @@
 //! before and after it (replayed back from the meeting as it is now, so a
 //! change that moved only the end date still shows both dates).
 
-use accord_domain::{Meeting, MeetingChange};
+use accord_domain::{Meeting, MeetingChange, RecordChange};
 use minijinja::{context, Value};
 
 /// The history, oldest first, for the templates (`meeting_history.html`).
@@ -34,4 +34,21 @@ pub(crate) fn view(meeting: &Meeting, history: &[MeetingChange]) -> Vec<Value> {
     }
     items.reverse();
     items
+}
+
+/// A document's history (or another record's), oldest first, for the
+/// templates (`record_history.html`).
+pub(crate) fn records(history: &[RecordChange]) -> Vec<Value> {
+    history
+        .iter()
+        .map(|change| {
+            context! {
+                kind => change.kind.as_str(),
+                reason => &change.reason,
+                by => &change.by,
+                at => change.at.date_naive().to_string(),
+                fields => change.changes.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+            }
+        })
+        .collect()
 }

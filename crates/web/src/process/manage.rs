@@ -26,6 +26,10 @@ pub fn routes() -> PageRoutes {
             "/processes/{slug}/meetings/{id}/edit",
             get(meeting_desk_page),
         )
+        .route(
+            "/processes/{slug}/documents/{id}/edit",
+            get(document_desk_page),
+        )
         .route("/manage/processes", get(new_process_page))
         .route("/actors/manage", get(actors_page))
 }
@@ -217,9 +221,10 @@ async fn actors_page(State(s): State<SharedState>, r: Reader, caller: Caller) ->
 }
 
 /// The secretariat's desk for one meeting: the forms that edit it,
-/// postpone (or reschedule) it and cancel it, and its history so far;
-/// `failed`: one of the three forms (`edit`, `postpone`, `cancel`)
-/// refused, with what was typed and the message beside the field.
+/// postpone (or reschedule) it and cancel it — or, once cancelled, the one
+/// that reinstates it — and its history so far; `failed`: one of the forms
+/// (`edit`, `postpone`, `cancel`, `reinstate`) refused, with what was
+/// typed and the message beside the field.
 pub(crate) async fn render_meeting_desk(
     s: &SharedState,
     r: &Reader,
@@ -274,9 +279,16 @@ pub(crate) async fn render_meeting_desk(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
+    .chain(d::Language::ALL.iter().map(|l| {
+        (
+            format!("title_translations[{l}]"),
+            m.title_translations.get(l).cloned().unwrap_or_default(),
+        )
+    }))
     .collect();
     let mut postpone = context! { start_date => "", end_date => "", reason => "" };
     let mut cancel_reason = String::new();
+    let mut reinstate_reason = String::new();
     let (form, error, field) = match failed {
         Some((form, again)) => {
             let typed: BTreeMap<String, String> = again.values.iter().cloned().collect();
@@ -294,6 +306,7 @@ pub(crate) async fn render_meeting_desk(
                         reason => get("reason"),
                     };
                 }
+                "reinstate" => reinstate_reason = get("reason"),
                 _ => cancel_reason = get("reason"),
             }
             // The field at fault as the template names it (`venue.city`).
@@ -311,6 +324,7 @@ pub(crate) async fn render_meeting_desk(
             values => values,
             postpone => postpone,
             cancel_reason => cancel_reason,
+            reinstate_reason => reinstate_reason,
             failed_form => form,
             failed_field => field,
             error => error,
@@ -325,6 +339,112 @@ async fn meeting_desk_page(
     Path((slug, id)): Path<(String, String)>,
 ) -> PageResult {
     render_meeting_desk(&s, &r, &caller.principal, &slug, &id, None).await
+}
+
+/// The secretariat's desk for one document: the form that edits its
+/// metadata and the one that withdraws it — or, withdrawn, the reason —
+/// and its history; `failed`: one of the two forms (`edit`, `withdraw`)
+/// refused, with what was typed and the message beside the field.
+pub(crate) async fn render_document_desk(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    slug: &str,
+    id: &str,
+    failed: Option<(&str, FormAgain)>,
+) -> PageResult {
+    let id = crate::http::query::parse_id(id, "document")
+        .map_err(|e| r.error_page(s, e.status, e.message))?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    authorize(principal, Action::EditProcess(&overview.process.slug)).map_err(|e| r.error(s, e))?;
+    let detail = s
+        .app
+        .document(principal, slug, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let meetings = s
+        .app
+        .all_meetings(slug, None)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let doc = &detail.document;
+    // The form as the document reads now, or as it was typed.
+    let mut values: BTreeMap<String, String> = [
+        (
+            "symbol",
+            doc.symbol
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        ("title", doc.title.clone()),
+        ("kind", doc.kind.to_string()),
+        ("date", doc.date.to_string()),
+        ("distribution", doc.distribution.to_string()),
+        (
+            "embargo_until",
+            doc.embargo_until
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "meeting",
+            doc.meeting
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        ("reason", String::new()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut checked_languages: Vec<String> =
+        doc.languages.iter().map(ToString::to_string).collect();
+    let mut withdraw_reason = String::new();
+    let (form, error, field) = match failed {
+        Some((form, again)) => {
+            let typed: BTreeMap<String, String> = again.values.iter().cloned().collect();
+            let get = |k: &str| typed.get(k).cloned().unwrap_or_default();
+            if form == "edit" {
+                for (k, v) in &mut values {
+                    *v = get(k);
+                }
+                checked_languages = typed_all(&again.values, "languages[]");
+            } else {
+                withdraw_reason = get("reason");
+            }
+            (Some(form), Some(again.described()), again.field.clone())
+        }
+        None => (None, None, None),
+    };
+    r.render(
+        s,
+        "manage_document.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            d => doc,
+            history => crate::process::history::records(&detail.history),
+            meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
+            document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            checked_languages => checked_languages,
+            values => values,
+            withdraw_reason => withdraw_reason,
+            failed_form => form,
+            failed_field => field,
+            error => error,
+        },
+    )
+}
+
+async fn document_desk_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    render_document_desk(&s, &r, &caller.principal, &slug, &id, None).await
 }
 
 /// The dashboard's items: what the reader may see of what needs attention,

@@ -445,6 +445,8 @@ async fn document_page(
             texts => texts,
             meeting => &detail.meeting,
             official_record => &detail.official_record,
+            history => crate::process::history::records(&detail.history),
+            can => s.app.capabilities(r.principal(), Some(&slug)).await,
         },
     )
 }
