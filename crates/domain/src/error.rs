@@ -150,6 +150,8 @@ pub enum ValidationError {
     NotAnAdoptionSetting { meeting_kind: String, phase: String },
     #[error("{0} has been adopted: an adopted text is closed to amendments, positions and decisions on them")]
     VersionAdopted(String),
+    #[error("there is one version of the text in {0}: nothing to choose between")]
+    OneVersion(String),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -205,6 +207,7 @@ impl ValidationError {
             ParagraphsNotAgreed(_) => "paragraphs_not_agreed",
             NotAnAdoptionSetting { .. } => "not_an_adoption_setting",
             VersionAdopted(_) => "version_adopted",
+            OneVersion(_) => "one_version",
             Negotiation(e) => e.kind(),
         }
     }
