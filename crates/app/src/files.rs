@@ -238,7 +238,10 @@ fn text_from(
     let looks_like = if detected {
         None
     } else {
-        let found = extracted.language.as_ref().map(|d| (d.language, d.confidence));
+        let found = extracted
+            .language
+            .as_ref()
+            .map(|d| (d.language, d.confidence));
         language_flag(language, &body, found)
     };
     let blocks = extracted

@@ -495,7 +495,12 @@ mod tests {
         use TextSource::*;
         let en = Language::En;
         // (standing, other, chosen, expected: Ok(they change places) or the error kind)
-        let cases: [(Option<TextSource>, Option<TextSource>, TextSource, Result<bool, &str>); 7] = [
+        let cases: [(
+            Option<TextSource>,
+            Option<TextSource>,
+            TextSource,
+            Result<bool, &str>,
+        ); 7] = [
             (Some(Typed), Some(File), File, Ok(true)),
             (Some(Typed), Some(File), Typed, Ok(false)),
             (Some(File), Some(Typed), Typed, Ok(true)),

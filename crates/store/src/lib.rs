@@ -20,8 +20,8 @@ use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, Consultation,
     Distribution, Document, DocumentKind, Email, Input, Inscription, ItemKind, ItemText, Language,
     Meeting, MeetingChange, MeetingKind, NewDocument, NewInput, NewMeeting, NewRecommendation,
-    NewStatement, Objection, OtherVersion, Phase, Process, Recommendation, RoleGrant, Slug, SpeakerCategory,
-    SpeakerStatus, Statement, StoredFile, Symbol, Theme, VersionChoice,
+    NewStatement, Objection, OtherVersion, Phase, Process, Recommendation, RoleGrant, Slug,
+    SpeakerCategory, SpeakerStatus, Statement, StoredFile, Symbol, Theme, VersionChoice,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};

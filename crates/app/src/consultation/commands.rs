@@ -3,9 +3,7 @@
 use super::*;
 use crate::files::TextStored;
 use crate::{parse_slug, Unit};
-use accord_domain::{
-    check_version_choice, Language, TextPlacement, TextSource, VersionChoice,
-};
+use accord_domain::{check_version_choice, Language, TextPlacement, TextSource, VersionChoice};
 use chrono::{DateTime, Utc};
 
 impl crate::App {
@@ -183,7 +181,8 @@ impl crate::App {
             targets.push(format!("beside:{}", TextSource::File));
         }
         targets.extend(text.looks_like.map(|l| format!("looks-like:{l}")));
-        unit.audit("statement.text", Some(&process), targets).await?;
+        unit.audit("statement.text", Some(&process), targets)
+            .await?;
         unit.commit().await?;
         self.index_item(&process, ItemKind::Statement, id).await;
         Ok(TextStored {
