@@ -170,7 +170,7 @@ pub(crate) async fn store_text(
         TextPlacement::Beside => {
             unit.tx
                 .put_other_version(kind, id, text, None, unit.at)
-                .await?
+                .await?;
         }
     }
     Ok(placement)

@@ -1027,7 +1027,13 @@ async fn a_text_that_looks_like_another_language_is_flagged(db: TestDatabase) {
     }
     let binary: &[u8] = &[0x00, 0x01, 0xFF, 0xFE, 0x00, 0x9C, 0x12, 0x80, 0x00, 0x00];
     // (declared, text, how it is given, expected: Ok(flag) or the error kind)
-    let cases: Vec<(Language, Vec<u8>, Given, Result<Option<Language>, &str>)> = vec![
+    type Case = (
+        Language,
+        Vec<u8>,
+        Given,
+        Result<Option<Language>, &'static str>,
+    );
+    let cases: Vec<Case> = vec![
         (En, udhr(Es).into(), Given::Typed, Ok(Some(Es))),
         (En, udhr(En).into(), Given::Typed, Ok(None)),
         (Fr, udhr(En).into(), Given::Typed, Ok(Some(En))),

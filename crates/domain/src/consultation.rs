@@ -495,12 +495,13 @@ mod tests {
         use TextSource::*;
         let en = Language::En;
         // (standing, other, chosen, expected: Ok(they change places) or the error kind)
-        let cases: [(
+        type Case = (
             Option<TextSource>,
             Option<TextSource>,
             TextSource,
-            Result<bool, &str>,
-        ); 7] = [
+            Result<bool, &'static str>,
+        );
+        let cases: [Case; 7] = [
             (Some(Typed), Some(File), File, Ok(true)),
             (Some(Typed), Some(File), Typed, Ok(false)),
             (Some(File), Some(Typed), Typed, Ok(true)),
@@ -521,7 +522,8 @@ mod tests {
         let long_es = "Considerando que la libertad, la justicia y la paz en el mundo tienen por base el reconocimiento de la dignidad intrínseca";
         let long_zh = "鉴于对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认";
         // (declared, text, detector's answer, expected flag)
-        let cases: [(Language, &str, Option<(Language, f64)>, Option<Language>); 9] = [
+        type Case<'a> = (Language, &'a str, Option<(Language, f64)>, Option<Language>);
+        let cases: [Case; 9] = [
             (En, long_es, Some((Es, 1.0)), Some(Es)),
             (Es, long_es, Some((Es, 1.0)), None),
             (En, long_es, Some((Es, 0.79)), None),

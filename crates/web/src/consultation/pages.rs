@@ -240,14 +240,14 @@ pub(crate) async fn render_statement(
             let other = other.map(|o| context! {
                 source => o.text.source().as_str(),
                 status => o.text.status.as_str(),
-                looks_like => o.text.looks_like.map(|l| l.as_str()),
+                looks_like => o.text.looks_like.map(d::Language::as_str),
                 paragraphs => paragraphs_value(marked(&o.text.body, &[]), &o.text.blocks),
                 chosen_by => o.chosen.as_ref().map(|c| c.by.as_str()),
                 chosen_on => o.chosen.as_ref().map(|c| c.at.date_naive().to_string()),
             });
             context! {
                 source => t.source().as_str(),
-                looks_like => t.looks_like.map(|l| l.as_str()),
+                looks_like => t.looks_like.map(d::Language::as_str),
                 other => other,
                 file_name => file_name,
                 candidates => candidates,
