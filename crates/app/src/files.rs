@@ -6,7 +6,8 @@
 use crate::policy::{authorize, Action, Principal};
 use crate::{App, AppError, Result};
 use accord_domain::{
-    ItemKind, ItemText, Language, Slug, StoredFile, TextBlock, TextStatus, ValidationError,
+    language_flag, place_text, ItemKind, ItemText, Language, Slug, StoredFile, TextBlock,
+    TextPlacement, TextStatus, ValidationError,
 };
 use accord_ingest::{Block, Extracted, IngestError, Limits};
 use async_trait::async_trait;
@@ -126,6 +127,53 @@ pub struct UploadOutcome {
     pub language: Language,
     pub status: TextStatus,
     pub file: StoredFile,
+    /// Where its text went, with the language it looks like if not the declared one.
+    pub stored: TextStored,
+}
+
+/// Where a text given for an item went, and what it looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStored {
+    /// `Beside`: typed text (or a file) stands in that language and stays
+    /// shown until the secretariat chooses; this one is kept beside it.
+    pub placement: TextPlacement,
+    /// The language the text looks like, when it is not the declared one
+    /// (flagged, not refused); `None` too while a file waits to be read.
+    pub looks_like: Option<Language>,
+}
+
+/// Flags a text whose words look like another language than the one
+/// declared (a detected language is never flagged: it is the detector's).
+pub(crate) fn flag_language(text: &mut ItemText) {
+    text.looks_like = if text.language_detected {
+        None
+    } else {
+        let detected =
+            accord_ingest::detect_language(&text.body).map(|d| (d.language, d.confidence));
+        language_flag(text.language, &text.body, detected)
+    };
+}
+
+/// Stores an item's text in its language where it goes (`place_text`):
+/// as the version that stands, or beside the one standing from the other
+/// source, with the choice between them open again.
+pub(crate) async fn store_text(
+    unit: &mut crate::Unit<'_>,
+    kind: ItemKind,
+    id: i64,
+    text: &ItemText,
+) -> Result<TextPlacement> {
+    let standing = unit.tx.find_text(kind, id, text.language).await?;
+    let placement = place_text(standing.as_ref().map(ItemText::source), text.source());
+    match placement {
+        TextPlacement::Stands => unit.tx.put_text(kind, id, text, unit.at).await?,
+        TextPlacement::Beside => {
+            unit.tx
+                .put_other_version(kind, id, text, None, unit.at)
+                .await?;
+        }
+    }
+    Ok(placement)
 }
 
 /// A download: the bytes with what to call them.
@@ -185,6 +233,17 @@ fn text_from(
             .into())
         }
     };
+    let body = extracted.text();
+    // Only a declared language can be wrong.
+    let looks_like = if detected {
+        None
+    } else {
+        let found = extracted
+            .language
+            .as_ref()
+            .map(|d| (d.language, d.confidence));
+        language_flag(language, &body, found)
+    };
     let blocks = extracted
         .blocks
         .iter()
@@ -198,7 +257,7 @@ fn text_from(
         .collect();
     Ok(ItemText {
         language,
-        body: extracted.text(),
+        body,
         blocks,
         file: Some(file),
         status: if extracted.complete {
@@ -212,6 +271,7 @@ fn text_from(
             .map(|d| d.message.clone())
             .collect(),
         language_detected: detected,
+        looks_like,
     })
 }
 
@@ -366,6 +426,7 @@ impl App {
                 status: TextStatus::Pending,
                 diagnostics: vec![],
                 language_detected: false,
+                looks_like: None,
             }
         };
         self.files
@@ -375,17 +436,17 @@ impl App {
             .map_err(|e| AppError::Unavailable(format!("the file could not be stored: {e}")))?;
         let mut unit = self.unit(p).await?;
         unit.tx.insert_file(&file, unit.at).await?;
-        unit.tx.put_text(kind, id, &text, unit.at).await?;
-        unit.audit(
-            "text.upload",
-            Some(&process),
-            vec![
-                format!("{kind}:{id}"),
-                format!("language:{}", text.language),
-                format!("file:{sha256}"),
-            ],
-        )
-        .await?;
+        let placement = store_text(&mut unit, kind, id, &text).await?;
+        let mut targets = vec![
+            format!("{kind}:{id}"),
+            format!("language:{}", text.language),
+            format!("file:{sha256}"),
+        ];
+        if placement == TextPlacement::Beside {
+            targets.push("beside:typed".into());
+        }
+        targets.extend(text.looks_like.map(|l| format!("looks-like:{l}")));
+        unit.audit("text.upload", Some(&process), targets).await?;
         unit.commit().await?;
         if text.status == TextStatus::Pending {
             self.spawn_extraction(kind, id, text.clone());
@@ -396,6 +457,10 @@ impl App {
             language: text.language,
             status: text.status,
             file,
+            stored: TextStored {
+                placement,
+                looks_like: text.looks_like,
+            },
         })
     }
 
@@ -437,17 +502,25 @@ impl App {
         };
         let system = Principal::System("extraction job");
         let mut unit = self.unit(&system).await?;
-        // The text may have been replaced while the job ran: keep the newer one.
-        let current = unit.tx.find_text(kind, id, pending.language).await?;
-        if current
-            .as_ref()
-            .and_then(|c| c.file.as_ref())
-            .map(|f| &f.sha256)
-            != pending.file.as_ref().map(|f| &f.sha256)
-        {
+        // The file's text stands, or is kept beside the typed one; either may
+        // have been replaced while the job ran: then keep the newer one.
+        let same_file = |t: &ItemText| {
+            t.file.as_ref().map(|f| &f.sha256) == pending.file.as_ref().map(|f| &f.sha256)
+        };
+        let standing = unit.tx.find_text(kind, id, pending.language).await?;
+        let other = unit
+            .tx
+            .find_other_version(kind, id, pending.language)
+            .await?;
+        if standing.as_ref().is_some_and(same_file) {
+            unit.tx.put_text(kind, id, &text, unit.at).await?;
+        } else if let Some(other) = other.filter(|o| same_file(&o.text)) {
+            unit.tx
+                .put_other_version(kind, id, &text, other.chosen.as_ref(), unit.at)
+                .await?;
+        } else {
             return Ok(());
         }
-        unit.tx.put_text(kind, id, &text, unit.at).await?;
         unit.audit(
             "text.extract",
             None,
@@ -528,13 +601,15 @@ impl App {
         if !visible {
             return Err(missing());
         }
-        let file = self
-            .store
-            .list_texts(kind, id)
-            .await?
-            .into_iter()
-            .find(|t| t.language == language)
-            .and_then(|t| t.file)
+        // The file in that language: the standing text's, or the version's
+        // kept beside typed text (two versions come from two sources, so
+        // there is at most one file in a language).
+        let standing = self.store.list_texts(kind, id).await?.into_iter();
+        let beside = self.store.list_other_versions(kind, id).await?.into_iter();
+        let file = standing
+            .chain(beside.map(|o| o.text))
+            .filter(|t| t.language == language)
+            .find_map(|t| t.file)
             .ok_or_else(missing)?;
         let bytes = self.read_blob(&file).await?;
         Ok(Download { file, bytes })

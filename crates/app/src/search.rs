@@ -431,6 +431,7 @@ impl App {
                     status: accord_domain::TextStatus::Ready,
                     diagnostics: vec![],
                     language_detected: false,
+                    looks_like: None,
                 };
                 let fields = DocFields {
                     meeting: None,

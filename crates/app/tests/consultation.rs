@@ -2,6 +2,7 @@
 //! statements, calls for inputs, inputs, recommendations, and what each
 //! reader may see of them.
 
+use accord_app::files::Upload;
 use accord_app::{App, AppError, PageRequest, Principal};
 use accord_domain::*;
 use chrono::Duration;
@@ -15,6 +16,8 @@ on_both_stores!(
     inputs_to_an_open_consultation,
     recommendations_link_back_to_their_source,
     a_statement_after_its_window_is_filed_late,
+    an_upload_beside_typed_text_keeps_both_versions,
+    a_text_that_looks_like_another_language_is_flagged,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -842,4 +845,340 @@ async fn a_statement_after_its_window_is_filed_late(db: TestDatabase) {
             }
         }
     }
+}
+
+/// A step of a statement's texts in English, by someone.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Type(&'static str),
+    Upload(&'static str),
+    Choose(TextSource),
+}
+
+/// The statement's English text: (the body that stands, the body kept
+/// beside it, whether the choice between them is recorded).
+async fn english_versions(app: &App, id: i64) -> (String, Option<String>, bool) {
+    let detail = app
+        .statement(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    let standing = detail
+        .texts
+        .iter()
+        .find(|t| t.language == Language::En)
+        .map(|t| t.body.clone())
+        .unwrap_or_default();
+    let other = detail
+        .other_versions
+        .iter()
+        .find(|o| o.text.language == Language::En);
+    (
+        standing,
+        other.map(|o| o.text.body.clone()),
+        other.is_some_and(|o| o.chosen.is_some()),
+    )
+}
+
+/// A file uploaded beside typed text is kept beside it: the typed text
+/// stays shown until the process's secretariat chooses which version
+/// stands; the choice is recorded and audited, the other version stays
+/// readable, and only that process's secretariat may choose.
+async fn an_upload_beside_typed_text_keeps_both_versions(db: TestDatabase) {
+    use Step::*;
+    use TextSource::{File, Typed};
+    let t = TestApp::at(db, "2017-05-08T15:00:00Z").await;
+    let app = &t.app;
+    let m = session_one(app).await;
+    let mex = person(
+        app,
+        "mex@example.org",
+        Role::Delegate,
+        Some("gcm"),
+        Some("MEX"),
+    )
+    .await;
+    let sec = person(app, "sec@example.org", Role::Secretariat, Some("gcm"), None).await;
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let other_sec = person(
+        app,
+        "other@example.org",
+        Role::Secretariat,
+        Some("other-process"),
+        None,
+    )
+    .await;
+    let other_mex = person(
+        app,
+        "mex-other@example.org",
+        Role::Delegate,
+        Some("other-process"),
+        Some("MEX"),
+    )
+    .await;
+    let id = app
+        .add_statement(&mex, statement(m, "MEX", Distribution::Public), vec![])
+        .await
+        .unwrap();
+    let typed1 = "Mr. Chair, we thank the co-facilitators for this session.";
+    let file1 = "Mr. Chair, we thank the co-facilitators for this thematic session.";
+    let typed2 = "Mr. Chair, we thank the co-facilitators for this session and the secretariat.";
+    let file2 = "Mr. Chair, we thank the co-facilitators and the secretariat for this session.";
+    // (who, step, expected: Ok((standing, beside, choice recorded)) or the error kind)
+    type Expected = Result<(&'static str, Option<&'static str>, bool), &'static str>;
+    let cases: [(&str, Step, Expected); 13] = [
+        ("delegate", Type(typed1), Ok((typed1, None, false))),
+        ("delegate", Choose(File), Err("forbidden")),
+        ("secretariat", Choose(File), Err("one_version")),
+        ("delegate", Upload(file1), Ok((typed1, Some(file1), false))),
+        ("delegate", Choose(File), Err("forbidden")),
+        (
+            "another process's secretariat",
+            Choose(File),
+            Err("forbidden"),
+        ),
+        (
+            "another process's delegate",
+            Upload(file2),
+            Err("forbidden"),
+        ),
+        (
+            "secretariat",
+            Choose(Typed),
+            Ok((typed1, Some(file1), true)),
+        ),
+        ("secretariat", Choose(File), Ok((file1, Some(typed1), true))),
+        // Typed text beside the file that stands: kept beside, the choice open again.
+        ("delegate", Type(typed2), Ok((file1, Some(typed2), false))),
+        // A corrected file replaces the file, which stands.
+        ("delegate", Upload(file2), Ok((file2, Some(typed2), false))),
+        (
+            "secretariat",
+            Choose(Typed),
+            Ok((typed2, Some(file2), true)),
+        ),
+        ("anonymous", Choose(File), Err("unauthenticated")),
+    ];
+    for (n, (who, step, expected)) in cases.into_iter().enumerate() {
+        let p = match who {
+            "delegate" => &mex,
+            "secretariat" => &sec,
+            "another process's secretariat" => &other_sec,
+            "another process's delegate" => &other_mex,
+            _ => &Principal::Anonymous,
+        };
+        let before = english_versions(app, id).await;
+        let got = match step {
+            Type(text) => app
+                .put_statement_text(p, "gcm", id, ItemText::typed(Language::En, text).unwrap())
+                .await
+                .map(|stored| stored.placement),
+            Upload(text) => app
+                .upload(
+                    p,
+                    "gcm",
+                    ItemKind::Statement,
+                    id,
+                    accord_app::files::Upload {
+                        filename: format!("statement-{n}.md"),
+                        bytes: text.as_bytes().to_vec(),
+                        language: Some(Language::En),
+                    },
+                )
+                .await
+                .map(|out| out.stored.placement),
+            Choose(version) => app
+                .choose_text_version(p, "gcm", id, Language::En, version)
+                .await
+                .map(|()| TextPlacement::Stands),
+        };
+        match expected {
+            Ok((standing, beside, chosen)) => {
+                got.unwrap_or_else(|e| panic!("{n}: {who} {step:?}: {e:?}"));
+                assert_eq!(
+                    english_versions(app, id).await,
+                    (standing.to_owned(), beside.map(str::to_owned), chosen),
+                    "{n}: {who} {step:?}"
+                );
+            }
+            Err(kind_expected) => {
+                assert_eq!(kind(got), kind_expected, "{n}: {who} {step:?}");
+                assert_eq!(
+                    english_versions(app, id).await,
+                    before,
+                    "{n}: nothing changed"
+                );
+            }
+        }
+    }
+    // The file of the language stays downloadable whichever version stands.
+    let download = app
+        .download(
+            &Principal::Anonymous,
+            "gcm",
+            ItemKind::Statement,
+            id,
+            Language::En,
+        )
+        .await
+        .unwrap();
+    assert_eq!(download.bytes, file2.as_bytes());
+    // Each choice is in the audit log, which still verifies.
+    let chosen = app
+        .audit_log(
+            &sec,
+            accord_app::AuditFilter {
+                action_prefix: Some("statement.text.choose".into()),
+                ..Default::default()
+            },
+            &PageRequest::first(200),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(chosen.len(), 3);
+    assert!(chosen
+        .iter()
+        .all(|e| e.record.targets.contains(&format!("statement:{id}"))));
+    assert!(app.verify_audit().await.unwrap().is_ok());
+}
+
+/// A text declared in one language that the detector says is in another,
+/// with confidence, is flagged to whoever gave it and on the statement,
+/// never refused; texts too short to judge, detected languages and
+/// hostile input raise no flag.
+async fn a_text_that_looks_like_another_language_is_flagged(db: TestDatabase) {
+    use common::udhr::udhr;
+    use Language::*;
+    let t = TestApp::at(db, "2017-05-08T15:00:00Z").await;
+    let app = &t.app;
+    let m = session_one(app).await;
+    let mex = person(
+        app,
+        "mex@example.org",
+        Role::Delegate,
+        Some("gcm"),
+        Some("MEX"),
+    )
+    .await;
+    #[derive(Debug, Clone, Copy)]
+    enum Given {
+        Typed,
+        /// Uploaded as a text file, its language declared (or detected: None).
+        File(Option<Language>),
+    }
+    let binary: &[u8] = &[0x00, 0x01, 0xFF, 0xFE, 0x00, 0x9C, 0x12, 0x80, 0x00, 0x00];
+    // (declared, text, how it is given, expected: Ok(flag) or the error kind)
+    type Case = (
+        Language,
+        Vec<u8>,
+        Given,
+        Result<Option<Language>, &'static str>,
+    );
+    let cases: Vec<Case> = vec![
+        (En, udhr(Es).into(), Given::Typed, Ok(Some(Es))),
+        (En, udhr(En).into(), Given::Typed, Ok(None)),
+        (Fr, udhr(En).into(), Given::Typed, Ok(Some(En))),
+        (Es, udhr(Fr).into(), Given::Typed, Ok(Some(Fr))),
+        (Ru, udhr(Zh).into(), Given::Typed, Ok(Some(Zh))),
+        (Zh, udhr(Ru).into(), Given::Typed, Ok(Some(Ru))),
+        (Ar, udhr(Ar).into(), Given::Typed, Ok(None)),
+        (En, udhr(Ar).into(), Given::Typed, Ok(Some(Ar))),
+        (En, udhr(Es).into(), Given::File(Some(En)), Ok(Some(Es))),
+        (Fr, udhr(Fr).into(), Given::File(Some(Fr)), Ok(None)),
+        // Detected, not declared: nothing to contradict.
+        (Es, udhr(Es).into(), Given::File(None), Ok(None)),
+        // Too short to judge: no false flag.
+        (
+            En,
+            "Gracias, señor Presidente.".into(),
+            Given::Typed,
+            Ok(None),
+        ),
+        (En, "Merci.".into(), Given::Typed, Ok(None)),
+        (Fr, "OK".into(), Given::Typed, Ok(None)),
+        (
+            En,
+            "12345 67890 !!! 2017-05-08 A/72/643".into(),
+            Given::Typed,
+            Ok(None),
+        ),
+        (En, "世界人权宣言".into(), Given::Typed, Ok(None)),
+        // Hostile: empty and binary.
+        (En, "   ".into(), Given::Typed, Err("invalid")),
+        (
+            En,
+            binary.to_vec(),
+            Given::File(Some(En)),
+            Err("unsupported_media_type"),
+        ),
+    ];
+    for (n, (declared, text, given, expected)) in cases.into_iter().enumerate() {
+        let id = app
+            .add_statement(&mex, statement(m, "MEX", Distribution::Public), vec![])
+            .await
+            .unwrap();
+        let got = match given {
+            Given::Typed => match ItemText::typed(declared, &String::from_utf8_lossy(&text)) {
+                Ok(typed) => app
+                    .put_statement_text(&mex, "gcm", id, typed)
+                    .await
+                    .map(|s| s.looks_like),
+                Err(e) => Err(e.into()),
+            },
+            Given::File(language) => app
+                .upload(
+                    &mex,
+                    "gcm",
+                    ItemKind::Statement,
+                    id,
+                    Upload {
+                        filename: "statement.txt".into(),
+                        bytes: text.clone(),
+                        language,
+                    },
+                )
+                .await
+                .map(|out| out.stored.looks_like),
+        };
+        let texts = app
+            .statement(&Principal::Anonymous, "gcm", id)
+            .await
+            .unwrap()
+            .texts;
+        match expected {
+            Ok(flag) => {
+                let told = got.unwrap_or_else(|e| panic!("{n}: {e:?}"));
+                assert_eq!(told, flag, "{n}: the one who gave it is told at once");
+                assert_eq!(texts.len(), 1, "{n}: stored, never refused");
+                assert_eq!(texts[0].looks_like, flag, "{n}: flagged on the statement");
+            }
+            Err(kind_expected) => {
+                assert_eq!(kind(got), kind_expected, "{n}");
+                assert!(texts.is_empty(), "{n}: nothing stored");
+            }
+        }
+    }
+    // A statement recorded with its texts is checked the same way.
+    let id = app
+        .add_statement(
+            &mex,
+            statement(m, "MEX", Distribution::Public),
+            vec![
+                ItemText::typed(En, udhr(Es)).unwrap(),
+                ItemText::typed(Fr, udhr(Fr)).unwrap(),
+            ],
+        )
+        .await
+        .unwrap();
+    let flags: Vec<_> = app
+        .statement(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap()
+        .texts
+        .iter()
+        .map(|t| (t.language, t.looks_like))
+        .collect();
+    assert_eq!(flags, [(En, Some(Es)), (Fr, None)]);
 }

@@ -136,9 +136,23 @@ pub struct ItemText {
     /// The language was detected, not given by the uploader.
     #[serde(default)]
     pub language_detected: bool,
+    /// The language the text looks like when it is not the one declared
+    /// (`language_flag`): flagged to the uploader and the secretariat,
+    /// never refused.
+    #[serde(default)]
+    pub looks_like: Option<Language>,
 }
 
 impl ItemText {
+    /// Typed in, or read from a file.
+    pub fn source(&self) -> TextSource {
+        if self.file.is_some() {
+            TextSource::File
+        } else {
+            TextSource::Typed
+        }
+    }
+
     /// Text typed in (or pasted) in a language.
     pub fn typed(language: Language, body: &str) -> Result<Self, ValidationError> {
         required("text", body)?;
@@ -157,8 +171,106 @@ impl ItemText {
             status: TextStatus::Ready,
             diagnostics: vec![],
             language_detected: false,
+            looks_like: None,
         })
     }
+}
+
+crate::named_enum!(
+    /// Where a version of a text in a language comes from: typed in (or
+    /// pasted), or read from an uploaded file.
+    TextSource, "text source" {
+        Typed => "typed",
+        File => "file",
+    }
+);
+
+/// Where a new text in a language goes, given the version standing there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPlacement {
+    /// It stands: there was no text in that language, or it replaces one
+    /// from the same source (a corrected file replaces the file, a
+    /// corrected typed text the typed one).
+    Stands,
+    /// It is kept beside the standing version, from the other source (a
+    /// file beside typed text, or typed text beside a file): the standing
+    /// one stays shown until the secretariat chooses, and neither is lost.
+    /// It replaces an earlier version from its own source set beside, and
+    /// the choice is open again.
+    Beside,
+}
+
+/// Where a text from `new` goes when `standing` is the source of the
+/// version shown in that language (`None`: no text yet).
+pub fn place_text(standing: Option<TextSource>, new: TextSource) -> TextPlacement {
+    match standing {
+        Some(s) if s != new => TextPlacement::Beside,
+        _ => TextPlacement::Stands,
+    }
+}
+
+/// The version of an item's text kept beside the one that stands in the
+/// same language (from the other source), and the secretariat's choice
+/// between the two once made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherVersion {
+    pub text: ItemText,
+    /// Who chose which version stands, and when; `None` while the choice
+    /// is open (the version first given stands meanwhile).
+    pub chosen: Option<VersionChoice>,
+}
+
+/// A recorded choice between two versions of a text in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionChoice {
+    /// The account's name.
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Checks a choice of `chosen` as the version that stands in `language`,
+/// given the standing version's source and the other version's (if any):
+/// true when the two change places, false when the standing one is
+/// confirmed.
+pub fn check_version_choice(
+    language: Language,
+    standing: Option<TextSource>,
+    other: Option<TextSource>,
+    chosen: TextSource,
+) -> Result<bool, ValidationError> {
+    match (standing, other) {
+        (Some(standing), Some(other)) if standing != other => Ok(chosen != standing),
+        _ => Err(ValidationError::OneVersion(language.to_string())),
+    }
+}
+
+/// Texts with fewer letters than this are too short to judge their language.
+pub const LANGUAGE_FLAG_MIN_LETTERS: usize = 40;
+/// Ideographs carry more per character than letters: a Chinese text of this
+/// many is long enough.
+pub const LANGUAGE_FLAG_MIN_IDEOGRAPHS: usize = 15;
+/// The detector's least confidence for a text to be flagged.
+pub const LANGUAGE_FLAG_MIN_CONFIDENCE: f64 = 0.8;
+
+/// The language a text declared in `declared` looks like instead, when the
+/// detector says so with confidence and the text is long enough to judge;
+/// `detected` is the detector's answer (language, confidence from 0 to 1).
+pub fn language_flag(
+    declared: Language,
+    text: &str,
+    detected: Option<(Language, f64)>,
+) -> Option<Language> {
+    let (language, confidence) = detected?;
+    let ideographs = text.chars().filter(|c| is_ideograph(*c)).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count() - ideographs;
+    let long_enough =
+        letters >= LANGUAGE_FLAG_MIN_LETTERS || ideographs >= LANGUAGE_FLAG_MIN_IDEOGRAPHS;
+    (language != declared && long_enough && confidence >= LANGUAGE_FLAG_MIN_CONFIDENCE)
+        .then_some(language)
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// An open call for written inputs.
@@ -367,6 +479,77 @@ impl std::ops::Deref for Recommendation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_from_the_other_source_is_kept_beside_the_one_that_stands() {
+        use TextPlacement::*;
+        use TextSource::*;
+        // (source standing in that language, source of the new text, where it goes)
+        let cases = [
+            (None, Typed, Stands),
+            (None, File, Stands),
+            (Some(Typed), Typed, Stands),
+            (Some(File), File, Stands),
+            (Some(Typed), File, Beside),
+            (Some(File), Typed, Beside),
+        ];
+        for (standing, new, expected) in cases {
+            assert_eq!(place_text(standing, new), expected, "{standing:?} + {new}");
+        }
+    }
+
+    #[test]
+    fn the_secretariat_chooses_between_two_versions_only() {
+        use TextSource::*;
+        let en = Language::En;
+        // (standing, other, chosen, expected: Ok(they change places) or the error kind)
+        type Case = (
+            Option<TextSource>,
+            Option<TextSource>,
+            TextSource,
+            Result<bool, &'static str>,
+        );
+        let cases: [Case; 7] = [
+            (Some(Typed), Some(File), File, Ok(true)),
+            (Some(Typed), Some(File), Typed, Ok(false)),
+            (Some(File), Some(Typed), Typed, Ok(true)),
+            (Some(File), Some(Typed), File, Ok(false)),
+            (Some(Typed), None, File, Err("one_version")),
+            (None, None, Typed, Err("one_version")),
+            (Some(File), Some(File), Typed, Err("one_version")),
+        ];
+        for (standing, other, chosen, expected) in cases {
+            let got = check_version_choice(en, standing, other, chosen).map_err(|e| e.kind());
+            assert_eq!(got, expected, "{standing:?} / {other:?}, {chosen}");
+        }
+    }
+
+    #[test]
+    fn a_text_that_looks_like_another_language_is_flagged_when_it_can_be_judged() {
+        use Language::*;
+        let long_es = "Considerando que la libertad, la justicia y la paz en el mundo tienen por base el reconocimiento de la dignidad intrínseca";
+        let long_zh = "鉴于对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认";
+        // (declared, text, detector's answer, expected flag)
+        type Case<'a> = (Language, &'a str, Option<(Language, f64)>, Option<Language>);
+        let cases: [Case; 9] = [
+            (En, long_es, Some((Es, 1.0)), Some(Es)),
+            (Es, long_es, Some((Es, 1.0)), None),
+            (En, long_es, Some((Es, 0.79)), None),
+            (En, long_es, Some((Es, 0.8)), Some(Es)),
+            (En, long_es, None, None),
+            (En, "Gracias, señor Presidente.", Some((Es, 1.0)), None),
+            (En, "", Some((Es, 1.0)), None),
+            (Ru, long_zh, Some((Zh, 1.0)), Some(Zh)),
+            (Ru, "世界人权宣言", Some((Zh, 1.0)), None),
+        ];
+        for (declared, text, detected, expected) in cases {
+            assert_eq!(
+                language_flag(declared, text, detected),
+                expected,
+                "{declared} {text:?} {detected:?}"
+            );
+        }
+    }
 
     #[test]
     fn passages_are_found_whatever_the_white_space() {

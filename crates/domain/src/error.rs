@@ -190,6 +190,8 @@ pub enum ValidationError {
     },
     #[error("a decision records what was decided: {on} is after today ({today}); to plan a later day, change the phase's plan")]
     DecisionInFuture { on: NaiveDate, today: NaiveDate },
+    #[error("there is one version of the text in {0}: nothing to choose between")]
+    OneVersion(String),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -257,6 +259,7 @@ impl ValidationError {
             NotAnExtension { .. } => "not_an_extension",
             CloseBeforeOpening { .. } => "close_before_opening",
             DecisionInFuture { .. } => "decision_in_future",
+            OneVersion(_) => "one_version",
             Negotiation(e) => e.kind(),
         }
     }

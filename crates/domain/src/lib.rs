@@ -26,8 +26,10 @@ pub use accreditation::{
 };
 pub use actor::{Actor, ActorKind, Membership};
 pub use consultation::{
-    locate, Consultation, Input, ItemKind, ItemText, NewInput, NewRecommendation, NewStatement,
-    Recommendation, Statement, StoredFile, TextBlock, TextStatus, MAX_INPUT_CHARS, MAX_TEXT_CHARS,
+    check_version_choice, language_flag, locate, place_text, Consultation, Input, ItemKind,
+    ItemText, NewInput, NewRecommendation, NewStatement, OtherVersion, Recommendation, Statement,
+    StoredFile, TextBlock, TextPlacement, TextSource, TextStatus, VersionChoice, MAX_INPUT_CHARS,
+    MAX_TEXT_CHARS,
 };
 pub use document::{
     ChangeKind, Clearance, Distribution, Document, DocumentEdit, DocumentKind, NewDocument,

@@ -1630,6 +1630,7 @@ pub async fn statements_texts_inputs_and_recommendations(store: &dyn Store) {
         status: TextStatus::Partial,
         diagnostics: vec!["page 2 could not be read".into()],
         language_detected: true,
+        looks_like: None,
     };
     tx.put_text(ItemKind::Statement, ids[0], &en, at("2017-05-08T10:00:00Z"))
         .await
@@ -3259,4 +3260,152 @@ pub async fn documents_edited_and_withdrawn_with_history(store: &dyn Store) {
         ids(store.list_documents(&q(true)).await.unwrap()),
         [id, kept]
     );
+}
+
+/// Two versions of a text in a language: the one that stands in `texts`,
+/// the other kept beside it (with the choice once made); both pending
+/// extractions are found after a restart.
+pub async fn other_versions_of_a_text(store: &dyn Store) {
+    seed(store, "gcm").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let mid = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "session-1",
+            MeetingKind::ThematicSession,
+            "2017-05-08",
+        ))
+        .await
+        .unwrap();
+    let id = tx
+        .insert_statement(
+            &NewStatement {
+                process: slug("gcm"),
+                meeting: mid,
+                agenda_item: 0,
+                actor: code("MEX"),
+                on_behalf_of: None,
+                title: "Statement".into(),
+                delivered_on: d("2017-05-08"),
+                distribution: Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            "Amina",
+            at("2017-05-08T10:00:00Z"),
+        )
+        .await
+        .unwrap();
+    let file = StoredFile {
+        sha256: "ef".repeat(32),
+        size: 99,
+        content_type: "application/pdf".into(),
+        filename: "statement-en.pdf".into(),
+    };
+    tx.insert_file(&file, at("2017-05-08T10:00:00Z"))
+        .await
+        .unwrap();
+    let mut typed = ItemText::typed(Language::En, "Mr. Chair, thank you.").unwrap();
+    typed.looks_like = Some(Language::Es);
+    let from_file = ItemText {
+        language: Language::En,
+        body: String::new(),
+        blocks: vec![],
+        file: Some(file.clone()),
+        status: TextStatus::Pending,
+        diagnostics: vec![],
+        language_detected: false,
+        looks_like: None,
+    };
+    // No version beside a text that does not stand.
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.put_other_version(
+            ItemKind::Statement,
+            id,
+            &from_file,
+            None,
+            at("2017-05-08T11:00:00Z"),
+        )
+        .await,
+        "a version beside no standing text",
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.put_text(ItemKind::Statement, id, &typed, at("2017-05-08T10:00:00Z"))
+        .await
+        .unwrap();
+    tx.put_other_version(
+        ItemKind::Statement,
+        id,
+        &from_file,
+        None,
+        at("2017-05-08T11:00:00Z"),
+    )
+    .await
+    .unwrap();
+    let beside = tx
+        .find_other_version(ItemKind::Statement, id, Language::En)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(beside.text, from_file);
+    assert_eq!(beside.chosen, None, "the choice is open");
+    assert_eq!(
+        tx.find_other_version(ItemKind::Statement, id, Language::Fr)
+            .await
+            .unwrap(),
+        None
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.list_texts(ItemKind::Statement, id).await.unwrap(),
+        vec![typed.clone()],
+        "the typed text stands, its flag kept"
+    );
+    let pending = store.list_pending_texts().await.unwrap();
+    assert_eq!(
+        pending,
+        vec![(ItemKind::Statement, id, from_file.clone())],
+        "a file kept beside is read after a restart too"
+    );
+
+    // The choice recorded; the versions change places.
+    let choice = VersionChoice {
+        by: "Amina".into(),
+        at: at("2017-05-09T09:00:00Z"),
+    };
+    let mut read = from_file.clone();
+    read.status = TextStatus::Ready;
+    read.body = "Mr. Chair, thank you for this session.".into();
+    let mut tx = store.begin().await.unwrap();
+    tx.put_text(ItemKind::Statement, id, &read, choice.at)
+        .await
+        .unwrap();
+    tx.put_other_version(ItemKind::Statement, id, &typed, Some(&choice), choice.at)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.list_texts(ItemKind::Statement, id).await.unwrap(),
+        vec![read]
+    );
+    assert_eq!(
+        store
+            .list_other_versions(ItemKind::Statement, id)
+            .await
+            .unwrap(),
+        vec![OtherVersion {
+            text: typed,
+            chosen: Some(choice),
+        }]
+    );
+    assert!(store.list_pending_texts().await.unwrap().is_empty());
+    assert!(store
+        .list_other_versions(ItemKind::Document, id)
+        .await
+        .unwrap()
+        .is_empty());
 }

@@ -47,6 +47,7 @@ macro_rules! conformance_suite {
             delegations_groups_and_speakers_lists,
             meeting_time_limits,
             statements_texts_inputs_and_recommendations,
+            other_versions_of_a_text,
             accreditation_and_registration,
             drafts_versions_amendments_and_silence,
             stocktaking_jobs_runs_and_decisions,

@@ -8,7 +8,7 @@ macro_rules! consultation_sql {
     () => {
         use $crate::deps::accord_domain::{
             Consultation, Distribution, Input, ItemKind, ItemText, NewInput, NewRecommendation,
-            NewStatement, Recommendation, Statement, StoredFile,
+            NewStatement, OtherVersion, Recommendation, Statement, StoredFile, VersionChoice,
         };
         use $crate::deps::accord_store::{InputQuery, RecommendationQuery, StatementQuery, Visible};
 
@@ -16,8 +16,13 @@ macro_rules! consultation_sql {
             s.on_behalf_of, s.title, s.delivered_on, s.distribution, s.embargo_until, s.synthetic, \
             s.entered_by, s.entered_at, s.filed_late FROM statements s";
         const TEXT_COLUMNS: &str = "SELECT t.language, t.body, t.blocks, t.status, t.diagnostics, \
-            t.language_detected, t.file_sha256, t.file_name, f.size, f.content_type \
+            t.language_detected, t.looks_like, t.file_sha256, t.file_name, f.size, f.content_type \
             FROM texts t LEFT JOIN files f ON f.sha256 = t.file_sha256";
+        /// The other versions' columns: a text's, with the choice made.
+        const OTHER_VERSION_COLUMNS: &str = "SELECT t.language, t.body, t.blocks, t.status, \
+            t.diagnostics, t.language_detected, t.looks_like, t.file_sha256, t.file_name, f.size, \
+            f.content_type, t.chosen_by, t.chosen_at \
+            FROM other_versions t LEFT JOIN files f ON f.sha256 = t.file_sha256";
         const CONSULTATION_COLUMNS: &str = "SELECT process, slug, title, description, opens_at, \
             closes_at, synthetic FROM consultations";
         const INPUT_COLUMNS: &str = "SELECT i.id, i.process, i.consultation, i.author, i.organisation, \
@@ -103,7 +108,55 @@ macro_rules! consultation_sql {
                 status: named(row, "status")?,
                 diagnostics: get::<Json<Vec<String>>>(row, "diagnostics")?.0,
                 language_detected: get(row, "language_detected")?,
+                looks_like: opt_parse(get(row, "looks_like")?, "language")?,
             })
+        }
+
+        fn other_version_from(row: &DbRow) -> Result<OtherVersion> {
+            let by: Option<String> = get(row, "chosen_by")?;
+            let at: Option<DateTime<Utc>> = get(row, "chosen_at")?;
+            Ok(OtherVersion {
+                text: text_from(row)?,
+                chosen: by.zip(at).map(|(by, at)| VersionChoice { by, at }),
+            })
+        }
+
+        async fn list_other_versions(
+            c: &mut Conn,
+            kind: ItemKind,
+            id: i64,
+        ) -> Result<Vec<OtherVersion>> {
+            let rows = sqlx::query(&format!(
+                "{OTHER_VERSION_COLUMNS} WHERE t.item_kind = $1 AND t.item_id = $2"
+            ))
+            .bind(kind.as_str())
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(err)?;
+            let mut versions = rows.iter().map(other_version_from).collect::<Result<Vec<_>>>()?;
+            versions.sort_by_key(|v| v.text.language);
+            Ok(versions)
+        }
+
+        async fn find_other_version(
+            c: &mut Conn,
+            kind: ItemKind,
+            id: i64,
+            language: Language,
+        ) -> Result<Option<OtherVersion>> {
+            sqlx::query(&format!(
+                "{OTHER_VERSION_COLUMNS} WHERE t.item_kind = $1 AND t.item_id = $2 AND t.language = $3"
+            ))
+            .bind(kind.as_str())
+            .bind(id)
+            .bind(language.as_str())
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(err)?
+            .as_ref()
+            .map(other_version_from)
+            .transpose()
         }
 
         fn consultation_from(row: &DbRow) -> Result<Consultation> {
@@ -197,16 +250,20 @@ macro_rules! consultation_sql {
         }
 
         async fn list_pending_texts(c: &mut Conn) -> Result<Vec<(ItemKind, i64, ItemText)>> {
-            let rows = sqlx::query(&format!(
-                "{} WHERE t.status = 'pending' ORDER BY t.updated_at",
-                TEXT_COLUMNS.replacen("SELECT ", "SELECT t.item_kind, t.item_id, ", 1)
-            ))
-            .fetch_all(&mut *c)
-            .await
-            .map_err(err)?;
-            rows.iter()
-                .map(|row| Ok((named(row, "item_kind")?, get(row, "item_id")?, text_from(row)?)))
-                .collect()
+            let mut pending = vec![];
+            for columns in [TEXT_COLUMNS, OTHER_VERSION_COLUMNS] {
+                let rows = sqlx::query(&format!(
+                    "{} WHERE t.status = 'pending' ORDER BY t.updated_at",
+                    columns.replacen("SELECT ", "SELECT t.item_kind, t.item_id, ", 1)
+                ))
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                for row in &rows {
+                    pending.push((named(row, "item_kind")?, get(row, "item_id")?, text_from(row)?));
+                }
+            }
+            Ok(pending)
         }
 
         async fn find_text(

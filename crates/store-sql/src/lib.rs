@@ -1265,6 +1265,10 @@ macro_rules! sql_store {
                         .map_err(err)?;
                     found.map(|p| parse_stored(&p, "process")).transpose()
                 }
+                async fn list_other_versions(&self, kind: ItemKind, id: i64) -> Result<Vec<OtherVersion>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_other_versions(&mut c, kind, id).await
+                }
                 async fn list_pending_texts(&self) -> Result<Vec<(ItemKind, i64, ItemText)>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_pending_texts(&mut c).await
@@ -2019,11 +2023,12 @@ macro_rules! sql_store {
                 ) -> Result<()> {
                     sqlx::query(
                         "INSERT INTO texts (item_kind, item_id, language, body, blocks, status, diagnostics, \
-                         language_detected, file_sha256, file_name, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                         language_detected, looks_like, file_sha256, file_name, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
                          ON CONFLICT (item_kind, item_id, language) DO UPDATE SET body = excluded.body, \
                          blocks = excluded.blocks, status = excluded.status, diagnostics = excluded.diagnostics, \
-                         language_detected = excluded.language_detected, file_sha256 = excluded.file_sha256, \
+                         language_detected = excluded.language_detected, looks_like = excluded.looks_like, \
+                         file_sha256 = excluded.file_sha256, \
                          file_name = excluded.file_name, updated_at = excluded.updated_at",
                     )
                     .bind(kind.as_str())
@@ -2034,6 +2039,7 @@ macro_rules! sql_store {
                     .bind(text.status.as_str())
                     .bind(Json(&text.diagnostics))
                     .bind(text.language_detected)
+                    .bind(text.looks_like.map(|l| l.as_str()))
                     .bind(text.file.as_ref().map(|f| f.sha256.clone()))
                     .bind(text.file.as_ref().map(|f| f.filename.clone()))
                     .bind(at)
@@ -2041,6 +2047,53 @@ macro_rules! sql_store {
                     .await
                     .map_err(err)?;
                     Ok(())
+                }
+                async fn put_other_version(
+                    &mut self,
+                    kind: ItemKind,
+                    id: i64,
+                    text: &ItemText,
+                    chosen: Option<&VersionChoice>,
+                    at: DateTime<Utc>,
+                ) -> Result<()> {
+                    sqlx::query(
+                        "INSERT INTO other_versions (item_kind, item_id, language, body, blocks, status, \
+                         diagnostics, language_detected, looks_like, file_sha256, file_name, updated_at, \
+                         chosen_by, chosen_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                         ON CONFLICT (item_kind, item_id, language) DO UPDATE SET body = excluded.body, \
+                         blocks = excluded.blocks, status = excluded.status, diagnostics = excluded.diagnostics, \
+                         language_detected = excluded.language_detected, looks_like = excluded.looks_like, \
+                         file_sha256 = excluded.file_sha256, file_name = excluded.file_name, \
+                         updated_at = excluded.updated_at, chosen_by = excluded.chosen_by, \
+                         chosen_at = excluded.chosen_at",
+                    )
+                    .bind(kind.as_str())
+                    .bind(id)
+                    .bind(text.language.as_str())
+                    .bind(&text.body)
+                    .bind(Json(&text.blocks))
+                    .bind(text.status.as_str())
+                    .bind(Json(&text.diagnostics))
+                    .bind(text.language_detected)
+                    .bind(text.looks_like.map(|l| l.as_str()))
+                    .bind(text.file.as_ref().map(|f| f.sha256.clone()))
+                    .bind(text.file.as_ref().map(|f| f.filename.clone()))
+                    .bind(at)
+                    .bind(chosen.map(|c| c.by.clone()))
+                    .bind(chosen.map(|c| c.at))
+                    .execute(&mut *self.tx)
+                    .await
+                    .map_err(err)?;
+                    Ok(())
+                }
+                async fn find_other_version(
+                    &mut self,
+                    kind: ItemKind,
+                    id: i64,
+                    language: Language,
+                ) -> Result<Option<OtherVersion>> {
+                    find_other_version(&mut self.tx, kind, id, language).await
                 }
                 async fn find_text(
                     &mut self,

@@ -20,9 +20,9 @@ use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, BodyDecision,
     Consultation, DecidingBody, Distribution, Document, DocumentKind, Email, Input, Inscription,
     ItemKind, ItemText, Language, Meeting, MeetingChange, MeetingKind, NewDocument, NewInput,
-    NewMeeting, NewRecommendation, NewStatement, Objection, Phase, PhaseChange, Process,
-    Recommendation, RecordChange, RoleGrant, Slug, SpeakerCategory, SpeakerStatus, Statement,
-    StoredFile, Symbol, Theme,
+    NewMeeting, NewRecommendation, NewStatement, Objection, OtherVersion, Phase, PhaseChange,
+    Process, Recommendation, RecordChange, RoleGrant, Slug, SpeakerCategory, SpeakerStatus,
+    Statement, StoredFile, Symbol, Theme, VersionChoice,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -263,7 +263,11 @@ pub trait Store: Send + Sync + 'static {
     async fn consultation_closures(&self, process: &Slug) -> Result<Vec<(Slug, String)>>;
     /// The process an item (document, statement, input) belongs to.
     async fn item_process(&self, kind: ItemKind, id: i64) -> Result<Option<Slug>>;
-    /// Texts whose file waits for extraction: (item kind, item id, text).
+    /// The other versions of an item's texts (each beside the one standing
+    /// in its language), in language order.
+    async fn list_other_versions(&self, kind: ItemKind, id: i64) -> Result<Vec<OtherVersion>>;
+    /// Texts whose file waits for extraction, standing or set beside:
+    /// (item kind, item id, text).
     async fn list_pending_texts(&self) -> Result<Vec<(ItemKind, i64, ItemText)>>;
     async fn list_inputs(&self, q: &InputQuery) -> Result<Page<Input>>;
     async fn get_input(&self, process: &Slug, id: i64) -> Result<Input>;
@@ -537,6 +541,23 @@ pub trait Tx: Send {
         id: i64,
         language: Language,
     ) -> Result<Option<ItemText>>;
+    /// Records or replaces the other version of an item's text in a
+    /// language (the standing one must exist), with the choice made
+    /// between the two (`None`: open).
+    async fn put_other_version(
+        &mut self,
+        kind: ItemKind,
+        id: i64,
+        text: &ItemText,
+        chosen: Option<&VersionChoice>,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn find_other_version(
+        &mut self,
+        kind: ItemKind,
+        id: i64,
+        language: Language,
+    ) -> Result<Option<OtherVersion>>;
     async fn find_consultation(
         &mut self,
         process: &Slug,

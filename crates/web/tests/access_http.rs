@@ -53,6 +53,7 @@ on_both_stores!(
     scripts_sign_in_for_a_token_without_a_form,
     process_and_meeting_titles_carry_translations,
     a_statement_filed_late_says_so_on_its_pages_and_in_the_api,
+    two_versions_and_a_language_flag_on_the_statement_page,
 );
 
 const OPERATOR: Principal = Principal::System("test");
@@ -845,6 +846,13 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             ),
             json!({ "text": format!("Texto {n}.") }),
         ),
+        ("PUT", "/api/v1/processes/{slug}/statements/{id}/texts/{language}/choice") => (
+            format!(
+                "/api/v1/processes/trial/statements/{}/texts/ru/choice",
+                ctx.statement
+            ),
+            json!({ "version": if n.is_multiple_of(2) { "file" } else { "typed" } }),
+        ),
         ("PUT", "/api/v1/processes/{slug}/statements/{id}/files/{language}") => (
             format!(
                 "/api/v1/processes/trial/statements/{}/files/fr?filename=s{n}.txt",
@@ -1185,6 +1193,13 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 "/api/v1/processes/{slug}/statements/{id}/texts/{language}",
             ),
             vec!["global secretariat", "trial secretariat", "delegate"],
+        ),
+        (
+            (
+                "PUT",
+                "/api/v1/processes/{slug}/statements/{id}/texts/{language}/choice",
+            ),
+            vec!["global secretariat", "trial secretariat"],
         ),
         (
             (
@@ -1534,6 +1549,33 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         .unwrap()
         .items[0]
         .id;
+    // Two versions in Russian, typed and from a file, for the secretariat to choose between.
+    site.app
+        .put_statement_text(
+            &OPERATOR,
+            "trial",
+            statement,
+            accord_domain::ItemText::typed(accord_domain::Language::Ru, "Господин Председатель.")
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    site.app
+        .upload(
+            &OPERATOR,
+            "trial",
+            accord_domain::ItemKind::Statement,
+            statement,
+            accord_app::files::Upload {
+                filename: "statement-ru.txt".into(),
+                bytes: "Господин Председатель, уважаемые делегаты."
+                    .as_bytes()
+                    .to_vec(),
+                language: Some(accord_domain::Language::Ru),
+            },
+        )
+        .await
+        .unwrap();
     let recommendation = site
         .app
         .mark_recommendation(
@@ -7021,6 +7063,40 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         )
         .await
         .unwrap();
+    // A statement with two versions in Russian (typed, and from a file).
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    site.app
+        .put_statement_text(
+            &OPERATOR,
+            "trial",
+            statement,
+            accord_domain::ItemText::typed(accord_domain::Language::Ru, "Господин Председатель.")
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    site.app
+        .upload(
+            &OPERATOR,
+            "trial",
+            accord_domain::ItemKind::Statement,
+            statement,
+            accord_app::files::Upload {
+                filename: "statement-ru.txt".into(),
+                bytes: "Господин Председатель, уважаемые делегаты."
+                    .as_bytes()
+                    .to_vec(),
+                language: Some(accord_domain::Language::Ru),
+            },
+        )
+        .await
+        .unwrap();
     type Fields = fn(usize) -> Vec<(&'static str, String)>;
     type Other = (
         RoleGrant,
@@ -7032,6 +7108,15 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
         Option<(&'static str, &'static str)>,
     );
     let others: Vec<Other> = vec![
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            format!("/api/v1/processes/trial/statements/{statement}/texts/ru/choice"),
+            format!("/processes/trial/statements/{statement}/texts/ru/choice"),
+            |n| vec![("version", ["file", "typed"][n % 2].into())],
+            StatusCode::OK,
+            Some(("version", "both")),
+        ),
         (
             grant(Role::Secretariat, None, None),
             axum::http::Method::POST,
@@ -8941,4 +9026,167 @@ async fn a_statement_filed_late_says_so_on_its_pages_and_in_the_api(db: TestData
     .await;
     let json: Value = serde_json::from_str(&api.body).unwrap();
     assert_eq!(json["filed_late"], json!(true), "{}", api.body);
+}
+
+/// A file uploaded beside typed text: the API says it was kept beside; the
+/// statement page shows both versions, the typed one standing, and the
+/// flag of a text that looks like another language to its uploader and the
+/// secretariat; only the process's secretariat gets the form that chooses,
+/// and the other process's secretariat is refused it.
+async fn two_versions_and_a_language_flag_on_the_statement_page(db: TestDatabase) {
+    use accord_domain::{Distribution, ItemText, Language, MeetingKind, NewStatement};
+    let site = site_with(db, false).await;
+    let mex_token = bearer(
+        &site,
+        "mex@example.org",
+        &[grant(Role::Delegate, Some("gcm"), Some("MEX"))],
+    )
+    .await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("gcm"), None),
+        ),
+        (
+            "other-sec@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, email, PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let mex_session = site
+        .app
+        .login("mex@example.org", PASSWORD, "t")
+        .await
+        .unwrap();
+    let (sec, other_sec) = (&sessions[0], &sessions[1]);
+    let meeting = site
+        .app
+        .all_meetings("gcm", Some(MeetingKind::ThematicSession))
+        .await
+        .unwrap()[0]
+        .id;
+    // Typed in Spanish, declared English (the UDHR's preamble).
+    let spanish = "Considerando que la libertad, la justicia y la paz en el mundo tienen por base el reconocimiento de la dignidad intrínseca y de los derechos iguales e inalienables de todos los miembros de la familia humana;";
+    let id = site
+        .app
+        .add_statement(
+            &OPERATOR,
+            NewStatement {
+                process: "gcm".parse().unwrap(),
+                meeting,
+                agenda_item: 0,
+                actor: "MEX".parse().unwrap(),
+                on_behalf_of: None,
+                title: "A statement in two versions".into(),
+                delivered_on: "2017-05-08".parse().unwrap(),
+                distribution: Distribution::Public,
+                embargo_until: None,
+                synthetic: true,
+            },
+            vec![ItemText::typed(Language::En, spanish).unwrap()],
+        )
+        .await
+        .unwrap();
+    let english = "Whereas recognition of the inherent dignity and of the equal and inalienable rights of all members of the human family is the foundation of freedom, justice and peace in the world.";
+    let uploaded = send(
+        &site,
+        Request::put(format!(
+            "/api/v1/processes/gcm/statements/{id}/files/en?filename=statement-en.txt"
+        ))
+        .header(header::AUTHORIZATION, format!("Bearer {mex_token}"))
+        .header(header::CONTENT_TYPE, "application/octet-stream")
+        .body(Body::from(english))
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(uploaded.status, StatusCode::CREATED, "{}", uploaded.body);
+    assert_eq!(uploaded.json()["beside"], json!(true));
+    assert_eq!(uploaded.json()["looks_like"], Value::Null);
+
+    let page = |session: Option<&str>| {
+        let site = &site;
+        let session = session.map(str::to_owned);
+        async move {
+            send(
+                site,
+                page_get(
+                    session.as_deref(),
+                    &format!("/processes/gcm/statements/{id}"),
+                ),
+            )
+            .await
+        }
+    };
+    let flag = "This text looks like Spanish, not English.";
+    let choose = format!("/processes/gcm/statements/{id}/texts/en/choice");
+    // (who, sees the flag, has the choose form)
+    for (who, session, flagged, form) in [
+        (
+            "the uploader",
+            Some(mex_session.secret.as_str()),
+            true,
+            false,
+        ),
+        ("the secretariat", Some(sec.secret.as_str()), true, true),
+        (
+            "another process's secretariat",
+            Some(other_sec.secret.as_str()),
+            false,
+            false,
+        ),
+        ("the public", None, false, false),
+    ] {
+        let got = page(session).await;
+        assert_eq!(got.status, StatusCode::OK, "{who}");
+        assert!(got.body.contains("Two versions in English:"), "{who}");
+        assert!(got.body.contains("from the file statement-en.txt"), "{who}");
+        assert!(got.body.contains("The version shown: typed."), "{who}");
+        assert!(
+            got.body.contains(english),
+            "{who}: the other version is readable"
+        );
+        assert_eq!(got.body.contains(flag), flagged, "{who}");
+        assert_eq!(got.body.contains(&choose), form, "{who}");
+    }
+    let chose = |session: &accord_app::NewSession, version: &str| {
+        form_post(
+            &session.secret,
+            &choose,
+            format!("csrf={}&version={version}", session.csrf),
+        )
+    };
+    let refused = send(&site, chose(other_sec, "file")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(page(None).await.body.contains("The version shown: typed."));
+    let again = send(&site, chose(sec, "both")).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(
+        again.body.contains("version:"),
+        "the refusal beside its field"
+    );
+    let done = send(&site, chose(sec, "file")).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let after = page(None).await.body;
+    assert!(after.contains("The version shown: from the file statement-en.txt."));
+    assert!(after.contains("Chosen by sec@example.org"));
+    assert!(after.contains(spanish), "the typed version stays readable");
+    let api = send(
+        &site,
+        page_get(None, &format!("/api/v1/processes/gcm/statements/{id}")),
+    )
+    .await;
+    let detail = api.json();
+    assert_eq!(detail["texts"][0]["source"], json!("file"));
+    assert_eq!(detail["other_versions"][0]["source"], json!("typed"));
+    assert_eq!(detail["other_versions"][0]["looks_like"], json!("es"));
+    assert_eq!(
+        detail["other_versions"][0]["chosen_by"],
+        json!("sec@example.org")
+    );
 }

@@ -1,7 +1,9 @@
 //! The consultation: the commands (writes).
 
 use super::*;
+use crate::files::TextStored;
 use crate::{parse_slug, Unit};
+use accord_domain::{check_version_choice, Language, TextPlacement, TextSource, VersionChoice};
 use chrono::{DateTime, Utc};
 
 impl crate::App {
@@ -105,7 +107,8 @@ impl crate::App {
             unit.tx.mark_statement_filed_late(id).await?;
         }
         let mut languages = vec![];
-        for text in &texts {
+        for mut text in texts {
+            crate::files::flag_language(&mut text);
             if languages.contains(&text.language) {
                 return Err(ValidationError::Invalid {
                     what: "statement text",
@@ -116,7 +119,7 @@ impl crate::App {
             }
             languages.push(text.language);
             unit.tx
-                .put_text(ItemKind::Statement, id, text, unit.at)
+                .put_text(ItemKind::Statement, id, &text, unit.at)
                 .await?;
         }
         let mut targets = vec![
@@ -135,14 +138,16 @@ impl crate::App {
     }
 
     /// Adds or replaces a statement's text in a language (the secretariat,
-    /// or whoever may deliver it).
+    /// or whoever may deliver it). Typed text beside a file standing in
+    /// that language is kept beside it, for the secretariat to choose
+    /// (`place_text`); a text that looks like another language is flagged.
     pub async fn put_statement_text(
         &self,
         p: &Principal,
         process: &str,
         id: i64,
-        text: ItemText,
-    ) -> Result<()> {
+        mut text: ItemText,
+    ) -> Result<TextStored> {
         let process = self.existing_process(process).await?;
         let mut unit = self.unit(p).await?;
         let statement = unit
@@ -170,20 +175,86 @@ impl crate::App {
         if let Some(file) = &text.file {
             unit.tx.insert_file(file, unit.at).await?;
         }
-        unit.tx
-            .put_text(ItemKind::Statement, id, &text, unit.at)
+        crate::files::flag_language(&mut text);
+        let placement = crate::files::store_text(&mut unit, ItemKind::Statement, id, &text).await?;
+        let mut targets = vec![
+            format!("statement:{id}"),
+            format!("language:{}", text.language),
+        ];
+        if placement == TextPlacement::Beside {
+            targets.push(format!("beside:{}", TextSource::File));
+        }
+        targets.extend(text.looks_like.map(|l| format!("looks-like:{l}")));
+        unit.audit("statement.text", Some(&process), targets)
             .await?;
+        unit.commit().await?;
+        self.index_item(&process, ItemKind::Statement, id).await;
+        Ok(TextStored {
+            placement,
+            looks_like: text.looks_like,
+        })
+    }
+
+    /// Chooses which of a statement's two versions in a language stands:
+    /// the typed one or the one read from a file (the secretariat of its
+    /// process). The other stays readable beside it; the choice is recorded
+    /// with who made it (`statement.text.choose`).
+    pub async fn choose_text_version(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        language: Language,
+        chosen: TextSource,
+    ) -> Result<()> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let mut unit = self.unit(p).await?;
+        unit.tx
+            .find_statement(id)
+            .await?
+            .filter(|s| s.process == process)
+            .ok_or_else(|| AppError::NotFound(format!("statement {id} in '{process}'")))?;
+        let kind = ItemKind::Statement;
+        let standing = unit.tx.find_text(kind, id, language).await?;
+        let other = unit.tx.find_other_version(kind, id, language).await?;
+        let swap = check_version_choice(
+            language,
+            standing.as_ref().map(ItemText::source),
+            other.as_ref().map(|o| o.text.source()),
+            chosen,
+        )?;
+        let (Some(standing), Some(other)) = (standing, other) else {
+            return Err(ValidationError::OneVersion(language.to_string()).into());
+        };
+        let choice = VersionChoice {
+            by: p.name(),
+            at: unit.at,
+        };
+        if swap {
+            unit.tx.put_text(kind, id, &other.text, unit.at).await?;
+            unit.tx
+                .put_other_version(kind, id, &standing, Some(&choice), unit.at)
+                .await?;
+        } else {
+            unit.tx
+                .put_other_version(kind, id, &other.text, Some(&choice), unit.at)
+                .await?;
+        }
         unit.audit(
-            "statement.text",
+            "statement.text.choose",
             Some(&process),
             vec![
                 format!("statement:{id}"),
-                format!("language:{}", text.language),
+                format!("language:{language}"),
+                format!("stands:{chosen}"),
             ],
         )
         .await?;
         unit.commit().await?;
-        self.index_item(&process, ItemKind::Statement, id).await;
+        if swap {
+            self.index_item(&process, kind, id).await;
+        }
         Ok(())
     }
 

@@ -38,6 +38,10 @@ pub struct StatementDetail {
     pub on_behalf_of: Option<Actor>,
     pub meeting: Meeting,
     pub texts: Vec<ItemText>,
+    /// The versions kept beside the standing texts (a file beside typed
+    /// text, or typed text beside a file), readable by whoever reads the
+    /// statement, with the secretariat's choice once made.
+    pub other_versions: Vec<accord_domain::OtherVersion>,
     pub recommendations: Vec<Recommendation>,
 }
 

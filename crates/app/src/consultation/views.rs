@@ -73,6 +73,10 @@ impl crate::App {
         };
         let meeting = self.store.get_meeting(&process, statement.meeting).await?;
         let texts = self.store.list_texts(ItemKind::Statement, id).await?;
+        let other_versions = self
+            .store
+            .list_other_versions(ItemKind::Statement, id)
+            .await?;
         let recommendations = self
             .recommendations_in(&process, ItemKind::Statement, id)
             .await?;
@@ -82,6 +86,7 @@ impl crate::App {
             on_behalf_of,
             meeting,
             texts,
+            other_versions,
             recommendations,
         })
     }

@@ -6,6 +6,8 @@
 use accord_app::{App, Principal};
 use accord_demo::{Demo, LoadDemo};
 pub use accord_testkit::{on_both_stores, TestDatabase};
+
+pub mod udhr;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::{Arc, Mutex};
 

@@ -113,7 +113,22 @@ pub struct ConsultStatementDetail {
     #[serde(flatten)]
     statement: ConsultStatement,
     texts: Vec<ConsultText>,
+    /// The versions kept beside the texts that stand (a file beside typed
+    /// text, or typed text beside a file), one at most per language.
+    other_versions: Vec<ConsultOtherVersion>,
     recommendations: Vec<ConsultRecommendation>,
+}
+
+/// A version of a statement's text kept beside the one that stands in its
+/// language, and the secretariat's choice between the two once made.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultOtherVersion {
+    #[serde(flatten)]
+    text: ConsultText,
+    /// Who chose the version that stands (an account's name); null while
+    /// the choice is open and the version first given stands.
+    chosen_by: Option<String>,
+    chosen_at: Option<DateTime<Utc>>,
 }
 
 /// The file a text was extracted from.
@@ -142,6 +157,11 @@ pub struct ConsultText {
     diagnostics: Vec<String>,
     /// The language was detected, not given by the uploader.
     language_detected: bool,
+    /// The language the text looks like, when it is not the one declared:
+    /// flagged for the secretariat, never refused.
+    looks_like: Option<d::Language>,
+    /// `typed`, or read from a `file`.
+    source: d::TextSource,
     /// The file the text comes from, if any.
     file: Option<ConsultTextFile>,
 }
@@ -149,6 +169,7 @@ pub struct ConsultText {
 impl ConsultText {
     fn new(slug: &str, kind: &str, id: i64, t: d::ItemText) -> Self {
         let language = t.language;
+        let source = t.source();
         ConsultText {
             language,
             text: t.body,
@@ -156,6 +177,8 @@ impl ConsultText {
             status: t.status,
             diagnostics: t.diagnostics,
             language_detected: t.language_detected,
+            looks_like: t.looks_like,
+            source,
             file: t.file.map(|f| ConsultTextFile {
                 name: f.filename,
                 size: f.size,
@@ -284,6 +307,22 @@ pub struct ConsultTextRecord {
     /// The statement's id.
     id: i64,
     language: d::Language,
+    /// True when a file's text stands in that language: the typed text is
+    /// kept beside it until the process's secretariat chooses which stands.
+    beside: bool,
+    /// The language the text looks like, when it is not the one declared
+    /// (flagged, not refused).
+    looks_like: Option<d::Language>,
+}
+
+/// The version that stands in a language was chosen.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsultVersionChoiceRecord {
+    /// The statement's id.
+    id: i64,
+    language: d::Language,
+    /// The version that stands now.
+    version: d::TextSource,
 }
 
 /// A call for inputs was opened.
@@ -345,6 +384,15 @@ async fn get_statement(
             .texts
             .into_iter()
             .map(|t| ConsultText::new(&slug, "statements", id, t))
+            .collect(),
+        other_versions: detail
+            .other_versions
+            .into_iter()
+            .map(|o| ConsultOtherVersion {
+                text: ConsultText::new(&slug, "statements", id, o.text),
+                chosen_by: o.chosen.as_ref().map(|c| c.by.clone()),
+                chosen_at: o.chosen.map(|c| c.at),
+            })
             .collect(),
         recommendations: detail.recommendations.into_iter().map(Into::into).collect(),
     }))
@@ -600,12 +648,18 @@ pub(crate) async fn put_statement_text(
             error: AppError::BadRequest(e.to_string()),
         })?;
         let text = d::ItemText::typed(language, &c.text).map_err(AppError::from)?;
-        s.app
+        let stored = s
+            .app
             .put_statement_text(&principal, &slug, id, text)
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/statements/{id}"),
-            record: record(&ConsultTextRecord { id, language })?,
+            record: record(&ConsultTextRecord {
+                id,
+                language,
+                beside: stored.placement == d::TextPlacement::Beside,
+                looks_like: stored.looks_like,
+            })?,
             page: format!("/processes/{slug}/statements/{id}"),
         })
     }
@@ -616,6 +670,77 @@ pub(crate) async fn put_statement_text(
             Some(id) => {
                 crate::consultation::pages::render_statement(s, r, &slug, id, Some(("text", form)))
                     .await
+            }
+            None => Err(r.error(s, AppError::NotFound("no such statement".into()))),
+        }
+    })
+    .await
+}
+
+/// Which of a statement's two versions in a language stands.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct VersionChoiceBody {
+    /// `typed`, or the one read from the `file`.
+    version: d::TextSource,
+}
+
+/// Choose which of a statement's two versions in a language stands, the typed one or the one read from its file (the process's secretariat); the other stays readable beside it. The statement page's form sends the same command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/statements/{id}/texts/{language}/choice",
+    tag = "consultation",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path), ("language" = String, Path)),
+    request_body(content = VersionChoiceBody, example = json!({ "version": "file" })),
+    responses((status = 200, description = "Chosen", body = ConsultVersionChoiceRecord))
+)]
+pub(crate) async fn choose_text_version(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id, language)): Path<(String, String, String)>,
+    command: Command<VersionChoiceBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let id = parse_id(&id, "statement").ok();
+    let result = async {
+        let c = input?;
+        let id = id.ok_or_else(|| AppError::NotFound("no such statement".into()))?;
+        let language: d::Language = language.parse().map_err(|e: d::ValidationError| Refusal {
+            field: Some("language".into()),
+            error: AppError::BadRequest(e.to_string()),
+        })?;
+        s.app
+            .choose_text_version(&principal, &slug, id, language, c.version)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/statements/{id}"),
+            record: record(&ConsultVersionChoiceRecord {
+                id,
+                language,
+                version: c.version,
+            })?,
+            page: format!("/processes/{slug}/statements/{id}#text-{language}"),
+        })
+    }
+    .await;
+    let (s, r) = (&s, &r);
+    via.answer_as(StatusCode::OK, s, r, result, |mut form| async move {
+        // The page shows the refusal beside the form of the path's language.
+        form.values.push(("language".into(), language));
+        match id {
+            Some(id) => {
+                crate::consultation::pages::render_statement(
+                    s,
+                    r,
+                    &slug,
+                    id,
+                    Some(("choose", form)),
+                )
+                .await
             }
             None => Err(r.error(s, AppError::NotFound("no such statement".into()))),
         }
@@ -985,6 +1110,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
     utoipa_axum::router::OpenApiRouter::new()
         .routes(utoipa_axum::routes!(add_statement, list_statements))
         .routes(utoipa_axum::routes!(put_statement_text))
+        .routes(utoipa_axum::routes!(choose_text_version))
         .routes(utoipa_axum::routes!(open_consultation, list_consultations))
         .routes(utoipa_axum::routes!(close_consultation))
         .routes(utoipa_axum::routes!(extend_consultation))
@@ -1005,6 +1131,10 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 pub fn form_routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/statements", post(add_statement))
+        .route(
+            "/processes/{slug}/statements/{id}/texts/{language}/choice",
+            post(choose_text_version),
+        )
         .route("/processes/{slug}/consultations", post(open_consultation))
         .route(
             "/processes/{slug}/consultations/{consultation}/close",

@@ -226,7 +226,30 @@ pub(crate) async fn render_statement(
         .map(|t| {
             let marks = marks_of(&detail.recommendations, t.language);
             let candidates = suggested(&t.body, t.language, &detail.recommendations, &dismissed);
+            // The version kept beside this one, readable in full, and the
+            // name of the file one of the two was read from.
+            let other = detail
+                .other_versions
+                .iter()
+                .find(|o| o.text.language == t.language);
+            let file_name = t
+                .file
+                .as_ref()
+                .or(other.and_then(|o| o.text.file.as_ref()))
+                .map(|f| f.filename.as_str());
+            let other = other.map(|o| context! {
+                source => o.text.source().as_str(),
+                status => o.text.status.as_str(),
+                looks_like => o.text.looks_like.map(d::Language::as_str),
+                paragraphs => paragraphs_value(marked(&o.text.body, &[]), &o.text.blocks),
+                chosen_by => o.chosen.as_ref().map(|c| c.by.as_str()),
+                chosen_on => o.chosen.as_ref().map(|c| c.at.date_naive().to_string()),
+            });
             context! {
+                source => t.source().as_str(),
+                looks_like => t.looks_like.map(d::Language::as_str),
+                other => other,
+                file_name => file_name,
                 candidates => candidates,
                 language => t.language.as_str(),
                 dir => if t.language.is_rtl() { "rtl" } else { "ltr" },

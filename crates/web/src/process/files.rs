@@ -41,6 +41,13 @@ pub struct ProcessFileUploaded {
     file: ProcessStoredFile,
     /// Where to download the file.
     url: String,
+    /// True when typed text stands in that language: the file's text is
+    /// kept beside it, and the typed one stays shown until the process's
+    /// secretariat chooses which stands.
+    beside: bool,
+    /// The language the file's text looks like, when it is not the one
+    /// declared (flagged, not refused; null while a job reads the file).
+    looks_like: Option<d::Language>,
 }
 
 pub fn routes() -> PageRoutes {
@@ -125,6 +132,8 @@ async fn api_upload(
                 kind.as_str(),
                 out.language
             ),
+            beside: out.stored.placement == d::TextPlacement::Beside,
+            looks_like: out.stored.looks_like,
         }),
     ))
 }
