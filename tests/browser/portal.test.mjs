@@ -865,7 +865,10 @@ test("the secretariat opens a call for inputs, postpones a meeting, records an a
   await page.goto(base + `${slug}/manage`);
   const dashboard = page.locator("ul.attention");
   assert.match(await text(page, ".attention-amendments-awaiting-decision"), /^0\s+amendments awaiting a decision$/);
-  assert.equal(await dashboard.locator("a[href$='/accreditation']").count(), 2);
+  // Applications in their no-objection period, to decide, and referred
+  // to the body the rules name: each links to the accreditation page.
+  assert.equal(await dashboard.locator("a[href$='/accreditation']").count(), 3);
+  assert.match(await text(page, ".attention-applications-referred"), /^0\s/);
   await page.screenshot({ path: join(shots, "desk-dashboard-en.png"), fullPage: false });
   await context.close();
 });
