@@ -135,6 +135,17 @@ pub struct ProcessSummary {
 }
 
 /// A process with everything its page shows at the top.
+/// What an operator's probes read of a running server.
+#[derive(Debug, Clone)]
+pub struct Readiness {
+    pub store: accord_store::Readiness,
+    /// The search index opened, or why not.
+    pub index: std::result::Result<(), String>,
+    /// The work pool: its workers, and the requests waiting for one.
+    pub workers: usize,
+    pub waiting: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcessOverview {
     pub process: Process,
@@ -278,6 +289,20 @@ impl App {
 
     pub fn backend(&self) -> &'static str {
         self.store.backend()
+    }
+
+    /// What an operator's probes read (`/readyz`, `/metrics`): the store
+    /// reached, its schema against this build's migrations, its pool; the
+    /// search index opened; the work pool's workers and queue.
+    pub async fn readiness(&self) -> Result<Readiness> {
+        let store = self.store.readiness().await?;
+        let index = self.index().map(|_| ()).map_err(|e| e.to_string());
+        Ok(Readiness {
+            store,
+            index,
+            workers: self.pool.workers(),
+            waiting: self.pool.waiting(),
+        })
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -41,6 +41,11 @@ impl WorkPool {
         self.workers
     }
 
+    /// Requests waiting in the queue for a worker now.
+    pub fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::SeqCst)
+    }
+
     /// Runs `work` on a worker, waiting in the queue for one; refused with
     /// `Busy` when the queue is full.
     pub async fn run<T, F>(&self, work: F) -> Result<T>

@@ -45,7 +45,7 @@ fn search_error(e: accord_search::SearchError) -> AppError {
 }
 
 impl App {
-    fn index(&self) -> Result<Arc<SearchIndex>> {
+    pub(crate) fn index(&self) -> Result<Arc<SearchIndex>> {
         self.search
             .index
             .get_or_init(|| {

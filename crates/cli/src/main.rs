@@ -12,6 +12,7 @@ use std::time::Instant;
 
 mod database;
 mod import;
+mod logs;
 
 /// Exit codes, documented in README.md.
 mod exit {
@@ -35,6 +36,17 @@ mod exit {
     about = "Run intergovernmental processes: consultation, stocktaking, negotiation, adoption."
 )]
 struct Cli {
+    /// How the log (on standard error) is written: `text` for people, or
+    /// `json`, one object per line, with each request's `id` (echoed to the
+    /// caller in `X-Request-Id`), method and route.
+    #[arg(
+        long,
+        global = true,
+        env = "ACCORD_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    log_format: logs::LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -306,14 +318,17 @@ fn write_synthetic(out: &std::path::Path, inputs: u64, seed: u64) -> Result<(), 
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
+    let cli = Cli::parse();
+    let log = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("ACCORD_LOG")
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
-        .with_writer(std::io::stderr)
-        .init();
-    let cli = Cli::parse();
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        logs::LogFormat::Text => log.init(),
+        logs::LogFormat::Json => log.with_ansi(false).event_format(logs::JsonLines).init(),
+    }
     // CPU-bound work runs on the app's work pool (a worker per core); the
     // runtime's blocking threads (file IO) are bounded too, never one per
     // request.

@@ -25,6 +25,14 @@ accord_store_sql::sql_store!(
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 impl PgStore {
+    /// The migrations this build carries (`/readyz` compares them with the
+    /// database's).
+    pub fn migrations_known() -> usize {
+        MIGRATOR.migrations.len()
+    }
+}
+
+impl PgStore {
     /// Connects to the server at `url` and brings the schema up to date.
     /// A server that does not answer within a few seconds is an error.
     pub async fn connect(url: &str) -> Result<Self> {

@@ -1189,6 +1189,22 @@ macro_rules! sql_store {
                     found(find_process(&mut c, slug).await?, format_args!("process '{slug}'"))
                 }
 
+                async fn readiness(&self) -> Result<$crate::deps::accord_store::Readiness> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    let applied: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                            .fetch_one(&mut *c)
+                            .await
+                            .map_err(err)?;
+                    drop(c);
+                    Ok($crate::deps::accord_store::Readiness {
+                        migrations_applied: usize::try_from(applied).unwrap_or_default(),
+                        migrations_known: $store::migrations_known(),
+                        pool_size: self.pool.size(),
+                        pool_idle: u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX),
+                    })
+                }
+
                 async fn list_phases(&self, process: &Slug) -> Result<Vec<Phase>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_phases(&mut c, process).await

@@ -87,6 +87,14 @@ accord_store_sql::sql_store!(
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 impl SqliteStore {
+    /// The migrations this build carries (`/readyz` compares them with the
+    /// database's).
+    pub fn migrations_known() -> usize {
+        MIGRATOR.migrations.len()
+    }
+}
+
+impl SqliteStore {
     /// Opens (creating if missing) the database file at `path` and brings its
     /// schema up to date. The parent directory must exist.
     pub async fn open(path: &Path) -> Result<Self> {

@@ -210,10 +210,33 @@ pub struct AuditQuery {
     pub limit: u32,
 }
 
+/// What `/readyz` and `/metrics` read of the store: its schema against the
+/// migrations this build carries, and its connection pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    /// Migrations applied to the database.
+    pub migrations_applied: usize,
+    /// Migrations this build carries.
+    pub migrations_known: usize,
+    /// Connections open in the pool, and how many of them are idle.
+    pub pool_size: u32,
+    pub pool_idle: u32,
+}
+
+impl Readiness {
+    /// The schema is the one this build expects.
+    pub fn migrations_current(&self) -> bool {
+        self.migrations_applied == self.migrations_known
+    }
+}
+
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     /// "sqlite" or "postgres".
     fn backend(&self) -> &'static str;
+
+    /// Reaches the database and reads its schema's state and the pool's.
+    async fn readiness(&self) -> Result<Readiness>;
 
     /// Starts a unit of work. Dropping it without `commit` rolls it back.
     async fn begin(&self) -> Result<Box<dyn Tx>>;

@@ -29,6 +29,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<client::Cidr>,
+    /// Requests counted and timed since the server started (`/metrics`).
+    pub metrics: http::observe::Metrics,
 }
 
 /// How the HTTP surface is served, as the operator set it.
@@ -52,6 +54,7 @@ impl AppState {
             templates,
             secure_cookies: options.secure_cookies,
             trusted_proxies: options.trusted_proxies,
+            metrics: http::observe::Metrics::default(),
         })
     }
 }
@@ -94,8 +97,12 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             bounded_bodies,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            state,
+            state.clone(),
             security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            http::observe::observe,
         ))
         .layer(compression())
 }
@@ -137,6 +144,7 @@ fn api() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .merge(negotiation::languages::api_routes())
         .merge(adoption::api::api_routes())
         .merge(search::api_routes())
+        .merge(http::observe::api_routes())
 }
 
 /// The portal's pages and forms, each area's own.

@@ -31,6 +31,7 @@ on_both_stores!(
     static_files_have_content_hashed_addresses_kept_a_year,
     the_actors_directory_and_pages_name_states_in_the_readers_language,
     answers_are_compressed_for_clients_that_accept_it,
+    a_server_you_can_watch_readyz_metrics_and_request_ids,
 );
 
 struct Site {
@@ -818,5 +819,72 @@ async fn answers_are_compressed_for_clients_that_accept_it(db: TestDatabase) {
             gzip.len(),
             brotli.len()
         );
+    }
+}
+
+/// `/readyz` says the store's schema is current; every answer carries a
+/// request id (the caller's own when sane, else one of ours, never the same
+/// twice); `/metrics` counts the answers by the route as declared and times
+/// them, in the Prometheus text format.
+async fn a_server_you_can_watch_readyz_metrics_and_request_ids(db: TestDatabase) {
+    let s = site(db).await;
+    let ready = get(&s, "/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK, "{}", ready.body);
+    let v: Value = serde_json::from_str(&ready.body).unwrap();
+    assert_eq!(v["status"], "ready");
+    let migrations = v["migrations"].as_u64().unwrap();
+    assert!(migrations >= 19, "{migrations}");
+
+    let own = get_with(&s, "/processes/gcm", &[("x-request-id", "lb-7f3a.42")]).await;
+    assert_eq!(own.headers["x-request-id"], "lb-7f3a.42");
+    let hostile = get_with(
+        &s,
+        "/processes/gcm",
+        &[("x-request-id", "<script>alert(1)</script>")],
+    )
+    .await;
+    let made = hostile.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert!(!made.contains('<') && !made.is_empty(), "{made}");
+    let again = get(&s, "/processes/gcm").await;
+    assert_ne!(again.headers["x-request-id"].to_str().unwrap(), made);
+    let missing = get(&s, "/processes/no-such-process").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    let metrics = get(&s, "/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert!(metrics.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain; version=0.0.4"));
+    let body = &metrics.body;
+    assert!(
+        body.contains("accord_http_requests_total{route=\"/processes/{slug}\",method=\"GET\",status=\"200\"} 3"),
+        "three answers to the process page, counted under its route:\n{body}"
+    );
+    assert!(body.contains(
+        "accord_http_requests_total{route=\"/processes/{slug}\",method=\"GET\",status=\"404\"} 1"
+    ));
+    assert!(
+        body.contains("accord_http_request_duration_seconds_count{route=\"/processes/{slug}\"} 4")
+    );
+    assert!(body.contains(
+        "accord_http_request_duration_seconds_bucket{route=\"/processes/{slug}\",le=\"+Inf\"} 4"
+    ));
+    assert!(body.contains(&format!(
+        "accord_store_migrations{{state=\"applied\"}} {migrations}"
+    )));
+    assert!(body.contains(&format!(
+        "accord_store_migrations{{state=\"known\"}} {migrations}"
+    )));
+    assert!(body.contains("accord_search_index_open 1"));
+    assert!(
+        !body.contains("no-such-process"),
+        "raw paths never become labels"
+    );
+    // Every sample line is `name{labels} value` or `name value`.
+    for line in body.lines().filter(|l| !l.starts_with('#')) {
+        let value = line.rsplit(' ').next().unwrap();
+        assert!(value.parse::<f64>().is_ok(), "{line}");
+        assert!(line.starts_with("accord_"), "{line}");
     }
 }

@@ -12,6 +12,7 @@ pub mod forms;
 pub mod i18n;
 pub mod json;
 pub mod names;
+pub mod observe;
 pub mod openapi;
 pub mod page;
 pub mod query;
