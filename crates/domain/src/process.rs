@@ -128,7 +128,10 @@ impl Process {
             co_facilitators: edit.co_facilitators,
             secretariat: edit.secretariat,
             meeting_kinds: edit.meeting_kinds,
-            record_resolver: edit.record_resolver.filter(|t| !t.trim().is_empty()),
+            // The UN's resolver is the default: kept as none, as given none.
+            record_resolver: edit
+                .record_resolver
+                .filter(|t| !t.trim().is_empty() && t != DEFAULT_RECORD_RESOLVER),
         };
         next.validate()?;
         let changes = process_changes(self, &next);
@@ -182,6 +185,20 @@ pub struct ProcessEdit {
     pub record_resolver: Option<String>,
 }
 
+/// Officers as text, one a line, `Name | Title | ACTOR` (what is not known
+/// left off the end): as the secretariat's form reads and shows them.
+pub fn officers_text(list: &[Officer]) -> String {
+    list.iter()
+        .map(|o| {
+            let actor = o.actor.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            format!("{} | {} | {actor}", o.name, o.title)
+                .trim_end_matches([' ', '|'])
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The fields that differ between two states of a process, as text.
 fn process_changes(before: &Process, after: &Process) -> Vec<crate::FieldChange> {
     fn joined<T: std::fmt::Display>(items: &[T]) -> String {
@@ -190,17 +207,6 @@ fn process_changes(before: &Process, after: &Process) -> Vec<crate::FieldChange>
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
-    }
-    fn officers(list: &[Officer]) -> String {
-        list.iter()
-            .map(|o| {
-                let actor = o.actor.as_ref().map(|a| a.to_string()).unwrap_or_default();
-                format!("{} | {} | {}", o.name, o.title, actor)
-                    .trim_end_matches([' ', '|'])
-                    .to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
     }
     let text = |p: &Process| {
         [
@@ -212,8 +218,8 @@ fn process_changes(before: &Process, after: &Process) -> Vec<crate::FieldChange>
             ("description", p.description.clone()),
             ("mandate", joined(&p.mandate)),
             ("languages", joined(&p.languages)),
-            ("co_facilitators", officers(&p.co_facilitators)),
-            ("secretariat", officers(&p.secretariat)),
+            ("co_facilitators", officers_text(&p.co_facilitators)),
+            ("secretariat", officers_text(&p.secretariat)),
             ("meeting_kinds", joined(&p.meeting_kinds)),
             (
                 "record_resolver",
@@ -278,7 +284,7 @@ mod tests {
         edit.title_translations
             .insert(Language::Fr, "Pacte mondial pour des migrations".into());
         edit.mandate.push("A/RES/72/244".parse().unwrap());
-        edit.record_resolver = Some(" ".into());
+        edit.record_resolver = Some(DEFAULT_RECORD_RESOLVER.into());
         let (next, changes) = p.edited(edit).unwrap();
         assert_eq!(next.slug, p.slug);
         assert_eq!(

@@ -642,6 +642,20 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
     }
 }
 
+/// Every kind of meeting: a correction of the trial process that keeps
+/// whatever meetings the run adds.
+const ALL_MEETING_KINDS: [&str; 9] = [
+    "thematic_session",
+    "regional_consultation",
+    "multi_stakeholder_hearing",
+    "preparatory_meeting",
+    "negotiation_round",
+    "informal_consultation",
+    "conference",
+    "plenary_meeting",
+    "review_forum",
+];
+
 /// A valid request for a write route, made fresh for each call.
 fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
     let n = ctx.n;
@@ -806,6 +820,15 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 ctx.spare[26 + n % 13]
             ),
             json!({ "reason": "No quorum" }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}") => (
+            p(path),
+            json!({
+                "title": format!("Trial process, corrected {n}"),
+                "mandate": ["A/RES/71/280"],
+                "languages": ["ar", "zh", "en", "fr", "ru", "es"],
+                "meeting_kinds": ALL_MEETING_KINDS,
+            }),
         ),
         ("PUT", "/api/v1/processes/{slug}/documents/{id}") => (
             format!(
@@ -1320,6 +1343,10 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 "POST",
                 "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
             ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("PUT", "/api/v1/processes/{slug}"),
             vec!["global secretariat", "trial secretariat"],
         ),
         (
@@ -7192,6 +7219,28 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             |n| vec![("seconds", format!("{}:30", n % 3 + 1))],
             StatusCode::OK,
             Some(("seconds", "ten")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            "/api/v1/processes/trial".into(),
+            "/processes/trial/edit".into(),
+            |n| {
+                let mut fields = vec![
+                    ("title", format!("Trial process {n}")),
+                    ("title_translations[fr]", format!("Processus d’essai {n}")),
+                    ("mandate", "A/RES/71/1, A/RES/71/280".into()),
+                    ("co_facilitators", "A. Person | Ambassador | CHE".into()),
+                    ("reason", format!("Correction {n}")),
+                ];
+                fields.extend(
+                    ["ar", "zh", "en", "fr", "ru", "es"].map(|l| ("languages[]", l.to_owned())),
+                );
+                fields.extend(ALL_MEETING_KINDS.map(|k| ("meeting_kinds[]", k.to_owned())));
+                fields
+            },
+            StatusCode::OK,
+            Some(("mandate", "a/res/71/1")),
         ),
         (
             grant(Role::Secretariat, Some("trial"), None),
