@@ -1171,7 +1171,13 @@ async fn a_process_is_corrected_by_its_own_secretariat_and_its_slug_stays(db: Te
     let fields: Vec<&str> = change.changes.iter().map(|c| c.field.as_str()).collect();
     assert_eq!(
         fields,
-        ["title", "title_translations", "mandate", "languages", "record_resolver"]
+        [
+            "title",
+            "title_translations",
+            "mandate",
+            "languages",
+            "record_resolver"
+        ]
     );
     let after = app.process("ocean").await.unwrap().process;
     assert_eq!(after.slug.as_str(), "ocean");

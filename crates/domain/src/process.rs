@@ -113,7 +113,10 @@ impl Process {
     /// by field; its slug stays. Refused when it breaks a process's rules or
     /// changes nothing. (That no meeting is of a kind taken away is checked
     /// against the store by the use case.)
-    pub fn edited(&self, edit: ProcessEdit) -> Result<(Process, Vec<crate::FieldChange>), ValidationError> {
+    pub fn edited(
+        &self,
+        edit: ProcessEdit,
+    ) -> Result<(Process, Vec<crate::FieldChange>), ValidationError> {
         let next = Process {
             slug: self.slug.clone(),
             title: edit.title.trim().to_owned(),
@@ -190,7 +193,7 @@ pub struct ProcessEdit {
 pub fn officers_text(list: &[Officer]) -> String {
     list.iter()
         .map(|o| {
-            let actor = o.actor.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            let actor = o.actor.as_ref().map(ToString::to_string).unwrap_or_default();
             format!("{} | {} | {actor}", o.name, o.title)
                 .trim_end_matches([' ', '|'])
                 .to_owned()
@@ -275,10 +278,7 @@ mod tests {
     #[test]
     fn an_edit_keeps_the_slug_and_records_each_field_changed() {
         let p = process();
-        assert_eq!(
-            p.edited(edit_of(&p)).unwrap_err().kind(),
-            "nothing_changed"
-        );
+        assert_eq!(p.edited(edit_of(&p)).unwrap_err().kind(), "nothing_changed");
         let mut edit = edit_of(&p);
         edit.title = "  Global Compact for Safe, Orderly and Regular Migration ".into();
         edit.title_translations

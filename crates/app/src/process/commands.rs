@@ -35,9 +35,10 @@ impl crate::App {
         let process = parse_slug("process", process)?;
         authorize(p, Action::EditProcess(&process))?;
         let mut unit = self.unit(p).await?;
-        let current = unit.tx.find_process(&process).await?.ok_or_else(|| {
-            AppError::NotFound(format!("the process '{process}' does not exist"))
-        })?;
+        let current =
+            unit.tx.find_process(&process).await?.ok_or_else(|| {
+                AppError::NotFound(format!("the process '{process}' does not exist"))
+            })?;
         let (next, changes) = current.edited(edit)?;
         require_actors(&mut *unit.tx, next.referenced_actors()).await?;
         for kind in unit.tx.meeting_kinds_in_use(&process).await? {
@@ -51,7 +52,9 @@ impl crate::App {
             kind: ChangeKind::Edited,
             at: unit.at,
             by: unit.principal.name(),
-            reason: reason.filter(|r| !r.trim().is_empty()).map(|r| r.trim().to_owned()),
+            reason: reason
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| r.trim().to_owned()),
             changes,
         };
         unit.tx.insert_record_change(&process, &change).await?;

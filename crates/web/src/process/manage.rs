@@ -233,7 +233,10 @@ pub(crate) async fn render_process_desk(
                         "mandate",
                         joined(process.mandate.iter().map(ToString::to_string).collect()),
                     ),
-                    ("co_facilitators", d::officers_text(&process.co_facilitators)),
+                    (
+                        "co_facilitators",
+                        d::officers_text(&process.co_facilitators),
+                    ),
                     ("secretariat", d::officers_text(&process.secretariat)),
                     (
                         "record_resolver",
@@ -242,14 +245,21 @@ pub(crate) async fn render_process_desk(
                 ]
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v))
-                .chain(process.title_translations.iter().map(|(l, title)| {
-                    (format!("title_translations[{l}]"), title.clone())
-                })),
+                .chain(
+                    process
+                        .title_translations
+                        .iter()
+                        .map(|(l, title)| (format!("title_translations[{l}]"), title.clone())),
+                ),
             );
             (
                 values,
                 process.languages.iter().map(ToString::to_string).collect(),
-                process.meeting_kinds.iter().map(ToString::to_string).collect(),
+                process
+                    .meeting_kinds
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
             )
         }
     };
