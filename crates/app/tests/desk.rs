@@ -19,6 +19,7 @@ on_both_stores!(
     a_cancelled_meeting_is_reinstated_by_its_own_secretariat,
     an_edit_replaces_the_title_s_translations,
     a_document_is_edited_and_withdrawn_by_its_own_secretariat,
+    a_process_is_corrected_by_its_own_secretariat_and_its_slug_stays,
 );
 
 fn d(s: &str) -> chrono::NaiveDate {
@@ -1119,4 +1120,112 @@ async fn a_document_is_edited_and_withdrawn_by_its_own_secretariat(db: TestDatab
     let theirs = app.document(&forest, "forest", forest_note).await.unwrap();
     assert!(theirs.history.is_empty());
     assert_eq!(theirs.document.withdrawn_reason, None);
+}
+
+fn process_edit_of(p: &Process) -> ProcessEdit {
+    ProcessEdit {
+        title: p.title.clone(),
+        title_translations: p.title_translations.clone(),
+        description: p.description.clone(),
+        mandate: p.mandate.clone(),
+        languages: p.languages.clone(),
+        co_facilitators: p.co_facilitators.clone(),
+        secretariat: p.secretariat.clone(),
+        meeting_kinds: p.meeting_kinds.clone(),
+        record_resolver: p.record_resolver.clone(),
+    }
+}
+
+/// The secretariat corrects its process's title, translations, mandate,
+/// languages and resolver; each change is kept in the process's history
+/// and audited. The other process's secretariat is refused, a meeting kind
+/// in use stays, an unknown officer's actor is refused, and a refusal
+/// leaves the process and its history as they were.
+async fn a_process_is_corrected_by_its_own_secretariat_and_its_slug_stays(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-01T09:00:00Z").await;
+    let app = &t.app;
+    let (_, _, ocean, forest) = two_processes(app).await;
+    let before = app.process("ocean").await.unwrap().process;
+    let mut edit = process_edit_of(&before);
+    edit.title = "A compact for the ocean".into();
+    edit.title_translations
+        .insert(Language::Fr, "Un pacte pour l'océan".into());
+    edit.mandate = vec!["A/RES/77/1".parse().unwrap()];
+    edit.languages = vec![Language::En, Language::Fr];
+    edit.record_resolver = Some("https://documents.un.org/s?s={symbol}".into());
+
+    let refused = app
+        .edit_process(&forest, "ocean", edit.clone(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "forbidden");
+
+    let change = app
+        .edit_process(&ocean, "ocean", edit.clone(), Some("  As mandated ".into()))
+        .await
+        .unwrap();
+    assert_eq!(change.subject, "process");
+    assert_eq!(change.kind, ChangeKind::Edited);
+    assert_eq!(change.by, "Secretariat of ocean");
+    assert_eq!(change.reason.as_deref(), Some("As mandated"));
+    let fields: Vec<&str> = change.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "title_translations",
+            "mandate",
+            "languages",
+            "record_resolver"
+        ]
+    );
+    let after = app.process("ocean").await.unwrap().process;
+    assert_eq!(after.slug.as_str(), "ocean");
+    assert_eq!(after.title, "A compact for the ocean");
+    assert_eq!(
+        after.title_translations.get(&Language::Fr).unwrap(),
+        "Un pacte pour l'océan"
+    );
+    assert_eq!(after.languages, [Language::En, Language::Fr]);
+    assert_eq!(
+        app.process("forest").await.unwrap().process.title,
+        "A compact on the forest"
+    );
+
+    // Refused, each leaving the process and its history as they were.
+    let mut no_rounds = process_edit_of(&after);
+    no_rounds.meeting_kinds = vec![MeetingKind::Conference];
+    let e = app
+        .edit_process(&ocean, "ocean", no_rounds, None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), "meeting_kind_in_use");
+    let mut unknown = process_edit_of(&after);
+    unknown.co_facilitators = vec![Officer {
+        name: "A. Chair".into(),
+        title: String::new(),
+        actor: Some("XXX".parse().unwrap()),
+    }];
+    let e = app
+        .edit_process(&ocean, "ocean", unknown, None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), "unknown_actor");
+    let e = app
+        .edit_process(&ocean, "ocean", process_edit_of(&after), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), "nothing_changed");
+    assert_eq!(app.process("ocean").await.unwrap().process, after);
+
+    let history = app.process_history("ocean").await.unwrap();
+    assert_eq!(history, [change]);
+    assert!(app.process_history("forest").await.unwrap().is_empty());
+    assert_eq!(
+        audit_actions_of(app, "ocean", "process.edit").await,
+        ["process.edit"]
+    );
+    assert!(audit_actions_of(app, "forest", "process.edit")
+        .await
+        .is_empty());
 }

@@ -152,6 +152,8 @@ pub enum ValidationError {
     DocumentWithdrawn(String),
     #[error("agenda item {0} has statements or speakers inscribed under it: it cannot be removed")]
     AgendaItemInUse(u32),
+    #[error("the process has {0} meetings: that kind of meeting cannot be taken away")]
+    MeetingKindInUse(String),
     #[error("the call for inputs '{title}' closed on {closed} UTC{}: inputs are no longer received", reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default())]
     ConsultationClosed {
         title: String,
@@ -248,6 +250,7 @@ impl ValidationError {
             NothingChanged(_) => "nothing_changed",
             DocumentWithdrawn(_) => "document_withdrawn",
             AgendaItemInUse(_) => "agenda_item_in_use",
+            MeetingKindInUse(_) => "meeting_kind_in_use",
             ConsultationClosed { .. } => "consultation_closed",
             AlreadyAdopted { .. } => "already_adopted",
             ParagraphsNotAgreed(_) => "paragraphs_not_agreed",
@@ -290,6 +293,7 @@ impl ValidationError {
                 | MeetingCancelled(_)
                 | DocumentWithdrawn(_)
                 | AgendaItemInUse(_)
+                | MeetingKindInUse(_)
                 | ConsultationClosed { .. }
                 | AlreadyAdopted { .. }
                 | VersionAdopted(_)

@@ -46,7 +46,8 @@ pub use meeting::{
 };
 pub use phase::{current_phase, Phase, PhaseChange, PhaseChangeKind, PhaseDecision, PhaseKind};
 pub use process::{
-    check_record_resolver, official_record_url, Officer, Process, DEFAULT_RECORD_RESOLVER,
+    check_record_resolver, officers_text, official_record_url, Officer, Process, ProcessEdit,
+    DEFAULT_RECORD_RESOLVER,
 };
 pub use speakers::{speaking_order, Inscription, SpeakerCategory, SpeakerStatus};
 pub use theme::Theme;

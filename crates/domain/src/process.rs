@@ -109,6 +109,43 @@ impl Process {
         Ok(())
     }
 
+    /// The process as its secretariat corrected it, and what changed field
+    /// by field; its slug stays. Refused when it breaks a process's rules or
+    /// changes nothing. (That no meeting is of a kind taken away is checked
+    /// against the store by the use case.)
+    pub fn edited(
+        &self,
+        edit: ProcessEdit,
+    ) -> Result<(Process, Vec<crate::FieldChange>), ValidationError> {
+        let next = Process {
+            slug: self.slug.clone(),
+            title: edit.title.trim().to_owned(),
+            title_translations: edit
+                .title_translations
+                .into_iter()
+                .map(|(l, t)| (l, t.trim().to_owned()))
+                .collect(),
+            description: edit.description.trim().to_owned(),
+            mandate: edit.mandate,
+            languages: edit.languages,
+            co_facilitators: edit.co_facilitators,
+            secretariat: edit.secretariat,
+            meeting_kinds: edit.meeting_kinds,
+            // The UN's resolver is the default: kept as none, as given none.
+            record_resolver: edit
+                .record_resolver
+                .filter(|t| !t.trim().is_empty() && t != DEFAULT_RECORD_RESOLVER),
+        };
+        next.validate()?;
+        let changes = process_changes(self, &next);
+        if changes.is_empty() {
+            return Err(ValidationError::NothingChanged(
+                "the process already reads so".into(),
+            ));
+        }
+        Ok((next, changes))
+    }
+
     /// Actor codes this process refers to, which must exist.
     pub fn referenced_actors(&self) -> impl Iterator<Item = &ActorCode> {
         self.co_facilitators
@@ -136,9 +173,144 @@ impl Process {
     }
 }
 
+/// What the secretariat may correct in a process: all it holds but its
+/// slug, which stays (addresses and records name the process by it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessEdit {
+    pub title: String,
+    pub title_translations: crate::TitleTranslations,
+    pub description: String,
+    pub mandate: Vec<Symbol>,
+    pub languages: Vec<Language>,
+    pub co_facilitators: Vec<Officer>,
+    pub secretariat: Vec<Officer>,
+    pub meeting_kinds: Vec<MeetingKind>,
+    pub record_resolver: Option<String>,
+}
+
+/// Officers as text, one a line, `Name | Title | ACTOR` (what is not known
+/// left off the end): as the secretariat's form reads and shows them.
+pub fn officers_text(list: &[Officer]) -> String {
+    list.iter()
+        .map(|o| {
+            let actor = o.actor.as_ref().map(ToString::to_string).unwrap_or_default();
+            format!("{} | {} | {actor}", o.name, o.title)
+                .trim_end_matches([' ', '|'])
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The fields that differ between two states of a process, as text.
+fn process_changes(before: &Process, after: &Process) -> Vec<crate::FieldChange> {
+    fn joined<T: std::fmt::Display>(items: &[T]) -> String {
+        items
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    let text = |p: &Process| {
+        [
+            ("title", p.title.clone()),
+            (
+                "title_translations",
+                crate::meeting::translations_text(&p.title_translations),
+            ),
+            ("description", p.description.clone()),
+            ("mandate", joined(&p.mandate)),
+            ("languages", joined(&p.languages)),
+            ("co_facilitators", officers_text(&p.co_facilitators)),
+            ("secretariat", officers_text(&p.secretariat)),
+            ("meeting_kinds", joined(&p.meeting_kinds)),
+            (
+                "record_resolver",
+                p.record_resolver.clone().unwrap_or_default(),
+            ),
+        ]
+    };
+    text(before)
+        .into_iter()
+        .zip(text(after))
+        .filter(|((_, b), (_, a))| b != a)
+        .map(|((field, before), (_, after))| crate::FieldChange {
+            field: field.to_owned(),
+            before,
+            after,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn process() -> Process {
+        Process {
+            slug: "gcm".parse().unwrap(),
+            title: "Global Compact for Migration".into(),
+            title_translations: Default::default(),
+            description: String::new(),
+            mandate: vec!["A/RES/71/280".parse().unwrap()],
+            languages: vec![Language::En, Language::Fr],
+            co_facilitators: vec![],
+            secretariat: vec![],
+            meeting_kinds: vec![MeetingKind::Conference],
+            record_resolver: None,
+        }
+    }
+
+    fn edit_of(p: &Process) -> ProcessEdit {
+        ProcessEdit {
+            title: p.title.clone(),
+            title_translations: p.title_translations.clone(),
+            description: p.description.clone(),
+            mandate: p.mandate.clone(),
+            languages: p.languages.clone(),
+            co_facilitators: p.co_facilitators.clone(),
+            secretariat: p.secretariat.clone(),
+            meeting_kinds: p.meeting_kinds.clone(),
+            record_resolver: p.record_resolver.clone(),
+        }
+    }
+
+    #[test]
+    fn an_edit_keeps_the_slug_and_records_each_field_changed() {
+        let p = process();
+        assert_eq!(p.edited(edit_of(&p)).unwrap_err().kind(), "nothing_changed");
+        let mut edit = edit_of(&p);
+        edit.title = "  Global Compact for Safe, Orderly and Regular Migration ".into();
+        edit.title_translations
+            .insert(Language::Fr, "Pacte mondial pour des migrations".into());
+        edit.mandate.push("A/RES/72/244".parse().unwrap());
+        edit.record_resolver = Some(DEFAULT_RECORD_RESOLVER.into());
+        let (next, changes) = p.edited(edit).unwrap();
+        assert_eq!(next.slug, p.slug);
+        assert_eq!(
+            next.title,
+            "Global Compact for Safe, Orderly and Regular Migration"
+        );
+        assert_eq!(next.record_resolver, None);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["title", "title_translations", "mandate"]);
+        assert_eq!(changes[2].after, "A/RES/71/280, A/RES/72/244");
+        assert_eq!(changes[1].after, "fr: Pacte mondial pour des migrations");
+    }
+
+    #[test]
+    fn an_edit_that_breaks_a_rule_of_processes_is_refused() {
+        let p = process();
+        let mut edit = edit_of(&p);
+        edit.languages.clear();
+        assert_eq!(p.edited(edit).unwrap_err().kind(), "invalid");
+        let mut edit = edit_of(&p);
+        edit.record_resolver = Some("http://undocs.org/{symbol}".into());
+        assert_eq!(p.edited(edit).unwrap_err().kind(), "invalid");
+        let mut edit = edit_of(&p);
+        edit.title = " ".into();
+        assert_eq!(p.edited(edit).unwrap_err().kind(), "invalid");
+    }
 
     #[test]
     fn the_official_record_is_found_by_symbol() {

@@ -346,6 +346,39 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            async fn update_process(c: &mut Conn, p: &Process) -> Result<()> {
+                sqlx::query(
+                    "UPDATE processes SET title = $1, description = $2, mandate = $3, languages = $4, \
+                     co_facilitators = $5, secretariat = $6, meeting_kinds = $7, record_resolver = $8, \
+                     title_translations = $9 WHERE slug = $10",
+                )
+                .bind(&p.title)
+                .bind(&p.description)
+                .bind(Json(&p.mandate))
+                .bind(Json(&p.languages))
+                .bind(Json(&p.co_facilitators))
+                .bind(Json(&p.secretariat))
+                .bind(Json(&p.meeting_kinds))
+                .bind(&p.record_resolver)
+                .bind(Json(&p.title_translations))
+                .bind(p.slug.as_str())
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            async fn meeting_kinds_in_use(c: &mut Conn, process: &Slug) -> Result<Vec<MeetingKind>> {
+                let kinds: Vec<String> = sqlx::query_scalar(
+                    "SELECT DISTINCT kind FROM meetings WHERE process = $1 ORDER BY kind",
+                )
+                .bind(process.as_str())
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+                kinds.iter().map(|k| parse_stored(k, "kind")).collect()
+            }
+
             fn phase_from(row: &DbRow) -> Result<Phase> {
                 Ok(Phase {
                     process: parse_stored(&row.try_get::<String, _>("process").map_err(err)?, "process")?,
@@ -1648,6 +1681,12 @@ macro_rules! sql_store {
                 }
                 async fn insert_process(&mut self, process: &Process) -> Result<()> {
                     insert_process(&mut self.tx, process).await
+                }
+                async fn update_process(&mut self, process: &Process) -> Result<()> {
+                    update_process(&mut self.tx, process).await
+                }
+                async fn meeting_kinds_in_use(&mut self, process: &Slug) -> Result<Vec<MeetingKind>> {
+                    meeting_kinds_in_use(&mut self.tx, process).await
                 }
                 async fn find_phase(&mut self, process: &Slug, kind: PhaseKind) -> Result<Option<Phase>> {
                     find_phase(&mut self.tx, process, kind).await

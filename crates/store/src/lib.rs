@@ -410,6 +410,10 @@ pub trait Tx: Send {
 
     async fn find_process(&mut self, slug: &Slug) -> Result<Option<Process>>;
     async fn insert_process(&mut self, process: &Process) -> Result<()>;
+    /// Writes a process as it is now (its slug stays).
+    async fn update_process(&mut self, process: &Process) -> Result<()>;
+    /// The kinds of meeting the process has meetings of (cancelled ones too).
+    async fn meeting_kinds_in_use(&mut self, process: &Slug) -> Result<Vec<MeetingKind>>;
 
     async fn find_phase(
         &mut self,

@@ -34,6 +34,7 @@ on_both_stores!(
     a_group_s_statement_is_credited_to_the_group_and_names_its_speaker,
     the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal,
     the_secretariat_edits_and_withdraws_a_document_in_the_portal,
+    the_secretariat_corrects_its_process_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
     delegates_ask_for_the_floor_and_the_chair_runs_the_list_from_the_meeting_page,
@@ -642,6 +643,20 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
     }
 }
 
+/// Every kind of meeting: a correction of the trial process that keeps
+/// whatever meetings the run adds.
+const ALL_MEETING_KINDS: [&str; 9] = [
+    "thematic_session",
+    "regional_consultation",
+    "multi_stakeholder_hearing",
+    "preparatory_meeting",
+    "negotiation_round",
+    "informal_consultation",
+    "conference",
+    "plenary_meeting",
+    "review_forum",
+];
+
 /// A valid request for a write route, made fresh for each call.
 fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
     let n = ctx.n;
@@ -806,6 +821,15 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 ctx.spare[26 + n % 13]
             ),
             json!({ "reason": "No quorum" }),
+        ),
+        ("PUT", "/api/v1/processes/{slug}") => (
+            p(path),
+            json!({
+                "title": format!("Trial process, corrected {n}"),
+                "mandate": ["A/RES/71/280"],
+                "languages": ["ar", "zh", "en", "fr", "ru", "es"],
+                "meeting_kinds": ALL_MEETING_KINDS,
+            }),
         ),
         ("PUT", "/api/v1/processes/{slug}/documents/{id}") => (
             format!(
@@ -1320,6 +1344,10 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 "POST",
                 "/api/v1/processes/{slug}/meetings/{id}/reinstatement",
             ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("PUT", "/api/v1/processes/{slug}"),
             vec!["global secretariat", "trial secretariat"],
         ),
         (
@@ -4187,6 +4215,175 @@ async fn the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_po
             "meeting.create"
         ]
     );
+}
+
+/// The process's desk in the portal: the other process's secretariat and a
+/// delegate refused; a correction with a mistake back on the same page as
+/// typed, with the message; then the correction, shown on
+/// the process page (its title, its history) and in the API, audited once.
+async fn the_secretariat_corrects_its_process_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    let desk = "/processes/trial/edit";
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&other.secret), StatusCode::FORBIDDEN),
+        (Some(&del.secret), StatusCode::FORBIDDEN),
+    ] {
+        let page = send(&site, page_get(who.map(String::as_str), desk)).await;
+        assert_eq!(page.status, status, "{desk}");
+    }
+    let before = site.app.process("trial").await.unwrap().process;
+    let form = |resolver: &str| {
+        let mut body = format!(
+            "csrf={}&title=A+trial+compact+(corrected)&title_translations[fr]=Un+pacte+d%27essai\
+             &mandate=A%2FRES%2F71%2F280&record_resolver={resolver}&reason=As+issued",
+            sec.csrf
+        );
+        for l in &before.languages {
+            body += &format!("&languages[]={l}");
+        }
+        for k in &before.meeting_kinds {
+            body += &format!("&meeting_kinds[]={k}");
+        }
+        body
+    };
+    let refused = send(&site, form_post(&other.secret, desk, form(""))).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let page = send(
+        &site,
+        page_get(Some(&sec.secret), "/processes/trial/manage"),
+    )
+    .await;
+    assert!(
+        page.body.contains(&format!("href=\"{desk}\"")),
+        "the desk is linked"
+    );
+    let page = send(&site, page_get(Some(&sec.secret), desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!("value=\"{}\"", before.title)),
+        "the form reads as the process does"
+    );
+    assert!(
+        page.body.contains("<code>trial</code>"),
+        "the slug is shown, not edited"
+    );
+
+    let again = send(
+        &site,
+        form_post(
+            &sec.secret,
+            desk,
+            form("http%3A%2F%2Fundocs.org%2F%7Bsymbol%7D"),
+        ),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("action=\"/processes/trial/edit\""),
+        "the same page"
+    );
+    assert!(
+        again.body.contains("value=\"A trial compact (corrected)\""),
+        "what was typed stays"
+    );
+    assert!(
+        again.body.contains("value=\"Un pacte d&#x27;essai\"")
+            || again.body.contains("value=\"Un pacte d&#39;essai\""),
+        "{}",
+        again.body
+    );
+    assert!(
+        again.body.contains("an https:// address"),
+        "the message is shown"
+    );
+    assert_eq!(
+        site.app.process("trial").await.unwrap().process,
+        before,
+        "nothing stored"
+    );
+
+    let done = send(&site, form_post(&sec.secret, desk, form(""))).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(
+        done.headers[header::LOCATION].to_str().unwrap(),
+        "/processes/trial?done=process-edited"
+    );
+    let page = send(
+        &site,
+        page_get(None, "/processes/trial?done=process-edited"),
+    )
+    .await;
+    assert!(page.body.contains("A trial compact (corrected)"));
+    assert!(page.body.contains("The process was corrected."));
+    assert!(
+        page.body.contains("id=\"history-h\""),
+        "its history is shown"
+    );
+    assert!(page.body.contains("As issued"));
+    let api = send(&site, page_get(None, "/api/v1/processes/trial")).await;
+    let history = &api.json()["history"];
+    assert_eq!(history.as_array().unwrap().len(), 1, "{}", api.body);
+    assert_eq!(history[0]["kind"], "edited");
+    assert_eq!(history[0]["by"], "Amina Secretary");
+    assert!(history[0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "title" && c["after"] == "A trial compact (corrected)"));
+    assert_eq!(api.json()["slug"], "trial");
+    assert_eq!(
+        send(&site, page_get(None, "/api/v1/processes/other"))
+            .await
+            .json()["history"],
+        json!([])
+    );
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("process.edit".into()),
+                account: None,
+                process: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.record.targets.join(" "))
+        .collect();
+    assert_eq!(audit, ["process:trial"]);
 }
 
 /// A document's desk in the portal: the other process's secretariat and a
@@ -7192,6 +7389,28 @@ async fn each_command_is_one_struct_read_from_json_or_from_a_form(db: TestDataba
             |n| vec![("seconds", format!("{}:30", n % 3 + 1))],
             StatusCode::OK,
             Some(("seconds", "ten")),
+        ),
+        (
+            grant(Role::Secretariat, Some("trial"), None),
+            axum::http::Method::PUT,
+            "/api/v1/processes/trial".into(),
+            "/processes/trial/edit".into(),
+            |n| {
+                let mut fields = vec![
+                    ("title", format!("Trial process {n}")),
+                    ("title_translations[fr]", format!("Processus d’essai {n}")),
+                    ("mandate", "A/RES/71/1, A/RES/71/280".into()),
+                    ("co_facilitators", "A. Person | Ambassador | CHE".into()),
+                    ("reason", format!("Correction {n}")),
+                ];
+                fields.extend(
+                    ["ar", "zh", "en", "fr", "ru", "es"].map(|l| ("languages[]", l.to_owned())),
+                );
+                fields.extend(ALL_MEETING_KINDS.map(|k| ("meeting_kinds[]", k.to_owned())));
+                fields
+            },
+            StatusCode::OK,
+            Some(("mandate", "a/res/71/1")),
         ),
         (
             grant(Role::Secretariat, Some("trial"), None),

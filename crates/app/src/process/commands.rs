@@ -19,6 +19,55 @@ impl crate::App {
         unit.commit().await
     }
 
+    /// Corrects what a process holds (the process's secretariat): its
+    /// title and the title's translations, description, mandate, official
+    /// languages, officers, meeting kinds and record resolver; its slug
+    /// stays. A kind of meeting the process has meetings of stays. Kept in
+    /// the process's history (`record_changes`, subject `process`) and
+    /// audited (`process.edit`). Returns the change recorded.
+    pub async fn edit_process(
+        &self,
+        p: &Principal,
+        process: &str,
+        edit: ProcessEdit,
+        reason: Option<String>,
+    ) -> Result<RecordChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let current =
+            unit.tx.find_process(&process).await?.ok_or_else(|| {
+                AppError::NotFound(format!("the process '{process}' does not exist"))
+            })?;
+        let (next, changes) = current.edited(edit)?;
+        require_actors(&mut *unit.tx, next.referenced_actors()).await?;
+        for kind in unit.tx.meeting_kinds_in_use(&process).await? {
+            if !next.meeting_kinds.contains(&kind) {
+                return Err(ValidationError::MeetingKindInUse(kind.to_string()).into());
+            }
+        }
+        unit.tx.update_process(&next).await?;
+        let change = RecordChange {
+            subject: "process".into(),
+            kind: ChangeKind::Edited,
+            at: unit.at,
+            by: unit.principal.name(),
+            reason: reason
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| r.trim().to_owned()),
+            changes,
+        };
+        unit.tx.insert_record_change(&process, &change).await?;
+        unit.audit(
+            "process.edit",
+            Some(&process),
+            vec![format!("process:{process}")],
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
     pub async fn add_phase(&self, p: &Principal, phase: Phase) -> Result<()> {
         authorize(p, Action::EditProcess(&phase.process))?;
         let mut unit = self.unit(p).await?;

@@ -49,6 +49,13 @@ impl crate::App {
         })
     }
 
+    /// What the secretariat corrected in a process (its title, mandate,
+    /// languages…), oldest first; public, as the process is.
+    pub async fn process_history(&self, slug: &str) -> Result<Vec<RecordChange>> {
+        let slug = self.existing_process(slug).await?;
+        Ok(self.store.list_record_changes(&slug, "process").await?)
+    }
+
     /// What needs attention in a process, as far as `reader` may see:
     /// applications (for who reviews accreditation), pending uploads and
     /// jobs (for who runs the consultation), open silence procedures and

@@ -392,6 +392,7 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "meeting-reinstated",
     "document-edited",
     "document-withdrawn",
+    "process-edited",
     "consultation-opened",
     "consultation-closed",
     "consultation-extended",

@@ -74,6 +74,8 @@ pub struct ProcessDto {
     record_resolver: String,
     phases: Vec<crate::process::phases::PhaseDto>,
     current_phase: Option<String>,
+    /// What the secretariat corrected in the process, oldest first.
+    history: Vec<RecordChangeDto>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -448,6 +450,7 @@ async fn get_process(
     Path(slug): Path<String>,
 ) -> Result<Json<ProcessDto>, ApiError> {
     let o = s.app.process(&slug).await?;
+    let history = s.app.process_history(&slug).await?;
     let p = o.process;
     Ok(Json(ProcessDto {
         slug: p.slug.into(),
@@ -468,6 +471,7 @@ async fn get_process(
             .map(crate::process::phases::phase_dto)
             .collect(),
         current_phase: o.current_phase.map(|k| k.to_string()),
+        history: history.into_iter().map(record_change_dto).collect(),
     }))
 }
 
@@ -959,6 +963,120 @@ pub(crate) struct NewProcess {
     record_resolver: Option<String>,
 }
 
+/// A process as it is to read after its secretariat's correction: all it
+/// holds but its slug, which stays. The whole of it, as `GET` gives it
+/// (its phases change by decisions, `…/phases`).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProcessEdit {
+    title: String,
+    /// The title in other official languages, by ISO 639-1 code (the form:
+    /// `title_translations[fr]`; an empty one is left out): the whole set,
+    /// replacing the translations the process had.
+    #[serde(default, deserialize_with = "crate::process::params::translations")]
+    #[schema(value_type = std::collections::BTreeMap<String, String>)]
+    title_translations: d::TitleTranslations,
+    #[serde(default)]
+    description: String,
+    /// The resolutions that launched and shaped the process.
+    #[serde(default, deserialize_with = "crate::process::params::listed")]
+    #[schema(value_type = Vec<String>)]
+    mandate: Vec<d::Symbol>,
+    /// ISO 639-1 codes of the official languages (the form: `languages[]`).
+    #[serde(default)]
+    languages: Vec<d::Language>,
+    #[serde(default, deserialize_with = "crate::process::params::officers")]
+    #[schema(value_type = Vec<NewOfficer>)]
+    co_facilitators: Vec<NewOfficer>,
+    #[serde(default, deserialize_with = "crate::process::params::officers")]
+    #[schema(value_type = Vec<NewOfficer>)]
+    secretariat: Vec<NewOfficer>,
+    /// The kinds of meeting this process holds (the form:
+    /// `meeting_kinds[]`); a kind it has meetings of stays.
+    #[serde(default)]
+    meeting_kinds: Vec<d::MeetingKind>,
+    /// Where a document's official record is found by its symbol;
+    /// absent, the UN's short resolver `https://undocs.org/{symbol}`.
+    #[serde(default)]
+    record_resolver: Option<String>,
+    /// Why, if the secretariat says (kept in the process's history).
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+fn officers(list: Vec<NewOfficer>) -> Vec<d::Officer> {
+    list.into_iter()
+        .map(|o| d::Officer {
+            name: o.name,
+            title: o.title,
+            actor: o.actor,
+        })
+        .collect()
+}
+
+/// Correct a process (its secretariat): title and its translations,
+/// description, mandate, official languages, officers, meeting kinds,
+/// record resolver; the slug stays. Kept in the process's history and
+/// audited (`process.edit`); a kind of meeting the process has meetings
+/// of is kept (`meeting_kind_in_use`). The form on the process's desk page
+/// (`/processes/{slug}/edit`) sends the same command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm")),
+    request_body(content = ProcessEdit, example = json!({
+                "title": "Global Compact for Safe, Orderly and Regular Migration",
+                "title_translations": { "fr": "Pacte mondial pour des migrations sûres, ordonnées et régulières" },
+                "mandate": ["A/RES/71/1", "A/RES/71/280"], "languages": ["ar", "zh", "en", "fr", "ru", "es"],
+                "co_facilitators": [{ "name": "Juan José Gómez Camacho", "title": "Permanent Representative of Mexico", "actor": "MEX" }],
+                "secretariat": [],
+                "meeting_kinds": ["thematic_session", "negotiation_round", "conference"],
+                "reason": "The New York Declaration added to the mandate"
+            })),
+    responses((status = 200, description = "The change recorded", body = RecordChangeDto))
+)]
+pub(crate) async fn edit_process(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path(slug): Path<String>,
+    command: Command<ProcessEdit>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let edit = d::ProcessEdit {
+            title: c.title,
+            title_translations: c.title_translations,
+            description: c.description,
+            mandate: c.mandate,
+            languages: c.languages,
+            co_facilitators: officers(c.co_facilitators),
+            secretariat: officers(c.secretariat),
+            meeting_kinds: c.meeting_kinds,
+            record_resolver: c.record_resolver,
+        };
+        let change = s
+            .app
+            .edit_process(&principal, &slug, edit, c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}"),
+            record: record(&record_change_dto(change))?,
+            page: format!("/processes/{slug}?done=process-edited"),
+        })
+    }
+    .await;
+    via.answer_as(StatusCode::OK, &s, &r, result, |form| {
+        crate::process::manage::render_process_desk(&s, &r, &principal, &slug, Some(form))
+    })
+    .await
+}
+
 /// A person holding an office in a process, and the actor they represent.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -997,15 +1115,6 @@ pub(crate) async fn create_process(
     } = command;
     let result = async {
         let c = input?;
-        let officers = |list: Vec<NewOfficer>| {
-            list.into_iter()
-                .map(|o| d::Officer {
-                    name: o.name,
-                    title: o.title,
-                    actor: o.actor,
-                })
-                .collect()
-        };
         let process = d::Process {
             slug: c.slug,
             title: c.title,
@@ -1652,7 +1761,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(register_for_meeting))
         .routes(utoipa_axum::routes!(participants))
         .routes(utoipa_axum::routes!(healthz))
-        .routes(utoipa_axum::routes!(get_process))
+        .routes(utoipa_axum::routes!(get_process, edit_process))
         .routes(utoipa_axum::routes!(get_document, edit_document))
         .routes(utoipa_axum::routes!(withdraw_document))
         .routes(utoipa_axum::routes!(get_meeting, edit_meeting))
@@ -1686,6 +1795,7 @@ pub fn form_routes() -> PageRoutes {
             "/processes/{slug}/meetings/{id}/reinstate",
             post(reinstate_meeting),
         )
+        .route("/processes/{slug}/edit", post(edit_process))
         .route("/processes/{slug}/documents/{id}/edit", post(edit_document))
         .route(
             "/processes/{slug}/documents/{id}/withdraw",

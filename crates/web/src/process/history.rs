@@ -37,8 +37,9 @@ pub(crate) fn view(meeting: &Meeting, history: &[MeetingChange]) -> Vec<Value> {
 }
 
 /// A document's history (or another record's), oldest first, for the
-/// templates (`record_history.html`).
-pub(crate) fn records(history: &[RecordChange]) -> Vec<Value> {
+/// templates (`record_history.html`); each field changed as its message's
+/// key, `field_key` and the field (`document-field-title`).
+pub(crate) fn records(history: &[RecordChange], field_key: &str) -> Vec<Value> {
     history
         .iter()
         .map(|change| {
@@ -47,7 +48,7 @@ pub(crate) fn records(history: &[RecordChange]) -> Vec<Value> {
                 reason => &change.reason,
                 by => &change.by,
                 at => change.at.date_naive().to_string(),
-                fields => change.changes.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+                fields => change.changes.iter().map(|f| format!("{field_key}{}", f.field)).collect::<Vec<_>>(),
             }
         })
         .collect()

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 pub fn routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/manage", get(manage_page))
+        .route("/processes/{slug}/edit", get(process_desk_page))
         .route(
             "/processes/{slug}/meetings/{id}/edit",
             get(meeting_desk_page),
@@ -175,6 +176,7 @@ pub(crate) async fn render_new_process(
         s,
         "manage_process.html",
         context! {
+            process => (),
             languages => d::Language::ALL.iter().map(|l| context! {
                 code => l.as_str(),
                 checked => again.is_none() || checked_languages.iter().any(|c| c == l.as_str()),
@@ -192,6 +194,103 @@ pub(crate) async fn render_new_process(
 
 async fn new_process_page(State(s): State<SharedState>, r: Reader, caller: Caller) -> PageResult {
     render_new_process(&s, &r, &caller.principal, None).await
+}
+
+/// The secretariat's desk for the process itself: the form that corrects
+/// what it holds (all but its slug), filled in as it reads now — or, refused
+/// (`again`), as it was typed, with the message beside the field — and its
+/// history.
+pub(crate) async fn render_process_desk(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    slug: &str,
+    again: Option<FormAgain>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let process = &overview.process;
+    authorize(principal, Action::EditProcess(&process.slug)).map_err(|e| r.error(s, e))?;
+    let history = s
+        .app
+        .process_history(slug)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let joined = |items: Vec<String>| items.join(", ");
+    // The form as the process reads now, or as it was typed.
+    let (values, checked_languages, checked_kinds) = match &again {
+        Some(a) => (
+            typed(&a.values),
+            typed_all(&a.values, "languages[]"),
+            typed_all(&a.values, "meeting_kinds[]"),
+        ),
+        None => {
+            let mut values = blank();
+            values.extend(
+                [
+                    ("title", process.title.clone()),
+                    ("description", process.description.clone()),
+                    (
+                        "mandate",
+                        joined(process.mandate.iter().map(ToString::to_string).collect()),
+                    ),
+                    (
+                        "co_facilitators",
+                        d::officers_text(&process.co_facilitators),
+                    ),
+                    ("secretariat", d::officers_text(&process.secretariat)),
+                    (
+                        "record_resolver",
+                        process.record_resolver.clone().unwrap_or_default(),
+                    ),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .chain(
+                    process
+                        .title_translations
+                        .iter()
+                        .map(|(l, title)| (format!("title_translations[{l}]"), title.clone())),
+                ),
+            );
+            (
+                values,
+                process.languages.iter().map(ToString::to_string).collect(),
+                process
+                    .meeting_kinds
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+            )
+        }
+    };
+    r.render(
+        s,
+        "manage_process.html",
+        context! {
+            process => process, current_phase => overview.current_phase,
+            languages => d::Language::ALL.iter().map(|l| context! {
+                code => l.as_str(),
+                checked => checked_languages.iter().any(|c| c == l.as_str()),
+            }).collect::<Vec<_>>(),
+            meeting_kinds => d::MeetingKind::ALL.iter().map(|k| context! {
+                code => k.as_str(),
+                checked => checked_kinds.iter().any(|c| c == k.as_str()),
+            }).collect::<Vec<_>>(),
+            error => again.as_ref().map(FormAgain::described),
+            failed_field => again.as_ref().and_then(|a| a.field.clone()),
+            values => values,
+            history => crate::process::history::records(&history, "process-field-"),
+        },
+    )
+}
+
+async fn process_desk_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path(slug): Path<String>,
+) -> PageResult {
+    render_process_desk(&s, &r, &caller.principal, &slug, None).await
 }
 
 /// The form that adds an actor or a group; `again`: the form refused,
@@ -424,7 +523,7 @@ pub(crate) async fn render_document_desk(
         context! {
             process => &overview.process, current_phase => overview.current_phase,
             d => doc,
-            history => crate::process::history::records(&detail.history),
+            history => crate::process::history::records(&detail.history, "document-field-"),
             meetings => meetings.iter().map(|m| context! { slug => m.slug.as_str(), title => &m.title }).collect::<Vec<_>>(),
             document_kinds => d::DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             languages => d::Language::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(),

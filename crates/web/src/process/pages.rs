@@ -123,10 +123,16 @@ async fn process_page(
         })
         .collect();
     let counts = count_by_kind(meetings.iter().map(|m| m.kind));
+    let history = s
+        .app
+        .process_history(&slug)
+        .await
+        .map_err(|e| r.error(&s, e))?;
     r.render(
         &s,
         "process.html",
         context! {
+            history => crate::process::history::records(&history, "process-field-"),
             consultations => s.app.consultations(&slug).await.map_err(|e| r.error(&s, e))?.iter().map(|c| context! { slug => c.slug.as_str(), title => &c.title, synthetic => c.synthetic }).collect::<Vec<_>>(),
             can => s.app.capabilities(r.principal(), Some(&slug)).await,
             process => &overview.process,
@@ -445,7 +451,7 @@ async fn document_page(
             texts => texts,
             meeting => &detail.meeting,
             official_record => &detail.official_record,
-            history => crate::process::history::records(&detail.history),
+            history => crate::process::history::records(&detail.history, "document-field-"),
             can => s.app.capabilities(r.principal(), Some(&slug)).await,
         },
     )
