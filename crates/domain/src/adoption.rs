@@ -358,7 +358,7 @@ pub struct NewAdoption {
     pub vote: Option<RecordedVote>,
     /// The earlier adoption this one endorses (the General Assembly
     /// endorsing the conference's adoption): the version adopted is then a
-    /// resolution's, not the endorsed text's ([`Endorsement::check`]).
+    /// draft resolution's of its own, not the endorsed text's.
     #[serde(default)]
     pub endorses: Option<i64>,
     /// What a reader should know (e.g. how many states took part).

@@ -642,4 +642,16 @@ mod tests {
             "bad_structure"
         );
     }
+
+    #[test]
+    fn a_title_alone_is_read_as_such() {
+        assert_eq!(
+            title_only("\n# Draft resolution A/73/L.66\n\n").as_deref(),
+            Some("Draft resolution A/73/L.66")
+        );
+        assert_eq!(title_only("# A title\n\n1. A paragraph.\n"), None);
+        assert_eq!(title_only("1. A paragraph.\n"), None);
+        assert_eq!(title_only("#   \n"), None);
+        assert_eq!(title_only(""), None);
+    }
 }
