@@ -4,11 +4,13 @@
 //! the adopted text's objectives and their progress.
 
 use accord_app::adoption::AdoptionRequest;
-use accord_app::negotiation::{ImportSource, NewAmendment};
+use accord_app::negotiation::{DraftRequest, ImportSource, NewAmendment};
 use accord_app::{App, AppError, Principal};
 use accord_demo::LoadDemo;
 use accord_domain::adoption::*;
-use accord_domain::negotiation::{AmendmentStatus, Operation, ParagraphStatus, Stance, Wid};
+use accord_domain::negotiation::{
+    AmendmentStatus, DraftKind, Operation, ParagraphStatus, Stance, Wid,
+};
 use accord_domain::*;
 
 mod common;
@@ -21,6 +23,7 @@ on_both_stores!(
     pledges_name_objectives_of_the_adopted_text,
     delegations_cast_their_votes_and_closing_counts_them,
     adoption_guards_refuse_and_store_nothing,
+    an_endorsement_adopts_a_resolution_of_its_own,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -73,7 +76,13 @@ async fn the_gcm_demo_has_its_real_adoption_and_endorsement(db: TestDatabase) {
     assert_eq!(ga.adoption.symbol.as_deref(), Some("A/RES/73/195"));
     assert_eq!(ga.adoption.adopted_on.to_string(), "2018-12-19");
     assert_eq!(ga.adoption.endorses, Some(marrakech.adoption.id));
-    assert_eq!(ga.adoption.version, marrakech.adoption.version);
+    // The Assembly adopted a text of its own: draft resolution A/73/L.66,
+    // whose wording the facts do not give (no paragraph is invented).
+    assert_ne!(ga.adoption.version, marrakech.adoption.version);
+    assert_eq!(ga.draft.kind, DraftKind::Resolution);
+    assert_eq!(ga.draft.symbol.as_deref(), Some("A/73/L.66"));
+    assert_eq!(ga.version_label, "A/73/L.66");
+    assert_eq!(marrakech.draft.kind, DraftKind::NegotiatingText);
     let vote = ga.adoption.vote.as_ref().unwrap();
     assert_eq!(
         vote.totals,
@@ -124,6 +133,16 @@ async fn the_gcm_demo_has_its_real_adoption_and_endorsement(db: TestDatabase) {
         .unwrap();
     assert_eq!(conference.endorsed_by.len(), 1);
     assert_eq!(conference.endorsed_by[0].adoption.id, ga.adoption.id);
+    assert!(
+        conference.resolution.is_none(),
+        "the compact is not a resolution"
+    );
+    assert!(
+        d.resolution.as_ref().is_some_and(Resolution::is_empty),
+        "the demo's resolution holds no invented paragraph"
+    );
+    // Pledges still name the compact's objectives, not the resolution's.
+    assert_eq!(app.adopted_objectives("gcm").await.unwrap().len(), 23);
     // Europe: 10 of the 17 named votes.
     let europe = &d.by_region()["Europe"];
     assert_eq!(europe.get("no"), Some(&3));
@@ -163,8 +182,8 @@ fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionR
 }
 
 /// A second plenary meeting of the General Assembly on the day of the
-/// endorsement, for test votes: the demo's own plenary has adopted the
-/// final draft already, and a meeting adopts a version once.
+/// endorsement, for test votes apart from the demo's own plenary, which
+/// holds the real endorsement.
 async fn a_test_plenary(app: &App) -> i64 {
     let mut m = meeting(app, "general-assembly-73-plenary-60").await.meeting;
     m.slug = "test-plenary".parse().unwrap();
@@ -261,15 +280,14 @@ async fn a_recorded_vote_refuses_what_does_not_add_up_and_changes_nothing(db: Te
         "only the process, the meeting and the delegate's account were recorded"
     );
 
-    // The demo's plenary has adopted the final draft: a second adoption of
-    // it there is refused, and stores nothing.
-    assert_eq!(
-        kind(
-            app.adopt(&sec, "gcm", vote_request(ga.id, totals, vec![]))
-                .await
-        ),
-        "already_adopted"
-    );
+    // The demo's plenary has adopted its resolution, A/73/L.66: a second
+    // adoption of it there is refused, and stores nothing.
+    let again = AdoptionRequest {
+        draft: "a-73-l66".into(),
+        version: 1,
+        ..vote_request(ga.id, totals, vec![])
+    };
+    assert_eq!(kind(app.adopt(&sec, "gcm", again).await), "already_adopted");
     assert_eq!(app.adoptions("gcm").await.unwrap().len(), before);
 
     // A vote recorded in two steps: ballots added later, each state once.
@@ -635,9 +653,13 @@ async fn adoption_guards_refuse_and_store_nothing(db: TestDatabase) {
     let chair = person(app, "chair@example.org", Role::CoFacilitator, None).await;
     let mex = person(app, "mex@example.org", Role::Delegate, Some("MEX")).await;
     let che = person(app, "che@example.org", Role::Delegate, Some("CHE")).await;
-    app.create_draft(&chair, "gcm", "guarded", "A text (test)", true)
-        .await
-        .unwrap();
+    app.create_draft(
+        &chair,
+        "gcm",
+        DraftRequest::negotiating_text("guarded", "A text (test)", true),
+    )
+    .await
+    .unwrap();
     app.import_version(
         &chair,
         "gcm",
@@ -819,4 +841,288 @@ async fn adoption_guards_refuse_and_store_nothing(db: TestDatabase) {
         .await
         .unwrap();
     assert!(!d.summary.adoption.as_it_stands && d.summary.adoption.not_agreed.is_empty());
+}
+
+const RESOLUTION: &str = "\
+# A resolution endorsing the compact (test)
+
+## Preamble
+
+1. Recalling the compact (test). {#pp1}
+
+## Operative part
+
+2. Endorses the compact (test). {#op1}
+
+3. Decides (test): {#op2}
+
+(a) to review it; {#op2a}
+";
+
+/// An endorsement adopts a draft resolution of its own that names the
+/// adoption it endorses: each rule refused with its kind and nothing stored,
+/// on both stores, with a second process whose secretariat reaches into
+/// neither the first's adoptions nor its records.
+async fn an_endorsement_adopts_a_resolution_of_its_own(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-12-18T12:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let chair = person(app, "chair@example.org", Role::CoFacilitator, None).await;
+    // A second process, with its own secretariat, meeting and resolution.
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let other_sec = Principal::Account(
+        app.create_account(
+            &OPERATOR,
+            "other-sec@example.org",
+            "Other secretariat",
+            PASSWORD,
+            &[RoleGrant {
+                role: Role::Secretariat,
+                process: Some("other-process".parse().unwrap()),
+                actor: None,
+            }],
+        )
+        .await
+        .unwrap(),
+    );
+    let ga = meeting(app, "general-assembly-73-plenary-60").await;
+    let mut elsewhere = ga.meeting.clone();
+    elsewhere.process = "other-process".parse().unwrap();
+    let elsewhere = app.add_meeting(&OPERATOR, elsewhere).await.unwrap();
+    let resolution = |slug: &str| DraftRequest {
+        slug: slug.into(),
+        title: "A resolution (test)".into(),
+        kind: DraftKind::Resolution,
+        symbol: Some("A/73/L.999".into()),
+        simulated: true,
+    };
+    for (p, process, slug, req) in [
+        (&chair, "gcm", "resolution", resolution("resolution")),
+        (
+            &OPERATOR,
+            "other-process",
+            "resolution",
+            resolution("resolution"),
+        ),
+        (
+            &chair,
+            "gcm",
+            "plain",
+            DraftRequest::negotiating_text("plain", "A text (test)", true),
+        ),
+    ] {
+        let draft = app.create_draft(p, process, req).await.unwrap();
+        assert_eq!(draft.slug.as_str(), slug);
+        app.import_version(
+            p,
+            process,
+            slug,
+            "L.999",
+            Some("2018-12-18".parse().unwrap()),
+            ImportSource::Markdown(RESOLUTION.into()),
+            true,
+        )
+        .await
+        .unwrap();
+        app.agree_ad_referendum(p, process, slug, 1).await.unwrap();
+    }
+    // A title alone is a resolution whose wording is not recorded; a
+    // negotiating text needs its paragraphs.
+    let title_only = ImportSource::Markdown("# Only a title (test)\n".into());
+    assert_eq!(
+        kind(
+            app.import_version(
+                &chair,
+                "gcm",
+                "plain",
+                "Title",
+                None,
+                title_only.clone(),
+                true
+            )
+            .await
+        ),
+        "no_numbering"
+    );
+    app.create_draft(&chair, "gcm", resolution("untold"))
+        .await
+        .unwrap();
+    app.import_version(&chair, "gcm", "untold", "Title", None, title_only, true)
+        .await
+        .unwrap();
+    // A symbol is checked as one.
+    assert_eq!(
+        kind(
+            app.create_draft(
+                &chair,
+                "gcm",
+                DraftRequest {
+                    symbol: Some("A/73/<L.1>".into()),
+                    ..resolution("bad-symbol")
+                },
+            )
+            .await
+        ),
+        "invalid"
+    );
+    t.set_now("2018-12-19T18:00:00Z");
+    let list = app.adoptions("gcm").await.unwrap();
+    let marrakech = list[0].adoption.id;
+    let final_seq = list[0].version_seq;
+    let plenary = a_test_plenary(app).await;
+    // A vote on the compact that did not carry, at the test plenary.
+    let failed = app
+        .adopt(
+            &sec,
+            "gcm",
+            AdoptionRequest {
+                meeting: plenary,
+                draft: "gcm-draft".into(),
+                version: final_seq,
+                title: "A vote that failed (test)".into(),
+                adopted_on: "2018-12-19".parse().unwrap(),
+                symbol: None,
+                method: AdoptionMethod::RecordedVote,
+                vote: Some(RecordedVote {
+                    majority: MajorityRule::Simple,
+                    totals: Totals {
+                        yes: 10,
+                        no: 100,
+                        abstain: 50,
+                        not_voting: 33,
+                    },
+                    ballots: vec![],
+                    open: false,
+                }),
+                endorses: None,
+                note: None,
+                as_it_stands: false,
+            },
+        )
+        .await
+        .unwrap();
+    let endorse = |meeting: i64, draft: &str, version: u32, endorses: i64| AdoptionRequest {
+        meeting,
+        draft: draft.into(),
+        version,
+        title: "Endorsement (test)".into(),
+        adopted_on: "2018-12-19".parse().unwrap(),
+        symbol: Some("A/RES/73/999".into()),
+        method: AdoptionMethod::Consensus,
+        vote: None,
+        endorses: Some(endorses),
+        note: None,
+        as_it_stands: false,
+    };
+    let before = app.adoptions("gcm").await.unwrap().len();
+    let before_other = app.adoptions("other-process").await.unwrap().len();
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+    // (case, who, process, request, the kind expected)
+    let refused = [
+        (
+            "the endorsed text's own version",
+            &sec,
+            "gcm",
+            endorse(plenary, "gcm-draft", final_seq, marrakech),
+            "endorsement_needs_its_own_text",
+        ),
+        (
+            "an earlier version of the endorsed draft",
+            &sec,
+            "gcm",
+            endorse(plenary, "gcm-draft", 1, marrakech),
+            "endorsement_needs_its_own_text",
+        ),
+        (
+            "a text of its own that is not a resolution",
+            &sec,
+            "gcm",
+            endorse(plenary, "plain", 1, marrakech),
+            "endorsement_not_a_resolution",
+        ),
+        (
+            "an adoption whose vote did not carry",
+            &sec,
+            "gcm",
+            endorse(plenary, "resolution", 1, failed),
+            "endorses_nothing_adopted",
+        ),
+        (
+            "no such adoption",
+            &sec,
+            "gcm",
+            endorse(plenary, "resolution", 1, marrakech + 1000),
+            "not_found",
+        ),
+        (
+            "the other process's secretariat, in the first process",
+            &other_sec,
+            "gcm",
+            endorse(plenary, "resolution", 1, marrakech),
+            "forbidden",
+        ),
+        (
+            "an adoption of another process, named from the second",
+            &other_sec,
+            "other-process",
+            endorse(elsewhere, "resolution", 1, marrakech),
+            "not_found",
+        ),
+        (
+            "the first process's secretariat, in the second",
+            &sec,
+            "other-process",
+            endorse(elsewhere, "resolution", 1, marrakech),
+            "forbidden",
+        ),
+    ];
+    for (case, p, process, req, expected) in refused {
+        assert_eq!(kind(app.adopt(p, process, req).await), expected, "{case}");
+    }
+    assert_eq!(app.adoptions("gcm").await.unwrap().len(), before);
+    assert_eq!(
+        app.adoptions("other-process").await.unwrap().len(),
+        before_other
+    );
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before);
+
+    // The resolution of its own: recorded, read as a resolution, linked both ways.
+    let id = app
+        .adopt(&sec, "gcm", endorse(plenary, "resolution", 1, marrakech))
+        .await
+        .unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(d.summary.draft.kind, DraftKind::Resolution);
+    assert_eq!(d.summary.draft.symbol.as_deref(), Some("A/73/L.999"));
+    let r = d.resolution.as_ref().expect("read as a resolution");
+    assert_eq!(r.preambular.len(), 1);
+    assert_eq!(r.preambular[0].num, None);
+    assert_eq!(r.preambular[0].text, "Recalling the compact (test).");
+    let operative: Vec<_> = r
+        .operative
+        .iter()
+        .map(|p| (p.num.as_deref(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        operative,
+        [
+            (Some("1."), "Endorses the compact (test)."),
+            (Some("2."), "Decides (test):")
+        ]
+    );
+    assert_eq!(r.operative[1].subparagraphs.len(), 1);
+    assert_eq!(d.endorses.as_ref().map(|e| e.adoption.id), Some(marrakech));
+    let conference = app
+        .adoption(&Principal::Anonymous, "gcm", marrakech)
+        .await
+        .unwrap();
+    assert!(conference.endorsed_by.iter().any(|e| e.adoption.id == id));
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before + 1);
+    // Pledges still name the compact's objectives.
+    assert_eq!(app.adopted_objectives("gcm").await.unwrap().len(), 23);
 }

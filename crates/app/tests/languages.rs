@@ -3,7 +3,7 @@
 //! whose preamble is split differently in each language — so the demo joins
 //! it into one paragraph, and the 30 articles align by their place.
 
-use accord_app::negotiation::ImportSource;
+use accord_app::negotiation::{DraftRequest, ImportSource};
 use accord_app::{App, AppError, Principal};
 use accord_domain::negotiation::TranslationStatus;
 use accord_domain::*;
@@ -66,9 +66,7 @@ async fn udhr_draft(app: &App) -> Option<()> {
     app.create_draft(
         &OPERATOR,
         "gcm",
-        "udhr",
-        "Universal Declaration of Human Rights",
-        false,
+        DraftRequest::negotiating_text("udhr", "Universal Declaration of Human Rights", false),
     )
     .await
     .unwrap();

@@ -2,7 +2,9 @@
 //! imported, amendments tabled, supported and decided, a revision built from
 //! them, redline and lineage, paragraph status, and a silence procedure.
 
-use accord_app::negotiation::{local_deadline, ImportSource, NewAmendment, RevisionRequest};
+use accord_app::negotiation::{
+    local_deadline, DraftRequest, ImportSource, NewAmendment, RevisionRequest,
+};
 use accord_app::{App, AppError, Principal};
 use accord_domain::negotiation::*;
 use accord_domain::*;
@@ -74,9 +76,13 @@ fn proposal(proposer: &str, operation: Operation) -> NewAmendment {
 
 /// A draft with its zero draft, issued by a co-facilitator.
 async fn zero_draft(app: &App, chair: &Principal) {
-    app.create_draft(chair, "gcm", "compact", "Global compact (test)", true)
-        .await
-        .unwrap();
+    app.create_draft(
+        chair,
+        "gcm",
+        DraftRequest::negotiating_text("compact", "Global compact (test)", true),
+    )
+    .await
+    .unwrap();
     app.import_version(
         chair,
         "gcm",
@@ -107,9 +113,13 @@ async fn a_round_of_amendments_becomes_a_revision(db: TestDatabase) {
     .await;
 
     // A preview stores nothing; the import issues the first version.
-    app.create_draft(&chair, "gcm", "compact", "Global compact (test)", true)
-        .await
-        .unwrap();
+    app.create_draft(
+        &chair,
+        "gcm",
+        DraftRequest::negotiating_text("compact", "Global compact (test)", true),
+    )
+    .await
+    .unwrap();
     let (preview, seq) = app
         .import_version(
             &chair,

@@ -1,14 +1,17 @@
 //! The GCM demo's adoption and endorsement (`demo/gcm/adoption.toml`),
-//! recorded through the same use case as any other adoption.
+//! recorded through the same use cases as any other: the endorsement adopts
+//! its own draft resolution, which holds only what the facts give.
 
 use accord_domain::adoption::{
     AdoptionMethod, Ballot, MajorityRule, RecordedVote, Totals, VoteChoice,
 };
+use accord_domain::negotiation::DraftKind;
 use accord_domain::{ActorCode, Slug};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use accord_app::adoption::AdoptionRequest;
+use accord_app::negotiation::{DraftRequest, ImportSource};
 use accord_app::{App, AppError, Principal, Result};
 
 const ADOPTION_TOML: &str = include_str!("../data/gcm/adoption.toml");
@@ -16,7 +19,23 @@ const ADOPTION_TOML: &str = include_str!("../data/gcm/adoption.toml");
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AdoptionFile {
+    #[serde(default)]
+    resolution: Vec<ResolutionSpec>,
     adoption: Vec<AdoptionSpec>,
+}
+
+/// A draft resolution: its slug, title and symbol, and its one version —
+/// with no paragraph when its wording is not in the facts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResolutionSpec {
+    slug: String,
+    title: String,
+    symbol: String,
+    version: String,
+    issued_on: NaiveDate,
+    /// The version's title, which says what the demo holds of it.
+    text_title: String,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +70,33 @@ pub(crate) async fn load_gcm_adoptions(app: &App, process: &Slug) -> Result<usiz
     let f: AdoptionFile = toml::from_str(ADOPTION_TOML)
         .map_err(|e| AppError::Internal(format!("demo/gcm/adoption.toml: {e}")))?;
     let system = Principal::System("demo loader");
+    for r in f.resolution {
+        if app.draft(process.as_str(), &r.slug).await.is_ok() {
+            continue;
+        }
+        app.create_draft(
+            &system,
+            process.as_str(),
+            DraftRequest {
+                slug: r.slug.clone(),
+                title: r.title,
+                kind: DraftKind::Resolution,
+                symbol: Some(r.symbol),
+                simulated: false,
+            },
+        )
+        .await?;
+        app.import_version(
+            &system,
+            process.as_str(),
+            &r.slug,
+            &r.version,
+            Some(r.issued_on),
+            ImportSource::Markdown(format!("# {}\n", r.text_title)),
+            true,
+        )
+        .await?;
+    }
     let mut ids: Vec<(String, i64)> = vec![];
     for a in f.adoption {
         let meeting = app

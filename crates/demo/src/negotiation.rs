@@ -13,7 +13,7 @@ use accord_domain::{Actor, ActorCode, ActorKind, Slug};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use accord_app::negotiation::{ImportSource, NewAmendment};
+use accord_app::negotiation::{DraftRequest, ImportSource, NewAmendment};
 use accord_app::{App, AppError, Principal, Result};
 
 const DRAFT_TOML: &str = include_str!("../data/gcm/draft.toml");
@@ -184,8 +184,12 @@ pub(crate) async fn load_gcm_draft(app: &App, process: &Slug) -> Result<bool> {
     }
     // The draft and its versions are the real GCM's structure: not
     // simulated; only the amendments of the simulation below are.
-    app.create_draft(&system, process.as_str(), &f.slug, &f.title, false)
-        .await?;
+    app.create_draft(
+        &system,
+        process.as_str(),
+        DraftRequest::negotiating_text(&f.slug, &f.title, false),
+    )
+    .await?;
     for v in &f.version {
         let text = version_text(&f, v);
         app.import_version(

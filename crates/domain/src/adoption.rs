@@ -1,8 +1,8 @@
 //! Adoption and follow-up (DESIGN.md, phase 4 and after): a version of a draft
 //! adopted at a meeting, by consensus or by recorded vote; the statements
 //! made about it (explanations of vote, positions, reservations,
-//! dissociations); an endorsement that adopts what an earlier adoption did;
-//! then pledges on the adopted text's objectives and their progress reports.
+//! dissociations); an endorsement, the adoption of a resolution of its own
+//! that names the earlier adoption it endorses; then pledges on the adopted text's objectives and their progress reports.
 //!
 //! The rules here need nothing but the values and the list of member states;
 //! the app looks up the rest (the meeting's process, the version, the
@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{at_most, required};
-use crate::negotiation::{DraftText, NodeKind, ParagraphStatus, Wid};
+use crate::negotiation::{DraftKind, DraftText, NodeKind, ParagraphStatus, Wid};
 use crate::{ActorCode, MeetingKind, PhaseKind, Slug, ValidationError};
 
 crate::named_enum!(
@@ -357,7 +357,8 @@ pub struct NewAdoption {
     #[serde(default)]
     pub vote: Option<RecordedVote>,
     /// The earlier adoption this one endorses (the General Assembly
-    /// endorsing the conference's adoption).
+    /// endorsing the conference's adoption): the version adopted is then a
+    /// draft resolution's of its own, not the endorsed text's.
     #[serde(default)]
     pub endorses: Option<i64>,
     /// What a reader should know (e.g. how many states took part).
@@ -500,6 +501,135 @@ impl AdoptionSetting {
             ));
         }
         Ok(vec![])
+    }
+}
+
+/// What the endorsement rules need to know, looked up by the app in the
+/// unit of work that records the endorsing adoption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endorsement {
+    /// The endorsing text: its draft's id, slug and kind, and the version.
+    pub draft: i64,
+    pub draft_slug: String,
+    pub draft_kind: DraftKind,
+    pub version: i64,
+    /// The adoption endorsed: its title (for the messages), the draft and
+    /// version it adopted, and whether it adopted it (consensus, or a vote
+    /// that carried).
+    pub endorsed_title: String,
+    pub endorsed_draft: i64,
+    pub endorsed_version: i64,
+    pub endorsed_adopted: bool,
+}
+
+impl Endorsement {
+    /// An endorsement adopts a text of its own — not the endorsed version,
+    /// nor another version of the endorsed draft — and that text is a draft
+    /// resolution; what it endorses was adopted.
+    pub fn check(&self) -> Result<(), ValidationError> {
+        if self.version == self.endorsed_version || self.draft == self.endorsed_draft {
+            return Err(ValidationError::EndorsementNeedsItsOwnText(
+                self.draft_slug.clone(),
+            ));
+        }
+        if self.draft_kind != DraftKind::Resolution {
+            return Err(ValidationError::EndorsementNotAResolution(
+                self.draft_slug.clone(),
+            ));
+        }
+        if !self.endorsed_adopted {
+            return Err(ValidationError::EndorsesNothingAdopted(
+                self.endorsed_title.clone(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One paragraph of a resolution, as the resolution is read: preambular
+/// paragraphs unnumbered, operative ones numbered from 1, with their
+/// lettered sub-paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolutionParagraph {
+    pub wid: Wid,
+    /// "1." for an operative paragraph; `None` for a preambular one.
+    pub num: Option<String>,
+    pub text: String,
+    /// Its sub-paragraphs: ("(a)", words).
+    pub subparagraphs: Vec<(String, String)>,
+}
+
+/// A resolution's text in its two parts. In the draft model a resolution
+/// is a text whose first section holds the preambular paragraphs and whose
+/// later sections hold the operative ones; a text without sections is all
+/// operative. A resolution whose wording is not recorded has neither.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Resolution {
+    pub preambular: Vec<ResolutionParagraph>,
+    pub operative: Vec<ResolutionParagraph>,
+}
+
+impl Resolution {
+    pub fn of(text: &DraftText) -> Resolution {
+        fn paragraph(node: &crate::negotiation::Node, num: Option<String>) -> ResolutionParagraph {
+            ResolutionParagraph {
+                wid: node.wid.clone(),
+                num,
+                text: node.text.clone(),
+                subparagraphs: node
+                    .children
+                    .iter()
+                    .filter(|c| c.kind == NodeKind::Subparagraph)
+                    .enumerate()
+                    .map(|(i, c)| {
+                        (
+                            format!("({})", crate::negotiation::letter(i)),
+                            c.text.clone(),
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        fn paragraphs<'a>(
+            nodes: &'a [crate::negotiation::Node],
+            out: &mut Vec<&'a crate::negotiation::Node>,
+        ) {
+            for n in nodes {
+                match n.kind {
+                    NodeKind::Paragraph => out.push(n),
+                    NodeKind::Section | NodeKind::Objective => paragraphs(&n.children, out),
+                    NodeKind::Subparagraph => {}
+                }
+            }
+        }
+        let mut preamble = vec![];
+        let mut operative = vec![];
+        let mut sections = 0;
+        for n in &text.nodes {
+            if n.kind == NodeKind::Section {
+                sections += 1;
+            }
+            if sections == 1 && n.kind == NodeKind::Section {
+                paragraphs(&n.children, &mut preamble);
+            } else {
+                paragraphs(std::slice::from_ref(n), &mut operative);
+            }
+        }
+        Resolution {
+            preambular: preamble.into_iter().map(|n| paragraph(n, None)).collect(),
+            operative: operative
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| paragraph(n, Some(format!("{}.", i + 1))))
+                .collect(),
+        }
+    }
+
+    /// Whether the resolution's wording is recorded at all.
+    pub fn is_empty(&self) -> bool {
+        self.preambular.is_empty() && self.operative.is_empty()
     }
 }
 
@@ -1075,5 +1205,128 @@ mod tests {
             statuses.insert(wid(p), ParagraphStatus::AgreedAdRef);
         }
         assert!(not_agreed_paragraphs(&text, &statuses).is_empty());
+    }
+
+    /// The endorsement rules, as a table of cases: the endorsing text and
+    /// what it endorses, and the error kind expected.
+    #[test]
+    fn endorsement_table() {
+        let base = Endorsement {
+            draft: 2,
+            draft_slug: "a-73-l66".into(),
+            draft_kind: DraftKind::Resolution,
+            version: 20,
+            endorsed_title: "Adoption of the compact".into(),
+            endorsed_draft: 1,
+            endorsed_version: 10,
+            endorsed_adopted: true,
+        };
+        let cases: Vec<(&str, Endorsement, Result<(), &str>)> = vec![
+            (
+                "a resolution of its own endorses an adopted text",
+                base.clone(),
+                Ok(()),
+            ),
+            (
+                "the endorsed text's own version",
+                Endorsement {
+                    draft: 1,
+                    version: 10,
+                    draft_kind: DraftKind::NegotiatingText,
+                    ..base.clone()
+                },
+                Err("endorsement_needs_its_own_text"),
+            ),
+            (
+                "another version of the endorsed draft",
+                Endorsement {
+                    draft: 1,
+                    version: 11,
+                    ..base.clone()
+                },
+                Err("endorsement_needs_its_own_text"),
+            ),
+            (
+                "a text of its own that is not a resolution",
+                Endorsement {
+                    draft_kind: DraftKind::NegotiatingText,
+                    ..base.clone()
+                },
+                Err("endorsement_not_a_resolution"),
+            ),
+            (
+                "an adoption whose vote did not carry",
+                Endorsement {
+                    endorsed_adopted: false,
+                    ..base.clone()
+                },
+                Err("endorses_nothing_adopted"),
+            ),
+            (
+                "the own-text rule comes first",
+                Endorsement {
+                    draft: 1,
+                    version: 10,
+                    endorsed_adopted: false,
+                    ..base.clone()
+                },
+                Err("endorsement_needs_its_own_text"),
+            ),
+        ];
+        for (name, e, expected) in cases {
+            assert_eq!(e.check().map_err(|e| e.kind()), expected, "{name}");
+        }
+        let err = Endorsement {
+            endorsed_adopted: false,
+            ..base
+        }
+        .check()
+        .unwrap_err();
+        assert!(err.to_string().contains("Adoption of the compact"), "{err}");
+    }
+
+    #[test]
+    fn a_resolution_reads_as_preambular_then_operative_paragraphs() {
+        let text = crate::negotiation::from_markdown(
+            "# A resolution\n\n## Preamble\n\n1. Recalling.\n\n2. Noting.\n\n## Operative part\n\n3. Endorses.\n\n4. Decides:\n\n(a) one;\n\n(b) two.\n",
+            None,
+        )
+        .unwrap()
+        .text;
+        let r = Resolution::of(&text);
+        let words = |ps: &[ResolutionParagraph]| {
+            ps.iter()
+                .map(|p| (p.num.clone(), p.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words(&r.preambular),
+            [
+                (None, "Recalling.".to_owned()),
+                (None, "Noting.".to_owned())
+            ]
+        );
+        assert_eq!(
+            words(&r.operative),
+            [
+                (Some("1.".to_owned()), "Endorses.".to_owned()),
+                (Some("2.".to_owned()), "Decides:".to_owned())
+            ]
+        );
+        assert_eq!(
+            r.operative[1].subparagraphs,
+            [
+                ("(a)".to_owned(), "one;".to_owned()),
+                ("(b)".to_owned(), "two.".to_owned())
+            ]
+        );
+        // Without sections: all operative. Without words: nothing recorded.
+        let bare = crate::negotiation::from_markdown("1. Endorses.\n", None)
+            .unwrap()
+            .text;
+        let r = Resolution::of(&bare);
+        assert!(r.preambular.is_empty());
+        assert_eq!(r.operative.len(), 1);
+        assert!(Resolution::of(&DraftText::default()).is_empty());
     }
 }

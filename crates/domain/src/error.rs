@@ -194,6 +194,12 @@ pub enum ValidationError {
     DecisionInFuture { on: NaiveDate, today: NaiveDate },
     #[error("there is one version of the text in {0}: nothing to choose between")]
     OneVersion(String),
+    #[error("an endorsement adopts a text of its own (a resolution that names the text it endorses), not {0}, the text it endorses")]
+    EndorsementNeedsItsOwnText(String),
+    #[error("'{0}' is not a resolution: an endorsement adopts a draft of kind resolution")]
+    EndorsementNotAResolution(String),
+    #[error("'{0}' adopted nothing (its vote did not carry, or is still being taken): there is nothing to endorse")]
+    EndorsesNothingAdopted(String),
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -263,6 +269,9 @@ impl ValidationError {
             CloseBeforeOpening { .. } => "close_before_opening",
             DecisionInFuture { .. } => "decision_in_future",
             OneVersion(_) => "one_version",
+            EndorsementNeedsItsOwnText(_) => "endorsement_needs_its_own_text",
+            EndorsementNotAResolution(_) => "endorsement_not_a_resolution",
+            EndorsesNothingAdopted(_) => "endorses_nothing_adopted",
             Negotiation(e) => e.kind(),
         }
     }

@@ -102,6 +102,8 @@ fn gcm() -> (Draft, Version) {
         process: Slug::new("gcm").unwrap(),
         slug: Slug::new("gcm-draft").unwrap(),
         title: title.into(),
+        kind: accord_domain::negotiation::DraftKind::NegotiatingText,
+        symbol: None,
         simulated: false,
         created_at: Utc.with_ymd_and_hms(2018, 2, 5, 9, 0, 0).unwrap(),
     };

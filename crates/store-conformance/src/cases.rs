@@ -1979,10 +1979,23 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
         process: slug("gcm"),
         slug: slug("compact"),
         title: "Compact".into(),
+        kind: DraftKind::NegotiatingText,
+        symbol: None,
         simulated: true,
         created_at: at("2018-02-05T12:00:00Z"),
     };
     let draft_id = tx.insert_draft(&draft).await.unwrap();
+    // A draft resolution, with its document symbol.
+    let resolution = Draft {
+        id: 0,
+        slug: slug("endorsement"),
+        title: "Endorsement of the compact".into(),
+        kind: DraftKind::Resolution,
+        symbol: Some("A/73/L.66".into()),
+        simulated: false,
+        ..draft.clone()
+    };
+    let resolution_id = tx.insert_draft(&resolution).await.unwrap();
     let version = Version {
         id: 0,
         draft: draft_id,
@@ -2087,10 +2100,16 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
 
     assert_eq!(
         store.list_drafts(&slug("gcm")).await.unwrap(),
-        [Draft {
-            id: draft_id,
-            ..draft
-        }]
+        [
+            Draft {
+                id: draft_id,
+                ..draft
+            },
+            Draft {
+                id: resolution_id,
+                ..resolution
+            }
+        ]
     );
     let versions = store.list_versions(draft_id).await.unwrap();
     assert_eq!(versions.len(), 1);
@@ -2225,7 +2244,7 @@ pub async fn drafts_versions_amendments_and_silence(store: &dyn Store) {
 /// clusters; older runs deleted; the secretariat's labels, dismissals and
 /// coverage links; the texts the analysis reads.
 pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
-    use accord_domain::negotiation::{Draft, Wid};
+    use accord_domain::negotiation::{Draft, DraftKind, Wid};
     use accord_domain::stocktaking::*;
     seed(store, "gcm").await;
     let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
@@ -2340,6 +2359,8 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
             process: slug("gcm"),
             slug: slug("compact"),
             title: "Compact".into(),
+            kind: DraftKind::NegotiatingText,
+            symbol: None,
             simulated: false,
             created_at: at("2018-02-05T12:00:00Z"),
         })
@@ -2726,7 +2747,7 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
 
 pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
     use accord_domain::adoption::*;
-    use accord_domain::negotiation::{Draft, DraftText, Version};
+    use accord_domain::negotiation::{Draft, DraftKind, DraftText, Version};
     seed(store, "gcm").await;
     let mut tx = store.begin().await.unwrap();
     let m = tx
@@ -2744,6 +2765,8 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
             process: slug("gcm"),
             slug: slug("compact"),
             title: "Compact".into(),
+            kind: DraftKind::NegotiatingText,
+            symbol: None,
             simulated: false,
             created_at: at("2018-07-13T12:00:00Z"),
         })

@@ -13,7 +13,7 @@ macro_rules! negotiation_sql {
         };
 
         const DRAFT_COLUMNS: &str =
-            "SELECT id, process, slug, title, simulated, created_at FROM drafts";
+            "SELECT id, process, slug, title, kind, symbol, simulated, created_at FROM drafts";
         const VERSION_COLUMNS: &str = "SELECT id, draft_id, seq, label, issued_on, body, changes, \
             content_sha256, issued_by, issued_at FROM draft_versions";
         const AMENDMENT_COLUMNS: &str = "SELECT a.id, a.version_id, a.number, a.proposer, \
@@ -28,6 +28,8 @@ macro_rules! negotiation_sql {
                 process: named(row, "process")?,
                 slug: named(row, "slug")?,
                 title: get(row, "title")?,
+                kind: named(row, "kind")?,
+                symbol: get(row, "symbol")?,
                 simulated: get(row, "simulated")?,
                 created_at: get(row, "created_at")?,
             })
@@ -108,12 +110,14 @@ macro_rules! negotiation_sql {
 
         async fn insert_draft(c: &mut Conn, d: &Draft) -> Result<i64> {
             sqlx::query_scalar(
-                "INSERT INTO drafts (process, slug, title, simulated, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO drafts (process, slug, title, kind, symbol, simulated, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(d.process.as_str())
             .bind(d.slug.as_str())
             .bind(&d.title)
+            .bind(d.kind.as_str())
+            .bind(&d.symbol)
             .bind(d.simulated)
             .bind(d.created_at)
             .fetch_one(&mut *c)

@@ -1,6 +1,7 @@
 //! People and access over HTTP: every write route × every role, CSRF,
 //! session fixation, tokens, rate limiting, password resets.
 
+use accord_app::negotiation::DraftRequest;
 use accord_app::{App, Principal};
 use accord_demo::{Demo, LoadDemo};
 use accord_domain::{PhaseKind, Role, RoleGrant};
@@ -423,9 +424,13 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
     use accord_app::adoption::AdoptionRequest;
     use accord_app::negotiation::ImportSource;
     use accord_domain::adoption::*;
-    app.create_draft(&OPERATOR, "trial", "adopted", "Adopted compact", false)
-        .await
-        .unwrap();
+    app.create_draft(
+        &OPERATOR,
+        "trial",
+        DraftRequest::negotiating_text("adopted", "Adopted compact", false),
+    )
+    .await
+    .unwrap();
     // Twelve versions, each agreed in full (adopting needs every paragraph
     // agreed): the trial's conference adopts each once, as a meeting adopts
     // a version once; the votes are taken at plenaries of their own.
@@ -557,9 +562,13 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
     .await
     .unwrap();
     let import = |draft: String| async move {
-        app.create_draft(&OPERATOR, "trial", &draft, "Trial compact", false)
-            .await
-            .unwrap();
+        app.create_draft(
+            &OPERATOR,
+            "trial",
+            DraftRequest::negotiating_text(&draft, "Trial compact", false),
+        )
+        .await
+        .unwrap();
         app.import_version(
             &OPERATOR,
             "trial",
@@ -579,9 +588,13 @@ async fn negotiation_fixtures(app: &App) -> Negotiation {
         import(format!("quiet-{i}")).await;
     }
     for i in 0..12 {
-        app.create_draft(&OPERATOR, "trial", &format!("empty-{i}"), "Empty", false)
-            .await
-            .unwrap();
+        app.create_draft(
+            &OPERATOR,
+            "trial",
+            DraftRequest::negotiating_text(&format!("empty-{i}"), "Empty", false),
+        )
+        .await
+        .unwrap();
     }
     let tables = |actor: &'static str, count: usize, co_sponsors: &'static [&'static str]| async move {
         let delegate = Principal::Account(
@@ -7909,9 +7922,13 @@ async fn negotiation_commands_both_ways(
     let (mut tabled, mut procedures) = (vec![], vec![]);
     for i in 0..5 {
         for draft in [format!("rev-{i}"), format!("hush-{i}")] {
-            app.create_draft(&OPERATOR, "trial", &draft, "Trial compact", false)
-                .await
-                .unwrap();
+            app.create_draft(
+                &OPERATOR,
+                "trial",
+                DraftRequest::negotiating_text(&draft, "Trial compact", false),
+            )
+            .await
+            .unwrap();
             app.import_version(
                 &OPERATOR,
                 "trial",

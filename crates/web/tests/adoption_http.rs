@@ -22,6 +22,7 @@ on_both_stores!(
     the_vote_page_names_states_in_the_readers_language,
     the_map_and_legend_say_which_votes_the_record_does_not_name,
     the_vote_map_is_a_file_revalidated_by_its_etag,
+    an_endorsing_resolution_is_created_adopted_and_shown,
 );
 
 /// CLDR's name of the territory `iso2` in `lang`, read by the test from the
@@ -313,8 +314,33 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
     assert!(map.contains("data-state=\"CHE\"><title>Switzerland: Abstaining</title>"));
     assert!(map.contains("data-state=\"FRA\"><title>France: Not recorded</title>"));
     assert!(html.contains("Not drawn at this scale: Tuvalu (Not recorded)"));
-    // The chain: it endorses the conference's adoption.
+    // The chain: it endorses the conference's adoption, and links to the
+    // text endorsed; its own text is a resolution, whose wording the demo
+    // does not reproduce: it says so and points at the official record.
     assert!(html.contains(&format!("/processes/gcm/adoptions/{}", list[0].adoption.id)));
+    assert!(html.contains(&format!(
+        "class=\"endorsed-text\" href=\"/processes/gcm/drafts/gcm-draft/versions/{}\"",
+        list[0].version_seq
+    )));
+    assert!(
+        html.contains("Adopted from the draft resolution <span class=\"symbol\">A/73/L.66</span>")
+    );
+    assert!(html.contains("The resolution&#39;s wording is not recorded here."));
+    assert!(html.contains("href=\"https://undocs.org/A/RES/73/195\""));
+    assert!(
+        !html.contains("class=\"operative\""),
+        "no paragraph is invented"
+    );
+    // The conference's page: endorsed by A/RES/73/195.
+    let (_, conference, _) = get(
+        &router,
+        &format!("/processes/gcm/adoptions/{}", list[0].adoption.id),
+    )
+    .await;
+    assert!(conference.contains(&format!(
+        "<a class=\"endorsed-by\" href=\"/processes/gcm/adoptions/{ga}\" lang=\"en\" dir=\"ltr\"><span class=\"symbol\">A/RES/73/195</span></a>"
+    )));
+    assert!(!conference.contains("id=\"resolution-h\""));
     assert!(html.contains("79 votes in favour needed"));
     // The table, 193 member states, sorted three ways.
     let rows = |html: &str| -> Vec<String> {
@@ -433,6 +459,7 @@ async fn bad_votes_and_pledges_are_refused_over_the_api(db: TestDatabase) {
             .unwrap()
     };
     let ga = app.adoptions("gcm").await.unwrap()[1].adoption.id;
+    let marrakech = app.adoptions("gcm").await.unwrap()[0].adoption.id;
     let meeting = app.adoptions("gcm").await.unwrap()[1].meeting.id;
     let vote = |totals: Value, ballots: Value| {
         json!({
@@ -476,11 +503,19 @@ async fn bad_votes_and_pledges_are_refused_over_the_api(db: TestDatabase) {
             "not_found",
         ),
         (json!([1, 2, 3]), StatusCode::BAD_REQUEST, "bad_request"),
-        // The General Assembly's plenary has adopted the final draft already.
+        // The General Assembly's plenary has adopted its resolution already.
         (
-            vote(good.clone(), json!([])),
+            json!({ "meeting": meeting, "draft": "a-73-l66", "version": 1, "title": "Again",
+                    "adopted_on": "2018-12-19", "method": "consensus" }),
             StatusCode::CONFLICT,
             "already_adopted",
+        ),
+        // An endorsement adopts a text of its own, a resolution.
+        (
+            json!({ "meeting": meeting, "draft": "gcm-draft", "version": 5, "title": "Endorsement",
+                    "adopted_on": "2018-12-19", "method": "consensus", "endorses": marrakech }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "endorsement_needs_its_own_text",
         ),
     ];
     for (body, status, kind) in cases {
@@ -918,4 +953,122 @@ async fn the_records_an_adoption_embeds_are_declared_field_by_field(db: TestData
     let v: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(keys(&v["items"][0]["pledge"]), declared(&doc, "Pledge"));
     assert_eq!(keys(&v), declared(&doc, "PledgeList"));
+}
+
+/// A draft resolution made over the API, imported, adopted as an
+/// endorsement of the conference's adoption: its page shows the preambular
+/// and operative paragraphs, the API gives them; a bad kind is refused.
+async fn an_endorsing_resolution_is_created_adopted_and_shown(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let system = Principal::System("test");
+    let account = app
+        .create_account(
+            &system,
+            "sec@example.org",
+            "Secretariat",
+            "correct horse battery staple",
+            &[RoleGrant {
+                role: Role::Secretariat,
+                process: Some("gcm".parse().unwrap()),
+                actor: None,
+            }],
+        )
+        .await
+        .unwrap();
+    let token = app
+        .create_api_token(&Principal::Account(account), "tests", 1)
+        .await
+        .unwrap()
+        .secret;
+    let post = |path: &str, body: Value| {
+        Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            "/api/v1/processes/gcm/drafts",
+            json!({ "slug": "res", "title": "A resolution (test)", "kind": "decree" }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        got,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            "/api/v1/processes/gcm/drafts",
+            json!({ "slug": "res", "title": "A resolution (test)", "kind": "resolution", "symbol": "A/73/L.999" }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        got,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    app.import_version(
+        &system,
+        "gcm",
+        "res",
+        "L.999",
+        Some("2018-12-18".parse().unwrap()),
+        accord_app::negotiation::ImportSource::Markdown(
+            "# A resolution (test)\n\n## Preamble\n\n1. Recalling the compact (test).\n\n## Operative part\n\n2. Endorses the compact (test).\n".into(),
+        ),
+        true,
+    )
+    .await
+    .unwrap();
+    app.agree_ad_referendum(&system, "gcm", "res", 1)
+        .await
+        .unwrap();
+    let list = app.adoptions("gcm").await.unwrap();
+    let (marrakech, meeting) = (list[0].adoption.id, list[1].meeting.id);
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            "/api/v1/processes/gcm/adoptions",
+            json!({ "meeting": meeting, "draft": "res", "version": 1, "title": "Endorsement (test)",
+                    "adopted_on": "2018-12-19", "symbol": "A/RES/73/999", "method": "consensus",
+                    "endorses": marrakech }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        got,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let id = serde_json::from_slice::<Value>(&bytes).unwrap()["adoption"]["id"]
+        .as_i64()
+        .unwrap();
+    let (_, json, _) = get(&router, &format!("/api/v1/processes/gcm/adoptions/{id}")).await;
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["resolution"]["preambular"][0]["num"], Value::Null, "{v}");
+    assert_eq!(v["resolution"]["operative"][0]["num"], "1.");
+    assert_eq!(
+        v["resolution"]["operative"][0]["text"],
+        "Endorses the compact (test)."
+    );
+    assert_eq!(v["draft"]["kind"], "resolution");
+    assert_eq!(v["draft"]["symbol"], "A/73/L.999");
+    let (_, html, _) = get(&router, &format!("/processes/gcm/adoptions/{id}")).await;
+    assert!(html.contains("<p class=\"preambular\""), "{html}");
+    assert!(html.contains("Recalling the compact (test)."));
+    assert!(html.contains("<span class=\"num\">1.</span> Endorses the compact (test)."));
+    assert!(!html.contains("resolution-not-recorded"));
+    let (_, conference, _) = get(&router, &format!("/processes/gcm/adoptions/{marrakech}")).await;
+    assert!(conference.contains("<span class=\"symbol\">A/RES/73/999</span>"));
+    let (_, drafts, _) = get(&router, "/processes/gcm/drafts").await;
+    assert!(drafts.contains("A/73/L.999"));
 }

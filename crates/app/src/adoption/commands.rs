@@ -5,7 +5,9 @@ use super::*;
 impl crate::App {
     /// Records an adoption (the secretariat): the meeting must be one of the
     /// process's, the date within it, the version one of the process's
-    /// drafts; a recorded vote is checked against the member states.
+    /// drafts; a recorded vote is checked against the member states. An
+    /// endorsement adopts a resolution of its own that names the adoption it
+    /// endorses ([`Endorsement::check`]).
     pub async fn adopt(&self, p: &Principal, process: &str, req: AdoptionRequest) -> Result<i64> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
@@ -39,7 +41,7 @@ impl crate::App {
                 ))
             })?;
         if let Some(earlier) = req.endorses {
-            let found = unit
+            let endorsed = unit
                 .tx
                 .find_adoption(earlier)
                 .await?
@@ -47,14 +49,24 @@ impl crate::App {
                 .ok_or_else(|| {
                     AppError::NotFound(format!("no adoption {earlier} in '{process}' to endorse"))
                 })?;
-            if found.version != version.id {
-                return Err(ValidationError::Invalid {
-                    what: "endorsement",
-                    value: earlier.to_string(),
-                    reason: "an endorsement adopts the same version as the adoption it endorses",
-                }
-                .into());
+            let endorsed_version =
+                unit.tx
+                    .find_version(endorsed.version)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::Internal(format!("adoption {earlier} names no stored version"))
+                    })?;
+            Endorsement {
+                draft: draft.id,
+                draft_slug: draft.slug.to_string(),
+                draft_kind: draft.kind,
+                version: version.id,
+                endorsed_title: endorsed.title.clone(),
+                endorsed_draft: endorsed_version.draft,
+                endorsed_version: endorsed_version.id,
+                endorsed_adopted: endorsed.adopted(),
             }
+            .check()?;
         }
         let mut adoption = NewAdoption {
             process: process.clone(),

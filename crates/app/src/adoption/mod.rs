@@ -2,7 +2,8 @@
 //! the process, by consensus or recorded vote (ballots of member states,
 //! each once; totals that add up to the membership), statements linked to
 //! it (explanations of vote, positions, reservations, dissociations), an
-//! endorsement chain; then pledges on the adopted text's objectives, their
+//! endorsement chain (an endorsement adopts a draft resolution of its own,
+//! which names the adoption it endorses); then pledges on the adopted text's objectives, their
 //! progress reports, and the page of one objective.
 //!
 //! All of it is public, as UN records of adoptions and pledges are; the
@@ -18,10 +19,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
     check_ballots, check_cast, check_progress_report, not_agreed_paragraphs, Adoption,
-    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot, NewAdoption,
-    NewPledge, Pledge, PledgeStatus, RecordedVote, Totals, VoteChoice,
+    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot, Endorsement,
+    NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote, Resolution, Totals, VoteChoice,
 };
-use accord_domain::negotiation::{Draft, DraftText, NodeKind};
+use accord_domain::negotiation::{Draft, DraftKind, DraftText, NodeKind};
 use accord_domain::{
     current_phase, Actor, ActorCode, ActorKind, Meeting, Slug, Statement, ValidationError,
 };
@@ -48,6 +49,8 @@ pub struct AdoptionRequest {
     pub method: AdoptionMethod,
     #[serde(default)]
     pub vote: Option<RecordedVote>,
+    /// The adoption this one endorses: the version adopted is then a draft
+    /// resolution's of its own, never the endorsed text's.
     #[serde(default)]
     pub endorses: Option<i64>,
     #[serde(default)]
@@ -108,6 +111,9 @@ pub struct AdoptionDetail {
     /// Every member state, by name.
     pub rows: Vec<VoteRow>,
     pub statements: Vec<LinkedStatement>,
+    /// The adopted text read as a resolution — preambular, then operative
+    /// paragraphs — when its draft is a draft resolution.
+    pub resolution: Option<Resolution>,
     pub endorses: Option<AdoptionSummary>,
     pub endorsed_by: Vec<AdoptionSummary>,
 }

@@ -136,26 +136,39 @@ impl crate::App {
         for a in all.into_iter().filter(|a| a.endorses == Some(id)) {
             endorsed_by.push(self.summary(&process, a).await?);
         }
+        let summary = self.summary(&process, adoption).await?;
+        let resolution = match summary.draft.kind {
+            DraftKind::Resolution => self
+                .store
+                .list_versions(summary.draft.id)
+                .await?
+                .into_iter()
+                .find(|v| v.id == summary.adoption.version)
+                .map(|v| Resolution::of(&v.text)),
+            DraftKind::NegotiatingText => None,
+        };
         Ok(AdoptionDetail {
-            summary: self.summary(&process, adoption).await?,
+            summary,
             needed,
             recorded,
             rows,
             statements,
+            resolution,
             endorses,
             endorsed_by,
         })
     }
 
     /// The text the process adopted last (its objectives are what pledges
-    /// name), or `None` when nothing was adopted.
+    /// name), or `None` when nothing was adopted. An endorsement adopts a
+    /// resolution of its own, not the outcome: it is passed over.
     pub async fn adopted_text(&self, process: &Slug) -> Result<Option<(Adoption, DraftText)>> {
         let Some(last) = self
             .store
             .list_adoptions(process)
             .await?
             .into_iter()
-            .rfind(|a| a.adopted())
+            .rfind(|a| a.adopted() && a.endorses.is_none())
         else {
             return Ok(None);
         };

@@ -10,17 +10,19 @@ impl crate::App {
         &self,
         p: &Principal,
         process: &str,
-        slug: &str,
-        title: &str,
-        simulated: bool,
+        req: DraftRequest,
     ) -> Result<Draft> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ChairNegotiation(&process))?;
-        let slug = parse_slug("draft", slug)?;
-        let title = title.trim();
+        let slug = parse_slug("draft", &req.slug)?;
+        let title = req.title.trim();
         if title.is_empty() {
             return Err(ValidationError::Empty("draft title").into());
         }
+        let symbol = match req.symbol.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(accord_domain::Symbol::new(s)?.to_string()),
+        };
         let mut unit = self.unit(p).await?;
         if unit.tx.find_draft(&process, &slug).await?.is_some() {
             return Err(ValidationError::DuplicateSlug {
@@ -34,21 +36,27 @@ impl crate::App {
             process: process.clone(),
             slug,
             title: title.chars().take(300).collect(),
-            simulated,
+            kind: req.kind,
+            symbol,
+            simulated: req.simulated,
             created_at: unit.at,
         };
         draft.id = unit.tx.insert_draft(&draft).await?;
         unit.audit(
             "draft.create",
             Some(&process),
-            vec![format!("draft:{}", draft.id)],
+            vec![
+                format!("draft:{}", draft.id),
+                format!("kind:{}", draft.kind),
+            ],
         )
         .await?;
         unit.commit().await?;
         Ok(draft)
     }
 
-    /// Reads a version from Markdown or DOCX. With `commit` false, only
+    /// Reads a version from Markdown or DOCX (a draft resolution's may be
+    /// its title alone, when its wording is not recorded). With `commit` false, only
     /// says what was recognised (a preview); with `commit` true, also issues
     /// it as the draft's next version: node identities follow the latest
     /// version's where the file gives none, and tabled amendments on nodes it
@@ -69,7 +77,25 @@ impl crate::App {
         let label = check_label(label)?;
         let latest = self.store.list_versions(draft.id).await?.pop();
         let previous = latest.as_ref().map(|v| &v.text);
-        let imported = recognise(source, previous)?;
+        // A draft resolution whose wording is not recorded: its title only.
+        let untold = match (&source, draft.kind) {
+            (ImportSource::Markdown(md), DraftKind::Resolution) => n::title_only(md),
+            _ => None,
+        };
+        let imported = match untold {
+            Some(title) => Imported {
+                text: DraftText {
+                    title,
+                    nodes: vec![],
+                },
+                diagnostics: vec![],
+                sections: 0,
+                objectives: 0,
+                paragraphs: 0,
+                subparagraphs: 0,
+            },
+            None => recognise(source, previous)?,
+        };
         if !commit {
             return Ok((imported, None));
         }

@@ -13,10 +13,10 @@ mod views;
 use std::collections::{HashMap, HashSet};
 
 use accord_domain::negotiation::{
-    self as n, Amendment, AmendmentStatus, Change, Compilation, Draft, DraftText, Edit, Imported,
-    LineageStep, NegotiationError, Operation, OutlineLine, ParagraphStatus, ProposalFilter,
-    RecordedOutcome, Redline, SilenceBreak, SilenceOutcome, SilenceProcedure, Source, Stance,
-    StatusCounts, StatusRecord, Version, Wid, WordOrigin,
+    self as n, Amendment, AmendmentStatus, Change, Compilation, Draft, DraftKind, DraftText, Edit,
+    Imported, LineageStep, NegotiationError, Operation, OutlineLine, ParagraphStatus,
+    ProposalFilter, RecordedOutcome, Redline, SilenceBreak, SilenceOutcome, SilenceProcedure,
+    Source, Stance, StatusCounts, StatusRecord, Version, Wid, WordOrigin,
 };
 use accord_domain::{ActorCode, ActorKind, PhaseKind, Slug, ValidationError};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -149,6 +149,31 @@ pub(crate) fn recognise(source: ImportSource, previous: Option<&DraftText>) -> R
             n::from_outline(&lines, previous).map_err(bad)?
         }
     })
+}
+
+/// A new draft: a negotiating text, or a draft resolution (whose adoption
+/// may endorse an earlier adoption), with its document symbol if it has one.
+#[derive(Debug, Clone)]
+pub struct DraftRequest {
+    pub slug: String,
+    pub title: String,
+    pub kind: DraftKind,
+    pub symbol: Option<String>,
+    /// Demo data: its amendments are a simulation.
+    pub simulated: bool,
+}
+
+impl DraftRequest {
+    /// A negotiating text with no symbol.
+    pub fn negotiating_text(slug: &str, title: &str, simulated: bool) -> DraftRequest {
+        DraftRequest {
+            slug: slug.to_owned(),
+            title: title.to_owned(),
+            kind: DraftKind::NegotiatingText,
+            symbol: None,
+            simulated,
+        }
+    }
 }
 
 /// A new amendment, as a delegate tables it.

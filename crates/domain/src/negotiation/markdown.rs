@@ -70,6 +70,15 @@ pub struct Imported {
 /// The most lines (paragraphs) one import reads.
 const MAX_LINES: usize = 200_000;
 
+/// The title of a Markdown source that holds a title line (`# …`) and
+/// nothing else: a draft resolution whose wording is not recorded is known
+/// by its title (its symbol is the draft's). `None` for anything else.
+pub fn title_only(source: &str) -> Option<String> {
+    let mut lines = source.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next()?.strip_prefix("# ")?.trim();
+    (lines.next().is_none() && !title.is_empty()).then(|| title.to_owned())
+}
+
 /// Reads the Markdown format above. `previous` is the version the new one
 /// follows, to keep identities of nodes that carry no `{#id}`.
 pub fn from_markdown(
@@ -632,5 +641,17 @@ mod tests {
             from_markdown(&long, None).unwrap_err().kind(),
             "bad_structure"
         );
+    }
+
+    #[test]
+    fn a_title_alone_is_read_as_such() {
+        assert_eq!(
+            title_only("\n# Draft resolution A/73/L.66\n\n").as_deref(),
+            Some("Draft resolution A/73/L.66")
+        );
+        assert_eq!(title_only("# A title\n\n1. A paragraph.\n"), None);
+        assert_eq!(title_only("1. A paragraph.\n"), None);
+        assert_eq!(title_only("#   \n"), None);
+        assert_eq!(title_only(""), None);
     }
 }

@@ -24,10 +24,12 @@ pub use expression::{
     align, translated_text, translation_status, Expression, NodeWords, TranslationStatus,
 };
 pub use lineage::{lineage, LineageStep, WordOrigin};
-pub use markdown::{from_markdown, from_outline, to_markdown, Diagnostic, Imported, OutlineLine};
+pub use markdown::{
+    from_markdown, from_outline, title_only, to_markdown, Diagnostic, Imported, OutlineLine,
+};
 pub use records::{
-    Amendment, Draft, Position, RecordedOutcome, SilenceBreak, SilenceProcedure, StatusRecord,
-    Version,
+    Amendment, Draft, DraftKind, Position, RecordedOutcome, SilenceBreak, SilenceProcedure,
+    StatusRecord, Version,
 };
 pub use redline::{redline, NodeDiff, NodeDiffKind, Redline, RedlineSummary};
 pub use silence::{SilenceOutcome, SilenceState};

@@ -9,6 +9,17 @@ use super::status::ParagraphStatus;
 use super::text::{DraftText, Wid};
 use crate::{ActorCode, Slug};
 
+crate::named_enum!(
+    /// What a draft is: a negotiating text (a compact, a declaration: the
+    /// outcome the process negotiates), or a draft resolution, whose
+    /// adoption may endorse an outcome adopted before (the General
+    /// Assembly's resolution endorsing a compact).
+    DraftKind, "draft kind" {
+        NegotiatingText => "negotiating_text",
+        Resolution => "resolution",
+    }
+);
+
 /// A negotiating text of a process.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -17,6 +28,10 @@ pub struct Draft {
     pub process: Slug,
     pub slug: Slug,
     pub title: String,
+    pub kind: DraftKind,
+    /// The draft's document symbol, when it has one (a draft resolution's
+    /// "A/73/L.66").
+    pub symbol: Option<String>,
     /// Demo data: its amendments are a simulation, said on every page.
     pub simulated: bool,
     pub created_at: DateTime<Utc>,

@@ -144,6 +144,8 @@ pub fn sample() -> Sample {
         process: Slug::new("data-compact").unwrap(),
         slug: Slug::new("compact").unwrap(),
         title: "Global Compact on Data & Cooperation".into(),
+        kind: accord_domain::negotiation::DraftKind::NegotiatingText,
+        symbol: None,
         simulated: true,
         created_at: at(1, 9),
     };

@@ -148,6 +148,8 @@ pub fn version(language: Language) -> (Draft, Version) {
         process: Slug::new("udhr").unwrap(),
         slug: Slug::new("declaration").unwrap(),
         title: "Universal Declaration of Human Rights".into(),
+        kind: accord_domain::negotiation::DraftKind::NegotiatingText,
+        symbol: None,
         simulated: false,
         created_at: adopted,
     };

@@ -50,7 +50,7 @@ async fn list_adoptions(
     Ok(Json(AdoptionList { items }))
 }
 
-/// One adoption: every member state's vote (null: not recorded), the majority needed, the linked statements, the endorsement chain
+/// One adoption: every member state's vote (null: not recorded), the majority needed, the linked statements, the endorsement chain, and the adopted text's preambular and operative paragraphs when it is a resolution
 #[utoipa::path(
     get,
     path = "/api/v1/processes/{slug}/adoptions/{id}",
@@ -180,13 +180,13 @@ async fn pledge_done(s: &SharedState, slug: &str, id: i64) -> Result<Done, Refus
     })
 }
 
-/// Record the adoption of a draft version at a meeting of the process, by consensus or by recorded vote (the secretariat): totals must add up to the member states; only member states vote, once each
+/// Record the adoption of a draft version at a meeting of the process, by consensus or by recorded vote (the secretariat): totals must add up to the member states; only member states vote, once each. An endorsement (`endorses`) adopts a draft resolution of its own, not the endorsed text (`endorsement_needs_its_own_text`, `endorsement_not_a_resolution`), and endorses an adoption that carried (`endorses_nothing_adopted`)
 #[utoipa::path(
     post,
     path = "/api/v1/processes/{slug}/adoptions",
     tag = "adoption",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = AdoptionRequest, example = json!({ "meeting": 42, "draft": "gcm-draft", "version": 5, "title": "Endorsement by the General Assembly", "adopted_on": "2018-12-19", "symbol": "A/RES/73/195", "method": "recorded_vote", "vote": { "majority": "simple", "totals": { "yes": 152, "no": 5, "abstain": 12, "not_voting": 24 }, "ballots": [{ "state": "HUN", "vote": "no" }] }, "endorses": 1 })),
+    request_body(content = AdoptionRequest, example = json!({ "meeting": 42, "draft": "a-73-l66", "version": 1, "title": "Endorsement by the General Assembly", "adopted_on": "2018-12-19", "symbol": "A/RES/73/195", "method": "recorded_vote", "vote": { "majority": "simple", "totals": { "yes": 152, "no": 5, "abstain": 12, "not_voting": 24 }, "ballots": [{ "state": "HUN", "vote": "no" }] }, "endorses": 1 })),
     responses((status = 201, description = "Created", body = AdoptionSummary))
 )]
 pub(crate) async fn adopt(

@@ -395,6 +395,9 @@ pub(crate) async fn render_adoption(
             process => &overview.process, current_phase => overview.current_phase,
             a => &d,
             adoption => &d.summary.adoption,
+            official_record => d.summary.adoption.symbol.as_deref().map(|sym| {
+                accord_domain::official_record_url(overview.process.record_resolver.as_deref(), sym)
+            }),
             rows => rows,
             sort => sort,
             map => map,

@@ -13,11 +13,11 @@ use crate::http::routes::{post, PageRoutes};
 use crate::negotiation::params::{filter_of, parse_seq, AmendPage, DraftForm, VersionForm};
 use crate::SharedState;
 use accord_app::negotiation::{DraftDetail, LineageView};
-use accord_app::negotiation::{ImportSource, NewAmendment, RevisionRequest};
+use accord_app::negotiation::{DraftRequest, ImportSource, NewAmendment, RevisionRequest};
 use accord_app::AppError;
 use accord_domain::negotiation::{
-    Amendment, AmendmentStatus, Compilation, Diagnostic, Draft, DraftText, NodeKind, Operation,
-    ParagraphStatus, Placed, Redline, Stance, StatusCounts, StatusRecord, Version, Wid,
+    Amendment, AmendmentStatus, Compilation, Diagnostic, Draft, DraftKind, DraftText, NodeKind,
+    Operation, ParagraphStatus, Placed, Redline, Stance, StatusCounts, StatusRecord, Version, Wid,
 };
 use accord_domain::{ActorCode, Slug};
 use axum::extract::{Path, Query, State};
@@ -340,6 +340,13 @@ async fn get_amendment(
 pub(crate) struct NewDraft {
     slug: Slug,
     title: String,
+    /// A negotiating text (the default), or a draft resolution: an
+    /// endorsement adopts a resolution of its own.
+    #[serde(default)]
+    kind: Option<DraftKind>,
+    /// The draft's document symbol, if it has one (A/73/L.66).
+    #[serde(default)]
+    symbol: Option<String>,
 }
 
 /// Create a draft (co-facilitators or the secretariat); its versions are imported or built as revisions
@@ -348,7 +355,7 @@ pub(crate) struct NewDraft {
     path = "/api/v1/processes/{slug}/drafts",
     tag = "negotiation",
     params(("slug" = String, Path, example = "gcm")),
-    request_body(content = NewDraft, example = json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration" })),
+    request_body(content = NewDraft, example = json!({ "slug": "compact", "title": "Global Compact for Safe, Orderly and Regular Migration", "kind": "negotiating_text" })),
     responses((status = 201, description = "Created", body = DraftCreated))
 )]
 pub(crate) async fn create_draft(
@@ -366,7 +373,17 @@ pub(crate) async fn create_draft(
         let c = input?;
         let draft = s
             .app
-            .create_draft(&principal, &slug, c.slug.as_str(), &c.title, false)
+            .create_draft(
+                &principal,
+                &slug,
+                DraftRequest {
+                    slug: c.slug.to_string(),
+                    title: c.title,
+                    kind: c.kind.unwrap_or(DraftKind::NegotiatingText),
+                    symbol: c.symbol,
+                    simulated: false,
+                },
+            )
             .await?;
         Ok(Done {
             location: format!("/api/v1/processes/{slug}/drafts/{}", draft.slug),
