@@ -193,7 +193,11 @@ pub struct ProcessEdit {
 pub fn officers_text(list: &[Officer]) -> String {
     list.iter()
         .map(|o| {
-            let actor = o.actor.as_ref().map(ToString::to_string).unwrap_or_default();
+            let actor = o
+                .actor
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             format!("{} | {} | {actor}", o.name, o.title)
                 .trim_end_matches([' ', '|'])
                 .to_owned()
