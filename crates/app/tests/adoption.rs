@@ -21,6 +21,7 @@ on_both_stores!(
     pledges_name_objectives_of_the_adopted_text,
     delegations_cast_their_votes_and_closing_counts_them,
     adoption_guards_refuse_and_store_nothing,
+    statements_of_intention_stand_beside_the_ballot,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -819,4 +820,224 @@ async fn adoption_guards_refuse_and_store_nothing(db: TestDatabase) {
         .await
         .unwrap();
     assert!(!d.summary.adoption.as_it_stands && d.summary.adoption.not_agreed.is_empty());
+}
+
+/// A grant of `role` in `process` (for `actor`).
+async fn granted(
+    app: &App,
+    email: &str,
+    role: Role,
+    process: &str,
+    actor: Option<&str>,
+) -> Principal {
+    let grant = RoleGrant {
+        role,
+        process: Some(process.parse().unwrap()),
+        actor: actor.map(|a| a.parse().unwrap()),
+    };
+    Principal::Account(
+        app.create_account(&OPERATOR, email, email, PASSWORD, &[grant])
+            .await
+            .unwrap(),
+    )
+}
+
+/// Statements of intention after the vote, as a table of cases on both
+/// stores: who states what on which vote, and the error kind expected. The
+/// ballots, the totals and the outcome never change; a refusal stores
+/// nothing and audits nothing. Grants are held in two processes: a grant in
+/// the other one gives nothing here.
+async fn statements_of_intention_stand_beside_the_ballot(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let sec = granted(app, "sec@example.org", Role::Secretariat, "gcm", None).await;
+    let mex = granted(app, "mex@example.org", Role::Delegate, "gcm", Some("MEX")).await;
+    let other_sec = granted(
+        app,
+        "osec@example.org",
+        Role::Secretariat,
+        "other-process",
+        None,
+    )
+    .await;
+    let other_fra = granted(
+        app,
+        "ofra@example.org",
+        Role::Delegate,
+        "other-process",
+        Some("FRA"),
+    )
+    .await;
+    let list = app.adoptions("gcm").await.unwrap();
+    let (marrakech, ga) = (list[0].adoption.id, list[1].adoption.id);
+    let mut open = vote_request(a_test_plenary(app).await, Totals::default(), vec![]);
+    open.vote.as_mut().unwrap().open = true;
+    let open = app.adopt(&sec, "gcm", open).await.unwrap();
+    let before = app
+        .adoption(&Principal::Anonymous, "gcm", ga)
+        .await
+        .unwrap();
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+
+    use VoteChoice::*;
+    let anonymous = Principal::Anonymous;
+    // (case, who, adoption, state, intended, the error kind expected)
+    type Case<'a> = (
+        &'a str,
+        &'a Principal,
+        i64,
+        &'a str,
+        VoteChoice,
+        Result<(), &'a str>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "the secretariat records Hungary's intention",
+            &sec,
+            ga,
+            "HUN",
+            Yes,
+            Ok(()),
+        ),
+        (
+            "a delegate states its own state's",
+            &mex,
+            ga,
+            "MEX",
+            Abstain,
+            Ok(()),
+        ),
+        (
+            "a second statement by Hungary",
+            &sec,
+            ga,
+            "HUN",
+            Abstain,
+            Err("intention_already_stated"),
+        ),
+        (
+            "the vote Czechia cast",
+            &sec,
+            ga,
+            "CZE",
+            No,
+            Err("intention_matches_ballot"),
+        ),
+        (
+            "an observer state",
+            &sec,
+            ga,
+            "VAT",
+            Yes,
+            Err("not_a_member_state"),
+        ),
+        (
+            "intended not to vote",
+            &sec,
+            ga,
+            "AUT",
+            NotVoting,
+            Err("invalid"),
+        ),
+        (
+            "while the vote is being taken",
+            &sec,
+            open,
+            "FRA",
+            Yes,
+            Err("vote_still_open"),
+        ),
+        (
+            "a consensus has no vote",
+            &sec,
+            marrakech,
+            "FRA",
+            Yes,
+            Err("invalid"),
+        ),
+        (
+            "no such adoption",
+            &sec,
+            ga + 1000,
+            "FRA",
+            Yes,
+            Err("not_found"),
+        ),
+        (
+            "a delegate for another state",
+            &mex,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        (
+            "France's delegate in another process",
+            &other_fra,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        (
+            "the secretariat of another process",
+            &other_sec,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        ("anyone", &anonymous, ga, "FRA", Yes, Err("unauthenticated")),
+    ];
+    for (name, who, adoption, state, intended, expected) in cases {
+        let got = app
+            .state_intention(who, "gcm", adoption, &code(state), intended)
+            .await
+            .map_err(|e| e.kind());
+        assert_eq!(got, expected, "{name}");
+    }
+    assert_eq!(
+        app.verify_audit().await.unwrap().unwrap(),
+        audit_before + 2,
+        "only the two statements recorded were audited"
+    );
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", ga)
+        .await
+        .unwrap();
+    let row = |c: &str| {
+        d.rows
+            .iter()
+            .find(|r| r.code.as_str() == c)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("HUN").vote, Some(No), "the ballot stands as recorded");
+    assert_eq!(row("HUN").intended, Some(Yes));
+    assert_eq!(row("MEX").vote, None, "still not recorded");
+    assert_eq!(row("MEX").intended, Some(Abstain));
+    assert_eq!(row("CZE").intended, None);
+    assert_eq!(
+        d.summary.adoption.vote, before.summary.adoption.vote,
+        "ballots and totals unchanged"
+    );
+    assert_eq!(d.summary.adopted, before.summary.adopted);
+    assert_eq!(d.needed, before.needed);
+    let stated: Vec<(&str, VoteChoice, &str)> = d
+        .summary
+        .adoption
+        .intentions
+        .iter()
+        .map(|i| (i.state.as_str(), i.vote, i.entered_by.as_str()))
+        .collect();
+    assert_eq!(
+        stated,
+        [
+            ("HUN", Yes, "sec@example.org"),
+            ("MEX", Abstain, "mex@example.org")
+        ]
+    );
 }

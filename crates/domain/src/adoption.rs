@@ -337,6 +337,62 @@ pub fn check_ballots(
     Ok(())
 }
 
+/// A member state's statement, after the vote, of how it intended to vote
+/// ("Subsequently, the delegation of X informed the Secretariat that it had
+/// intended to vote in favour"). It is kept beside the state's ballot and
+/// never changes the ballot, the totals or the outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteIntention {
+    pub state: ActorCode,
+    /// What the state intended to vote: yes, no or abstain.
+    pub vote: VoteChoice,
+    pub entered_by: String,
+    pub entered_at: DateTime<Utc>,
+}
+
+/// Checks a statement of intention by `state` that it intended to vote
+/// `intended`: the vote is over (recorded, or taken in Accord and closed);
+/// the state is a member state; it states its intention once (the first
+/// statement stands, as the record it sits beside does); the intention is
+/// to vote yes, no or abstain, and not what its ballot on record says.
+/// A state with no ballot on record may state one: it changes nothing.
+pub fn check_intention(
+    vote: &RecordedVote,
+    stated: &[VoteIntention],
+    members: &HashSet<ActorCode>,
+    state: &ActorCode,
+    intended: VoteChoice,
+) -> Result<(), ValidationError> {
+    if vote.open {
+        return Err(ValidationError::VoteStillOpen);
+    }
+    if !members.contains(state) {
+        return Err(ValidationError::NotAMemberState(state.to_string()));
+    }
+    if intended == VoteChoice::NotVoting {
+        return Err(ValidationError::Invalid {
+            what: "intended vote",
+            value: intended.to_string(),
+            reason: "a statement of intention says the state intended to vote yes, no or abstain",
+        });
+    }
+    if stated.iter().any(|i| &i.state == state) {
+        return Err(ValidationError::IntentionAlreadyStated(state.to_string()));
+    }
+    if vote
+        .ballots
+        .iter()
+        .any(|b| &b.state == state && b.vote == intended)
+    {
+        return Err(ValidationError::IntentionMatchesBallot {
+            state: state.to_string(),
+            vote: intended.as_str(),
+        });
+    }
+    Ok(())
+}
+
 /// An adoption about to be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -416,6 +472,10 @@ pub struct Adoption {
     pub adoption: NewAdoption,
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
+    /// Statements, after the vote, of how states intended to vote, by state
+    /// code; the ballots and totals stand as recorded.
+    #[serde(default)]
+    pub intentions: Vec<VoteIntention>,
 }
 
 impl std::ops::Deref for Adoption {
@@ -902,6 +962,128 @@ mod tests {
             ..v.clone()
         };
         assert_eq!(early.check(&m).unwrap_err().kind(), "invalid");
+    }
+
+    /// Each rule on a statement of intention, as a table of cases: the vote,
+    /// the state and what it intended, and the error kind expected.
+    #[test]
+    fn statements_of_intention_table() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE"].iter().map(|c| code(c)).collect();
+        let closed = vote(
+            1,
+            1,
+            0,
+            1,
+            vec![
+                ballot("FRA", VoteChoice::Yes),
+                ballot("MEX", VoteChoice::No),
+                ballot("CHE", VoteChoice::NotVoting),
+            ],
+        );
+        let recorded_after = vote(1, 1, 0, 1, vec![ballot("FRA", VoteChoice::Yes)]);
+        let open = RecordedVote {
+            open: true,
+            totals: Totals::default(),
+            ballots: vec![],
+            ..closed.clone()
+        };
+        let stated = vec![VoteIntention {
+            state: code("MEX"),
+            vote: VoteChoice::Abstain,
+            entered_by: "sec@example.org".into(),
+            entered_at: "2030-06-03T10:00:00Z".parse().unwrap(),
+        }];
+        use VoteChoice::*;
+        // (case, the vote, the statements made, the state, what it
+        // intended, the error kind expected)
+        type Case<'a> = (
+            &'a str,
+            &'a RecordedVote,
+            &'a [VoteIntention],
+            &'a str,
+            VoteChoice,
+            Result<(), &'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a state not voting intended to vote yes",
+                &closed,
+                &[],
+                "CHE",
+                Yes,
+                Ok(()),
+            ),
+            (
+                "a state recorded yes intended to abstain",
+                &closed,
+                &[],
+                "FRA",
+                Abstain,
+                Ok(()),
+            ),
+            (
+                "a state with no ballot on record",
+                &recorded_after,
+                &[],
+                "MEX",
+                No,
+                Ok(()),
+            ),
+            (
+                "while the vote is open",
+                &open,
+                &[],
+                "FRA",
+                Yes,
+                Err("vote_still_open"),
+            ),
+            (
+                "an observer state",
+                &closed,
+                &[],
+                "VAT",
+                Yes,
+                Err("not_a_member_state"),
+            ),
+            (
+                "intended not to vote",
+                &closed,
+                &[],
+                "FRA",
+                NotVoting,
+                Err("invalid"),
+            ),
+            (
+                "the vote it cast",
+                &closed,
+                &[],
+                "MEX",
+                No,
+                Err("intention_matches_ballot"),
+            ),
+            (
+                "a second statement",
+                &closed,
+                &stated,
+                "MEX",
+                Yes,
+                Err("intention_already_stated"),
+            ),
+            (
+                "another state after one stated",
+                &closed,
+                &stated,
+                "CHE",
+                Abstain,
+                Ok(()),
+            ),
+        ];
+        for (name, v, stated, state, intended, expected) in cases {
+            let got = check_intention(v, stated, &m, &code(state), intended).map_err(|e| e.kind());
+            assert_eq!(got, expected, "{name}");
+        }
+        assert!(ValidationError::IntentionAlreadyStated("MEX".into()).is_conflict());
+        assert!(ValidationError::VoteStillOpen.is_conflict());
     }
 
     #[test]

@@ -136,6 +136,12 @@ pub enum ValidationError {
         recorded: u32,
         total: u32,
     },
+    #[error("the vote is still being taken: a statement of what a delegation intended to vote is recorded after the vote closes")]
+    VoteStillOpen,
+    #[error("{0} has stated already what it intended to vote: a statement of intention, once on record, stands")]
+    IntentionAlreadyStated(String),
+    #[error("{state} is recorded as voting '{vote}' already: a statement of intention records a vote other than the one recorded")]
+    IntentionMatchesBallot { state: String, vote: &'static str },
     #[error("the meeting '{meeting}' belongs to the process '{other}', not to this one")]
     MeetingOfAnotherProcess { meeting: String, other: String },
     #[error("the adopted text has no objective {number} (it has {objectives})")]
@@ -240,6 +246,9 @@ impl ValidationError {
             NotAMemberState(_) => "not_a_member_state",
             AlreadyVoted(_) => "already_voted",
             BallotsExceedTotals { .. } => "ballots_exceed_totals",
+            VoteStillOpen => "vote_still_open",
+            IntentionAlreadyStated(_) => "intention_already_stated",
+            IntentionMatchesBallot { .. } => "intention_matches_ballot",
             MeetingOfAnotherProcess { .. } => "meeting_of_another_process",
             UnknownObjective { .. } => "unknown_objective",
             NothingAdopted => "nothing_adopted",
@@ -286,6 +295,8 @@ impl ValidationError {
                 | AlreadyObjected(_)
                 | AlreadyRegistered(_)
                 | AlreadyVoted(_)
+                | VoteStillOpen
+                | IntentionAlreadyStated(_)
                 | AlreadyLinked(_)
                 | MeetingCancelled(_)
                 | DocumentWithdrawn(_)

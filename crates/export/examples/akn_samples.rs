@@ -129,6 +129,7 @@ fn recorded(id: i64, adoption: NewAdoption) -> Adoption {
         adoption,
         entered_by: "Secretariat".into(),
         entered_at: Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap(),
+        intentions: vec![],
     }
 }
 

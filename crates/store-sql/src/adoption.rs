@@ -9,7 +9,7 @@ macro_rules! adoption_sql {
     () => {
         use $crate::deps::accord_domain::adoption::{
             Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
-            ProgressReport, RecordedVote, Totals,
+            ProgressReport, RecordedVote, Totals, VoteIntention,
         };
         use $crate::deps::chrono::NaiveDate;
 
@@ -60,10 +60,12 @@ macro_rules! adoption_sql {
                 },
                 entered_by: get(row, "entered_by")?,
                 entered_at: get(row, "entered_at")?,
+                intentions: vec![],
             })
         }
 
-        /// The adoption's ballots, by state code.
+        /// The adoption's ballots and the statements of intention beside
+        /// them, by state code.
         async fn with_ballots(c: &mut Conn, mut a: Adoption) -> Result<Adoption> {
             if let Some(vote) = a.adoption.vote.as_mut() {
                 let rows = sqlx::query(
@@ -82,8 +84,42 @@ macro_rules! adoption_sql {
                         })
                     })
                     .collect::<Result<_>>()?;
+                a.intentions = sqlx::query(
+                    "SELECT state, vote, entered_by, entered_at FROM vote_intentions \
+                     WHERE adoption_id = $1 ORDER BY state",
+                )
+                .bind(a.id)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(|r| {
+                    Ok(VoteIntention {
+                        state: named(r, "state")?,
+                        vote: named(r, "vote")?,
+                        entered_by: get(r, "entered_by")?,
+                        entered_at: get(r, "entered_at")?,
+                    })
+                })
+                .collect::<Result<_>>()?;
             }
             Ok(a)
+        }
+
+        async fn insert_vote_intention(c: &mut Conn, adoption: i64, i: &VoteIntention) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO vote_intentions (adoption_id, state, vote, entered_by, entered_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(adoption)
+            .bind(i.state.as_str())
+            .bind(i.vote.as_str())
+            .bind(&i.entered_by)
+            .bind(i.entered_at)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?;
+            Ok(())
         }
 
         async fn list_adoptions(c: &mut Conn, process: &Slug) -> Result<Vec<Adoption>> {

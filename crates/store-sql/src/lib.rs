@@ -2577,6 +2577,9 @@ macro_rules! sql_store {
                 async fn close_vote(&mut self, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()> {
                     close_vote(&mut self.tx, adoption, totals, added).await
                 }
+                async fn insert_vote_intention(&mut self, adoption: i64, intention: &VoteIntention) -> Result<()> {
+                    insert_vote_intention(&mut self.tx, adoption, intention).await
+                }
                 async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()> {
                     insert_adoption_statement(&mut self.tx, link).await
                 }

@@ -1082,3 +1082,13 @@ text-version-chosen = اختارها { $by } في { $date }.
 text-version-read-other = قراءة النسخة الأخرى ({ $version })
 text-choose = أي نسخة من النص باللغة { $language } تُعتمد؟
 text-choose-submit = اعتماد هذه النسخة
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = كان ينوي التصويت مؤيدًا
+vote-intended-no = كان ينوي التصويت معارضًا
+vote-intended-abstain = كان ينوي الامتناع عن التصويت
+adoption-intention-title = بيان نية التصويت بعد التصويت
+adoption-intention-lead = وفد يعلن بعد التصويت أنه كان ينوي التصويت على نحو مختلف: يُعرض بيانه بجانب صوته المسجل، الذي يبقى كما هو، وكذلك المجاميع.
+adoption-intention-state = الدولة العضو
+adoption-intention-vote = التصويت المقصود
+adoption-intention-button = تسجيل بيان النية

@@ -1078,3 +1078,13 @@ text-version-chosen = Chosen by { $by } on { $date }.
 text-version-read-other = Read the other version ({ $version })
 text-choose = Which version of the text in { $language } stands?
 text-choose-submit = Choose this version
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = intended to vote in favour
+vote-intended-no = intended to vote against
+vote-intended-abstain = intended to abstain
+adoption-intention-title = A statement of intention after the vote
+adoption-intention-lead = A delegation that says, after the vote, that it intended to vote otherwise: its statement is shown beside its recorded vote, which stands, as do the totals.
+adoption-intention-state = Member state
+adoption-intention-vote = Intended vote
+adoption-intention-button = Record the statement of intention

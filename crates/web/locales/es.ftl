@@ -1078,3 +1078,13 @@ text-version-chosen = Elegida por { $by } el { $date }.
 text-version-read-other = Leer la otra versión ({ $version })
 text-choose = ¿Qué versión del texto en { $language } prevalece?
 text-choose-submit = Elegir esta versión
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = tenía la intención de votar a favor
+vote-intended-no = tenía la intención de votar en contra
+vote-intended-abstain = tenía la intención de abstenerse
+adoption-intention-title = Intención de voto declarada después de la votación
+adoption-intention-lead = Una delegación declara, después de la votación, que tenía la intención de votar de otro modo: su declaración figura junto a su voto registrado, que no cambia, como tampoco cambian los totales.
+adoption-intention-state = Estado Miembro
+adoption-intention-vote = Voto que se tenía la intención de emitir
+adoption-intention-button = Registrar la declaración de intención

@@ -1075,3 +1075,13 @@ text-version-chosen = Choix fait par { $by } le { $date }.
 text-version-read-other = Lire l'autre version ({ $version })
 text-choose = Quelle version du texte en { $language } retenir ?
 text-choose-submit = Retenir cette version
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = avait l’intention de voter pour
+vote-intended-no = avait l’intention de voter contre
+vote-intended-abstain = avait l’intention de s’abstenir
+adoption-intention-title = Intention de vote déclarée après le vote
+adoption-intention-lead = Une délégation déclare, après le vote, qu’elle avait l’intention de voter autrement : sa déclaration figure à côté de son vote enregistré, qui reste inchangé, tout comme les totaux.
+adoption-intention-state = État Membre
+adoption-intention-vote = Vote envisagé
+adoption-intention-button = Enregistrer la déclaration d’intention

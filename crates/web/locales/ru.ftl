@@ -1092,3 +1092,13 @@ text-version-chosen = Выбор сделан: { $by }, { $date }.
 text-version-read-other = Прочитать другую версию ({ $version })
 text-choose = Какая версия текста на языке «{ $language }» считается основной?
 text-choose-submit = Выбрать эту версию
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = заявлено намерение голосовать «за»
+vote-intended-no = заявлено намерение голосовать «против»
+vote-intended-abstain = заявлено намерение воздержаться
+adoption-intention-title = Заявление о намерении после голосования
+adoption-intention-lead = Делегация заявляет после голосования, что намеревалась голосовать иначе: её заявление приводится рядом с зарегистрированным голосом, который, как и итоги голосования, остаётся неизменным.
+adoption-intention-state = Государство-член
+adoption-intention-vote = Намерение
+adoption-intention-button = Зарегистрировать заявление о намерении

@@ -1062,3 +1062,13 @@ text-version-chosen = 由 { $by } 于 { $date } 选定。
 text-version-read-other = 阅读另一版本（{ $version }）
 text-choose = { $language }文本以哪个版本为准？
 text-choose-submit = 选定此版本
+
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = 原本打算投赞成票
+vote-intended-no = 原本打算投反对票
+vote-intended-abstain = 原本打算投弃权票
+adoption-intention-title = 表决后的投票意向声明
+adoption-intention-lead = 代表团在表决后表示原本打算以其他方式投票：该声明列在其已记录的投票旁边，已记录的投票和票数总计均保持不变。
+adoption-intention-state = 会员国
+adoption-intention-vote = 原本打算的投票
+adoption-intention-button = 记录投票意向声明

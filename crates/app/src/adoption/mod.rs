@@ -17,9 +17,9 @@ mod views;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
-    check_ballots, check_cast, check_progress_report, not_agreed_paragraphs, Adoption,
-    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot, NewAdoption,
-    NewPledge, Pledge, PledgeStatus, RecordedVote, Totals, VoteChoice,
+    check_ballots, check_cast, check_intention, check_progress_report, not_agreed_paragraphs,
+    Adoption, AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot,
+    NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote, Totals, VoteChoice, VoteIntention,
 };
 use accord_domain::negotiation::{Draft, DraftText, NodeKind};
 use accord_domain::{
@@ -70,6 +70,9 @@ pub struct VoteRow {
     pub subregion: String,
     pub m49: Option<u16>,
     pub vote: Option<VoteChoice>,
+    /// What the state said, after the vote, it had intended to vote; its
+    /// vote above stands as recorded.
+    pub intended: Option<VoteChoice>,
 }
 
 /// A statement linked to an adoption.

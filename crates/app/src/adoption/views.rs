@@ -92,12 +92,18 @@ impl crate::App {
             .iter()
             .flat_map(|v| v.ballots.iter().map(|b| (&b.state, b.vote)))
             .collect();
+        let intended: HashMap<&ActorCode, VoteChoice> = adoption
+            .intentions
+            .iter()
+            .map(|i| (&i.state, i.vote))
+            .collect();
         let mut rows: Vec<VoteRow> = self
             .member_states()
             .await?
             .into_iter()
             .map(|a| VoteRow {
                 vote: votes.get(&a.code).copied(),
+                intended: intended.get(&a.code).copied(),
                 region: a.region.clone().unwrap_or_default(),
                 subregion: a.subregion.clone().unwrap_or_default(),
                 m49: a.m49,
