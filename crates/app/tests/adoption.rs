@@ -22,6 +22,7 @@ on_both_stores!(
     delegations_cast_their_votes_and_closing_counts_them,
     adoption_guards_refuse_and_store_nothing,
     statements_of_intention_stand_beside_the_ballot,
+    presence_is_recorded_and_the_majority_counts_those_voting,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -156,6 +157,7 @@ fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionR
             totals,
             ballots,
             open: false,
+            present: None,
         }),
         endorses: None,
         note: None,
@@ -1040,4 +1042,128 @@ async fn statements_of_intention_stand_beside_the_ballot(db: TestDatabase) {
             ("MEX", Abstain, "mex@example.org")
         ]
     );
+}
+
+/// The states present at a vote, through the use case on both stores, as a
+/// table of cases: a refusal stores nothing; a vote taken in Accord records
+/// as present the states that cast a ballot; the majority counts the members
+/// present and voting (yes or no), abstaining states present but not voting.
+async fn presence_is_recorded_and_the_majority_counts_those_voting(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let plenary = a_test_plenary(app).await;
+    let totals = Totals {
+        yes: 100,
+        no: 60,
+        abstain: 20,
+        not_voting: 13,
+    };
+    let all: Vec<String> = app
+        .adoption(
+            &Principal::Anonymous,
+            "gcm",
+            app.adoptions("gcm").await.unwrap()[1].adoption.id,
+        )
+        .await
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    let first = |n: usize| Some(all[..n].iter().map(|c| code(c)).collect::<Vec<_>>());
+    let mex_yes = vec![ballot("MEX", VoteChoice::Yes)];
+    let without_mex: Vec<ActorCode> = all
+        .iter()
+        .filter(|c| *c != "MEX")
+        .map(|c| code(c))
+        .collect();
+    let before = app.adoptions("gcm").await.unwrap().len();
+    type Case = (
+        &'static str,
+        Option<Vec<ActorCode>>,
+        Vec<Ballot>,
+        &'static str,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "an observer present",
+            Some(vec![code("VAT")]),
+            vec![],
+            "not_a_member_state",
+        ),
+        (
+            "fewer present than voted",
+            first(179),
+            vec![],
+            "fewer_present_than_voted",
+        ),
+        (
+            "Mexico voted, not present",
+            Some(without_mex),
+            mex_yes.clone(),
+            "voted_but_absent",
+        ),
+        (
+            "a state twice",
+            Some(vec![code("MEX"), code("MEX")]),
+            vec![],
+            "invalid",
+        ),
+    ];
+    for (name, present, ballots, expected) in cases {
+        let mut req = vote_request(plenary, totals, ballots);
+        req.vote.as_mut().unwrap().present = present;
+        assert_eq!(kind(app.adopt(&sec, "gcm", req).await), expected, "{name}");
+    }
+    assert_eq!(
+        app.adoptions("gcm").await.unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    let mut req = vote_request(plenary, totals, mex_yes);
+    req.vote.as_mut().unwrap().present = first(185);
+    let id = app.adopt(&sec, "gcm", req).await.unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(d.present, Some(185));
+    assert_eq!(
+        d.present_and_voting,
+        Some(160),
+        "abstentions are not voting"
+    );
+    assert_eq!(d.needed, Some(107), "two thirds of 160");
+
+    // Taken in Accord: those who cast a ballot were present.
+    let other = {
+        let mut m = meeting(app, "general-assembly-73-plenary-60").await.meeting;
+        m.slug = "test-plenary-2".parse().unwrap();
+        app.add_meeting(&OPERATOR, m).await.unwrap()
+    };
+    let mut open = vote_request(other, Totals::default(), vec![]);
+    open.vote.as_mut().unwrap().open = true;
+    let id = app.adopt(&sec, "gcm", open).await.unwrap();
+    app.record_ballots(
+        &sec,
+        "gcm",
+        id,
+        vec![
+            ballot("MEX", VoteChoice::Yes),
+            ballot("FRA", VoteChoice::Abstain),
+        ],
+    )
+    .await
+    .unwrap();
+    app.close_vote(&sec, "gcm", id).await.unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(
+        d.summary.adoption.vote.as_ref().unwrap().present,
+        Some(vec![code("FRA"), code("MEX")])
+    );
+    assert_eq!((d.present, d.present_and_voting), (Some(2), Some(1)));
 }

@@ -136,6 +136,12 @@ pub enum ValidationError {
         recorded: u32,
         total: u32,
     },
+    #[error(
+        "{state} is recorded as voting '{vote}' but not as present: a state that voted was present"
+    )]
+    VotedButAbsent { state: String, vote: &'static str },
+    #[error("{present} states are recorded present, but {voted} voted yes, no or abstained: those who voted were present")]
+    FewerPresentThanVoted { present: u32, voted: u32 },
     #[error("the vote is still being taken: a statement of what a delegation intended to vote is recorded after the vote closes")]
     VoteStillOpen,
     #[error("{0} has stated already what it intended to vote: a statement of intention, once on record, stands")]
@@ -247,6 +253,8 @@ impl ValidationError {
             AlreadyVoted(_) => "already_voted",
             BallotsExceedTotals { .. } => "ballots_exceed_totals",
             VoteStillOpen => "vote_still_open",
+            VotedButAbsent { .. } => "voted_but_absent",
+            FewerPresentThanVoted { .. } => "fewer_present_than_voted",
             IntentionAlreadyStated(_) => "intention_already_stated",
             IntentionMatchesBallot { .. } => "intention_matches_ballot",
             MeetingOfAnotherProcess { .. } => "meeting_of_another_process",

@@ -2005,6 +2005,7 @@ mod tests {
             },
             ballots: Vec::<Ballot>::new(),
             open: false,
+            present: None,
         }
     }
 

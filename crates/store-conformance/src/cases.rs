@@ -2799,6 +2799,7 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
                 vote: VoteChoice::Yes,
             }],
             open: false,
+            present: Some(vec![code("MEX"), code("USA")]),
         }),
         endorses: Some(first),
         note: Some("Note.".into()),

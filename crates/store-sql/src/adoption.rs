@@ -14,8 +14,8 @@ macro_rules! adoption_sql {
         use $crate::deps::chrono::NaiveDate;
 
         const ADOPTION_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, title, \
-            adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, endorses, \
-            note, as_it_stands, not_agreed, entered_by, entered_at FROM adoptions";
+            adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, present, \
+            endorses, note, as_it_stands, not_agreed, entered_by, entered_at FROM adoptions";
         const PLEDGE_COLUMNS: &str = "SELECT p.id, p.process, p.actor, p.objectives, p.title, \
             p.description, p.made_on, p.status, p.meeting_id, p.synthetic, p.entered_by, \
             p.entered_at FROM pledges p";
@@ -39,6 +39,7 @@ macro_rules! adoption_sql {
                     },
                     ballots: vec![],
                     open: get(row, "vote_open")?,
+                    present: get::<Option<Json<Vec<ActorCode>>>>(row, "present")?.map(|p| p.0),
                 }),
                 None => None,
             };
@@ -180,8 +181,9 @@ macro_rules! adoption_sql {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO adoptions (process, meeting_id, version_id, title, adopted_on, symbol, \
                  method, majority, vote_open, yes, no, abstain, not_voting, endorses, note, \
-                 entered_by, entered_at, as_it_stands, not_agreed) VALUES ($1, $2, $3, $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+                 entered_by, entered_at, as_it_stands, not_agreed, present) VALUES ($1, $2, $3, $4, \
+                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+                 RETURNING id",
             )
             .bind(a.process.as_str())
             .bind(a.meeting)
@@ -202,6 +204,7 @@ macro_rules! adoption_sql {
             .bind(at)
             .bind(a.as_it_stands)
             .bind(Json(&a.not_agreed))
+            .bind(a.vote.as_ref().and_then(|v| v.present.as_ref()).map(Json))
             .fetch_one(&mut *c)
             .await
             .map_err(err)?;
@@ -211,11 +214,18 @@ macro_rules! adoption_sql {
             Ok(id)
         }
 
-        /// Closes a vote being taken: its totals, and the ballots closing added.
-        async fn close_vote(c: &mut Conn, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()> {
+        /// Closes a vote being taken: its totals, the states present, and
+        /// the ballots closing added.
+        async fn close_vote(
+            c: &mut Conn,
+            adoption: i64,
+            totals: &Totals,
+            present: &[ActorCode],
+            added: &[Ballot],
+        ) -> Result<()> {
             let done = sqlx::query(
-                "UPDATE adoptions SET vote_open = $2, yes = $3, no = $4, abstain = $5, not_voting = $6 \
-                 WHERE id = $1 AND vote_open = $7",
+                "UPDATE adoptions SET vote_open = $2, yes = $3, no = $4, abstain = $5, not_voting = $6, \
+                 present = $8 WHERE id = $1 AND vote_open = $7",
             )
             .bind(adoption)
             .bind(false)
@@ -224,6 +234,7 @@ macro_rules! adoption_sql {
             .bind(i64::from(totals.abstain))
             .bind(i64::from(totals.not_voting))
             .bind(true)
+            .bind(Json(present))
             .execute(&mut *c)
             .await
             .map_err(err)?

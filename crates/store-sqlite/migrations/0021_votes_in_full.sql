@@ -1,6 +1,7 @@
 -- Votes in full (issue 17, item 6): statements, after a vote, of how a
 -- member state intended to vote, kept beside its ballot (never changing the
--- ballot or the totals), one per state per vote.
+-- ballot or the totals), one per state per vote; the member states present
+-- at a vote (a JSON array of codes; NULL: not recorded).
 -- Kept in lockstep with store-postgres/migrations/0021_votes_in_full.sql.
 
 CREATE TABLE vote_intentions (
@@ -11,3 +12,5 @@ CREATE TABLE vote_intentions (
     entered_at  TEXT NOT NULL,
     PRIMARY KEY (adoption_id, state)
 );
+
+ALTER TABLE adoptions ADD COLUMN present TEXT;

@@ -1088,3 +1088,10 @@ adoption-intention-lead = Una delegación declara, después de la votación, que
 adoption-intention-state = Estado Miembro
 adoption-intention-vote = Voto que se tenía la intención de emitir
 adoption-intention-button = Registrar la declaración de intención
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Miembros presentes y votantes
+adoption-present-and-voting-count = Presentes y votantes: { $voting }; mayoría requerida: { $needed }
+adoption-present-count = presentes: { $present }, de los cuales { $abstaining } se abstuvieron (presentes pero no votantes)
+adoption-present-field = Estados presentes (si el acta los enumera)
+adoption-present-hint = Los códigos de los Estados Miembros presentes en la votación. Todo Estado cuyo voto a favor, en contra o abstención conste en el acta debe figurar entre ellos; los Estados que se abstienen están presentes pero no votan. Déjelo vacío si el acta no lo indica.

@@ -1085,3 +1085,10 @@ adoption-intention-lead = Une délégation déclare, après le vote, qu’elle a
 adoption-intention-state = État Membre
 adoption-intention-vote = Vote envisagé
 adoption-intention-button = Enregistrer la déclaration d’intention
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Membres présents et votants
+adoption-present-and-voting-count = Présents et votants : { $voting } ; majorité requise : { $needed }
+adoption-present-count = présents : { $present }, dont { $abstaining } abstentions (présents mais non votants)
+adoption-present-field = États présents (si le compte rendu les indique)
+adoption-present-hint = Les codes des États Membres présents lors du vote. Tout État dont le vote pour, contre ou l’abstention est enregistré doit y figurer ; les États qui s’abstiennent sont présents mais non votants. Laissez vide si le compte rendu ne le précise pas.

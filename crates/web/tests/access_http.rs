@@ -494,6 +494,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
                     totals: Totals::default(),
                     ballots: vec![],
                     open: true,
+                    present: None,
                 })),
             )
             .await
@@ -511,6 +512,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
                     totals: Totals::default(),
                     ballots: vec![],
                     open: true,
+                    present: None,
                 })),
             )
             .await

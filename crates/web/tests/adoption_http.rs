@@ -298,6 +298,13 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
 
     let (status, html, _) = get(&router, &format!("/processes/gcm/adoptions/{ga}")).await;
     assert_eq!(status, StatusCode::OK);
+    // The majority counts the members present and voting (152 + 5); the
+    // record does not list who was present, so no presence is shown.
+    assert!(
+        html.contains("Present and voting: 157; majority required: 79"),
+        "{html}"
+    );
+    assert!(!html.contains("of whom 12 abstaining"));
     // The map: its own file, not inlined, with a text alternative that
     // points at the table; a shape per member state, its vote in its title.
     assert!(!html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -606,6 +613,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
                     totals: Totals::default(),
                     ballots: vec![],
                     open: true,
+                    present: None,
                 }),
                 endorses: None,
                 note: None,

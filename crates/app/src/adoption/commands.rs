@@ -208,7 +208,14 @@ impl crate::App {
             }
         };
         let added = vote.close(&members);
-        unit.tx.close_vote(adoption, &vote.totals, &added).await?;
+        unit.tx
+            .close_vote(
+                adoption,
+                &vote.totals,
+                vote.present.as_deref().unwrap_or_default(),
+                &added,
+            )
+            .await?;
         let t = vote.totals;
         unit.audit(
             "adoption.close",

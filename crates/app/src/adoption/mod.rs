@@ -106,6 +106,11 @@ pub struct AdoptionDetail {
     pub summary: AdoptionSummary,
     /// The yes votes needed to carry (recorded votes).
     pub needed: Option<u32>,
+    /// The members present and voting (yes or no), on which the majority
+    /// is counted (recorded votes).
+    pub present_and_voting: Option<u32>,
+    /// How many member states were present, when the record lists them.
+    pub present: Option<usize>,
     /// Member states whose vote is on record.
     pub recorded: usize,
     /// Every member state, by name.

@@ -115,6 +115,15 @@ impl crate::App {
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         let recorded = votes.len();
         let needed = adoption.vote.as_ref().map(|v| v.totals.needed(v.majority));
+        let present_and_voting = adoption
+            .vote
+            .as_ref()
+            .map(|v| v.totals.present_and_voting());
+        let present = adoption
+            .vote
+            .as_ref()
+            .and_then(|v| v.present.as_ref())
+            .map(Vec::len);
         let clear = clearance(p, &process);
         let now = self.now();
         let mut statements = vec![];
@@ -145,6 +154,8 @@ impl crate::App {
         Ok(AdoptionDetail {
             summary: self.summary(&process, adoption).await?,
             needed,
+            present_and_voting,
+            present,
             recorded,
             rows,
             statements,

@@ -329,6 +329,7 @@ mod tests {
                 })
                 .collect(),
             open: false,
+            present: None,
         }
     }
 
