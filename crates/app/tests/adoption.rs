@@ -24,6 +24,8 @@ on_both_stores!(
     delegations_cast_their_votes_and_closing_counts_them,
     adoption_guards_refuse_and_store_nothing,
     an_endorsement_adopts_a_resolution_of_its_own,
+    statements_of_intention_stand_beside_the_ballot,
+    presence_is_recorded_and_the_majority_counts_those_voting,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -174,6 +176,7 @@ fn vote_request(meeting: i64, totals: Totals, ballots: Vec<Ballot>) -> AdoptionR
             totals,
             ballots,
             open: false,
+            present: None,
         }),
         endorses: None,
         note: None,
@@ -994,6 +997,7 @@ async fn an_endorsement_adopts_a_resolution_of_its_own(db: TestDatabase) {
                         not_voting: 33,
                     },
                     ballots: vec![],
+                    present: None,
                     open: false,
                 }),
                 endorses: None,
@@ -1125,4 +1129,348 @@ async fn an_endorsement_adopts_a_resolution_of_its_own(db: TestDatabase) {
     assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before + 1);
     // Pledges still name the compact's objectives.
     assert_eq!(app.adopted_objectives("gcm").await.unwrap().len(), 23);
+}
+
+/// A grant of `role` in `process` (for `actor`).
+async fn granted(
+    app: &App,
+    email: &str,
+    role: Role,
+    process: &str,
+    actor: Option<&str>,
+) -> Principal {
+    let grant = RoleGrant {
+        role,
+        process: Some(process.parse().unwrap()),
+        actor: actor.map(|a| a.parse().unwrap()),
+    };
+    Principal::Account(
+        app.create_account(&OPERATOR, email, email, PASSWORD, &[grant])
+            .await
+            .unwrap(),
+    )
+}
+
+/// Statements of intention after the vote, as a table of cases on both
+/// stores: who states what on which vote, and the error kind expected. The
+/// ballots, the totals and the outcome never change; a refusal stores
+/// nothing and audits nothing. Grants are held in two processes: a grant in
+/// the other one gives nothing here.
+async fn statements_of_intention_stand_beside_the_ballot(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let sec = granted(app, "sec@example.org", Role::Secretariat, "gcm", None).await;
+    let mex = granted(app, "mex@example.org", Role::Delegate, "gcm", Some("MEX")).await;
+    let other_sec = granted(
+        app,
+        "osec@example.org",
+        Role::Secretariat,
+        "other-process",
+        None,
+    )
+    .await;
+    let other_fra = granted(
+        app,
+        "ofra@example.org",
+        Role::Delegate,
+        "other-process",
+        Some("FRA"),
+    )
+    .await;
+    let list = app.adoptions("gcm").await.unwrap();
+    let (marrakech, ga) = (list[0].adoption.id, list[1].adoption.id);
+    let mut open = vote_request(a_test_plenary(app).await, Totals::default(), vec![]);
+    open.vote.as_mut().unwrap().open = true;
+    let open = app.adopt(&sec, "gcm", open).await.unwrap();
+    let before = app
+        .adoption(&Principal::Anonymous, "gcm", ga)
+        .await
+        .unwrap();
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+
+    use VoteChoice::*;
+    let anonymous = Principal::Anonymous;
+    // (case, who, adoption, state, intended, the error kind expected)
+    type Case<'a> = (
+        &'a str,
+        &'a Principal,
+        i64,
+        &'a str,
+        VoteChoice,
+        Result<(), &'a str>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "the secretariat records Hungary's intention",
+            &sec,
+            ga,
+            "HUN",
+            Yes,
+            Ok(()),
+        ),
+        (
+            "a delegate states its own state's",
+            &mex,
+            ga,
+            "MEX",
+            Abstain,
+            Ok(()),
+        ),
+        (
+            "a second statement by Hungary",
+            &sec,
+            ga,
+            "HUN",
+            Abstain,
+            Err("intention_already_stated"),
+        ),
+        (
+            "the vote Czechia cast",
+            &sec,
+            ga,
+            "CZE",
+            No,
+            Err("intention_matches_ballot"),
+        ),
+        (
+            "an observer state",
+            &sec,
+            ga,
+            "VAT",
+            Yes,
+            Err("not_a_member_state"),
+        ),
+        (
+            "intended not to vote",
+            &sec,
+            ga,
+            "AUT",
+            NotVoting,
+            Err("invalid"),
+        ),
+        (
+            "while the vote is being taken",
+            &sec,
+            open,
+            "FRA",
+            Yes,
+            Err("vote_still_open"),
+        ),
+        (
+            "a consensus has no vote",
+            &sec,
+            marrakech,
+            "FRA",
+            Yes,
+            Err("invalid"),
+        ),
+        (
+            "no such adoption",
+            &sec,
+            ga + 1000,
+            "FRA",
+            Yes,
+            Err("not_found"),
+        ),
+        (
+            "a delegate for another state",
+            &mex,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        (
+            "France's delegate in another process",
+            &other_fra,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        (
+            "the secretariat of another process",
+            &other_sec,
+            ga,
+            "FRA",
+            Yes,
+            Err("forbidden"),
+        ),
+        ("anyone", &anonymous, ga, "FRA", Yes, Err("unauthenticated")),
+    ];
+    for (name, who, adoption, state, intended, expected) in cases {
+        let got = app
+            .state_intention(who, "gcm", adoption, &code(state), intended)
+            .await
+            .map_err(|e| e.kind());
+        assert_eq!(got, expected, "{name}");
+    }
+    assert_eq!(
+        app.verify_audit().await.unwrap().unwrap(),
+        audit_before + 2,
+        "only the two statements recorded were audited"
+    );
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", ga)
+        .await
+        .unwrap();
+    let row = |c: &str| {
+        d.rows
+            .iter()
+            .find(|r| r.code.as_str() == c)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("HUN").vote, Some(No), "the ballot stands as recorded");
+    assert_eq!(row("HUN").intended, Some(Yes));
+    assert_eq!(row("MEX").vote, None, "still not recorded");
+    assert_eq!(row("MEX").intended, Some(Abstain));
+    assert_eq!(row("CZE").intended, None);
+    assert_eq!(
+        d.summary.adoption.vote, before.summary.adoption.vote,
+        "ballots and totals unchanged"
+    );
+    assert_eq!(d.summary.adopted, before.summary.adopted);
+    assert_eq!(d.needed, before.needed);
+    let stated: Vec<(&str, VoteChoice, &str)> = d
+        .summary
+        .adoption
+        .intentions
+        .iter()
+        .map(|i| (i.state.as_str(), i.vote, i.entered_by.as_str()))
+        .collect();
+    assert_eq!(
+        stated,
+        [
+            ("HUN", Yes, "sec@example.org"),
+            ("MEX", Abstain, "mex@example.org")
+        ]
+    );
+}
+
+/// The states present at a vote, through the use case on both stores, as a
+/// table of cases: a refusal stores nothing; a vote taken in Accord records
+/// as present the states that cast a ballot; the majority counts the members
+/// present and voting (yes or no), abstaining states present but not voting.
+async fn presence_is_recorded_and_the_majority_counts_those_voting(db: TestDatabase) {
+    let t = TestApp::at(db, "2019-01-15T12:00:00Z").await;
+    let app = &t.app;
+    let sec = person(app, "sec@example.org", Role::Secretariat, None).await;
+    let plenary = a_test_plenary(app).await;
+    let totals = Totals {
+        yes: 100,
+        no: 60,
+        abstain: 20,
+        not_voting: 13,
+    };
+    let all: Vec<String> = app
+        .adoption(
+            &Principal::Anonymous,
+            "gcm",
+            app.adoptions("gcm").await.unwrap()[1].adoption.id,
+        )
+        .await
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    let first = |n: usize| Some(all[..n].iter().map(|c| code(c)).collect::<Vec<_>>());
+    let mex_yes = vec![ballot("MEX", VoteChoice::Yes)];
+    let without_mex: Vec<ActorCode> = all
+        .iter()
+        .filter(|c| *c != "MEX")
+        .map(|c| code(c))
+        .collect();
+    let before = app.adoptions("gcm").await.unwrap().len();
+    type Case = (
+        &'static str,
+        Option<Vec<ActorCode>>,
+        Vec<Ballot>,
+        &'static str,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "an observer present",
+            Some(vec![code("VAT")]),
+            vec![],
+            "not_a_member_state",
+        ),
+        (
+            "fewer present than voted",
+            first(179),
+            vec![],
+            "fewer_present_than_voted",
+        ),
+        (
+            "Mexico voted, not present",
+            Some(without_mex),
+            mex_yes.clone(),
+            "voted_but_absent",
+        ),
+        (
+            "a state twice",
+            Some(vec![code("MEX"), code("MEX")]),
+            vec![],
+            "invalid",
+        ),
+    ];
+    for (name, present, ballots, expected) in cases {
+        let mut req = vote_request(plenary, totals, ballots);
+        req.vote.as_mut().unwrap().present = present;
+        assert_eq!(kind(app.adopt(&sec, "gcm", req).await), expected, "{name}");
+    }
+    assert_eq!(
+        app.adoptions("gcm").await.unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    let mut req = vote_request(plenary, totals, mex_yes);
+    req.vote.as_mut().unwrap().present = first(185);
+    let id = app.adopt(&sec, "gcm", req).await.unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(d.present, Some(185));
+    assert_eq!(
+        d.present_and_voting,
+        Some(160),
+        "abstentions are not voting"
+    );
+    assert_eq!(d.needed, Some(107), "two thirds of 160");
+
+    // Taken in Accord: those who cast a ballot were present.
+    let other = {
+        let mut m = meeting(app, "general-assembly-73-plenary-60").await.meeting;
+        m.slug = "test-plenary-2".parse().unwrap();
+        app.add_meeting(&OPERATOR, m).await.unwrap()
+    };
+    let mut open = vote_request(other, Totals::default(), vec![]);
+    open.vote.as_mut().unwrap().open = true;
+    let id = app.adopt(&sec, "gcm", open).await.unwrap();
+    app.record_ballots(
+        &sec,
+        "gcm",
+        id,
+        vec![
+            ballot("MEX", VoteChoice::Yes),
+            ballot("FRA", VoteChoice::Abstain),
+        ],
+    )
+    .await
+    .unwrap();
+    app.close_vote(&sec, "gcm", id).await.unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(
+        d.summary.adoption.vote.as_ref().unwrap().present,
+        Some(vec![code("FRA"), code("MEX")])
+    );
+    assert_eq!((d.present, d.present_and_voting), (Some(2), Some(1)));
 }

@@ -127,6 +127,7 @@ pub(crate) async fn load_gcm_adoptions(app: &App, process: &Slug) -> Result<usiz
                     })
                     .collect(),
                 open: false,
+                present: None,
             }),
             _ => None,
         };

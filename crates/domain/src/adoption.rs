@@ -100,6 +100,12 @@ impl Totals {
         }
     }
 
+    /// The members present and voting: those voting yes or no (GA rules of
+    /// procedure, rule 86: members that abstain are considered as not voting).
+    pub fn present_and_voting(&self) -> u32 {
+        self.yes + self.no
+    }
+
     /// The yes votes needed to carry, given the members present and voting.
     pub fn needed(&self, rule: MajorityRule) -> u32 {
         let voting = self.yes + self.no;
@@ -143,6 +149,12 @@ pub struct RecordedVote {
     /// Being taken: delegations are casting their votes.
     #[serde(default)]
     pub open: bool,
+    /// The member states present at the vote, when the record lists them:
+    /// a list of codes or one text of codes (`null`: not recorded). For a
+    /// vote taken in Accord, closing it records the states that cast a
+    /// ballot. Abstaining states are present but not voting.
+    #[serde(default, deserialize_with = "present")]
+    pub present: Option<Vec<ActorCode>>,
 }
 
 /// At most this many codes in one vote's list (there are 193 member states).
@@ -173,6 +185,24 @@ pub fn listed_codes(text: &str) -> Result<Vec<ActorCode>, String> {
             })
         })
         .collect()
+}
+
+/// Reads `present`: a list of codes, or one text of codes.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<ActorCode>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Codes {
+        List(Vec<String>),
+        Text(String),
+    }
+    let text = match Option::<Codes>::deserialize(d)? {
+        None => return Ok(None),
+        Some(Codes::List(list)) => list.join(" "),
+        Some(Codes::Text(text)) => text,
+    };
+    listed_codes(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 /// Reads `ballots`: a list of `{state, vote}`, or a map from vote to codes.
@@ -228,11 +258,14 @@ impl RecordedVote {
     /// more ballots than its total (all of them, when every vote is known).
     pub fn check(&self, members: &HashSet<ActorCode>) -> Result<(), ValidationError> {
         if self.open {
-            if !self.ballots.is_empty() || self.totals != Totals::default() {
+            if !self.ballots.is_empty()
+                || self.totals != Totals::default()
+                || self.present.is_some()
+            {
                 return Err(ValidationError::Invalid {
                     what: "vote",
                     value: "open".into(),
-                    reason: "a vote opens with no ballots and no totals: the delegations cast their votes, and closing the vote counts them",
+                    reason: "a vote opens with no ballots, no totals and no presence: the delegations cast their votes, and closing the vote counts them and records who voted",
                 });
             }
             return Ok(());
@@ -247,7 +280,11 @@ impl RecordedVote {
                 members: members_n,
             });
         }
-        check_ballots(&[], &self.ballots, members, &self.totals)
+        check_ballots(&[], &self.ballots, members, &self.totals)?;
+        if let Some(present) = &self.present {
+            check_presence(present, &self.ballots, members, &self.totals)?;
+        }
+        Ok(())
     }
 
     /// The recorded ballots per choice.
@@ -264,7 +301,8 @@ impl RecordedVote {
     }
 
     /// Closes a vote being taken: every member state that cast no ballot
-    /// did not vote; the totals are the count of the ballots. Returns the
+    /// did not vote; the totals are the count of the ballots; the states
+    /// that cast one were present. Returns the
     /// ballots it added.
     pub fn close(&mut self, members: &HashSet<ActorCode>) -> Vec<Ballot> {
         let cast: HashSet<&ActorCode> = self.ballots.iter().map(|b| &b.state).collect();
@@ -289,8 +327,57 @@ impl RecordedVote {
         }
         self.totals = totals;
         self.open = false;
+        let mut present: Vec<ActorCode> = self
+            .ballots
+            .iter()
+            .filter(|b| b.vote != VoteChoice::NotVoting)
+            .map(|b| b.state.clone())
+            .collect();
+        present.sort();
+        self.present = Some(present);
         absent
     }
+}
+
+/// Checks the states recorded present at a vote: member states, each once;
+/// a state whose yes, no or abstention is on record was present; and at
+/// least as many present as voted yes, no or abstained.
+pub fn check_presence(
+    present: &[ActorCode],
+    ballots: &[Ballot],
+    members: &HashSet<ActorCode>,
+    totals: &Totals,
+) -> Result<(), ValidationError> {
+    let mut seen = HashSet::new();
+    for state in present {
+        if !members.contains(state) {
+            return Err(ValidationError::NotAMemberState(state.to_string()));
+        }
+        if !seen.insert(state) {
+            return Err(ValidationError::Invalid {
+                what: "states present",
+                value: state.to_string(),
+                reason: "a state is listed present once",
+            });
+        }
+    }
+    if let Some(b) = ballots
+        .iter()
+        .find(|b| b.vote != VoteChoice::NotVoting && !seen.contains(&b.state))
+    {
+        return Err(ValidationError::VotedButAbsent {
+            state: b.state.to_string(),
+            vote: b.vote.as_str(),
+        });
+    }
+    let voted = totals.yes + totals.no + totals.abstain;
+    if (present.len() as u32) < voted {
+        return Err(ValidationError::FewerPresentThanVoted {
+            present: present.len() as u32,
+            voted,
+        });
+    }
+    Ok(())
 }
 
 /// Checks votes cast while a vote is open: member states only, each once.
@@ -333,6 +420,62 @@ pub fn check_ballots(
                 total,
             });
         }
+    }
+    Ok(())
+}
+
+/// A member state's statement, after the vote, of how it intended to vote
+/// ("Subsequently, the delegation of X informed the Secretariat that it had
+/// intended to vote in favour"). It is kept beside the state's ballot and
+/// never changes the ballot, the totals or the outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteIntention {
+    pub state: ActorCode,
+    /// What the state intended to vote: yes, no or abstain.
+    pub vote: VoteChoice,
+    pub entered_by: String,
+    pub entered_at: DateTime<Utc>,
+}
+
+/// Checks a statement of intention by `state` that it intended to vote
+/// `intended`: the vote is over (recorded, or taken in Accord and closed);
+/// the state is a member state; it states its intention once (the first
+/// statement stands, as the record it sits beside does); the intention is
+/// to vote yes, no or abstain, and not what its ballot on record says.
+/// A state with no ballot on record may state one: it changes nothing.
+pub fn check_intention(
+    vote: &RecordedVote,
+    stated: &[VoteIntention],
+    members: &HashSet<ActorCode>,
+    state: &ActorCode,
+    intended: VoteChoice,
+) -> Result<(), ValidationError> {
+    if vote.open {
+        return Err(ValidationError::VoteStillOpen);
+    }
+    if !members.contains(state) {
+        return Err(ValidationError::NotAMemberState(state.to_string()));
+    }
+    if intended == VoteChoice::NotVoting {
+        return Err(ValidationError::Invalid {
+            what: "intended vote",
+            value: intended.to_string(),
+            reason: "a statement of intention says the state intended to vote yes, no or abstain",
+        });
+    }
+    if stated.iter().any(|i| &i.state == state) {
+        return Err(ValidationError::IntentionAlreadyStated(state.to_string()));
+    }
+    if vote
+        .ballots
+        .iter()
+        .any(|b| &b.state == state && b.vote == intended)
+    {
+        return Err(ValidationError::IntentionMatchesBallot {
+            state: state.to_string(),
+            vote: intended.as_str(),
+        });
     }
     Ok(())
 }
@@ -417,6 +560,10 @@ pub struct Adoption {
     pub adoption: NewAdoption,
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
+    /// Statements, after the vote, of how states intended to vote, by state
+    /// code; the ballots and totals stand as recorded.
+    #[serde(default)]
+    pub intentions: Vec<VoteIntention>,
 }
 
 impl std::ops::Deref for Adoption {
@@ -823,6 +970,7 @@ mod tests {
             },
             ballots,
             open: false,
+            present: None,
         }
     }
 
@@ -995,6 +1143,7 @@ mod tests {
             totals: Totals::default(),
             ballots: vec![],
             open: true,
+            present: None,
         };
         assert!(v.check(&m).is_ok());
         assert!(!v.carries(), "nothing carries while the vote is open");
@@ -1028,10 +1177,243 @@ mod tests {
         // An open vote starts empty.
         let early = RecordedVote {
             open: true,
+            present: None,
             ballots: vec![ballot("FRA", VoteChoice::Yes)],
             ..v.clone()
         };
         assert_eq!(early.check(&m).unwrap_err().kind(), "invalid");
+    }
+
+    /// Each rule on a statement of intention, as a table of cases: the vote,
+    /// the state and what it intended, and the error kind expected.
+    #[test]
+    fn statements_of_intention_table() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE"].iter().map(|c| code(c)).collect();
+        let closed = vote(
+            1,
+            1,
+            0,
+            1,
+            vec![
+                ballot("FRA", VoteChoice::Yes),
+                ballot("MEX", VoteChoice::No),
+                ballot("CHE", VoteChoice::NotVoting),
+            ],
+        );
+        let recorded_after = vote(1, 1, 0, 1, vec![ballot("FRA", VoteChoice::Yes)]);
+        let open = RecordedVote {
+            open: true,
+            present: None,
+            totals: Totals::default(),
+            ballots: vec![],
+            ..closed.clone()
+        };
+        let stated = vec![VoteIntention {
+            state: code("MEX"),
+            vote: VoteChoice::Abstain,
+            entered_by: "sec@example.org".into(),
+            entered_at: "2030-06-03T10:00:00Z".parse().unwrap(),
+        }];
+        use VoteChoice::*;
+        // (case, the vote, the statements made, the state, what it
+        // intended, the error kind expected)
+        type Case<'a> = (
+            &'a str,
+            &'a RecordedVote,
+            &'a [VoteIntention],
+            &'a str,
+            VoteChoice,
+            Result<(), &'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a state not voting intended to vote yes",
+                &closed,
+                &[],
+                "CHE",
+                Yes,
+                Ok(()),
+            ),
+            (
+                "a state recorded yes intended to abstain",
+                &closed,
+                &[],
+                "FRA",
+                Abstain,
+                Ok(()),
+            ),
+            (
+                "a state with no ballot on record",
+                &recorded_after,
+                &[],
+                "MEX",
+                No,
+                Ok(()),
+            ),
+            (
+                "while the vote is open",
+                &open,
+                &[],
+                "FRA",
+                Yes,
+                Err("vote_still_open"),
+            ),
+            (
+                "an observer state",
+                &closed,
+                &[],
+                "VAT",
+                Yes,
+                Err("not_a_member_state"),
+            ),
+            (
+                "intended not to vote",
+                &closed,
+                &[],
+                "FRA",
+                NotVoting,
+                Err("invalid"),
+            ),
+            (
+                "the vote it cast",
+                &closed,
+                &[],
+                "MEX",
+                No,
+                Err("intention_matches_ballot"),
+            ),
+            (
+                "a second statement",
+                &closed,
+                &stated,
+                "MEX",
+                Yes,
+                Err("intention_already_stated"),
+            ),
+            (
+                "another state after one stated",
+                &closed,
+                &stated,
+                "CHE",
+                Abstain,
+                Ok(()),
+            ),
+        ];
+        for (name, v, stated, state, intended, expected) in cases {
+            let got = check_intention(v, stated, &m, &code(state), intended).map_err(|e| e.kind());
+            assert_eq!(got, expected, "{name}");
+        }
+        assert!(ValidationError::IntentionAlreadyStated("MEX".into()).is_conflict());
+        assert!(ValidationError::VoteStillOpen.is_conflict());
+    }
+
+    /// Each rule on the states present at a vote, as a table of cases:
+    /// the states listed present, and the error kind expected.
+    #[test]
+    fn presence_table() {
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE", "USA", "DEU"]
+            .iter()
+            .map(|c| code(c))
+            .collect();
+        // 2 yes, 1 no, 1 abstaining, 1 not voting; France yes and
+        // Switzerland abstaining on record.
+        let with = |present: Option<&str>| RecordedVote {
+            present: present.map(|p| listed_codes(p).unwrap()),
+            ..vote(
+                2,
+                1,
+                1,
+                1,
+                vec![
+                    ballot("FRA", VoteChoice::Yes),
+                    ballot("CHE", VoteChoice::Abstain),
+                ],
+            )
+        };
+        let cases: Vec<(&str, Option<&str>, Result<(), &str>)> = vec![
+            ("not recorded", None, Ok(())),
+            (
+                "those who voted or abstained",
+                Some("FRA MEX CHE USA"),
+                Ok(()),
+            ),
+            (
+                "every member, one present not voting",
+                Some("FRA MEX CHE USA DEU"),
+                Ok(()),
+            ),
+            (
+                "an observer state",
+                Some("FRA MEX CHE USA VAT"),
+                Err("not_a_member_state"),
+            ),
+            (
+                "a state listed twice",
+                Some("FRA MEX CHE FRA"),
+                Err("invalid"),
+            ),
+            (
+                "France voted yes but is not listed",
+                Some("MEX CHE USA DEU"),
+                Err("voted_but_absent"),
+            ),
+            (
+                "Switzerland abstained but is not listed",
+                Some("FRA MEX USA DEU"),
+                Err("voted_but_absent"),
+            ),
+            (
+                "fewer present than voted or abstained",
+                Some("FRA CHE USA"),
+                Err("fewer_present_than_voted"),
+            ),
+        ];
+        for (name, present, expected) in cases {
+            let got = with(present).check(&m).map_err(|e| e.kind());
+            assert_eq!(got, expected, "{name}");
+        }
+        // Abstaining states are present but not voting: the majority counts
+        // the members present and voting.
+        let t = Totals {
+            yes: 83,
+            no: 81,
+            abstain: 12,
+            not_voting: 17,
+        };
+        assert_eq!(t.present_and_voting(), 164);
+        assert_eq!(t.needed(MajorityRule::Simple), 83);
+        // An open vote has no presence yet; closing records who cast a ballot.
+        let mut open = RecordedVote {
+            open: true,
+            totals: Totals::default(),
+            ballots: vec![],
+            present: Some(vec![code("FRA")]),
+            ..with(None)
+        };
+        assert_eq!(open.check(&m).unwrap_err().kind(), "invalid");
+        open.present = None;
+        open.ballots = vec![
+            ballot("USA", VoteChoice::No),
+            ballot("CHE", VoteChoice::Abstain),
+        ];
+        open.close(&m);
+        assert_eq!(open.present, Some(vec![code("CHE"), code("USA")]));
+        assert!(open.check(&m).is_ok(), "a closed vote's presence adds up");
+        // Read as a list or one text of codes.
+        let read: RecordedVote =
+            serde_json::from_str(r#"{"majority":"simple","present":"fra, MEX\nche"}"#).unwrap();
+        assert_eq!(
+            read.present,
+            Some(vec![code("FRA"), code("MEX"), code("CHE")])
+        );
+        let read: RecordedVote =
+            serde_json::from_str(r#"{"majority":"simple","present":["USA"]}"#).unwrap();
+        assert_eq!(read.present, Some(vec![code("USA")]));
+        let err =
+            serde_json::from_str::<RecordedVote>(r#"{"majority":"simple","present":"US<b>"}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("is not a state code"), "{err}");
     }
 
     #[test]

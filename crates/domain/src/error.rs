@@ -136,6 +136,18 @@ pub enum ValidationError {
         recorded: u32,
         total: u32,
     },
+    #[error(
+        "{state} is recorded as voting '{vote}' but not as present: a state that voted was present"
+    )]
+    VotedButAbsent { state: String, vote: &'static str },
+    #[error("{present} states are recorded present, but {voted} voted yes, no or abstained: those who voted were present")]
+    FewerPresentThanVoted { present: u32, voted: u32 },
+    #[error("the vote is still being taken: a statement of what a delegation intended to vote is recorded after the vote closes")]
+    VoteStillOpen,
+    #[error("{0} has stated already what it intended to vote: a statement of intention, once on record, stands")]
+    IntentionAlreadyStated(String),
+    #[error("{state} is recorded as voting '{vote}' already: a statement of intention records a vote other than the one recorded")]
+    IntentionMatchesBallot { state: String, vote: &'static str },
     #[error("the meeting '{meeting}' belongs to the process '{other}', not to this one")]
     MeetingOfAnotherProcess { meeting: String, other: String },
     #[error("the adopted text has no objective {number} (it has {objectives})")]
@@ -248,6 +260,11 @@ impl ValidationError {
             NotAMemberState(_) => "not_a_member_state",
             AlreadyVoted(_) => "already_voted",
             BallotsExceedTotals { .. } => "ballots_exceed_totals",
+            VoteStillOpen => "vote_still_open",
+            VotedButAbsent { .. } => "voted_but_absent",
+            FewerPresentThanVoted { .. } => "fewer_present_than_voted",
+            IntentionAlreadyStated(_) => "intention_already_stated",
+            IntentionMatchesBallot { .. } => "intention_matches_ballot",
             MeetingOfAnotherProcess { .. } => "meeting_of_another_process",
             UnknownObjective { .. } => "unknown_objective",
             NothingAdopted => "nothing_adopted",
@@ -298,6 +315,8 @@ impl ValidationError {
                 | AlreadyObjected(_)
                 | AlreadyRegistered(_)
                 | AlreadyVoted(_)
+                | VoteStillOpen
+                | IntentionAlreadyStated(_)
                 | AlreadyLinked(_)
                 | MeetingCancelled(_)
                 | DocumentWithdrawn(_)

@@ -131,6 +131,7 @@ fn recorded(id: i64, adoption: NewAdoption) -> Adoption {
         adoption,
         entered_by: "Secretariat".into(),
         entered_at: Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap(),
+        intentions: vec![],
     }
 }
 
@@ -216,6 +217,7 @@ fn adoptions() -> Vec<(&'static str, String)> {
                 },
                 ballots,
                 open: false,
+                present: None,
             }),
             endorses: Some(1),
             as_it_stands: false,
@@ -309,6 +311,7 @@ fn adoptions() -> Vec<(&'static str, String)> {
                     },
                 ],
                 open: false,
+                present: None,
             }),
             endorses: None,
             as_it_stands: false,

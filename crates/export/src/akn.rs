@@ -1984,6 +1984,7 @@ mod tests {
             },
             entered_by: "Secretariat".into(),
             entered_at: Utc.with_ymd_and_hms(2024, 3, 15, 18, 0, 0).unwrap(),
+            intentions: vec![],
         }
     }
 
@@ -2004,6 +2005,7 @@ mod tests {
             },
             ballots: Vec::<Ballot>::new(),
             open: false,
+            present: None,
         }
     }
 

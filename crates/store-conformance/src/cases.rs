@@ -2822,6 +2822,7 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
                 vote: VoteChoice::Yes,
             }],
             open: false,
+            present: Some(vec![code("MEX"), code("USA")]),
         }),
         endorses: Some(first),
         note: Some("Note.".into()),
@@ -2890,10 +2891,47 @@ pub async fn adoptions_ballots_and_pledges(store: &dyn Store) {
         .ballots
         .sort_by(|a, b| a.state.cmp(&b.state));
     assert_eq!(got.adoption, expected);
+    assert!(got.intentions.is_empty());
     assert!(matches!(
         store.get_adoption(&slug("other"), second).await,
         Err(StoreError::NotFound(_))
     ));
+
+    // Statements of intention beside the ballots, read by state code; a
+    // second by the same state is a conflict; the ballots stay as they were.
+    let intention = |state: &str, vote: VoteChoice| VoteIntention {
+        state: code(state),
+        vote,
+        entered_by: "sec@example.org".into(),
+        entered_at: at("2018-12-20T09:00:00Z"),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_vote_intention(second, &intention("MEX", VoteChoice::Yes))
+        .await
+        .unwrap();
+    tx.insert_vote_intention(second, &intention("CHE", VoteChoice::Abstain))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_vote_intention(second, &intention("MEX", VoteChoice::No))
+            .await,
+        "a second statement of intention by the same state",
+    );
+    drop(tx);
+    let got = store.get_adoption(&slug("gcm"), second).await.unwrap();
+    assert_eq!(
+        got.intentions,
+        vec![
+            intention("CHE", VoteChoice::Abstain),
+            intention("MEX", VoteChoice::Yes)
+        ]
+    );
+    assert_eq!(got.adoption, expected, "the ballots stand as recorded");
+    assert!(store.list_adoptions(&slug("gcm")).await.unwrap()[0]
+        .intentions
+        .is_empty());
 
     // Statements linked to it.
     let mut tx = store.begin().await.unwrap();

@@ -9,13 +9,13 @@ macro_rules! adoption_sql {
     () => {
         use $crate::deps::accord_domain::adoption::{
             Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
-            ProgressReport, RecordedVote, Totals,
+            ProgressReport, RecordedVote, Totals, VoteIntention,
         };
         use $crate::deps::chrono::NaiveDate;
 
         const ADOPTION_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, title, \
-            adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, endorses, \
-            note, as_it_stands, not_agreed, entered_by, entered_at FROM adoptions";
+            adopted_on, symbol, method, majority, vote_open, yes, no, abstain, not_voting, present, \
+            endorses, note, as_it_stands, not_agreed, entered_by, entered_at FROM adoptions";
         const PLEDGE_COLUMNS: &str = "SELECT p.id, p.process, p.actor, p.objectives, p.title, \
             p.description, p.made_on, p.status, p.meeting_id, p.synthetic, p.entered_by, \
             p.entered_at FROM pledges p";
@@ -39,6 +39,7 @@ macro_rules! adoption_sql {
                     },
                     ballots: vec![],
                     open: get(row, "vote_open")?,
+                    present: get::<Option<Json<Vec<ActorCode>>>>(row, "present")?.map(|p| p.0),
                 }),
                 None => None,
             };
@@ -60,10 +61,12 @@ macro_rules! adoption_sql {
                 },
                 entered_by: get(row, "entered_by")?,
                 entered_at: get(row, "entered_at")?,
+                intentions: vec![],
             })
         }
 
-        /// The adoption's ballots, by state code.
+        /// The adoption's ballots and the statements of intention beside
+        /// them, by state code.
         async fn with_ballots(c: &mut Conn, mut a: Adoption) -> Result<Adoption> {
             if let Some(vote) = a.adoption.vote.as_mut() {
                 let rows = sqlx::query(
@@ -82,8 +85,42 @@ macro_rules! adoption_sql {
                         })
                     })
                     .collect::<Result<_>>()?;
+                a.intentions = sqlx::query(
+                    "SELECT state, vote, entered_by, entered_at FROM vote_intentions \
+                     WHERE adoption_id = $1 ORDER BY state",
+                )
+                .bind(a.id)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(|r| {
+                    Ok(VoteIntention {
+                        state: named(r, "state")?,
+                        vote: named(r, "vote")?,
+                        entered_by: get(r, "entered_by")?,
+                        entered_at: get(r, "entered_at")?,
+                    })
+                })
+                .collect::<Result<_>>()?;
             }
             Ok(a)
+        }
+
+        async fn insert_vote_intention(c: &mut Conn, adoption: i64, i: &VoteIntention) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO vote_intentions (adoption_id, state, vote, entered_by, entered_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(adoption)
+            .bind(i.state.as_str())
+            .bind(i.vote.as_str())
+            .bind(&i.entered_by)
+            .bind(i.entered_at)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?;
+            Ok(())
         }
 
         async fn list_adoptions(c: &mut Conn, process: &Slug) -> Result<Vec<Adoption>> {
@@ -144,8 +181,9 @@ macro_rules! adoption_sql {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO adoptions (process, meeting_id, version_id, title, adopted_on, symbol, \
                  method, majority, vote_open, yes, no, abstain, not_voting, endorses, note, \
-                 entered_by, entered_at, as_it_stands, not_agreed) VALUES ($1, $2, $3, $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+                 entered_by, entered_at, as_it_stands, not_agreed, present) VALUES ($1, $2, $3, $4, \
+                 $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+                 RETURNING id",
             )
             .bind(a.process.as_str())
             .bind(a.meeting)
@@ -166,6 +204,7 @@ macro_rules! adoption_sql {
             .bind(at)
             .bind(a.as_it_stands)
             .bind(Json(&a.not_agreed))
+            .bind(a.vote.as_ref().and_then(|v| v.present.as_ref()).map(Json))
             .fetch_one(&mut *c)
             .await
             .map_err(err)?;
@@ -175,11 +214,18 @@ macro_rules! adoption_sql {
             Ok(id)
         }
 
-        /// Closes a vote being taken: its totals, and the ballots closing added.
-        async fn close_vote(c: &mut Conn, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()> {
+        /// Closes a vote being taken: its totals, the states present, and
+        /// the ballots closing added.
+        async fn close_vote(
+            c: &mut Conn,
+            adoption: i64,
+            totals: &Totals,
+            present: &[ActorCode],
+            added: &[Ballot],
+        ) -> Result<()> {
             let done = sqlx::query(
-                "UPDATE adoptions SET vote_open = $2, yes = $3, no = $4, abstain = $5, not_voting = $6 \
-                 WHERE id = $1 AND vote_open = $7",
+                "UPDATE adoptions SET vote_open = $2, yes = $3, no = $4, abstain = $5, not_voting = $6, \
+                 present = $8 WHERE id = $1 AND vote_open = $7",
             )
             .bind(adoption)
             .bind(false)
@@ -188,6 +234,7 @@ macro_rules! adoption_sql {
             .bind(i64::from(totals.abstain))
             .bind(i64::from(totals.not_voting))
             .bind(true)
+            .bind(Json(present))
             .execute(&mut *c)
             .await
             .map_err(err)?

@@ -2629,8 +2629,17 @@ macro_rules! sql_store {
                 async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()> {
                     insert_ballots(&mut self.tx, adoption, ballots).await
                 }
-                async fn close_vote(&mut self, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()> {
-                    close_vote(&mut self.tx, adoption, totals, added).await
+                async fn close_vote(
+                    &mut self,
+                    adoption: i64,
+                    totals: &Totals,
+                    present: &[ActorCode],
+                    added: &[Ballot],
+                ) -> Result<()> {
+                    close_vote(&mut self.tx, adoption, totals, present, added).await
+                }
+                async fn insert_vote_intention(&mut self, adoption: i64, intention: &VoteIntention) -> Result<()> {
+                    insert_vote_intention(&mut self.tx, adoption, intention).await
                 }
                 async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()> {
                     insert_adoption_statement(&mut self.tx, link).await

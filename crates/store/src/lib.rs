@@ -7,6 +7,7 @@
 
 use accord_domain::adoption::{
     Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus, Totals,
+    VoteIntention,
 };
 use accord_domain::audit::AuditEntry;
 use accord_domain::negotiation::{
@@ -767,10 +768,24 @@ pub trait Tx: Send {
     async fn adoptions_of_version(&mut self, version: i64) -> Result<Vec<Adoption>>;
     /// Adds ballots to a recorded vote (a state already on record is a conflict).
     async fn insert_ballots(&mut self, adoption: i64, ballots: &[Ballot]) -> Result<()>;
-    /// Closes a vote being taken: its counted totals, and the ballots
-    /// closing adds (not voting, for the states that cast none). A vote
-    /// that is not open is a conflict.
-    async fn close_vote(&mut self, adoption: i64, totals: &Totals, added: &[Ballot]) -> Result<()>;
+    /// Closes a vote being taken: its counted totals, the states present
+    /// (those that cast a ballot), and the ballots closing adds (not
+    /// voting, for the states that cast none). A vote that is not open is a
+    /// conflict.
+    async fn close_vote(
+        &mut self,
+        adoption: i64,
+        totals: &Totals,
+        present: &[ActorCode],
+        added: &[Ballot],
+    ) -> Result<()>;
+    /// Records a state's statement of how it intended to vote, beside its
+    /// ballot (a second by the same state is a conflict).
+    async fn insert_vote_intention(
+        &mut self,
+        adoption: i64,
+        intention: &VoteIntention,
+    ) -> Result<()>;
     async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()>;
     async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
     async fn insert_pledge(

@@ -1108,3 +1108,19 @@ desk-process-link = تصحيح العملية
 desk-process-slug-stays = (لا يتغير العنوان الإلكتروني)
 desk-process-save = حفظ التغييرات
 done-process-edited = صُحّحت العملية.
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = كان ينوي التصويت مؤيدًا
+vote-intended-no = كان ينوي التصويت معارضًا
+vote-intended-abstain = كان ينوي الامتناع عن التصويت
+adoption-intention-title = بيان نية التصويت بعد التصويت
+adoption-intention-lead = وفد يعلن بعد التصويت أنه كان ينوي التصويت على نحو مختلف: يُعرض بيانه بجانب صوته المسجل، الذي يبقى كما هو، وكذلك المجاميع.
+adoption-intention-state = الدولة العضو
+adoption-intention-vote = التصويت المقصود
+adoption-intention-button = تسجيل بيان النية
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = الأعضاء الحاضرون المشتركون في التصويت
+adoption-present-and-voting-count = الحاضرون المشتركون في التصويت: { $voting }؛ الأغلبية المطلوبة: { $needed }
+adoption-present-count = الحاضرون: { $present }، منهم { $abstaining } ممتنعون (حاضرون غير مشتركين في التصويت)
+adoption-present-field = الدول الحاضرة (إن كان المحضر يذكرها)
+adoption-present-hint = رموز الدول الأعضاء الحاضرة عند التصويت. يجب أن تكون بينها كل دولة سُجّل تصويتها مؤيدةً أو معارضةً أو ممتنعة؛ والدول الممتنعة حاضرة غير مشتركة في التصويت. اترك الحقل فارغًا إن لم يذكر المحضر ذلك.

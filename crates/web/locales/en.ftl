@@ -1104,3 +1104,19 @@ desk-process-link = Correct the process
 desk-process-slug-stays = (the address stays)
 desk-process-save = Save the changes
 done-process-edited = The process was corrected.
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = intended to vote in favour
+vote-intended-no = intended to vote against
+vote-intended-abstain = intended to abstain
+adoption-intention-title = A statement of intention after the vote
+adoption-intention-lead = A delegation that says, after the vote, that it intended to vote otherwise: its statement is shown beside its recorded vote, which stands, as do the totals.
+adoption-intention-state = Member state
+adoption-intention-vote = Intended vote
+adoption-intention-button = Record the statement of intention
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Members present and voting
+adoption-present-and-voting-count = Present and voting: { $voting }; majority required: { $needed }
+adoption-present-count = present: { $present }, of whom { $abstaining } abstaining (present but not voting)
+adoption-present-field = States present (if the record lists them)
+adoption-present-hint = The codes of the member states present at the vote. Every state recorded as voting yes, no or abstaining must be among them; abstaining states are present but not voting. Leave empty when the record does not say.

@@ -1104,3 +1104,19 @@ desk-process-link = Corregir el proceso
 desk-process-slug-stays = (la dirección no cambia)
 desk-process-save = Guardar los cambios
 done-process-edited = Se corrigió el proceso.
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = tenía la intención de votar a favor
+vote-intended-no = tenía la intención de votar en contra
+vote-intended-abstain = tenía la intención de abstenerse
+adoption-intention-title = Intención de voto declarada después de la votación
+adoption-intention-lead = Una delegación declara, después de la votación, que tenía la intención de votar de otro modo: su declaración figura junto a su voto registrado, que no cambia, como tampoco cambian los totales.
+adoption-intention-state = Estado Miembro
+adoption-intention-vote = Voto que se tenía la intención de emitir
+adoption-intention-button = Registrar la declaración de intención
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Miembros presentes y votantes
+adoption-present-and-voting-count = Presentes y votantes: { $voting }; mayoría requerida: { $needed }
+adoption-present-count = presentes: { $present }, de los cuales { $abstaining } se abstuvieron (presentes pero no votantes)
+adoption-present-field = Estados presentes (si el acta los enumera)
+adoption-present-hint = Los códigos de los Estados Miembros presentes en la votación. Todo Estado cuyo voto a favor, en contra o abstención conste en el acta debe figurar entre ellos; los Estados que se abstienen están presentes pero no votan. Déjelo vacío si el acta no lo indica.

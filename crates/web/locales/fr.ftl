@@ -1101,3 +1101,19 @@ desk-process-link = Corriger le processus
 desk-process-slug-stays = (l’adresse ne change pas)
 desk-process-save = Enregistrer les modifications
 done-process-edited = Le processus a été corrigé.
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = avait l’intention de voter pour
+vote-intended-no = avait l’intention de voter contre
+vote-intended-abstain = avait l’intention de s’abstenir
+adoption-intention-title = Intention de vote déclarée après le vote
+adoption-intention-lead = Une délégation déclare, après le vote, qu’elle avait l’intention de voter autrement : sa déclaration figure à côté de son vote enregistré, qui reste inchangé, tout comme les totaux.
+adoption-intention-state = État Membre
+adoption-intention-vote = Vote envisagé
+adoption-intention-button = Enregistrer la déclaration d’intention
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Membres présents et votants
+adoption-present-and-voting-count = Présents et votants : { $voting } ; majorité requise : { $needed }
+adoption-present-count = présents : { $present }, dont { $abstaining } abstentions (présents mais non votants)
+adoption-present-field = États présents (si le compte rendu les indique)
+adoption-present-hint = Les codes des États Membres présents lors du vote. Tout État dont le vote pour, contre ou l’abstention est enregistré doit y figurer ; les États qui s’abstiennent sont présents mais non votants. Laissez vide si le compte rendu ne le précise pas.

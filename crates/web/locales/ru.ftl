@@ -1118,3 +1118,19 @@ desk-process-link = Исправить процесс
 desk-process-slug-stays = (адрес не меняется)
 desk-process-save = Сохранить изменения
 done-process-edited = Процесс исправлен.
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = заявлено намерение голосовать «за»
+vote-intended-no = заявлено намерение голосовать «против»
+vote-intended-abstain = заявлено намерение воздержаться
+adoption-intention-title = Заявление о намерении после голосования
+adoption-intention-lead = Делегация заявляет после голосования, что намеревалась голосовать иначе: её заявление приводится рядом с зарегистрированным голосом, который, как и итоги голосования, остаётся неизменным.
+adoption-intention-state = Государство-член
+adoption-intention-vote = Намерение
+adoption-intention-button = Зарегистрировать заявление о намерении
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = Члены, присутствующие и участвующие в голосовании
+adoption-present-and-voting-count = Присутствуют и участвуют в голосовании: { $voting }; требуемое большинство: { $needed }
+adoption-present-count = присутствуют: { $present }, из них воздержались: { $abstaining } (присутствуют, но не участвуют в голосовании)
+adoption-present-field = Присутствующие государства (если они указаны в отчёте)
+adoption-present-hint = Коды государств-членов, присутствовавших при голосовании. Среди них должно быть каждое государство, голосовавшее «за», «против» или воздержавшееся; воздержавшиеся государства присутствуют, но не участвуют в голосовании. Оставьте пустым, если в отчёте это не указано.

@@ -1088,3 +1088,19 @@ desk-process-link = 更正进程
 desk-process-slug-stays = （地址不变）
 desk-process-save = 保存修改
 done-process-edited = 进程已更正。
+# Statements of intention after a vote (issue 17, item 6)
+vote-intended-yes = 原本打算投赞成票
+vote-intended-no = 原本打算投反对票
+vote-intended-abstain = 原本打算投弃权票
+adoption-intention-title = 表决后的投票意向声明
+adoption-intention-lead = 代表团在表决后表示原本打算以其他方式投票：该声明列在其已记录的投票旁边，已记录的投票和票数总计均保持不变。
+adoption-intention-state = 会员国
+adoption-intention-vote = 原本打算的投票
+adoption-intention-button = 记录投票意向声明
+
+# Presence at a vote (issue 17, item 6)
+adoption-present-and-voting = 出席并参加表决的成员
+adoption-present-and-voting-count = 出席并参加表决：{ $voting }；所需多数：{ $needed }
+adoption-present-count = 出席：{ $present }，其中弃权 { $abstaining }（出席但不参加表决）
+adoption-present-field = 出席的国家（如记录列有）
+adoption-present-hint = 表决时出席的会员国代码。凡记录为投赞成票、反对票或弃权的国家都必须在其中；弃权国家出席但不参加表决。记录未载明时请留空。

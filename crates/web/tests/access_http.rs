@@ -381,6 +381,9 @@ struct Adoptions {
     /// Votes being taken: delegations cast their votes in the first twelve,
     /// the secretariat closes the other twelve.
     open_votes: Vec<i64>,
+    /// Votes taken and closed (every state not voting), for statements of
+    /// intention: each caller of the route states France's on its own.
+    closed_votes: Vec<i64>,
     /// A pledge by France.
     pledge: i64,
     /// Plenary meetings of the trial process with no adoption yet: a
@@ -455,7 +458,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
             .await
             .unwrap();
     }
-    let mut meetings = plenaries(app, meeting, 24 + 16).await.into_iter();
+    let mut meetings = plenaries(app, meeting, 24 + 12 + 16).await.into_iter();
     let mut versions = 1..=12u32;
     let mut request = |vote: Option<RecordedVote>| AdoptionRequest {
         meeting: if vote.is_some() {
@@ -497,11 +500,31 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
                     totals: Totals::default(),
                     ballots: vec![],
                     open: true,
+                    present: None,
                 })),
             )
             .await
             .unwrap(),
         );
+    }
+    let mut closed_votes = vec![];
+    for _ in 0..12 {
+        let id = app
+            .adopt(
+                &OPERATOR,
+                "trial",
+                request(Some(RecordedVote {
+                    majority: MajorityRule::Simple,
+                    totals: Totals::default(),
+                    ballots: vec![],
+                    open: true,
+                    present: None,
+                })),
+            )
+            .await
+            .unwrap();
+        app.close_vote(&OPERATOR, "trial", id).await.unwrap();
+        closed_votes.push(id);
     }
     let pledge = app
         .make_pledge(
@@ -523,6 +546,7 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
     Adoptions {
         consensus,
         open_votes,
+        closed_votes,
         pledge,
         plenaries: meetings.collect(),
     }
@@ -1041,6 +1065,13 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             ),
             Value::Null,
         ),
+        ("POST", "/api/v1/processes/{slug}/adoptions/{id}/intentions") => (
+            format!(
+                "/api/v1/processes/trial/adoptions/{}/intentions",
+                ctx.adoption.closed_votes[n % 12]
+            ),
+            json!({ "state": "FRA", "vote": "yes" }),
+        ),
         ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements") => (
             format!(
                 "/api/v1/processes/trial/adoptions/{}/statements",
@@ -1471,6 +1502,10 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         (
             ("POST", "/api/v1/processes/{slug}/adoptions/{id}/close"),
             vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/adoptions/{id}/intentions"),
+            vec!["global secretariat", "trial secretariat", "delegate"],
         ),
         (
             ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements"),
@@ -8365,6 +8400,19 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
             bad: Some(("/reported_on", "reported_on", json!("soon"))),
             kept: Some("/text"),
         },
+        NestedRow {
+            api: format!("{adoptions}/{}/intentions", fx.closed_votes[0]),
+            form: format!(
+                "/processes/trial/adoptions/{}/intentions",
+                fx.closed_votes[0]
+            ),
+            command: Box::new(|n| {
+                let state = ["FRA", "MEX", "CHE", "DEU"][n % 4];
+                json!({ "state": state, "vote": "abstain" })
+            }),
+            bad: Some(("/vote", "vote", json!("maybe"))),
+            kept: None,
+        },
     ];
     let post_json = |uri: &str, body: &Value| {
         Request::post(uri)
@@ -8485,7 +8533,8 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         );
     }
     // Done once each way: two adoptions with a vote being taken, two votes
-    // cast, two statements linked, two votes closed, two pledges, two reports.
+    // cast, two statements linked, two votes closed, two pledges, two
+    // reports, two statements of intention.
     let adopted = site.app.adoptions("trial").await.unwrap();
     assert!(["Adoption 1001", "Adoption 1002"]
         .iter()
@@ -8506,6 +8555,12 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         .all(|t| pledges.iter().any(|p| p.pledge.title == *t)));
     let reported = site.app.pledge("trial", fx.pledge).await.unwrap();
     assert_eq!(reported.pledge.reports.len(), 2);
+    let stated = site
+        .app
+        .adoption(&OPERATOR, "trial", fx.closed_votes[0])
+        .await
+        .unwrap();
+    assert_eq!(stated.summary.adoption.intentions.len(), 2);
     // The secretariat's forms, as the pages offer them.
     for (page, form) in [
         (

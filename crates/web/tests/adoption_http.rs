@@ -105,7 +105,7 @@ async fn the_vote_page_names_states_in_the_readers_language(db: TestDatabase) {
         let header_line = csv.lines().next().unwrap();
         assert_eq!(
             header_line,
-            format!("code,name,name_{lang},region,subregion,vote")
+            format!("code,name,name_{lang},region,subregion,vote,intended")
         );
         let usa = csv.lines().find(|l| l.starts_with("USA,")).unwrap();
         assert!(
@@ -299,6 +299,13 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
 
     let (status, html, _) = get(&router, &format!("/processes/gcm/adoptions/{ga}")).await;
     assert_eq!(status, StatusCode::OK);
+    // The majority counts the members present and voting (152 + 5); the
+    // record does not list who was present, so no presence is shown.
+    assert!(
+        html.contains("Present and voting: 157; majority required: 79"),
+        "{html}"
+    );
+    assert!(!html.contains("of whom 12 abstaining"));
     // The map: its own file, not inlined, with a text alternative that
     // points at the table; a shape per member state, its vote in its title.
     assert!(!html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -374,13 +381,13 @@ async fn the_vote_is_shown_as_a_table_a_map_and_exports(db: TestDatabase) {
     assert!(ct.starts_with("text/csv"));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 194);
-    assert_eq!(lines[0], "code,name,name_en,region,subregion,vote");
-    assert!(lines.contains(&"USA,United States,United States,America,Northern America,no"));
-    assert!(lines.contains(&"LIE,Liechtenstein,Liechtenstein,Europe,Western Europe,abstain"));
+    assert_eq!(lines[0], "code,name,name_en,region,subregion,vote,intended");
+    assert!(lines.contains(&"USA,United States,United States,America,Northern America,no,"));
+    assert!(lines.contains(&"LIE,Liechtenstein,Liechtenstein,Europe,Western Europe,abstain,"));
     assert_eq!(
         lines
             .iter()
-            .filter(|l| l.ends_with(",not_recorded"))
+            .filter(|l| l.ends_with(",not_recorded,"))
             .count(),
         176
     );
@@ -641,6 +648,7 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
                     totals: Totals::default(),
                     ballots: vec![],
                     open: true,
+                    present: None,
                 }),
                 endorses: None,
                 note: None,
@@ -775,8 +783,87 @@ async fn a_vote_is_taken_in_the_portal(db: TestDatabase) {
     let (_, csv, _) = get(&router, &format!("{page}/votes.csv")).await;
     assert!(csv.contains("MEX,Mexico,Mexico,America,Central America,yes"));
     assert_eq!(
-        csv.lines().filter(|l| l.ends_with(",not_voting")).count(),
+        csv.lines().filter(|l| l.ends_with(",not_voting,")).count(),
         192
+    );
+
+    // After the vote, Mexico's delegation says it intended to vote against:
+    // its own state only is offered; the vote it cast is refused beside the
+    // field, what was chosen kept; the statement then stands beside the
+    // ballot, which does not change.
+    let (_, mine, _) = send(&router, as_(&mex_cookie, &page)).await;
+    let mine = String::from_utf8(mine).unwrap();
+    assert!(mine.contains("id=\"state-intention\""));
+    assert!(mine.contains("<option value=\"MEX\">Mexico</option>"));
+    assert!(
+        !mine.contains("<option value=\"FRA\">"),
+        "only its own state"
+    );
+    assert!(
+        !html.contains("id=\"state-intention\""),
+        "not offered to the public"
+    );
+    let intend = |vote: &str| {
+        form(
+            &mex_cookie,
+            format!("{page}/intentions"),
+            format!("csrf={mex_csrf}&state=MEX&vote={vote}"),
+        )
+    };
+    let (status, back, _) = send(&router, intend("yes")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let back = String::from_utf8(back).unwrap();
+    assert!(
+        back.contains("id=\"intention-error\""),
+        "the message beside the form"
+    );
+    assert!(
+        back.contains("MEX is recorded as voting &#39;yes&#39; already"),
+        "{back}"
+    );
+    assert!(
+        back.contains("<option value=\"yes\" selected>"),
+        "what was chosen is kept"
+    );
+    let (status, _, _) = send(&router, intend("no")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html, _) = get(&router, &page).await;
+    assert!(html.contains("In favour <span class=\"intended\">(intended to vote against)</span>"));
+    assert!(html.contains("Adopted"), "the outcome stands");
+    let (_, csv, _) = get(&router, &format!("{page}/votes.csv")).await;
+    assert!(csv.contains("MEX,Mexico,Mexico,America,Central America,yes,no\r\n"));
+    let (status, _, _) = send(&router, intend("abstain")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "one statement per state");
+    let (_, mine, _) = send(&router, as_(&mex_cookie, &page)).await;
+    assert!(!String::from_utf8(mine)
+        .unwrap()
+        .contains("id=\"state-intention\""));
+    // Over the API, the secretariat records France's: the detail says it.
+    let (status, _, _) = send(
+        &router,
+        form(
+            &sec_cookie,
+            format!("{page}/intentions"),
+            format!("csrf={sec_csrf}&state=FRA&vote=abstain"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, detail, _) = get(&router, &format!("/api/v1/processes/gcm/adoptions/{id}")).await;
+    let detail: Value = serde_json::from_str(&detail).unwrap();
+    let fra = detail["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "FRA")
+        .unwrap();
+    assert_eq!(
+        (fra["vote"].as_str(), fra["intended"].as_str()),
+        (Some("not_voting"), Some("abstain"))
+    );
+    assert_eq!(
+        detail["adoption"]["intentions"].as_array().unwrap().len(),
+        2
     );
 }
 

@@ -220,7 +220,14 @@ impl crate::App {
             }
         };
         let added = vote.close(&members);
-        unit.tx.close_vote(adoption, &vote.totals, &added).await?;
+        unit.tx
+            .close_vote(
+                adoption,
+                &vote.totals,
+                vote.present.as_deref().unwrap_or_default(),
+                &added,
+            )
+            .await?;
         let t = vote.totals;
         unit.audit(
             "adoption.close",
@@ -235,6 +242,70 @@ impl crate::App {
         unit.commit().await?;
         self.announce(&process, format!("adoption/{adoption}"));
         Ok(t)
+    }
+
+    /// Records a member state's statement, after the vote, of how it
+    /// intended to vote: by a delegate of that state (who may vote for it)
+    /// or by the secretariat, which records what a delegation told it. The
+    /// ballot, the totals and the outcome stay as recorded.
+    pub async fn state_intention(
+        &self,
+        p: &Principal,
+        process: &str,
+        adoption: i64,
+        state: &ActorCode,
+        intended: VoteChoice,
+    ) -> Result<()> {
+        let process = self.existing_process(process).await?;
+        if authorize(p, Action::ManageConsultation(&process)).is_err() {
+            authorize(
+                p,
+                Action::CastVote {
+                    process: &process,
+                    state,
+                },
+            )?;
+        }
+        let members = self.member_codes().await?;
+        let mut unit = self.unit(p).await?;
+        let found = adoption_in(&mut unit, &process, adoption).await?;
+        let Some(vote) = &found.vote else {
+            return Err(ValidationError::Invalid {
+                what: "intended vote",
+                value: adoption.to_string(),
+                reason: "this text was adopted by consensus: there was no vote",
+            }
+            .into());
+        };
+        check_intention(vote, &found.intentions, &members, state, intended)?;
+        unit.tx
+            .insert_vote_intention(
+                adoption,
+                &VoteIntention {
+                    state: state.clone(),
+                    vote: intended,
+                    entered_by: p.name(),
+                    entered_at: unit.at,
+                },
+            )
+            .await?;
+        let ballot = vote
+            .ballots
+            .iter()
+            .find(|b| &b.state == state)
+            .map_or("not_recorded", |b| b.vote.as_str());
+        unit.audit(
+            "adoption.intention",
+            Some(&process),
+            vec![
+                format!("adoption:{adoption}"),
+                format!("{state}:intended:{intended}"),
+                format!("{state}:recorded:{ballot}"),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(())
     }
 
     /// Links a statement made at the adoption's meeting to it.

@@ -18,9 +18,10 @@ mod views;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
-    check_ballots, check_cast, check_progress_report, not_agreed_paragraphs, Adoption,
-    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot, Endorsement,
-    NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote, Resolution, Totals, VoteChoice,
+    check_ballots, check_cast, check_intention, check_progress_report, not_agreed_paragraphs,
+    Adoption, AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot,
+    Endorsement, NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote, Resolution, Totals,
+    VoteChoice, VoteIntention,
 };
 use accord_domain::negotiation::{Draft, DraftKind, DraftText, NodeKind};
 use accord_domain::{
@@ -73,6 +74,9 @@ pub struct VoteRow {
     pub subregion: String,
     pub m49: Option<u16>,
     pub vote: Option<VoteChoice>,
+    /// What the state said, after the vote, it had intended to vote; its
+    /// vote above stands as recorded.
+    pub intended: Option<VoteChoice>,
 }
 
 /// A statement linked to an adoption.
@@ -106,6 +110,11 @@ pub struct AdoptionDetail {
     pub summary: AdoptionSummary,
     /// The yes votes needed to carry (recorded votes).
     pub needed: Option<u32>,
+    /// The members present and voting (yes or no), on which the majority
+    /// is counted (recorded votes).
+    pub present_and_voting: Option<u32>,
+    /// How many member states were present, when the record lists them.
+    pub present: Option<usize>,
     /// Member states whose vote is on record.
     pub recorded: usize,
     /// Every member state, by name.

@@ -92,12 +92,18 @@ impl crate::App {
             .iter()
             .flat_map(|v| v.ballots.iter().map(|b| (&b.state, b.vote)))
             .collect();
+        let intended: HashMap<&ActorCode, VoteChoice> = adoption
+            .intentions
+            .iter()
+            .map(|i| (&i.state, i.vote))
+            .collect();
         let mut rows: Vec<VoteRow> = self
             .member_states()
             .await?
             .into_iter()
             .map(|a| VoteRow {
                 vote: votes.get(&a.code).copied(),
+                intended: intended.get(&a.code).copied(),
                 region: a.region.clone().unwrap_or_default(),
                 subregion: a.subregion.clone().unwrap_or_default(),
                 m49: a.m49,
@@ -109,6 +115,15 @@ impl crate::App {
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         let recorded = votes.len();
         let needed = adoption.vote.as_ref().map(|v| v.totals.needed(v.majority));
+        let present_and_voting = adoption
+            .vote
+            .as_ref()
+            .map(|v| v.totals.present_and_voting());
+        let present = adoption
+            .vote
+            .as_ref()
+            .and_then(|v| v.present.as_ref())
+            .map(Vec::len);
         let clear = clearance(p, &process);
         let now = self.now();
         let mut statements = vec![];
@@ -150,6 +165,8 @@ impl crate::App {
         Ok(AdoptionDetail {
             summary,
             needed,
+            present_and_voting,
+            present,
             recorded,
             rows,
             statements,

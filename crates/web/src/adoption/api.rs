@@ -15,7 +15,7 @@ use accord_app::adoption::{
     AdoptionDetail, AdoptionRequest, AdoptionSummary, ObjectiveView, PledgeView,
 };
 use accord_app::{AppError, Principal};
-use accord_domain::adoption::{AdoptionStatementKind, Ballot, NewPledge, PledgeStatus};
+use accord_domain::adoption::{AdoptionStatementKind, Ballot, NewPledge, PledgeStatus, VoteChoice};
 use accord_domain::ActorCode;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -331,6 +331,50 @@ pub(crate) async fn close_vote(
     .await
 }
 
+/// A member state's statement, after the vote, of how it intended to vote.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IntentionBody {
+    state: ActorCode,
+    /// yes, no or abstain.
+    vote: VoteChoice,
+}
+
+/// Record a member state's statement, after the vote, that it intended to vote otherwise (a delegate of that state, or the secretariat recording what the delegation said): kept beside its ballot, which stands as recorded with the totals and the outcome; once per state per vote (`intention_already_stated`), after the vote closed (`vote_still_open`), not the vote it cast (`intention_matches_ballot`). Answers the adoption's summary
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/adoptions/{id}/intentions",
+    tag = "adoption",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = IntentionBody, example = json!({ "state": "AUT", "vote": "yes" })),
+    responses((status = 201, description = "Created", body = AdoptionSummary))
+)]
+pub(crate) async fn state_intention(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<IntentionBody>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let id = adoption_id(&id)?;
+        s.app
+            .state_intention(&principal, &slug, id, &c.state, c.vote)
+            .await?;
+        adoption_done(&s, &principal, &slug, id, "#states-h").await
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption(&s, &r, &slug, &id, None, Some(form))
+    })
+    .await
+}
+
 /// A pledge on objectives of the adopted text. The pledges page's form
 /// sends the same fields, its objectives as `objectives[]`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -452,6 +496,7 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(adopt, list_adoptions))
         .routes(utoipa_axum::routes!(add_ballots))
         .routes(utoipa_axum::routes!(close_vote))
+        .routes(utoipa_axum::routes!(state_intention))
         .routes(utoipa_axum::routes!(link_statement))
         .routes(utoipa_axum::routes!(make_pledge, list_pledges))
         .routes(utoipa_axum::routes!(report_progress))
@@ -462,7 +507,8 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 
 /// The portal's forms that send this area's commands (the same handlers):
 /// recording an adoption on the adoptions page; a delegation's vote,
-/// closing the vote and linking a statement on the adoption's page; a
+/// closing the vote, a statement of intention and linking a statement on
+/// the adoption's page; a
 /// pledge and a progress report on the pledges page.
 pub fn form_routes() -> PageRoutes {
     let a = "/processes/{slug}/adoptions/{id}";
@@ -470,6 +516,7 @@ pub fn form_routes() -> PageRoutes {
         .route("/processes/{slug}/adoptions", post(adopt))
         .route(format!("{a}/vote"), post(add_ballots))
         .route(format!("{a}/close"), post(close_vote))
+        .route(format!("{a}/intentions"), post(state_intention))
         .route(format!("{a}/statements"), post(link_statement))
         .route("/processes/{slug}/pledges", post(make_pledge))
         .route(

@@ -266,6 +266,7 @@ pub(crate) async fn render_adoption(
                 subregion => &row.subregion,
                 class => vote_map::vote_class(row.vote),
                 vote => vote_label(s, r, &d, row.vote),
+                intended => row.intended.map(|v| s.i18n.text(r.lang(), &format!("vote-intended-{}", v.as_str().replace('_', "-")), None)),
             }
         })
         .collect();
@@ -328,6 +329,30 @@ pub(crate) async fn render_adoption(
         vec![]
     };
     let can_close = open && can.run_consultation;
+    // After the vote: the states whose statement of intention the reader
+    // may record (the secretariat any member state's, a delegate its own
+    // state's), those that have stated one left out.
+    let closed = d.summary.adoption.vote.as_ref().is_some_and(|v| !v.open);
+    let intend_states: Vec<_> = if closed {
+        let mut states: Vec<_> = named
+            .iter()
+            .filter(|row| row.intended.is_none())
+            .filter(|row| {
+                can.run_consultation || can.member_state.as_deref() == Some(row.code.as_str())
+            })
+            .collect();
+        states.sort_by_cached_key(|row| names::sort_key(&row.name));
+        states
+            .into_iter()
+            .map(|row| context! { code => &row.code, name => &row.name })
+            .collect()
+    } else {
+        vec![]
+    };
+    let intend_votes: Vec<_> = [VoteChoice::Yes, VoteChoice::No, VoteChoice::Abstain]
+        .into_iter()
+        .map(|c| context! { value => c.as_str(), label => vote_label(s, r, &d, Some(c)) })
+        .collect();
     // The secretariat links statements made at the adopting meeting; a
     // refused link comes back with what was chosen.
     let linkable: Vec<_> = if can.run_consultation {
@@ -359,10 +384,16 @@ pub(crate) async fn render_adoption(
             .iter()
             .any(|(k, _)| k == "statement" || k == "kind")
     };
-    let (link, refused) = match refused {
-        Some(f) if is_link(&f) => (Some(f), None),
-        other => (None, other),
+    let is_intention = |f: &FormAgain| f.values.iter().any(|(k, _)| k == "state");
+    let (link, intention, refused) = match refused {
+        Some(f) if is_link(&f) => (Some(f), None, None),
+        Some(f) if is_intention(&f) => (None, Some(f), None),
+        other => (None, None, other),
     };
+    let intention = intention.map(|f| {
+        let values: std::collections::BTreeMap<String, String> = f.values.iter().cloned().collect();
+        context! { values => values, field => &f.field, error => f.described() }
+    });
     let link = link.map(|f| {
         let values: std::collections::BTreeMap<String, String> = f.values.iter().cloned().collect();
         context! { values => values, field => &f.field, error => f.described() }
@@ -421,6 +452,9 @@ pub(crate) async fn render_adoption(
             linkable => linkable,
             statement_kinds => kinds,
             link => link,
+            intend_states => intend_states,
+            intend_votes => intend_votes,
+            intention => intention,
         },
     )
     .await
@@ -442,13 +476,14 @@ fn csv_field(v: &str) -> String {
 }
 
 /// The vote as CSV: one line per member state, `not_recorded` where the
-/// record has no vote. `name` is the stored (English, United Nations) name,
+/// record has no vote; `intended`, what the state said after the vote it
+/// had intended to vote (empty when it said nothing). `name` is the stored (English, United Nations) name,
 /// which scripts and older files join on; `name_<lang>` the state's name in
 /// the reader's language (CLDR), the one a reader of the page expects. The
 /// columns are the same in every language, only the header names the
 /// language of the third.
 pub fn votes_csv_text(rows: &[VoteRow], lang: accord_domain::Language) -> String {
-    let mut out = format!("code,name,name_{lang},region,subregion,vote\r\n");
+    let mut out = format!("code,name,name_{lang},region,subregion,vote,intended\r\n");
     for row in rows {
         let vote = row.vote.map_or("not_recorded", |v| v.as_str());
         let local = names::actor_name(lang, row.iso2.as_deref(), &row.name);
@@ -459,6 +494,7 @@ pub fn votes_csv_text(rows: &[VoteRow], lang: accord_domain::Language) -> String
             &row.region,
             &row.subregion,
             vote,
+            row.intended.map_or("", |v| v.as_str()),
         ]
         .map(csv_field)
         .join(",");
@@ -805,6 +841,7 @@ mod tests {
             subregion: String::new(),
             m49: None,
             vote,
+            intended: None,
         }
     }
 
@@ -841,17 +878,25 @@ mod tests {
                 Some(VoteChoice::Yes),
             ),
             row("XXX", "=HYPERLINK(\"x\")", "Europe", None),
+            VoteRow {
+                intended: Some(VoteChoice::Yes),
+                ..row("HUN", "Hungary", "Europe", Some(VoteChoice::No))
+            },
         ];
         let csv = votes_csv_text(&rows, accord_domain::Language::En);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "code,name,name_en,region,subregion,vote");
+        assert_eq!(lines[0], "code,name,name_en,region,subregion,vote,intended");
         assert_eq!(
             lines[1],
-            "CIV,\"Côte d'Ivoire, \"\"the\"\"\",\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes"
+            "CIV,\"Côte d'Ivoire, \"\"the\"\"\",\"Côte d'Ivoire, \"\"the\"\"\",Africa,,yes,"
         );
         assert_eq!(
             lines[2],
-            "XXX,\"'=HYPERLINK(\"\"x\"\")\",\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded"
+            "XXX,\"'=HYPERLINK(\"\"x\"\")\",\"'=HYPERLINK(\"\"x\"\")\",Europe,,not_recorded,"
+        );
+        assert_eq!(
+            lines[3], "HUN,Hungary,Hungary,Europe,,no,yes",
+            "the ballot stands beside the intention"
         );
     }
 }

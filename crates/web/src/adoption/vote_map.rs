@@ -255,6 +255,7 @@ mod tests {
             subregion: String::new(),
             m49: Some(m49),
             vote,
+            intended: None,
         }
     }
 
@@ -328,6 +329,7 @@ mod tests {
                 })
                 .collect(),
             open: false,
+            present: None,
         }
     }
 
