@@ -428,7 +428,6 @@ async fn meeting_of(u: &mut Unit<'_>, process: &Slug, id: i64) -> Result<Meeting
     }
 }
 
-/// Writes the changed meeting, its history entry and the audit entry.
 /// The phase of `kind` of a process, or `NotFound` naming it.
 async fn phase_of(u: &mut Unit<'_>, process: &Slug, kind: PhaseKind) -> Result<Phase> {
     u.tx.find_phase(process, kind)
@@ -436,6 +435,7 @@ async fn phase_of(u: &mut Unit<'_>, process: &Slug, kind: PhaseKind) -> Result<P
         .ok_or_else(|| AppError::NotFound(format!("the process '{process}' has no {kind} phase")))
 }
 
+/// Writes the changed phase, its history entry and the audit entry.
 async fn record_phase_change(
     u: &mut Unit<'_>,
     next: &Phase,
@@ -469,6 +469,7 @@ async fn record_phase_change(
     Ok(change)
 }
 
+/// Writes the changed meeting, its history entry and the audit entry.
 async fn record_meeting_change(
     u: &mut Unit<'_>,
     next: &Meeting,
