@@ -849,6 +849,20 @@ async fn a_server_you_can_watch_readyz_metrics_and_request_ids(db: TestDatabase)
     assert_ne!(again.headers["x-request-id"].to_str().unwrap(), made);
     let missing = get(&s, "/processes/no-such-process").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // A made-up method is counted as `other`, never by its name.
+    let odd = s
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method("X-ATTACK-1")
+                .uri("/processes/gcm")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(odd.status().is_client_error());
 
     let metrics = get(&s, "/metrics").await;
     assert_eq!(metrics.status, StatusCode::OK);
@@ -865,10 +879,10 @@ async fn a_server_you_can_watch_readyz_metrics_and_request_ids(db: TestDatabase)
         "accord_http_requests_total{route=\"/processes/{slug}\",method=\"GET\",status=\"404\"} 1"
     ));
     assert!(
-        body.contains("accord_http_request_duration_seconds_count{route=\"/processes/{slug}\"} 4")
+        body.contains("accord_http_request_duration_seconds_count{route=\"/processes/{slug}\"} 5")
     );
     assert!(body.contains(
-        "accord_http_request_duration_seconds_bucket{route=\"/processes/{slug}\",le=\"+Inf\"} 4"
+        "accord_http_request_duration_seconds_bucket{route=\"/processes/{slug}\",le=\"+Inf\"} 5"
     ));
     assert!(body.contains(&format!(
         "accord_store_migrations{{state=\"applied\"}} {migrations}"

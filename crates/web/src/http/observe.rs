@@ -115,7 +115,13 @@ pub async fn observe(State(s): State<SharedState>, req: Request, next: Next) -> 
         .get::<MatchedPath>()
         .map_or("unmatched", MatchedPath::as_str)
         .to_owned();
-    let method = req.method().as_str().to_owned();
+    // Methods by name only when standard: a made-up one (`FOO`) would
+    // otherwise grow the counters without bound.
+    let method = match req.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m,
+        _ => "other",
+    }
+    .to_owned();
     let span = tracing::info_span!("request", id = %id, method = %method, route = %route);
     let mut response = next.run(req).instrument(span.clone()).await;
     let status = response.status().as_u16();
