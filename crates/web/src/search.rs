@@ -5,6 +5,7 @@
 
 use crate::http::auth::Caller;
 use crate::http::error::ApiError;
+use crate::http::names;
 use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, PageRoutes};
@@ -167,7 +168,14 @@ fn href(
     format!("/search?{}", q.join("&"))
 }
 
-fn facets_value(results: &SearchResults, params: &[(String, String)]) -> Vec<Value> {
+/// The facets as the page lists them; an actor by its name in the
+/// reader's language (`names`: a state from CLDR), else its code.
+fn facets_value(
+    results: &SearchResults,
+    params: &[(String, String)],
+    actors: &std::collections::HashMap<String, (Option<String>, String)>,
+    lang: accord_domain::Language,
+) -> Vec<Value> {
     results
         .facets
         .iter()
@@ -177,7 +185,18 @@ fn facets_value(results: &SearchResults, params: &[(String, String)]) -> Vec<Val
                 name => f.as_str(),
                 values => values.iter().take(12).map(|(v, n)| {
                     let on = params.iter().any(|(k, pv)| k == f.as_str() && pv == v);
-                    context! { value => v, count => n, on => on, href => href(params, Some((f.as_str(), v)), None) }
+                    let named = if *f == Facet::Actor { actors.get(v) } else { None };
+                    let (label, attrs) = match named {
+                        Some((iso2, name)) => (
+                            names::actor_name(lang, iso2.as_deref(), name).into_owned(),
+                            names::lang_attributes(names::actor_name_language(lang, iso2.as_deref())),
+                        ),
+                        None => (v.clone(), r#"dir="auto""#.to_owned()),
+                    };
+                    context! {
+                        value => v, label => label, attrs => Value::from_safe_string(attrs),
+                        count => n, on => on, href => href(params, Some((f.as_str(), v)), None),
+                    }
                 }).collect::<Vec<_>>(),
             }
         })
@@ -203,6 +222,24 @@ async fn search_page(
     } else {
         None
     };
+    // The actors the facets name, looked up once.
+    let actors: std::collections::HashMap<String, (Option<String>, String)> = match &results {
+        Some(res)
+            if res
+                .facets
+                .iter()
+                .any(|(f, v)| *f == Facet::Actor && !v.is_empty()) =>
+        {
+            s.app
+                .all_actors(None)
+                .await
+                .map_err(|e| r.error(&s, e))?
+                .into_iter()
+                .map(|a| (a.code.to_string(), (a.iso2, a.name)))
+                .collect()
+        }
+        _ => Default::default(),
+    };
     let page = results.as_ref().map(|res| {
         context! {
             total => res.total,
@@ -212,7 +249,7 @@ async fn search_page(
                 snippet => Value::from_safe_string(h.snippet_html.clone()),
                 synthetic => h.synthetic, actor => &h.actor, year => h.year,
             }).collect::<Vec<_>>(),
-            facets => facets_value(res, &params),
+            facets => facets_value(res, &params, &actors, r.lang()),
             next => (offset + PAGE < res.total).then(|| href(&params, None, Some(offset + PAGE))),
             previous => (offset > 0).then(|| href(&params, None, Some(offset.saturating_sub(PAGE)))),
             from => offset + 1,

@@ -5493,6 +5493,26 @@ async fn the_consultation_phase_in_the_portal(db: TestDatabase) {
         "the snippet is escaped"
     );
     assert!(!page.body.contains("Statement by France"));
+    // The actor facet names states in the reader's language.
+    let facets = |body: &str| between(body, "class=\"column-side facets\"", "</aside>").to_owned();
+    assert!(
+        facets(&page.body).contains("<span lang=\"en\" dir=\"ltr\">France</span>"),
+        "{}",
+        facets(&page.body)
+    );
+    let spanish = send(
+        &site,
+        Request::get("/search?q=migrants&process=trial")
+            .header("accept-language", "es")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        facets(&spanish.body).contains("<span lang=\"es\" dir=\"ltr\">Francia</span>"),
+        "{}",
+        facets(&spanish.body)
+    );
     let bad = send(&site, page_get(None, "/api/v1/search?q=x&colour=red")).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }

@@ -890,6 +890,18 @@ async fn pledges_are_made_and_reported_in_the_portal(db: TestDatabase) {
     let html = String::from_utf8(b).unwrap();
     assert!(html.contains("<option value=\"MEX\">Mexico</option>"));
     assert!(!html.contains("<option value=\"FRA\">"), "not for France");
+    // Named in the reader's language.
+    let (_, b, _) = send(
+        &router,
+        Request::get("/processes/gcm/pledges")
+            .header(header::COOKIE, &cookie)
+            .header(header::ACCEPT_LANGUAGE, "fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let html = String::from_utf8(b).unwrap();
+    assert!(html.contains("<option value=\"MEX\">Mexique</option>"));
     let fields = |objectives: &str| {
         format!(
             "csrf={csrf}&actor=MEX&made_on=2022-05-18&status=announced&meeting=&title=Regular+pathways&description=More+regular+pathways.{objectives}"

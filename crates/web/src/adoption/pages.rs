@@ -751,9 +751,15 @@ pub(crate) async fn render_pledges(
                 .filter(|a| {
                     can.run_consultation || can.speak_for.iter().any(|c| c == a.code.as_str())
                 })
-                .map(|a| (a.code.to_string(), a.name))
-                .collect()
+                // Named in the reader's language, and in that order.
+                .map(|a| {
+                    let name = names::actor_name(r.lang(), a.iso2.as_deref(), &a.name);
+                    (a.code.to_string(), name.into_owned())
+                })
+                .collect::<Vec<_>>()
         };
+    let mut pledgers = pledgers;
+    pledgers.sort_by_cached_key(|(_, name)| names::sort_key(name));
     let reporting: Vec<i64> = pledges
         .iter()
         .filter(|p| {
