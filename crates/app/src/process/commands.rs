@@ -209,21 +209,8 @@ impl crate::App {
         id: i64,
         reason: &str,
     ) -> Result<MeetingChange> {
-        let process = parse_slug("process", process)?;
-        authorize(p, Action::EditProcess(&process))?;
-        let mut unit = self.unit(p).await?;
-        let meeting = meeting_of(&mut unit, &process, id).await?;
-        let (next, changes) = meeting.cancelled(reason)?;
-        let change = record_meeting_change(
-            &mut unit,
-            &next,
-            MeetingChangeKind::Cancelled,
-            Some(reason.trim().into()),
-            changes,
-        )
-        .await?;
-        unit.commit().await?;
-        Ok(change)
+        self.change_meeting_status(p, process, id, reason, MeetingChangeKind::Cancelled)
+            .await
     }
 
     /// Reinstates a cancelled meeting, on the dates it has, with the
@@ -236,19 +223,32 @@ impl crate::App {
         id: i64,
         reason: &str,
     ) -> Result<MeetingChange> {
+        self.change_meeting_status(p, process, id, reason, MeetingChangeKind::Reinstated)
+            .await
+    }
+
+    /// Cancels or reinstates a meeting, with the reason: one command, two
+    /// directions (`Meeting::cancelled`, `Meeting::reinstated`).
+    async fn change_meeting_status(
+        &self,
+        p: &Principal,
+        process: &str,
+        id: i64,
+        reason: &str,
+        kind: MeetingChangeKind,
+    ) -> Result<MeetingChange> {
         let process = parse_slug("process", process)?;
         authorize(p, Action::EditProcess(&process))?;
         let mut unit = self.unit(p).await?;
         let meeting = meeting_of(&mut unit, &process, id).await?;
-        let (next, changes) = meeting.reinstated(reason)?;
-        let change = record_meeting_change(
-            &mut unit,
-            &next,
-            MeetingChangeKind::Reinstated,
-            Some(reason.trim().into()),
-            changes,
-        )
-        .await?;
+        let (next, changes) = if kind == MeetingChangeKind::Cancelled {
+            meeting.cancelled(reason)?
+        } else {
+            meeting.reinstated(reason)?
+        };
+        let change =
+            record_meeting_change(&mut unit, &next, kind, Some(reason.trim().into()), changes)
+                .await?;
         unit.commit().await?;
         Ok(change)
     }
