@@ -151,8 +151,6 @@ pub struct ProcessOverview {
     pub process: Process,
     /// Its phases in date order, each with its plan and the decisions on it.
     pub phases: Vec<Phase>,
-    /// The history of its phases: decisions and changes of plan, oldest first.
-    pub phase_changes: Vec<PhaseChange>,
     pub current_phase: Option<PhaseKind>,
     pub today: NaiveDate,
 }

@@ -3706,13 +3706,7 @@ async fn the_secretariat_opens_extends_and_closes_phases_in_the_portal(db: TestD
         "the message beside the day"
     );
     assert!(again.body.contains("<details open>"), "the form stays open");
-    assert!(site
-        .app
-        .process("trial")
-        .await
-        .unwrap()
-        .phase_changes
-        .is_empty());
+    assert!(site.app.phase_history("trial").await.unwrap().is_empty());
 
     // Opened today: the negotiation runs now, and the page says so.
     let done = send(

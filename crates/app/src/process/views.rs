@@ -33,17 +33,22 @@ impl crate::App {
         })
     }
 
+    /// The history of a process's phases (decisions and changes of plan),
+    /// oldest first: read only where it is shown, not with every overview.
+    pub async fn phase_history(&self, process: &str) -> Result<Vec<PhaseChange>> {
+        let process = self.existing_process(process).await?;
+        Ok(self.store.list_phase_changes(&process).await?)
+    }
+
     pub async fn process(&self, slug: &str) -> Result<ProcessOverview> {
         let slug = parse_slug("process", slug)?;
         let process = self.store.get_process(&slug).await?;
         let phases = self.store.list_phases(&slug).await?;
         let today = self.today();
         let current_phase = current_phase(&phases, today).map(|p| p.kind);
-        let phase_changes = self.store.list_phase_changes(&slug).await?;
         Ok(ProcessOverview {
             process,
             phases,
-            phase_changes,
             current_phase,
             today,
         })

@@ -107,10 +107,11 @@ async fn list_phases(
     Path(slug): Path<String>,
 ) -> Result<Json<PhaseList>, ApiError> {
     let o = s.app.process(&slug).await?;
+    let history = s.app.phase_history(&slug).await?;
     Ok(Json(PhaseList {
         items: o.phases.iter().map(phase_dto).collect(),
         current_phase: o.current_phase.map(|k| k.to_string()),
-        history: o.phase_changes.into_iter().map(change_dto).collect(),
+        history: history.into_iter().map(change_dto).collect(),
     }))
 }
 
@@ -330,14 +331,14 @@ pub(crate) async fn render_phases(
     failed: Option<(&str, FormAgain)>,
 ) -> PageResult {
     let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let phase_history = s.app.phase_history(slug).await.map_err(|e| r.error(s, e))?;
     let may_decide = authorize(principal, Action::EditProcess(&overview.process.slug)).is_ok();
     let today = overview.today;
     let phases: Vec<minijinja::Value> = overview
         .phases
         .iter()
         .map(|p| {
-            let history: Vec<minijinja::Value> = overview
-                .phase_changes
+            let history: Vec<minijinja::Value> = phase_history
                 .iter()
                 .filter(|c| c.phase == p.kind)
                 .map(|c| {
