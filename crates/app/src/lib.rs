@@ -303,6 +303,22 @@ impl App {
         })
     }
 
+    /// How many jobs of every process stand in each status, every status
+    /// named (0 where no job is in it): `/metrics`.
+    pub async fn job_counts(&self) -> Result<Vec<(accord_domain::stocktaking::JobStatus, i64)>> {
+        let counted = self.store.job_counts().await?;
+        Ok(accord_domain::stocktaking::JobStatus::ALL
+            .iter()
+            .map(|&status| {
+                let n = counted
+                    .iter()
+                    .find(|(s, _)| *s == status)
+                    .map_or(0, |(_, n)| *n);
+                (status, n)
+            })
+            .collect())
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
     }

@@ -5,6 +5,7 @@ use accord_demo::{Demo, LoadDemo, LoadReport};
 use accord_domain::{ActorCode, Role, RoleGrant, Slug};
 use clap::{Parser, Subcommand};
 use database::{open_store, DatabaseTarget, OpenError, DEFAULT_DATABASE_URL};
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -102,6 +103,16 @@ enum Command {
             default_value_t = 100
         )]
         unknown_sign_ins_per_address: usize,
+        /// On SIGTERM or Ctrl-C the server stops accepting connections, ends
+        /// live event streams and lets the requests under way finish; after
+        /// this many seconds it exits even if some have not.
+        #[arg(
+            long,
+            env = "ACCORD_SHUTDOWN_GRACE",
+            default_value_t = 10,
+            value_name = "SECONDS"
+        )]
+        shutdown_grace: u64,
     },
     /// Load a demo into the store (idempotent: a second run changes nothing):
     /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
@@ -616,6 +627,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             inputs_per_hour,
             applications_per_hour,
             unknown_sign_ins_per_address,
+            shutdown_grace,
         } => {
             let started = Instant::now();
             let app = open(&db)
@@ -676,24 +688,48 @@ async fn run(command: Command) -> Result<(), Failure> {
                     }
                 }
             });
+            let (closing, closing_seen) = tokio::sync::watch::channel(false);
             let router = accord_web::router_with(
                 app,
                 accord_web::Options {
                     secure_cookies,
                     trusted_proxies,
+                    closing: Some(closing_seen),
                 },
             );
             println!(
                 "Accord is serving on http://{bound}/ (ready in {} ms)",
                 started.elapsed().as_millis()
             );
-            axum::serve(
+            let stopping = Arc::new(tokio::sync::Notify::new());
+            let signalled = stopping.clone();
+            let serving = axum::serve(
                 listener,
                 router.into_make_service_with_connect_info::<SocketAddr>(),
             )
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| (exit::FAILED, format!("server error: {e}")))
+            .with_graceful_shutdown(async move {
+                shutdown().await;
+                let _ = closing.send(true);
+                signalled.notify_one();
+            });
+            let grace = std::time::Duration::from_secs(shutdown_grace);
+            tokio::select! {
+                served = serving.into_future() => {
+                    served.map_err(|e| (exit::FAILED, format!("server error: {e}")))?;
+                    tracing::info!("stopped: every request finished");
+                    Ok(())
+                }
+                () = async {
+                    stopping.notified().await;
+                    tokio::time::sleep(grace).await;
+                } => {
+                    tracing::warn!(
+                        grace_seconds = shutdown_grace,
+                        "stopped: requests still under way after the grace were cut off"
+                    );
+                    Ok(())
+                }
+            }
         }
     }
 }

@@ -2508,6 +2508,11 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
     );
     assert_eq!(listed[0].status, JobStatus::Failed);
     assert_eq!(listed[0].message, "stopped");
+    assert_eq!(
+        store.job_counts().await.unwrap(),
+        [(JobStatus::Failed, 1), (JobStatus::Succeeded, 1)],
+        "counted by status, statuses with no job left out"
+    );
     assert!(matches!(
         store.get_job(other + 100).await,
         Err(StoreError::NotFound(_))

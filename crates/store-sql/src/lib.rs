@@ -1573,6 +1573,10 @@ macro_rules! sql_store {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_jobs(&mut c, process, limit).await
                 }
+                async fn job_counts(&self) -> Result<Vec<(JobStatus, i64)>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    job_counts(&mut c).await
+                }
 
                 async fn list_adoptions(&self, process: &Slug) -> Result<Vec<Adoption>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;

@@ -83,6 +83,16 @@ macro_rules! stocktaking_sql {
 
         // ---- jobs ---------------------------------------------------------
 
+        async fn job_counts(c: &mut Conn) -> Result<Vec<(JobStatus, i64)>> {
+            sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status")
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?
+                .iter()
+                .map(|row| Ok((named(row, "status")?, get(row, "n")?)))
+                .collect()
+        }
+
         async fn list_jobs(c: &mut Conn, process: &Slug, limit: u32) -> Result<Vec<Job>> {
             sqlx::query(&format!("{JOB_COLUMNS} WHERE process = $1 ORDER BY id DESC LIMIT $2"))
                 .bind(process.as_str())

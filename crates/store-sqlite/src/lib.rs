@@ -102,7 +102,10 @@ impl SqliteStore {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            // A system of record: each commit reaches the disk before it is
+            // acknowledged, so a power cut loses no acknowledged write
+            // (NORMAL would survive a killed process but not a lost machine).
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()

@@ -15,7 +15,8 @@ use accord_domain::negotiation::{
     Stance, StatusRecord, Version,
 };
 use accord_domain::stocktaking::{
-    AnalysisRun, Campaign, CoverageLink, Dismissal, Job, ThemeAssignment, ThemeCluster, ThemeLabel,
+    AnalysisRun, Campaign, CoverageLink, Dismissal, Job, JobStatus, ThemeAssignment, ThemeCluster,
+    ThemeLabel,
 };
 use accord_domain::{
     Account, AccreditationStatus, Actor, ActorCode, ActorKind, Application, BodyDecision,
@@ -335,6 +336,9 @@ pub trait Store: Send + Sync + 'static {
     /// The process's jobs, latest first.
     async fn list_jobs(&self, process: &Slug, limit: u32) -> Result<Vec<Job>>;
     async fn get_job(&self, id: i64) -> Result<Job>;
+    /// How many jobs of every process stand in each status (`/metrics`);
+    /// a status no job is in is left out.
+    async fn job_counts(&self) -> Result<Vec<(JobStatus, i64)>>;
     /// The latest complete analysis run of the process.
     async fn latest_analysis(&self, process: &Slug) -> Result<Option<AnalysisRun>>;
     /// The run's campaigns, largest first.

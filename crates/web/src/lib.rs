@@ -31,6 +31,9 @@ pub struct AppState {
     pub trusted_proxies: Vec<client::Cidr>,
     /// Requests counted and timed since the server started (`/metrics`).
     pub metrics: http::observe::Metrics,
+    /// Becomes `true` when the server begins to stop: long-lived answers
+    /// (server-sent events) end so the server can finish.
+    pub closing: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 /// How the HTTP surface is served, as the operator set it.
@@ -40,6 +43,9 @@ pub struct Options {
     pub secure_cookies: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<client::Cidr>,
+    /// Set to `true` by the server when it begins to stop (SIGTERM): live
+    /// event streams end at once instead of holding the shutdown open.
+    pub closing: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 pub type SharedState = Arc<AppState>;
@@ -55,6 +61,7 @@ impl AppState {
             secure_cookies: options.secure_cookies,
             trusted_proxies: options.trusted_proxies,
             metrics: http::observe::Metrics::default(),
+            closing: options.closing,
         })
     }
 }

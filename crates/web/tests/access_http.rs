@@ -268,7 +268,7 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
             app.clone(),
             accord_web::Options {
                 secure_cookies: secure,
-                trusted_proxies: vec![],
+                ..Default::default()
             },
         ),
         app,
@@ -6578,6 +6578,7 @@ async fn nobody_is_locked_out_by_someone_else(db: TestDatabase) {
         accord_web::Options {
             secure_cookies: false,
             trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
+            ..Default::default()
         },
     );
     let input = |client: &str| {

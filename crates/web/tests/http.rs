@@ -891,6 +891,12 @@ async fn a_server_you_can_watch_readyz_metrics_and_request_ids(db: TestDatabase)
         "accord_store_migrations{{state=\"known\"}} {migrations}"
     )));
     assert!(body.contains("accord_search_index_open 1"));
+    for status in ["running", "succeeded", "failed"] {
+        assert!(
+            body.contains(&format!("accord_jobs{{status=\"{status}\"}} ")),
+            "every job status is named:\n{body}"
+        );
+    }
     assert!(
         !body.contains("no-such-process"),
         "raw paths never become labels"

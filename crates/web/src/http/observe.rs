@@ -207,6 +207,10 @@ pub(crate) async fn metrics(State(s): State<SharedState>) -> Result<Response, Ap
         u8::from(ready.index.is_ok()),
         m.started.elapsed().as_secs_f64(),
     );
+    out.push_str("# HELP accord_jobs Background jobs (imports, analyses) of every process, by status.\n# TYPE accord_jobs gauge\n");
+    for (status, n) in s.app.job_counts().await? {
+        let _ = writeln!(out, "accord_jobs{{status=\"{status}\"}} {n}");
+    }
     if let Some(rss) = resident_bytes() {
         let _ = write!(
             out,

@@ -1176,9 +1176,15 @@ async fn live(
         .take(120)
         .collect::<String>();
     let mut events = s.app.subscribe();
+    let mut closing = s.closing.clone();
     let stream = async_stream(move |tx| async move {
         loop {
-            match events.recv().await {
+            let next = tokio::select! {
+                next = events.recv() => next,
+                // The server is stopping: end the stream so it can finish.
+                () = stopping(&mut closing) => break,
+            };
+            match next {
                 Ok(e)
                     if e.process == process.as_str() && (topic.is_empty() || e.topic == topic) =>
                 {
@@ -1213,6 +1219,18 @@ async fn live(
         header::HeaderValue::from_static("no-store"),
     );
     response
+}
+
+/// Resolves once the server begins to stop (never, when it was not told how
+/// it will be stopped, as in tests).
+async fn stopping(closing: &mut Option<tokio::sync::watch::Receiver<bool>>) {
+    match closing {
+        Some(c) => {
+            // An error means the server's side is gone: stopping all the same.
+            let _ = c.wait_for(|closing| *closing).await;
+        }
+        None => std::future::pending().await,
+    }
 }
 
 /// A stream fed by a task through a small channel (ends when the client goes).
