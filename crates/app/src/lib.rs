@@ -303,6 +303,16 @@ impl App {
         })
     }
 
+    /// Grows with every committed write: what was read at one generation is
+    /// current while the generation stays the same (the page cache).
+    pub fn generation(&self) -> u64 {
+        self.store.generation()
+            + self
+                .search
+                .changes
+                .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// How many jobs of every process stand in each status, every status
     /// named (0 where no job is in it): `/metrics`.
     pub async fn job_counts(&self) -> Result<Vec<(accord_domain::stocktaking::JobStatus, i64)>> {

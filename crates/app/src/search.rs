@@ -16,6 +16,9 @@ use std::sync::{Arc, OnceLock};
 pub(crate) struct Search {
     pub dir: PathBuf,
     pub index: OnceLock<std::result::Result<Arc<SearchIndex>, String>>,
+    /// Changes made to the index by this server (part of
+    /// [`App::generation`]: a search is current while it stays the same).
+    pub changes: std::sync::atomic::AtomicU64,
 }
 
 impl Search {
@@ -23,6 +26,7 @@ impl Search {
         Search {
             dir,
             index: OnceLock::new(),
+            changes: Default::default(),
         }
     }
 }
@@ -45,6 +49,26 @@ fn search_error(e: accord_search::SearchError) -> AppError {
 }
 
 impl App {
+    /// Runs a change to the index off the async threads; once it returns,
+    /// the generation has moved on, so no copy of a search made before it
+    /// is served after it (the page cache).
+    async fn change_index<T, F>(&self, change: F) -> Result<T>
+    where
+        F: FnOnce(&SearchIndex) -> std::result::Result<T, accord_search::SearchError>
+            + Send
+            + 'static,
+        T: Send + 'static,
+    {
+        let index = self.index()?;
+        let changed = tokio::task::spawn_blocking(move || change(&index)).await;
+        self.search
+            .changes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        changed
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(search_error)
+    }
+
     pub(crate) fn index(&self) -> Result<Arc<SearchIndex>> {
         self.search
             .index
@@ -95,15 +119,12 @@ impl App {
     pub(crate) async fn index_item(&self, process: &Slug, kind: ItemKind, id: i64) {
         let result = async {
             let docs = self.search_docs(process, kind, id).await?;
-            let index = self.index()?;
             let kind_name = kind.as_str();
-            tokio::task::spawn_blocking(move || {
+            self.change_index(move |index| {
                 index.delete_item(kind_name, id)?;
                 index.upsert(&docs)
             })
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(search_error)
         }
         .await;
         if let Err(e) = result {
@@ -117,20 +138,15 @@ impl App {
         if docs.is_empty() {
             return;
         }
-        let result = async {
-            let index = self.index()?;
-            tokio::task::spawn_blocking(move || {
+        let result = self
+            .change_index(move |index| {
                 let mut bulk = index.bulk()?;
                 for d in &docs {
                     bulk.add(d)?;
                 }
                 bulk.commit()
             })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(search_error)
-        }
-        .await;
+            .await;
         if let Err(e) = result {
             tracing::warn!(error = %e, "imported inputs were not indexed; run `accord reindex`");
         }
@@ -139,11 +155,7 @@ impl App {
     pub(crate) async fn index_recommendation(&self, process: &Slug, id: i64) {
         let result = async {
             let docs = self.recommendation_docs(process, Some(id)).await?;
-            let index = self.index()?;
-            tokio::task::spawn_blocking(move || index.upsert(&docs))
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .map_err(search_error)
+            self.change_index(move |index| index.upsert(&docs)).await
         }
         .await;
         if let Err(e) = result {
@@ -156,11 +168,7 @@ impl App {
     pub(crate) async fn index_actor(&self, code: &accord_domain::ActorCode) {
         let result = async {
             let doc = actor_doc(&self.store.get_actor(code).await?);
-            let index = self.index()?;
-            tokio::task::spawn_blocking(move || index.upsert(&[doc]))
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .map_err(search_error)
+            self.change_index(move |index| index.upsert(&[doc])).await
         }
         .await;
         if let Err(e) = result {
@@ -174,11 +182,7 @@ impl App {
         let result = async {
             let meeting = self.store.get_meeting(process, id).await?;
             let doc = self.meeting_doc(process, &meeting).await?;
-            let index = self.index()?;
-            tokio::task::spawn_blocking(move || index.upsert(&[doc]))
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .map_err(search_error)
+            self.change_index(move |index| index.upsert(&[doc])).await
         }
         .await;
         if let Err(e) = result {
@@ -537,8 +541,7 @@ impl App {
             }
             docs.extend(self.recommendation_docs(process, None).await?);
         }
-        let index = self.index()?;
-        tokio::task::spawn_blocking(move || {
+        self.change_index(move |index| {
             let mut bulk = index.bulk()?;
             bulk.delete_all()?;
             for d in &docs {
@@ -547,8 +550,6 @@ impl App {
             bulk.commit()
         })
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(search_error)
     }
 }
 

@@ -8,10 +8,13 @@ use std::time::Duration;
 
 pub struct PgStore {
     pool: PgPool,
+    /// Units of work committed through this server since it connected.
+    generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 pub struct PgTx {
     tx: sqlx::Transaction<'static, Postgres>,
+    generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 accord_store_sql::sql_store!(
@@ -67,7 +70,10 @@ impl PgStore {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Unavailable(format!("cannot connect to PostgreSQL: {e}")))?;
-        let store = PgStore { pool };
+        let store = PgStore {
+            pool,
+            generation: Default::default(),
+        };
         MIGRATOR
             .run(&store.pool)
             .await
@@ -81,7 +87,10 @@ impl PgStore {
             .begin()
             .await
             .map_err(accord_store_sql::store_error)?;
-        Ok(PgTx { tx })
+        Ok(PgTx {
+            tx,
+            generation: self.generation.clone(),
+        })
     }
 
     pub async fn close(&self) {

@@ -1208,6 +1208,10 @@ macro_rules! sql_store {
                     $backend
                 }
 
+                fn generation(&self) -> u64 {
+                    self.generation.load(std::sync::atomic::Ordering::SeqCst)
+                }
+
                 async fn begin(&self) -> Result<Box<dyn Tx>> {
                     Ok(Box::new(self.begin_tx().await?))
                 }
@@ -2716,7 +2720,10 @@ macro_rules! sql_store {
                     delete_coverage_link(&mut self.tx, recommendation, draft, wid).await
                 }
                 async fn commit(self: Box<Self>) -> Result<()> {
-                    self.tx.commit().await.map_err(err)
+                    let this = *self;
+                    this.tx.commit().await.map_err(err)?;
+                    this.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    Ok(())
                 }
             }
         }

@@ -13,10 +13,13 @@ pub struct SqliteStore {
     /// were two to interleave, the later one's write would fail with
     /// SQLITE_BUSY_SNAPSHOT. Units of work therefore take turns here.
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Units of work committed since the store was opened.
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 pub struct SqliteTx {
     tx: WriterTx,
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// A transaction that holds the writer's turn until it is over: committed,
@@ -117,6 +120,7 @@ impl SqliteStore {
         let store = SqliteStore {
             pool,
             writer: Arc::new(tokio::sync::Mutex::new(())),
+            generation: Arc::default(),
         };
         store.migrate().await?;
         Ok(store)
@@ -134,6 +138,7 @@ impl SqliteStore {
                 tx: Some(tx),
                 writer: Some(writer),
             },
+            generation: self.generation.clone(),
         })
     }
 

@@ -237,6 +237,12 @@ pub trait Store: Send + Sync + 'static {
     /// "sqlite" or "postgres".
     fn backend(&self) -> &'static str;
 
+    /// A number that grows with every committed unit of work (bumped as the
+    /// commit returns, before the caller can acknowledge the write). A copy
+    /// of anything read from the store that was taken at generation `g` is
+    /// current for as long as the generation is still `g` (the page cache).
+    fn generation(&self) -> u64;
+
     /// Reaches the database and reads its schema's state and the pool's.
     async fn readiness(&self) -> Result<Readiness>;
 

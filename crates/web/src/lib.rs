@@ -31,6 +31,8 @@ pub struct AppState {
     pub trusted_proxies: Vec<client::Cidr>,
     /// Requests counted and timed since the server started (`/metrics`).
     pub metrics: http::observe::Metrics,
+    /// Copies of published pages and API reads (`http/cache.rs`).
+    pub cache: http::cache::PageCache,
     /// Becomes `true` when the server begins to stop: long-lived answers
     /// (server-sent events) end so the server can finish.
     pub closing: Option<tokio::sync::watch::Receiver<bool>>,
@@ -61,6 +63,7 @@ impl AppState {
             secure_cookies: options.secure_cookies,
             trusted_proxies: options.trusted_proxies,
             metrics: http::observe::Metrics::default(),
+            cache: http::cache::PageCache::default(),
             closing: options.closing,
         })
     }
@@ -107,11 +110,16 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             state.clone(),
             security_headers,
         ))
+        .layer(compression())
+        // Outside the compression: a copy is kept as it was sent.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http::cache::published,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state,
             http::observe::observe,
         ))
-        .layer(compression())
 }
 
 /// Answers compressed for clients that accept it: brotli, else gzip, at a

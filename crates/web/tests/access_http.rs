@@ -1744,8 +1744,16 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     [10, (n >> 16) as u8, (n >> 8) as u8, n as u8],
                     4000,
                 ))));
+            let before = site.app.generation();
             let reply = send(&site, req).await;
             cases += 1;
+            // A write that succeeded has moved the generation on: no copy of
+            // a page kept before it is served after it.
+            assert!(
+                !reply.status.is_success() || site.app.generation() > before,
+                "{method} {path} as {role}: {} and the generation stayed {before}",
+                reply.status
+            );
             let expected = if allowed.contains(&"anyone") {
                 vec![StatusCode::CREATED]
             } else if token.is_none() {
@@ -5940,6 +5948,12 @@ async fn a_document_has_its_own_page(db: TestDatabase) {
             send(&site, read(Some(&in_other))).await.status,
             StatusCode::OK,
             "{uri}"
+        );
+        // What a reader who may see it was given is never kept for others.
+        assert_eq!(
+            send(&site, read(None)).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}, read by the public after a delegate of other"
         );
     }
     // Ids that are not ids are not found.

@@ -32,6 +32,7 @@ on_both_stores!(
     the_actors_directory_and_pages_name_states_in_the_readers_language,
     answers_are_compressed_for_clients_that_accept_it,
     a_server_you_can_watch_readyz_metrics_and_request_ids,
+    published_pages_are_served_from_memory_until_a_write,
 );
 
 struct Site {
@@ -907,4 +908,81 @@ async fn a_server_you_can_watch_readyz_metrics_and_request_ids(db: TestDatabase)
         assert!(value.parse::<f64>().is_ok(), "{line}");
         assert!(line.starts_with("accord_"), "{line}");
     }
+}
+
+/// The count of anonymous reads served from a copy (`/metrics`).
+async fn cache_hits(s: &Site) -> u64 {
+    let metrics = get(s, "/metrics").await.body;
+    metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("accord_page_cache_requests_total{result=\"hit\"} "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no hit count in\n{metrics}"))
+}
+
+/// An anonymous read is served from a copy while nothing is written, with
+/// an ETag a reader can revalidate (304); a write moves the generation on
+/// and the next read shows it; each language and encoding has its copy.
+async fn published_pages_are_served_from_memory_until_a_write(db: TestDatabase) {
+    let s = site(db).await;
+    let uri = "/api/v1/processes/gcm/themes";
+    let first = get(&s, uri).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let etag = first.headers[header::ETAG].to_str().unwrap().to_owned();
+    let hits = cache_hits(&s).await;
+    let again = get(&s, uri).await;
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.headers[header::ETAG], etag.as_str());
+    assert_eq!(cache_hits(&s).await, hits + 1, "the second read is a copy");
+    let revalidated = get_with(&s, uri, &[("if-none-match", &etag)]).await;
+    assert_eq!(revalidated.status, StatusCode::NOT_MODIFIED);
+    assert!(revalidated.body.is_empty());
+    assert_eq!(revalidated.headers[header::ETAG], etag.as_str());
+
+    // A write, acknowledged: the next read shows it.
+    let mut theme = s.app.themes("gcm").await.unwrap()[0].clone();
+    theme.code = "cache-test".parse().unwrap();
+    theme.number = None;
+    theme.title = "A theme added after the first read".into();
+    s.app
+        .add_theme(&accord_app::Principal::System("test"), theme)
+        .await
+        .unwrap();
+    let after = get(&s, uri).await;
+    assert!(
+        after.body.contains("A theme added after the first read"),
+        "{}",
+        after.body
+    );
+    assert_ne!(after.headers[header::ETAG], etag.as_str());
+    let stale = get_with(&s, uri, &[("if-none-match", &etag)]).await;
+    assert_eq!(stale.status, StatusCode::OK, "the old tag is not current");
+
+    // Each language has its copy.
+    let fr = get_with(&s, "/processes/gcm", &[("accept-language", "fr")]).await;
+    let en = get_with(&s, "/processes/gcm", &[("accept-language", "en")]).await;
+    let fr_again = get_with(&s, "/processes/gcm", &[("accept-language", "fr")]).await;
+    assert!(fr.body.contains("lang=\"fr\"") && en.body.contains("lang=\"en\""));
+    assert_eq!(fr_again.body, fr.body);
+    // And each encoding: a copy kept compressed is given only to readers
+    // who accept that encoding.
+    let br = s
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/processes/gcm")
+                .header("accept-encoding", "br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+    let plain = get(&s, "/processes/gcm").await;
+    assert!(!plain.headers.contains_key(header::CONTENT_ENCODING));
+    assert!(plain.body.contains("<html"));
+    // A signed-in reader's answer is never a copy (it carries no ETag of
+    // the cache and is not stored).
+    let personal = get_with(&s, "/processes/gcm", &[("cookie", "accord_session=nobody")]).await;
+    assert!(!personal.headers.contains_key(header::ETAG));
 }

@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod client;
 pub mod command;
 pub mod download;

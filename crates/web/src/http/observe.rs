@@ -207,6 +207,19 @@ pub(crate) async fn metrics(State(s): State<SharedState>) -> Result<Response, Ap
         u8::from(ready.index.is_ok()),
         m.started.elapsed().as_secs_f64(),
     );
+    let cache = &s.cache;
+    let (copies, bytes) = cache.held();
+    let _ = write!(
+        out,
+        "# HELP accord_page_cache_requests_total Anonymous reads, by whether a copy of the page served them.\n# TYPE accord_page_cache_requests_total counter\n\
+         accord_page_cache_requests_total{{result=\"hit\"}} {}\naccord_page_cache_requests_total{{result=\"miss\"}} {}\n\
+         # HELP accord_page_cache_not_modified_total Readers told their copy is current (304).\n# TYPE accord_page_cache_not_modified_total counter\naccord_page_cache_not_modified_total {}\n\
+         # HELP accord_page_cache_copies Copies of pages held.\n# TYPE accord_page_cache_copies gauge\naccord_page_cache_copies {copies}\n\
+         # HELP accord_page_cache_bytes Bytes of the copies held, as sent.\n# TYPE accord_page_cache_bytes gauge\naccord_page_cache_bytes {bytes}\n",
+        cache.hits.load(std::sync::atomic::Ordering::Relaxed),
+        cache.misses.load(std::sync::atomic::Ordering::Relaxed),
+        cache.revalidated.load(std::sync::atomic::Ordering::Relaxed),
+    );
     out.push_str("# HELP accord_jobs Background jobs (imports, analyses) of every process, by status.\n# TYPE accord_jobs gauge\n");
     for (status, n) in s.app.job_counts().await? {
         let _ = writeln!(out, "accord_jobs{{status=\"{status}\"}} {n}");

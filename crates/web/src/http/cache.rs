@@ -1,0 +1,312 @@
+//! Published pages served from memory. An anonymous reader's `GET` of a
+//! page or an API read is answered from a copy when one was made at the
+//! store's current generation: the store bumps its generation as each unit
+//! of work commits, before the write is acknowledged, so no reader is ever
+//! served a copy older than a write acknowledged to anyone. The copy is kept
+//! as the compression layer sent it (brotli, gzip or plain, by the reader's
+//! `Accept-Encoding`), so a hit costs neither rendering nor compressing; it
+//! carries an `ETag`, and a reader who has it gets `304`.
+//!
+//! Only what anyone may read is kept: a request with an `Authorization`
+//! header or any cookie but the language's is passed through (signed-in
+//! readers see their own capabilities; a form's cookie marks its page as
+//! personal), and an answer that sets a cookie, says `no-store` or
+//! `private`, or is not a success is not kept. Pages that change with the
+//! clock rather than with a write (an embargo lifting, the current phase at
+//! midnight) are re-rendered at least every [`FRESH_FOR`].
+
+use crate::http::{assets, i18n};
+use crate::SharedState;
+use accord_domain::Language;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// The longest a copy is served without a write having changed anything.
+pub const FRESH_FOR: Duration = Duration::from_secs(5);
+/// The most bytes (as sent, compressed) the copies may hold together; when a
+/// new copy would pass it, the old copies are dropped.
+const CAPACITY: usize = 64 << 20;
+/// A larger answer is served but not kept.
+const LARGEST: usize = 4 << 20;
+/// A longer address (path and query) is served but not kept.
+const LONGEST_ADDRESS: usize = 2048;
+/// A longer `Accept-Encoding` is served but not kept.
+const LONGEST_ENCODING: usize = 128;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    address: String,
+    language: Language,
+    /// The reader's `Accept-Encoding` as sent: the compression layer chose
+    /// the copy's encoding from it.
+    encoding: String,
+}
+
+struct Copy {
+    generation: u64,
+    made: Instant,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    etag: HeaderValue,
+}
+
+/// The copies, and how often they were used (`/metrics`).
+#[derive(Default)]
+pub struct PageCache {
+    copies: RwLock<HashMap<Key, Arc<Copy>>>,
+    bytes: AtomicUsize,
+    pub hits: AtomicU64,
+    pub misses: AtomicU64,
+    pub revalidated: AtomicU64,
+}
+
+impl PageCache {
+    fn get(&self, key: &Key, generation: u64) -> Option<Arc<Copy>> {
+        let copies = self.copies.read().ok()?;
+        let copy = copies.get(key)?;
+        (copy.generation == generation && copy.made.elapsed() < FRESH_FOR).then(|| copy.clone())
+    }
+
+    fn keep(&self, key: Key, copy: Copy) {
+        let Ok(mut copies) = self.copies.write() else {
+            return;
+        };
+        let size = copy.body.len() + key.address.len();
+        if self.bytes.load(Ordering::Relaxed) + size > CAPACITY {
+            copies.clear();
+            self.bytes.store(0, Ordering::Relaxed);
+        }
+        if let Some(old) = copies.insert(key.clone(), Arc::new(copy)) {
+            self.bytes
+                .fetch_sub(old.body.len() + key.address.len(), Ordering::Relaxed);
+        }
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+    }
+
+    /// The copies held now: how many, and their bytes as sent.
+    pub fn held(&self) -> (usize, usize) {
+        let n = self.copies.read().map(|c| c.len()).unwrap_or_default();
+        (n, self.bytes.load(Ordering::Relaxed))
+    }
+}
+
+/// The key a request's copy is kept under, when it may be served from one.
+fn key_of(req: &Request) -> Option<Key> {
+    if req.method() != Method::GET {
+        return None;
+    }
+    let h = req.headers();
+    if h.contains_key(header::AUTHORIZATION) || h.contains_key(header::RANGE) {
+        return None;
+    }
+    let only_language_cookie = h
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok().or(Some("\u{0}")))
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .filter(|pair| !pair.is_empty())
+        .all(|pair| {
+            pair.split_once('=')
+                .is_some_and(|(name, _)| name == i18n::LANG_COOKIE)
+        });
+    if !only_language_cookie {
+        return None;
+    }
+    let address = req.uri().path_and_query()?.as_str();
+    let path = req.uri().path();
+    if address.len() > LONGEST_ADDRESS
+        || matches!(path, "/healthz" | "/readyz" | "/metrics")
+        || path.ends_with("/live")
+    {
+        return None;
+    }
+    let encoding = match h.get(header::ACCEPT_ENCODING) {
+        Some(v) => v.to_str().ok()?,
+        None => "",
+    };
+    if encoding.len() > LONGEST_ENCODING {
+        return None;
+    }
+    Some(Key {
+        address: address.to_owned(),
+        language: i18n::negotiate(h),
+        encoding: encoding.to_owned(),
+    })
+}
+
+/// Whether an answer is one anyone may be given again.
+fn keepable(response: &Response) -> bool {
+    let h = response.headers();
+    let cache_control = h
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let kept_type = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            ["text/html", "application/json", "image/svg+xml", "text/css"]
+                .iter()
+                .any(|kept| t.starts_with(kept))
+        });
+    response.status() == StatusCode::OK
+        && kept_type
+        && !h.contains_key(header::SET_COOKIE)
+        && !h.contains_key(header::CONTENT_DISPOSITION)
+        && !cache_control.contains("no-store")
+        && !cache_control.contains("private")
+}
+
+/// The answer's own tag, else one made from the bytes kept (weak, as the
+/// vote map's: the same page in another encoding has another tag).
+fn etag_of(body: &[u8], headers: &HeaderMap) -> HeaderValue {
+    headers
+        .get(header::ETAG)
+        .cloned()
+        .unwrap_or_else(|| assets::etag_of(body))
+}
+
+fn matches_etag(req: &HeaderMap, etag: &HeaderValue) -> bool {
+    etag.to_str()
+        .is_ok_and(|etag| assets::matches_etag(req, etag))
+}
+
+impl Copy {
+    fn answer(&self, req: &HeaderMap) -> Response {
+        if matches_etag(req, &self.etag) {
+            let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+            let h = not_modified.headers_mut();
+            h.insert(header::ETAG, self.etag.clone());
+            for name in [header::CACHE_CONTROL, header::VARY] {
+                if let Some(v) = self.headers.get(&name) {
+                    h.insert(name, v.clone());
+                }
+            }
+            return not_modified;
+        }
+        let mut response = Response::new(Body::from(self.body.clone()));
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
+}
+
+/// The layer: serve from a copy, or serve and keep a copy (see the module).
+pub async fn published(State(s): State<SharedState>, req: Request, next: Next) -> Response {
+    let Some(key) = key_of(&req) else {
+        return next.run(req).await;
+    };
+    let cache = &s.cache;
+    // Read before rendering: a write that commits meanwhile moves the
+    // generation on, so what is rendered now is never served after it.
+    let generation = s.app.generation();
+    let asked = req.headers().clone();
+    if let Some(copy) = cache.get(&key, generation) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        let answer = copy.answer(&asked);
+        if answer.status() == StatusCode::NOT_MODIFIED {
+            cache.revalidated.fetch_add(1, Ordering::Relaxed);
+        }
+        return answer;
+    }
+    cache.misses.fetch_add(1, Ordering::Relaxed);
+    let response = next.run(req).await;
+    if !keepable(&response) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let body = match body.collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) => {
+            tracing::warn!(error = %e, "an answer's body could not be read whole");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let etag = etag_of(&body, &parts.headers);
+    parts.headers.insert(header::ETAG, etag.clone());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if body.len() <= LARGEST {
+        cache.keep(
+            key,
+            Copy {
+                generation,
+                made: Instant::now(),
+                status: parts.status,
+                headers: parts.headers.clone(),
+                body: body.clone(),
+                etag: etag.clone(),
+            },
+        );
+    }
+    let copy_answer = matches_etag(&asked, &etag);
+    if copy_answer {
+        cache.revalidated.fetch_add(1, Ordering::Relaxed);
+        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+        not_modified.headers_mut().insert(header::ETAG, etag);
+        return not_modified;
+    }
+    Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(headers: &[(&str, &str)]) -> Request {
+        let mut r = axum::http::Request::builder().uri("/processes/gcm?x=1");
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        r.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_anonymous_reads_have_a_key() {
+        assert!(key_of(&request(&[])).is_some());
+        assert!(key_of(&request(&[("cookie", "accord_lang=fr")])).is_some());
+        for personal in [
+            ("cookie", "accord_session=abc"),
+            ("cookie", "accord_lang=fr; accord_form=xyz"),
+            ("cookie", "garbage"),
+            ("authorization", "Bearer acc_x"),
+            ("range", "bytes=0-10"),
+        ] {
+            assert!(key_of(&request(&[personal])).is_none(), "{personal:?}");
+        }
+        let post = axum::http::Request::builder()
+            .method("POST")
+            .uri("/processes/gcm")
+            .body(Body::empty())
+            .unwrap();
+        assert!(key_of(&post).is_none());
+        let live = axum::http::Request::builder()
+            .uri("/processes/gcm/live?topic=x")
+            .body(Body::empty())
+            .unwrap();
+        assert!(key_of(&live).is_none());
+        let long = axum::http::Request::builder()
+            .uri(format!("/search?q={}", "a".repeat(3000)))
+            .body(Body::empty())
+            .unwrap();
+        assert!(key_of(&long).is_none());
+    }
+
+    #[test]
+    fn the_language_and_encoding_are_part_of_the_key() {
+        let fr = key_of(&request(&[("accept-language", "fr")])).unwrap();
+        let en = key_of(&request(&[("accept-language", "en")])).unwrap();
+        let br = key_of(&request(&[("accept-encoding", "br")])).unwrap();
+        assert!(fr != en && en != br);
+        assert_eq!(fr.language, Language::Fr);
+    }
+}
