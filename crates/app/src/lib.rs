@@ -33,7 +33,7 @@ pub(crate) use process::{create_actor, require_process};
 pub use process::{
     ActorAmendment, ActorBallot, ActorExplanation, ActorInProcess, ActorPledge, ActorPosition,
     ActorRecord, ActorStatement, Attention, Counts, DocumentDetail, GroupMembership, LoadReport,
-    PhasePlan, ProcessDescription,
+    PhasePlan, ProcessDescription, ThemeDetail,
 };
 pub use search::SearchRequest;
 pub use stocktaking::import;

@@ -19,6 +19,7 @@ on_both_stores!(
     a_cancelled_meeting_is_reinstated_by_its_own_secretariat,
     an_edit_replaces_the_title_s_translations,
     a_document_is_edited_and_withdrawn_by_its_own_secretariat,
+    a_theme_is_edited_and_withdrawn_by_its_own_secretariat,
     a_process_is_corrected_by_its_own_secretariat_and_its_slug_stays,
 );
 
@@ -1225,4 +1226,277 @@ async fn a_process_is_corrected_by_its_own_secretariat_and_its_slug_stays(db: Te
     assert!(audit_actions_of(app, "forest", "process.edit")
         .await
         .is_empty());
+}
+
+/// A theme's desk: only its own process's secretariat edits or withdraws
+/// it; a withdrawn theme leaves the lists offered for choosing, stays on
+/// what was filed under it, and nothing new is filed under it; the other
+/// process's theme of the same code is untouched.
+async fn a_theme_is_edited_and_withdrawn_by_its_own_secretariat(db: TestDatabase) {
+    let t = TestApp::empty(db, "2018-07-13T09:00:00Z").await;
+    let app = &t.app;
+    let (ocean_round, _, ocean, forest) = two_processes(app).await;
+    for process in ["ocean", "forest"] {
+        for n in [7u32, 8] {
+            app.add_theme(
+                &OPERATOR,
+                Theme {
+                    process: process.parse().unwrap(),
+                    code: format!("objective-{n}").parse().unwrap(),
+                    taxonomy: "objectives".parse().unwrap(),
+                    number: Some(n),
+                    title: format!("Objective {n} of {process}"),
+                    withdrawn_reason: None,
+                },
+            )
+            .await
+            .unwrap();
+        }
+    }
+    let delegate = Principal::Account(
+        app.create_account(
+            &OPERATOR,
+            "delegate@ocean.example.org",
+            "A delegate",
+            PASSWORD,
+            &[RoleGrant {
+                role: Role::Delegate,
+                process: Some("ocean".parse().unwrap()),
+                actor: Some("KEN".parse().unwrap()),
+            }],
+        )
+        .await
+        .unwrap(),
+    );
+    let text = "Migrants must have access to basic services, and States should protect the rights of every migrant worker.";
+    let statement = app
+        .add_statement(
+            &ocean,
+            NewStatement {
+                process: "ocean".parse().unwrap(),
+                meeting: ocean_round,
+                agenda_item: 1,
+                actor: "KEN".parse().unwrap(),
+                on_behalf_of: None,
+                title: "Kenya's statement".into(),
+                delivered_on: d("2018-07-12"),
+                distribution: Distribution::Public,
+                embargo_until: None,
+                synthetic: false,
+            },
+            vec![ItemText::typed(Language::En, text).unwrap()],
+        )
+        .await
+        .unwrap();
+    let rec = |themes: &[&str]| NewRecommendation {
+        process: "ocean".parse().unwrap(),
+        source: ItemKind::Statement,
+        source_id: statement,
+        language: Language::En,
+        passage: "States should protect the rights of every migrant worker.".into(),
+        themes: themes.iter().map(|t| t.parse().unwrap()).collect(),
+    };
+    let meeting = |slug: &str, process: &str, themes: &[&str]| NewMeeting {
+        title_translations: Default::default(),
+        process: process.parse().unwrap(),
+        slug: slug.parse().unwrap(),
+        kind: MeetingKind::NegotiationRound,
+        number: None,
+        title: format!("Meeting {slug}"),
+        start_date: d("2018-08-01"),
+        end_date: d("2018-08-01"),
+        venue: None,
+        chairs: vec![],
+        agenda: vec![],
+        themes: themes.iter().map(|t| t.parse().unwrap()).collect(),
+        note: None,
+    };
+    // Filed under objective 7 before it is withdrawn.
+    let filed = app
+        .mark_recommendation(&ocean, rec(&["objective-7"]))
+        .await
+        .unwrap();
+    let filed_meeting = app
+        .add_meeting(&ocean, meeting("round-7", "ocean", &["objective-7"]))
+        .await
+        .unwrap();
+
+    let edit = |title: &str| ThemeEdit {
+        title: title.into(),
+        number: Some(7),
+    };
+    // Forest's secretariat and a delegate may not; an unknown code is not found.
+    for who in [&forest, &delegate] {
+        let refused = app
+            .edit_theme(who, "ocean", "objective-7", edit("Taken over"), None)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.kind(), "forbidden");
+        let refused = app
+            .withdraw_theme(who, "ocean", "objective-7", "Not ours")
+            .await
+            .unwrap_err();
+        assert_eq!(refused.kind(), "forbidden");
+    }
+    for code in ["objective-9", "Not a code!"] {
+        let refused = app
+            .withdraw_theme(&ocean, "ocean", code, "Gone")
+            .await
+            .unwrap_err();
+        assert_eq!(refused.kind(), "not_found", "{code}");
+    }
+    let refused = app
+        .edit_theme(
+            &ocean,
+            "ocean",
+            "objective-7",
+            edit("Objective 7 of ocean"),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "nothing_changed");
+    let change = app
+        .edit_theme(
+            &ocean,
+            "ocean",
+            "objective-7",
+            edit("Reduce vulnerabilities"),
+            Some(" As adopted ".into()),
+        )
+        .await
+        .unwrap();
+    let fields: Vec<&str> = change.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["title"]);
+    assert_eq!(change.subject, "theme:objective-7");
+
+    let refused = app
+        .withdraw_theme(&ocean, "ocean", "objective-7", " ")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "invalid");
+    app.withdraw_theme(&ocean, "ocean", "objective-7", "Merged into objective 8")
+        .await
+        .unwrap();
+
+    let seen = app.theme("ocean", "objective-7").await.unwrap();
+    assert_eq!(seen.theme.title, "Reduce vulnerabilities");
+    assert_eq!(
+        seen.theme.withdrawn_reason.as_deref(),
+        Some("Merged into objective 8")
+    );
+    let kinds: Vec<ChangeKind> = seen.history.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::Edited, ChangeKind::Withdrawn]);
+    assert_eq!(seen.history[0].reason.as_deref(), Some("As adopted"));
+    assert_eq!(seen.history[1].by, "Secretariat of ocean");
+
+    // The lists offered for choosing leave it out; every theme is still read.
+    let codes = |themes: Vec<Theme>| {
+        themes
+            .into_iter()
+            .map(|t| t.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(app.themes_to_choose("ocean").await.unwrap()),
+        ["objective-8"]
+    );
+    assert_eq!(
+        codes(app.themes("ocean").await.unwrap()),
+        ["objective-7", "objective-8"]
+    );
+    assert_eq!(
+        codes(app.themes_to_choose("forest").await.unwrap()),
+        ["objective-7", "objective-8"],
+        "forest's objective 7 stands"
+    );
+    // What was filed under it keeps it.
+    let under: Vec<i64> = app
+        .recommendations(
+            &ocean,
+            "ocean",
+            Some("objective-7"),
+            &PageRequest::first(10),
+        )
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(under, [filed]);
+    let m = app.meeting(&ocean, "ocean", filed_meeting).await.unwrap();
+    assert_eq!(
+        m.themes
+            .iter()
+            .map(|t| (t.code.as_str(), t.is_withdrawn()))
+            .collect::<Vec<_>>(),
+        [("objective-7", true)]
+    );
+    // Nothing new is filed under it: a recommendation, a meeting, a label.
+    let refused = app
+        .mark_recommendation(&ocean, rec(&["objective-8", "objective-7"]))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "theme_withdrawn");
+    let refused = app
+        .add_meeting(&ocean, meeting("round-8", "ocean", &["objective-7"]))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "theme_withdrawn");
+    let refused = app
+        .label_theme(
+            &ocean,
+            "ocean",
+            ItemKind::Statement,
+            statement,
+            "objective-7",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), "theme_withdrawn");
+    app.label_theme(
+        &ocean,
+        "ocean",
+        ItemKind::Statement,
+        statement,
+        "objective-8",
+    )
+    .await
+    .unwrap();
+    app.add_meeting(&forest, meeting("round-8", "forest", &["objective-7"]))
+        .await
+        .unwrap();
+    // A withdrawn theme takes no further change.
+    for refused in [
+        app.withdraw_theme(&ocean, "ocean", "objective-7", "Again")
+            .await
+            .unwrap_err(),
+        app.edit_theme(&ocean, "ocean", "objective-7", edit("Back"), None)
+            .await
+            .unwrap_err(),
+    ] {
+        assert_eq!(refused.kind(), "theme_withdrawn");
+    }
+    let audit: Vec<String> = app
+        .audit_log(
+            &OPERATOR,
+            AuditFilter {
+                action_prefix: Some("theme.".into()),
+                account: None,
+                process: Some("ocean".parse().unwrap()),
+            },
+            &PageRequest::first(100),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&"theme:objective-7".to_owned()))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(audit, ["theme.withdraw", "theme.edit", "theme.create"]);
+    let theirs = app.theme("forest", "objective-7").await.unwrap();
+    assert!(theirs.history.is_empty());
+    assert_eq!(theirs.theme.withdrawn_reason, None);
 }

@@ -162,6 +162,8 @@ pub enum ValidationError {
     NothingChanged(String),
     #[error("the document '{0}' is withdrawn: it can no longer be changed")]
     DocumentWithdrawn(String),
+    #[error("the theme '{0}' is withdrawn: nothing new is filed under it, and it takes no further change")]
+    ThemeWithdrawn(String),
     #[error("agenda item {0} has statements or speakers inscribed under it: it cannot be removed")]
     AgendaItemInUse(u32),
     #[error("the process has {0} meetings: that kind of meeting cannot be taken away")]
@@ -272,6 +274,7 @@ impl ValidationError {
             MeetingCancelled(_) => "meeting_cancelled",
             NothingChanged(_) => "nothing_changed",
             DocumentWithdrawn(_) => "document_withdrawn",
+            ThemeWithdrawn(_) => "theme_withdrawn",
             AgendaItemInUse(_) => "agenda_item_in_use",
             MeetingKindInUse(_) => "meeting_kind_in_use",
             ConsultationClosed { .. } => "consultation_closed",
@@ -320,6 +323,7 @@ impl ValidationError {
                 | AlreadyLinked(_)
                 | MeetingCancelled(_)
                 | DocumentWithdrawn(_)
+                | ThemeWithdrawn(_)
                 | AgendaItemInUse(_)
                 | MeetingKindInUse(_)
                 | ConsultationClosed { .. }

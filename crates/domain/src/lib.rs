@@ -50,7 +50,7 @@ pub use process::{
     DEFAULT_RECORD_RESOLVER,
 };
 pub use speakers::{speaking_order, Inscription, SpeakerCategory, SpeakerStatus};
-pub use theme::Theme;
+pub use theme::{Theme, ThemeEdit};
 
 /// Checks that a date range is ordered; `what` names the thing in the error.
 pub fn check_dates(

@@ -445,6 +445,7 @@ pub async fn meetings_round_trip(store: &dyn Store) {
             taxonomy: slug("topics"),
             number: Some(n),
             title: title.into(),
+            withdrawn_reason: None,
         })
         .await
         .unwrap();
@@ -785,6 +786,7 @@ pub async fn themes_in_order(store: &dyn Store) {
         taxonomy: slug(taxonomy),
         number: Some(n),
         title: format!("{taxonomy} {n}"),
+        withdrawn_reason: None,
     };
     let mut tx = store.begin().await.unwrap();
     for t in [
@@ -2256,6 +2258,7 @@ pub async fn stocktaking_jobs_runs_and_decisions(store: &dyn Store) {
             taxonomy: slug("thematic-sessions"),
             number: Some(n as u32 + 1),
             title: format!("Topic {}", n + 1),
+            withdrawn_reason: None,
         })
         .await
         .unwrap();
@@ -3474,4 +3477,85 @@ pub async fn other_versions_of_a_text(store: &dyn Store) {
         .await
         .unwrap()
         .is_empty());
+}
+
+pub async fn themes_edited_and_withdrawn_with_history(store: &dyn Store) {
+    seed(store, "gcm").await;
+    seed(store, "other").await;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let theme = |process: &str, code: &str| Theme {
+        process: slug(process),
+        code: slug(code),
+        taxonomy: slug("objectives"),
+        number: Some(7),
+        title: format!("Theme {code} of {process}"),
+        withdrawn_reason: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    for t in [
+        theme("gcm", "objective-7"),
+        theme("gcm", "objective-8"),
+        theme("other", "objective-7"),
+    ] {
+        tx.insert_theme(&t).await.unwrap();
+    }
+    let mut edited = tx
+        .find_theme(&slug("gcm"), &slug("objective-7"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited, theme("gcm", "objective-7"));
+    edited.title = "Reduce vulnerabilities".into();
+    edited.number = Some(3);
+    edited.withdrawn_reason = Some("Merged into objective 8".into());
+    tx.update_theme(&edited).await.unwrap();
+    assert_eq!(
+        tx.find_theme(&slug("gcm"), &slug("objective-7"))
+            .await
+            .unwrap()
+            .as_ref(),
+        Some(&edited),
+        "the transaction sees its own write"
+    );
+    let change = RecordChange {
+        subject: "theme:objective-7".into(),
+        kind: ChangeKind::Withdrawn,
+        at: at("2018-07-02T09:30:00Z"),
+        by: "A. Secretary".into(),
+        reason: Some("Merged into objective 8".into()),
+        changes: vec![FieldChange {
+            field: "status".into(),
+            before: "standing".into(),
+            after: "withdrawn".into(),
+        }],
+    };
+    tx.insert_record_change(&slug("gcm"), &change)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // Every field written; the other process's theme of the same code and
+    // the process's other theme untouched; withdrawn themes still listed.
+    assert_eq!(
+        store.list_themes(&slug("gcm")).await.unwrap(),
+        vec![edited, theme("gcm", "objective-8")]
+    );
+    assert_eq!(
+        store.list_themes(&slug("other")).await.unwrap(),
+        vec![theme("other", "objective-7")]
+    );
+    assert_eq!(
+        store
+            .list_record_changes(&slug("gcm"), "theme:objective-7")
+            .await
+            .unwrap(),
+        vec![change]
+    );
+    for (process, subject) in [("other", "theme:objective-7"), ("gcm", "theme:objective-8")] {
+        assert!(store
+            .list_record_changes(&slug(process), subject)
+            .await
+            .unwrap()
+            .is_empty());
+    }
 }

@@ -32,6 +32,7 @@ macro_rules! conformance_suite {
             meetings_round_trip,
             meeting_changes_and_history,
             documents_edited_and_withdrawn_with_history,
+            themes_edited_and_withdrawn_with_history,
             consultation_closing_keeps_its_reason,
             meetings_filter_by_kind_and_paginate_in_date_order,
             meeting_references_are_enforced,

@@ -106,7 +106,7 @@ macro_rules! sql_store {
                 d.kind, d.date, d.languages, d.distribution, d.embargo_until, d.withdrawn_reason, \
                 m.slug AS meeting_slug FROM documents d LEFT JOIN meetings m ON m.id = d.meeting_id";
             const THEME_COLUMNS: &str =
-                "SELECT process, code, taxonomy, number, title FROM themes";
+                "SELECT process, code, taxonomy, number, title, withdrawn_reason FROM themes";
 
             fn opt_u32(v: Option<i64>, column: &str) -> Result<Option<u32>> {
                 v.map(|n| {
@@ -933,6 +933,7 @@ macro_rules! sql_store {
                     taxonomy: parse_stored(&row.try_get::<String, _>("taxonomy").map_err(err)?, "taxonomy")?,
                     number: opt_u32(row.try_get("number").map_err(err)?, "number")?,
                     title: row.try_get("title").map_err(err)?,
+                    withdrawn_reason: row.try_get("withdrawn_reason").map_err(err)?,
                 })
             }
 
@@ -963,13 +964,31 @@ macro_rules! sql_store {
 
             async fn insert_theme(c: &mut Conn, t: &Theme) -> Result<()> {
                 sqlx::query(
-                    "INSERT INTO themes (process, code, taxonomy, number, title) VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO themes (process, code, taxonomy, number, title, withdrawn_reason) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(t.process.as_str())
                 .bind(t.code.as_str())
                 .bind(t.taxonomy.as_str())
                 .bind(t.number.map(i64::from))
                 .bind(&t.title)
+                .bind(&t.withdrawn_reason)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+                Ok(())
+            }
+
+            async fn update_theme(c: &mut Conn, t: &Theme) -> Result<()> {
+                sqlx::query(
+                    "UPDATE themes SET title = $1, number = $2, withdrawn_reason = $3 \
+                     WHERE process = $4 AND code = $5",
+                )
+                .bind(&t.title)
+                .bind(t.number.map(i64::from))
+                .bind(&t.withdrawn_reason)
+                .bind(t.process.as_str())
+                .bind(t.code.as_str())
                 .execute(&mut *c)
                 .await
                 .map_err(err)?;
@@ -1746,6 +1765,9 @@ macro_rules! sql_store {
                 }
                 async fn insert_theme(&mut self, theme: &Theme) -> Result<()> {
                     insert_theme(&mut self.tx, theme).await
+                }
+                async fn update_theme(&mut self, theme: &Theme) -> Result<()> {
+                    update_theme(&mut self.tx, theme).await
                 }
 
                 async fn find_account(&mut self, id: i64) -> Result<Option<StoredAccount>> {

@@ -261,7 +261,8 @@ pub trait Store: Send + Sync + 'static {
     /// A meeting's history of changes, oldest first.
     async fn list_meeting_changes(&self, meeting: i64) -> Result<Vec<MeetingChange>>;
     /// The history of one record the desk changes (a document:
-    /// `document:12`) in a process, oldest first.
+    /// `document:12`, a theme: `theme:objective-7`) in a process, oldest
+    /// first.
     async fn list_record_changes(&self, process: &Slug, subject: &str)
         -> Result<Vec<RecordChange>>;
     async fn list_actors(&self, q: &ActorQuery) -> Result<Page<Actor>>;
@@ -466,6 +467,9 @@ pub trait Tx: Send {
 
     async fn find_theme(&mut self, process: &Slug, code: &Slug) -> Result<Option<Theme>>;
     async fn insert_theme(&mut self, theme: &Theme) -> Result<()>;
+    /// Writes a theme's title, number and withdrawal as they are now (its
+    /// process, code and taxonomy stay).
+    async fn update_theme(&mut self, theme: &Theme) -> Result<()>;
 
     async fn find_account(&mut self, id: i64) -> Result<Option<StoredAccount>>;
     async fn find_account_by_email(&mut self, email: &Email) -> Result<Option<StoredAccount>>;

@@ -35,6 +35,7 @@ on_both_stores!(
     a_group_s_statement_is_credited_to_the_group_and_names_its_speaker,
     the_secretariat_reinstates_a_meeting_and_translates_its_title_in_the_portal,
     the_secretariat_edits_and_withdraws_a_document_in_the_portal,
+    the_secretariat_edits_and_withdraws_a_theme_in_the_portal,
     the_secretariat_corrects_its_process_in_the_portal,
     the_secretariat_opens_and_closes_a_call_for_inputs_in_the_portal,
     the_secretariat_records_an_adoption_by_recorded_vote_in_the_portal,
@@ -245,6 +246,7 @@ async fn site_with(db: TestDatabase, secure: bool) -> Site {
             taxonomy: "thematic-sessions".parse().unwrap(),
             number: Some(1),
             title: "Rights of migrants".into(),
+            withdrawn_reason: None,
         },
     )
     .await
@@ -878,6 +880,17 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
                 "languages": ["en"], "distribution": "public"
             }),
         ),
+        ("PUT", "/api/v1/processes/{slug}/themes/{code}") => (
+            format!("/api/v1/processes/trial/themes/spare-theme-{}", n % 13),
+            json!({ "title": format!("Edited theme {n}"), "number": 3 }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/themes/{code}/withdrawal") => (
+            format!(
+                "/api/v1/processes/trial/themes/spare-theme-{}/withdrawal",
+                13 + n % 13
+            ),
+            json!({ "reason": "Merged into another theme" }),
+        ),
         ("POST", "/api/v1/processes/{slug}/documents/{id}/withdrawal") => (
             format!(
                 "/api/v1/processes/trial/documents/{}/withdrawal",
@@ -1402,6 +1415,14 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             ("POST", "/api/v1/processes/{slug}/documents/{id}/withdrawal"),
             vec!["global secretariat", "trial secretariat"],
         ),
+        (
+            ("PUT", "/api/v1/processes/{slug}/themes/{code}"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            ("POST", "/api/v1/processes/{slug}/themes/{code}/withdrawal"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
         (("POST", "/api/v1/processes/{slug}/drafts"), chairs.clone()),
         (
             ("POST", "/api/v1/processes/{slug}/drafts/{draft}/versions"),
@@ -1595,6 +1616,22 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                 .await
                 .unwrap(),
         );
+    }
+    for i in 0..26 {
+        site.app
+            .add_theme(
+                &OPERATOR,
+                accord_domain::Theme {
+                    process: "trial".parse().unwrap(),
+                    code: format!("spare-theme-{i}").parse().unwrap(),
+                    taxonomy: "spare".parse().unwrap(),
+                    number: Some(i),
+                    title: format!("Spare theme {i}"),
+                    withdrawn_reason: None,
+                },
+            )
+            .await
+            .unwrap();
     }
     let adoption = adoption_fixtures(&site.app, meeting).await;
     let inscription = site.app.speakers_list("trial", meeting).await.unwrap()[0]
@@ -4440,6 +4477,236 @@ async fn the_secretariat_corrects_its_process_in_the_portal(db: TestDatabase) {
 /// delegate refused; an edit with a mistake back on the same page as typed;
 /// an edit, then a withdrawal with its reason; the document's page marks
 /// it withdrawn with the reason and its history, the list leaves it out,
+/// A theme's desk in the portal: the other process's secretariat and a
+/// delegate refused; an edit with a mistake back on the same page as typed;
+/// an edit, then a withdrawal with its reason; the desk shows the history,
+/// the process page marks the theme withdrawn, the statement's form no
+/// longer offers it while the recommendation filed under it keeps it,
+/// marked; the API says so; each step audited.
+async fn the_secretariat_edits_and_withdraws_a_theme_in_the_portal(db: TestDatabase) {
+    let site = site_with(db, false).await;
+    let mut sessions = vec![];
+    for (email, g) in [
+        (
+            "sec@example.org",
+            grant(Role::Secretariat, Some("trial"), None),
+        ),
+        (
+            "other@example.org",
+            grant(Role::Secretariat, Some("other"), None),
+        ),
+        (
+            "del@example.org",
+            grant(Role::Delegate, Some("trial"), Some("FRA")),
+        ),
+    ] {
+        site.app
+            .create_account(&OPERATOR, email, "Amina Secretary", PASSWORD, &[g])
+            .await
+            .unwrap();
+        sessions.push(site.app.login(email, PASSWORD, "t").await.unwrap());
+    }
+    let (sec, other, del) = (&sessions[0], &sessions[1], &sessions[2]);
+    let statement = site
+        .app
+        .statements(&OPERATOR, "trial", None, &Default::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    site.app
+        .mark_recommendation(
+            &OPERATOR,
+            accord_domain::NewRecommendation {
+                process: "trial".parse().unwrap(),
+                source: accord_domain::ItemKind::Statement,
+                source_id: statement,
+                language: accord_domain::Language::En,
+                passage: "States should protect the rights of all migrants.".into(),
+                themes: vec!["topic-a".parse().unwrap()],
+            },
+        )
+        .await
+        .unwrap();
+    let desk = "/processes/trial/themes/topic-a/edit";
+    let withdraw = "/processes/trial/themes/topic-a/withdraw";
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&other.secret), StatusCode::FORBIDDEN),
+        (Some(&del.secret), StatusCode::FORBIDDEN),
+    ] {
+        let page = send(&site, page_get(who.map(String::as_str), desk)).await;
+        assert_eq!(page.status, status, "{desk}");
+    }
+    for (who, csrf) in [(&other.secret, &other.csrf), (&del.secret, &del.csrf)] {
+        let refused = send(
+            &site,
+            form_post(who, withdraw, format!("csrf={csrf}&reason=Not+mine")),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
+    let unknown = send(
+        &site,
+        page_get(Some(&sec.secret), "/processes/trial/themes/topic-z/edit"),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let process = send(&site, page_get(Some(&sec.secret), "/processes/trial")).await;
+    assert!(
+        process.body.contains(&format!("href=\"{desk}\"")),
+        "the desk is linked from the process's themes"
+    );
+    let public = send(&site, page_get(None, "/processes/trial")).await;
+    assert!(!public.body.contains(&format!("href=\"{desk}\"")));
+    let page = send(&site, page_get(Some(&sec.secret), desk)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("value=\"Rights of migrants\""),
+        "{}",
+        page.body
+    );
+
+    let edit = |number: &str| {
+        format!(
+            "csrf={}&title=Human+rights+of+all+migrants&number={number}&reason=As+adopted",
+            sec.csrf
+        )
+    };
+    let again = send(&site, form_post(&sec.secret, desk, edit("first"))).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("id=\"edit-theme\""), "the same page");
+    assert!(
+        again
+            .body
+            .contains("value=\"Human rights of all migrants\""),
+        "what was typed stays"
+    );
+    assert!(again.body.contains("value=\"first\""));
+    let done = send(&site, form_post(&sec.secret, desk, edit("1"))).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(
+        done.headers[header::LOCATION].to_str().unwrap(),
+        "/processes/trial/themes/topic-a/edit?done=theme-edited"
+    );
+
+    let again = send(
+        &site,
+        form_post(&sec.secret, withdraw, format!("csrf={}&reason=+", sec.csrf)),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("id=\"withdraw-theme\""));
+    let done = send(
+        &site,
+        form_post(
+            &sec.secret,
+            withdraw,
+            format!("csrf={}&reason=Merged+into+topic+B", sec.csrf),
+        ),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let next = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(
+        next,
+        "/processes/trial/themes/topic-a/edit?done=theme-withdrawn"
+    );
+    let page = send(&site, page_get(Some(&sec.secret), &next)).await;
+    assert!(
+        page.body
+            .contains("<p class=\"flash\" role=\"status\">The theme was withdrawn.</p>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Merged into topic B"));
+    assert!(!page.body.contains("id=\"edit-theme\""), "no more forms");
+    assert!(page.body.contains("As adopted"), "the history");
+    // The process page marks it; the statement's form no longer offers it,
+    // while the recommendation filed under it keeps it, marked withdrawn.
+    let process = send(&site, page_get(None, "/processes/trial")).await;
+    assert!(process.body.contains("Human rights of all migrants"));
+    assert!(process.body.contains("theme-withdrawn"), "{}", process.body);
+    let page = send(
+        &site,
+        page_get(
+            Some(&sec.secret),
+            &format!("/processes/trial/statements/{statement}"),
+        ),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("name=\"themes[]\" value=\"topic-a\""),
+        "not offered for choosing"
+    );
+    assert!(
+        page.body.contains("recommendations?theme=topic-a"),
+        "still on what was filed under it"
+    );
+    assert!(page.body.contains("theme-withdrawn"));
+    let api = send(&site, page_get(None, "/api/v1/processes/trial/themes"))
+        .await
+        .json();
+    let theme = api["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "topic-a")
+        .unwrap()
+        .clone();
+    assert_eq!(theme["withdrawn_reason"], "Merged into topic B");
+    assert_eq!(theme["title"], "Human rights of all migrants");
+    // A withdrawn theme takes no further change, nor anything new filed under it.
+    let refused = send(&site, form_post(&sec.secret, desk, edit("2"))).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    let token = bearer(
+        &site,
+        "api@example.org",
+        &[grant(Role::Secretariat, Some("trial"), None)],
+    )
+    .await;
+    let refused = send(
+        &site,
+        Request::builder()
+            .method("POST")
+            .uri("/api/v1/processes/trial/recommendations")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({
+                    "source": "statement", "source_id": statement, "language": "en",
+                    "passage": "States should protect the rights of all migrants.",
+                    "themes": ["topic-a"]
+                })
+                .to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert_eq!(refused.json()["error"], "theme_withdrawn");
+    let audit: Vec<String> = site
+        .app
+        .audit_log(
+            &OPERATOR,
+            accord_app::AuditFilter {
+                action_prefix: Some("theme.".into()),
+                account: None,
+                process: Some("trial".parse().unwrap()),
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.record.targets.contains(&"theme:topic-a".to_owned()))
+        .map(|e| e.record.action)
+        .collect();
+    assert_eq!(audit, ["theme.withdraw", "theme.edit", "theme.create"]);
+}
+
 /// the API says so; each step audited.
 async fn the_secretariat_edits_and_withdraws_a_document_in_the_portal(db: TestDatabase) {
     let site = site_with(db, false).await;

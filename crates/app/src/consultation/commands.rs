@@ -537,9 +537,7 @@ impl crate::App {
             reason: "does not stand in the source's text",
         })?;
         for theme in &r.themes {
-            if unit.tx.find_theme(&r.process, theme).await?.is_none() {
-                return Err(ValidationError::UnknownTheme(theme.to_string()).into());
-            }
+            crate::process::theme_to_file_under(&mut *unit.tx, &r.process, theme).await?;
         }
         let id = unit
             .tx

@@ -135,6 +135,60 @@ impl crate::App {
         unit.commit().await
     }
 
+    /// Edits a theme (the process's secretariat): its title and number;
+    /// its code and taxonomy stay. Kept in the theme's history
+    /// (`record_changes`, subject `theme:{code}`) and audited
+    /// (`theme.edit`); a withdrawn theme takes no change.
+    pub async fn edit_theme(
+        &self,
+        p: &Principal,
+        process: &str,
+        code: &str,
+        edit: ThemeEdit,
+        reason: Option<String>,
+    ) -> Result<RecordChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let theme = theme_of(&mut unit, &process, code).await?;
+        let (next, changes) = theme.edited(&edit)?;
+        let reason = reason
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| r.trim().to_owned());
+        let change =
+            record_theme_change(&mut unit, &next, ChangeKind::Edited, reason, changes).await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
+    /// Withdraws a theme, with the reason (the process's secretariat):
+    /// nothing new is filed under it (`theme_withdrawn`) and it leaves the
+    /// lists offered for choosing; what was filed under it keeps it, marked
+    /// withdrawn. Kept in its history and audited (`theme.withdraw`).
+    pub async fn withdraw_theme(
+        &self,
+        p: &Principal,
+        process: &str,
+        code: &str,
+        reason: &str,
+    ) -> Result<RecordChange> {
+        let process = parse_slug("process", process)?;
+        authorize(p, Action::EditProcess(&process))?;
+        let mut unit = self.unit(p).await?;
+        let theme = theme_of(&mut unit, &process, code).await?;
+        let (next, changes) = theme.withdrawn(reason)?;
+        let change = record_theme_change(
+            &mut unit,
+            &next,
+            ChangeKind::Withdrawn,
+            Some(reason.trim().into()),
+            changes,
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(change)
+    }
+
     /// Records a meeting; returns its id.
     pub async fn add_meeting(&self, p: &Principal, meeting: NewMeeting) -> Result<i64> {
         authorize(p, Action::EditProcess(&meeting.process))?;
@@ -542,6 +596,41 @@ async fn record_document_change(
     let action = match kind {
         ChangeKind::Edited => "document.edit",
         ChangeKind::Withdrawn => "document.withdraw",
+    };
+    u.audit(action, Some(&next.process), vec![subject]).await?;
+    Ok(change)
+}
+
+/// A theme of `process`, for a change: "not found" when the process has
+/// no theme of that code (another process's theme is not this one).
+async fn theme_of(u: &mut Unit<'_>, process: &Slug, code: &str) -> Result<Theme> {
+    let not_found = || AppError::NotFound(format!("theme '{code}' in '{process}' does not exist"));
+    let code: Slug = code.parse().map_err(|_| not_found())?;
+    u.tx.find_theme(process, &code).await?.ok_or_else(not_found)
+}
+
+/// Writes the changed theme, its history entry and the audit entry.
+async fn record_theme_change(
+    u: &mut Unit<'_>,
+    next: &Theme,
+    kind: ChangeKind,
+    reason: Option<String>,
+    changes: Vec<FieldChange>,
+) -> Result<RecordChange> {
+    u.tx.update_theme(next).await?;
+    let subject = format!("theme:{}", next.code);
+    let change = RecordChange {
+        subject: subject.clone(),
+        kind,
+        at: u.at,
+        by: u.principal.name(),
+        reason,
+        changes,
+    };
+    u.tx.insert_record_change(&next.process, &change).await?;
+    let action = match kind {
+        ChangeKind::Edited => "theme.edit",
+        ChangeKind::Withdrawn => "theme.withdraw",
     };
     u.audit(action, Some(&next.process), vec![subject]).await?;
     Ok(change)

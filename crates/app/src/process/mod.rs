@@ -168,6 +168,21 @@ pub(crate) async fn add_phase(u: &mut Unit<'_>, phase: &Phase) -> Result<()> {
     .await
 }
 
+/// A theme of `process` that something new may be filed under: an unknown
+/// code is `unknown_theme`, a withdrawn theme `theme_withdrawn`.
+pub(crate) async fn theme_to_file_under(
+    tx: &mut dyn Tx,
+    process: &Slug,
+    code: &Slug,
+) -> Result<Theme> {
+    let theme = tx
+        .find_theme(process, code)
+        .await?
+        .ok_or_else(|| ValidationError::UnknownTheme(code.to_string()))?;
+    theme.check_standing()?;
+    Ok(theme)
+}
+
 pub(crate) async fn add_theme(u: &mut Unit<'_>, theme: &Theme) -> Result<()> {
     theme.validate()?;
     require_process(&mut *u.tx, &theme.process).await?;
@@ -208,9 +223,7 @@ pub(crate) async fn add_meeting(u: &mut Unit<'_>, meeting: &NewMeeting) -> Resul
     }
     require_actors(&mut *u.tx, meeting.referenced_actors()).await?;
     for theme in &meeting.themes {
-        if u.tx.find_theme(&meeting.process, theme).await?.is_none() {
-            return Err(ValidationError::UnknownTheme(theme.to_string()).into());
-        }
+        theme_to_file_under(&mut *u.tx, &meeting.process, theme).await?;
     }
     let id = u.tx.insert_meeting(meeting).await?;
     u.audit(
@@ -422,5 +435,12 @@ pub struct DocumentDetail {
     pub official_record: Option<String>,
     /// What was changed in it since it was recorded (edited, withdrawn),
     /// oldest first.
+    pub history: Vec<RecordChange>,
+}
+
+/// A theme with its history (edited, withdrawn), oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeDetail {
+    pub theme: Theme,
     pub history: Vec<RecordChange>,
 }

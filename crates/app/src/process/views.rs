@@ -277,9 +277,38 @@ impl crate::App {
         drain(|page| async move { self.documents(reader, process, None, &page).await }).await
     }
 
+    /// Every theme of a process, withdrawn ones too (marked so): for
+    /// showing what was filed under them.
     pub async fn themes(&self, process: &str) -> Result<Vec<Theme>> {
         let process = self.existing_process(process).await?;
         Ok(self.store.list_themes(&process).await?)
+    }
+
+    /// The themes something new may be filed under (the lists a form
+    /// offers for choosing): withdrawn themes left out.
+    pub async fn themes_to_choose(&self, process: &str) -> Result<Vec<Theme>> {
+        let mut themes = self.themes(process).await?;
+        themes.retain(|t| !t.is_withdrawn());
+        Ok(themes)
+    }
+
+    /// One theme of a process, withdrawn or not, with its history.
+    pub async fn theme(&self, process: &str, code: &str) -> Result<ThemeDetail> {
+        let process = self.existing_process(process).await?;
+        let theme = self
+            .store
+            .list_themes(&process)
+            .await?
+            .into_iter()
+            .find(|t| t.code.as_str() == code)
+            .ok_or_else(|| {
+                AppError::NotFound(format!("theme '{code}' in '{process}' does not exist"))
+            })?;
+        let history = self
+            .store
+            .list_record_changes(&process, &format!("theme:{}", theme.code))
+            .await?;
+        Ok(ThemeDetail { theme, history })
     }
 
     pub async fn actors(

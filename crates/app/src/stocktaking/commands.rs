@@ -387,9 +387,7 @@ impl crate::App {
         authorize(p, Action::ManageConsultation(&slug))?;
         let theme = crate::parse_slug("theme", theme)?;
         let mut unit = self.unit(p).await?;
-        if unit.tx.find_theme(&slug, &theme).await?.is_none() {
-            return Err(accord_domain::ValidationError::UnknownTheme(theme.to_string()).into());
-        }
+        crate::process::theme_to_file_under(&mut *unit.tx, &slug, &theme).await?;
         self.check_item(&mut unit, &slug, kind, id).await?;
         unit.tx
             .set_theme_label(&ThemeLabel {

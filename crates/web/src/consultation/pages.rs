@@ -158,8 +158,9 @@ fn recommendation_value(r: &d::Recommendation, themes: &[d::Theme]) -> Value {
         source => r.source.as_str(),
         source_id => r.source_id,
         themes => r.themes.iter().map(|code| {
-            let title = themes.iter().find(|t| &t.code == code).map(|t| t.title.clone()).unwrap_or_default();
-            context! { code => code.as_str(), title => title }
+            let theme = themes.iter().find(|t| &t.code == code);
+            let title = theme.map(|t| t.title.clone()).unwrap_or_default();
+            context! { code => code.as_str(), title => title, withdrawn => theme.is_some_and(d::Theme::is_withdrawn) }
         }).collect::<Vec<_>>(),
     }
 }
@@ -282,7 +283,7 @@ pub(crate) async fn render_statement(
             analysis => crate::stocktaking::pages::analysis_value(&analysis, d::ItemKind::Statement, id),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can => &can,
-            themes => &themes,
+            themes => themes.iter().filter(|t| !t.is_withdrawn()).collect::<Vec<_>>(),
             again => again_value(failed),
         },
     )
@@ -413,7 +414,7 @@ async fn render_input(
             analysis => crate::stocktaking::pages::analysis_value(&analysis, d::ItemKind::Input, id),
             recommendations => detail.recommendations.iter().map(|rec| recommendation_value(rec, &themes)).collect::<Vec<_>>(),
             can => &can,
-            themes => &themes,
+            themes => themes.iter().filter(|t| !t.is_withdrawn()).collect::<Vec<_>>(),
             again => again_value(failed),
         },
     )

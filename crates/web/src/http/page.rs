@@ -151,6 +151,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/manage_document.html"),
     ),
     (
+        "manage_theme.html",
+        include_str!("../../templates/manage_theme.html"),
+    ),
+    (
         "record_history.html",
         include_str!("../../templates/record_history.html"),
     ),
@@ -392,6 +396,8 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "meeting-reinstated",
     "document-edited",
     "document-withdrawn",
+    "theme-edited",
+    "theme-withdrawn",
     "process-edited",
     "consultation-opened",
     "consultation-closed",

@@ -244,6 +244,9 @@ pub struct ThemeDto {
     taxonomy: String,
     number: Option<u32>,
     title: String,
+    /// Why the secretariat withdrew it; null while it stands. Nothing new
+    /// is filed under a withdrawn theme; what was filed under it keeps it.
+    withdrawn_reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -881,6 +884,7 @@ async fn list_themes(
                 taxonomy: t.taxonomy.into(),
                 number: t.number,
                 title: t.title,
+                withdrawn_reason: t.withdrawn_reason,
             })
             .collect(),
     }))
@@ -1582,6 +1586,7 @@ pub(crate) async fn add_theme(
             taxonomy: c.taxonomy,
             number: c.number,
             title: c.title,
+            withdrawn_reason: None,
         };
         let code = theme.code.to_string();
         s.app.add_theme(&principal, theme).await?;
@@ -1594,6 +1599,135 @@ pub(crate) async fn add_theme(
     .await;
     via.answer(&s, &r, result, |form| {
         crate::process::manage::render_manage(&s, &r, &principal, &slug, Some(("theme", form)))
+    })
+    .await
+}
+
+/// A theme as it is to read after an edit: its code and taxonomy stay.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ThemeEdit {
+    title: String,
+    /// Its number in the taxonomy; absent for none.
+    #[serde(default)]
+    number: Option<u32>,
+    /// Why, if the secretariat says (kept in the theme's history).
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Edit a theme (the process's secretariat): its title and number; its
+/// code and taxonomy stay. Kept in the theme's history and audited
+/// (`theme.edit`); a withdrawn theme takes no change (`theme_withdrawn`).
+/// The form on the theme's desk page sends the same command.
+#[utoipa::path(
+    put,
+    path = "/api/v1/processes/{slug}/themes/{code}",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("code" = String, Path, example = "objective-7")),
+    request_body(content = ThemeEdit, example = json!({
+                "title": "Address and reduce vulnerabilities in migration", "number": 7,
+                "reason": "The title as adopted"
+            })),
+    responses((status = 200, description = "The change recorded", body = RecordChangeDto))
+)]
+pub(crate) async fn edit_theme(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, code)): Path<(String, String)>,
+    command: Command<ThemeEdit>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let edit = d::ThemeEdit {
+            title: c.title,
+            number: c.number,
+        };
+        let change = s
+            .app
+            .edit_theme(&principal, &slug, &code, edit, c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/themes"),
+            record: record(&record_change_dto(change))?,
+            page: format!("/processes/{slug}/themes/{code}/edit?done=theme-edited"),
+        })
+    }
+    .await;
+    via.answer_as(StatusCode::OK, &s, &r, result, |form| {
+        crate::process::manage::render_theme_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &code,
+            Some(("edit", form)),
+        )
+    })
+    .await
+}
+
+/// Why a theme is withdrawn.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ThemeWithdrawal {
+    /// Required: it is shown wherever the theme still shows.
+    reason: String,
+}
+
+/// Withdraw a theme, with the reason (the process's secretariat). Nothing
+/// new is filed under it (recommendations, meetings, theme labels are
+/// refused with `theme_withdrawn`) and it leaves the lists offered for
+/// choosing; what was filed under it keeps it, marked withdrawn. Kept in
+/// its history and audited (`theme.withdraw`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/themes/{code}/withdrawal",
+    tag = "processes",
+    params(("slug" = String, Path, example = "gcm"), ("code" = String, Path, example = "objective-7")),
+    request_body(content = ThemeWithdrawal, example = json!({
+                "reason": "Merged into objective-8"
+            })),
+    responses((status = 201, description = "The change recorded", body = RecordChangeDto))
+)]
+pub(crate) async fn withdraw_theme(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, code)): Path<(String, String)>,
+    command: Command<ThemeWithdrawal>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let change = s
+            .app
+            .withdraw_theme(&principal, &slug, &code, &c.reason)
+            .await?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/themes"),
+            record: record(&record_change_dto(change))?,
+            page: format!("/processes/{slug}/themes/{code}/edit?done=theme-withdrawn"),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::process::manage::render_theme_desk(
+            &s,
+            &r,
+            &principal,
+            &slug,
+            &code,
+            Some(("withdraw", form)),
+        )
     })
     .await
 }
@@ -1757,6 +1891,8 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(add_meeting, list_meetings))
         .routes(utoipa_axum::routes!(add_document, list_documents))
         .routes(utoipa_axum::routes!(add_theme, list_themes))
+        .routes(utoipa_axum::routes!(edit_theme))
+        .routes(utoipa_axum::routes!(withdraw_theme))
         .routes(utoipa_axum::routes!(create_actor, list_actors))
         .routes(utoipa_axum::routes!(register_for_meeting))
         .routes(utoipa_axum::routes!(participants))
@@ -1778,6 +1914,11 @@ pub fn form_routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/manage/phases", post(add_phase))
         .route("/processes/{slug}/manage/themes", post(add_theme))
+        .route("/processes/{slug}/themes/{code}/edit", post(edit_theme))
+        .route(
+            "/processes/{slug}/themes/{code}/withdraw",
+            post(withdraw_theme),
+        )
         .route("/processes/{slug}/manage/meetings", post(add_meeting))
         .route("/processes/{slug}/manage/documents", post(add_document))
         .route("/manage/processes", post(create_process))

@@ -31,6 +31,7 @@ pub fn routes() -> PageRoutes {
             "/processes/{slug}/documents/{id}/edit",
             get(document_desk_page),
         )
+        .route("/processes/{slug}/themes/{code}/edit", get(theme_desk_page))
         .route("/manage/processes", get(new_process_page))
         .route("/actors/manage", get(actors_page))
 }
@@ -544,6 +545,76 @@ async fn document_desk_page(
     Path((slug, id)): Path<(String, String)>,
 ) -> PageResult {
     render_document_desk(&s, &r, &caller.principal, &slug, &id, None).await
+}
+
+/// The secretariat's desk for one theme: the form that edits its title
+/// and number and the one that withdraws it — or, withdrawn, the reason —
+/// and its history; `failed`: one of the two forms (`edit`, `withdraw`)
+/// refused, with what was typed and the message beside the field.
+pub(crate) async fn render_theme_desk(
+    s: &SharedState,
+    r: &Reader,
+    principal: &Principal,
+    slug: &str,
+    code: &str,
+    failed: Option<(&str, FormAgain)>,
+) -> PageResult {
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    authorize(principal, Action::EditProcess(&overview.process.slug)).map_err(|e| r.error(s, e))?;
+    let detail = s.app.theme(slug, code).await.map_err(|e| r.error(s, e))?;
+    let theme = &detail.theme;
+    // The form as the theme reads now, or as it was typed.
+    let mut values: BTreeMap<String, String> = [
+        ("title", theme.title.clone()),
+        (
+            "number",
+            theme.number.map(|n| n.to_string()).unwrap_or_default(),
+        ),
+        ("reason", String::new()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut withdraw_reason = String::new();
+    let (form, error, field) = match failed {
+        Some((form, again)) => {
+            let typed: BTreeMap<String, String> = again.values.iter().cloned().collect();
+            let get = |k: &str| typed.get(k).cloned().unwrap_or_default();
+            if form == "edit" {
+                for (k, v) in &mut values {
+                    *v = get(k);
+                }
+            } else {
+                withdraw_reason = get("reason");
+            }
+            (Some(form), Some(again.described()), again.field.clone())
+        }
+        None => (None, None, None),
+    };
+    r.render(
+        s,
+        "manage_theme.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            theme => theme,
+            taxonomy_title => s.i18n.text_or(r.lang, &format!("taxonomy-{}", theme.taxonomy), theme.taxonomy.as_str()),
+            history => crate::process::history::records(&detail.history, "theme-field-"),
+            values => values,
+            withdraw_reason => withdraw_reason,
+            failed_form => form,
+            failed_field => field,
+            error => error,
+        },
+    )
+}
+
+async fn theme_desk_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    caller: Caller,
+    Path((slug, code)): Path<(String, String)>,
+) -> PageResult {
+    render_theme_desk(&s, &r, &caller.principal, &slug, &code, None).await
 }
 
 /// The dashboard's items: what the reader may see of what needs attention,

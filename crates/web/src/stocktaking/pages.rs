@@ -53,7 +53,8 @@ pub(crate) fn analysis_value(a: &ItemAnalysis, item_kind: ItemKind, item_id: i64
         labelled => a.label.is_some(),
         percent => a.assignment.as_ref().map_or(0, |x| (x.confidence * 100.0).round() as i64),
         campaign => &a.campaign,
-        themes => &a.themes,
+        // The label form offers only themes something may be filed under.
+        themes => a.themes.iter().filter(|t| !t.is_withdrawn()).collect::<Vec<_>>(),
         item_kind => item_kind.as_str(),
         item_id => item_id,
     }
