@@ -3,7 +3,7 @@
 //! that leave the record as it was, statements on an adoption, pledges on
 //! the adopted text's objectives and their progress.
 
-use accord_app::adoption::AdoptionRequest;
+use accord_app::adoption::{AdoptionRequest, OralChangeRequest, ParagraphVoteRequest};
 use accord_app::negotiation::{DraftRequest, ImportSource, NewAmendment};
 use accord_app::{App, AppError, Principal};
 use accord_demo::LoadDemo;
@@ -26,6 +26,7 @@ on_both_stores!(
     an_endorsement_adopts_a_resolution_of_its_own,
     statements_of_intention_stand_beside_the_ballot,
     presence_is_recorded_and_the_majority_counts_those_voting,
+    separate_votes_and_oral_changes_come_before_the_vote_on_the_whole,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -1473,4 +1474,479 @@ async fn presence_is_recorded_and_the_majority_counts_those_voting(db: TestDatab
         Some(vec![code("FRA"), code("MEX")])
     );
     assert_eq!((d.present, d.present_and_voting), (Some(2), Some(1)));
+}
+
+const DIVIDED: &str = "# A text (test)
+
+## Preamble {#pre}
+
+1. We, the States, adopt this text. {#p1}
+
+## Commitments
+
+2. We commit to [review it]. {#p2}
+
+3. We commit to count it. {#p3}
+";
+
+/// Separate votes on paragraphs and oral changes through the use cases, on
+/// both stores: a separate vote that deletes a paragraph, then the adoption
+/// of the whole shows it (and the deleted paragraph needs no agreement);
+/// the second vote on the same paragraph, anything after the adoption, and
+/// the other process's secretariat are refused, storing and auditing
+/// nothing.
+async fn separate_votes_and_oral_changes_come_before_the_vote_on_the_whole(db: TestDatabase) {
+    let t = TestApp::at(db, "2018-07-12T15:00:00Z").await;
+    let app = &t.app;
+    let mut other = app.process("gcm").await.unwrap().process;
+    other.slug = "other-process".parse().unwrap();
+    app.create_process(&OPERATOR, other).await.unwrap();
+    let sec = granted(app, "sec@example.org", Role::Secretariat, "gcm", None).await;
+    let chair = granted(app, "chair@example.org", Role::CoFacilitator, "gcm", None).await;
+    let hun = granted(app, "hun@example.org", Role::Delegate, "gcm", Some("HUN")).await;
+    let other_sec = granted(
+        app,
+        "osec@example.org",
+        Role::Secretariat,
+        "other-process",
+        None,
+    )
+    .await;
+    app.create_draft(
+        &chair,
+        "gcm",
+        DraftRequest::negotiating_text("divided", "A text (test)", true),
+    )
+    .await
+    .unwrap();
+    app.import_version(
+        &chair,
+        "gcm",
+        "divided",
+        "Final draft",
+        Some("2018-12-01".parse().unwrap()),
+        ImportSource::Markdown(DIVIDED.into()),
+        true,
+    )
+    .await
+    .unwrap();
+    for (wid, status) in [
+        ("p1", ParagraphStatus::AgreedAdRef),
+        ("p2", ParagraphStatus::Bracketed),
+        ("p3", ParagraphStatus::AgreedAdRef),
+    ] {
+        app.set_paragraph_status(&chair, "gcm", "divided", 1, wid, status, vec![])
+            .await
+            .unwrap();
+    }
+    t.set_now("2018-12-10T15:00:00Z");
+    let conference = meeting(app, "intergovernmental-conference-marrakech").await;
+    let round = meeting(app, "negotiation-round-6").await;
+    let totals = |yes, no, abstain, not_voting| Totals {
+        yes,
+        no,
+        abstain,
+        not_voting,
+    };
+    let vote = |t: Totals, ballots: Vec<Ballot>| RecordedVote {
+        majority: MajorityRule::Simple,
+        totals: t,
+        ballots,
+        open: false,
+        present: None,
+    };
+    let separate =
+        |paragraph: &str, by: &str, on: &Meeting, v: RecordedVote| ParagraphVoteRequest {
+            draft: "divided".into(),
+            version: 1,
+            paragraph: paragraph.into(),
+            requested_by: code(by),
+            voted_on: on.start_date,
+            vote: v,
+        };
+    let deleting = vote(
+        totals(30, 120, 20, 23),
+        vec![ballot("HUN", VoteChoice::Yes)],
+    );
+    let retaining = vote(totals(120, 30, 20, 23), vec![ballot("HUN", VoteChoice::No)]);
+    let audit_before = app.verify_audit().await.unwrap().unwrap();
+    let mut late = separate("2", "HUN", &conference, deleting.clone());
+    late.voted_on = "2018-12-12".parse().unwrap();
+    // (case, who, process, meeting, request, the kind expected)
+    let refused = [
+        (
+            "the other process's secretariat",
+            &other_sec,
+            "gcm",
+            conference.id,
+            separate("2", "HUN", &conference, deleting.clone()),
+            "forbidden",
+        ),
+        (
+            "the first process's secretariat, in the second",
+            &sec,
+            "other-process",
+            conference.id,
+            separate("2", "HUN", &conference, deleting.clone()),
+            "forbidden",
+        ),
+        (
+            "a delegate",
+            &hun,
+            "gcm",
+            conference.id,
+            separate("2", "HUN", &conference, deleting.clone()),
+            "forbidden",
+        ),
+        (
+            "no such paragraph",
+            &sec,
+            "gcm",
+            conference.id,
+            separate("17", "HUN", &conference, deleting.clone()),
+            "no_such_paragraph",
+        ),
+        (
+            "a simulated delegation asks",
+            &sec,
+            "gcm",
+            conference.id,
+            separate("2", "XAA", &conference, deleting.clone()),
+            "not_a_delegation",
+        ),
+        (
+            "an unknown actor asks",
+            &sec,
+            "gcm",
+            conference.id,
+            separate("2", "ZZZ", &conference, deleting.clone()),
+            "unknown_actor",
+        ),
+        (
+            "a negotiation round",
+            &sec,
+            "gcm",
+            round.id,
+            separate("2", "HUN", &round, deleting.clone()),
+            "not_an_adoption_setting",
+        ),
+        (
+            "a day after the meeting",
+            &sec,
+            "gcm",
+            conference.id,
+            late,
+            "invalid",
+        ),
+        (
+            "totals that do not add up",
+            &sec,
+            "gcm",
+            conference.id,
+            separate("2", "HUN", &conference, vote(totals(1, 2, 3, 4), vec![])),
+            "totals_do_not_add_up",
+        ),
+    ];
+    for (case, p, process, m, req, expected) in refused {
+        let got = app.record_paragraph_vote(p, process, m, req).await;
+        assert_eq!(got.map_err(|e| e.kind()), Err(expected), "{case}");
+    }
+    assert!(app
+        .votes_before_the_whole("gcm", conference.id)
+        .await
+        .unwrap()
+        .paragraph_votes
+        .is_empty());
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before);
+
+    // Paragraph 2 is put to a separate vote at Hungary's request and not
+    // retained: deleted. Paragraph 3 is retained.
+    let deleted = app
+        .record_paragraph_vote(
+            &sec,
+            "gcm",
+            conference.id,
+            separate("2", "HUN", &conference, deleting.clone()),
+        )
+        .await
+        .unwrap();
+    let retained = app
+        .record_paragraph_vote(
+            &sec,
+            "gcm",
+            conference.id,
+            separate("para_3", "HUN", &conference, retaining.clone()),
+        )
+        .await
+        .unwrap();
+    // Once a meeting, however the paragraph is named.
+    for again in ["2", "para_2", "p2"] {
+        assert_eq!(
+            kind(
+                app.record_paragraph_vote(
+                    &sec,
+                    "gcm",
+                    conference.id,
+                    separate(again, "HUN", &conference, retaining.clone())
+                )
+                .await
+            ),
+            "paragraph_already_voted",
+            "{again}"
+        );
+    }
+    // Oral changes: an amendment by Hungary put to the vote and lost; a
+    // revision by the sponsors accepted without a vote.
+    let oral = |kind: accord_domain::adoption::OralChangeKind,
+                by: &str,
+                outcome: Option<OralChangeOutcome>,
+                v: Option<RecordedVote>| OralChangeRequest {
+        draft: "divided".into(),
+        version: 1,
+        paragraph: "1".into(),
+        kind,
+        moved_by: code(by),
+        moved_on: conference.start_date,
+        text: "Replace 'adopt' by 'take note of'.".into(),
+        outcome,
+        vote: v,
+    };
+    let amendment = app
+        .record_oral_change(
+            &sec,
+            "gcm",
+            conference.id,
+            oral(
+                OralChangeKind::OralAmendment,
+                "HUN",
+                None,
+                Some(deleting.clone()),
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kind(
+            app.record_oral_change(
+                &sec,
+                "gcm",
+                conference.id,
+                oral(
+                    OralChangeKind::OralAmendment,
+                    "HUN",
+                    Some(OralChangeOutcome::Accepted),
+                    Some(deleting.clone())
+                )
+            )
+            .await
+        ),
+        "invalid",
+        "an outcome the vote contradicts"
+    );
+    assert_eq!(
+        kind(
+            app.record_oral_change(
+                &other_sec,
+                "gcm",
+                conference.id,
+                oral(
+                    OralChangeKind::OralRevision,
+                    "MEX",
+                    Some(OralChangeOutcome::Accepted),
+                    None
+                )
+            )
+            .await
+        ),
+        "forbidden"
+    );
+    let revision = app
+        .record_oral_change(
+            &sec,
+            "gcm",
+            conference.id,
+            oral(
+                OralChangeKind::OralRevision,
+                "MEX",
+                Some(OralChangeOutcome::Accepted),
+                None,
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_before + 4);
+    let before = app
+        .votes_before_the_whole("gcm", conference.id)
+        .await
+        .unwrap();
+    let results: Vec<_> = before
+        .paragraph_votes
+        .iter()
+        .map(|v| {
+            (
+                v.paragraph_vote.id,
+                v.paragraph_vote.number.as_str(),
+                v.paragraph_vote.result,
+                v.requested_by_name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        results,
+        [
+            (deleted, "2.", ParagraphVoteResult::Deleted, "Hungary"),
+            (retained, "3.", ParagraphVoteResult::Retained, "Hungary")
+        ]
+    );
+    assert_eq!(
+        before.paragraph_votes[0].paragraph_vote.vote, deleting,
+        "the vote is kept whole"
+    );
+    let changes: Vec<_> = before
+        .oral_changes
+        .iter()
+        .map(|c| {
+            (
+                c.oral_change.id,
+                c.oral_change.kind,
+                c.oral_change.outcome,
+                c.oral_change.moved_by.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                amendment,
+                OralChangeKind::OralAmendment,
+                OralChangeOutcome::Rejected,
+                "HUN"
+            ),
+            (
+                revision,
+                OralChangeKind::OralRevision,
+                OralChangeOutcome::Accepted,
+                "MEX"
+            )
+        ]
+    );
+    assert!(app
+        .votes_before_the_whole("gcm", round.id)
+        .await
+        .unwrap()
+        .paragraph_votes
+        .is_empty());
+
+    // The vote on the whole: paragraph 2 was deleted by the vote, so the
+    // text needs no decision to adopt it as it stands.
+    let id = app
+        .adopt(
+            &sec,
+            "gcm",
+            AdoptionRequest {
+                meeting: conference.id,
+                draft: "divided".into(),
+                version: 1,
+                title: "Adoption (test)".into(),
+                adopted_on: conference.start_date,
+                symbol: None,
+                method: AdoptionMethod::RecordedVote,
+                vote: Some(retaining.clone()),
+                endorses: None,
+                note: None,
+                as_it_stands: false,
+            },
+        )
+        .await
+        .unwrap();
+    let d = app
+        .adoption(&Principal::Anonymous, "gcm", id)
+        .await
+        .unwrap();
+    assert_eq!(d.deleted, vec!["2"]);
+    assert_eq!(d.deleted_wids, vec![Wid::new("p2").unwrap()]);
+    assert_eq!(
+        d.paragraph_votes
+            .iter()
+            .map(|v| v.paragraph_vote.id)
+            .collect::<Vec<_>>(),
+        vec![deleted, retained]
+    );
+    assert_eq!(d.oral_changes.len(), 2);
+    assert!(d.summary.adoption.not_agreed.is_empty());
+    // The adopted text is the version without paragraph 2.
+    let (_, text) = app
+        .adopted_text(&"gcm".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let nums: Vec<_> = text
+        .placed()
+        .into_iter()
+        .filter(|p| !p.num.is_empty())
+        .map(|p| (p.wid.as_str().to_owned(), p.num))
+        .collect();
+    assert_eq!(
+        nums,
+        [
+            ("p1".to_owned(), "1.".to_owned()),
+            ("p3".to_owned(), "2.".to_owned())
+        ]
+    );
+
+    // After the vote on the whole: nothing more before it.
+    let audit_adopted = app.verify_audit().await.unwrap().unwrap();
+    assert_eq!(
+        kind(
+            app.record_paragraph_vote(
+                &sec,
+                "gcm",
+                conference.id,
+                separate("1", "HUN", &conference, retaining.clone())
+            )
+            .await
+        ),
+        "version_already_adopted"
+    );
+    assert_eq!(
+        kind(
+            app.record_oral_change(
+                &sec,
+                "gcm",
+                conference.id,
+                oral(
+                    OralChangeKind::OralRevision,
+                    "MEX",
+                    Some(OralChangeOutcome::Accepted),
+                    None
+                )
+            )
+            .await
+        ),
+        "version_already_adopted"
+    );
+    let plenary = meeting(app, "general-assembly-73-plenary-60").await;
+    assert_eq!(
+        kind(
+            app.record_paragraph_vote(
+                &sec,
+                "gcm",
+                plenary.id,
+                separate("1", "HUN", &plenary, retaining.clone())
+            )
+            .await
+        ),
+        "version_already_adopted",
+        "nor at a later meeting"
+    );
+    assert_eq!(app.verify_audit().await.unwrap().unwrap(), audit_adopted);
+    assert_eq!(
+        app.votes_before_the_whole("gcm", conference.id)
+            .await
+            .unwrap()
+            .paragraph_votes
+            .len(),
+        2
+    );
 }

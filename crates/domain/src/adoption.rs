@@ -625,14 +625,7 @@ impl AdoptionSetting {
     /// the text as it stands. Returns the paragraphs to record as not agreed
     /// (empty unless adopted as it stands).
     pub fn check(&self) -> Result<Vec<String>, ValidationError> {
-        if !adopts_texts(self.meeting_kind) && self.phase != Some(PhaseKind::Adoption) {
-            return Err(ValidationError::NotAnAdoptionSetting {
-                meeting_kind: self.meeting_kind.to_string(),
-                phase: self
-                    .phase
-                    .map_or("no phase".to_owned(), |p| format!("the {p} phase")),
-            });
-        }
+        check_adoption_setting(self.meeting_kind, self.phase)?;
         if self.earlier_here > 0 {
             return Err(ValidationError::AlreadyAdopted {
                 version: self.version.clone(),
@@ -648,6 +641,295 @@ impl AdoptionSetting {
             ));
         }
         Ok(vec![])
+    }
+}
+
+/// A text is adopted — and voted on, paragraph by paragraph, before the
+/// vote on the whole — at a conference or plenary meeting, or at any
+/// meeting while the process is in its adoption phase.
+pub fn check_adoption_setting(
+    meeting_kind: MeetingKind,
+    phase: Option<PhaseKind>,
+) -> Result<(), ValidationError> {
+    if !adopts_texts(meeting_kind) && phase != Some(PhaseKind::Adoption) {
+        return Err(ValidationError::NotAnAdoptionSetting {
+            meeting_kind: meeting_kind.to_string(),
+            phase: phase.map_or("no phase".to_owned(), |p| format!("the {p} phase")),
+        });
+    }
+    Ok(())
+}
+
+crate::named_enum!(
+    /// What a separate vote on a paragraph decided: the paragraph is
+    /// retained when the vote to retain it carries, deleted otherwise.
+    ParagraphVoteResult, "result of a separate vote" {
+        Retained => "retained",
+        Deleted => "deleted",
+    }
+);
+
+crate::named_enum!(
+    /// A change moved from the floor: an oral amendment (by any
+    /// delegation) or an oral revision (by the sponsors).
+    OralChangeKind, "kind of oral change" {
+        OralAmendment => "oral_amendment",
+        OralRevision => "oral_revision",
+    }
+);
+
+crate::named_enum!(
+    /// What became of an oral change.
+    OralChangeOutcome, "outcome of an oral change" {
+        Accepted => "accepted",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+    }
+);
+
+/// A separate vote on one paragraph of a version at a meeting, before the
+/// vote on the whole (GA rules of procedure, rule 89, division of
+/// proposals): the vote is to retain the paragraph; if it does not carry,
+/// the paragraph is deleted from the text put to the vote on the whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParagraphVote {
+    /// 0 until stored.
+    pub id: i64,
+    pub process: Slug,
+    pub meeting: i64,
+    pub version: i64,
+    /// The paragraph's stable id (wId).
+    pub paragraph: Wid,
+    /// Its number in the version ("23.", "(c)"), as voted on.
+    pub number: String,
+    /// The delegation that requested the separate vote.
+    pub requested_by: ActorCode,
+    pub voted_on: NaiveDate,
+    pub vote: RecordedVote,
+    /// Computed from the vote and its majority, never typed.
+    pub result: ParagraphVoteResult,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl ParagraphVote {
+    /// Retained when the vote carries under its majority rule, else deleted.
+    pub fn result_of(vote: &RecordedVote) -> ParagraphVoteResult {
+        if vote.carries() {
+            ParagraphVoteResult::Retained
+        } else {
+            ParagraphVoteResult::Deleted
+        }
+    }
+}
+
+/// An oral amendment or oral revision moved from the floor at a meeting,
+/// read out, and accepted, rejected or withdrawn; put to a vote or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OralChange {
+    /// 0 until stored.
+    pub id: i64,
+    pub process: Slug,
+    pub meeting: i64,
+    pub version: i64,
+    /// The paragraph's stable id (wId).
+    pub paragraph: Wid,
+    /// Its number in the version ("5.").
+    pub number: String,
+    pub kind: OralChangeKind,
+    /// The delegation that moved it (a member state, an observer state or a group).
+    pub moved_by: ActorCode,
+    pub moved_on: NaiveDate,
+    /// The change as read out.
+    pub text: String,
+    pub outcome: OralChangeOutcome,
+    /// The vote, when it was put to one (the outcome then follows from it).
+    pub vote: Option<RecordedVote>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the rules on votes before the vote on the whole need to know,
+/// looked up by the app in the unit of work that writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BeforeTheWhole {
+    /// The version's label ("Rev.3"), for the messages.
+    pub version: String,
+    /// The meeting's title, for the messages.
+    pub meeting: String,
+    pub meeting_kind: MeetingKind,
+    /// The phase current on the day of the vote, if any.
+    pub phase: Option<PhaseKind>,
+    /// The vote on the whole has been taken: the version has an adoption
+    /// recorded at this meeting or on a later day, or was adopted anywhere.
+    pub adopted: bool,
+}
+
+impl BeforeTheWhole {
+    /// The meeting adopts texts (as [`AdoptionSetting`] asks), and the vote
+    /// on the whole has not been taken.
+    pub fn check(&self) -> Result<(), ValidationError> {
+        check_adoption_setting(self.meeting_kind, self.phase)?;
+        if self.adopted {
+            return Err(ValidationError::VersionAlreadyAdopted {
+                version: self.version.clone(),
+                meeting: self.meeting.clone(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The paragraph (or sub-paragraph) of `text` named by its wId, its eId
+/// (`para_23`, `para_23__subpara_c`) or its number (`23`, `23.`).
+pub fn find_paragraph(
+    text: &DraftText,
+    version: &str,
+    named: &str,
+) -> Result<crate::negotiation::Placed, ValidationError> {
+    let wanted = named.trim();
+    let number = wanted.trim_end_matches('.');
+    text.placed()
+        .into_iter()
+        .filter(|p| matches!(p.kind, NodeKind::Paragraph | NodeKind::Subparagraph))
+        .find(|p| {
+            p.wid.as_str() == wanted
+                || p.eid == wanted
+                || (p.kind == NodeKind::Paragraph
+                    && !number.is_empty()
+                    && p.num.trim_end_matches('.') == number)
+        })
+        .ok_or_else(|| ValidationError::NoSuchParagraph {
+            paragraph: wanted.chars().take(40).collect(),
+            version: version.to_owned(),
+        })
+}
+
+/// A delegation that requests a separate vote or moves an oral change: a
+/// member state, an observer state or a group of states, real — never a
+/// simulated delegation.
+pub fn check_delegation(actor: &ActorCode, kind: crate::ActorKind) -> Result<(), ValidationError> {
+    use crate::ActorKind::*;
+    if matches!(kind, MemberState | ObserverState | Group) {
+        Ok(())
+    } else {
+        Err(ValidationError::NotADelegation {
+            actor: actor.to_string(),
+            kind: kind.to_string().replace('_', " "),
+        })
+    }
+}
+
+/// A vote taken on a part of a text before the vote on the whole is
+/// recorded once taken: closed, its totals adding up to the members.
+fn check_part_vote(
+    vote: &RecordedVote,
+    members: &HashSet<ActorCode>,
+) -> Result<(), ValidationError> {
+    if vote.open {
+        return Err(ValidationError::Invalid {
+            what: "vote",
+            value: "open".into(),
+            reason: "a separate vote or a vote on an oral change is recorded once taken, with its totals",
+        });
+    }
+    vote.check(members)
+}
+
+/// Checks a separate vote on `paragraph` of the version: the setting
+/// ([`BeforeTheWhole`]), the paragraph exists in the version, it is voted
+/// on once at the meeting (`earlier`: the separate votes recorded at the
+/// meeting on the version), and the vote is a closed, well-formed record.
+/// Returns the paragraph and the result the vote gives.
+pub fn check_paragraph_vote(
+    before: &BeforeTheWhole,
+    text: &DraftText,
+    paragraph: &str,
+    earlier: &[ParagraphVote],
+    vote: &RecordedVote,
+    members: &HashSet<ActorCode>,
+) -> Result<(crate::negotiation::Placed, ParagraphVoteResult), ValidationError> {
+    before.check()?;
+    let placed = find_paragraph(text, &before.version, paragraph)?;
+    if earlier.iter().any(|v| v.paragraph == placed.wid) {
+        return Err(ValidationError::ParagraphAlreadyVoted {
+            paragraph: placed.num.trim_end_matches('.').to_owned(),
+            meeting: before.meeting.clone(),
+        });
+    }
+    check_part_vote(vote, members)?;
+    Ok((placed, ParagraphVote::result_of(vote)))
+}
+
+/// Checks an oral change: the setting ([`BeforeTheWhole`]), the paragraph
+/// exists in the version, the words read out (1 to 5,000 characters), and
+/// the outcome: put to a vote, it follows from the vote (accepted when it
+/// carries; a given outcome must agree, and a withdrawn change was not
+/// voted on); not put to a vote, it is given. Returns the paragraph and
+/// the outcome.
+pub fn check_oral_change(
+    before: &BeforeTheWhole,
+    text: &DraftText,
+    paragraph: &str,
+    read_out: &str,
+    outcome: Option<OralChangeOutcome>,
+    vote: Option<&RecordedVote>,
+    members: &HashSet<ActorCode>,
+) -> Result<(crate::negotiation::Placed, OralChangeOutcome), ValidationError> {
+    before.check()?;
+    let placed = find_paragraph(text, &before.version, paragraph)?;
+    required("oral change", read_out)?;
+    at_most("oral change", read_out, 5_000)?;
+    let outcome = match (vote, outcome) {
+        (None, Some(o)) => o,
+        (None, None) => return Err(ValidationError::Empty("outcome of the oral change")),
+        (Some(v), given) => {
+            check_part_vote(v, members)?;
+            let follows = if v.carries() {
+                OralChangeOutcome::Accepted
+            } else {
+                OralChangeOutcome::Rejected
+            };
+            if let Some(g) = given.filter(|g| *g != follows) {
+                return Err(ValidationError::Invalid {
+                    what: "outcome of the oral change",
+                    value: g.to_string(),
+                    reason: "an oral change put to a vote is accepted when the vote carries and rejected when it does not (a withdrawn change was not voted on)",
+                });
+            }
+            follows
+        }
+    };
+    Ok((placed, outcome))
+}
+
+/// The text as adopted: the version without the paragraphs deleted by
+/// separate votes (their sub-paragraphs go with them). Oral changes are
+/// recorded and shown beside it, not applied to its words.
+pub fn text_as_adopted(text: &DraftText, votes: &[ParagraphVote]) -> DraftText {
+    let deleted: HashSet<&Wid> = votes
+        .iter()
+        .filter(|v| v.result == ParagraphVoteResult::Deleted)
+        .map(|v| &v.paragraph)
+        .collect();
+    fn keep(
+        nodes: &[crate::negotiation::Node],
+        deleted: &HashSet<&Wid>,
+    ) -> Vec<crate::negotiation::Node> {
+        nodes
+            .iter()
+            .filter(|n| !deleted.contains(&n.wid))
+            .map(|n| crate::negotiation::Node {
+                children: keep(&n.children, deleted),
+                ..n.clone()
+            })
+            .collect()
+    }
+    DraftText {
+        nodes: keep(&text.nodes, &deleted),
+        ..text.clone()
     }
 }
 
@@ -1587,6 +1869,410 @@ mod tests {
             statuses.insert(wid(p), ParagraphStatus::AgreedAdRef);
         }
         assert!(not_agreed_paragraphs(&text, &statuses).is_empty());
+    }
+
+    /// The rules on separate votes on paragraphs, as a table of cases: the
+    /// setting, the paragraph named, the votes already taken at the
+    /// meeting, the vote, and the result or the error kind expected.
+    #[test]
+    fn paragraph_votes_table() {
+        let text = crate::negotiation::from_markdown(
+            "# Preamble\n\n1. We the States.\n\n2. Recalling.\n\n(a) first;\n\n(b) second.\n\n3. Deciding.\n",
+            None,
+        )
+        .unwrap()
+        .text;
+        let placed = text.placed();
+        let wid = |n: &str| placed.iter().find(|p| p.num == n).unwrap().wid.clone();
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE", "USA", "HUN"]
+            .iter()
+            .map(|c| code(c))
+            .collect();
+        let before = |kind: MeetingKind, phase: Option<PhaseKind>, adopted: bool| BeforeTheWhole {
+            version: "Rev.3".into(),
+            meeting: "Conference".into(),
+            meeting_kind: kind,
+            phase,
+            adopted,
+        };
+        let conference = before(MeetingKind::Conference, None, false);
+        let retain = vote(3, 1, 1, 0, vec![ballot("HUN", VoteChoice::No)]);
+        let delete = vote(1, 3, 1, 0, vec![]);
+        let tie = vote(2, 2, 1, 0, vec![]);
+        let two_thirds_short = RecordedVote {
+            majority: MajorityRule::TwoThirds,
+            ..vote(3, 2, 0, 0, vec![])
+        };
+        let open = RecordedVote {
+            open: true,
+            totals: Totals::default(),
+            ..vote(0, 0, 0, 0, vec![])
+        };
+        let earlier = vec![ParagraphVote {
+            id: 1,
+            process: "gcm".parse().unwrap(),
+            meeting: 1,
+            version: 1,
+            paragraph: wid("3."),
+            number: "3.".into(),
+            requested_by: code("HUN"),
+            voted_on: "2030-06-03".parse().unwrap(),
+            vote: delete.clone(),
+            result: ParagraphVoteResult::Deleted,
+            created_by: "sec@example.org".into(),
+            created_at: "2030-06-03T10:00:00Z".parse().unwrap(),
+        }];
+        let short_totals = vote(1, 1, 1, 0, vec![]);
+        let observer = vote(3, 1, 1, 0, vec![ballot("VAT", VoteChoice::Yes)]);
+        use ParagraphVoteResult::*;
+        type Case<'a> = (
+            &'a str,
+            BeforeTheWhole,
+            String,
+            &'a [ParagraphVote],
+            &'a RecordedVote,
+            Result<ParagraphVoteResult, &'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "retained by a simple majority",
+                conference.clone(),
+                "2".into(),
+                &[],
+                &retain,
+                Ok(Retained),
+            ),
+            (
+                "deleted when more vote no",
+                conference.clone(),
+                "para_2".into(),
+                &[],
+                &delete,
+                Ok(Deleted),
+            ),
+            (
+                "a tie deletes",
+                conference.clone(),
+                wid("1.").as_str().into(),
+                &[],
+                &tie,
+                Ok(Deleted),
+            ),
+            (
+                "short of two thirds deletes",
+                conference.clone(),
+                "2.".into(),
+                &[],
+                &two_thirds_short,
+                Ok(Deleted),
+            ),
+            (
+                "a sub-paragraph by its eId",
+                conference.clone(),
+                "para_2__subpara_b".into(),
+                &[],
+                &retain,
+                Ok(Retained),
+            ),
+            (
+                "another paragraph after one was voted",
+                conference.clone(),
+                "2".into(),
+                &earlier,
+                &retain,
+                Ok(Retained),
+            ),
+            (
+                "an informal consultation in the adoption phase",
+                before(
+                    MeetingKind::InformalConsultation,
+                    Some(PhaseKind::Adoption),
+                    false,
+                ),
+                "2".into(),
+                &[],
+                &retain,
+                Ok(Retained),
+            ),
+            (
+                "the same paragraph again at the meeting",
+                conference.clone(),
+                "3".into(),
+                &earlier,
+                &retain,
+                Err("paragraph_already_voted"),
+            ),
+            (
+                "no such paragraph",
+                conference.clone(),
+                "17".into(),
+                &[],
+                &retain,
+                Err("no_such_paragraph"),
+            ),
+            (
+                "a section is not a paragraph",
+                conference.clone(),
+                "sec_1".into(),
+                &[],
+                &retain,
+                Err("no_such_paragraph"),
+            ),
+            (
+                "an empty name",
+                conference.clone(),
+                "  ".into(),
+                &[],
+                &retain,
+                Err("no_such_paragraph"),
+            ),
+            (
+                "hostile input",
+                conference.clone(),
+                "'; DROP TABLE x; --\u{202e}".repeat(40),
+                &[],
+                &retain,
+                Err("no_such_paragraph"),
+            ),
+            (
+                "after the vote on the whole",
+                before(MeetingKind::Conference, None, true),
+                "2".into(),
+                &[],
+                &retain,
+                Err("version_already_adopted"),
+            ),
+            (
+                "a negotiation round",
+                before(
+                    MeetingKind::NegotiationRound,
+                    Some(PhaseKind::Negotiation),
+                    false,
+                ),
+                "2".into(),
+                &[],
+                &retain,
+                Err("not_an_adoption_setting"),
+            ),
+            (
+                "a vote still open",
+                conference.clone(),
+                "2".into(),
+                &[],
+                &open,
+                Err("invalid"),
+            ),
+            (
+                "totals that do not add up",
+                conference.clone(),
+                "2".into(),
+                &[],
+                &short_totals,
+                Err("totals_do_not_add_up"),
+            ),
+            (
+                "an observer's ballot",
+                conference.clone(),
+                "2".into(),
+                &[],
+                &observer,
+                Err("not_a_member_state"),
+            ),
+        ];
+        for (name, b, paragraph, earlier, v, expected) in cases {
+            let got = check_paragraph_vote(&b, &text, &paragraph, earlier, v, &m)
+                .map(|(_, r)| r)
+                .map_err(|e| e.kind());
+            assert_eq!(got, expected, "{name}");
+        }
+        let (p, _) = check_paragraph_vote(&conference, &text, "2", &[], &retain, &m).unwrap();
+        assert_eq!((p.num.as_str(), p.eid.as_str()), ("2.", "para_2"));
+        assert!(ValidationError::ParagraphAlreadyVoted {
+            paragraph: "3".into(),
+            meeting: "x".into()
+        }
+        .is_conflict());
+        // The text as adopted: the deleted paragraph (and only it) is gone,
+        // its sub-paragraphs with it, and the rest renumbers.
+        let mut votes = earlier.clone();
+        votes.push(ParagraphVote {
+            paragraph: wid("1."),
+            result: Retained,
+            ..earlier[0].clone()
+        });
+        let adopted = text_as_adopted(&text, &votes);
+        let nums: Vec<String> = adopted.placed().into_iter().map(|p| p.num).collect();
+        assert_eq!(nums, vec!["1.", "2.", "(a)", "(b)"]);
+        votes[0].paragraph = wid("2.");
+        let nums: Vec<String> = text_as_adopted(&text, &votes)
+            .placed()
+            .into_iter()
+            .map(|p| p.num)
+            .collect();
+        assert_eq!(nums, vec!["1.", "2."]);
+    }
+
+    /// The rules on oral amendments and revisions, as a table of cases.
+    #[test]
+    fn oral_changes_table() {
+        let text = crate::negotiation::from_markdown("# P\n\n1. One.\n\n5. Five.\n", None)
+            .unwrap()
+            .text;
+        let m: HashSet<ActorCode> = ["FRA", "MEX", "CHE"].iter().map(|c| code(c)).collect();
+        let conference = BeforeTheWhole {
+            version: "Rev.3".into(),
+            meeting: "Conference".into(),
+            meeting_kind: MeetingKind::Conference,
+            phase: None,
+            adopted: false,
+        };
+        let adopted = BeforeTheWhole {
+            adopted: true,
+            ..conference.clone()
+        };
+        let carried = vote(2, 1, 0, 0, vec![]);
+        let lost = vote(1, 2, 0, 0, vec![]);
+        use OralChangeOutcome::*;
+        type Case<'a> = (
+            &'a str,
+            &'a BeforeTheWhole,
+            &'a str,
+            &'a str,
+            Option<OralChangeOutcome>,
+            Option<&'a RecordedVote>,
+            Result<OralChangeOutcome, &'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "a revision accepted without a vote",
+                &conference,
+                "2",
+                "insert 'safe'",
+                Some(Accepted),
+                None,
+                Ok(Accepted),
+            ),
+            (
+                "withdrawn",
+                &conference,
+                "2",
+                "delete 'all'",
+                Some(Withdrawn),
+                None,
+                Ok(Withdrawn),
+            ),
+            (
+                "a vote that carried accepts it",
+                &conference,
+                "2",
+                "x",
+                None,
+                Some(&carried),
+                Ok(Accepted),
+            ),
+            (
+                "a vote that failed rejects it",
+                &conference,
+                "2",
+                "x",
+                None,
+                Some(&lost),
+                Ok(Rejected),
+            ),
+            (
+                "the outcome agrees with the vote",
+                &conference,
+                "2",
+                "x",
+                Some(Rejected),
+                Some(&lost),
+                Ok(Rejected),
+            ),
+            (
+                "the outcome contradicts the vote",
+                &conference,
+                "2",
+                "x",
+                Some(Accepted),
+                Some(&lost),
+                Err("invalid"),
+            ),
+            (
+                "withdrawn after a vote",
+                &conference,
+                "2",
+                "x",
+                Some(Withdrawn),
+                Some(&carried),
+                Err("invalid"),
+            ),
+            (
+                "no outcome, no vote",
+                &conference,
+                "2",
+                "x",
+                None,
+                None,
+                Err("invalid"),
+            ),
+            (
+                "nothing read out",
+                &conference,
+                "2",
+                "   ",
+                Some(Accepted),
+                None,
+                Err("invalid"),
+            ),
+            (
+                "no such paragraph",
+                &conference,
+                "5",
+                "x",
+                Some(Accepted),
+                None,
+                Err("no_such_paragraph"),
+            ),
+            (
+                "after the vote on the whole",
+                &adopted,
+                "2",
+                "x",
+                Some(Accepted),
+                None,
+                Err("version_already_adopted"),
+            ),
+        ];
+        for (name, b, paragraph, read, outcome, v, expected) in cases {
+            let got = check_oral_change(b, &text, paragraph, read, outcome, v, &m)
+                .map(|(_, o)| o)
+                .map_err(|e| e.kind());
+            assert_eq!(got, expected, "{name}");
+        }
+        let long = "x".repeat(5_001);
+        assert_eq!(
+            check_oral_change(&conference, &text, "1", &long, Some(Accepted), None, &m)
+                .unwrap_err()
+                .kind(),
+            "too_long"
+        );
+        // Who may request a separate vote or move an oral change.
+        use crate::ActorKind::*;
+        for (kind, ok) in [
+            (MemberState, true),
+            (ObserverState, true),
+            (Group, true),
+            (UnEntity, false),
+            (StakeholderOrganisation, false),
+            (SimulatedDelegation, false),
+            (SimulatedGroup, false),
+        ] {
+            let got = check_delegation(&code("HUN"), kind).map_err(|e| e.kind());
+            assert_eq!(got.is_ok(), ok, "{kind}");
+            if !ok {
+                assert_eq!(got, Err("not_a_delegation"));
+            }
+        }
     }
 
     /// The endorsement rules, as a table of cases: the endorsing text and

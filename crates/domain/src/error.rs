@@ -214,6 +214,14 @@ pub enum ValidationError {
     EndorsementNotAResolution(String),
     #[error("'{0}' adopted nothing (its vote did not carry, or is still being taken): there is nothing to endorse")]
     EndorsesNothingAdopted(String),
+    #[error("{version} has no paragraph '{paragraph}': a separate vote or an oral change names a paragraph of the version put to the vote (its number, eId or wId)")]
+    NoSuchParagraph { paragraph: String, version: String },
+    #[error("paragraph {paragraph} has been voted on separately at {meeting} already: a paragraph is put to a separate vote once a meeting")]
+    ParagraphAlreadyVoted { paragraph: String, meeting: String },
+    #[error("{version} has been adopted at {meeting} or after it: separate votes and oral changes come before the vote on the whole")]
+    VersionAlreadyAdopted { version: String, meeting: String },
+    #[error("'{actor}' is a {kind}: a separate vote is requested, and an oral change moved, by a member state, an observer state or a group of states")]
+    NotADelegation { actor: String, kind: String },
     #[error(transparent)]
     Negotiation(#[from] crate::negotiation::NegotiationError),
 }
@@ -292,6 +300,10 @@ impl ValidationError {
             EndorsementNeedsItsOwnText(_) => "endorsement_needs_its_own_text",
             EndorsementNotAResolution(_) => "endorsement_not_a_resolution",
             EndorsesNothingAdopted(_) => "endorses_nothing_adopted",
+            NoSuchParagraph { .. } => "no_such_paragraph",
+            ParagraphAlreadyVoted { .. } => "paragraph_already_voted",
+            VersionAlreadyAdopted { .. } => "version_already_adopted",
+            NotADelegation { .. } => "not_a_delegation",
             Negotiation(e) => e.kind(),
         }
     }
@@ -329,6 +341,8 @@ impl ValidationError {
                 | ConsultationClosed { .. }
                 | AlreadyAdopted { .. }
                 | VersionAdopted(_)
+                | ParagraphAlreadyVoted { .. }
+                | VersionAlreadyAdopted { .. }
                 | PhaseClosed { .. }
                 | PhaseAlreadyOpened { .. }
         )

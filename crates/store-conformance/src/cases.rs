@@ -811,10 +811,17 @@ pub async fn themes_in_order(store: &dyn Store) {
         theme("objective", 2),
         theme("topic", 1),
         theme("objective", 1),
+        Theme {
+            code: slug("objective-cross-cutting"),
+            number: None,
+            ..theme("objective", 0)
+        },
     ] {
         tx.insert_theme(&t).await.unwrap();
     }
     tx.commit().await.unwrap();
+    // Numbered first, then the unnumbered by code, on every store (SQLite
+    // and PostgreSQL put NULL at opposite ends unless told).
     let codes: Vec<_> = store
         .list_themes(&slug("gcm"))
         .await
@@ -824,7 +831,13 @@ pub async fn themes_in_order(store: &dyn Store) {
         .collect();
     assert_eq!(
         codes,
-        ["objective-1", "objective-2", "objective-10", "topic-1"]
+        [
+            "objective-1",
+            "objective-2",
+            "objective-10",
+            "objective-cross-cutting",
+            "topic-1"
+        ]
     );
 }
 
@@ -3558,4 +3571,208 @@ pub async fn themes_edited_and_withdrawn_with_history(store: &dyn Store) {
             .unwrap()
             .is_empty());
     }
+}
+
+pub async fn paragraph_votes_and_oral_changes(store: &dyn Store) {
+    use accord_domain::adoption::*;
+    use accord_domain::negotiation::{Draft, DraftKind, DraftText, Version, Wid};
+    seed(store, "gcm").await;
+    let mut tx = store.begin().await.unwrap();
+    let m = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "conference",
+            MeetingKind::Conference,
+            "2018-12-10",
+        ))
+        .await
+        .unwrap();
+    let other = tx
+        .insert_meeting(&meeting(
+            "gcm",
+            "plenary",
+            MeetingKind::PlenaryMeeting,
+            "2018-12-19",
+        ))
+        .await
+        .unwrap();
+    let draft = tx
+        .insert_draft(&Draft {
+            id: 0,
+            process: slug("gcm"),
+            slug: slug("compact"),
+            title: "Compact".into(),
+            kind: DraftKind::NegotiatingText,
+            symbol: None,
+            simulated: false,
+            created_at: at("2018-07-13T12:00:00Z"),
+        })
+        .await
+        .unwrap();
+    let v = tx
+        .insert_version(&Version {
+            id: 0,
+            draft,
+            seq: 1,
+            label: "Final".into(),
+            issued_on: d("2018-07-13"),
+            text: DraftText::default(),
+            changes: vec![],
+            content_sha256: "final".into(),
+            issued_by: "chair@example.org".into(),
+            issued_at: at("2018-07-13T12:00:00Z"),
+        })
+        .await
+        .unwrap();
+    let wid = |w: &str| Wid::new(w).unwrap();
+    // A vote kept whole: rule, totals, ballots and presence.
+    let recorded = RecordedVote {
+        majority: MajorityRule::TwoThirds,
+        totals: Totals {
+            yes: 1,
+            no: 1,
+            abstain: 0,
+            not_voting: 0,
+        },
+        ballots: vec![
+            Ballot {
+                state: code("CHE"),
+                vote: VoteChoice::No,
+            },
+            Ballot {
+                state: code("MEX"),
+                vote: VoteChoice::Yes,
+            },
+        ],
+        open: false,
+        present: Some(vec![code("CHE"), code("MEX")]),
+    };
+    let separate = ParagraphVote {
+        id: 0,
+        process: slug("gcm"),
+        meeting: m,
+        version: v,
+        paragraph: wid("p23"),
+        number: "23.".into(),
+        requested_by: code("CHE"),
+        voted_on: d("2018-12-10"),
+        vote: recorded.clone(),
+        result: ParagraphVoteResult::Deleted,
+        created_by: "sec@example.org".into(),
+        created_at: at("2018-12-10T15:00:00Z"),
+    };
+    let first = tx.insert_paragraph_vote(&separate).await.unwrap();
+    let retained = ParagraphVote {
+        paragraph: wid("p5"),
+        number: "5.".into(),
+        result: ParagraphVoteResult::Retained,
+        vote: RecordedVote {
+            present: None,
+            ballots: vec![],
+            majority: MajorityRule::Simple,
+            totals: Totals {
+                yes: 2,
+                no: 0,
+                abstain: 0,
+                not_voting: 0,
+            },
+            open: false,
+        },
+        ..separate.clone()
+    };
+    let second = tx.insert_paragraph_vote(&retained).await.unwrap();
+    // The unit of work reads its own writes.
+    assert_eq!(
+        tx.paragraph_votes_at(m)
+            .await
+            .unwrap()
+            .iter()
+            .map(|x| x.id)
+            .collect::<Vec<_>>(),
+        vec![first, second]
+    );
+    let amendment = OralChange {
+        id: 0,
+        process: slug("gcm"),
+        meeting: m,
+        version: v,
+        paragraph: wid("p5"),
+        number: "5.".into(),
+        kind: OralChangeKind::OralAmendment,
+        moved_by: code("MEX"),
+        moved_on: d("2018-12-10"),
+        text: "Insert \"safe\" before \"return\" — ‘quoted’ in full.".into(),
+        outcome: OralChangeOutcome::Rejected,
+        vote: Some(recorded.clone()),
+        created_by: "sec@example.org".into(),
+        created_at: at("2018-12-10T14:00:00Z"),
+    };
+    let a = tx.insert_oral_change(&amendment).await.unwrap();
+    let revision = OralChange {
+        kind: OralChangeKind::OralRevision,
+        outcome: OralChangeOutcome::Accepted,
+        vote: None,
+        moved_by: code("CHE"),
+        ..amendment.clone()
+    };
+    let r = tx.insert_oral_change(&revision).await.unwrap();
+    tx.commit().await.unwrap();
+
+    // Once per paragraph of the version at the meeting: the store refuses
+    // a second too.
+    let mut tx = store.begin().await.unwrap();
+    assert_conflict(
+        tx.insert_paragraph_vote(&separate).await,
+        "a second separate vote on the paragraph at the meeting",
+    );
+    drop(tx);
+    // The same paragraph at another meeting is another vote.
+    let mut tx = store.begin().await.unwrap();
+    let elsewhere = tx
+        .insert_paragraph_vote(&ParagraphVote {
+            meeting: other,
+            ..separate.clone()
+        })
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let got = store.list_paragraph_votes(m).await.unwrap();
+    assert_eq!(
+        got,
+        vec![
+            ParagraphVote {
+                id: first,
+                ..separate.clone()
+            },
+            ParagraphVote {
+                id: second,
+                ..retained
+            }
+        ],
+        "the vote round-trips whole: rule, totals, ballots, presence"
+    );
+    assert_eq!(
+        store
+            .list_paragraph_votes(other)
+            .await
+            .unwrap()
+            .iter()
+            .map(|x| x.id)
+            .collect::<Vec<_>>(),
+        vec![elsewhere]
+    );
+    assert!(store
+        .list_paragraph_votes(m + 1000)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store.list_oral_changes(m).await.unwrap(),
+        vec![
+            OralChange { id: a, ..amendment },
+            OralChange { id: r, ..revision }
+        ]
+    );
+    assert!(store.list_oral_changes(other).await.unwrap().is_empty());
 }

@@ -52,7 +52,8 @@ macro_rules! conformance_suite {
             accreditation_and_registration,
             drafts_versions_amendments_and_silence,
             stocktaking_jobs_runs_and_decisions,
-            adoptions_ballots_and_pledges
+            adoptions_ballots_and_pledges,
+            paragraph_votes_and_oral_changes
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -8,8 +8,9 @@
 macro_rules! adoption_sql {
     () => {
         use $crate::deps::accord_domain::adoption::{
-            Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus,
-            ProgressReport, RecordedVote, Totals, VoteIntention,
+            Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, OralChange,
+            ParagraphVote, Pledge, PledgeStatus, ProgressReport, RecordedVote, Totals,
+            VoteIntention,
         };
         use $crate::deps::chrono::NaiveDate;
 
@@ -446,6 +447,115 @@ macro_rules! adoption_sql {
                 .await
                 .map_err(err)?;
             one_meeting(c, row).await
+        }
+
+        const PARAGRAPH_VOTE_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, \
+            paragraph, number, requested_by, voted_on, vote, result, created_by, created_at \
+            FROM paragraph_votes";
+        const ORAL_CHANGE_COLUMNS: &str = "SELECT id, process, meeting_id, version_id, paragraph, \
+            number, kind, moved_by, moved_on, text, outcome, vote, created_by, created_at \
+            FROM oral_changes";
+
+        fn paragraph_vote_from(row: &DbRow) -> Result<ParagraphVote> {
+            Ok(ParagraphVote {
+                id: get(row, "id")?,
+                process: named(row, "process")?,
+                meeting: get(row, "meeting_id")?,
+                version: get(row, "version_id")?,
+                paragraph: named(row, "paragraph")?,
+                number: get(row, "number")?,
+                requested_by: named(row, "requested_by")?,
+                voted_on: get(row, "voted_on")?,
+                vote: get::<Json<RecordedVote>>(row, "vote")?.0,
+                result: named(row, "result")?,
+                created_by: get(row, "created_by")?,
+                created_at: get(row, "created_at")?,
+            })
+        }
+
+        fn oral_change_from(row: &DbRow) -> Result<OralChange> {
+            Ok(OralChange {
+                id: get(row, "id")?,
+                process: named(row, "process")?,
+                meeting: get(row, "meeting_id")?,
+                version: get(row, "version_id")?,
+                paragraph: named(row, "paragraph")?,
+                number: get(row, "number")?,
+                kind: named(row, "kind")?,
+                moved_by: named(row, "moved_by")?,
+                moved_on: get(row, "moved_on")?,
+                text: get(row, "text")?,
+                outcome: named(row, "outcome")?,
+                vote: get::<Option<Json<RecordedVote>>>(row, "vote")?.map(|v| v.0),
+                created_by: get(row, "created_by")?,
+                created_at: get(row, "created_at")?,
+            })
+        }
+
+        /// The separate votes taken at a meeting, oldest first.
+        async fn list_paragraph_votes(c: &mut Conn, meeting: i64) -> Result<Vec<ParagraphVote>> {
+            let rows = sqlx::query(&format!("{PARAGRAPH_VOTE_COLUMNS} WHERE meeting_id = $1 ORDER BY id"))
+                .bind(meeting)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+            rows.iter().map(paragraph_vote_from).collect()
+        }
+
+        /// The oral changes moved at a meeting, oldest first.
+        async fn list_oral_changes(c: &mut Conn, meeting: i64) -> Result<Vec<OralChange>> {
+            let rows = sqlx::query(&format!("{ORAL_CHANGE_COLUMNS} WHERE meeting_id = $1 ORDER BY id"))
+                .bind(meeting)
+                .fetch_all(&mut *c)
+                .await
+                .map_err(err)?;
+            rows.iter().map(oral_change_from).collect()
+        }
+
+        async fn insert_paragraph_vote(c: &mut Conn, v: &ParagraphVote) -> Result<i64> {
+            sqlx::query_scalar(
+                "INSERT INTO paragraph_votes (process, meeting_id, version_id, paragraph, number, \
+                 requested_by, voted_on, vote, result, created_by, created_at) VALUES ($1, $2, $3, \
+                 $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(v.process.as_str())
+            .bind(v.meeting)
+            .bind(v.version)
+            .bind(v.paragraph.as_str())
+            .bind(&v.number)
+            .bind(v.requested_by.as_str())
+            .bind(v.voted_on)
+            .bind(Json(&v.vote))
+            .bind(v.result.as_str())
+            .bind(&v.created_by)
+            .bind(v.created_at)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)
+        }
+
+        async fn insert_oral_change(c: &mut Conn, o: &OralChange) -> Result<i64> {
+            sqlx::query_scalar(
+                "INSERT INTO oral_changes (process, meeting_id, version_id, paragraph, number, kind, \
+                 moved_by, moved_on, text, outcome, vote, created_by, created_at) VALUES ($1, $2, \
+                 $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            )
+            .bind(o.process.as_str())
+            .bind(o.meeting)
+            .bind(o.version)
+            .bind(o.paragraph.as_str())
+            .bind(&o.number)
+            .bind(o.kind.as_str())
+            .bind(o.moved_by.as_str())
+            .bind(o.moved_on)
+            .bind(&o.text)
+            .bind(o.outcome.as_str())
+            .bind(o.vote.as_ref().map(Json))
+            .bind(&o.created_by)
+            .bind(o.created_at)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)
         }
     };
 }

@@ -939,7 +939,7 @@ macro_rules! sql_store {
 
             async fn list_themes(c: &mut Conn, process: &Slug) -> Result<Vec<Theme>> {
                 sqlx::query(&format!(
-                    "{THEME_COLUMNS} WHERE process = $1 ORDER BY taxonomy, number, code"
+                    "{THEME_COLUMNS} WHERE process = $1 ORDER BY taxonomy, number IS NULL, number, code"
                 ))
                 .bind(process.as_str())
                 .fetch_all(&mut *c)
@@ -1613,6 +1613,14 @@ macro_rules! sql_store {
                 async fn list_adoption_statements(&self, adoption: i64) -> Result<Vec<AdoptionStatement>> {
                     let mut c = self.pool.acquire().await.map_err(err)?;
                     list_adoption_statements(&mut c, adoption).await
+                }
+                async fn list_paragraph_votes(&self, meeting: i64) -> Result<Vec<ParagraphVote>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_paragraph_votes(&mut c, meeting).await
+                }
+                async fn list_oral_changes(&self, meeting: i64) -> Result<Vec<OralChange>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    list_oral_changes(&mut c, meeting).await
                 }
                 async fn list_pledges(
                     &self,
@@ -2676,6 +2684,15 @@ macro_rules! sql_store {
                 }
                 async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>> {
                     list_adoption_statements(&mut self.tx, adoption).await
+                }
+                async fn insert_paragraph_vote(&mut self, vote: &ParagraphVote) -> Result<i64> {
+                    insert_paragraph_vote(&mut self.tx, vote).await
+                }
+                async fn paragraph_votes_at(&mut self, meeting: i64) -> Result<Vec<ParagraphVote>> {
+                    list_paragraph_votes(&mut self.tx, meeting).await
+                }
+                async fn insert_oral_change(&mut self, change: &OralChange) -> Result<i64> {
+                    insert_oral_change(&mut self.tx, change).await
                 }
                 async fn insert_pledge(
                     &mut self,

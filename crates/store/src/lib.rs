@@ -6,8 +6,8 @@
 //! validate a write are on `Tx` too, so they see the transaction's own writes.
 
 use accord_domain::adoption::{
-    Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, Pledge, PledgeStatus, Totals,
-    VoteIntention,
+    Adoption, AdoptionStatement, Ballot, NewAdoption, NewPledge, OralChange, ParagraphVote, Pledge,
+    PledgeStatus, Totals, VoteIntention,
 };
 use accord_domain::audit::AuditEntry;
 use accord_domain::negotiation::{
@@ -387,6 +387,10 @@ pub trait Store: Send + Sync + 'static {
     async fn get_adoption(&self, process: &Slug, id: i64) -> Result<Adoption>;
     /// The statements linked to an adoption, in the order they were linked.
     async fn list_adoption_statements(&self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
+    /// The separate votes on paragraphs taken at a meeting, oldest first.
+    async fn list_paragraph_votes(&self, meeting: i64) -> Result<Vec<ParagraphVote>>;
+    /// The oral amendments and revisions moved at a meeting, oldest first.
+    async fn list_oral_changes(&self, meeting: i64) -> Result<Vec<OralChange>>;
     /// A page of the process's pledges (with their progress reports), by id;
     /// only those on `objective` when given.
     async fn list_pledges(
@@ -802,6 +806,14 @@ pub trait Tx: Send {
     ) -> Result<()>;
     async fn insert_adoption_statement(&mut self, link: &AdoptionStatement) -> Result<()>;
     async fn adoption_statements(&mut self, adoption: i64) -> Result<Vec<AdoptionStatement>>;
+    /// Records a separate vote on a paragraph (its `id` is ignored); a
+    /// second vote on the same paragraph of the version at the meeting is a
+    /// conflict.
+    async fn insert_paragraph_vote(&mut self, vote: &ParagraphVote) -> Result<i64>;
+    /// The separate votes taken at a meeting, as the rules read them.
+    async fn paragraph_votes_at(&mut self, meeting: i64) -> Result<Vec<ParagraphVote>>;
+    /// Records an oral amendment or revision (its `id` is ignored).
+    async fn insert_oral_change(&mut self, change: &OralChange) -> Result<i64>;
     async fn insert_pledge(
         &mut self,
         pledge: &NewPledge,

@@ -391,6 +391,11 @@ struct Adoptions {
     /// Plenary meetings of the trial process with no adoption yet: a
     /// meeting adopts a version once, so each new adoption takes its own.
     plenaries: Vec<i64>,
+    /// The number of member states (a vote's totals add up to it). The
+    /// draft "divided" has a version of 200 paragraphs, adopted nowhere:
+    /// separate votes on them (one per paragraph a meeting) and oral
+    /// changes are taken at the trial meeting.
+    members: u64,
 }
 
 /// Plenary meetings of the trial process on the adoption's dates, `n` of them.
@@ -545,12 +550,40 @@ async fn adoption_fixtures(app: &App, meeting: i64) -> Adoptions {
         )
         .await
         .unwrap();
+    app.create_draft(
+        &OPERATOR,
+        "trial",
+        DraftRequest::negotiating_text("divided", "Divided compact", false),
+    )
+    .await
+    .unwrap();
+    let divided: String =
+        std::iter::once("# Divided compact\n\n## Operative part {#ops}\n".to_owned())
+            .chain((1..=200).map(|i| format!("\n{i}. Paragraph {i}. {{#d{i}}}\n")))
+            .collect();
+    app.import_version(
+        &OPERATOR,
+        "trial",
+        "divided",
+        "Final",
+        None,
+        ImportSource::Markdown(divided),
+        true,
+    )
+    .await
+    .unwrap();
+    let members = app
+        .all_actors(Some(accord_domain::ActorKind::MemberState))
+        .await
+        .unwrap()
+        .len() as u64;
     Adoptions {
         consensus,
         open_votes,
         closed_votes,
         pledge,
         plenaries: meetings.collect(),
+        members,
     }
 }
 
@@ -1085,6 +1118,22 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
             ),
             json!({ "state": "FRA", "vote": "yes" }),
         ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/paragraph-votes") => (
+            p(path),
+            json!({
+                "draft": "divided", "version": 1, "paragraph": (n % 200 + 1).to_string(),
+                "requested_by": "FRA", "voted_on": "2030-06-02",
+                "vote": { "majority": "simple", "totals": { "yes": ctx.adoption.members, "no": 0, "abstain": 0, "not_voting": 0 } }
+            }),
+        ),
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/oral-changes") => (
+            p(path),
+            json!({
+                "draft": "divided", "version": 1, "paragraph": "1", "kind": "oral_revision",
+                "moved_by": "FRA", "moved_on": "2030-06-02", "text": format!("Revision {n}."),
+                "outcome": "accepted"
+            }),
+        ),
         ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements") => (
             format!(
                 "/api/v1/processes/trial/adoptions/{}/statements",
@@ -1530,6 +1579,20 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         ),
         (
             ("POST", "/api/v1/processes/{slug}/adoptions/{id}/statements"),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/paragraph-votes",
+            ),
+            vec!["global secretariat", "trial secretariat"],
+        ),
+        (
+            (
+                "POST",
+                "/api/v1/processes/{slug}/meetings/{id}/oral-changes",
+            ),
             vec!["global secretariat", "trial secretariat"],
         ),
         (
@@ -8637,6 +8700,7 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
     let adoptions = "/api/v1/processes/trial/adoptions";
     let (open, closing, consensus) = (fx.open_votes[0], &fx.open_votes[12..14], &fx.consensus);
     let free = fx.plenaries.clone();
+    let members = fx.members;
     let table = vec![
         NestedRow {
             api: adoptions.into(),
@@ -8708,6 +8772,33 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
             }),
             bad: Some(("/vote", "vote", json!("maybe"))),
             kept: None,
+        },
+        NestedRow {
+            api: format!("/api/v1/processes/trial/meetings/{meeting}/paragraph-votes"),
+            form: format!("/processes/trial/meetings/{meeting}/paragraph-votes"),
+            command: Box::new(move |n| {
+                json!({
+                    "draft": "divided", "version": 1, "paragraph": format!("para_{}", n % 200 + 1),
+                    "requested_by": "FRA", "voted_on": "2030-06-02",
+                    "vote": { "majority": "two_thirds", "totals": { "yes": 1, "no": 1, "abstain": 0, "not_voting": members - 2 },
+                              "ballots": { "no": "CHE" } }
+                })
+            }),
+            bad: Some(("/vote/majority", "vote.majority", json!("most"))),
+            kept: Some("/paragraph"),
+        },
+        NestedRow {
+            api: format!("/api/v1/processes/trial/meetings/{meeting}/oral-changes"),
+            form: format!("/processes/trial/meetings/{meeting}/oral-changes"),
+            command: Box::new(|n| {
+                json!({
+                    "draft": "divided", "version": 1, "paragraph": "7", "kind": "oral_amendment",
+                    "moved_by": "MEX", "moved_on": "2030-06-02", "text": format!("Oral amendment {n}."),
+                    "outcome": "withdrawn"
+                })
+            }),
+            bad: Some(("/kind", "kind", json!("shout"))),
+            kept: Some("/text"),
         },
     ];
     let post_json = |uri: &str, body: &Value| {
@@ -8857,6 +8948,19 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
         .await
         .unwrap();
     assert_eq!(stated.summary.adoption.intentions.len(), 2);
+    // Two separate votes (each deleting its paragraph: one yes, one no, short
+    // of two thirds) and two oral amendments, one each way.
+    let before = site
+        .app
+        .votes_before_the_whole("trial", meeting)
+        .await
+        .unwrap();
+    assert_eq!(before.paragraph_votes.len(), 2);
+    assert!(before
+        .paragraph_votes
+        .iter()
+        .all(|v| v.paragraph_vote.result == accord_domain::adoption::ParagraphVoteResult::Deleted));
+    assert_eq!(before.oral_changes.len(), 2);
     // The secretariat's forms, as the pages offer them.
     for (page, form) in [
         (
@@ -8868,6 +8972,14 @@ async fn adoption_commands(site: &Site, token: &str, session: &str, csrf: &str) 
             "id=\"link-statement\"",
         ),
         ("/processes/trial/pledges".to_owned(), "id=\"make-pledge\""),
+        (
+            format!("/processes/trial/meetings/{meeting}/adoption"),
+            "id=\"paragraph-vote-form\"",
+        ),
+        (
+            format!("/processes/trial/meetings/{meeting}/adoption"),
+            "id=\"oral-change-form\"",
+        ),
     ] {
         let shown = send(site, page_get(Some(session), &page)).await;
         assert_eq!(shown.status, StatusCode::OK, "{page}: {}", shown.body);

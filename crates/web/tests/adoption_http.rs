@@ -23,6 +23,7 @@ on_both_stores!(
     the_map_and_legend_say_which_votes_the_record_does_not_name,
     the_vote_map_is_a_file_revalidated_by_its_etag,
     an_endorsing_resolution_is_created_adopted_and_shown,
+    separate_votes_and_oral_changes_are_shown_before_the_vote_on_the_whole,
 );
 
 /// CLDR's name of the territory `iso2` in `lang`, read by the test from the
@@ -1170,4 +1171,241 @@ async fn an_endorsing_resolution_is_created_adopted_and_shown(db: TestDatabase) 
     assert!(conference.contains("<span class=\"symbol\">A/RES/73/999</span>"));
     let (_, drafts, _) = get(&router, "/processes/gcm/drafts").await;
     assert!(drafts.contains("A/73/L.999"));
+}
+
+/// Separate votes and oral changes over the API and in the portal: the
+/// secretariat records a separate vote that deletes a paragraph and an oral
+/// amendment put to the vote; the meeting's desk and, once the text is
+/// adopted, the adoption's page show them in order before the vote on the
+/// whole, the deleted paragraph marked in the text; a second vote on the
+/// paragraph is refused with its kind; a delegate's form is refused.
+async fn separate_votes_and_oral_changes_are_shown_before_the_vote_on_the_whole(db: TestDatabase) {
+    let (app, router) = site(&db).await;
+    let system = Principal::System("test");
+    let account = app
+        .create_account(
+            &system,
+            "sec@example.org",
+            "Secretariat",
+            "correct horse battery staple",
+            &[RoleGrant {
+                role: Role::Secretariat,
+                process: Some("gcm".parse().unwrap()),
+                actor: None,
+            }],
+        )
+        .await
+        .unwrap();
+    let token = app
+        .create_api_token(&Principal::Account(account), "tests", 1)
+        .await
+        .unwrap()
+        .secret;
+    let post = |path: &str, body: Value| {
+        Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    app.create_draft(
+        &system,
+        "gcm",
+        accord_app::negotiation::DraftRequest {
+            slug: "res".into(),
+            title: "A resolution (test)".into(),
+            kind: accord_domain::negotiation::DraftKind::Resolution,
+            symbol: Some("A/73/L.998".into()),
+            simulated: false,
+        },
+    )
+    .await
+    .unwrap();
+    app.import_version(
+        &system,
+        "gcm",
+        "res",
+        "L.998",
+        Some("2018-12-18".parse().unwrap()),
+        accord_app::negotiation::ImportSource::Markdown(
+            "# A resolution (test)\n\n## Preamble\n\n1. Recalling the compact (test).\n\n## Operative part\n\n2. Endorses the compact (test).\n\n3. Requests a report (test).\n".into(),
+        ),
+        true,
+    )
+    .await
+    .unwrap();
+    app.agree_ad_referendum(&system, "gcm", "res", 1)
+        .await
+        .unwrap();
+    // A plenary of its own (the demo's has adopted its texts already).
+    let mut plenary = app.adoptions("gcm").await.unwrap()[1]
+        .meeting
+        .meeting
+        .clone();
+    plenary.slug = "test-plenary".parse().unwrap();
+    plenary.title = "A plenary meeting (test)".into();
+    let m = app.add_meeting(&system, plenary).await.unwrap();
+    let members = app
+        .all_actors(Some(accord_domain::ActorKind::MemberState))
+        .await
+        .unwrap()
+        .len() as u64;
+    let votes = format!("/api/v1/processes/gcm/meetings/{m}/paragraph-votes");
+    let separate = json!({
+        "draft": "res", "version": 1, "paragraph": "para_3", "requested_by": "HUN",
+        "voted_on": "2018-12-19",
+        "vote": { "majority": "simple", "totals": { "yes": 30, "no": 120, "abstain": 20, "not_voting": members - 170 },
+                  "ballots": { "no": "USA", "yes": "HUN" } }
+    });
+    let (got, bytes, _) = send(&router, post(&votes, separate.clone())).await;
+    let body = String::from_utf8_lossy(&bytes).to_string();
+    assert_eq!(got, StatusCode::CREATED, "{body}");
+    let made: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(made["paragraph_vote"]["result"], "deleted", "{made}");
+    assert_eq!(made["paragraph_vote"]["number"], "3.");
+    assert_eq!(made["requested_by_name"], "Hungary");
+    // Once a meeting: refused with its kind, nothing stored.
+    let (got, bytes, _) = send(&router, post(&votes, separate)).await;
+    assert_eq!(got, StatusCode::CONFLICT);
+    let refused: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(refused["error"], "paragraph_already_voted", "{refused}");
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            &format!("/api/v1/processes/gcm/meetings/{m}/oral-changes"),
+            json!({
+                "draft": "res", "version": 1, "paragraph": "2", "kind": "oral_amendment",
+                "moved_by": "HUN", "moved_on": "2018-12-19", "text": "Replace \"Endorses\" by \"Takes note of\".",
+                "vote": { "majority": "simple", "totals": { "yes": 20, "no": 130, "abstain": 20, "not_voting": members - 170 } }
+            }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        got,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let (status, json, _) = get(&router, &votes).await;
+    assert_eq!(status, StatusCode::OK);
+    let list: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        list["items"][0]["paragraph_vote"]["vote"]["ballots"],
+        json!([{ "state": "USA", "vote": "no" }, { "state": "HUN", "vote": "yes" }]),
+        "the ballots on record, kept whole"
+    );
+    let (_, json, _) = get(
+        &router,
+        &format!("/api/v1/processes/gcm/meetings/{m}/oral-changes"),
+    )
+    .await;
+    let list: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        list["items"][0]["oral_change"]["outcome"], "rejected",
+        "{list}"
+    );
+    assert_eq!(list["items"][0]["oral_change"]["moved_by"], "HUN");
+
+    // The meeting's desk, as anyone reads it: the separate vote and the
+    // amendment, in the order recorded on the day; no forms.
+    let (status, html, _) = get(&router, &format!("/processes/gcm/meetings/{m}/adoption")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let vote_line = "Paragraph 3 (requested by Hungary): deleted, 30–120–20";
+    let oral_line = "Oral amendment moved by Hungary to paragraph 2: rejected";
+    assert!(html.contains(vote_line), "{html}");
+    assert!(html.contains(oral_line), "{html}");
+    assert!(
+        html.find(vote_line) < html.find(oral_line),
+        "in the order recorded"
+    );
+    assert!(!html.contains("id=\"paragraph-vote-form\""));
+
+    // The vote on the whole; its page shows what preceded it and the text
+    // as adopted, paragraph 3 (operative 2) deleted.
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            "/api/v1/processes/gcm/adoptions",
+            json!({ "meeting": m, "draft": "res", "version": 1, "title": "Adoption (test)",
+                    "adopted_on": "2018-12-19", "method": "consensus" }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        got,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let id = serde_json::from_slice::<Value>(&bytes).unwrap()["adoption"]["id"]
+        .as_i64()
+        .unwrap();
+    let (_, html, _) = get(&router, &format!("/processes/gcm/adoptions/{id}")).await;
+    assert!(
+        html.contains(vote_line) && html.contains(oral_line),
+        "{html}"
+    );
+    let before = html
+        .find("id=\"before-h\"")
+        .expect("the section before the whole");
+    assert!(before < html.find("id=\"resolution-h\"").unwrap());
+    assert!(
+        html.contains("Paragraphs deleted from the text as adopted: 3"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<del>Requests a report (test).</del>"),
+        "the deleted paragraph is struck in the text: {html}"
+    );
+    assert!(html.contains("Endorses the compact (test).</p>"));
+    let (_, json, _) = get(&router, &format!("/api/v1/processes/gcm/adoptions/{id}")).await;
+    let d: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(d["deleted"], json!(["3"]), "{d}");
+    assert_eq!(d["paragraph_votes"].as_array().unwrap().len(), 1);
+    assert_eq!(d["oral_changes"].as_array().unwrap().len(), 1);
+    // After the vote on the whole, nothing more before it.
+    let (got, bytes, _) = send(
+        &router,
+        post(
+            &votes,
+            json!({ "draft": "res", "version": 1, "paragraph": "2", "requested_by": "HUN", "voted_on": "2018-12-19",
+                    "vote": { "majority": "simple", "totals": { "yes": members, "no": 0, "abstain": 0, "not_voting": 0 } } }),
+        ),
+    )
+    .await;
+    assert_eq!(got, StatusCode::CONFLICT);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&bytes).unwrap()["error"],
+        "version_already_adopted"
+    );
+
+    // A delegate's form is refused; the secretariat's desk has the forms.
+    let (cookie, csrf) = session(&app, "hun@example.org", Role::Delegate, Some("HUN")).await;
+    let res = router
+        .clone()
+        .oneshot(
+            Request::post(format!("/processes/gcm/meetings/{m}/oral-changes"))
+                .header(header::COOKIE, &cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!(
+                    "csrf={csrf}&draft=res&version=1&paragraph=2&kind=oral_revision&moved_by=HUN&moved_on=2018-12-19&text=x&outcome=accepted"
+                )))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (cookie, _) = session(&app, "sec2@example.org", Role::Secretariat, None).await;
+    let (status, html, _) = get_in(
+        &router,
+        &format!("/processes/gcm/meetings/{m}/adoption"),
+        &[(header::COOKIE, &cookie)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("id=\"paragraph-vote-form\"") && html.contains("id=\"oral-change-form\"")
+    );
 }

@@ -15,31 +15,13 @@ impl crate::App {
         let draft_slug = parse_slug("draft", &req.draft)?;
         let mut unit = self.unit(p).await?;
         let meeting = self.meeting_of(&mut unit, &process, req.meeting).await?;
-        if req.adopted_on < meeting.start_date || req.adopted_on > meeting.end_date {
-            return Err(ValidationError::Invalid {
-                what: "adoption date",
-                value: req.adopted_on.to_string(),
-                reason: "a text is adopted during the meeting that adopts it",
-            }
-            .into());
-        }
-        let draft = unit
-            .tx
-            .find_draft(&process, &draft_slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("no draft '{draft_slug}' in '{process}'")))?;
-        let version = unit
-            .tx
-            .draft_versions(draft.id)
-            .await?
-            .into_iter()
-            .find(|v| v.seq == req.version)
-            .ok_or_else(|| {
-                AppError::NotFound(format!(
-                    "draft '{draft_slug}' has no version {}",
-                    req.version
-                ))
-            })?;
+        during(
+            &meeting,
+            req.adopted_on,
+            "adoption date",
+            "a text is adopted during the meeting that adopts it",
+        )?;
+        let (draft, version) = version_of(&mut unit, &process, &draft_slug, req.version).await?;
         if let Some(earlier) = req.endorses {
             let endorsed = unit
                 .tx
@@ -84,13 +66,24 @@ impl crate::App {
         };
         adoption.validate(&members)?;
         // The adoption guards, read in the unit of work that writes.
-        let statuses: HashMap<_, _> = unit
+        let mut statuses: HashMap<_, _> = unit
             .tx
             .version_statuses(version.id)
             .await?
             .into_iter()
             .map(|r| (r.wid, r.status))
             .collect();
+        // A paragraph put to a separate vote at this meeting is decided:
+        // deleted, or retained by the vote.
+        for v in unit.tx.paragraph_votes_at(meeting.id).await? {
+            if v.version == version.id {
+                let status = match v.result {
+                    ParagraphVoteResult::Deleted => ParagraphStatus::Deleted,
+                    ParagraphVoteResult::Retained => ParagraphStatus::AgreedAdRef,
+                };
+                statuses.insert(v.paragraph, status);
+            }
+        }
         let phases = self.store.list_phases(&process).await?;
         let earlier_here = unit
             .tx
@@ -139,6 +132,201 @@ impl crate::App {
             .await?;
         unit.commit().await?;
         Ok(id)
+    }
+
+    /// Records a separate vote on a paragraph of a version at a meeting,
+    /// before the vote on the whole (the secretariat of the process): the
+    /// vote as taken (closed, its totals adding up to the members), the
+    /// delegation that requested it; the result follows from the vote.
+    pub async fn record_paragraph_vote(
+        &self,
+        p: &Principal,
+        process: &str,
+        meeting: i64,
+        req: ParagraphVoteRequest,
+    ) -> Result<i64> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let members = self.member_codes().await?;
+        self.delegation(&req.requested_by).await?;
+        let draft_slug = parse_slug("draft", &req.draft)?;
+        let mut unit = self.unit(p).await?;
+        let meeting = self.meeting_of(&mut unit, &process, meeting).await?;
+        during(
+            &meeting,
+            req.voted_on,
+            "date of the vote",
+            "a separate vote is taken during the meeting that votes on the text",
+        )?;
+        let (_, version) = version_of(&mut unit, &process, &draft_slug, req.version).await?;
+        let before = self
+            .before_the_whole(&mut unit, &process, &meeting, &version, req.voted_on)
+            .await?;
+        let earlier: Vec<ParagraphVote> = unit
+            .tx
+            .paragraph_votes_at(meeting.id)
+            .await?
+            .into_iter()
+            .filter(|v| v.version == version.id)
+            .collect();
+        let (placed, result) = check_paragraph_vote(
+            &before,
+            &version.text,
+            &req.paragraph,
+            &earlier,
+            &req.vote,
+            &members,
+        )?;
+        let t = req.vote.totals;
+        let record = ParagraphVote {
+            id: 0,
+            process: process.clone(),
+            meeting: meeting.id,
+            version: version.id,
+            paragraph: placed.wid.clone(),
+            number: placed.num.clone(),
+            requested_by: req.requested_by.clone(),
+            voted_on: req.voted_on,
+            vote: req.vote,
+            result,
+            created_by: p.name(),
+            created_at: unit.at,
+        };
+        let id = unit.tx.insert_paragraph_vote(&record).await?;
+        unit.audit(
+            "vote.paragraph",
+            Some(&process),
+            vec![
+                format!("paragraph_vote:{id}"),
+                format!("meeting:{}", meeting.id),
+                format!("version:{}", version.id),
+                format!("paragraph:{}", placed.wid.as_str()),
+                format!("requested_by:{}", req.requested_by),
+                format!("totals:{}-{}-{}-{}", t.yes, t.no, t.abstain, t.not_voting),
+                format!("result:{result}"),
+            ],
+        )
+        .await?;
+        unit.commit().await?;
+        Ok(id)
+    }
+
+    /// Records an oral amendment or oral revision moved at a meeting on a
+    /// paragraph of a version, before the vote on the whole (the
+    /// secretariat of the process): who moved it, the words read out, and
+    /// the outcome — given, or following from the vote it was put to.
+    pub async fn record_oral_change(
+        &self,
+        p: &Principal,
+        process: &str,
+        meeting: i64,
+        req: OralChangeRequest,
+    ) -> Result<i64> {
+        let process = self.existing_process(process).await?;
+        authorize(p, Action::ManageConsultation(&process))?;
+        let members = self.member_codes().await?;
+        self.delegation(&req.moved_by).await?;
+        let draft_slug = parse_slug("draft", &req.draft)?;
+        let mut unit = self.unit(p).await?;
+        let meeting = self.meeting_of(&mut unit, &process, meeting).await?;
+        during(
+            &meeting,
+            req.moved_on,
+            "date of the oral change",
+            "an oral change is moved from the floor during the meeting",
+        )?;
+        let (_, version) = version_of(&mut unit, &process, &draft_slug, req.version).await?;
+        let before = self
+            .before_the_whole(&mut unit, &process, &meeting, &version, req.moved_on)
+            .await?;
+        let (placed, outcome) = check_oral_change(
+            &before,
+            &version.text,
+            &req.paragraph,
+            &req.text,
+            req.outcome,
+            req.vote.as_ref(),
+            &members,
+        )?;
+        let record = OralChange {
+            id: 0,
+            process: process.clone(),
+            meeting: meeting.id,
+            version: version.id,
+            paragraph: placed.wid.clone(),
+            number: placed.num.clone(),
+            kind: req.kind,
+            moved_by: req.moved_by.clone(),
+            moved_on: req.moved_on,
+            text: req.text.trim().to_owned(),
+            outcome,
+            vote: req.vote,
+            created_by: p.name(),
+            created_at: unit.at,
+        };
+        let id = unit.tx.insert_oral_change(&record).await?;
+        let mut targets = vec![
+            format!("oral_change:{id}"),
+            format!("meeting:{}", meeting.id),
+            format!("version:{}", version.id),
+            format!("paragraph:{}", placed.wid.as_str()),
+            format!("kind:{}", record.kind),
+            format!("moved_by:{}", record.moved_by),
+            format!("outcome:{outcome}"),
+        ];
+        if let Some(t) = record.vote.as_ref().map(|v| v.totals) {
+            targets.push(format!(
+                "totals:{}-{}-{}-{}",
+                t.yes, t.no, t.abstain, t.not_voting
+            ));
+        }
+        unit.audit("vote.oral_change", Some(&process), targets)
+            .await?;
+        unit.commit().await?;
+        Ok(id)
+    }
+
+    /// A delegation that may request a separate vote or move an oral
+    /// change: a real member state, observer state or group.
+    async fn delegation(&self, code: &ActorCode) -> Result<()> {
+        let actor = match self.store.get_actor(code).await {
+            Ok(a) => a,
+            Err(accord_store::StoreError::NotFound(_)) => {
+                return Err(ValidationError::UnknownActor(code.to_string()).into())
+            }
+            Err(e) => return Err(e.into()),
+        };
+        check_delegation(&actor.code, actor.kind)?;
+        Ok(())
+    }
+
+    /// What the rules on votes before the vote on the whole read, in the
+    /// unit of work that writes: the meeting's kind, the phase on `on`, and
+    /// whether the version was voted on as a whole at this meeting or on a
+    /// later day, or adopted anywhere (a vote on the whole that failed at
+    /// an earlier meeting leaves it open to another meeting).
+    async fn before_the_whole(
+        &self,
+        unit: &mut crate::Unit<'_>,
+        process: &Slug,
+        meeting: &Meeting,
+        version: &Version,
+        on: NaiveDate,
+    ) -> Result<BeforeTheWhole> {
+        let phases = self.store.list_phases(process).await?;
+        let adopted = unit
+            .tx
+            .adoptions_of_version(version.id)
+            .await?
+            .iter()
+            .any(|a| a.meeting == meeting.id || a.adopted() || a.adopted_on >= meeting.start_date);
+        Ok(BeforeTheWhole {
+            version: version.label.clone(),
+            meeting: meeting.title.clone(),
+            meeting_kind: meeting.kind,
+            phase: current_phase(&phases, on).map(|p| p.kind),
+            adopted,
+        })
     }
 
     /// Adds member states' votes to a recorded vote, each state once. While
@@ -459,4 +647,44 @@ impl crate::App {
         unit.commit().await?;
         Ok(id)
     }
+}
+
+/// A day within the meeting's dates, or the rule's message.
+fn during(
+    meeting: &Meeting,
+    on: NaiveDate,
+    what: &'static str,
+    reason: &'static str,
+) -> Result<()> {
+    if on < meeting.start_date || on > meeting.end_date {
+        return Err(ValidationError::Invalid {
+            what,
+            value: on.to_string(),
+            reason,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// A draft of the process and one of its versions, by number.
+async fn version_of(
+    unit: &mut crate::Unit<'_>,
+    process: &Slug,
+    draft_slug: &Slug,
+    seq: u32,
+) -> Result<(Draft, Version)> {
+    let draft = unit
+        .tx
+        .find_draft(process, draft_slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no draft '{draft_slug}' in '{process}'")))?;
+    let version = unit
+        .tx
+        .draft_versions(draft.id)
+        .await?
+        .into_iter()
+        .find(|v| v.seq == seq)
+        .ok_or_else(|| AppError::NotFound(format!("draft '{draft_slug}' has no version {seq}")))?;
+    Ok((draft, version))
 }

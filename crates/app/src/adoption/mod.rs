@@ -18,12 +18,14 @@ mod views;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use accord_domain::adoption::{
-    check_ballots, check_cast, check_intention, check_progress_report, not_agreed_paragraphs,
-    Adoption, AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot,
-    Endorsement, NewAdoption, NewPledge, Pledge, PledgeStatus, RecordedVote, Resolution, Totals,
-    VoteChoice, VoteIntention,
+    check_ballots, check_cast, check_delegation, check_intention, check_oral_change,
+    check_paragraph_vote, check_progress_report, not_agreed_paragraphs, text_as_adopted, Adoption,
+    AdoptionMethod, AdoptionSetting, AdoptionStatement, AdoptionStatementKind, Ballot,
+    BeforeTheWhole, Endorsement, NewAdoption, NewPledge, OralChange, OralChangeKind,
+    OralChangeOutcome, ParagraphVote, ParagraphVoteResult, Pledge, PledgeStatus, RecordedVote,
+    Resolution, Totals, VoteChoice, VoteIntention,
 };
-use accord_domain::negotiation::{Draft, DraftKind, DraftText, NodeKind};
+use accord_domain::negotiation::{Draft, DraftKind, DraftText, NodeKind, ParagraphStatus, Version};
 use accord_domain::{
     current_phase, Actor, ActorCode, ActorKind, Meeting, Slug, Statement, ValidationError,
 };
@@ -60,6 +62,80 @@ pub struct AdoptionRequest {
     /// agreed are then allowed, and listed with the adoption.
     #[serde(default)]
     pub as_it_stands: bool,
+}
+
+/// A separate vote on a paragraph, as the secretariat records it once
+/// taken: the version by its draft and number, the paragraph by its number
+/// (`23`), eId (`para_23`) or wId; the meeting is the path's. The result
+/// (retained or deleted) follows from the vote and its majority rule.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ParagraphVoteRequest {
+    pub draft: String,
+    /// The version's number (1 for the first version).
+    pub version: u32,
+    /// The paragraph: its number, eId or wId.
+    pub paragraph: String,
+    /// The delegation that requested the separate vote (a member state, an
+    /// observer state or a group).
+    pub requested_by: ActorCode,
+    pub voted_on: NaiveDate,
+    pub vote: RecordedVote,
+}
+
+/// An oral amendment or oral revision moved from the floor, as the
+/// secretariat records it: put to a vote (`vote`, the outcome then follows
+/// from it) or not (`outcome` given).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OralChangeRequest {
+    pub draft: String,
+    /// The version's number (1 for the first version).
+    pub version: u32,
+    /// The paragraph: its number, eId or wId.
+    pub paragraph: String,
+    pub kind: OralChangeKind,
+    /// The delegation that moved it (a member state, an observer state or a group).
+    pub moved_by: ActorCode,
+    pub moved_on: NaiveDate,
+    /// The change as read out.
+    pub text: String,
+    #[serde(default)]
+    pub outcome: Option<OralChangeOutcome>,
+    #[serde(default)]
+    pub vote: Option<RecordedVote>,
+}
+
+/// A separate vote with the names a reader needs.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParagraphVoteView {
+    pub paragraph_vote: ParagraphVote,
+    pub requested_by_name: String,
+    /// The draft and version voted on ("Rev.3").
+    pub draft: String,
+    pub version_label: String,
+}
+
+/// An oral change with the names a reader needs.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OralChangeView {
+    pub oral_change: OralChange,
+    pub moved_by_name: String,
+    pub draft: String,
+    pub version_label: String,
+}
+
+/// What was decided at a meeting before the votes on the whole: the
+/// separate votes on paragraphs and the oral changes, each oldest first.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BeforeTheWholeView {
+    pub paragraph_votes: Vec<ParagraphVoteView>,
+    pub oral_changes: Vec<OralChangeView>,
 }
 
 /// One member state's line in a vote: its vote, or `None` — not recorded.
@@ -120,6 +196,17 @@ pub struct AdoptionDetail {
     /// Every member state, by name.
     pub rows: Vec<VoteRow>,
     pub statements: Vec<LinkedStatement>,
+    /// The separate votes on paragraphs of the version taken at the
+    /// meeting before the vote on the whole, oldest first.
+    pub paragraph_votes: Vec<ParagraphVoteView>,
+    /// The oral amendments and revisions moved on the version at the
+    /// meeting, oldest first.
+    pub oral_changes: Vec<OralChangeView>,
+    /// The paragraphs (numbers in the version, "23") deleted by separate
+    /// votes: the text as adopted is the version without them.
+    pub deleted: Vec<String>,
+    /// Their wIds, to mark them in the text.
+    pub deleted_wids: Vec<accord_domain::negotiation::Wid>,
     /// The adopted text read as a resolution — preambular, then operative
     /// paragraphs — when its draft is a draft resolution.
     pub resolution: Option<Resolution>,

@@ -151,7 +151,31 @@ impl crate::App {
         for a in all.into_iter().filter(|a| a.endorses == Some(id)) {
             endorsed_by.push(self.summary(&process, a).await?);
         }
+        let meeting_id = adoption.meeting;
+        let version_id = adoption.version;
         let summary = self.summary(&process, adoption).await?;
+        let before = self.before_the_whole_at(&process, meeting_id).await?;
+        let paragraph_votes: Vec<ParagraphVoteView> = before
+            .paragraph_votes
+            .into_iter()
+            .filter(|v| v.paragraph_vote.version == version_id)
+            .collect();
+        let oral_changes: Vec<OralChangeView> = before
+            .oral_changes
+            .into_iter()
+            .filter(|c| c.oral_change.version == version_id)
+            .collect();
+        let (deleted, deleted_wids) = paragraph_votes
+            .iter()
+            .map(|v| &v.paragraph_vote)
+            .filter(|v| v.result == ParagraphVoteResult::Deleted)
+            .map(|v| {
+                (
+                    v.number.trim_end_matches('.').to_owned(),
+                    v.paragraph.clone(),
+                )
+            })
+            .unzip();
         let resolution = match summary.draft.kind {
             DraftKind::Resolution => self
                 .store
@@ -170,9 +194,84 @@ impl crate::App {
             recorded,
             rows,
             statements,
+            paragraph_votes,
+            oral_changes,
+            deleted,
+            deleted_wids,
             resolution,
             endorses,
             endorsed_by,
+        })
+    }
+
+    /// The separate votes and oral changes recorded at a meeting of the
+    /// process, oldest first, with the names a reader needs.
+    pub async fn votes_before_the_whole(
+        &self,
+        process: &str,
+        meeting: i64,
+    ) -> Result<BeforeTheWholeView> {
+        let process = self.existing_process(process).await?;
+        self.store.get_meeting(&process, meeting).await?;
+        self.before_the_whole_at(&process, meeting).await
+    }
+
+    async fn before_the_whole_at(
+        &self,
+        process: &Slug,
+        meeting: i64,
+    ) -> Result<BeforeTheWholeView> {
+        let votes = self.store.list_paragraph_votes(meeting).await?;
+        let changes = self.store.list_oral_changes(meeting).await?;
+        if votes.is_empty() && changes.is_empty() {
+            return Ok(BeforeTheWholeView {
+                paragraph_votes: vec![],
+                oral_changes: vec![],
+            });
+        }
+        // The versions by id: their draft's title and their label.
+        let mut versions: HashMap<i64, (String, String)> = HashMap::new();
+        for draft in self.store.list_drafts(process).await? {
+            for v in self.store.list_versions(draft.id).await? {
+                versions.insert(v.id, (draft.title.clone(), v.label));
+            }
+        }
+        let mut names: HashMap<ActorCode, String> = HashMap::new();
+        for code in votes
+            .iter()
+            .map(|v| &v.requested_by)
+            .chain(changes.iter().map(|c| &c.moved_by))
+        {
+            if !names.contains_key(code) {
+                let n = self.store.get_actor(code).await?.name;
+                names.insert(code.clone(), n);
+            }
+        }
+        let name = |code: &ActorCode| names.get(code).cloned().unwrap_or_default();
+        let label = |version: i64| versions.get(&version).cloned().unwrap_or_default();
+        let mut paragraph_votes = Vec::with_capacity(votes.len());
+        for v in votes {
+            let (draft, version_label) = label(v.version);
+            paragraph_votes.push(ParagraphVoteView {
+                requested_by_name: name(&v.requested_by),
+                draft,
+                version_label,
+                paragraph_vote: v,
+            });
+        }
+        let mut oral_changes = Vec::with_capacity(changes.len());
+        for c in changes {
+            let (draft, version_label) = label(c.version);
+            oral_changes.push(OralChangeView {
+                moved_by_name: name(&c.moved_by),
+                draft,
+                version_label,
+                oral_change: c,
+            });
+        }
+        Ok(BeforeTheWholeView {
+            paragraph_votes,
+            oral_changes,
         })
     }
 
@@ -197,7 +296,17 @@ impl crate::App {
                 .into_iter()
                 .find(|v| v.id == last.version)
             {
-                return Ok(Some((last, v.text)));
+                // The text as adopted: without the paragraphs deleted by
+                // separate votes before the vote on the whole.
+                let votes: Vec<ParagraphVote> = self
+                    .store
+                    .list_paragraph_votes(last.meeting)
+                    .await?
+                    .into_iter()
+                    .filter(|p| p.version == last.version)
+                    .collect();
+                let text = text_as_adopted(&v.text, &votes);
+                return Ok(Some((last, text)));
             }
         }
         Ok(None)

@@ -12,7 +12,8 @@ use crate::http::page::Reader;
 use crate::http::routes::{post, PageRoutes};
 use crate::SharedState;
 use accord_app::adoption::{
-    AdoptionDetail, AdoptionRequest, AdoptionSummary, ObjectiveView, PledgeView,
+    AdoptionDetail, AdoptionRequest, AdoptionSummary, ObjectiveView, OralChangeRequest,
+    OralChangeView, ParagraphVoteRequest, ParagraphVoteView, PledgeView,
 };
 use accord_app::{AppError, Principal};
 use accord_domain::adoption::{AdoptionStatementKind, Ballot, NewPledge, PledgeStatus, VoteChoice};
@@ -331,6 +332,174 @@ pub(crate) async fn close_vote(
     .await
 }
 
+/// The separate votes on paragraphs taken at a meeting, oldest first.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ParagraphVoteList {
+    items: Vec<ParagraphVoteView>,
+}
+
+/// The oral amendments and revisions moved at a meeting, oldest first.
+#[derive(Serialize, utoipa::ToSchema)]
+struct OralChangeList {
+    items: Vec<OralChangeView>,
+}
+
+/// A meeting's id in a path.
+fn meeting_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse()
+        .map_err(|_| AppError::NotFound(format!("no meeting '{raw}'")))
+}
+
+/// The separate votes on paragraphs taken at a meeting before the votes on the whole, oldest first: the paragraph, who requested the vote, the vote in full and the result (retained or deleted)
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/meetings/{id}/paragraph-votes",
+    tag = "adoption",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 200, description = "Found", body = ParagraphVoteList))
+)]
+async fn list_paragraph_votes(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<ParagraphVoteList>, ApiError> {
+    let id = meeting_id(&id)?;
+    let items = s
+        .app
+        .votes_before_the_whole(&slug, id)
+        .await?
+        .paragraph_votes;
+    Ok(Json(ParagraphVoteList { items }))
+}
+
+/// The oral amendments and oral revisions moved at a meeting, oldest first: the paragraph, who moved it, the words read out, the outcome and the vote if it was put to one
+#[utoipa::path(
+    get,
+    path = "/api/v1/processes/{slug}/meetings/{id}/oral-changes",
+    tag = "adoption",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    responses((status = 200, description = "Found", body = OralChangeList))
+)]
+async fn list_oral_changes(
+    State(s): State<SharedState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<OralChangeList>, ApiError> {
+    let id = meeting_id(&id)?;
+    let items = s.app.votes_before_the_whole(&slug, id).await?.oral_changes;
+    Ok(Json(OralChangeList { items }))
+}
+
+/// Record a separate vote on a paragraph, taken at the meeting before the vote on the whole (the secretariat of the process): the vote in full (closed, totals adding up to the member states, ballots, presence); the paragraph is retained when the vote carries under its majority rule and deleted otherwise. Once per paragraph a meeting (`paragraph_already_voted`), a paragraph of that version (`no_such_paragraph`), before the version is adopted (`version_already_adopted`), at a meeting that adopts texts (`not_an_adoption_setting`); requested by a member state, an observer state or a group (`not_a_delegation`)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/paragraph-votes",
+    tag = "adoption",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = ParagraphVoteRequest, example = json!({ "draft": "outcome", "version": 3, "paragraph": "23", "requested_by": "HUN", "voted_on": "2018-12-10", "vote": { "majority": "simple", "totals": { "yes": 120, "no": 30, "abstain": 20, "not_voting": 23 }, "ballots": { "no": "HUN USA" } } })),
+    responses((status = 201, description = "Created", body = ParagraphVoteView))
+)]
+pub(crate) async fn record_paragraph_vote(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<ParagraphVoteRequest>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = meeting_id(&id)?;
+        let new = s
+            .app
+            .record_paragraph_vote(&principal, &slug, meeting, c)
+            .await?;
+        let item = s
+            .app
+            .votes_before_the_whole(&slug, meeting)
+            .await?
+            .paragraph_votes
+            .into_iter()
+            .find(|v| v.paragraph_vote.id == new)
+            .ok_or_else(|| AppError::Internal(format!("paragraph vote {new} not read back")))?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}/paragraph-votes"),
+            record: record(&item)?,
+            page: format!(
+                "/processes/{slug}/meetings/{meeting}/adoption?done=paragraph-vote-recorded#paragraph-vote-{new}"
+            ),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption_desk(
+            &s,
+            &r,
+            &slug,
+            &id,
+            Some(("paragraph-vote", form)),
+        )
+    })
+    .await
+}
+
+/// Record an oral amendment or oral revision moved from the floor at the meeting on a paragraph of the version put to the vote (the secretariat of the process): who moved it (a member state, an observer state or a group, `not_a_delegation`), the words read out, and the outcome — given (accepted, rejected, withdrawn), or following from the vote it was put to (accepted when the vote carries). Before the version is adopted (`version_already_adopted`)
+#[utoipa::path(
+    post,
+    path = "/api/v1/processes/{slug}/meetings/{id}/oral-changes",
+    tag = "adoption",
+    params(("slug" = String, Path, example = "gcm"), ("id" = i64, Path)),
+    request_body(content = OralChangeRequest, example = json!({ "draft": "outcome", "version": 3, "paragraph": "5", "kind": "oral_amendment", "moved_by": "HUN", "moved_on": "2018-12-10", "text": "Delete the words 'and regular'.", "vote": { "majority": "simple", "totals": { "yes": 30, "no": 120, "abstain": 20, "not_voting": 23 } } })),
+    responses((status = 201, description = "Created", body = OralChangeView))
+)]
+pub(crate) async fn record_oral_change(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+    command: Command<OralChangeRequest>,
+) -> Response {
+    let Command {
+        principal,
+        input,
+        via,
+    } = command;
+    let result = async {
+        let c = input?;
+        let meeting = meeting_id(&id)?;
+        let new = s
+            .app
+            .record_oral_change(&principal, &slug, meeting, c)
+            .await?;
+        let item = s
+            .app
+            .votes_before_the_whole(&slug, meeting)
+            .await?
+            .oral_changes
+            .into_iter()
+            .find(|v| v.oral_change.id == new)
+            .ok_or_else(|| AppError::Internal(format!("oral change {new} not read back")))?;
+        Ok(Done {
+            location: format!("/api/v1/processes/{slug}/meetings/{meeting}/oral-changes"),
+            record: record(&item)?,
+            page: format!(
+                "/processes/{slug}/meetings/{meeting}/adoption?done=oral-change-recorded#oral-change-{new}"
+            ),
+        })
+    }
+    .await;
+    via.answer(&s, &r, result, |form| {
+        crate::adoption::pages::render_adoption_desk(
+            &s,
+            &r,
+            &slug,
+            &id,
+            Some(("oral-change", form)),
+        )
+    })
+    .await
+}
+
 /// A member state's statement, after the vote, of how it intended to vote.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -498,6 +667,11 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
         .routes(utoipa_axum::routes!(close_vote))
         .routes(utoipa_axum::routes!(state_intention))
         .routes(utoipa_axum::routes!(link_statement))
+        .routes(utoipa_axum::routes!(
+            record_paragraph_vote,
+            list_paragraph_votes
+        ))
+        .routes(utoipa_axum::routes!(record_oral_change, list_oral_changes))
         .routes(utoipa_axum::routes!(make_pledge, list_pledges))
         .routes(utoipa_axum::routes!(report_progress))
         .routes(utoipa_axum::routes!(get_adoption))
@@ -508,8 +682,8 @@ pub fn api_routes() -> utoipa_axum::router::OpenApiRouter<SharedState> {
 /// The portal's forms that send this area's commands (the same handlers):
 /// recording an adoption on the adoptions page; a delegation's vote,
 /// closing the vote, a statement of intention and linking a statement on
-/// the adoption's page; a
-/// pledge and a progress report on the pledges page.
+/// the adoption's page; a separate vote and an oral change on a meeting's
+/// adoption desk; a pledge and a progress report on the pledges page.
 pub fn form_routes() -> PageRoutes {
     let a = "/processes/{slug}/adoptions/{id}";
     PageRoutes::new()
@@ -518,6 +692,14 @@ pub fn form_routes() -> PageRoutes {
         .route(format!("{a}/close"), post(close_vote))
         .route(format!("{a}/intentions"), post(state_intention))
         .route(format!("{a}/statements"), post(link_statement))
+        .route(
+            "/processes/{slug}/meetings/{id}/paragraph-votes",
+            post(record_paragraph_vote),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/oral-changes",
+            post(record_oral_change),
+        )
         .route("/processes/{slug}/pledges", post(make_pledge))
         .route(
             "/processes/{slug}/pledges/{id}/reports",

@@ -12,7 +12,7 @@ use crate::http::page::PageResult;
 use crate::http::page::Reader;
 use crate::http::routes::{get, PageRoutes};
 use crate::SharedState;
-use accord_app::adoption::{AdoptionDetail, VoteRow};
+use accord_app::adoption::{AdoptionDetail, OralChangeView, ParagraphVoteView, VoteRow};
 use accord_app::AppError;
 use accord_domain::adoption::VoteChoice;
 use axum::extract::{Path, Query, State};
@@ -25,6 +25,10 @@ pub fn routes() -> PageRoutes {
     PageRoutes::new()
         .route("/processes/{slug}/adoptions", get(adoptions_page))
         .route("/processes/{slug}/adoptions/{id}", get(adoption_page))
+        .route(
+            "/processes/{slug}/meetings/{id}/adoption",
+            get(adoption_desk_page),
+        )
         .route("/processes/{slug}/adoptions/{id}/votes.csv", get(votes_csv))
         .route("/processes/{slug}/adoptions/{id}/map.svg", get(map_svg))
         .route(
@@ -455,6 +459,8 @@ pub(crate) async fn render_adoption(
             intend_states => intend_states,
             intend_votes => intend_votes,
             intention => intention,
+            before => before_the_whole(s, r, &d.paragraph_votes, &d.oral_changes),
+            can_record => can.run_consultation,
         },
     )
     .await
@@ -830,6 +836,174 @@ async fn objective_page(
             o => &o,
             previous => (o.number > 1).then(|| o.number - 1),
             next => (o.number < o.objectives).then(|| o.number + 1),
+        },
+    )
+}
+
+/// The separate votes and oral changes at a meeting as the pages show
+/// them, in the order they were taken (by day, then as recorded): each a
+/// line in the reader's language, with the vote's rule, totals and the
+/// ballots on record by choice.
+fn before_the_whole(
+    s: &SharedState,
+    r: &Reader,
+    votes: &[ParagraphVoteView],
+    changes: &[OralChangeView],
+) -> Vec<minijinja::Value> {
+    let t = |key: &str| s.i18n.text(r.lang(), key, None);
+    let vote_of = |v: &accord_domain::adoption::RecordedVote| {
+        let ballots: Vec<_> = [
+            (VoteChoice::Yes, "vote-yes"),
+            (VoteChoice::No, "vote-no"),
+            (VoteChoice::Abstain, "vote-abstain"),
+            (VoteChoice::NotVoting, "vote-not-voting"),
+        ]
+        .into_iter()
+        .filter_map(|(choice, key)| {
+            let codes: Vec<&str> = v
+                .ballots
+                .iter()
+                .filter(|b| b.vote == choice)
+                .map(|b| b.state.as_str())
+                .collect();
+            (!codes.is_empty()).then(|| context! { label => t(key), codes => codes.join(" ") })
+        })
+        .collect();
+        context! {
+            yes => v.totals.yes, no => v.totals.no, abstain => v.totals.abstain,
+            not_voting => v.totals.not_voting,
+            majority => t(&format!("adoption-majority-{}", v.majority)),
+            carries => v.carries(),
+            ballots => ballots,
+        }
+    };
+    let mut items: Vec<(
+        chrono::NaiveDate,
+        chrono::DateTime<chrono::Utc>,
+        minijinja::Value,
+    )> = vec![];
+    for x in votes {
+        let v = &x.paragraph_vote;
+        items.push((
+            v.voted_on,
+            v.created_at,
+            context! {
+                what => "paragraph-vote",
+                id => v.id,
+                paragraph => v.number.trim_end_matches('.'),
+                wid => v.paragraph.as_str(),
+                by => &x.requested_by_name,
+                by_code => v.requested_by.as_str(),
+                result => v.result.as_str(),
+                result_label => t(&format!("paragraph-vote-{}", v.result)),
+                version => format!("{} — {}", x.draft, x.version_label),
+                on => v.voted_on,
+                vote => vote_of(&v.vote),
+            },
+        ));
+    }
+    for x in changes {
+        let c = &x.oral_change;
+        items.push((
+            c.moved_on,
+            c.created_at,
+            context! {
+                what => "oral-change",
+                id => c.id,
+                kind => c.kind.as_str(),
+                paragraph => c.number.trim_end_matches('.'),
+                wid => c.paragraph.as_str(),
+                by => &x.moved_by_name,
+                by_code => c.moved_by.as_str(),
+                outcome => c.outcome.as_str(),
+                outcome_label => t(&format!("oral-outcome-{}", c.outcome)),
+                text => &c.text,
+                version => format!("{} — {}", x.draft, x.version_label),
+                on => c.moved_on,
+                vote => c.vote.as_ref().map(vote_of),
+            },
+        ));
+    }
+    items.sort_by_key(|(on, at, _)| (*on, *at));
+    items.into_iter().map(|(_, _, v)| v).collect()
+}
+
+async fn adoption_desk_page(
+    State(s): State<SharedState>,
+    r: Reader,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    render_adoption_desk(&s, &r, &slug, &id, None).await
+}
+
+/// A meeting's adoption desk: the separate votes on paragraphs and the
+/// oral amendments and revisions recorded at the meeting before the votes
+/// on the whole (public, as votes are), and for the secretariat the two
+/// forms that record them; `failed`: one of them (`paragraph-vote`,
+/// `oral-change`) refused, with what was typed and the message beside the
+/// field at fault.
+pub(crate) async fn render_adoption_desk(
+    s: &SharedState,
+    r: &Reader,
+    slug: &str,
+    id: &str,
+    failed: Option<(&str, FormAgain)>,
+) -> PageResult {
+    let id = parse_id(r, s, "meeting", id)?;
+    let overview = s.app.process(slug).await.map_err(|e| r.error(s, e))?;
+    let detail = s
+        .app
+        .meeting(r.principal(), slug, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let before = s
+        .app
+        .votes_before_the_whole(slug, id)
+        .await
+        .map_err(|e| r.error(s, e))?;
+    let can = s.app.capabilities(r.principal(), Some(slug)).await;
+    let drafts: Vec<_> = if can.run_consultation {
+        s.app
+            .drafts(slug)
+            .await
+            .map_err(|e| r.error(s, e))?
+            .into_iter()
+            .map(|d| context! { slug => d.slug.as_str(), title => d.title })
+            .collect()
+    } else {
+        vec![]
+    };
+    let (pv, oc) = match failed {
+        Some((form, f)) => {
+            let values: std::collections::BTreeMap<String, String> =
+                f.values.iter().cloned().collect();
+            let again = context! {
+                values => values,
+                field => f.field.as_deref().map(form_name),
+                error => f.described(),
+            };
+            if form == "oral-change" {
+                (None, Some(again))
+            } else {
+                (Some(again), None)
+            }
+        }
+        None => (None, None),
+    };
+    r.render(
+        s,
+        "adoption_desk.html",
+        context! {
+            process => &overview.process, current_phase => overview.current_phase,
+            meeting => &detail.meeting,
+            before => before_the_whole(s, r, &before.paragraph_votes, &before.oral_changes),
+            can_record => can.run_consultation,
+            drafts => drafts,
+            majorities => accord_domain::adoption::MajorityRule::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            kinds => accord_domain::adoption::OralChangeKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            outcomes => accord_domain::adoption::OralChangeOutcome::ALL.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+            pv => pv,
+            oc => oc,
         },
     )
 }

@@ -116,6 +116,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "adoption.html",
         include_str!("../../templates/adoption.html"),
     ),
+    (
+        "adoption_desk.html",
+        include_str!("../../templates/adoption_desk.html"),
+    ),
+    (
+        "before_the_whole_part.html",
+        include_str!("../../templates/before_the_whole_part.html"),
+    ),
     ("pledges.html", include_str!("../../templates/pledges.html")),
     (
         "pledge_list.html",
@@ -403,6 +411,8 @@ pub(crate) const CONFIRMATIONS: &[&str] = &[
     "consultation-closed",
     "consultation-extended",
     "adoption-recorded",
+    "paragraph-vote-recorded",
+    "oral-change-recorded",
     "phase-opened",
     "phase-extended",
     "phase-closed",
