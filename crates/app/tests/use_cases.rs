@@ -18,6 +18,7 @@ on_both_stores!(
     unknown_things_are_not_found,
     a_demo_that_breaks_a_rule_loads_nothing,
     simulated_delegations_stay_out_of_real_acts,
+    the_eu_had_28_members_at_the_endorsement_and_has_27_today,
 );
 
 async fn app_at(db: TestDatabase, now: &str) -> TestApp {
@@ -725,4 +726,61 @@ async fn simulated_delegations_stay_out_of_real_acts(db: TestDatabase) {
         );
         assert!(app.actor(group).await.is_err(), "{group} not stored");
     }
+}
+
+/// Issue 17's read-back of the GCM demo, on a day of its own: the EU had 28
+/// members on 19 December 2018 (the endorsement, the United Kingdom among
+/// them) and has 27 today (the test clock, after the United Kingdom left on
+/// 31 January 2020). No read of the API gives a group's members on a day,
+/// so the domain's `had_member_on` is asked of what the app returns.
+async fn the_eu_had_28_members_at_the_endorsement_and_has_27_today(db: TestDatabase) {
+    let t = demo_app(db, "2026-12-06T12:00:00Z").await;
+    let app = &t.app;
+    assert_eq!(
+        app.all_actors(Some(ActorKind::MemberState))
+            .await
+            .unwrap()
+            .len(),
+        193
+    );
+    let observers = app
+        .all_actors(Some(ActorKind::ObserverState))
+        .await
+        .unwrap();
+    assert_eq!(observers.len(), 2, "exactly two observer states");
+    let eu = app.actor("EU").await.unwrap().actor;
+    let gbr: ActorCode = "GBR".parse().unwrap();
+    let fra: ActorCode = "FRA".parse().unwrap();
+    let members_on = |day: chrono::NaiveDate| -> Vec<ActorCode> {
+        eu.members
+            .iter()
+            .filter(|m| eu.had_member_on(m, day))
+            .cloned()
+            .collect()
+    };
+    let endorsement: chrono::NaiveDate = "2018-12-19".parse().unwrap();
+    let then = members_on(endorsement);
+    assert_eq!(then.len(), 28, "the EU on 19 December 2018");
+    assert!(then.contains(&gbr) && then.contains(&fra));
+    let today = app.today();
+    assert_eq!(today.to_string(), "2026-12-06", "the test clock's day");
+    let now = members_on(today);
+    assert_eq!(now.len(), 27, "the EU today");
+    assert!(
+        !now.contains(&gbr),
+        "the United Kingdom left on 31 January 2020"
+    );
+    assert!(now.contains(&fra));
+    // The day the United Kingdom left is its last as a member.
+    assert!(eu.had_member_on(&gbr, "2020-01-31".parse().unwrap()));
+    assert!(!eu.had_member_on(&gbr, "2020-02-01".parse().unwrap()));
+    // The GCM's endorsement by recorded vote was on that day.
+    let endorsed = app
+        .adoptions("gcm")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.adoption.vote.is_some())
+        .unwrap();
+    assert_eq!(endorsed.adoption.adopted_on, endorsement);
 }
