@@ -44,8 +44,14 @@ fn actor_code<'de, D: Deserializer<'de>>(de: D) -> Result<d::ActorCode, D::Error
     d::ActorCode::new(code.trim().to_uppercase()).map_err(serde::de::Error::custom)
 }
 
+/// An actor's code, or none: `null`, or a form's empty choice.
 fn some_actor_code<'de, D: Deserializer<'de>>(de: D) -> Result<Option<d::ActorCode>, D::Error> {
-    actor_code(de).map(Some)
+    match Option::<String>::deserialize(de)? {
+        Some(code) if !code.trim().is_empty() => d::ActorCode::new(code.trim().to_uppercase())
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+        _ => Ok(None),
+    }
 }
 
 /// A role to grant: the role, in one process or all, for one actor or none.
@@ -1146,4 +1152,33 @@ pub fn form_routes() -> PageRoutes {
             post(record_body_decision),
         )
         .route(format!("{a}/deciding-body"), post(set_deciding_body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_s_actor_may_be_null_empty_or_a_code() {
+        let actor = |json: &str| {
+            serde_json::from_str::<Grant>(json).map(|g| g.actor.map(|a| a.as_str().to_owned()))
+        };
+        for none in [
+            r#"{"role":"secretariat"}"#,
+            r#"{"role":"secretariat","actor":null}"#,
+            r#"{"role":"secretariat","actor":"  "}"#,
+        ] {
+            assert_eq!(actor(none).unwrap(), None, "{none}");
+        }
+        assert_eq!(
+            actor(r#"{"role":"delegate","actor":" mex "}"#).unwrap(),
+            Some("MEX".to_owned())
+        );
+        for hostile in [
+            r#"{"role":"delegate","actor":"<script>"}"#,
+            r#"{"role":"delegate","actor":42}"#,
+        ] {
+            assert!(actor(hostile).is_err(), "{hostile}");
+        }
+    }
 }
