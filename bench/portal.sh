@@ -30,7 +30,8 @@ curl -s -o /dev/null -b "$dir/jar" -c "$dir/jar" --data-urlencode "email=bench@e
   --data-urlencode "next=/" http://127.0.0.1:18081/login
 session=$(awk '$6 == "accord_session" {print $7}' "$dir/jar" | tail -n1)
 
-# name | path | connections | signed in (1) or not (0)
+# name | path | connections | signed in (1), not (0), or uncached (2: a cookie
+# other than the language's, so each search runs: the search engine under a crowd)
 routes=(
   "/healthz|/healthz|64|0"
   "/|/|64|0"
@@ -40,12 +41,15 @@ routes=(
   "vote page|/processes/gcm/adoptions/2|64|0"
   "search API, 4 connections|/api/v1/search?q=migrants|4|0"
   "search API, 64 connections|/api/v1/search?q=migrants|64|0"
+  "search, uncached, 4 conn.|/api/v1/search?q=migrants|4|2"
+  "search, uncached, 64 conn.|/api/v1/search?q=migrants|64|2"
 )
 mkdir -p "$dir/www"
 i=0
 for r in "${routes[@]}"; do
   IFS='|' read -r _ path _ signed <<<"$r"
   cookie=(); [ "$signed" = 1 ] && cookie=(-H "Cookie: accord_session=$session")
+  [ "$signed" = 2 ] && cookie=(-H "Cookie: bench=uncached")
   curl -sf "${cookie[@]}" "http://127.0.0.1:18081$path" > "$dir/www/$i"
   i=$((i + 1))
 done
@@ -63,6 +67,7 @@ i=0
 for r in "${routes[@]}"; do
   IFS='|' read -r name path conns signed <<<"$r"
   cookie=(); [ "$signed" = 1 ] && cookie=(-H "Cookie: accord_session=$session")
+  [ "$signed" = 2 ] && cookie=(-H "Cookie: bench=uncached")
   a=$(taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${cookie[@]}" "http://127.0.0.1:18081$path" | awk '/Requests\/sec/ {print $2}')
   n=$(taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:18082/$i" | awk '/Requests\/sec/ {print $2}')
   printf '%-28s %9s %12.0f %12.0f %7.2f\n' "$name" "$(wc -c < "$dir/www/$i")" "$a" "$n" "$(echo "$a / $n" | bc -l)"
