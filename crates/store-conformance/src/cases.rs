@@ -3776,3 +3776,185 @@ pub async fn paragraph_votes_and_oral_changes(store: &dyn Store) {
     );
     assert!(store.list_oral_changes(other).await.unwrap().is_empty());
 }
+
+struct Collected(Vec<portable::Item>);
+
+#[async_trait::async_trait]
+impl portable::DumpSink for Collected {
+    async fn put(&mut self, item: portable::Item) -> Result<()> {
+        self.0.push(item);
+        Ok(())
+    }
+}
+
+struct Given(std::vec::IntoIter<portable::Item>);
+
+#[async_trait::async_trait]
+impl portable::LoadSource for Given {
+    async fn next(&mut self) -> Result<Option<portable::Item>> {
+        Ok(self.0.next())
+    }
+}
+
+async fn dumped(store: &dyn Store) -> Vec<portable::Item> {
+    let mut sink = Collected(vec![]);
+    store.dump(&mut sink).await.unwrap();
+    sink.0
+}
+
+/// The rows a dump holds for one table.
+fn rows_of<'a>(items: &'a [portable::Item], table: &str) -> Vec<&'a Vec<portable::Cell>> {
+    let mut out = vec![];
+    let mut inside = false;
+    for item in items {
+        match item {
+            portable::Item::Table(h) => inside = h.name == table,
+            portable::Item::Row(r) if inside => out.push(r),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub async fn whole_stores_dump_and_load(store: &dyn Store) {
+    use portable::{Cell, Item, TableHeader};
+    let empty = store.table_counts().await.unwrap();
+    assert!(portable::is_empty(&empty), "{empty:?}");
+    assert_eq!(empty.get("audit_head"), Some(&1));
+    assert!(empty.contains_key("processes"));
+    assert!(!empty.contains_key("_sqlx_migrations"));
+
+    let fresh = dumped(store).await;
+    let Some(Item::Schema { migrations }) = fresh.first() else {
+        panic!("a dump begins with its schema");
+    };
+    assert!(migrations.len() >= 23 && migrations.windows(2).all(|w| w[0] < w[1]));
+    let order: Vec<&str> = fresh
+        .iter()
+        .filter_map(|i| match i {
+            Item::Table(h) => Some(h.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(order.len(), empty.len(), "every table once");
+    let at = |t: &str| order.iter().position(|x| *x == t).unwrap();
+    assert!(at("processes") < at("meetings"));
+    assert!(at("meetings") < at("agenda_items"));
+    assert!(at("drafts") < at("draft_versions") && at("draft_versions") < at("amendments"));
+
+    // Refused, and nothing written: another schema, a table this store
+    // lacks, a row of the wrong length, a value no column holds.
+    let with = |f: &dyn Fn(&mut Vec<Item>)| {
+        let mut v = fresh.clone();
+        f(&mut v);
+        v
+    };
+    let header = |name: &str, columns: &[&str]| {
+        Item::Table(TableHeader {
+            name: name.into(),
+            columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+        })
+    };
+    let bad = [
+        with(&|v| {
+            v[0] = Item::Schema {
+                migrations: vec![1, 2],
+            }
+        }),
+        with(&|v| v.truncate(0)),
+        with(&|v| v.push(header("no_such_table", &["a"]))),
+        with(&|v| {
+            v.push(header("actors_x", &["code"]));
+        }),
+        vec![
+            fresh[0].clone(),
+            header(
+                "themes",
+                &[
+                    "process",
+                    "code",
+                    "taxonomy",
+                    "number",
+                    "title",
+                    "withdrawn_reason",
+                ],
+            ),
+            Item::Row(vec![Cell::from("gcm")]),
+        ],
+        vec![
+            fresh[0].clone(),
+            header(
+                "themes",
+                &[
+                    "process",
+                    "code",
+                    "taxonomy",
+                    "number",
+                    "title",
+                    "withdrawn_reason",
+                ],
+            ),
+            Item::Row(vec![
+                Cell::from("gcm"),
+                Cell::from("t"),
+                Cell::from("x"),
+                Cell::from(vec![Cell::from(1)]),
+                Cell::from("T"),
+                Cell::Null,
+            ]),
+        ],
+        // A row whose process does not exist: its foreign key fails.
+        vec![
+            fresh[0].clone(),
+            header(
+                "themes",
+                &[
+                    "process",
+                    "code",
+                    "taxonomy",
+                    "number",
+                    "title",
+                    "withdrawn_reason",
+                ],
+            ),
+            Item::Row(vec![
+                Cell::from("nowhere"),
+                Cell::from("t"),
+                Cell::from("x"),
+                Cell::from(1),
+                Cell::from("T"),
+                Cell::Null,
+            ]),
+        ],
+    ];
+    for (n, items) in bad.into_iter().enumerate() {
+        assert!(
+            store.load(&mut Given(items.into_iter())).await.is_err(),
+            "bad dump {n} was loaded"
+        );
+        assert_eq!(store.table_counts().await.unwrap(), empty, "bad dump {n}");
+    }
+
+    // A dump loads into an empty store, its seeded rows replaced.
+    let loaded = store
+        .load(&mut Given(fresh.clone().into_iter()))
+        .await
+        .unwrap();
+    assert_eq!(loaded, empty);
+    assert_eq!(dumped(store).await, fresh);
+
+    // Rows written are dumped; a store with rows takes no load.
+    seed(store, "gcm").await;
+    let full = dumped(store).await;
+    let processes = rows_of(&full, "processes");
+    assert_eq!(processes.len(), 1);
+    assert!(processes[0].contains(&Cell::from("gcm")));
+    let counts = store.table_counts().await.unwrap();
+    assert_eq!(counts["processes"], 1);
+    assert!(!portable::is_empty(&counts));
+    match store.load(&mut Given(full.into_iter())).await {
+        Err(StoreError::Conflict(m)) => assert!(m.contains("not empty"), "{m}"),
+        other => panic!("a full store took a load: {other:?}"),
+    }
+    assert_eq!(store.table_counts().await.unwrap(), counts);
+}

@@ -53,7 +53,8 @@ macro_rules! conformance_suite {
             drafts_versions_amendments_and_silence,
             stocktaking_jobs_runs_and_decisions,
             adoptions_ballots_and_pledges,
-            paragraph_votes_and_oral_changes
+            paragraph_votes_and_oral_changes,
+            whole_stores_dump_and_load
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -6,6 +6,8 @@ use sqlx::{ConnectOptions, Connection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 
+mod portable;
+
 pub struct PgStore {
     pool: PgPool,
     /// Units of work committed through this server since it connected.

@@ -10,6 +10,7 @@
 mod adoption;
 mod consultation;
 mod negotiation;
+pub mod portable;
 mod stocktaking;
 
 #[doc(hidden)]
@@ -1233,6 +1234,26 @@ macro_rules! sql_store {
 
                 async fn begin(&self) -> Result<Box<dyn Tx>> {
                     Ok(Box::new(self.begin_tx().await?))
+                }
+
+                async fn dump(
+                    &self,
+                    sink: &mut dyn $crate::deps::accord_store::portable::DumpSink,
+                ) -> Result<()> {
+                    self.dump_tables(sink).await
+                }
+
+                async fn load(
+                    &self,
+                    source: &mut dyn $crate::deps::accord_store::portable::LoadSource,
+                ) -> Result<$crate::deps::accord_store::portable::TableCounts> {
+                    self.load_tables(source).await
+                }
+
+                async fn table_counts(
+                    &self,
+                ) -> Result<$crate::deps::accord_store::portable::TableCounts> {
+                    self.count_tables().await
                 }
 
                 async fn list_processes(&self, q: &ProcessQuery) -> Result<Page<Process>> {

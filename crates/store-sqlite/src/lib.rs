@@ -7,6 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod portable;
+
 pub struct SqliteStore {
     pool: SqlitePool,
     /// SQLite has one writer at a time. A unit of work reads before it writes;

@@ -29,6 +29,8 @@ use accord_domain::{
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
+pub mod portable;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("not found: {0}")]
@@ -245,6 +247,19 @@ pub trait Store: Send + Sync + 'static {
 
     /// Reaches the database and reads its schema's state and the pool's.
     async fn readiness(&self) -> Result<Readiness>;
+
+    /// Every table's rows (but the migrations' own), read in one
+    /// consistent snapshot while others may write, sent to `sink` in
+    /// dependency order (see `portable`).
+    async fn dump(&self, sink: &mut dyn portable::DumpSink) -> Result<()>;
+
+    /// Loads a dump into this store in one transaction, keeping every id;
+    /// refuses (`Conflict`, nothing written) a store that is not empty or a
+    /// dump of another schema. Returns the rows loaded per table.
+    async fn load(&self, source: &mut dyn portable::LoadSource) -> Result<portable::TableCounts>;
+
+    /// The number of rows in every table but the migrations' own.
+    async fn table_counts(&self) -> Result<portable::TableCounts>;
 
     /// Starts a unit of work. Dropping it without `commit` rolls it back.
     async fn begin(&self) -> Result<Box<dyn Tx>>;
