@@ -284,17 +284,7 @@ impl PgStore {
             return Err(not_empty(&before));
         }
         let ours = migrations(c).await?;
-        match source.next().await? {
-            Some(Item::Schema { migrations }) if migrations == ours => {}
-            Some(Item::Schema { migrations }) => {
-                return Err(accord_store_sql::portable::other_schema(&migrations, &ours))
-            }
-            _ => {
-                return Err(StoreError::Other(
-                    "the dump does not begin with its schema".into(),
-                ))
-            }
-        }
+        accord_store_sql::portable::expect_schema(source, &ours).await?;
         for t in portable::SEEDED_BY_MIGRATIONS {
             sqlx::query(&format!("DELETE FROM {}", quote(t)))
                 .execute(&mut *c)

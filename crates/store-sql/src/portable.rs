@@ -86,7 +86,24 @@ pub fn check_header(
     Ok(())
 }
 
-pub fn other_schema(theirs: &[i64], ours: &[i64]) -> StoreError {
+/// Reads a dump's first item, its schema, and refuses one that is not this
+/// store's (`ours`: the migrations applied here).
+pub async fn expect_schema(
+    source: &mut dyn accord_store::portable::LoadSource,
+    ours: &[i64],
+) -> Result<(), StoreError> {
+    match source.next().await? {
+        Some(accord_store::portable::Item::Schema { migrations }) if migrations == ours => Ok(()),
+        Some(accord_store::portable::Item::Schema { migrations }) => {
+            Err(other_schema(&migrations, ours))
+        }
+        _ => Err(StoreError::Other(
+            "the dump does not begin with its schema".into(),
+        )),
+    }
+}
+
+fn other_schema(theirs: &[i64], ours: &[i64]) -> StoreError {
     let span = |m: &[i64]| match (m.first(), m.last()) {
         (Some(a), Some(b)) => format!("{} migrations, {a}–{b}", m.len()),
         _ => "no migrations".to_owned(),
