@@ -13,7 +13,8 @@
 //! 移民 finds 移民问题 however the dictionary cut it. A query is segmented
 //! without those inner words, so its terms are exactly the words it was cut into.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use accord_domain::Language;
 use tantivy::tokenizer::{
@@ -393,11 +394,57 @@ impl<S: TokenStream> TokenStream for NormaliseStream<S> {
 // ---------------------------------------------------------------------------
 // Chinese
 
-/// jieba's dictionary, loaded once per process (it is immutable data, about
-/// 350 000 words embedded in the binary; loading takes a moment).
-fn jieba() -> &'static jieba_rs::Jieba {
-    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
-    JIEBA.get_or_init(jieba_rs::Jieba::new)
+/// How long jieba's dictionary is kept after the last Chinese text was cut.
+const JIEBA_KEPT_FOR: Duration = Duration::from_secs(60);
+
+/// jieba's dictionary (about 350 000 words embedded in the binary, some 25 MB
+/// once loaded, loaded in a fraction of a second), when loaded, and when it
+/// was last used.
+static JIEBA: Mutex<Option<(Arc<jieba_rs::Jieba>, Instant)>> = Mutex::new(None);
+
+/// jieba's dictionary: loaded on the first Chinese text, and let go once no
+/// Chinese text has been cut for [`JIEBA_KEPT_FOR`] (a thread waits for that
+/// while it is loaded), so a server that indexes or searches Chinese now and
+/// then does not hold it in between.
+fn jieba() -> Arc<jieba_rs::Jieba> {
+    let mut held = JIEBA.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((jieba, used)) = held.as_mut() {
+        *used = Instant::now();
+        return jieba.clone();
+    }
+    // Loaded under the lock: a second caller waits rather than loads it again.
+    let jieba = Arc::new(jieba_rs::Jieba::new());
+    *held = Some((jieba.clone(), Instant::now()));
+    // Without the thread, the dictionary is simply kept.
+    let _ = std::thread::Builder::new()
+        .name("jieba-idle".into())
+        .spawn(|| {
+            let mut wait = JIEBA_KEPT_FOR;
+            loop {
+                std::thread::sleep(wait);
+                match let_jieba_go(JIEBA_KEPT_FOR) {
+                    Ok(()) => return,
+                    Err(left) => wait = left,
+                }
+            }
+        });
+    jieba
+}
+
+/// Lets the dictionary go if it was not used for `idle` (cutters that hold it
+/// finish with their copy); otherwise, how long until it may be let go.
+fn let_jieba_go(idle: Duration) -> Result<(), Duration> {
+    let mut held = JIEBA.lock().unwrap_or_else(PoisonError::into_inner);
+    match held
+        .as_ref()
+        .map(|(_, used)| idle.saturating_sub(used.elapsed()))
+    {
+        Some(left) if !left.is_zero() => Err(left),
+        _ => {
+            *held = None;
+            Ok(())
+        }
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -427,6 +474,7 @@ impl Tokenizer for JiebaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
         let jieba = jieba();
+        let jieba = jieba.as_ref();
         let mut tokens = Vec::new();
         let mut position = 0;
         for word in jieba.cut(text, true) {
@@ -494,6 +542,18 @@ impl TokenStream for VecTokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jieba_is_let_go_when_idle_and_loaded_again() {
+        let cut = index_terms(Language::Zh, "移民问题的全球契约");
+        assert!(cut.contains(&"移民".to_string()), "{cut:?}");
+        // Just used: kept.
+        assert!(let_jieba_go(Duration::from_secs(3600)).is_err());
+        assert!(let_jieba_go(Duration::ZERO).is_ok());
+        // Loaded again on the next Chinese text, cutting it the same way.
+        assert_eq!(index_terms(Language::Zh, "移民问题的全球契约"), cut);
+        assert!(let_jieba_go(Duration::from_secs(3600)).is_err());
+    }
 
     #[test]
     fn words_keep_their_marks() {

@@ -320,8 +320,9 @@ pub const MAX_LIMIT: usize = 1_000;
 pub const MAX_OFFSET: usize = 100_000;
 /// Longest snippet, in bytes of text.
 const SNIPPET_BYTES: usize = 240;
-/// Writer heap for `upsert`/`delete_item`/`clear` (one thread).
-const SMALL_WRITER_HEAP: usize = 50_000_000;
+/// Writer heap for `upsert`/`delete_item`/`clear` (one thread): Tantivy's
+/// smallest, ample for the few documents of one item.
+const SMALL_WRITER_HEAP: usize = 15_000_000;
 /// Writer heap per indexing thread for `bulk`.
 const BULK_HEAP_PER_THREAD: usize = 128_000_000;
 /// At most this many indexing threads for `bulk`.
@@ -334,17 +335,18 @@ const TITLE_BOOST: f32 = 2.0;
 
 /// The search index in one directory.
 ///
-/// `SearchIndex` is `Send + Sync`: share it behind an `Arc`. Writes take turns
-/// on one Tantivy writer, created on first use and kept (it holds the
-/// directory's writer lock while the `SearchIndex` lives); searches never wait
-/// for writes.
+/// `SearchIndex` is `Send + Sync`: share it behind an `Arc`. Writes take turns;
+/// each opens a Tantivy writer (and the directory's writer lock) for itself
+/// and lets it go once committed and merged, so an idle index holds no
+/// writer, its thread or its memory arena; searches never wait for writes.
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
     /// One query parser per language, over that language's title and body.
     parsers: Vec<(Language, QueryParser)>,
-    writer: Mutex<Option<IndexWriter>>,
+    /// Held while writing: writes take turns.
+    writing: Mutex<()>,
     rebuilt: bool,
 }
 
@@ -427,7 +429,7 @@ impl SearchIndex {
             reader,
             fields,
             parsers,
-            writer: Mutex::new(None),
+            writing: Mutex::new(()),
             rebuilt,
         })
     }
@@ -482,9 +484,7 @@ impl SearchIndex {
     /// dropped (dropping it discards what it added); searches go on, and see
     /// the old contents until the commit.
     pub fn bulk(&self) -> Result<BulkWriter<'_>, SearchError> {
-        let mut guard = self.lock_writer()?;
-        // Only one writer may hold the directory: let go of the small one.
-        drop(guard.take());
+        let guard = self.lock_writer()?;
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .clamp(1, BULK_MAX_THREADS);
@@ -499,40 +499,28 @@ impl SearchIndex {
         })
     }
 
-    fn lock_writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>, SearchError> {
+    fn lock_writer(&self) -> Result<MutexGuard<'_, ()>, SearchError> {
         // A panic while writing leaves at worst uncommitted work behind, which
-        // the writer's next commit or rollback settles: carry on.
+        // dropping its writer discarded: carry on.
         Ok(self
-            .writer
+            .writing
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
-    /// Runs `work` on the shared writer, then commits and reloads the reader;
-    /// on failure, rolls the uncommitted work back.
+    /// Runs `work` on a writer of its own, then commits, waits for the merges
+    /// the commit started (a writer let go mid-merge would leave the small
+    /// segments unmerged) and reloads the reader; on failure, the writer is
+    /// dropped with its uncommitted work.
     fn write(
         &self,
         work: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(), SearchError>,
     ) -> Result<(), SearchError> {
-        let mut guard = self.lock_writer()?;
-        if guard.is_none() {
-            *guard = Some(self.index.writer_with_num_threads(1, SMALL_WRITER_HEAP)?);
-        }
-        let Some(writer) = guard.as_mut() else {
-            unreachable!("the writer was just created");
-        };
-        let result = work(writer, &self.fields).and_then(|()| {
-            writer.commit()?;
-            Ok(())
-        });
-        if let Err(e) = result {
-            if writer.rollback().is_err() {
-                // A writer that cannot roll back is dropped; the next write
-                // starts a fresh one from the last commit.
-                *guard = None;
-            }
-            return Err(e);
-        }
+        let _turn = self.lock_writer()?;
+        let mut writer = self.index.writer_with_num_threads(1, SMALL_WRITER_HEAP)?;
+        work(&mut writer, &self.fields)?;
+        writer.commit()?;
+        writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(())
     }
@@ -839,7 +827,7 @@ impl SearchIndex {
 pub struct BulkWriter<'a> {
     index: &'a SearchIndex,
     /// Holds the index's writer slot, so other writes wait.
-    _guard: MutexGuard<'a, Option<IndexWriter>>,
+    _guard: MutexGuard<'a, ()>,
     writer: Option<IndexWriter>,
     added: u64,
 }

@@ -160,7 +160,7 @@ fn an_unreadable_index_is_rebuilt_and_a_foreign_directory_refused() {
 }
 
 #[test]
-fn a_second_writer_on_the_same_directory_gets_an_error() {
+fn a_second_writer_on_the_same_directory_gets_an_error_while_the_first_writes() {
     let dir = tempfile::tempdir().unwrap();
     let first = SearchIndex::open(dir.path()).unwrap();
     first
@@ -168,15 +168,28 @@ fn a_second_writer_on_the_same_directory_gets_an_error() {
         .unwrap();
     let second = SearchIndex::open(dir.path()).unwrap();
     assert_eq!(second.doc_count(), 1);
-    assert!(matches!(
-        second.upsert(&[statement(2, Language::En, "Refused.")]),
-        Err(SearchError::Index(_))
-    ));
-    drop(first);
+    // Between writes the first holds no writer (nor its memory): the second
+    // writes, from the first's last commit.
     second
-        .upsert(&[statement(2, Language::En, "Now accepted.")])
+        .upsert(&[statement(2, Language::En, "Accepted between writes.")])
         .unwrap();
     assert_eq!(second.doc_count(), 2);
+    // While the first writes, the second is refused, and nothing is lost.
+    let bulk = first.bulk().unwrap();
+    assert!(matches!(
+        second.upsert(&[statement(3, Language::En, "Refused.")]),
+        Err(SearchError::Index(_))
+    ));
+    drop(bulk);
+    second
+        .upsert(&[statement(3, Language::En, "Now accepted.")])
+        .unwrap();
+    assert_eq!(second.doc_count(), 3);
+    drop(second);
+    first
+        .upsert(&[statement(4, Language::En, "The first again.")])
+        .unwrap();
+    assert_eq!(first.doc_count(), 4);
 }
 
 #[test]
