@@ -600,6 +600,8 @@ fn process_tab_of(path: &str) -> &'static str {
     let mut parts = rest.split('/').skip(1);
     match parts.next().unwrap_or("") {
         "" | "phases" => "overview",
+        // A meeting's separate votes and oral changes are the adoption's.
+        "meetings" if parts.nth(1) == Some("adoption") => "adoption",
         "meetings" | "statements" => "meetings",
         "documents" => "documents",
         "consultations" | "campaigns" | "inputs" | "accreditation" => "consultation",
@@ -658,7 +660,23 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod confirmation_tests {
-    use super::done_of;
+    use super::{done_of, process_tab_of};
+
+    #[test]
+    fn each_page_of_a_process_marks_its_tab() {
+        for (path, tab) in [
+            ("/processes/gcm", "overview"),
+            ("/processes/gcm/meetings/23", "meetings"),
+            ("/processes/gcm/meetings/23/adoption", "adoption"),
+            ("/processes/gcm/meetings/23/adoption?done=x", "adoption"),
+            ("/processes/gcm/statements/4", "meetings"),
+            ("/processes/gcm/adoptions/2", "adoption"),
+            ("/processes/gcm/pledges", "follow_up"),
+            ("/actors", ""),
+        ] {
+            assert_eq!(process_tab_of(path), tab, "{path}");
+        }
+    }
 
     #[test]
     fn only_known_confirmations_are_read_from_the_address() {
