@@ -167,7 +167,9 @@ enum Command {
         db: DatabaseArg,
     },
     /// Rebuild the search index from the store (it is derived state). Run it
-    /// while the server is stopped: a running server holds the index.
+    /// while the server is stopped: a running server does not see another
+    /// process's changes to its index at once, and its own index updates
+    /// are refused while the rebuild writes.
     Reindex {
         #[command(flatten)]
         db: DatabaseArg,
