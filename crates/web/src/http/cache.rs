@@ -210,7 +210,11 @@ pub async fn published(State(s): State<SharedState>, req: Request, next: Next) -
     // Read before rendering: a write that commits meanwhile moves the
     // generation on, so what is rendered now is never served after it.
     let generation = s.app.generation();
-    let asked = req.headers().clone();
+    // Only the reader's tags are needed once the request has gone on.
+    let mut asked = HeaderMap::new();
+    for tag in req.headers().get_all(header::IF_NONE_MATCH) {
+        asked.append(header::IF_NONE_MATCH, tag.clone());
+    }
     if let Some(copy) = cache.get(&key, generation) {
         cache.hits.fetch_add(1, Ordering::Relaxed);
         let answer = copy.answer(&asked);
