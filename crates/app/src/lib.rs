@@ -182,6 +182,8 @@ pub struct App {
     search: Arc<search::Search>,
     clock: Clock,
     throttles: Arc<access::Throttles>,
+    /// Sessions found lately (signed-in readers' requests).
+    sessions: Arc<access::SessionMemo>,
     /// CPU-bound work (search, extraction): a worker per core, a bounded queue.
     pool: Arc<pool::WorkPool>,
     /// Changes that open pages show live (server-sent events).
@@ -202,6 +204,7 @@ impl App {
             search: Arc::new(search::Search::new(search_dir)),
             clock: Arc::new(Utc::now),
             throttles: Arc::new(access::Throttles::new(access::AbuseLimits::default())),
+            sessions: Arc::default(),
             pool: Arc::new(pool::WorkPool::for_this_machine()),
             live: tokio::sync::broadcast::channel(256).0,
         }
@@ -243,6 +246,7 @@ impl App {
             search: self.search.clone(),
             clock,
             throttles: self.throttles.clone(),
+            sessions: self.sessions.clone(),
             pool: self.pool.clone(),
             live: self.live.clone(),
         }

@@ -101,7 +101,6 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
         .fallback(process::pages::not_found)
         .method_not_allowed_fallback(http::openapi::method_not_allowed)
         .with_state(state.clone())
-        .layer(axum::middleware::from_fn(personal_answers_are_not_stored))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             bounded_bodies,
@@ -116,6 +115,10 @@ pub fn router_with(app: Arc<App>, options: Options) -> Router {
             state.clone(),
             http::cache::published,
         ))
+        // Outside the page cache, which keeps a signed-in reader's own
+        // copies: it reads the handler's own `Cache-Control` (a page showing
+        // a secret says `no-store` and is never kept).
+        .layer(axum::middleware::from_fn(personal_answers_are_not_stored))
         .layer(axum::middleware::from_fn_with_state(
             state,
             http::observe::observe,

@@ -21,6 +21,7 @@ on_both_stores!(
     the_api_refuses_unknown_fields_names_its_methods_and_locates_what_it_creates,
     every_write_route_as_every_role,
     signing_in_through_the_form,
+    a_signed_in_readers_copies_are_their_own,
     the_sign_in_form_refuses_forgery_and_guessing,
     cookie_sessions_need_the_csrf_header_for_api_writes,
     tokens_revoked_or_expired_are_refused,
@@ -9888,4 +9889,100 @@ async fn two_versions_and_a_language_flag_on_the_statement_page(db: TestDatabase
         detail["other_versions"][0]["chosen_by"],
         json!("sec@example.org")
     );
+}
+
+/// Issue 18: a signed-in reader's pages are served from copies of their own
+/// (keyed by their session), never to another reader — anonymous, or a
+/// delegate of another process — and not after signing out.
+async fn a_signed_in_readers_copies_are_their_own(db: TestDatabase) {
+    use accord_domain::Distribution;
+    let site = site_with(db, false).await;
+    let app = &site.app;
+    let mut restricted = app.all_documents(&OPERATOR, "gcm").await.unwrap()[0]
+        .document
+        .clone();
+    restricted.process = "other".parse().unwrap();
+    restricted.slug = "restricted".parse().unwrap();
+    restricted.meeting = None;
+    restricted.symbol = None;
+    restricted.title = "Only for the delegates of other".into();
+    restricted.distribution = Distribution::Restricted;
+    restricted.embargo_until = None;
+    let hidden = app.add_document(&OPERATOR, restricted).await.unwrap();
+    let mut sessions = vec![];
+    for (email, process) in [
+        ("fra-o@example.org", "other"),
+        ("fra-t@example.org", "trial"),
+    ] {
+        app.create_account(
+            &OPERATOR,
+            email,
+            "Delegate of France",
+            PASSWORD,
+            &[grant(Role::Delegate, Some(process), Some("FRA"))],
+        )
+        .await
+        .unwrap();
+        sessions.push(app.login(email, PASSWORD, "test").await.unwrap());
+    }
+    let (in_other, in_trial) = (&sessions[0], &sessions[1]);
+    let hits = || async {
+        let metrics = send(&site, page_get(None, "/metrics")).await.body;
+        metrics
+            .lines()
+            .find_map(|l| l.strip_prefix("accord_page_cache_requests_total{result=\"hit\"} "))
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap()
+    };
+    let page = format!("/processes/other/documents/{hidden}");
+    let first = send(&site, page_get(Some(&in_other.secret), &page)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert!(first.body.contains("Only for the delegates of other"));
+    assert!(
+        first.body.contains(&in_other.csrf),
+        "the page's sign-out form"
+    );
+    let before = hits().await;
+    let again = send(&site, page_get(Some(&in_other.secret), &page)).await;
+    assert_eq!(again.body, first.body);
+    assert_eq!(
+        hits().await,
+        before + 1,
+        "the second read is the reader's copy"
+    );
+    assert_eq!(
+        again.headers[header::CACHE_CONTROL],
+        "no-store",
+        "no browser or proxy keeps it"
+    );
+
+    // Nobody else is given it.
+    for (who, reply) in [
+        ("the public", send(&site, page_get(None, &page)).await),
+        (
+            "a delegate of trial",
+            send(&site, page_get(Some(&in_trial.secret), &page)).await,
+        ),
+        (
+            "an unknown session",
+            send(&site, page_get(Some("not-a-session"), &page)).await,
+        ),
+    ] {
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{who}");
+        assert!(
+            !reply.body.contains("Only for the delegates of other"),
+            "{who}"
+        );
+    }
+    // Each reader's page says who they are, never another's name or form token.
+    let trial_home = send(&site, page_get(Some(&in_trial.secret), "/processes/gcm")).await;
+    let other_home = send(&site, page_get(Some(&in_other.secret), "/processes/gcm")).await;
+    assert!(trial_home.body.contains(&in_trial.csrf));
+    assert!(!trial_home.body.contains(&in_other.csrf));
+    assert!(other_home.body.contains(&in_other.csrf));
+
+    // Signed out: the cookie no longer opens the copy.
+    app.logout(&in_other.secret).await.unwrap();
+    let after = send(&site, page_get(Some(&in_other.secret), &page)).await;
+    assert_eq!(after.status, StatusCode::NOT_FOUND, "{}", after.body);
 }

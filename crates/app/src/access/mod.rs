@@ -427,6 +427,58 @@ pub struct NewSession {
     pub expires_at: DateTime<Utc>,
 }
 
+/// Sessions found lately, so a signed-in reader's every request does not
+/// read the store twice (`App::session`). An entry is used only while the
+/// app's generation is the one it was read at — signing out, a password
+/// reset, a grant: every change is a write, and every write moves the
+/// generation on — and only before the session expires. At most
+/// [`SESSIONS_REMEMBERED`]; when full it is emptied (a write empties it in
+/// effect anyway).
+#[derive(Default)]
+pub(crate) struct SessionMemo {
+    found: std::sync::RwLock<HashMap<String, RememberedSession>>,
+}
+
+/// The most sessions [`SessionMemo`] holds.
+pub const SESSIONS_REMEMBERED: usize = 10_000;
+
+struct RememberedSession {
+    generation: u64,
+    expires_at: DateTime<Utc>,
+    session: ActiveSession,
+}
+
+impl SessionMemo {
+    fn recall(&self, digest: &str, generation: u64, now: DateTime<Utc>) -> Option<ActiveSession> {
+        let found = self.found.read().ok()?;
+        let r = found.get(digest)?;
+        (r.generation == generation && r.expires_at > now).then(|| r.session.clone())
+    }
+
+    fn remember(
+        &self,
+        digest: String,
+        generation: u64,
+        expires_at: DateTime<Utc>,
+        session: ActiveSession,
+    ) {
+        let Ok(mut found) = self.found.write() else {
+            return;
+        };
+        if found.len() >= SESSIONS_REMEMBERED {
+            found.clear();
+        }
+        found.insert(
+            digest,
+            RememberedSession {
+                generation,
+                expires_at,
+                session,
+            },
+        );
+    }
+}
+
 /// A signed-in session, resolved from its cookie.
 #[derive(Debug, Clone)]
 pub struct ActiveSession {

@@ -21,18 +21,31 @@ impl crate::App {
     }
 
     /// The session a cookie's secret names, if it is current.
+    /// Recalled from [`SessionMemo`] while nothing was written since it was
+    /// read from the store.
     pub async fn session(&self, secret: &str) -> Result<Option<ActiveSession>> {
-        let Some(record) = self.store.find_session(&digest(secret)).await? else {
+        let digest = digest(secret);
+        let now = self.now();
+        // Read before the store is: a write committed meanwhile (a sign-out)
+        // moves the generation past what is remembered.
+        let generation = self.generation();
+        if let Some(known) = self.sessions.recall(&digest, generation, now) {
+            return Ok(Some(known));
+        }
+        let Some(record) = self.store.find_session(&digest).await? else {
             return Ok(None);
         };
-        if record.expires_at <= self.now() {
+        if record.expires_at <= now {
             return Ok(None);
         }
         let account = self.store.get_account(record.account).await?.account;
-        Ok(Some(ActiveSession {
+        let active = ActiveSession {
             principal: Principal::Account(account),
             csrf: record.csrf,
-        }))
+        };
+        self.sessions
+            .remember(digest, generation, record.expires_at, active.clone());
+        Ok(Some(active))
     }
 
     /// The principal a bearer token names: refused if unknown, revoked or expired.

@@ -1,25 +1,32 @@
-//! Published pages served from memory. An anonymous reader's `GET` of a
-//! page or an API read is answered from a copy when one was made at the
-//! store's current generation: the store bumps its generation as each unit
-//! of work commits, before the write is acknowledged, so no reader is ever
-//! served a copy older than a write acknowledged to anyone. The copy is kept
-//! as the compression layer sent it (brotli, gzip or plain, by the reader's
-//! `Accept-Encoding`), so a hit costs neither rendering nor compressing; it
-//! carries an `ETag`, and a reader who has it gets `304`.
+//! Published pages served from memory. A `GET` of a page or an API read is
+//! answered from a copy when one was made at the app's current generation:
+//! the store bumps its generation as each unit of work commits, before the
+//! write is acknowledged, so no reader is ever served a copy older than a
+//! write acknowledged to anyone. The copy is kept as the compression layer
+//! sent it (brotli, gzip or plain, by the reader's `Accept-Encoding`), so a
+//! hit costs neither rendering nor compressing; it carries an `ETag`, and a
+//! reader who has it gets `304`.
 //!
-//! Only what anyone may read is kept: a request with an `Authorization`
-//! header or any cookie but the language's is passed through (signed-in
-//! readers see their own capabilities; a form's cookie marks its page as
-//! personal), and an answer that sets a cookie, says `no-store` or
-//! `private`, or is not a success is not kept. Pages that change with the
-//! clock rather than with a write (an embargo lifting, the current phase at
-//! midnight) are re-rendered at least every [`FRESH_FOR`].
+//! Whose copy: an anonymous reader's copies are shared by every anonymous
+//! reader. A reader signed in by a session cookie has copies of their own,
+//! keyed by their session (a page shows what their grants and authorship let
+//! them see, their name and their session's form token), served only while
+//! the session is current (`App::session`: signing out is a write, expiry is
+//! checked on every request). A request with an `Authorization` header, a
+//! `Range`, or a cookie other than the language's, the session's and the
+//! form token's is passed through, and so is a form token without a session
+//! (a page made for one reader's forms). An answer that sets a cookie, says
+//! `no-store` or `private` (a page showing a secret), or is not a success is
+//! not kept. Pages that change with the clock rather than with a write (an
+//! embargo lifting, the current phase at midnight) are re-rendered at least
+//! every [`FRESH_FOR`].
 
+use crate::http::auth::{Caller, Via, FORM_COOKIE, SESSION_COOKIE};
 use crate::http::{assets, i18n};
 use crate::SharedState;
 use accord_domain::Language;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -48,6 +55,9 @@ struct Key {
     /// The reader's `Accept-Encoding` as sent: the compression layer chose
     /// the copy's encoding from it.
     encoding: String,
+    /// Whose copy: `None` for anonymous readers', else a digest of the
+    /// session's secret with the form token's, for that reader alone.
+    reader: Option<[u8; 32]>,
 }
 
 struct Copy {
@@ -108,20 +118,37 @@ fn key_of(req: &Request) -> Option<Key> {
     if h.contains_key(header::AUTHORIZATION) || h.contains_key(header::RANGE) {
         return None;
     }
-    let only_language_cookie = h
+    let mut session = None;
+    let mut form = None;
+    for pair in h
         .get_all(header::COOKIE)
         .iter()
-        .filter_map(|v| v.to_str().ok().or(Some("\u{0}")))
+        .map(|v| v.to_str().ok())
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
         .flat_map(|v| v.split(';'))
         .map(str::trim)
         .filter(|pair| !pair.is_empty())
-        .all(|pair| {
-            pair.split_once('=')
-                .is_some_and(|(name, _)| name == i18n::LANG_COOKIE)
-        });
-    if !only_language_cookie {
-        return None;
+    {
+        match pair.split_once('=')? {
+            (name, _) if name == i18n::LANG_COOKIE => {}
+            (name, value) if name == SESSION_COOKIE && session.is_none() => session = Some(value),
+            (name, value) if name == FORM_COOKIE && form.is_none() => form = Some(value),
+            _ => return None,
+        }
     }
+    let reader = match (session, form) {
+        (None, None) => None,
+        (None, Some(_)) => return None,
+        (Some(session), form) => {
+            use sha2::Digest;
+            let mut digest = sha2::Sha256::new();
+            digest.update(session.as_bytes());
+            digest.update(b"\n");
+            digest.update(form.unwrap_or("").as_bytes());
+            Some(digest.finalize().into())
+        }
+    };
     let address = req.uri().path_and_query()?.as_str();
     let path = req.uri().path();
     if address.len() > LONGEST_ADDRESS
@@ -141,6 +168,7 @@ fn key_of(req: &Request) -> Option<Key> {
         address: address.to_owned(),
         language: i18n::negotiate(h),
         encoding: encoding.to_owned(),
+        reader,
     })
 }
 
@@ -210,6 +238,25 @@ pub async fn published(State(s): State<SharedState>, req: Request, next: Next) -
     // Read before rendering: a write that commits meanwhile moves the
     // generation on, so what is rendered now is never served after it.
     let generation = s.app.generation();
+    let req = if key.reader.is_some() {
+        // A reader's own copy is theirs only while their session is current.
+        // The caller found here is the one the handler is given.
+        let (mut parts, body) = req.into_parts();
+        let caller = Caller::from_request_parts(&mut parts, &s).await;
+        let req = Request::from_parts(parts, body);
+        if !matches!(
+            caller,
+            Ok(Caller {
+                via: Via::Cookie,
+                ..
+            })
+        ) {
+            return next.run(req).await;
+        }
+        req
+    } else {
+        req
+    };
     // Only the reader's tags are needed once the request has gone on.
     let mut asked = HeaderMap::new();
     for tag in req.headers().get_all(header::IF_NONE_MATCH) {
@@ -275,13 +322,34 @@ mod tests {
     }
 
     #[test]
-    fn only_anonymous_reads_have_a_key() {
-        assert!(key_of(&request(&[])).is_some());
-        assert!(key_of(&request(&[("cookie", "accord_lang=fr")])).is_some());
+    fn who_may_be_served_a_copy() {
+        assert_eq!(key_of(&request(&[])).unwrap().reader, None);
+        assert_eq!(
+            key_of(&request(&[("cookie", "accord_lang=fr")]))
+                .unwrap()
+                .reader,
+            None
+        );
+        // A session's reader has copies of their own; another session, or the
+        // same one with another form token, has others.
+        let mine = key_of(&request(&[("cookie", "accord_session=abc")])).unwrap();
+        let theirs = key_of(&request(&[(
+            "cookie",
+            "accord_lang=fr; accord_session=abd",
+        )]))
+        .unwrap();
+        let mine_with_form = key_of(&request(&[(
+            "cookie",
+            "accord_session=abc; accord_form=xyz",
+        )]))
+        .unwrap();
+        assert!(mine.reader.is_some() && theirs.reader.is_some());
+        assert_ne!(mine.reader, theirs.reader);
+        assert_ne!(mine.reader, mine_with_form.reader);
         for personal in [
-            ("cookie", "accord_session=abc"),
             ("cookie", "accord_lang=fr; accord_form=xyz"),
             ("cookie", "garbage"),
+            ("cookie", "accord_session=abc; tracker=1"),
             ("authorization", "Bearer acc_x"),
             ("range", "bytes=0-10"),
         ] {
