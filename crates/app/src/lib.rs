@@ -6,6 +6,7 @@ mod access;
 pub mod adoption;
 mod consultation;
 pub mod files;
+pub mod jobs;
 mod listing;
 pub mod negotiation;
 pub mod policy;
@@ -182,6 +183,8 @@ pub struct App {
     search: Arc<search::Search>,
     clock: Clock,
     throttles: Arc<access::Throttles>,
+    /// This server's leases on background jobs.
+    jobs: Arc<jobs::Jobs>,
     /// CPU-bound work (search, extraction): a worker per core, a bounded queue.
     pool: Arc<pool::WorkPool>,
     /// Changes that open pages show live (server-sent events).
@@ -196,12 +199,17 @@ impl App {
         blobs: Arc<dyn files::BlobStore>,
         search_dir: std::path::PathBuf,
     ) -> Self {
+        let throttles = Arc::new(access::Throttles::new(
+            access::AbuseLimits::default(),
+            &store,
+        ));
         App {
             store,
             files: Arc::new(files::Files::new(blobs)),
             search: Arc::new(search::Search::new(search_dir)),
             clock: Arc::new(Utc::now),
-            throttles: Arc::new(access::Throttles::new(access::AbuseLimits::default())),
+            throttles,
+            jobs: Arc::new(jobs::Jobs::new(jobs::JOB_LEASE)),
             pool: Arc::new(pool::WorkPool::for_this_machine()),
             live: tokio::sync::broadcast::channel(256).0,
         }
@@ -209,7 +217,7 @@ impl App {
 
     /// The same app with other abuse limits (per address and account).
     pub fn with_abuse_limits(mut self, limits: access::AbuseLimits) -> Self {
-        self.throttles = Arc::new(access::Throttles::new(limits));
+        self.throttles = Arc::new(access::Throttles::new(limits, &self.store));
         self
     }
 
@@ -243,6 +251,7 @@ impl App {
             search: self.search.clone(),
             clock,
             throttles: self.throttles.clone(),
+            jobs: self.jobs.clone(),
             pool: self.pool.clone(),
             live: self.live.clone(),
         }
