@@ -118,9 +118,8 @@ impl App {
     /// jobs whose lease ran out while this server has room. Returns how
     /// many it took.
     pub async fn run_jobs_once(&self) -> crate::Result<usize> {
-        let exhausted = format!(
-            "stopped: the servers running it stopped {MAX_ATTEMPTS} times before it ended"
-        );
+        let exhausted =
+            format!("stopped: the servers running it stopped {MAX_ATTEMPTS} times before it ended");
         let why = AbandonedJobs {
             not_resumable: "stopped: the server running it stopped before it ended; \
                 start it again (an import skips the inputs it already has)",
@@ -285,7 +284,9 @@ impl App {
             threshold: options.threshold,
         })
         .map_err(|e| crate::AppError::Internal(e.to_string()))?;
-        let job = self.new_job(p, process, JobKind::Analysis, Some(args)).await?;
+        let job = self
+            .new_job(p, process, JobKind::Analysis, Some(args))
+            .await?;
         let app = self.clone();
         let running = job.clone();
         let options = options.clone();

@@ -18,8 +18,8 @@ pub mod stocktaking;
 pub use access::accreditation::{RecordedBodyDecision, DEFAULT_OBJECTION_DAYS};
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
-    ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, RESET_ATTEMPTS, RESET_HOURS,
-    SESSION_HOURS,
+    ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, LOGIN_ATTEMPTS, RESET_ATTEMPTS,
+    RESET_HOURS, SESSION_HOURS,
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use consultation::{

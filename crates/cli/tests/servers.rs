@@ -32,7 +32,10 @@ impl FreshDatabase {
             return None;
         };
         let name = format!("accord_servers_{name}");
-        admin(&server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        admin(
+            &server,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        );
         admin(&server, &format!("CREATE DATABASE {name}"));
         let (base, query) = match server.split_once('?') {
             Some((b, q)) => (b, format!("?{q}")),
@@ -232,7 +235,13 @@ fn two_servers_with_a_job_held_by_a(name: &str, lease: &str) -> Option<TwoServer
     let gate = dir.path().join("gate");
     let a = Server::start(&dir.path().join("a"), &url, &gate, lease);
     let b = Server::start(&dir.path().join("b"), &url, &gate, lease);
-    let (status, body) = request(&a.addr, "POST", "/api/v1/processes/gcm/analysis", &token, "{}");
+    let (status, body) = request(
+        &a.addr,
+        "POST",
+        "/api/v1/processes/gcm/analysis",
+        &token,
+        "{}",
+    );
     assert_eq!(status, 202, "{body}");
     let job: serde_json::Value = serde_json::from_str(&body).unwrap();
     let job = job["id"].as_i64().unwrap();
@@ -241,7 +250,9 @@ fn two_servers_with_a_job_held_by_a(name: &str, lease: &str) -> Option<TwoServer
         db.scalar::<i64>("SELECT COUNT(*) FROM analysis_runs") == 1
     });
     assert_eq!(
-        db.scalar::<i64>(&format!("SELECT attempts::BIGINT FROM jobs WHERE id = {job}")),
+        db.scalar::<i64>(&format!(
+            "SELECT attempts::BIGINT FROM jobs WHERE id = {job}"
+        )),
         1
     );
     assert!(!db.scalar::<bool>("SELECT bool_or(complete) FROM analysis_runs"));
@@ -268,9 +279,9 @@ impl TwoServers {
     fn b_finishes_the_job(&self, a_owner: &str) {
         let job = self.job;
         until("server B takes the job over", || {
-            self.db
-                .scalar::<i64>(&format!("SELECT attempts::BIGINT FROM jobs WHERE id = {job}"))
-                == 2
+            self.db.scalar::<i64>(&format!(
+                "SELECT attempts::BIGINT FROM jobs WHERE id = {job}"
+            )) == 2
         });
         let b_owner = self.lease_owner().expect("B holds the job");
         assert_ne!(b_owner, a_owner);
@@ -308,9 +319,9 @@ impl TwoServers {
         );
         assert_eq!(self.lease_owner(), None, "the lease was let go");
         // The job stays as it ended, and no server takes it again.
-        let ended: String =
-            self.db
-                .scalar(&format!("SELECT status || ' ' || attempts FROM jobs WHERE id = {job}"));
+        let ended: String = self.db.scalar(&format!(
+            "SELECT status || ' ' || attempts FROM jobs WHERE id = {job}"
+        ));
         assert_eq!(ended, "succeeded 2");
         let (status, body) = request(&self.b.addr, "GET", "/metrics", &self.token, "");
         assert_eq!(status, 200);

@@ -4048,14 +4048,21 @@ pub async fn jobs_are_leased_claimed_and_finished_once(store: &dyn Store) {
     };
     assert!(!tx.finish_leased_job(&by_a, "a").await.unwrap());
     tx.commit().await.unwrap();
-    assert_eq!(store.get_job(analysis).await.unwrap().status, JobStatus::Running);
+    assert_eq!(
+        store.get_job(analysis).await.unwrap().status,
+        JobStatus::Running
+    );
 
     // Released at shutdown: taken at once, before the lease would run out;
     // after `max_attempts` it is failed instead.
     let mut tx = store.begin().await.unwrap();
     assert_eq!(tx.release_job_leases(Some("a")).await.unwrap(), 0);
     assert_eq!(tx.release_job_leases(Some("b")).await.unwrap(), 1);
-    assert_eq!(tx.claim_job(&lease("c", 90), t(51), 2).await.unwrap(), None, "tried twice");
+    assert_eq!(
+        tx.claim_job(&lease("c", 90), t(51), 2).await.unwrap(),
+        None,
+        "tried twice"
+    );
     let failed = tx.fail_abandoned_jobs(why, t(51)).await.unwrap();
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].message, "tried too often");
@@ -4145,11 +4152,19 @@ pub async fn concurrent_claims_take_different_jobs(store: &dyn Store) {
     };
     let later = now + chrono::Duration::seconds(1);
     let mut first = store.begin().await.unwrap();
-    let a = first.claim_job(&lease("a"), later, 5).await.unwrap().unwrap();
+    let a = first
+        .claim_job(&lease("a"), later, 5)
+        .await
+        .unwrap()
+        .unwrap();
     if store.backend() == "postgres" {
         // The first unit is still open: its row is skipped, not waited on.
         let mut second = store.begin().await.unwrap();
-        let b = second.claim_job(&lease("b"), later, 5).await.unwrap().unwrap();
+        let b = second
+            .claim_job(&lease("b"), later, 5)
+            .await
+            .unwrap()
+            .unwrap();
         assert_ne!(a.job.id, b.job.id);
         // The advisory lock: one unit at a time, none waits.
         assert!(second.try_lock(7).await.unwrap());
@@ -4161,7 +4176,11 @@ pub async fn concurrent_claims_take_different_jobs(store: &dyn Store) {
         assert!(first.try_lock(7).await.unwrap());
         first.commit().await.unwrap();
         let mut second = store.begin().await.unwrap();
-        let b = second.claim_job(&lease("b"), later, 5).await.unwrap().unwrap();
+        let b = second
+            .claim_job(&lease("b"), later, 5)
+            .await
+            .unwrap()
+            .unwrap();
         assert_ne!(a.job.id, b.job.id);
         second.commit().await.unwrap();
     }
@@ -4182,7 +4201,9 @@ pub async fn throttle_events_round_trip(store: &dyn Store) {
     tx.put_throttle_events("sign_in", "b", &[t(100)])
         .await
         .unwrap();
-    tx.put_throttle_events("inputs", "a", &[t(3)]).await.unwrap();
+    tx.put_throttle_events("inputs", "a", &[t(3)])
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let mut tx = store.begin().await.unwrap();
     assert_eq!(
@@ -4191,12 +4212,17 @@ pub async fn throttle_events_round_trip(store: &dyn Store) {
     );
     assert_eq!(tx.throttle_events("inputs", "a").await.unwrap(), vec![t(3)]);
     assert_eq!(
-        tx.forget_throttle_keys_before("sign_in", t(50)).await.unwrap(),
+        tx.forget_throttle_keys_before("sign_in", t(50))
+            .await
+            .unwrap(),
         1,
         "only the key last seen before"
     );
     assert!(tx.throttle_events("sign_in", "a").await.unwrap().is_empty());
-    assert_eq!(tx.throttle_events("sign_in", "b").await.unwrap(), vec![t(100)]);
+    assert_eq!(
+        tx.throttle_events("sign_in", "b").await.unwrap(),
+        vec![t(100)]
+    );
     tx.put_throttle_events("sign_in", "b", &[]).await.unwrap();
     assert!(tx.throttle_events("sign_in", "b").await.unwrap().is_empty());
     assert_eq!(tx.throttle_events("inputs", "a").await.unwrap(), vec![t(3)]);

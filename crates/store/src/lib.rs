@@ -840,8 +840,7 @@ pub trait Tx: Send {
     async fn try_lock(&mut self, key: i64) -> Result<bool>;
     /// The events of `key` in `throttle` (oldest first), its row locked for
     /// the rest of this unit so a burst across servers is counted one by one.
-    async fn throttle_events(&mut self, throttle: &str, key: &str)
-        -> Result<Vec<DateTime<Utc>>>;
+    async fn throttle_events(&mut self, throttle: &str, key: &str) -> Result<Vec<DateTime<Utc>>>;
     /// Replaces the events of `key` in `throttle` (none: forgets the key).
     async fn put_throttle_events(
         &mut self,

@@ -254,7 +254,10 @@ impl Throttle {
         };
         let mut tx = store.begin().await?;
         let mut times = self.stored(&mut *tx, key, now).await?;
-        if let Some(until) = times.back().and_then(|&last| self.until_of(&times, last, now)) {
+        if let Some(until) = times
+            .back()
+            .and_then(|&last| self.until_of(&times, last, now))
+        {
             return Ok(Err(until));
         }
         self.store_event(&mut *tx, key, &mut times, now).await?;
