@@ -322,7 +322,7 @@ impl crate::App {
         unit.tx.complete_analysis_run(&run).await?;
         // A job's run is complete only if this server still holds the job,
         // which ends in the same unit: one complete run, one ending.
-        if let Some(job) = job.as_deref_mut() {
+        if let Some(job) = job {
             job.status = JobStatus::Succeeded;
             job.message = describe_run(&run);
             job.finished_at = Some(unit.at);
