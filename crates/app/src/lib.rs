@@ -6,6 +6,7 @@ mod access;
 pub mod adoption;
 mod consultation;
 pub mod files;
+pub mod jobs;
 mod listing;
 pub mod negotiation;
 pub mod policy;
@@ -17,8 +18,8 @@ pub mod stocktaking;
 pub use access::accreditation::{RecordedBodyDecision, DEFAULT_OBJECTION_DAYS};
 pub use access::{
     digest, generate_password, same_secret, secret as new_secret, AbuseLimits, ActiveSession,
-    ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, RESET_ATTEMPTS, RESET_HOURS,
-    SESSION_HOURS,
+    ApiTokenSummary, NewApiToken, NewSession, ACCOUNT_ATTEMPTS, LOGIN_ATTEMPTS, RESET_ATTEMPTS,
+    RESET_HOURS, SESSION_HOURS,
 };
 pub use accord_search::{Facet, Hit, Results as SearchResults};
 pub use consultation::{
@@ -184,6 +185,8 @@ pub struct App {
     throttles: Arc<access::Throttles>,
     /// Sessions found lately (signed-in readers' requests).
     sessions: Arc<access::SessionMemo>,
+    /// This server's leases on background jobs.
+    jobs: Arc<jobs::Jobs>,
     /// CPU-bound work (search, extraction): a worker per core, a bounded queue.
     pool: Arc<pool::WorkPool>,
     /// Changes that open pages show live (server-sent events).
@@ -198,13 +201,18 @@ impl App {
         blobs: Arc<dyn files::BlobStore>,
         search_dir: std::path::PathBuf,
     ) -> Self {
+        let throttles = Arc::new(access::Throttles::new(
+            access::AbuseLimits::default(),
+            &store,
+        ));
         App {
             store,
             files: Arc::new(files::Files::new(blobs)),
             search: Arc::new(search::Search::new(search_dir)),
             clock: Arc::new(Utc::now),
-            throttles: Arc::new(access::Throttles::new(access::AbuseLimits::default())),
+            throttles,
             sessions: Arc::default(),
+            jobs: Arc::new(jobs::Jobs::new(jobs::JOB_LEASE)),
             pool: Arc::new(pool::WorkPool::for_this_machine()),
             live: tokio::sync::broadcast::channel(256).0,
         }
@@ -212,7 +220,7 @@ impl App {
 
     /// The same app with other abuse limits (per address and account).
     pub fn with_abuse_limits(mut self, limits: access::AbuseLimits) -> Self {
-        self.throttles = Arc::new(access::Throttles::new(limits));
+        self.throttles = Arc::new(access::Throttles::new(limits, &self.store));
         self
     }
 
@@ -247,6 +255,7 @@ impl App {
             clock,
             throttles: self.throttles.clone(),
             sessions: self.sessions.clone(),
+            jobs: self.jobs.clone(),
             pool: self.pool.clone(),
             live: self.live.clone(),
         }

@@ -817,3 +817,60 @@ async fn the_audit_chain_catches_tampering(db: TestDatabase) {
         matches!(app.verify_audit().await.unwrap(), Err(ChainBreak::Changed(n) | ChainBreak::Inserted(n)) if n == entries + 1)
     );
 }
+
+/// Two servers on one PostgreSQL database share the throttles: a burst of
+/// wrong passwords split over both passes the limit no more often than on
+/// one server (each check and count is one unit with the key's row locked).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_split_over_two_servers_is_limited_as_one() {
+    let db = TestDatabase::new(
+        accord_testkit::Backend::Postgres,
+        "access::a_burst_split_over_two_servers_is_limited_as_one",
+    )
+    .await;
+    let t = demo_app(db).await;
+    person(&t.app, "a@example.org", &[]).await;
+    let other = tempfile::tempdir().unwrap();
+    let second = App::in_data_dir(t.db.store().await, other.path()).clone_with_clock(
+        std::sync::Arc::new(|| "2018-03-01T12:00:00Z".parse().unwrap()),
+    );
+    let tries: Vec<_> = (0..16)
+        .map(|i| {
+            let app = if i % 2 == 0 {
+                t.app.clone()
+            } else {
+                second.clone()
+            };
+            tokio::spawn(async move {
+                app.login("a@example.org", "wrong password!", "10.0.0.1")
+                    .await
+                    .expect_err("a wrong password")
+                    .kind()
+            })
+        })
+        .collect();
+    let mut passed = 0;
+    for t in tries {
+        match t.await.unwrap() {
+            "unauthenticated" => passed += 1,
+            "too_many_requests" => {}
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(
+        passed,
+        accord_app::LOGIN_ATTEMPTS,
+        "checked as many times as one server allows"
+    );
+    // Either server holds the pair back now, even with the right password;
+    // the holder at another address is not held back.
+    assert_eq!(
+        kind(second.login("a@example.org", PASSWORD, "10.0.0.1").await),
+        "too_many_requests"
+    );
+    assert!(t
+        .app
+        .login("a@example.org", PASSWORD, "10.9.9.9")
+        .await
+        .is_ok());
+}

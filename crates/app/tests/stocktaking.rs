@@ -18,6 +18,7 @@ on_both_stores!(
     the_analysis_finds_campaigns_and_themes_and_learns_from_labels,
     imports_and_analyses_run_as_jobs,
     suggestions_can_be_dismissed_and_recommendations_covered,
+    jobs_a_stopped_server_left_are_taken_again_or_failed,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -698,5 +699,86 @@ fn input(text: &str, external: &str) -> NewInput {
         text: text.into(),
         external_id: Some(external.into()),
         synthetic: true,
+    }
+}
+
+/// Jobs a server left running when it stopped: on SQLite (one server) the
+/// next start lets every lease go, so the analysis runs again at once and
+/// the import (whose file is gone) is failed; on PostgreSQL other servers
+/// may hold theirs, so nothing is touched until a lease runs out.
+async fn jobs_a_stopped_server_left_are_taken_again_or_failed(db: TestDatabase) {
+    let t = TestApp::at(db, "2017-06-01T12:00:00Z").await;
+    let app = &t.app;
+    let store = t.db.store().await;
+    let left = |kind| Job {
+        id: 0,
+        process: "gcm".parse().unwrap(),
+        kind,
+        status: JobStatus::Running,
+        done: 0,
+        total: None,
+        message: "reading inputs".into(),
+        created_by: "ops@example.org".into(),
+        created_at: app.now(),
+        finished_at: None,
+    };
+    let gone = accord_store::JobLease {
+        owner: "a stopped server".into(),
+        until: chrono::Utc::now() + chrono::Duration::hours(1),
+    };
+    let mut tx = store.begin().await.unwrap();
+    let analysis = tx
+        .insert_leased_job(
+            &left(accord_domain::stocktaking::JobKind::Analysis),
+            Some(r#"{"taxonomy":null,"threshold":0.8}"#),
+            &gone,
+        )
+        .await
+        .unwrap();
+    let import = tx
+        .insert_leased_job(
+            &left(accord_domain::stocktaking::JobKind::ImportInputs),
+            None,
+            &gone,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let released = app.recover_jobs_at_start().await.unwrap();
+    let taken = app.run_jobs_once().await.unwrap();
+    let job = |id| async move { app.job(&OPERATOR, "gcm", id).await.unwrap() };
+    if app.backend() == "sqlite" {
+        assert_eq!(released, 2);
+        assert_eq!(
+            taken, 1,
+            "the analysis is taken again, the import cannot be"
+        );
+        let import = job(import).await;
+        assert_eq!(import.status, JobStatus::Failed);
+        assert!(
+            import.message.contains("start it again"),
+            "{}",
+            import.message
+        );
+        let analysis = finished(app, job(analysis).await).await;
+        assert_eq!(
+            analysis.status,
+            JobStatus::Succeeded,
+            "{}",
+            analysis.message
+        );
+        let run = app
+            .stocktaking(&Principal::Anonymous, "gcm")
+            .await
+            .unwrap()
+            .unwrap()
+            .run;
+        assert_eq!(run.job, Some(analysis.id));
+        assert_eq!(run.threshold, 0.8, "started again with its own options");
+    } else {
+        assert_eq!((released, taken), (0, 0));
+        assert_eq!(job(analysis).await.status, JobStatus::Running);
+        assert_eq!(job(import).await.status, JobStatus::Running);
     }
 }

@@ -116,6 +116,16 @@ enum Command {
             value_name = "SECONDS"
         )]
         shutdown_grace: u64,
+        /// How long a server holds a background job (an analysis) without
+        /// renewing it: a server killed in the middle of one leaves it to
+        /// another after this many seconds (renewed every third of it).
+        #[arg(
+            long,
+            env = "ACCORD_JOB_LEASE",
+            default_value_t = 30,
+            value_name = "SECONDS"
+        )]
+        job_lease: u64,
     },
     /// Load a demo into the store (idempotent: a second run changes nothing):
     /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
@@ -766,6 +776,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             applications_per_hour,
             unknown_sign_ins_per_address,
             shutdown_grace,
+            job_lease,
         } => {
             let started = Instant::now();
             let app = open(&db)
@@ -778,7 +789,8 @@ async fn run(command: Command) -> Result<(), Failure> {
                     inputs_per_hour,
                     applications_per_hour,
                     unknown_sign_ins_per_address,
-                });
+                })
+                .with_job_lease(std::time::Duration::from_secs(job_lease));
             if demo {
                 let report = app
                     .load_demo(Demo::Gcm)
@@ -791,13 +803,13 @@ async fn run(command: Command) -> Result<(), Failure> {
                 );
             }
             let interrupted = app
-                .fail_interrupted_jobs()
+                .recover_jobs_at_start()
                 .await
                 .map_err(|e| (exit::FAILED, e.to_string()))?;
             if interrupted > 0 {
                 tracing::warn!(
                     interrupted,
-                    "jobs the last server left running marked failed"
+                    "jobs the last server left running are taken again (an analysis starts over, an import is failed)"
                 );
             }
             let resumed = app
@@ -812,14 +824,17 @@ async fn run(command: Command) -> Result<(), Failure> {
                 .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;
             let bound = listener.local_addr().unwrap_or(addr);
             let app = Arc::new(app);
+            // Jobs whose server stopped are taken over (or failed).
+            let runner = app.spawn_job_runner();
             // Silence procedures record their outcome by themselves once their
-            // deadline passes (pages also settle them before showing a draft).
+            // deadline passes (pages also settle them before showing a draft);
+            // one server at a time does it.
             let settler = app.clone();
             tokio::spawn(async move {
                 let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
                 loop {
                     every.tick().await;
-                    match settler.settle_silence().await {
+                    match settler.settle_silence_periodically().await {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(recorded = n, "silence procedures settled"),
                         Err(e) => tracing::warn!(error = %e, "settling silence procedures failed"),
@@ -827,6 +842,7 @@ async fn run(command: Command) -> Result<(), Failure> {
                 }
             });
             let (closing, closing_seen) = tokio::sync::watch::channel(false);
+            let leases = app.clone();
             let router = accord_web::router_with(
                 app,
                 accord_web::Options {
@@ -848,6 +864,14 @@ async fn run(command: Command) -> Result<(), Failure> {
             .with_graceful_shutdown(async move {
                 shutdown().await;
                 let _ = closing.send(true);
+                // This server's jobs go to another at once: none is taken
+                // here any more, and those under way drop their work.
+                runner.abort();
+                match leases.release_job_leases().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(released = n, "job leases let go"),
+                    Err(e) => tracing::warn!(error = %e, "job leases not let go"),
+                }
                 signalled.notify_one();
             });
             let grace = std::time::Duration::from_secs(shutdown_grace);

@@ -19,8 +19,9 @@ crate::named_enum!(
 );
 
 crate::named_enum!(
-    /// Where a job stands. A job the server was stopped in the middle of is
-    /// failed when the server starts again.
+    /// Where a job stands. A job whose server stopped in the middle of it is
+    /// taken over by another (or the same, restarted) when it can be started
+    /// again, else failed.
     JobStatus, "job status" {
         Running => "running",
         Succeeded => "succeeded",

@@ -3958,3 +3958,273 @@ pub async fn whole_stores_dump_and_load(store: &dyn Store) {
     }
     assert_eq!(store.table_counts().await.unwrap(), counts);
 }
+
+/// Jobs across servers: a job is held by one server's lease, renewed while
+/// it runs, taken over once the lease runs out (and only then, by one
+/// server), finished only by the server holding it, failed when it cannot
+/// be started again or was taken too often; leases are let go at shutdown.
+pub async fn jobs_are_leased_claimed_and_finished_once(store: &dyn Store) {
+    use accord_domain::stocktaking::*;
+    use accord_store::{AbandonedJobs, JobLease};
+    seed(store, "gcm").await;
+    let t = |s: u32| at("2017-06-01T00:00:00Z") + chrono::Duration::seconds(i64::from(s));
+    let lease = |owner: &str, until: u32| JobLease {
+        owner: owner.into(),
+        until: t(until),
+    };
+    let why = AbandonedJobs {
+        not_resumable: "the server running it stopped",
+        exhausted: "tried too often",
+        max_attempts: 2,
+    };
+    let job = Job {
+        id: 0,
+        process: slug("gcm"),
+        kind: JobKind::Analysis,
+        status: JobStatus::Running,
+        done: 0,
+        total: None,
+        message: "starting".into(),
+        created_by: "Amina".into(),
+        created_at: t(0),
+        finished_at: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    let analysis = tx
+        .insert_leased_job(&job, Some(r#"{"threshold":0.7}"#), &lease("a", 30))
+        .await
+        .unwrap();
+    let import = tx
+        .insert_leased_job(
+            &Job {
+                kind: JobKind::ImportInputs,
+                ..job.clone()
+            },
+            None,
+            &lease("a", 30),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // Held: nobody else takes it, nothing is failed.
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.claim_job(&lease("b", 60), t(10), 2).await.unwrap(), None);
+    assert!(tx.fail_abandoned_jobs(why, t(10)).await.unwrap().is_empty());
+    // The holder renews; another server cannot.
+    assert!(tx.renew_job_lease(analysis, &lease("a", 40)).await.unwrap());
+    assert!(!tx.renew_job_lease(analysis, &lease("b", 90)).await.unwrap());
+    assert_eq!(tx.claim_job(&lease("b", 60), t(35), 2).await.unwrap(), None);
+    tx.commit().await.unwrap();
+
+    // Expired: the resumable job is taken over once, the other one failed.
+    let mut tx = store.begin().await.unwrap();
+    let failed = tx.fail_abandoned_jobs(why, t(41)).await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].id, import);
+    assert_eq!(failed[0].status, JobStatus::Failed);
+    assert_eq!(failed[0].message, "the server running it stopped");
+    assert_eq!(failed[0].finished_at, Some(t(41)));
+    let claimed = tx
+        .claim_job(&lease("b", 71), t(41), 2)
+        .await
+        .unwrap()
+        .expect("an expired resumable job is taken over");
+    assert_eq!(claimed.job.id, analysis);
+    assert_eq!(claimed.args.as_deref(), Some(r#"{"threshold":0.7}"#));
+    assert_eq!(claimed.attempts, 2);
+    assert_eq!(claimed.job.status, JobStatus::Running);
+    assert_eq!(tx.claim_job(&lease("c", 71), t(41), 5).await.unwrap(), None);
+    tx.commit().await.unwrap();
+
+    // The old holder lost it: no renewal, no finishing.
+    let mut tx = store.begin().await.unwrap();
+    assert!(!tx.renew_job_lease(analysis, &lease("a", 90)).await.unwrap());
+    let by_a = Job {
+        status: JobStatus::Succeeded,
+        message: "done by a".into(),
+        finished_at: Some(t(50)),
+        ..claimed.job.clone()
+    };
+    assert!(!tx.finish_leased_job(&by_a, "a").await.unwrap());
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.get_job(analysis).await.unwrap().status,
+        JobStatus::Running
+    );
+
+    // Released at shutdown: taken at once, before the lease would run out;
+    // after `max_attempts` it is failed instead.
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.release_job_leases(Some("a")).await.unwrap(), 0);
+    assert_eq!(tx.release_job_leases(Some("b")).await.unwrap(), 1);
+    assert_eq!(
+        tx.claim_job(&lease("c", 90), t(51), 2).await.unwrap(),
+        None,
+        "tried twice"
+    );
+    let failed = tx.fail_abandoned_jobs(why, t(51)).await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].message, "tried too often");
+    tx.commit().await.unwrap();
+
+    // A job finishes exactly once, by its holder.
+    let mut tx = store.begin().await.unwrap();
+    let third = tx
+        .insert_leased_job(&job, Some("{}"), &lease("a", 30))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let done = Job {
+        id: third,
+        status: JobStatus::Succeeded,
+        done: 7,
+        total: Some(7),
+        message: "done".into(),
+        finished_at: Some(t(20)),
+        ..job.clone()
+    };
+    assert!(tx.finish_leased_job(&done, "a").await.unwrap());
+    assert!(!tx
+        .finish_leased_job(
+            &Job {
+                status: JobStatus::Failed,
+                message: "twice".into(),
+                ..done.clone()
+            },
+            "a"
+        )
+        .await
+        .unwrap());
+    tx.commit().await.unwrap();
+    assert_eq!(store.get_job(third).await.unwrap(), done);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.claim_job(&lease("b", 90), t(99), 5).await.unwrap(), None);
+    assert!(tx.fail_abandoned_jobs(why, t(99)).await.unwrap().is_empty());
+    // Every lease let go (SQLite's one server, at start): a job is taken.
+    let fourth = tx
+        .insert_leased_job(&job, Some("{}"), &lease("a", 900))
+        .await
+        .unwrap();
+    assert_eq!(tx.release_job_leases(None).await.unwrap(), 1);
+    let claimed = tx.claim_job(&lease("b", 90), t(60), 5).await.unwrap();
+    assert_eq!(claimed.map(|c| c.job.id), Some(fourth));
+    tx.commit().await.unwrap();
+}
+
+/// Two servers claiming at the same moment take different jobs (PostgreSQL
+/// skips a row another unit holds; SQLite's units take turns).
+pub async fn concurrent_claims_take_different_jobs(store: &dyn Store) {
+    use accord_domain::stocktaking::*;
+    use accord_store::JobLease;
+    seed(store, "gcm").await;
+    let now = at("2017-06-01T00:00:00Z");
+    let job = Job {
+        id: 0,
+        process: slug("gcm"),
+        kind: JobKind::Analysis,
+        status: JobStatus::Running,
+        done: 0,
+        total: None,
+        message: "starting".into(),
+        created_by: "Amina".into(),
+        created_at: now,
+        finished_at: None,
+    };
+    let mut tx = store.begin().await.unwrap();
+    for _ in 0..2 {
+        tx.insert_leased_job(
+            &job,
+            Some("{}"),
+            &JobLease {
+                owner: "gone".into(),
+                until: now,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let lease = |owner: &str| JobLease {
+        owner: owner.into(),
+        until: now + chrono::Duration::seconds(30),
+    };
+    let later = now + chrono::Duration::seconds(1);
+    let mut first = store.begin().await.unwrap();
+    let a = first
+        .claim_job(&lease("a"), later, 5)
+        .await
+        .unwrap()
+        .unwrap();
+    if store.backend() == "postgres" {
+        // The first unit is still open: its row is skipped, not waited on.
+        let mut second = store.begin().await.unwrap();
+        let b = second
+            .claim_job(&lease("b"), later, 5)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_ne!(a.job.id, b.job.id);
+        // The advisory lock: one unit at a time, none waits.
+        assert!(second.try_lock(7).await.unwrap());
+        assert!(!first.try_lock(7).await.unwrap());
+        second.commit().await.unwrap();
+        assert!(first.try_lock(7).await.unwrap());
+        first.commit().await.unwrap();
+    } else {
+        assert!(first.try_lock(7).await.unwrap());
+        first.commit().await.unwrap();
+        let mut second = store.begin().await.unwrap();
+        let b = second
+            .claim_job(&lease("b"), later, 5)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_ne!(a.job.id, b.job.id);
+        second.commit().await.unwrap();
+    }
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.claim_job(&lease("c"), later, 5).await.unwrap(), None);
+    tx.commit().await.unwrap();
+}
+
+/// A throttle's events per key: read (and locked) and replaced in one unit,
+/// forgotten when empty or old.
+pub async fn throttle_events_round_trip(store: &dyn Store) {
+    let t = |s: i64| at("2017-06-01T00:00:00Z") + chrono::Duration::seconds(s);
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.throttle_events("sign_in", "a").await.unwrap().is_empty());
+    tx.put_throttle_events("sign_in", "a", &[t(1), t(2)])
+        .await
+        .unwrap();
+    tx.put_throttle_events("sign_in", "b", &[t(100)])
+        .await
+        .unwrap();
+    tx.put_throttle_events("inputs", "a", &[t(3)])
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.throttle_events("sign_in", "a").await.unwrap(),
+        vec![t(1), t(2)]
+    );
+    assert_eq!(tx.throttle_events("inputs", "a").await.unwrap(), vec![t(3)]);
+    assert_eq!(
+        tx.forget_throttle_keys_before("sign_in", t(50))
+            .await
+            .unwrap(),
+        1,
+        "only the key last seen before"
+    );
+    assert!(tx.throttle_events("sign_in", "a").await.unwrap().is_empty());
+    assert_eq!(
+        tx.throttle_events("sign_in", "b").await.unwrap(),
+        vec![t(100)]
+    );
+    tx.put_throttle_events("sign_in", "b", &[]).await.unwrap();
+    assert!(tx.throttle_events("sign_in", "b").await.unwrap().is_empty());
+    assert_eq!(tx.throttle_events("inputs", "a").await.unwrap(), vec![t(3)]);
+    tx.commit().await.unwrap();
+}

@@ -54,7 +54,10 @@ macro_rules! conformance_suite {
             stocktaking_jobs_runs_and_decisions,
             adoptions_ballots_and_pledges,
             paragraph_votes_and_oral_changes,
-            whole_stores_dump_and_load
+            whole_stores_dump_and_load,
+            jobs_are_leased_claimed_and_finished_once,
+            concurrent_claims_take_different_jobs,
+            throttle_events_round_trip
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -19,6 +19,7 @@ pub mod deps {
     pub use accord_store;
     pub use async_trait::async_trait;
     pub use chrono;
+    pub use serde_json;
     pub use sqlx;
 }
 
@@ -86,6 +87,8 @@ macro_rules! sql_store {
 
             type Db = $db;
             type Conn = $conn;
+            /// "sqlite" or "postgres", where their SQL differs.
+            const BACKEND: &str = $backend;
             type DbRow = <Db as sqlx::Database>::Row;
 
             $crate::consultation_sql!();
@@ -2742,6 +2745,67 @@ macro_rules! sql_store {
                 }
                 async fn fail_running_jobs(&mut self, message: &str, at: DateTime<Utc>) -> Result<u64> {
                     fail_running_jobs(&mut self.tx, message, at).await
+                }
+                async fn insert_leased_job(
+                    &mut self,
+                    job: &Job,
+                    args: Option<&str>,
+                    lease: &$crate::deps::accord_store::JobLease,
+                ) -> Result<i64> {
+                    insert_leased_job(&mut self.tx, job, args, lease).await
+                }
+                async fn claim_job(
+                    &mut self,
+                    lease: &$crate::deps::accord_store::JobLease,
+                    now: DateTime<Utc>,
+                    max_attempts: i32,
+                ) -> Result<Option<$crate::deps::accord_store::ClaimedJob>> {
+                    claim_job(&mut self.tx, lease, now, max_attempts).await
+                }
+                async fn fail_abandoned_jobs(
+                    &mut self,
+                    why: $crate::deps::accord_store::AbandonedJobs<'_>,
+                    now: DateTime<Utc>,
+                ) -> Result<Vec<Job>> {
+                    fail_abandoned_jobs(&mut self.tx, why, now).await
+                }
+                async fn renew_job_lease(
+                    &mut self,
+                    job: i64,
+                    lease: &$crate::deps::accord_store::JobLease,
+                ) -> Result<bool> {
+                    renew_job_lease(&mut self.tx, job, lease).await
+                }
+                async fn finish_leased_job(&mut self, job: &Job, owner: &str) -> Result<bool> {
+                    finish_leased_job(&mut self.tx, job, owner).await
+                }
+                async fn release_job_leases(&mut self, owner: Option<&str>) -> Result<u64> {
+                    release_job_leases(&mut self.tx, owner).await
+                }
+                async fn try_lock(&mut self, key: i64) -> Result<bool> {
+                    try_lock(&mut self.tx, key).await
+                }
+                async fn throttle_events(
+                    &mut self,
+                    throttle: &str,
+                    key: &str,
+                ) -> Result<Vec<DateTime<Utc>>> {
+                    throttle_events(&mut self.tx, throttle, key).await
+                }
+                async fn put_throttle_events(
+                    &mut self,
+                    throttle: &str,
+                    key: &str,
+                    events: &[DateTime<Utc>],
+                ) -> Result<()> {
+                    put_throttle_events(&mut self.tx, throttle, key, events).await
+                }
+                async fn forget_throttle_keys_before(
+                    &mut self,
+                    throttle: &str,
+                    before: DateTime<Utc>,
+                ) -> Result<u64> {
+                    forget_throttle_keys_before(&mut self.tx, throttle, before).await
                 }
                 async fn insert_analysis_run(&mut self, run: &AnalysisRun) -> Result<i64> {
                     insert_analysis_run(&mut self.tx, run).await

@@ -19,6 +19,8 @@ macro_rules! stocktaking_sql {
 
         const JOB_COLUMNS: &str = "SELECT id, process, kind, status, done, total, message, \
             created_by, created_at, finished_at FROM jobs";
+        const JOB_RETURNING: &str = "RETURNING id, process, kind, status, done, total, message, \
+            created_by, created_at, finished_at, args, attempts";
         const RUN_COLUMNS: &str = "SELECT id, process, job_id, taxonomy, threshold, inputs, \
             statements, campaign_inputs, campaigns, assigned, labels, seconds, stats, finished_at \
             FROM analysis_runs";
@@ -164,6 +166,241 @@ macro_rules! stocktaking_sql {
             .await
             .map_err(err)?
             .rows_affected())
+        }
+
+        async fn insert_leased_job(
+            c: &mut Conn,
+            j: &Job,
+            args: Option<&str>,
+            lease: &$crate::deps::accord_store::JobLease,
+        ) -> Result<i64> {
+            sqlx::query_scalar(
+                "INSERT INTO jobs (process, kind, status, done, total, message, created_by, \
+                 created_at, finished_at, args, lease_owner, lease_until, attempts) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id",
+            )
+            .bind(j.process.as_str())
+            .bind(j.kind.as_str())
+            .bind(j.status.as_str())
+            .bind(j.done)
+            .bind(j.total)
+            .bind(&j.message)
+            .bind(&j.created_by)
+            .bind(j.created_at)
+            .bind(j.finished_at)
+            .bind(args)
+            .bind(&lease.owner)
+            .bind(lease.until)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(err)
+        }
+
+        async fn claim_job(
+            c: &mut Conn,
+            lease: &$crate::deps::accord_store::JobLease,
+            now: DateTime<Utc>,
+            max_attempts: i32,
+        ) -> Result<Option<$crate::deps::accord_store::ClaimedJob>> {
+            // SQLite has one writer at a time: the subquery and the update
+            // are one step there already.
+            let skip_locked = if BACKEND == "postgres" { " FOR UPDATE SKIP LOCKED" } else { "" };
+            let row = sqlx::query(&format!(
+                "UPDATE jobs SET lease_owner = $1, lease_until = $2, attempts = attempts + 1 \
+                 WHERE id = (SELECT id FROM jobs WHERE status = 'running' AND args IS NOT NULL \
+                 AND attempts < $4 AND (lease_until IS NULL OR lease_until < $3) \
+                 ORDER BY id LIMIT 1{skip_locked}) {JOB_RETURNING}"
+            ))
+            .bind(&lease.owner)
+            .bind(lease.until)
+            .bind(now)
+            .bind(max_attempts)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(err)?;
+            row.map(|row| {
+                Ok($crate::deps::accord_store::ClaimedJob {
+                    job: job_from(&row)?,
+                    args: get(&row, "args")?,
+                    attempts: get(&row, "attempts")?,
+                })
+            })
+            .transpose()
+        }
+
+        async fn fail_abandoned_jobs(
+            c: &mut Conn,
+            why: $crate::deps::accord_store::AbandonedJobs<'_>,
+            now: DateTime<Utc>,
+        ) -> Result<Vec<Job>> {
+            sqlx::query(&format!(
+                "UPDATE jobs SET status = 'failed', finished_at = $1, lease_owner = NULL, \
+                 lease_until = NULL, \
+                 message = CASE WHEN args IS NULL THEN $2 ELSE $3 END \
+                 WHERE status = 'running' AND (lease_until IS NULL OR lease_until < $1) \
+                 AND (args IS NULL OR attempts >= $4) {JOB_RETURNING}"
+            ))
+            .bind(now)
+            .bind(why.not_resumable)
+            .bind(why.exhausted)
+            .bind(why.max_attempts)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(err)?
+            .iter()
+            .map(job_from)
+            .collect()
+        }
+
+        async fn renew_job_lease(
+            c: &mut Conn,
+            job: i64,
+            lease: &$crate::deps::accord_store::JobLease,
+        ) -> Result<bool> {
+            Ok(sqlx::query(
+                "UPDATE jobs SET lease_until = $3 \
+                 WHERE id = $1 AND lease_owner = $2 AND status = 'running'",
+            )
+            .bind(job)
+            .bind(&lease.owner)
+            .bind(lease.until)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?
+            .rows_affected()
+                == 1)
+        }
+
+        async fn finish_leased_job(c: &mut Conn, j: &Job, owner: &str) -> Result<bool> {
+            Ok(sqlx::query(
+                "UPDATE jobs SET status = $3, done = $4, total = $5, message = $6, \
+                 finished_at = $7, lease_owner = NULL, lease_until = NULL \
+                 WHERE id = $1 AND lease_owner = $2 AND status = 'running'",
+            )
+            .bind(j.id)
+            .bind(owner)
+            .bind(j.status.as_str())
+            .bind(j.done)
+            .bind(j.total)
+            .bind(&j.message)
+            .bind(j.finished_at)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?
+            .rows_affected()
+                == 1)
+        }
+
+        async fn release_job_leases(c: &mut Conn, owner: Option<&str>) -> Result<u64> {
+            let q = match owner {
+                Some(_) => {
+                    "UPDATE jobs SET lease_owner = NULL, lease_until = NULL \
+                     WHERE status = 'running' AND lease_owner = $1"
+                }
+                None => {
+                    "UPDATE jobs SET lease_owner = NULL, lease_until = NULL \
+                     WHERE status = 'running'"
+                }
+            };
+            let mut q = sqlx::query(q);
+            if let Some(owner) = owner {
+                q = q.bind(owner);
+            }
+            Ok(q.execute(&mut *c).await.map_err(err)?.rows_affected())
+        }
+
+        async fn try_lock(c: &mut Conn, key: i64) -> Result<bool> {
+            if BACKEND != "postgres" {
+                return Ok(true);
+            }
+            sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
+                .bind(key)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(err)
+        }
+
+        // ---- throttles (shared by servers) ----------------------------------
+
+        async fn throttle_events(
+            c: &mut Conn,
+            throttle: &str,
+            key: &str,
+        ) -> Result<Vec<DateTime<Utc>>> {
+            if BACKEND == "postgres" {
+                // The row (made empty if missing) is locked until the unit
+                // ends: another server's check of the same key waits here.
+                sqlx::query(
+                    "INSERT INTO throttle_keys (throttle, key, events, last_at) \
+                     VALUES ($1, $2, '[]', $3) ON CONFLICT (throttle, key) DO NOTHING",
+                )
+                .bind(throttle)
+                .bind(key)
+                .bind(DateTime::<Utc>::UNIX_EPOCH)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?;
+            }
+            let lock = if BACKEND == "postgres" { " FOR UPDATE" } else { "" };
+            let events: Option<String> = sqlx::query_scalar(&format!(
+                "SELECT events FROM throttle_keys WHERE throttle = $1 AND key = $2{lock}"
+            ))
+            .bind(throttle)
+            .bind(key)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(err)?;
+            match events {
+                None => Ok(Vec::new()),
+                Some(json) => $crate::deps::serde_json::from_str(&json).map_err(|e| {
+                    StoreError::Other(format!("unreadable value in column events: {e}"))
+                }),
+            }
+        }
+
+        async fn put_throttle_events(
+            c: &mut Conn,
+            throttle: &str,
+            key: &str,
+            events: &[DateTime<Utc>],
+        ) -> Result<()> {
+            let Some(last) = events.last() else {
+                sqlx::query("DELETE FROM throttle_keys WHERE throttle = $1 AND key = $2")
+                    .bind(throttle)
+                    .bind(key)
+                    .execute(&mut *c)
+                    .await
+                    .map_err(err)?;
+                return Ok(());
+            };
+            let json = $crate::deps::serde_json::to_string(events)
+                .map_err(|e| StoreError::Other(e.to_string()))?;
+            sqlx::query(
+                "INSERT INTO throttle_keys (throttle, key, events, last_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (throttle, key) DO UPDATE SET events = $3, last_at = $4",
+            )
+            .bind(throttle)
+            .bind(key)
+            .bind(json)
+            .bind(*last)
+            .execute(&mut *c)
+            .await
+            .map_err(err)?;
+            Ok(())
+        }
+
+        async fn forget_throttle_keys_before(
+            c: &mut Conn,
+            throttle: &str,
+            before: DateTime<Utc>,
+        ) -> Result<u64> {
+            Ok(sqlx::query("DELETE FROM throttle_keys WHERE throttle = $1 AND last_at < $2")
+                .bind(throttle)
+                .bind(before)
+                .execute(&mut *c)
+                .await
+                .map_err(err)?
+                .rows_affected())
         }
 
         // ---- analysis runs ------------------------------------------------

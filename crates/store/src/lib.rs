@@ -432,6 +432,34 @@ pub struct AnalysisText {
     pub synthetic: bool,
 }
 
+/// A server's hold on a running job: who (`owner`, one name per server
+/// process) and until when, unless renewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobLease {
+    pub owner: String,
+    pub until: DateTime<Utc>,
+}
+
+/// A job a server took: the job, what it was started with (JSON; `None`
+/// for a job that cannot be started again elsewhere), and how many times a
+/// server has taken it, this time included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedJob {
+    pub job: Job,
+    pub args: Option<String>,
+    pub attempts: i32,
+}
+
+/// Why a job whose lease ran out was failed, by case.
+#[derive(Debug, Clone, Copy)]
+pub struct AbandonedJobs<'a> {
+    /// A job that cannot be started again (no arguments).
+    pub not_resumable: &'a str,
+    /// A job taken `max_attempts` times already.
+    pub exhausted: &'a str,
+    pub max_attempts: i32,
+}
+
 /// A unit of work. Writes refuse what the schema forbids with
 /// `StoreError::Conflict`; use cases check the domain rules before writing.
 #[async_trait]
@@ -767,6 +795,65 @@ pub trait Tx: Send {
     async fn update_job(&mut self, job: &Job) -> Result<()>;
     /// Fails every job still running (the server stopped in the middle of them).
     async fn fail_running_jobs(&mut self, message: &str, at: DateTime<Utc>) -> Result<u64>;
+    /// Inserts a running job held at once by `lease` (the server that
+    /// starts it runs it first; its first attempt). `args` (JSON) say how
+    /// to start it again elsewhere; `None`: it cannot be.
+    async fn insert_leased_job(
+        &mut self,
+        job: &Job,
+        args: Option<&str>,
+        lease: &JobLease,
+    ) -> Result<i64>;
+    /// Takes the oldest running job whose lease ran out before `now` (or was
+    /// released) that can be started again and was taken fewer than
+    /// `max_attempts` times: it is held by `lease` and its attempts counted.
+    /// Two servers never take the same job (PostgreSQL: `FOR UPDATE SKIP
+    /// LOCKED`; SQLite: one writer).
+    async fn claim_job(
+        &mut self,
+        lease: &JobLease,
+        now: DateTime<Utc>,
+        max_attempts: i32,
+    ) -> Result<Option<ClaimedJob>>;
+    /// Fails, as of `now`, the running jobs whose lease ran out (or was
+    /// released) that no server may take; returns them as they ended.
+    async fn fail_abandoned_jobs(
+        &mut self,
+        why: AbandonedJobs<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Job>>;
+    /// Extends the lease of a job `lease.owner` still holds; `false` when
+    /// it does not (the job is over, or another server took it).
+    async fn renew_job_lease(&mut self, job: i64, lease: &JobLease) -> Result<bool>;
+    /// Records a job's outcome (status, progress, message, end) if `owner`
+    /// still holds it, and lets the lease go; `false` (nothing written) when
+    /// it does not: a job finishes or fails exactly once. On PostgreSQL the
+    /// row stays locked until the unit ends, so nobody takes it meanwhile.
+    async fn finish_leased_job(&mut self, job: &Job, owner: &str) -> Result<bool>;
+    /// Lets go of the leases `owner` holds (every lease: `None`), so another
+    /// server takes those jobs at once; returns how many.
+    async fn release_job_leases(&mut self, owner: Option<&str>) -> Result<u64>;
+    /// Tries to take the lock named `key` for the rest of this unit of work,
+    /// without waiting: `false` when another unit holds it (PostgreSQL:
+    /// `pg_try_advisory_xact_lock`). SQLite's units take turns anyway: always
+    /// `true`.
+    async fn try_lock(&mut self, key: i64) -> Result<bool>;
+    /// The events of `key` in `throttle` (oldest first), its row locked for
+    /// the rest of this unit so a burst across servers is counted one by one.
+    async fn throttle_events(&mut self, throttle: &str, key: &str) -> Result<Vec<DateTime<Utc>>>;
+    /// Replaces the events of `key` in `throttle` (none: forgets the key).
+    async fn put_throttle_events(
+        &mut self,
+        throttle: &str,
+        key: &str,
+        events: &[DateTime<Utc>],
+    ) -> Result<()>;
+    /// Forgets the keys of `throttle` whose last event is before `before`.
+    async fn forget_throttle_keys_before(
+        &mut self,
+        throttle: &str,
+        before: DateTime<Utc>,
+    ) -> Result<u64>;
     /// A run being written: invisible to readers until completed.
     async fn insert_analysis_run(&mut self, run: &AnalysisRun) -> Result<i64>;
     async fn insert_campaigns(&mut self, run: i64, campaigns: &[Campaign]) -> Result<()>;

@@ -157,7 +157,8 @@ impl App {
         let process = slug(process)?;
         new.validate()?;
         // The process's secretariat enters applications received on paper.
-        self.count_submission(p, &process, crate::access::Submission::Application, address)?;
+        self.count_submission(p, &process, crate::access::Submission::Application, address)
+            .await?;
         let mut unit = self.unit(p).await?;
         crate::require_process(&mut *unit.tx, &process).await?;
         match unit.tx.find_actor(&new.country).await? {

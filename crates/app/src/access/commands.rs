@@ -6,7 +6,7 @@ impl crate::App {
     /// Counts one submission from `address` (checked and counted in one
     /// step), refused when the address has sent its hour's share; the
     /// process's secretariat (and Accord itself) is not limited.
-    pub(crate) fn count_submission(
+    pub(crate) async fn count_submission(
         &self,
         p: &Principal,
         process: &accord_domain::Slug,
@@ -26,7 +26,7 @@ impl crate::App {
             ),
         };
         let now = self.now();
-        throttle.hit(address, now).map_err(|until| {
+        throttle.check(address, now).await?.map_err(|until| {
             AppError::TooManyRequests(format!(
                 "too many {name} from your address ({per_hour} an hour); try again {}",
                 wait_phrase(until, now)
@@ -115,9 +115,10 @@ impl crate::App {
         let account_key = email.trim().to_lowercase();
         let pair_key = format!("{account_key}|{address}");
         let t = &self.throttles;
-        t.sign_in.hit(&pair_key, now).map_err(throttled)?;
+        t.sign_in.check(&pair_key, now).await?.map_err(throttled)?;
         t.sign_in_account
-            .hit(&account_key, now)
+            .check(&account_key, now)
+            .await?
             .map_err(throttled)?;
         let found = match Email::new(email) {
             Ok(email) => {
@@ -129,7 +130,10 @@ impl crate::App {
         // Per address, only for accounts that do not exist (spraying many
         // addresses), and set high: a proxy's readers share one address.
         if found.is_none() {
-            t.unknown_sign_in.hit(address, now).map_err(throttled)?;
+            t.unknown_sign_in
+                .check(address, now)
+                .await?
+                .map_err(throttled)?;
         }
         let hash = found
             .as_ref()
@@ -138,8 +142,8 @@ impl crate::App {
         let Some(found) = found.filter(|_| verified) else {
             return Err(AppError::Unauthenticated(BAD_LOGIN.into()));
         };
-        t.sign_in.forget(&pair_key);
-        t.sign_in_account.forget(&account_key);
+        t.sign_in.clear(&pair_key).await?;
+        t.sign_in_account.clear(&account_key).await?;
         Ok(found)
     }
 
@@ -328,7 +332,7 @@ impl crate::App {
     ) -> Result<()> {
         check_password(new_password)?;
         let now = self.now();
-        if let Some(until) = self.throttles.resets.held_until(address, now) {
+        if let Some(until) = self.throttles.resets.held(address, now).await? {
             return Err(AppError::TooManyRequests(format!(
                 "too many password-reset links that do not work; try again {}",
                 wait_phrase(until, now)
@@ -336,13 +340,14 @@ impl crate::App {
         }
         let mut unit = self.unit(&Principal::System("password reset")).await?;
         let Some((account, expires)) = unit.tx.take_password_reset(&digest(secret)).await? else {
-            self.throttles.resets.record(address, now);
+            drop(unit);
+            self.throttles.resets.count(address, now).await?;
             return Err(AppError::BadRequest(BAD_RESET.into()));
         };
         if expires <= unit.at {
             // Keep the removal of the spent link, refuse the change.
             unit.commit().await?;
-            self.throttles.resets.record(address, now);
+            self.throttles.resets.count(address, now).await?;
             return Err(AppError::BadRequest(BAD_RESET.into()));
         }
         // Hashed only for a link that works, on the work pool.

@@ -112,6 +112,11 @@ pub const THROTTLE_KEYS: usize = 100_000;
 /// after the last event (at most the window). Memory is bounded: past
 /// `capacity` keys, the key whose last event is oldest is forgotten.
 pub struct Throttle {
+    /// Its name in the store (`shared`).
+    name: &'static str,
+    /// On PostgreSQL, the events are kept in the store, so every server
+    /// counts them; otherwise in `state`, in this server's memory.
+    shared: Option<std::sync::Arc<dyn accord_store::Store>>,
     limit: usize,
     window: Duration,
     backoff: Option<Duration>,
@@ -161,6 +166,8 @@ impl ThrottleState {
 impl Throttle {
     pub fn new(limit: usize, window: Duration) -> Self {
         Throttle {
+            name: "throttle",
+            shared: None,
             limit: limit.max(1),
             window,
             backoff: None,
@@ -188,26 +195,146 @@ impl Throttle {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Kept in `store` under `name`, shared by every server on it.
+    pub(crate) fn shared(
+        mut self,
+        name: &'static str,
+        store: Option<std::sync::Arc<dyn accord_store::Store>>,
+    ) -> Self {
+        self.name = name;
+        self.shared = store;
+        self
+    }
+
     /// Until when `key` is held back, if it is (the state already pruned).
     fn until(&self, state: &ThrottleState, key: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let e = state.events.get(key)?;
-        if e.times.len() < self.limit {
+        self.until_of(&e.times, e.last, now)
+    }
+
+    /// Until when a key with these events in the window (the last at
+    /// `last`) is held back, if it is.
+    fn until_of(
+        &self,
+        times: &VecDeque<DateTime<Utc>>,
+        last: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        if times.len() < self.limit {
             return None;
         }
         let until = match self.backoff {
             Some(base) => {
-                let doublings = u32::try_from(e.times.len() - self.limit)
+                let doublings = u32::try_from(times.len() - self.limit)
                     .unwrap_or(u32::MAX)
                     .min(20);
                 let wait = base
                     .checked_mul(1 << doublings)
                     .unwrap_or(self.window)
                     .min(self.window);
-                e.last + wait
+                last + wait
             }
-            None => *e.times.front()? + self.window,
+            None => *times.front()? + self.window,
         };
         (until > now).then_some(until)
+    }
+
+    /// `hit`, `held_until`, `record` and `forget` wherever the events are
+    /// kept. In the store, a key's events are read, checked and written in
+    /// one unit of work with the key's row locked, so a burst split over
+    /// servers is counted one by one as on one server. Keys whose last event
+    /// left the window are forgotten as events are recorded.
+    pub(crate) async fn check(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> crate::Result<std::result::Result<(), DateTime<Utc>>> {
+        let Some(store) = &self.shared else {
+            return Ok(self.hit(key, now));
+        };
+        let mut tx = store.begin().await?;
+        let mut times = self.stored(&mut *tx, key, now).await?;
+        if let Some(until) = times
+            .back()
+            .and_then(|&last| self.until_of(&times, last, now))
+        {
+            return Ok(Err(until));
+        }
+        self.store_event(&mut *tx, key, &mut times, now).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    pub(crate) async fn held(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> crate::Result<Option<DateTime<Utc>>> {
+        let Some(store) = &self.shared else {
+            return Ok(self.held_until(key, now));
+        };
+        let mut tx = store.begin().await?;
+        let times = self.stored(&mut *tx, key, now).await?;
+        Ok(times
+            .back()
+            .and_then(|&last| self.until_of(&times, last, now)))
+    }
+
+    pub(crate) async fn count(&self, key: &str, now: DateTime<Utc>) -> crate::Result<()> {
+        let Some(store) = &self.shared else {
+            self.record(key, now);
+            return Ok(());
+        };
+        let mut tx = store.begin().await?;
+        let mut times = self.stored(&mut *tx, key, now).await?;
+        self.store_event(&mut *tx, key, &mut times, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(crate) async fn clear(&self, key: &str) -> crate::Result<()> {
+        let Some(store) = &self.shared else {
+            self.forget(key);
+            return Ok(());
+        };
+        let mut tx = store.begin().await?;
+        tx.put_throttle_events(self.name, key, &[]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A key's stored events still in the window (its row locked).
+    async fn stored(
+        &self,
+        tx: &mut dyn accord_store::Tx,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> crate::Result<VecDeque<DateTime<Utc>>> {
+        let since = now - self.window;
+        Ok(tx
+            .throttle_events(self.name, key)
+            .await?
+            .into_iter()
+            .filter(|t| *t >= since)
+            .collect())
+    }
+
+    async fn store_event(
+        &self,
+        tx: &mut dyn accord_store::Tx,
+        key: &str,
+        times: &mut VecDeque<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> crate::Result<()> {
+        times.push_back(now);
+        while times.len() > self.limit + 20 {
+            times.pop_front();
+        }
+        let times: Vec<_> = times.iter().copied().collect();
+        tx.put_throttle_events(self.name, key, &times).await?;
+        tx.forget_throttle_keys_before(self.name, now - self.window)
+            .await?;
+        Ok(())
     }
 
     /// Is `key` held back at `now`? `Some(until)` says when it may try again.
@@ -311,7 +438,8 @@ impl Default for AbuseLimits {
     }
 }
 
-/// The throttles an `App` keeps (in memory, per server).
+/// The throttles an `App` keeps: in memory, per server; on PostgreSQL in
+/// the store, shared by every server on it.
 pub(crate) struct Throttles {
     pub limits: AbuseLimits,
     /// Sign-in attempts per (e-mail address, client address), with backoff:
@@ -334,20 +462,41 @@ pub const ACCOUNT_ATTEMPTS: usize = 20;
 pub const RESET_ATTEMPTS: usize = 20;
 
 impl Throttles {
-    pub fn new(limits: AbuseLimits) -> Self {
+    /// Throttles in memory, or in `store` when it is PostgreSQL (servers
+    /// share it; SQLite has one server).
+    pub fn new(limits: AbuseLimits, store: &std::sync::Arc<dyn accord_store::Store>) -> Self {
+        let shared = (store.backend() == "postgres").then(|| store.clone());
+        let s = |name| (name, shared.clone());
+        let (n, st) = s("sign_in");
+        let sign_in = Throttle::new(LOGIN_ATTEMPTS, Duration::hours(1))
+            .with_backoff(Duration::minutes(1))
+            .shared(n, st);
+        let (n, st) = s("sign_in_account");
+        let sign_in_account = Throttle::new(ACCOUNT_ATTEMPTS, Duration::hours(1))
+            .with_backoff(Duration::minutes(1))
+            .shared(n, st);
+        let (n, st) = s("unknown_sign_in");
+        let unknown_sign_in = Throttle::new(
+            limits.unknown_sign_ins_per_address,
+            Duration::minutes(LOGIN_WINDOW_MINUTES),
+        )
+        .shared(n, st);
+        let (n, st) = s("resets");
+        let resets =
+            Throttle::new(RESET_ATTEMPTS, Duration::minutes(LOGIN_WINDOW_MINUTES)).shared(n, st);
+        let (n, st) = s("inputs");
+        let inputs = Throttle::new(limits.inputs_per_hour, Duration::hours(1)).shared(n, st);
+        let (n, st) = s("applications");
+        let applications =
+            Throttle::new(limits.applications_per_hour, Duration::hours(1)).shared(n, st);
         Throttles {
             limits,
-            sign_in: Throttle::new(LOGIN_ATTEMPTS, Duration::hours(1))
-                .with_backoff(Duration::minutes(1)),
-            sign_in_account: Throttle::new(ACCOUNT_ATTEMPTS, Duration::hours(1))
-                .with_backoff(Duration::minutes(1)),
-            unknown_sign_in: Throttle::new(
-                limits.unknown_sign_ins_per_address,
-                Duration::minutes(LOGIN_WINDOW_MINUTES),
-            ),
-            resets: Throttle::new(RESET_ATTEMPTS, Duration::minutes(LOGIN_WINDOW_MINUTES)),
-            inputs: Throttle::new(limits.inputs_per_hour, Duration::hours(1)),
-            applications: Throttle::new(limits.applications_per_hour, Duration::hours(1)),
+            sign_in,
+            sign_in_account,
+            unknown_sign_in,
+            resets,
+            inputs,
+            applications,
         }
     }
 }

@@ -407,7 +407,8 @@ impl crate::App {
     pub async fn submit_input(&self, p: &Principal, input: NewInput, address: &str) -> Result<i64> {
         input.validate()?;
         let now = self.now();
-        self.count_submission(p, &input.process, crate::access::Submission::Input, address)?;
+        self.count_submission(p, &input.process, crate::access::Submission::Input, address)
+            .await?;
         let mut unit = self.unit(p).await?;
         let consultation = unit
             .tx

@@ -3,49 +3,6 @@
 use super::*;
 
 impl crate::App {
-    /// Fails the jobs a stopped server left running (at start).
-    pub async fn fail_interrupted_jobs(&self) -> Result<u64> {
-        let mut tx = self.store.begin().await?;
-        let n = tx
-            .fail_running_jobs(
-                "stopped: the server was stopped while it ran",
-                crate::micros(self.now()),
-            )
-            .await?;
-        tx.commit().await?;
-        Ok(n)
-    }
-
-    pub(crate) async fn new_job(
-        &self,
-        p: &Principal,
-        process: &Slug,
-        kind: JobKind,
-    ) -> Result<Job> {
-        let mut unit = self.unit(p).await?;
-        let mut job = Job {
-            id: 0,
-            process: process.clone(),
-            kind,
-            status: JobStatus::Running,
-            done: 0,
-            total: None,
-            message: "starting".into(),
-            created_by: p.by(),
-            created_at: unit.at,
-            finished_at: None,
-        };
-        job.id = unit.tx.insert_job(&job).await?;
-        unit.audit(
-            &format!("job.{}", kind.as_str()),
-            Some(process),
-            vec![format!("job:{}", job.id)],
-        )
-        .await?;
-        unit.commit().await?;
-        Ok(job)
-    }
-
     /// Records a job's progress (best effort: a failure to record progress
     /// does not stop the work).
     pub(crate) async fn save_job(&self, job: &Job) {
@@ -76,7 +33,21 @@ impl crate::App {
                 job.message = why;
             }
         }
-        self.save_job(&job).await;
+        let finished = async {
+            let mut tx = self.store.begin().await?;
+            let held = tx.finish_leased_job(&job, self.job_owner()).await?;
+            tx.commit().await?;
+            Ok::<_, accord_store::StoreError>(held)
+        }
+        .await;
+        match finished {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!(
+                job = job.id,
+                "job not finished here: another server took it over"
+            ),
+            Err(e) => tracing::warn!(job = job.id, error = %e, "job outcome not recorded"),
+        }
         self.announce_job(&job);
     }
 
@@ -131,11 +102,14 @@ impl crate::App {
             kind: "unreadable_file",
             message: why,
         })?;
-        let job = self.new_job(p, &slug, JobKind::ImportInputs).await?;
+        // The file is not kept: a server that takes the job over cannot
+        // start it again (it is failed; sending the file again skips the
+        // inputs already imported).
+        let job = self.new_job(p, &slug, JobKind::ImportInputs, None).await?;
         let app = self.clone();
         let principal = p.clone();
         let mut running = job.clone();
-        tokio::spawn(async move {
+        self.hold_job(&job, async move {
             let rows = match read_rows(
                 std::io::Cursor::new(bytes),
                 format,
@@ -205,20 +179,7 @@ impl crate::App {
         {
             return Err(accord_domain::ValidationError::AnalysisRunning(running.id).into());
         }
-        let job = self.new_job(p, &slug, JobKind::Analysis).await?;
-        let app = self.clone();
-        let principal = p.clone();
-        let running = job.clone();
-        tokio::spawn(async move {
-            let mut progress = running.clone();
-            let outcome = app
-                .analyse_with(&principal, &slug, &options, Some(&mut progress))
-                .await
-                .map(|run| describe_run(&run))
-                .map_err(|e| e.to_string());
-            app.finish_job(progress, outcome).await;
-        });
-        Ok(job)
+        self.queue_analysis(p, &slug, &options).await
     }
 
     // ---- the analysis -------------------------------------------------------
@@ -353,9 +314,25 @@ impl crate::App {
             .await;
         }
         run.seconds = started.elapsed().as_secs_f64();
+        if job.is_some() {
+            self.job_gate().await;
+        }
         let mut unit = self.unit(p).await?;
         run.finished_at = unit.at;
         unit.tx.complete_analysis_run(&run).await?;
+        // A job's run is complete only if this server still holds the job,
+        // which ends in the same unit: one complete run, one ending.
+        if let Some(job) = job {
+            job.status = JobStatus::Succeeded;
+            job.message = describe_run(&run);
+            job.finished_at = Some(unit.at);
+            if !unit.tx.finish_leased_job(job, self.job_owner()).await? {
+                return Err(AppError::Unavailable(format!(
+                    "job {}: another server took it over; this run is dropped",
+                    job.id
+                )));
+            }
+        }
         unit.tx.delete_analysis_runs_before(process, run.id).await?;
         unit.audit(
             "stocktaking.analyse",
