@@ -54,7 +54,9 @@ macro_rules! conformance_suite {
             stocktaking_jobs_runs_and_decisions,
             adoptions_ballots_and_pledges,
             paragraph_votes_and_oral_changes,
-            whole_stores_dump_and_load
+            whole_stores_dump_and_load,
+            the_index_outbox_numbers_changes_in_commit_order,
+            the_index_outbox_prunes_old_changes
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

@@ -6,17 +6,24 @@ use sqlx::{ConnectOptions, Connection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 
+mod peers;
 mod portable;
+
+pub use peers::CHANNEL;
 
 pub struct PgStore {
     pool: PgPool,
-    /// Units of work committed through this server since it connected.
+    /// Units of work committed through this server since it connected, and
+    /// those it heard other servers commit (see `peers`).
     generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    peers: std::sync::Arc<peers::Peers>,
 }
 
 pub struct PgTx {
     tx: sqlx::Transaction<'static, Postgres>,
     generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// This server's id among the servers on the database.
+    server: u64,
 }
 
 accord_store_sql::sql_store!(
@@ -75,6 +82,7 @@ impl PgStore {
         let store = PgStore {
             pool,
             generation: Default::default(),
+            peers: std::sync::Arc::new(peers::Peers::new()),
         };
         MIGRATOR
             .run(&store.pool)
@@ -92,6 +100,7 @@ impl PgStore {
         Ok(PgTx {
             tx,
             generation: self.generation.clone(),
+            server: self.peers.server,
         })
     }
 
