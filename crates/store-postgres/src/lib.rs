@@ -22,8 +22,10 @@ pub struct PgStore {
 pub struct PgTx {
     tx: sqlx::Transaction<'static, Postgres>,
     generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    /// This server's id among the servers on the database.
+    /// This server's id among the servers on the database, and their
+    /// channel.
     server: u64,
+    channel: std::sync::Arc<str>,
 }
 
 accord_store_sql::sql_store!(
@@ -79,10 +81,14 @@ impl PgStore {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Unavailable(format!("cannot connect to PostgreSQL: {e}")))?;
+        let schema: String = sqlx::query_scalar("SELECT COALESCE(current_schema(), '')")
+            .fetch_one(&pool)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot read the schema: {e}")))?;
         let store = PgStore {
             pool,
             generation: Default::default(),
-            peers: std::sync::Arc::new(peers::Peers::new()),
+            peers: std::sync::Arc::new(peers::Peers::new(&schema)),
         };
         MIGRATOR
             .run(&store.pool)
@@ -101,6 +107,7 @@ impl PgStore {
             tx,
             generation: self.generation.clone(),
             server: self.peers.server,
+            channel: self.peers.channel.as_str().into(),
         })
     }
 

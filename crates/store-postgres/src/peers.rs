@@ -1,5 +1,7 @@
 //! The servers on one PostgreSQL database, told of each other's commits and
-//! messages through `LISTEN/NOTIFY` on one channel — no other broker.
+//! messages through `LISTEN/NOTIFY` on one channel — no other broker. The
+//! channel is `accord:<schema>` (NOTIFY reaches the whole database; the
+//! schema keeps two Accords in one database apart).
 //!
 //! Every unit of work NOTIFYs `"<server> c"` inside its transaction, just
 //! before COMMIT, so the notification is delivered if and only if the commit
@@ -21,12 +23,15 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-/// The channel every Accord server on a database listens on.
-pub const CHANNEL: &str = "accord";
+/// The channel every Accord server on a schema listens on: this, then the
+/// schema's name.
+pub const CHANNEL: &str = "accord:";
 
 pub(crate) struct Peers {
     /// This server's id: random, so two servers never share one.
     pub server: u64,
+    /// `accord:<schema>`.
+    pub channel: String,
     handlers: RwLock<Vec<PeerHandler>>,
     listening: AtomicBool,
     /// The listening connection is down (or not up yet): no copy may be
@@ -35,7 +40,7 @@ pub(crate) struct Peers {
 }
 
 impl Peers {
-    pub fn new() -> Self {
+    pub fn new(schema: &str) -> Self {
         // Random keys (std's per-process seed), the process and the clock:
         // two servers never share an id.
         use std::hash::{BuildHasher, Hasher};
@@ -48,6 +53,14 @@ impl Peers {
         );
         Peers {
             server: h.finish(),
+            channel: {
+                // PostgreSQL's identifiers (and channels) have 63 bytes.
+                let mut c = format!("{CHANNEL}{schema}");
+                while c.len() > 63 {
+                    c.pop();
+                }
+                c
+            },
             handlers: RwLock::new(Vec::new()),
             listening: AtomicBool::new(false),
             deaf: AtomicBool::new(false),
@@ -83,7 +96,7 @@ impl PgStore {
             )));
         }
         sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANNEL)
+            .bind(&self.peers.channel)
             .bind(format!("{:x} m {message}", self.peers.server))
             .execute(&self.pool)
             .await
@@ -113,7 +126,7 @@ impl PgTx {
     /// Tells the other servers, delivered only if this unit commits.
     pub(crate) async fn before_commit(&mut self) -> Result<()> {
         sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANNEL)
+            .bind(&*self.channel)
             .bind(format!("{:x} c", self.server))
             .execute(&mut *self.tx)
             .await
@@ -134,7 +147,7 @@ async fn listen(pool: sqlx::PgPool, generation: Arc<AtomicU64>, peers: Arc<Peers
             let mut l = PgListener::connect_with(&pool).await?;
             // A lost connection is opened again here, not inside try_recv.
             l.eager_reconnect(false);
-            l.listen(CHANNEL).await?;
+            l.listen(&peers.channel).await?;
             Ok::<_, sqlx::Error>(l)
         }
         .await;

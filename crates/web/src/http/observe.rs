@@ -260,7 +260,7 @@ pub const INDEX_READY_LAG: i64 = 1_000;
 
 /// Readiness: 200 when this server can serve — the store answers, its
 /// schema has every migration this build carries, the search index is open
-/// and at most [`INDEX_READY_LAG`] changes behind;
+/// and at most 1,000 changes of the store behind (`INDEX_READY_LAG`);
 /// 503 naming what is not so (a load balancer sends no traffic then).
 /// `/healthz` says only that the process is alive and reaches its store.
 #[utoipa::path(get, path = "/readyz", tag = "service",
