@@ -37,6 +37,8 @@ pub(crate) struct Search {
     pub changes: std::sync::atomic::AtomicU64,
     /// Held while following the outbox (or rebuilding): one at a time.
     pub following: tokio::sync::Mutex<()>,
+    /// A rebuild from the store is under way (writers do not wait for it).
+    pub rebuilding: std::sync::atomic::AtomicBool,
     /// Rings when another server commits: follow now.
     pub wake: Arc<tokio::sync::Notify>,
     /// When this server last pruned the outbox.
@@ -50,6 +52,7 @@ impl Search {
             index: OnceLock::new(),
             changes: Default::default(),
             following: tokio::sync::Mutex::new(()),
+            rebuilding: Default::default(),
             wake: Arc::default(),
             pruned_at: std::sync::Mutex::new(None),
         }
@@ -143,7 +146,18 @@ impl App {
     /// Brings this server's index up to the outbox's last change; a failure
     /// is logged, never the writer's error (the next write, the follower
     /// or `accord reindex` repairs).
+    ///
+    /// While the index is being rebuilt (a start, `accord reindex`), a
+    /// writer does not wait for it: the rebuild's follower reads the outbox
+    /// again once done, and applies the writer's change then.
     pub(crate) async fn catch_up_index(&self) {
+        if self
+            .search
+            .rebuilding
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return;
+        }
         if let Err(e) = self.follow_index().await {
             tracing::warn!(error = %e, "the search index was not brought up to date");
         }
@@ -694,6 +708,17 @@ impl App {
     /// Rebuilds the whole index from the store, recording `applied` (read
     /// before the store is) as the last outbox change it holds.
     async fn rebuild_index(&self, applied: i64) -> Result<u64> {
+        /// Clears the flag however the rebuild ends.
+        struct Rebuilding<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Rebuilding<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        self.search
+            .rebuilding
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let _rebuilding = Rebuilding(&self.search.rebuilding);
         let mut docs = vec![];
         let mut processes = vec![];
         let mut page = PageRequest::first(crate::MAX_LIMIT);

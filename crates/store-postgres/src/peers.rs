@@ -42,7 +42,7 @@ pub(crate) struct Peers {
 impl Peers {
     pub fn new(schema: &str) -> Self {
         // Random keys (std's per-process seed), the process and the clock:
-        // two servers never share an id.
+        // two servers share an id as often as 64 random bits collide.
         use std::hash::{BuildHasher, Hasher};
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_u32(std::process::id());
@@ -171,21 +171,14 @@ async fn listen(pool: sqlx::PgPool, generation: Arc<AtomicU64>, peers: Arc<Peers
         }
         loop {
             match listener.try_recv().await {
-                Ok(Some(n)) => {
-                    let payload = n.payload();
-                    if payload.starts_with(&own) {
-                        continue;
-                    }
-                    let Some((_, rest)) = payload.split_once(' ') else {
-                        continue;
-                    };
-                    if rest == "c" {
+                Ok(Some(n)) => match heard(n.payload(), &own) {
+                    Some(PeerMessage::Committed) => {
                         generation.fetch_add(1, Ordering::SeqCst);
                         peers.hear(&PeerMessage::Committed);
-                    } else if let Some(said) = rest.strip_prefix("m ") {
-                        peers.hear(&PeerMessage::Said(said.to_owned()));
                     }
-                }
+                    Some(said) => peers.hear(&said),
+                    None => {}
+                },
                 Ok(None) => {
                     tracing::warn!("lost the connection listening to the other servers");
                     break;
@@ -198,5 +191,55 @@ async fn listen(pool: sqlx::PgPool, generation: Arc<AtomicU64>, peers: Arc<Peers
         }
         peers.deaf.store(true, Ordering::SeqCst);
         generation.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// What a notification's payload says, unless this server sent it (`own`:
+/// its id and a space) or it is none of Accord's.
+fn heard(payload: &str, own: &str) -> Option<PeerMessage> {
+    if payload.starts_with(own) {
+        return None;
+    }
+    let (sender, rest) = payload.split_once(' ')?;
+    if sender.is_empty() || !sender.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    if rest == "c" {
+        Some(PeerMessage::Committed)
+    } else {
+        rest.strip_prefix("m ")
+            .map(|said| PeerMessage::Said(said.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notifications_are_read_strictly_and_never_from_oneself() {
+        let own = "abc ";
+        assert_eq!(heard("def c", own), Some(PeerMessage::Committed));
+        assert_eq!(
+            heard("def m live {}", own),
+            Some(PeerMessage::Said("live {}".into()))
+        );
+        assert_eq!(heard("def m ", own), Some(PeerMessage::Said(String::new())));
+        for hostile in [
+            "abc c",
+            "abc m live {}",
+            "",
+            "c",
+            " c",
+            "def",
+            "def x",
+            "def c ",
+            "def cc",
+            "def m",
+            "zz-z c",
+            "def\nc",
+        ] {
+            assert_eq!(heard(hostile, own), None, "{hostile:?}");
+        }
     }
 }
