@@ -10,6 +10,7 @@ use accord_domain::{
     TextPlacement, TextStatus, ValidationError,
 };
 use accord_ingest::{Block, Extracted, IngestError, Limits};
+use accord_store::IndexSubject;
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -447,11 +448,18 @@ impl App {
         }
         targets.extend(text.looks_like.map(|l| format!("looks-like:{l}")));
         unit.audit("text.upload", Some(&process), targets).await?;
+        if text.status != TextStatus::Pending {
+            unit.index_changed(IndexSubject::Item {
+                process: process.clone(),
+                kind,
+                id,
+            });
+        }
         unit.commit().await?;
         if text.status == TextStatus::Pending {
             self.spawn_extraction(kind, id, text.clone());
         } else {
-            self.index_item(&process, kind, id).await;
+            self.catch_up_index().await;
         }
         Ok(UploadOutcome {
             language: text.language,
@@ -527,10 +535,11 @@ impl App {
             vec![format!("{kind}:{id}"), format!("status:{}", text.status)],
         )
         .await?;
-        unit.commit().await?;
         if let Some(process) = self.store.item_process(kind, id).await? {
-            self.index_item(&process, kind, id).await;
+            unit.index_changed(IndexSubject::Item { process, kind, id });
         }
+        unit.commit().await?;
+        self.catch_up_index().await;
         Ok(())
     }
 

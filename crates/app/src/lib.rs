@@ -142,6 +142,10 @@ pub struct Readiness {
     pub store: accord_store::Readiness,
     /// The search index opened, or why not.
     pub index: std::result::Result<(), String>,
+    /// Changes of the outbox this server's index has not applied yet, and
+    /// how long the oldest of them has waited (seconds).
+    pub index_lag: i64,
+    pub index_lag_seconds: f64,
     /// The work pool: its workers, and the requests waiting for one.
     pub workers: usize,
     pub waiting: usize,
@@ -283,6 +287,11 @@ impl App {
         })
     }
 
+    /// The same app keeping file bytes in `blobs`.
+    pub fn with_blobs(self, blobs: Arc<dyn files::BlobStore>) -> Self {
+        self.with_files(|f| f.blobs = blobs)
+    }
+
     /// The largest upload, in bytes.
     pub fn upload_limit(&self) -> u64 {
         self.files.upload_limit
@@ -308,9 +317,12 @@ impl App {
     pub async fn readiness(&self) -> Result<Readiness> {
         let store = self.store.readiness().await?;
         let index = self.index().map(|_| ()).map_err(|e| e.to_string());
+        let (index_lag, index_lag_seconds) = self.index_lag().await?;
         Ok(Readiness {
             store,
             index,
+            index_lag,
+            index_lag_seconds,
             workers: self.pool.workers(),
             waiting: self.pool.waiting(),
         })
@@ -358,6 +370,7 @@ impl App {
             tx: self.store.begin().await?,
             principal,
             at: micros(self.now()),
+            index: Vec::new(),
         })
     }
 
@@ -454,6 +467,9 @@ pub(crate) struct Unit<'p> {
     pub tx: Box<dyn Tx>,
     pub principal: &'p Principal,
     pub at: DateTime<Utc>,
+    /// What this unit changed for the search index: recorded in the
+    /// outbox as it commits.
+    index: Vec<accord_store::IndexSubject>,
 }
 
 impl Unit<'_> {
@@ -480,7 +496,21 @@ impl Unit<'_> {
             .await?)
     }
 
-    pub async fn commit(self) -> Result<()> {
+    /// Notes that the search index must take `subject` as it stands once
+    /// this unit commits (every server follows the outbox; the writer's
+    /// own server before it answers, see [`App::follow_index`]).
+    pub fn index_changed(&mut self, subject: accord_store::IndexSubject) {
+        if !self.index.contains(&subject) {
+            self.index.push(subject);
+        }
+    }
+
+    pub async fn commit(mut self) -> Result<()> {
+        if !self.index.is_empty() {
+            // Last: the outbox's row stays locked until the commit, so
+            // nothing else this unit does waits behind it.
+            self.tx.record_index_changes(&self.index, self.at).await?;
+        }
         Ok(self.tx.commit().await?)
     }
 }

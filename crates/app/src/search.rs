@@ -8,9 +8,25 @@ use crate::policy::{clearances, Principal};
 use crate::{App, AppError, PageRequest, Result};
 use accord_domain::{ItemKind, ItemText, Slug};
 use accord_search::{Facet, Query, Reader, Results, SearchDoc, SearchIndex};
-use accord_store::{InputQuery, RecommendationQuery, StatementQuery};
+use accord_store::{IndexSubject, InputQuery, PeerMessage, RecommendationQuery, StatementQuery};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
+
+/// Outbox changes read (and applied) at a time.
+const FOLLOW_BATCH: i64 = 500;
+/// Documents put in the index per commit while following, at most (about:
+/// one change's documents are never split).
+const FOLLOW_DOCS: usize = 50_000;
+/// How often a server on a shared store looks at the outbox when no other
+/// server has announced a commit.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_secs(1);
+/// Outbox changes are kept this long; a server that has not applied them by
+/// then rebuilds its index from the store.
+pub const INDEX_RETENTION: chrono::Duration = chrono::Duration::days(7);
+/// A server prunes the outbox at most this often.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+/// Messages to the other servers that carry a live event (JSON after it).
+pub(crate) const LIVE_PREFIX: &str = "live ";
 
 /// The index, opened on first use in its directory.
 pub(crate) struct Search {
@@ -19,6 +35,14 @@ pub(crate) struct Search {
     /// Changes made to the index by this server (part of
     /// [`App::generation`]: a search is current while it stays the same).
     pub changes: std::sync::atomic::AtomicU64,
+    /// Held while following the outbox (or rebuilding): one at a time.
+    pub following: tokio::sync::Mutex<()>,
+    /// A rebuild from the store is under way (writers do not wait for it).
+    pub rebuilding: std::sync::atomic::AtomicBool,
+    /// Rings when another server commits: follow now.
+    pub wake: Arc<tokio::sync::Notify>,
+    /// When this server last pruned the outbox.
+    pub pruned_at: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl Search {
@@ -27,6 +51,10 @@ impl Search {
             dir,
             index: OnceLock::new(),
             changes: Default::default(),
+            following: tokio::sync::Mutex::new(()),
+            rebuilding: Default::default(),
+            wake: Arc::default(),
+            pruned_at: std::sync::Mutex::new(None),
         }
     }
 }
@@ -45,6 +73,7 @@ fn search_error(e: accord_search::SearchError) -> AppError {
     match e {
         accord_search::SearchError::BadQuery(m) => AppError::BadRequest(m),
         accord_search::SearchError::Index(m) => AppError::Unavailable(format!("search index: {m}")),
+        e @ accord_search::SearchError::Busy(_) => AppError::Busy(e.to_string()),
     }
 }
 
@@ -114,80 +143,277 @@ impl App {
             .map_err(search_error)
     }
 
-    /// Puts an item (all its languages) in the index as it stands now; a
-    /// failure is logged, never the writer's error (`reindex` repairs).
-    pub(crate) async fn index_item(&self, process: &Slug, kind: ItemKind, id: i64) {
-        let result = async {
-            let docs = self.search_docs(process, kind, id).await?;
-            let kind_name = kind.as_str();
-            self.change_index(move |index| {
-                index.delete_item(kind_name, id)?;
-                index.upsert(&docs)
-            })
-            .await
-        }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(%kind, id, error = %e, "the search index was not updated");
-        }
-    }
-
-    /// Adds documents of new items in one commit (a bulk import's inputs);
-    /// a failure is logged, never the writer's error (`reindex` repairs).
-    pub(crate) async fn index_docs(&self, docs: Vec<SearchDoc>) {
-        if docs.is_empty() {
+    /// Brings this server's index up to the outbox's last change; a failure
+    /// is logged, never the writer's error (the next write, the follower
+    /// or `accord reindex` repairs).
+    ///
+    /// While the index is being rebuilt (a start, `accord reindex`), a
+    /// writer does not wait for it: the rebuild's follower reads the outbox
+    /// again once done, and applies the writer's change then.
+    pub(crate) async fn catch_up_index(&self) {
+        if self
+            .search
+            .rebuilding
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
             return;
         }
-        let result = self
-            .change_index(move |index| {
-                let mut bulk = index.bulk()?;
-                for d in &docs {
-                    bulk.add(d)?;
+        if let Err(e) = self.follow_index().await {
+            tracing::warn!(error = %e, "the search index was not brought up to date");
+        }
+    }
+
+    /// Applies the outbox's changes this index has not applied, in order,
+    /// each commit of the index recording the last it holds; rebuilds from
+    /// the store when the index recorded none (new, or written by an older
+    /// Accord), when changes it lacks were pruned, or at a rebuild asked for
+    /// by `accord reindex`. One follow at a time per server. Returns how many
+    /// changes were applied.
+    pub async fn follow_index(&self) -> Result<i64> {
+        let _turn = self.search.following.lock().await;
+        let index = self.index()?;
+        let mut done = 0;
+        loop {
+            let state = self.store.index_outbox().await?;
+            let applied = index.applied().map_err(search_error)?;
+            let Some(applied) = applied.filter(|&a| a >= state.pruned_through) else {
+                // Read the outbox before the store: changes made while the
+                // rebuild reads are applied again after it (harmlessly).
+                self.rebuild_index(state.last).await?;
+                continue;
+            };
+            if applied >= state.last {
+                break;
+            }
+            let changes = self.store.index_changes(applied, FOLLOW_BATCH).await?;
+            if changes.first().map(|c| c.seq) != Some(applied + 1) {
+                // Pruned in the meantime: what is missing is in the store.
+                self.rebuild_index(state.last).await?;
+                continue;
+            }
+            if let Some(at) = changes
+                .iter()
+                .rposition(|c| c.subject == Some(IndexSubject::Rebuild))
+            {
+                self.rebuild_index(changes[at].seq).await?;
+                done += i64::try_from(at).unwrap_or(0) + 1;
+                continue;
+            }
+            let (mut deleted, mut docs) = (Vec::new(), Vec::new());
+            for (i, change) in changes.iter().enumerate() {
+                match &change.subject {
+                    Some(subject) => self.change_docs(subject, &mut deleted, &mut docs).await?,
+                    None => tracing::warn!(
+                        seq = change.seq,
+                        "an outbox change this version cannot read was skipped"
+                    ),
                 }
-                bulk.commit()
-            })
-            .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "imported inputs were not indexed; run `accord reindex`");
+                if docs.len() >= FOLLOW_DOCS || i + 1 == changes.len() {
+                    let applied = change.seq;
+                    let (d, x) = (std::mem::take(&mut deleted), std::mem::take(&mut docs));
+                    self.change_index(move |index| index.apply(&d, &x, applied))
+                        .await?;
+                }
+            }
+            done += i64::try_from(changes.len()).unwrap_or(0);
+        }
+        self.prune_outbox().await;
+        Ok(done)
+    }
+
+    /// Deletes outbox changes older than [`INDEX_RETENTION`], at most once
+    /// every [`PRUNE_EVERY`] per server; a failure is logged.
+    async fn prune_outbox(&self) {
+        {
+            let mut last = self
+                .search
+                .pruned_at
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if last.is_some_and(|at| at.elapsed() < PRUNE_EVERY) {
+                return;
+            }
+            *last = Some(std::time::Instant::now());
+        }
+        match self
+            .store
+            .prune_index_changes(chrono::Utc::now() - INDEX_RETENTION)
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(pruned = n, "old changes of the search index outbox pruned"),
+            Err(e) => tracing::warn!(error = %e, "the search index outbox was not pruned"),
         }
     }
 
-    pub(crate) async fn index_recommendation(&self, process: &Slug, id: i64) {
-        let result = async {
-            let docs = self.recommendation_docs(process, Some(id)).await?;
-            self.change_index(move |index| index.upsert(&docs)).await
-        }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(id, error = %e, "the search index was not updated");
+    /// What one change of the outbox does to the index: the items to remove
+    /// and the documents to put, as the store holds them now (an item gone
+    /// from the store goes from the index).
+    async fn change_docs(
+        &self,
+        subject: &IndexSubject,
+        deleted: &mut Vec<(String, i64)>,
+        docs: &mut Vec<SearchDoc>,
+    ) -> Result<()> {
+        let gone = |r: Result<()>| match r {
+            Err(AppError::NotFound(_)) => Ok(()),
+            other => other,
+        };
+        match subject {
+            IndexSubject::Item { process, kind, id } => {
+                deleted.push((kind.as_str().to_owned(), *id));
+                gone(
+                    async {
+                        docs.extend(self.search_docs(process, *kind, *id).await?);
+                        Ok(())
+                    }
+                    .await,
+                )
+            }
+            IndexSubject::Recommendation { process, id } => {
+                deleted.push(("recommendation".to_owned(), *id));
+                gone(
+                    async {
+                        docs.extend(self.recommendation_docs(process, Some(*id)).await?);
+                        Ok(())
+                    }
+                    .await,
+                )
+            }
+            IndexSubject::Meeting { process, id } => {
+                deleted.push(("meeting".to_owned(), *id));
+                gone(
+                    async {
+                        let meeting = self.store.get_meeting(process, *id).await?;
+                        docs.push(self.meeting_doc(process, &meeting).await?);
+                        Ok(())
+                    }
+                    .await,
+                )
+            }
+            IndexSubject::Actor(code) => gone(
+                async {
+                    docs.push(actor_doc(&self.store.get_actor(code).await?));
+                    Ok(())
+                }
+                .await,
+            ),
+            IndexSubject::Inputs {
+                process,
+                first,
+                last,
+            } => {
+                let mut after = Some(first - 1);
+                loop {
+                    let page = self
+                        .store
+                        .list_inputs(&InputQuery {
+                            process: process.clone(),
+                            consultation: None,
+                            visible: None,
+                            after,
+                            limit: accord_store::MAX_PAGE,
+                        })
+                        .await?;
+                    for i in page.items.iter().filter(|i| i.id <= *last) {
+                        docs.push(input_doc(
+                            process,
+                            i.id,
+                            i.language,
+                            &i.text,
+                            i.organisation.as_deref(),
+                            i.submitted_at,
+                            i.distribution,
+                            i.synthetic,
+                        ));
+                    }
+                    match (page.more, page.items.last()) {
+                        (true, Some(l)) if l.id < *last => after = Some(l.id),
+                        _ => return Ok(()),
+                    }
+                }
+            }
+            // The follower rebuilds at a rebuild; never here.
+            IndexSubject::Rebuild => Ok(()),
         }
     }
 
-    /// Puts an actor in the index as it stands now (actors are public and
-    /// belong to no process); a failure is logged (`reindex` repairs).
-    pub(crate) async fn index_actor(&self, code: &accord_domain::ActorCode) {
-        let result = async {
-            let doc = actor_doc(&self.store.get_actor(code).await?);
-            self.change_index(move |index| index.upsert(&[doc])).await
+    /// Changes of the outbox this server's index has not applied, and how
+    /// long the oldest of them has waited (seconds): `/metrics`, `/readyz`.
+    pub(crate) async fn index_lag(&self) -> Result<(i64, f64)> {
+        let state = self.store.index_outbox().await?;
+        let applied = self
+            .index()
+            .ok()
+            .and_then(|i| i.applied().ok().flatten())
+            .unwrap_or(0);
+        let lag = (state.last - applied).max(0);
+        if lag == 0 {
+            return Ok((0, 0.0));
         }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(%code, error = %e, "the search index was not updated");
-        }
+        let oldest = self
+            .store
+            .index_changes(applied.max(state.pruned_through), 1)
+            .await?;
+        let seconds = oldest.first().map_or(0.0, |c| {
+            let waited = chrono::Utc::now() - c.at;
+            #[allow(clippy::cast_precision_loss)]
+            let ms = waited.num_milliseconds().max(0) as f64;
+            ms / 1000.0
+        });
+        Ok((lag, seconds))
     }
 
-    /// Puts a meeting in the index as it stands now; a failure is logged
-    /// (`reindex` repairs).
-    pub(crate) async fn index_meeting(&self, process: &Slug, id: i64) {
-        let result = async {
-            let meeting = self.store.get_meeting(process, id).await?;
-            let doc = self.meeting_doc(process, &meeting).await?;
-            self.change_index(move |index| index.upsert(&[doc])).await
-        }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(id, error = %e, "the search index was not updated");
-        }
+    /// Asks every server on the store — this process included — to rebuild
+    /// its index from the store (`accord reindex`): a change of the outbox
+    /// each follows, so running servers rebuild too, each its own index, and
+    /// nobody writes another's. Returns the documents this index holds once
+    /// rebuilt.
+    pub async fn request_reindex(&self) -> Result<u64> {
+        let mut tx = self.store.begin().await?;
+        tx.record_index_changes(&[IndexSubject::Rebuild], crate::micros(self.now()))
+            .await?;
+        tx.commit().await?;
+        self.follow_index().await?;
+        Ok(self.index()?.doc_count())
+    }
+
+    /// Follows the outbox for as long as the server runs: caught up at once,
+    /// then — on a store several servers share (PostgreSQL) — woken by each
+    /// commit another server announces, and every [`FOLLOW_POLL`] anyway.
+    /// Also relays the live events other servers announce to this server's
+    /// listeners. On SQLite (one process) only the first catch-up runs: the
+    /// process's own writes bring the index up to date as they commit.
+    pub fn keep_index_current(&self) {
+        let wake = self.search.wake.clone();
+        let live = self.live.clone();
+        let peers = self
+            .store
+            .listen_to_peers(Arc::new(move |heard| match heard {
+                PeerMessage::Committed | PeerMessage::Reconnected => wake.notify_one(),
+                PeerMessage::Said(said) => {
+                    if let Some(event) = said
+                        .strip_prefix(LIVE_PREFIX)
+                        .and_then(|json| serde_json::from_str(json).ok())
+                    {
+                        // Nobody listening is not an error.
+                        let _ = live.send(event);
+                    }
+                }
+            }));
+        let app = self.clone();
+        tokio::spawn(async move {
+            loop {
+                app.catch_up_index().await;
+                if !peers {
+                    return;
+                }
+                tokio::select! {
+                    () = app.search.wake.notified() => {}
+                    () = tokio::time::sleep(FOLLOW_POLL) => {}
+                }
+            }
+        });
     }
 
     /// A meeting's index document: its title, kind, dates, venue (with the
@@ -469,9 +695,30 @@ impl App {
         Ok(docs)
     }
 
-    /// Rebuilds the whole index from the store; returns how many index
-    /// documents it holds. What readers see switches at the end, at once.
+    /// Rebuilds the whole index from the store now (waiting for a follow
+    /// under way); returns how many index documents it holds. What readers
+    /// see switches at the end, at once. (`accord reindex` asks every server
+    /// to: [`App::request_reindex`].)
     pub async fn reindex(&self) -> Result<u64> {
+        let _turn = self.search.following.lock().await;
+        let state = self.store.index_outbox().await?;
+        self.rebuild_index(state.last).await
+    }
+
+    /// Rebuilds the whole index from the store, recording `applied` (read
+    /// before the store is) as the last outbox change it holds.
+    async fn rebuild_index(&self, applied: i64) -> Result<u64> {
+        /// Clears the flag however the rebuild ends.
+        struct Rebuilding<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Rebuilding<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        self.search
+            .rebuilding
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let _rebuilding = Rebuilding(&self.search.rebuilding);
         let mut docs = vec![];
         let mut processes = vec![];
         let mut page = PageRequest::first(crate::MAX_LIMIT);
@@ -547,7 +794,7 @@ impl App {
             for d in &docs {
                 bulk.add(d)?;
             }
-            bulk.commit()
+            bulk.commit_applied(applied)
         })
         .await
     }

@@ -11,6 +11,7 @@ use common::{on_both_stores, TestApp, TestDatabase, OPERATOR, PASSWORD};
 on_both_stores!(
     published_items_are_found_by_those_who_may_see_them,
     actors_and_meetings_are_found_and_open_their_own_pages,
+    two_servers_indexes_follow_the_outbox_of_one_store,
 );
 
 fn find(text: &str, filters: &[(&str, &str)]) -> SearchRequest {
@@ -375,4 +376,72 @@ async fn actors_and_meetings_are_found_and_open_their_own_pages(db: TestDatabase
         .map(|(_, v)| v.len())
         .unwrap_or_default();
     assert_eq!(years, 0);
+}
+
+fn atlantis(code: &str, name: &str) -> Actor {
+    Actor::new(
+        code.parse().unwrap(),
+        ActorKind::IntergovernmentalOrganisation,
+        name,
+    )
+}
+
+async fn found_actor(app: &App, name: &str) -> bool {
+    app.search(&Principal::Anonymous, find(name, &[("kind", "actor")]))
+        .await
+        .unwrap()
+        .hits
+        .iter()
+        .any(|h| h.title == name)
+}
+
+/// Two servers on one store, each with its own index: a change made through
+/// one reaches the other's index when it follows the outbox (not before); a
+/// server behind the pruning horizon rebuilds; `request_reindex` makes every
+/// server rebuild.
+async fn two_servers_indexes_follow_the_outbox_of_one_store(db: TestDatabase) {
+    let t = TestApp::at(db, "2017-05-10T12:00:00Z").await;
+    let one = &t.app;
+    let other_dir = tempfile::tempdir().unwrap();
+    let two = App::in_data_dir(t.db.store().await, other_dir.path());
+    // A new index rebuilds from the store, then is caught up.
+    two.follow_index().await.unwrap();
+    assert_eq!(two.readiness().await.unwrap().index_lag, 0);
+    assert!(found_actor(&two, "Mexico").await);
+
+    one.create_actor(&OPERATOR, atlantis("ATLANTIS-C", "Atlantis Commission"))
+        .await
+        .unwrap();
+    // The writer's own server found it at once; the other once it follows.
+    assert!(found_actor(one, "Atlantis Commission").await);
+    assert_eq!(one.readiness().await.unwrap().index_lag, 0);
+    assert!(!found_actor(&two, "Atlantis Commission").await);
+    let behind = two.readiness().await.unwrap();
+    assert_eq!(behind.index_lag, 1);
+    assert!(behind.index_lag_seconds >= 0.0);
+    assert_eq!(two.follow_index().await.unwrap(), 1);
+    assert!(found_actor(&two, "Atlantis Commission").await);
+    assert_eq!(two.readiness().await.unwrap().index_lag, 0);
+
+    // The outbox pruned past what the second server applied: it rebuilds
+    // from the store and misses nothing.
+    one.create_actor(&OPERATOR, atlantis("UTOPIA-B", "Utopia Board"))
+        .await
+        .unwrap();
+    let store = t.db.store().await;
+    let far = chrono::Utc::now() + chrono::Duration::days(1);
+    assert!(store.prune_index_changes(far).await.unwrap() > 0);
+    assert!(store.index_changes(0, 10).await.unwrap().is_empty());
+    two.follow_index().await.unwrap();
+    assert!(found_actor(&two, "Utopia Board").await);
+    assert_eq!(two.readiness().await.unwrap().index_lag, 0);
+
+    // A rebuild asked for (`accord reindex`) is followed by every server.
+    let n = one.request_reindex().await.unwrap();
+    assert!(n > 0);
+    let before = two.readiness().await.unwrap().index_lag;
+    assert_eq!(before, 1);
+    assert_eq!(two.follow_index().await.unwrap(), 1);
+    assert!(found_actor(&two, "Utopia Board").await);
+    assert_eq!(two.readiness().await.unwrap().index_lag, 0);
 }

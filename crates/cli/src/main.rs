@@ -126,6 +126,10 @@ enum Command {
             value_name = "SECONDS"
         )]
         job_lease: u64,
+        /// Where uploaded files are kept (default: `blobs/` in the data
+        /// directory). Servers sharing one database must share it.
+        #[arg(long, env = "ACCORD_BLOBS", value_name = "DIR")]
+        blobs: Option<std::path::PathBuf>,
     },
     /// Load a demo into the store (idempotent: a second run changes nothing):
     /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
@@ -176,10 +180,11 @@ enum Command {
         #[command(flatten)]
         db: DatabaseArg,
     },
-    /// Rebuild the search index from the store (it is derived state). Run it
-    /// while the server is stopped: a running server does not see another
-    /// process's changes to its index at once, and its own index updates
-    /// are refused while the rebuild writes.
+    /// Rebuild the search index from the store (it is derived state), while
+    /// servers run or not: records a rebuild in the store's outbox, which
+    /// every server follows (each rebuilds its own index; a stopped one as
+    /// it starts), then rebuilds the index of this data directory — unless a
+    /// running server writes to it, which then rebuilds it itself.
     Reindex {
         #[command(flatten)]
         db: DatabaseArg,
@@ -515,15 +520,23 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Reindex { db } => {
             let app = open(&db).await?;
             let started = Instant::now();
-            let n = app.reindex().await.map_err(|e| match e {
-                accord_app::AppError::Unavailable(m) => (exit::DATABASE_UNAVAILABLE, m),
-                other => (exit::FAILED, other.to_string()),
-            })?;
-            println!(
-                "search index rebuilt: {n} entries in {:.1} s",
-                started.elapsed().as_secs_f64()
-            );
-            Ok(())
+            match app.request_reindex().await {
+                Ok(n) => {
+                    println!(
+                        "search index rebuilt: {n} entries in {:.1} s",
+                        started.elapsed().as_secs_f64()
+                    );
+                    Ok(())
+                }
+                Err(accord_app::AppError::Busy(m)) => {
+                    println!(
+                        "rebuild requested: every server rebuilds its index; the one writing to this data directory's index rebuilds it ({m})"
+                    );
+                    Ok(())
+                }
+                Err(accord_app::AppError::Unavailable(m)) => Err((exit::DATABASE_UNAVAILABLE, m)),
+                Err(other) => Err((exit::FAILED, other.to_string())),
+            }
         }
         Command::Migrate { db } => {
             let app = open(&db).await?;
@@ -777,10 +790,14 @@ async fn run(command: Command) -> Result<(), Failure> {
             unknown_sign_ins_per_address,
             shutdown_grace,
             job_lease,
+            blobs,
         } => {
             let started = Instant::now();
-            let app = open(&db)
-                .await?
+            let mut app = open(&db).await?;
+            if let Some(blobs) = blobs {
+                app = app.with_blobs(Arc::new(accord_app::files::DirBlobStore::new(blobs)));
+            }
+            let app = app
                 .with_upload_limits(
                     upload_limit_mb.saturating_mul(1024 * 1024),
                     accord_app::files::DEFAULT_INLINE_EXTRACTION,
@@ -819,6 +836,10 @@ async fn run(command: Command) -> Result<(), Failure> {
             if resumed > 0 {
                 tracing::info!(resumed, "extractions resumed");
             }
+            // The search index follows the store's outbox (caught up now, in
+            // the background: `/readyz` says when); with other servers on
+            // the store, their commits and live events are heard.
+            app.keep_index_current();
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| (exit::FAILED, format!("cannot listen on {addr}: {e}")))?;

@@ -295,11 +295,20 @@ pub enum SearchError {
     /// The index failed (disk, lock, corruption).
     #[error("search index: {0}")]
     Index(String),
+    /// Another process holds the index's writer (a server, or a rebuild).
+    #[error("search index: another process is writing to it ({0})")]
+    Busy(String),
 }
 
 impl From<tantivy::TantivyError> for SearchError {
     fn from(e: tantivy::TantivyError) -> Self {
-        SearchError::Index(e.to_string())
+        match e {
+            tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            ) => SearchError::Busy(e.to_string()),
+            e => SearchError::Index(e.to_string()),
+        }
     }
 }
 
@@ -327,6 +336,10 @@ const SMALL_WRITER_HEAP: usize = 15_000_000;
 const BULK_HEAP_PER_THREAD: usize = 128_000_000;
 /// At most this many indexing threads for `bulk`.
 const BULK_MAX_THREADS: usize = 4;
+/// Above this many documents, [`SearchIndex::apply`] takes a bulk writer.
+const BULK_FROM: usize = 2_000;
+/// How a commit's payload names the last outbox change applied.
+const APPLIED_PREFIX: &str = "outbox:";
 /// Title matches count this much more than body matches.
 const TITLE_BOOST: f32 = 2.0;
 
@@ -440,6 +453,53 @@ impl SearchIndex {
         self.rebuilt
     }
 
+    /// The number of the last outbox change this index applied, as its last
+    /// commit recorded it (`None`: none recorded — a new index, or one an
+    /// older Accord wrote). Read from the directory, so it is right even when
+    /// another process committed.
+    pub fn applied(&self) -> Result<Option<i64>, SearchError> {
+        let metas = self.index.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| p.strip_prefix(APPLIED_PREFIX))
+            .and_then(|n| n.parse().ok()))
+    }
+
+    /// Applies changes of the outbox in one commit that records `applied`,
+    /// their last number: first every item of `deleted` (kind, id) goes, then
+    /// `docs` replace any document with the same key. Many documents go
+    /// through a bulk writer.
+    pub fn apply(
+        &self,
+        deleted: &[(String, i64)],
+        docs: &[SearchDoc],
+        applied: i64,
+    ) -> Result<(), SearchError> {
+        for doc in docs {
+            validate(doc)?;
+        }
+        let work = |writer: &mut IndexWriter, fields: &Fields| {
+            for (kind, id) in deleted {
+                writer.delete_term(Term::from_field_text(fields.item, &item_term(kind, *id)));
+            }
+            for doc in docs {
+                writer.delete_term(Term::from_field_text(fields.key, &doc.key));
+                writer.add_document(to_tantivy(fields, doc))?;
+            }
+            Ok(())
+        };
+        if docs.len() > BULK_FROM {
+            let mut bulk = self.bulk()?;
+            let writer = bulk.writer.as_mut().ok_or_else(committed)?;
+            work(writer, &self.fields)?;
+            bulk.commit_applied(applied)?;
+            Ok(())
+        } else {
+            self.write_applied(Some(applied), work)
+        }
+    }
+
     /// How many documents (item × language) the index holds.
     pub fn doc_count(&self) -> u64 {
         self.reader.searcher().num_docs()
@@ -516,10 +576,20 @@ impl SearchIndex {
         &self,
         work: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(), SearchError>,
     ) -> Result<(), SearchError> {
+        self.write_applied(None, work)
+    }
+
+    /// [`write`](Self::write), its commit recording the outbox change
+    /// applied when given (else keeping the one recorded before).
+    fn write_applied(
+        &self,
+        applied: Option<i64>,
+        work: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(), SearchError>,
+    ) -> Result<(), SearchError> {
         let _turn = self.lock_writer()?;
         let mut writer = self.index.writer_with_num_threads(1, SMALL_WRITER_HEAP)?;
         work(&mut writer, &self.fields)?;
-        writer.commit()?;
+        commit_recording(&self.index, &mut writer, applied)?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(())
@@ -858,9 +928,19 @@ impl BulkWriter<'_> {
 
     /// Commits, makes everything searchable, and waits for segment merges to
     /// finish; returns how many documents were added.
-    pub fn commit(mut self) -> Result<u64, SearchError> {
+    pub fn commit(self) -> Result<u64, SearchError> {
+        self.commit_recording(None)
+    }
+
+    /// [`commit`](Self::commit), recording `applied` as the last outbox
+    /// change the index holds.
+    pub fn commit_applied(self, applied: i64) -> Result<u64, SearchError> {
+        self.commit_recording(Some(applied))
+    }
+
+    fn commit_recording(mut self, applied: Option<i64>) -> Result<u64, SearchError> {
         let mut writer = self.writer.take().ok_or_else(committed)?;
-        writer.commit()?;
+        commit_recording(&self.index.index, &mut writer, applied)?;
         self.index.reader.reload()?;
         writer.wait_merging_threads()?;
         self.index.reader.reload()?;
@@ -870,6 +950,26 @@ impl BulkWriter<'_> {
     fn writer(&mut self) -> Result<&mut IndexWriter, SearchError> {
         self.writer.as_mut().ok_or_else(committed)
     }
+}
+
+/// Commits, with the outbox change applied as the commit's payload: the
+/// one given, else the one the last commit recorded (a payload is per
+/// commit, so an index written outside the outbox keeps its place).
+fn commit_recording(
+    index: &Index,
+    writer: &mut IndexWriter,
+    applied: Option<i64>,
+) -> Result<(), SearchError> {
+    let payload = match applied {
+        Some(n) => Some(format!("{APPLIED_PREFIX}{n}")),
+        None => index.load_metas()?.payload,
+    };
+    let mut prepared = writer.prepare_commit()?;
+    if let Some(p) = &payload {
+        prepared.set_payload(p);
+    }
+    prepared.commit()?;
+    Ok(())
 }
 
 fn committed() -> SearchError {

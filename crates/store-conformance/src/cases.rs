@@ -4228,3 +4228,125 @@ pub async fn throttle_events_round_trip(store: &dyn Store) {
     assert_eq!(tx.throttle_events("inputs", "a").await.unwrap(), vec![t(3)]);
     tx.commit().await.unwrap();
 }
+
+async fn record(store: &dyn Store, changes: &[IndexSubject], when: DateTime<Utc>) {
+    let mut tx = store.begin().await.unwrap();
+    tx.record_index_changes(changes, when).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+pub async fn the_index_outbox_numbers_changes_in_commit_order(store: &dyn Store) {
+    assert_eq!(store.index_outbox().await.unwrap(), OutboxState::default());
+    assert!(store.index_changes(0, 10).await.unwrap().is_empty());
+    let statement = IndexSubject::Item {
+        process: slug("gcm"),
+        kind: ItemKind::Statement,
+        id: 5,
+    };
+    let actor = IndexSubject::Actor(code("FRA"));
+    let when = at("2026-03-01T10:00:00.123456Z");
+    record(store, &[statement.clone(), actor.clone()], when).await;
+    // A unit rolled back leaves no change and takes no number.
+    {
+        let mut tx = store.begin().await.unwrap();
+        tx.record_index_changes(&[IndexSubject::Rebuild], when)
+            .await
+            .unwrap();
+    }
+    let inputs = IndexSubject::Inputs {
+        process: slug("gcm"),
+        first: 10,
+        last: 5_009,
+    };
+    record(store, &[inputs.clone(), IndexSubject::Rebuild], when).await;
+    // Nothing recorded: nothing numbered.
+    record(store, &[], when).await;
+    assert_eq!(
+        store.index_outbox().await.unwrap(),
+        OutboxState {
+            last: 4,
+            pruned_through: 0
+        }
+    );
+    let all = store.index_changes(0, 10).await.unwrap();
+    assert_eq!(
+        all.iter().map(|c| c.seq).collect::<Vec<_>>(),
+        vec![1, 2, 3, 4]
+    );
+    assert_eq!(
+        all.iter().map(|c| c.subject.clone()).collect::<Vec<_>>(),
+        vec![
+            Some(statement),
+            Some(actor),
+            Some(inputs),
+            Some(IndexSubject::Rebuild)
+        ]
+    );
+    assert!(all.iter().all(|c| c.at == when));
+    // After a number, at most a limit.
+    let after = store.index_changes(2, 1).await.unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].seq, 3);
+    // Many changes in one unit: numbered one after another, in order.
+    let many: Vec<IndexSubject> = (1..=1_500)
+        .map(|id| IndexSubject::Item {
+            process: slug("gcm"),
+            kind: ItemKind::Input,
+            id,
+        })
+        .collect();
+    record(store, &many, when).await;
+    assert_eq!(store.index_outbox().await.unwrap().last, 1_504);
+    let read = store.index_changes(4, 2_000).await.unwrap();
+    assert_eq!(read.len(), 1_500);
+    for (i, c) in read.iter().enumerate() {
+        assert_eq!(c.seq, 5 + i64::try_from(i).unwrap());
+        assert_eq!(c.subject.as_ref(), Some(&many[i]));
+    }
+}
+
+pub async fn the_index_outbox_prunes_old_changes(store: &dyn Store) {
+    let subject = |id| IndexSubject::Meeting {
+        process: slug("gcm"),
+        id,
+    };
+    record(store, &[subject(1)], at("2020-01-01T00:00:00Z")).await;
+    record(store, &[subject(2), subject(3)], at("2020-01-02T00:00:00Z")).await;
+    record(store, &[subject(4)], at("2026-01-01T00:00:00Z")).await;
+    assert_eq!(
+        store
+            .prune_index_changes(at("2019-12-31T00:00:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(store.index_outbox().await.unwrap().pruned_through, 0);
+    assert_eq!(
+        store
+            .prune_index_changes(at("2021-01-01T00:00:00Z"))
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        store.index_outbox().await.unwrap(),
+        OutboxState {
+            last: 4,
+            pruned_through: 3
+        }
+    );
+    let left = store.index_changes(0, 10).await.unwrap();
+    assert_eq!(left.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![4]);
+    // Pruning again finds nothing older, and never moves the mark back.
+    assert_eq!(
+        store
+            .prune_index_changes(at("2021-01-01T00:00:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(store.index_outbox().await.unwrap().pruned_through, 3);
+    // Numbers go on after pruning.
+    record(store, &[subject(5)], at("2026-01-02T00:00:00Z")).await;
+    assert_eq!(store.index_outbox().await.unwrap().last, 5);
+}

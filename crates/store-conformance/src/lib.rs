@@ -57,7 +57,9 @@ macro_rules! conformance_suite {
             whole_stores_dump_and_load,
             jobs_are_leased_claimed_and_finished_once,
             concurrent_claims_take_different_jobs,
-            throttle_events_round_trip
+            throttle_events_round_trip,
+            the_index_outbox_numbers_changes_in_commit_order,
+            the_index_outbox_prunes_old_changes
         );
     };
     (@cases $fixture:path; $($case:ident),+) => {

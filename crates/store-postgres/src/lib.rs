@@ -6,17 +6,26 @@ use sqlx::{ConnectOptions, Connection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 
+mod peers;
 mod portable;
+
+pub use peers::CHANNEL;
 
 pub struct PgStore {
     pool: PgPool,
-    /// Units of work committed through this server since it connected.
+    /// Units of work committed through this server since it connected, and
+    /// those it heard other servers commit (see `peers`).
     generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    peers: std::sync::Arc<peers::Peers>,
 }
 
 pub struct PgTx {
     tx: sqlx::Transaction<'static, Postgres>,
     generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// This server's id among the servers on the database, and their
+    /// channel.
+    server: u64,
+    channel: std::sync::Arc<str>,
 }
 
 accord_store_sql::sql_store!(
@@ -72,9 +81,14 @@ impl PgStore {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Unavailable(format!("cannot connect to PostgreSQL: {e}")))?;
+        let schema: String = sqlx::query_scalar("SELECT COALESCE(current_schema(), '')")
+            .fetch_one(&pool)
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("cannot read the schema: {e}")))?;
         let store = PgStore {
             pool,
             generation: Default::default(),
+            peers: std::sync::Arc::new(peers::Peers::new(&schema)),
         };
         MIGRATOR
             .run(&store.pool)
@@ -92,6 +106,8 @@ impl PgStore {
         Ok(PgTx {
             tx,
             generation: self.generation.clone(),
+            server: self.peers.server,
+            channel: self.peers.channel.as_str().into(),
         })
     }
 

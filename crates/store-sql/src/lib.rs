@@ -10,6 +10,7 @@
 mod adoption;
 mod consultation;
 mod negotiation;
+mod outbox;
 pub mod portable;
 mod stocktaking;
 
@@ -58,9 +59,13 @@ where
 
 /// Implements `accord_store::{Store, Tx}` for one sqlx driver.
 ///
-/// `$store` must have a field `pool: sqlx::Pool<$db>` and an inherent
-/// `async fn begin_tx(&self) -> Result<$tx>`; `$tx` a field
-/// `tx: sqlx::Transaction<'static, $db>`.
+/// `$store` must have a field `pool: sqlx::Pool<$db>` and inherent
+/// `async fn begin_tx(&self) -> Result<$tx>`, `fn current_generation(&self)
+/// -> u64`, `async fn tell(&self, &str) -> Result<()>` and `fn listen(&self,
+/// PeerHandler) -> bool` (the servers on one database); `$tx` a field
+/// `tx: sqlx::Transaction<'static, $db>` (or one that derefs to its
+/// connection and commits) and an inherent `async fn before_commit(&mut
+/// self) -> Result<()>`.
 #[macro_export]
 macro_rules! sql_store {
     (db: $db:ty, conn: $conn:ty, store: $store:ident, tx: $tx:ident, backend: $backend:literal) => {
@@ -95,6 +100,7 @@ macro_rules! sql_store {
             $crate::negotiation_sql!();
             $crate::stocktaking_sql!();
             $crate::adoption_sql!();
+            $crate::outbox_sql!();
 
             const ACTOR_COLUMNS: &str = "SELECT code, kind, name, official_name, iso2, m49, \
                 region, subregion, un_member_since FROM actors";
@@ -1232,11 +1238,39 @@ macro_rules! sql_store {
                 }
 
                 fn generation(&self) -> u64 {
-                    self.generation.load(std::sync::atomic::Ordering::SeqCst)
+                    self.current_generation()
                 }
 
                 async fn begin(&self) -> Result<Box<dyn Tx>> {
                     Ok(Box::new(self.begin_tx().await?))
+                }
+
+                async fn index_outbox(&self) -> Result<OutboxState> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    index_outbox(&mut c).await
+                }
+
+                async fn index_changes(&self, after: i64, limit: i64) -> Result<Vec<IndexChange>> {
+                    let mut c = self.pool.acquire().await.map_err(err)?;
+                    index_changes(&mut c, after, limit).await
+                }
+
+                async fn prune_index_changes(&self, before: DateTime<Utc>) -> Result<u64> {
+                    let mut t = self.begin_tx().await?;
+                    let gone = prune_index_changes(&mut t.tx, before).await?;
+                    t.tx.commit().await.map_err(err)?;
+                    Ok(gone)
+                }
+
+                async fn tell_peers(&self, message: &str) -> Result<()> {
+                    self.tell(message).await
+                }
+
+                fn listen_to_peers(
+                    &self,
+                    hear: $crate::deps::accord_store::PeerHandler,
+                ) -> bool {
+                    self.listen(hear)
                 }
 
                 async fn dump(
@@ -2843,8 +2877,16 @@ macro_rules! sql_store {
                 async fn delete_coverage_link(&mut self, recommendation: i64, draft: i64, wid: &str) -> Result<bool> {
                     delete_coverage_link(&mut self.tx, recommendation, draft, wid).await
                 }
+                async fn record_index_changes(
+                    &mut self,
+                    changes: &[IndexSubject],
+                    at: DateTime<Utc>,
+                ) -> Result<()> {
+                    record_index_changes(&mut self.tx, changes, at).await
+                }
                 async fn commit(self: Box<Self>) -> Result<()> {
-                    let this = *self;
+                    let mut this = *self;
+                    this.before_commit().await?;
                     this.tx.commit().await.map_err(err)?;
                     this.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     Ok(())

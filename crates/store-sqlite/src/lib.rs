@@ -46,6 +46,14 @@ impl WriterTx {
     }
 }
 
+impl SqliteTx {
+    /// Nothing to announce: one process uses a SQLite file.
+    #[allow(clippy::unused_async)]
+    async fn before_commit(&mut self) -> Result<()> {
+        Ok(())
+    }
+}
+
 impl std::ops::Deref for WriterTx {
     type Target = sqlx::SqliteConnection;
     fn deref(&self) -> &Self::Target {
@@ -142,6 +150,20 @@ impl SqliteStore {
             },
             generation: self.generation.clone(),
         })
+    }
+
+    fn current_generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// One process uses a SQLite file: nobody to tell.
+    async fn tell(&self, _message: &str) -> Result<()> {
+        Ok(())
+    }
+
+    /// One process uses a SQLite file: nobody to hear.
+    fn listen(&self, _hear: accord_store::PeerHandler) -> bool {
+        false
     }
 
     async fn migrate(&self) -> Result<()> {

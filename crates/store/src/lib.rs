@@ -29,7 +29,12 @@ use accord_domain::{
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
+pub mod outbox;
 pub mod portable;
+
+pub use outbox::{
+    IndexChange, IndexSubject, OutboxState, PeerHandler, PeerMessage, MAX_PEER_MESSAGE,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -263,6 +268,29 @@ pub trait Store: Send + Sync + 'static {
 
     /// Starts a unit of work. Dropping it without `commit` rolls it back.
     async fn begin(&self) -> Result<Box<dyn Tx>>;
+
+    /// The search index's outbox: its counters (see [`outbox`]).
+    async fn index_outbox(&self) -> Result<OutboxState>;
+    /// Changes numbered after `after`, in order, at most `limit`.
+    async fn index_changes(&self, after: i64, limit: i64) -> Result<Vec<IndexChange>>;
+    /// Deletes the changes recorded before `before` and moves
+    /// `pruned_through` on to the last of them; returns how many went.
+    async fn prune_index_changes(&self, before: DateTime<Utc>) -> Result<u64>;
+
+    /// Sends `message` (at most [`MAX_PEER_MESSAGE`] bytes) to the other
+    /// servers on this database, now, outside any unit of work. A store
+    /// only one process uses (SQLite) has nobody to tell.
+    async fn tell_peers(&self, _message: &str) -> Result<()> {
+        Ok(())
+    }
+
+    /// Starts listening to the other servers on this database (once; later
+    /// calls add handlers): each commit another server makes moves this
+    /// store's generation on, and `hear` is told. False when the store has
+    /// no peers (SQLite: one process).
+    fn listen_to_peers(&self, _hear: PeerHandler) -> bool {
+        false
+    }
 
     async fn list_processes(&self, q: &ProcessQuery) -> Result<Page<Process>>;
     async fn get_process(&self, slug: &Slug) -> Result<Process>;
@@ -940,6 +968,16 @@ pub trait Tx: Send {
         draft: i64,
         wid: &str,
     ) -> Result<bool>;
+
+    /// Records what this unit changed for the search index, numbered after
+    /// every change committed before; the numbers are taken in commit order
+    /// (the outbox's row stays locked until this unit ends), so call it
+    /// last, just before `commit`.
+    async fn record_index_changes(
+        &mut self,
+        changes: &[IndexSubject],
+        at: DateTime<Utc>,
+    ) -> Result<()>;
 
     async fn commit(self: Box<Self>) -> Result<()>;
 }

@@ -49,8 +49,9 @@ pub trait LoadSource: Send {
 }
 
 /// Tables a fresh, migrated store already holds rows in: the audit chain's
-/// head (sequence 0, the zero hash). A load replaces them.
-pub const SEEDED_BY_MIGRATIONS: &[&str] = &["audit_head"];
+/// head (sequence 0, the zero hash) and the search index outbox's counters.
+/// A load replaces them.
+pub const SEEDED_BY_MIGRATIONS: &[&str] = &["audit_head", "index_outbox"];
 
 /// The number of rows in each table (every table of the schema but the
 /// migrations' own), by name.

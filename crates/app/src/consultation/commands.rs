@@ -4,6 +4,7 @@ use super::*;
 use crate::files::TextStored;
 use crate::{parse_slug, Unit};
 use accord_domain::{check_version_choice, Language, TextPlacement, TextSource, VersionChoice};
+use accord_store::IndexSubject;
 use chrono::{DateTime, Utc};
 
 impl crate::App {
@@ -132,8 +133,13 @@ impl crate::App {
             targets.push(format!("filed-late:{closes}"));
         }
         unit.audit("statement.add", Some(&process), targets).await?;
+        unit.index_changed(IndexSubject::Item {
+            process: process.clone(),
+            kind: ItemKind::Statement,
+            id,
+        });
         unit.commit().await?;
-        self.index_item(&process, ItemKind::Statement, id).await;
+        self.catch_up_index().await;
         Ok(id)
     }
 
@@ -187,8 +193,13 @@ impl crate::App {
         targets.extend(text.looks_like.map(|l| format!("looks-like:{l}")));
         unit.audit("statement.text", Some(&process), targets)
             .await?;
+        unit.index_changed(IndexSubject::Item {
+            process: process.clone(),
+            kind: ItemKind::Statement,
+            id,
+        });
         unit.commit().await?;
-        self.index_item(&process, ItemKind::Statement, id).await;
+        self.catch_up_index().await;
         Ok(TextStored {
             placement,
             looks_like: text.looks_like,
@@ -251,9 +262,16 @@ impl crate::App {
             ],
         )
         .await?;
+        if swap {
+            unit.index_changed(IndexSubject::Item {
+                process: process.clone(),
+                kind,
+                id,
+            });
+        }
         unit.commit().await?;
         if swap {
-            self.index_item(&process, kind, id).await;
+            self.catch_up_index().await;
         }
         Ok(())
     }
@@ -485,8 +503,13 @@ impl crate::App {
             ],
         )
         .await?;
+        unit.index_changed(IndexSubject::Item {
+            process: input.process.clone(),
+            kind: ItemKind::Input,
+            id,
+        });
         unit.commit().await?;
-        self.index_item(&input.process, ItemKind::Input, id).await;
+        self.catch_up_index().await;
         Ok(id)
     }
 
@@ -551,8 +574,12 @@ impl crate::App {
         targets.extend(r.themes.iter().map(|t| format!("theme:{t}")));
         unit.audit("recommendation.mark", Some(&r.process), targets)
             .await?;
+        unit.index_changed(IndexSubject::Recommendation {
+            process: r.process.clone(),
+            id,
+        });
         unit.commit().await?;
-        self.index_recommendation(&r.process, id).await;
+        self.catch_up_index().await;
         Ok(id)
     }
 
@@ -562,7 +589,7 @@ impl crate::App {
     /// external id was imported before changes nothing. Rows are published
     /// at once, as inputs sent through the form are, and put in the search
     /// index. (A long import goes through [`App::import_input_rows`], which
-    /// indexes many batches at a time.)
+    /// brings the index up to date after many batches.)
     pub async fn import_inputs(
         &self,
         p: &Principal,
@@ -570,15 +597,15 @@ impl crate::App {
         consultation: &str,
         rows: Vec<(usize, NewInput)>,
     ) -> Result<ImportBatch> {
-        let (batch, docs) = self
+        let batch = self
             .store_inputs(p, process, consultation, rows, &mut Default::default())
             .await?;
-        self.index_docs(docs).await;
+        self.catch_up_index().await;
         Ok(batch)
     }
 
-    /// [`App::import_inputs`] without the search index: the batch, and the
-    /// index documents of the inputs it stored, for the caller to index.
+    /// [`App::import_inputs`] without catching up the search index (the
+    /// unit records its inputs in the outbox): the caller does.
     /// `states` remembers, from one batch to the next, which countries named
     /// are member or observer states.
     pub(crate) async fn store_inputs(
@@ -588,7 +615,7 @@ impl crate::App {
         consultation: &str,
         rows: Vec<(usize, NewInput)>,
         states: &mut KnownStates,
-    ) -> Result<(ImportBatch, Vec<accord_search::SearchDoc>)> {
+    ) -> Result<ImportBatch> {
         let process = self.existing_process(process).await?;
         authorize(p, Action::ManageConsultation(&process))?;
         let consultation = crate::parse_slug("consultation", consultation)?;
@@ -689,26 +716,15 @@ impl crate::App {
             targets.extend(last.map(|id| format!("last_input:{id}")));
             unit.audit("inputs.import", Some(&process), targets).await?;
         }
-        let at = unit.at;
+        if let (Some(first), Some(last)) = (first, last) {
+            unit.index_changed(IndexSubject::Inputs {
+                process: process.clone(),
+                first,
+                last,
+            });
+        }
         unit.commit().await?;
-        // `insert_inputs` gives the ids in the order of the rows.
-        let docs = new
-            .iter()
-            .zip(&ids)
-            .map(|((input, language, _), &id)| {
-                crate::search::input_doc(
-                    &process,
-                    id,
-                    *language,
-                    &input.text,
-                    input.organisation.as_deref(),
-                    at,
-                    Distribution::Public,
-                    input.synthetic,
-                )
-            })
-            .collect();
-        Ok((batch, docs))
+        Ok(batch)
     }
 }
 

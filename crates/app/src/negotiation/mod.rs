@@ -31,7 +31,7 @@ pub const MAX_LETTER_CHARS: usize = 20_000;
 
 /// Something changed that open pages show: they reload the part named by
 /// `topic` ("draft/zero-draft", "meeting/12/speakers").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LiveEvent {
     pub process: String,
     pub topic: String,

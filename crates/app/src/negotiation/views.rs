@@ -10,12 +10,29 @@ impl crate::App {
         self.live.subscribe()
     }
 
+    /// Tells this server's listeners, and the other servers on the store
+    /// (each tells its own; a server never hears its own message back).
     pub(crate) fn announce(&self, process: &Slug, topic: String) {
-        // Nobody listening is not an error.
-        let _ = self.live.send(LiveEvent {
+        let event = LiveEvent {
             process: process.to_string(),
             topic,
-        });
+        };
+        if let (Ok(json), Ok(runtime)) = (
+            serde_json::to_string(&event),
+            tokio::runtime::Handle::try_current(),
+        ) {
+            // A process slug and a topic: far under the size a message may
+            // have, which the store checks (and refuses, logged here).
+            let store = self.store.clone();
+            runtime.spawn(async move {
+                let said = format!("{}{json}", crate::search::LIVE_PREFIX);
+                if let Err(e) = store.tell_peers(&said).await {
+                    tracing::warn!(error = %e, "a live event was not sent to the other servers");
+                }
+            });
+        }
+        // Nobody listening is not an error.
+        let _ = self.live.send(event);
     }
 
     // ---- reads ------------------------------------------------------------

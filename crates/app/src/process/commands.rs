@@ -1,14 +1,16 @@
 //! Processes, their phases, themes, meetings and documents, and the actors: the commands (writes).
 
 use super::*;
+use accord_store::IndexSubject;
 
 impl crate::App {
     pub async fn create_actor(&self, p: &Principal, actor: Actor) -> Result<()> {
         authorize(p, Action::ManageActors)?;
         let mut unit = self.unit(p).await?;
         create_actor(&mut unit, &actor).await?;
+        unit.index_changed(IndexSubject::Actor(actor.code.clone()));
         unit.commit().await?;
-        self.index_actor(&actor.code).await;
+        self.catch_up_index().await;
         Ok(())
     }
 
@@ -194,8 +196,12 @@ impl crate::App {
         authorize(p, Action::EditProcess(&meeting.process))?;
         let mut unit = self.unit(p).await?;
         let id = add_meeting(&mut unit, &meeting).await?;
+        unit.index_changed(IndexSubject::Meeting {
+            process: meeting.process.clone(),
+            id,
+        });
         unit.commit().await?;
-        self.index_meeting(&meeting.process, id).await;
+        self.catch_up_index().await;
         Ok(id)
     }
 
@@ -335,8 +341,13 @@ impl crate::App {
         let reason = reason.filter(|r| !r.trim().is_empty());
         let change =
             record_document_change(&mut unit, &next, ChangeKind::Edited, reason, changes).await?;
+        unit.index_changed(IndexSubject::Item {
+            process: process.clone(),
+            kind: ItemKind::Document,
+            id,
+        });
         unit.commit().await?;
-        self.index_item(&process, ItemKind::Document, id).await;
+        self.catch_up_index().await;
         Ok(change)
     }
 
@@ -373,9 +384,13 @@ impl crate::App {
         authorize(p, Action::EditProcess(&document.process))?;
         let mut unit = self.unit(p).await?;
         let id = add_document(&mut unit, &document).await?;
+        unit.index_changed(IndexSubject::Item {
+            process: document.process.clone(),
+            kind: ItemKind::Document,
+            id,
+        });
         unit.commit().await?;
-        self.index_item(&document.process, ItemKind::Document, id)
-            .await;
+        self.catch_up_index().await;
         Ok(id)
     }
 
@@ -460,13 +475,13 @@ impl crate::App {
                 report.created.documents += 1;
             }
         }
-        unit.commit().await?;
         if report.created.total() > 0 {
-            // The documents become searchable (their titles).
-            if let Err(e) = self.reindex().await {
-                tracing::warn!(error = %e, "the search index was not rebuilt after the load");
-            }
+            // The documents become searchable (their titles): the index is
+            // rebuilt, as the load may have touched anything.
+            unit.index_changed(IndexSubject::Rebuild);
         }
+        unit.commit().await?;
+        self.catch_up_index().await;
         Ok(report)
     }
 }

@@ -293,14 +293,15 @@ impl App {
         let mut batch: Vec<(usize, NewInput)> = Vec::with_capacity(BATCH);
         let mut refused: Vec<(usize, String)> = Vec::new();
         let mut rows = rows.peekable();
-        let mut docs = Vec::new();
+        // Inputs imported since the index last caught up.
+        let mut unindexed = 0;
         let mut states = Default::default();
         loop {
             let row = rows.next();
             match row {
                 Some(Err(unreadable)) => {
                     // What was stored before stays, and is found.
-                    self.index_docs(docs).await;
+                    self.catch_up_index().await;
                     return Err(AppError::Unreadable {
                         kind: "unreadable_file",
                         message: format!("{unreadable} ({})", summary.describe()),
@@ -329,16 +330,17 @@ impl App {
                         &mut states,
                     )
                     .await;
-                let (done, new_docs) = match stored {
+                let done = match stored {
                     Ok(stored) => stored,
                     Err(e) => {
-                        self.index_docs(docs).await;
+                        self.catch_up_index().await;
                         return Err(e);
                     }
                 };
-                docs.extend(new_docs);
-                if docs.len() >= INDEX_EVERY {
-                    self.index_docs(std::mem::take(&mut docs)).await;
+                unindexed += done.imported;
+                if unindexed >= INDEX_EVERY {
+                    self.catch_up_index().await;
+                    unindexed = 0;
                 }
                 summary.imported += done.imported;
                 summary.unchanged += done.unchanged;
@@ -353,7 +355,7 @@ impl App {
                 refused.clear();
             }
             if end {
-                self.index_docs(docs).await;
+                self.catch_up_index().await;
                 return Ok(summary);
             }
         }

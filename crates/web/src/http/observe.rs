@@ -197,6 +197,8 @@ pub(crate) async fn metrics(State(s): State<SharedState>) -> Result<Response, Ap
          # HELP accord_store_migrations Schema migrations: those this build carries and those applied.\n# TYPE accord_store_migrations gauge\n\
          accord_store_migrations{{state=\"known\"}} {}\naccord_store_migrations{{state=\"applied\"}} {}\n\
          # HELP accord_search_index_open Whether the search index is open (1) or not (0).\n# TYPE accord_search_index_open gauge\naccord_search_index_open {}\n\
+         # HELP accord_index_lag Changes of the search index outbox this server's index has not applied.\n# TYPE accord_index_lag gauge\naccord_index_lag {}\n\
+         # HELP accord_index_lag_seconds How long the oldest change this server's index has not applied has waited.\n# TYPE accord_index_lag_seconds gauge\naccord_index_lag_seconds {:.3}\n\
          # HELP accord_uptime_seconds Seconds since the server started.\n# TYPE accord_uptime_seconds gauge\naccord_uptime_seconds {:.3}\n",
         ready.workers,
         ready.waiting,
@@ -205,6 +207,8 @@ pub(crate) async fn metrics(State(s): State<SharedState>) -> Result<Response, Ap
         store.migrations_known,
         store.migrations_applied,
         u8::from(ready.index.is_ok()),
+        ready.index_lag,
+        ready.index_lag_seconds,
         m.started.elapsed().as_secs_f64(),
     );
     let cache = &s.cache;
@@ -250,8 +254,13 @@ pub struct Ready {
     migrations: usize,
 }
 
+/// A server whose search index is more changes behind the outbox than this
+/// is not ready (it is catching up: just started, or rebuilding).
+pub const INDEX_READY_LAG: i64 = 1_000;
+
 /// Readiness: 200 when this server can serve — the store answers, its
-/// schema has every migration this build carries, the search index is open;
+/// schema has every migration this build carries, the search index is open
+/// and at most 1,000 changes of the store behind (`INDEX_READY_LAG`);
 /// 503 naming what is not so (a load balancer sends no traffic then).
 /// `/healthz` says only that the process is alive and reaches its store.
 #[utoipa::path(get, path = "/readyz", tag = "service",
@@ -267,6 +276,12 @@ pub(crate) async fn readyz(State(s): State<SharedState>) -> Result<Json<Ready>, 
     }
     if let Err(e) = &ready.index {
         not_ready.push(format!("the search index is not open: {e}"));
+    }
+    if ready.index_lag > INDEX_READY_LAG {
+        not_ready.push(format!(
+            "the search index is {} changes behind the store (at most {INDEX_READY_LAG})",
+            ready.index_lag
+        ));
     }
     if !not_ready.is_empty() {
         return Err(AppError::Unavailable(not_ready.join("; ")).into());
