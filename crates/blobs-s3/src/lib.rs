@@ -446,9 +446,8 @@ mod tests {
             "s3://bucket/a\\b",
         ] {
             let e = S3Url::parse(bad).unwrap_err();
-            assert!(!e.0.contains("secret=1") || bad.contains('?'), "{bad}");
             assert!(
-                !e.0.contains("key:secret"),
+                !e.0.contains("secret"),
                 "a refused URL's credentials are not repeated: {e}"
             );
         }
