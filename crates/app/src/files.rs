@@ -1,7 +1,8 @@
 //! Files: kept by the SHA-256 of their bytes behind a blob-store trait (a
-//! directory today; object storage can follow), read into text by
-//! `accord-ingest` — at once for small files, as a background job for large
-//! ones, whose status the uploader sees on the item's page (`pending`).
+//! directory here; S3-compatible object storage in `accord-blobs-s3`), read
+//! into text by `accord-ingest` — at once for small files, as a background
+//! job for large ones, whose status the uploader sees on the item's page
+//! (`pending`).
 
 use crate::policy::{authorize, Action, Principal};
 use crate::{App, AppError, Result};
@@ -12,8 +13,11 @@ use accord_domain::{
 use accord_ingest::{Block, Extracted, IngestError, Limits};
 use accord_store::IndexSubject;
 use async_trait::async_trait;
+pub use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// The default largest upload: 50 MiB.
@@ -22,12 +26,114 @@ pub const DEFAULT_UPLOAD_LIMIT: u64 = 50 * 1024 * 1024;
 /// background job.
 pub const DEFAULT_INLINE_EXTRACTION: u64 = 2 * 1024 * 1024;
 
+/// A blob's bytes, chunk by chunk, as they are read or arrive.
+pub type ByteStream = Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
+
+/// A blob opened for reading: its size and its bytes as a stream.
+pub struct Blob {
+    pub size: u64,
+    pub bytes: ByteStream,
+}
+
+impl Blob {
+    /// All of its bytes in memory (for the extractors, which read whole files).
+    pub async fn read_all(mut self) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(usize::try_from(self.size).unwrap_or(0));
+        while let Some(chunk) = self.bytes.next().await {
+            out.extend_from_slice(&chunk?);
+        }
+        Ok(out)
+    }
+}
+
+/// A blob as a store lists it: its name (the SHA-256 it is kept under) and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlobInfo {
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// Whether `s` is a lower-case hex SHA-256, the only name a blob has.
+pub fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The error for bytes that do not hash to the name they were given.
+pub fn hash_mismatch(expected: &str, got: &str) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!("the file {expected} hashes to {got}"),
+    )
+}
+
 /// Where file bytes live, by the lower-case hex SHA-256 of their content.
+/// Every store keeps a blob whole or not at all, and writes a name once.
 #[async_trait]
 pub trait BlobStore: Send + Sync {
-    /// Stores the bytes (once: the same bytes again change nothing).
-    async fn put(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()>;
-    async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>>;
+    /// Where the blobs are, for messages and logs (never a secret).
+    fn location(&self) -> String;
+
+    /// Stores `bytes` under `sha256` unless the store holds it already
+    /// (then nothing is read). The bytes are hashed as they stream: when
+    /// they do not hash to `sha256` (or a chunk fails) nothing is kept and
+    /// the error says so. Returns whether it wrote.
+    async fn put_stream(&self, sha256: &str, bytes: ByteStream) -> std::io::Result<bool>;
+
+    /// Stores bytes already in memory (an upload), as `put_stream` does.
+    async fn put(&self, sha256: &str, bytes: Bytes) -> std::io::Result<bool> {
+        self.put_stream(sha256, Box::pin(futures_util::stream::iter([Ok(bytes)])))
+            .await
+    }
+
+    /// The blob kept under `sha256`, opened for reading; `None` when there
+    /// is none (or the name is not a SHA-256).
+    async fn open(&self, sha256: &str) -> std::io::Result<Option<Blob>>;
+
+    /// Whether a blob is kept under `sha256`.
+    async fn exists(&self, sha256: &str) -> std::io::Result<bool>;
+
+    /// Every blob kept, by name (not hashed again: `verify` does that).
+    async fn list(&self) -> std::io::Result<Vec<BlobInfo>>;
+
+    /// Removes a blob (a failed restore's own writes); none there is no error.
+    async fn remove(&self, sha256: &str) -> std::io::Result<()>;
+
+    /// All of a blob's bytes in memory; `None` when there is none.
+    async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
+        match self.open(sha256).await? {
+            Some(blob) => blob.read_all().await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads a blob through and hashes it: its SHA-256 and size as stored,
+    /// `None` when there is none.
+    async fn verify(&self, sha256: &str) -> std::io::Result<Option<BlobInfo>> {
+        let Some(mut blob) = self.open(sha256).await? else {
+            return Ok(None);
+        };
+        let mut h = Sha256::new();
+        let mut size = 0u64;
+        while let Some(chunk) = blob.bytes.next().await {
+            let chunk = chunk?;
+            size += chunk.len() as u64;
+            h.update(&chunk);
+        }
+        Ok(Some(BlobInfo {
+            sha256: hex(&h.finalize()),
+            size,
+        }))
+    }
 }
 
 /// Blobs as files under a directory, `ab/cd/abcd…`, written whole or not at
@@ -42,59 +148,207 @@ impl DirBlobStore {
     }
 
     fn path(&self, sha256: &str) -> Option<PathBuf> {
-        let valid = sha256.len() == 64
-            && sha256
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
-        valid.then(|| {
+        is_sha256(sha256).then(|| {
             self.root
                 .join(&sha256[..2])
                 .join(&sha256[2..4])
                 .join(sha256)
         })
     }
+
+    fn checked_path(&self, sha256: &str) -> std::io::Result<PathBuf> {
+        self.path(sha256)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a SHA-256"))
+    }
+}
+
+/// Moves a synced temporary file into its content-addressed place.
+fn install(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    std::fs::rename(tmp, path)?;
+    if let Some(dir) = path.parent() {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
 }
 
 #[async_trait]
 impl BlobStore for DirBlobStore {
-    async fn put(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self
-            .path(sha256)
-            .ok_or_else(|| std::io::Error::other("not a SHA-256"))?;
+    fn location(&self) -> String {
+        self.root.display().to_string()
+    }
+
+    async fn put_stream(&self, sha256: &str, mut bytes: ByteStream) -> std::io::Result<bool> {
+        use tokio::io::AsyncWriteExt;
+        let path = self.checked_path(sha256)?;
         if tokio::fs::try_exists(&path).await? {
-            return Ok(());
+            return Ok(false);
         }
         let dir = path
             .parent()
             .expect("a blob path has a parent")
             .to_path_buf();
-        let bytes = bytes.to_vec();
-        tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-            use std::io::Write;
+        let (tmp, file) = tokio::task::spawn_blocking(move || {
             std::fs::create_dir_all(&dir)?;
-            let mut tmp = tempfile_in(&dir)?;
-            tmp.1.write_all(&bytes)?;
-            tmp.1.sync_all()?;
-            std::fs::rename(&tmp.0, &path)?;
-            if let Ok(d) = std::fs::File::open(&dir) {
-                let _ = d.sync_all();
+            tempfile_in(&dir)
+        })
+        .await
+        .map_err(std::io::Error::other)??;
+        let written = async {
+            let mut out = tokio::fs::File::from_std(file);
+            let mut h = Sha256::new();
+            while let Some(chunk) = bytes.next().await {
+                let chunk = chunk?;
+                h.update(&chunk);
+                out.write_all(&chunk).await?;
             }
+            let got = hex(&h.finalize());
+            if got != sha256 {
+                return Err(hash_mismatch(sha256, &got));
+            }
+            out.flush().await?;
+            out.sync_all().await?;
             Ok(())
+        }
+        .await;
+        let result = match written {
+            Ok(()) => {
+                let tmp = tmp.clone();
+                tokio::task::spawn_blocking(move || install(&tmp, &path))
+                    .await
+                    .map_err(std::io::Error::other)?
+            }
+            Err(e) => Err(e),
+        };
+        if result.is_err() {
+            let _ = tokio::fs::remove_file(&tmp).await;
+        }
+        result.map(|()| true)
+    }
+
+    async fn put(&self, sha256: &str, bytes: Bytes) -> std::io::Result<bool> {
+        let path = self.checked_path(sha256)?;
+        if tokio::fs::try_exists(&path).await? {
+            return Ok(false);
+        }
+        let sha256 = sha256.to_owned();
+        // The bytes are shared, not copied, with the blocking thread.
+        tokio::task::spawn_blocking(move || -> std::io::Result<bool> {
+            use std::io::Write;
+            let got = sha256_hex(&bytes);
+            if got != sha256 {
+                return Err(hash_mismatch(&sha256, &got));
+            }
+            let dir = path.parent().expect("a blob path has a parent");
+            std::fs::create_dir_all(dir)?;
+            let (tmp, mut file) = tempfile_in(dir)?;
+            let written = file
+                .write_all(&bytes)
+                .and_then(|()| file.sync_all())
+                .and_then(|()| install(&tmp, &path));
+            if written.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            written.map(|()| true)
         })
         .await
         .map_err(std::io::Error::other)?
     }
 
-    async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
+    async fn open(&self, sha256: &str) -> std::io::Result<Option<Blob>> {
         let Some(path) = self.path(sha256) else {
             return Ok(None);
         };
-        match tokio::fs::read(&path).await {
-            Ok(bytes) => Ok(Some(bytes)),
+        match tokio::fs::File::open(&path).await {
+            Ok(file) => {
+                let size = file.metadata().await?.len();
+                let bytes = tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024);
+                Ok(Some(Blob {
+                    size,
+                    bytes: Box::pin(bytes),
+                }))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }
+
+    async fn exists(&self, sha256: &str) -> std::io::Result<bool> {
+        match self.path(sha256) {
+            Some(path) => tokio::fs::try_exists(&path).await,
+            None => Ok(false),
+        }
+    }
+
+    async fn list(&self) -> std::io::Result<Vec<BlobInfo>> {
+        let root = self.root.clone();
+        tokio::task::spawn_blocking(move || list_dir(&root))
+            .await
+            .map_err(std::io::Error::other)?
+    }
+
+    async fn remove(&self, sha256: &str) -> std::io::Result<()> {
+        let Some(path) = self.path(sha256) else {
+            return Ok(());
+        };
+        match tokio::fs::remove_file(&path).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The files under a blob directory (`ab/cd/abcd…`), by name, sorted;
+/// half-written ones (`.upload-…`) and strays are not blobs.
+fn list_dir(root: &Path) -> std::io::Result<Vec<BlobInfo>> {
+    let read = |dir: &Path| -> std::io::Result<Vec<PathBuf>> {
+        match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut v = entries
+                    .map(|e| e.map(|e| e.path()))
+                    .collect::<std::io::Result<Vec<_>>>()
+                    .map_err(|e| {
+                        std::io::Error::new(e.kind(), format!("{}: {e}", dir.display()))
+                    })?;
+                v.sort();
+                Ok(v)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(vec![]),
+            Err(e) => Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", dir.display()),
+            )),
+        }
+    };
+    let mut out = Vec::new();
+    for a in read(root)? {
+        if !a.is_dir() {
+            continue;
+        }
+        for b in read(&a)? {
+            if !b.is_dir() {
+                continue;
+            }
+            for f in read(&b)? {
+                let Some(name) = f.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                if !is_sha256(name)
+                    || f != root.join(&name[..2]).join(&name[2..4]).join(name)
+                    || !f.is_file()
+                {
+                    continue;
+                }
+                let size = f.metadata()?.len();
+                out.push(BlobInfo {
+                    sha256: name.to_owned(),
+                    size,
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
@@ -177,11 +431,31 @@ pub(crate) async fn store_text(
     Ok(placement)
 }
 
-/// A download: the bytes with what to call them.
-#[derive(Debug, Clone)]
+/// A download: what to call the file, and its bytes as they are read from
+/// the blob store (never all in memory).
 pub struct Download {
     pub file: StoredFile,
-    pub bytes: Vec<u8>,
+    pub bytes: ByteStream,
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("file", &self.file)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Download {
+    /// All of its bytes in memory (tests and small files).
+    pub async fn read_all(self) -> std::io::Result<Vec<u8>> {
+        Blob {
+            size: self.file.size,
+            bytes: self.bytes,
+        }
+        .read_all()
+        .await
+    }
 }
 
 /// The file name's last part, without control characters, at most 200 chars.
@@ -282,7 +556,7 @@ fn text_from(
 /// backstop.
 async fn extract_on(
     pool: &crate::pool::WorkPool,
-    bytes: Vec<u8>,
+    bytes: Bytes,
     filename: String,
     limits: Limits,
     background: bool,
@@ -390,10 +664,10 @@ impl App {
         let filename = clean_filename(&upload.filename);
         let (format, _) =
             accord_ingest::sniff(&upload.bytes, Some(&filename)).map_err(ingest_error)?;
-        let sha256: String = Sha256::digest(&upload.bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = sha256_hex(&upload.bytes);
+        // Shared from here on (the extraction and the blob store read the
+        // same bytes; none is copied).
+        let bytes = Bytes::from(upload.bytes);
         let file = StoredFile {
             sha256: sha256.clone(),
             size,
@@ -404,7 +678,7 @@ impl App {
         let text = if size <= self.files.inline_extraction {
             let extracted = extract_on(
                 &self.pool,
-                upload.bytes.clone(),
+                bytes.clone(),
                 file.filename.clone(),
                 limits,
                 false,
@@ -432,7 +706,7 @@ impl App {
         };
         self.files
             .blobs
-            .put(&sha256, &upload.bytes)
+            .put(&sha256, bytes)
             .await
             .map_err(|e| AppError::Unavailable(format!("the file could not be stored: {e}")))?;
         let mut unit = self.unit(p).await?;
@@ -494,7 +768,7 @@ impl App {
         let Some(file) = pending.file.clone() else {
             return Ok(());
         };
-        let bytes = self.read_blob(&file).await?;
+        let bytes = Bytes::from(self.read_blob(&file).await?);
         let limits = self.files.limits.clone();
         let text = match extract_on(&self.pool, bytes, file.filename.clone(), limits, true).await? {
             Ok(extracted) => {
@@ -620,8 +894,17 @@ impl App {
             .filter(|t| t.language == language)
             .find_map(|t| t.file)
             .ok_or_else(missing)?;
-        let bytes = self.read_blob(&file).await?;
-        Ok(Download { file, bytes })
+        let blob = self
+            .files
+            .blobs
+            .open(&file.sha256)
+            .await
+            .map_err(|e| AppError::Unavailable(e.to_string()))?
+            .ok_or_else(|| AppError::Internal(format!("blob {} is missing", file.sha256)))?;
+        Ok(Download {
+            file,
+            bytes: blob.bytes,
+        })
     }
 
     /// The texts of a document, if the reader may see it.
@@ -688,12 +971,23 @@ mod tests {
     async fn blobs_are_written_once_by_their_hash() {
         let dir = tempfile::tempdir().unwrap();
         let blobs = DirBlobStore::new(dir.path());
-        let sha = "a".repeat(64);
-        blobs.put(&sha, b"one").await.unwrap();
-        blobs.put(&sha, b"two").await.unwrap();
+        let sha = sha256_hex(b"one");
+        assert!(blobs.put(&sha, Bytes::from_static(b"one")).await.unwrap());
+        assert!(!blobs.put(&sha, Bytes::from_static(b"one")).await.unwrap());
         assert_eq!(blobs.get(&sha).await.unwrap().unwrap(), b"one");
         assert_eq!(blobs.get(&"b".repeat(64)).await.unwrap(), None);
-        assert!(blobs.put("../../x", b"x").await.is_err());
+        assert!(blobs
+            .put("../../x", Bytes::from_static(b"x"))
+            .await
+            .is_err());
         assert_eq!(blobs.get("../x").await.unwrap(), None);
+        // Bytes that do not hash to the name are refused and not kept.
+        let other = sha256_hex(b"other");
+        let err = blobs
+            .put(&other, Bytes::from_static(b"not other"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        assert!(!blobs.exists(&other).await.unwrap());
     }
 }

@@ -287,11 +287,6 @@ impl App {
         })
     }
 
-    /// The same app keeping file bytes in `blobs`.
-    pub fn with_blobs(self, blobs: Arc<dyn files::BlobStore>) -> Self {
-        self.with_files(|f| f.blobs = blobs)
-    }
-
     /// The largest upload, in bytes.
     pub fn upload_limit(&self) -> u64 {
         self.files.upload_limit

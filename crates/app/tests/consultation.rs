@@ -1023,7 +1023,7 @@ async fn an_upload_beside_typed_text_keeps_both_versions(db: TestDatabase) {
         )
         .await
         .unwrap();
-    assert_eq!(download.bytes, file2.as_bytes());
+    assert_eq!(download.read_all().await.unwrap(), file2.as_bytes());
     // Each choice is in the audit log, which still verifies.
     let chosen = app
         .audit_log(

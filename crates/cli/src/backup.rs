@@ -18,11 +18,14 @@
 //! A backup reads the store in one snapshot (SQLite: one read transaction;
 //! PostgreSQL: `REPEATABLE READ READ ONLY`) and lists the files after it,
 //! so every file a row names is there (a file is stored before the row
-//! that names it is committed). `copy` streams the source's dump into the
+//! that names it is committed). The files are read from, and restored or
+//! copied into, whichever blob store is named (`--blobs`: a directory or
+//! object storage), streamed through and hashed on the way. `copy` streams the source's dump into the
 //! target's load directly (no file), copying the files after the rows have
 //! been read and before the target commits.
 
 use crate::exit;
+use accord_app::files::{is_sha256, BlobStore, ByteStream, Bytes};
 use accord_store::portable::{Cell, DumpSink, Item, LoadSource, TableCounts, TableHeader};
 use accord_store::{Store, StoreError};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -77,14 +80,6 @@ pub struct Summary {
     pub blobs: usize,
 }
 
-fn is_sha256(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
-
-fn blob_path(blobs: &Path, sha: &str) -> PathBuf {
-    blobs.join(&sha[..2]).join(&sha[2..4]).join(sha)
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -120,137 +115,141 @@ pub fn progress(total: u64, what: &str) -> ProgressBar {
     bar
 }
 
-/// The files under a blob directory (`ab/cd/abcd…`), by SHA-256, each
-/// hashed again: a file whose bytes no longer match its name is an error.
-pub fn list_blobs(blobs: &Path) -> Result<Vec<BlobEntry>, Failure> {
-    let mut out = Vec::new();
-    let read = |dir: &Path| -> Result<Vec<PathBuf>, Failure> {
-        match std::fs::read_dir(dir) {
-            Ok(entries) => {
-                let mut v = entries
-                    .map(|e| e.map(|e| e.path()))
-                    .collect::<std::io::Result<Vec<_>>>()
-                    .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?;
-                v.sort();
-                Ok(v)
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(vec![]),
-            Err(e) => Err(failed(format!("cannot read {}: {e}", dir.display()))),
-        }
-    };
-    for a in read(blobs)? {
-        if !a.is_dir() {
-            continue;
-        }
-        for b in read(&a)? {
-            if !b.is_dir() {
-                continue;
-            }
-            for f in read(&b)? {
-                let Some(name) = f.file_name().and_then(|n| n.to_str()) else {
-                    continue;
-                };
-                // Half-written uploads (`.upload-…`) are not files yet.
-                if !is_sha256(name) || f != blob_path(blobs, name) {
-                    continue;
-                }
-                let (sha, size) = hash_file(&f)?;
-                if sha != name {
-                    return Err(failed(format!(
-                        "the file {} does not hash to its name (it has {sha}): the files are damaged",
-                        f.display()
-                    )));
-                }
-                out.push(BlobEntry { sha256: sha, size });
-            }
-        }
-    }
-    Ok(out)
+/// Every blob the store holds, by SHA-256 and size.
+async fn list_blobs(blobs: &dyn BlobStore) -> Result<Vec<BlobEntry>, Failure> {
+    let listed = blobs.list().await.map_err(|e| {
+        failed(format!(
+            "cannot list the files in {}: {e}",
+            blobs.location()
+        ))
+    })?;
+    Ok(listed
+        .into_iter()
+        .map(|b| BlobEntry {
+            sha256: b.sha256,
+            size: b.size,
+        })
+        .collect())
 }
 
-fn hash_file(path: &Path) -> Result<(String, u64), Failure> {
-    let mut f = std::fs::File::open(path)
-        .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0; 64 * 1024];
-    let mut size = 0u64;
+/// A blob's stream read synchronously (on a blocking thread: the tar
+/// writer's), hashed as it goes: its end is an error unless the bytes had
+/// the size and SHA-256 the blob is listed with.
+struct BlobReader {
+    rt: tokio::runtime::Handle,
+    stream: ByteStream,
+    chunk: Bytes,
+    hash: Sha256,
+    read: u64,
+    sha256: String,
+    size: u64,
+}
+
+impl BlobReader {
+    fn new(rt: tokio::runtime::Handle, stream: ByteStream, b: &BlobEntry) -> Self {
+        BlobReader {
+            rt,
+            stream,
+            chunk: Bytes::new(),
+            hash: Sha256::new(),
+            read: 0,
+            sha256: b.sha256.clone(),
+            size: b.size,
+        }
+    }
+}
+
+impl Read for BlobReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use futures_util::StreamExt;
+        while self.chunk.is_empty() {
+            match self.rt.block_on(self.stream.next()) {
+                Some(chunk) => {
+                    let chunk = chunk?;
+                    self.hash.update(&chunk);
+                    self.read += chunk.len() as u64;
+                    self.chunk = chunk;
+                }
+                None => {
+                    let got = hex(&self.hash.clone().finalize());
+                    if got != self.sha256 || self.read != self.size {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            format!(
+                                "the file {} does not hash to its name (it has {got}, {} bytes): the files are damaged",
+                                self.sha256, self.read
+                            ),
+                        ));
+                    }
+                    return Ok(0);
+                }
+            }
+            if self.read > self.size {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "the file {} is longer than the {} bytes listed: the files are damaged",
+                        self.sha256, self.size
+                    ),
+                ));
+            }
+        }
+        let n = buf.len().min(self.chunk.len());
+        buf[..n].copy_from_slice(&self.chunk.split_to(n));
+        Ok(n)
+    }
+}
+
+/// Stores what `reader` yields under `sha` in `blobs` (from a blocking
+/// thread: the restore's reader), unless it holds it already; the store
+/// checks the bytes hash to `sha`. Returns whether it wrote.
+fn put_blob(
+    rt: &tokio::runtime::Handle,
+    blobs: &Arc<dyn BlobStore>,
+    sha: &str,
+    reader: &mut dyn Read,
+) -> Result<bool, String> {
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let task = {
+        let (blobs, sha) = (blobs.clone(), sha.to_owned());
+        rt.spawn(async move { blobs.put_stream(&sha, Box::pin(stream)).await })
+    };
+    let mut buf = vec![0; 256 * 1024];
     loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
-        if n == 0 {
+        let item = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => Ok(Bytes::copy_from_slice(&buf[..n])),
+            Err(e) => Err(std::io::Error::new(
+                e.kind(),
+                format!("cannot read the file {sha}: {e}"),
+            )),
+        };
+        let failed = item.is_err();
+        // The store stops reading when it holds the file already (or failed).
+        if tx.blocking_send(item).is_err() || failed {
             break;
         }
-        h.update(&buf[..n]);
-        size += n as u64;
     }
-    Ok((hex(&h.finalize()), size))
-}
-
-/// Copies `reader`'s bytes to the blob store at `blobs` under `sha`, unless
-/// it holds them already, checking they hash to `sha`. Returns the path
-/// when it wrote one.
-fn put_blob(blobs: &Path, sha: &str, reader: &mut dyn Read) -> Result<Option<PathBuf>, String> {
-    let path = blob_path(blobs, sha);
-    let exists = path.exists();
-    let dir = path.parent().expect("a blob path has a parent");
-    let tmp = dir.join(format!(".restore-{sha}"));
-    let mut out = if exists {
-        None
-    } else {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        Some(
-            std::fs::File::create(&tmp)
-                .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?,
-        )
-    };
-    let mut h = Sha256::new();
-    let mut buf = vec![0; 64 * 1024];
-    let result = (|| -> Result<(), String> {
-        loop {
-            let n = reader
-                .read(&mut buf)
-                .map_err(|e| format!("cannot read the file {sha}: {e}"))?;
-            if n == 0 {
-                break;
-            }
-            h.update(&buf[..n]);
-            if let Some(out) = &mut out {
-                out.write_all(&buf[..n])
-                    .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-            }
+    drop(tx);
+    match rt.block_on(task) {
+        Ok(Ok(wrote)) => Ok(wrote),
+        Ok(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+            Err(format!("{e}: the backup is damaged"))
         }
-        let got = hex(&h.finalize());
-        if got != sha {
-            return Err(format!(
-                "the file {sha} hashes to {got}: the backup is damaged"
-            ));
-        }
-        if let Some(out) = &out {
-            out.sync_all()
-                .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-        }
-        Ok(())
-    })();
-    match (result, out) {
-        (Err(e), Some(_)) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-        (Err(e), None) => Err(e),
-        (Ok(()), None) => Ok(None),
-        (Ok(()), Some(_)) => {
-            std::fs::rename(&tmp, &path)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok(Some(path))
-        }
+        Ok(Err(e)) => Err(format!("cannot store the file {sha}: {e}")),
+        Err(e) => Err(format!("cannot store the file {sha}: {e}")),
     }
 }
 
-fn remove_blobs(written: &[PathBuf]) {
-    for p in written {
-        let _ = std::fs::remove_file(p);
+/// Removes the blobs a failed restore or copy wrote.
+async fn remove_blobs(blobs: &dyn BlobStore, written: &[String]) {
+    for sha in written {
+        if let Err(e) = blobs.remove(sha).await {
+            tracing::warn!(file = %sha, error = %e, "a file written before the failure stays");
+        }
     }
 }
 
@@ -312,7 +311,11 @@ impl DumpSink for SpoolSink {
 }
 
 /// `accord backup`: the store and its files into `to`.
-pub async fn backup(store: Arc<dyn Store>, data_dir: &Path, to: &Path) -> Result<Summary, Failure> {
+pub async fn backup(
+    store: Arc<dyn Store>,
+    blobs: Arc<dyn BlobStore>,
+    to: &Path,
+) -> Result<Summary, Failure> {
     let parent = to
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -338,8 +341,7 @@ pub async fn backup(store: Arc<dyn Store>, data_dir: &Path, to: &Path) -> Result
     sink.finish_table().map_err(store_failure)?;
     sink.bar.finish_and_clear();
     // After the snapshot: every file its rows name is stored by now.
-    let blobs_dir = data_dir.join("blobs");
-    let blobs = list_blobs(&blobs_dir)?;
+    let listed = list_blobs(blobs.as_ref()).await?;
     let manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
@@ -348,15 +350,22 @@ pub async fn backup(store: Arc<dyn Store>, data_dir: &Path, to: &Path) -> Result
         created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         migrations: sink.migrations.clone().unwrap_or_default(),
         tables: sink.tables.clone(),
-        blobs: blobs.clone(),
+        blobs: listed,
     };
     let partial = spool.path().join("backup.partial");
     let gzip = to
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.ends_with(".gz") || n.ends_with(".tgz"));
-    let write = || -> std::io::Result<()> {
-        let file = BufWriter::new(std::fs::File::create(&partial)?);
+    let rt = tokio::runtime::Handle::current();
+    let spooled = spool.path().to_path_buf();
+    let (manifest, partial) = (Arc::new(manifest), Arc::new(partial));
+    let (m, p) = (manifest.clone(), partial.clone());
+    // On a blocking thread: the tar is written synchronously, and the files
+    // are read from the blob store as they go into it.
+    let write = move || -> std::io::Result<()> {
+        let (manifest, partial) = (m, p);
+        let file = BufWriter::new(std::fs::File::create(&*partial)?);
         let out: Box<dyn Write> = if gzip {
             Box::new(flate2::write::GzEncoder::new(
                 file,
@@ -366,19 +375,21 @@ pub async fn backup(store: Arc<dyn Store>, data_dir: &Path, to: &Path) -> Result
             Box::new(file)
         };
         let mut tar = tar::Builder::new(out);
-        let json = serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::other)?;
+        let json = serde_json::to_vec_pretty(&*manifest).map_err(std::io::Error::other)?;
         append(&mut tar, "manifest.json", json.len() as u64, &json[..])?;
         for b in &manifest.blobs {
-            let f = std::fs::File::open(blob_path(&blobs_dir, &b.sha256))?;
-            append(
-                &mut tar,
-                &format!("blobs/{}", b.sha256),
-                b.size,
-                f.take(b.size),
-            )?;
+            let blob = rt.block_on(blobs.open(&b.sha256))?.ok_or_else(|| {
+                std::io::Error::other(format!(
+                    "the file {} is no longer in {}",
+                    b.sha256,
+                    blobs.location()
+                ))
+            })?;
+            let reader = BlobReader::new(rt.clone(), blob.bytes, b);
+            append(&mut tar, &format!("blobs/{}", b.sha256), b.size, reader)?;
         }
         for (i, t) in manifest.tables.iter().enumerate() {
-            let path = spool.path().join(format!("{:03}.jsonl", i + 1));
+            let path = spooled.join(format!("{:03}.jsonl", i + 1));
             let f = std::fs::File::open(&path)?;
             let size = f.metadata()?.len();
             append(&mut tar, &t.file, size, f)?;
@@ -386,10 +397,13 @@ pub async fn backup(store: Arc<dyn Store>, data_dir: &Path, to: &Path) -> Result
         let mut out = tar.into_inner()?;
         out.flush()?;
         drop(out);
-        std::fs::File::open(&partial)?.sync_all()
+        std::fs::File::open(&*partial)?.sync_all()
     };
-    write().map_err(|e| failed(format!("cannot write {}: {e}", to.display())))?;
-    std::fs::rename(&partial, to)
+    tokio::task::spawn_blocking(write)
+        .await
+        .map_err(|e| failed(format!("cannot write {}: {e}", to.display())))?
+        .map_err(|e| failed(format!("cannot write {}: {e}", to.display())))?;
+    std::fs::rename(&*partial, to)
         .map_err(|e| failed(format!("cannot write {}: {e}", to.display())))?;
     Ok(Summary {
         rows: manifest.tables.iter().map(|t| t.rows).sum(),
@@ -426,12 +440,12 @@ enum Msg {
 /// Returns the files it wrote (removed again if the restore fails).
 fn read_backup(
     file: PathBuf,
-    blobs: PathBuf,
+    (rt, blobs): (tokio::runtime::Handle, Arc<dyn BlobStore>),
     tx: tokio::sync::mpsc::Sender<Msg>,
     bar: ProgressBar,
-) -> Vec<PathBuf> {
+) -> Vec<String> {
     let mut written = vec![];
-    if let Err(e) = read_backup_into(&file, &blobs, &tx, &mut written, &bar) {
+    if let Err(e) = read_backup_into(&file, (&rt, &blobs), &tx, &mut written, &bar) {
         let _ = tx.blocking_send(Msg::Failed(e));
     }
     written
@@ -439,9 +453,9 @@ fn read_backup(
 
 fn read_backup_into(
     file: &Path,
-    blobs: &Path,
+    (rt, blobs): (&tokio::runtime::Handle, &Arc<dyn BlobStore>),
     tx: &tokio::sync::mpsc::Sender<Msg>,
-    written: &mut Vec<PathBuf>,
+    written: &mut Vec<String>,
     bar: &ProgressBar,
 ) -> Result<(), String> {
     let not_a_backup = || format!("{} is not an Accord backup", file.display());
@@ -530,8 +544,8 @@ fn read_backup_into(
                 ));
             }
             let mut entry = entry;
-            if let Some(p) = put_blob(blobs, sha, &mut entry)? {
-                written.push(p);
+            if put_blob(rt, blobs, sha, &mut entry)? {
+                written.push(sha.to_owned());
             }
             continue;
         }
@@ -616,7 +630,7 @@ impl LoadSource for ChannelSource {
 /// directory.
 pub async fn restore(
     store: Arc<dyn Store>,
-    data_dir: &Path,
+    blobs: Arc<dyn BlobStore>,
     from: &Path,
 ) -> Result<(Summary, Manifest), Failure> {
     let before = store.table_counts().await.map_err(store_failure)?;
@@ -627,8 +641,9 @@ pub async fn restore(
     let (tx, rx) = tokio::sync::mpsc::channel(4096);
     let bar = progress(0, "restoring");
     let reader = {
-        let (file, blobs, bar) = (from.to_path_buf(), data_dir.join("blobs"), bar.clone());
-        std::thread::spawn(move || read_backup(file, blobs, tx, bar))
+        let (file, bar) = (from.to_path_buf(), bar.clone());
+        let target = (tokio::runtime::Handle::current(), blobs.clone());
+        std::thread::spawn(move || read_backup(file, target, tx, bar))
     };
     let mut source = ChannelSource { rx, manifest: None };
     // The manifest first: its total sizes the progress bar.
@@ -645,12 +660,15 @@ pub async fn restore(
         ))),
     };
     drop(source.rx);
-    let written = reader.join().unwrap_or_default();
+    // The reader blocks on the runtime: wait for it without holding a worker.
+    let written = tokio::task::spawn_blocking(move || reader.join().unwrap_or_default())
+        .await
+        .unwrap_or_default();
     bar.finish_and_clear();
     let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
-            remove_blobs(&written);
+            remove_blobs(blobs.as_ref(), &written).await;
             return Err(store_failure(e));
         }
     };
@@ -665,7 +683,7 @@ pub async fn restore(
         &loaded,
         &store.table_counts().await.map_err(store_failure)?,
     )?;
-    check_blobs(&data_dir.join("blobs"), &manifest.blobs)?;
+    check_blobs(blobs.as_ref(), &manifest.blobs).await?;
     Ok((
         Summary {
             rows: expected.values().sum(),
@@ -724,14 +742,26 @@ fn check_counts(
     Ok(())
 }
 
-/// Every file is in the target's blob directory and hashes to its name.
-fn check_blobs(blobs: &Path, expected: &[BlobEntry]) -> Result<(), Failure> {
+/// Every file is in the target's blob store and hashes to its name (each
+/// is read through again).
+async fn check_blobs(blobs: &dyn BlobStore, expected: &[BlobEntry]) -> Result<(), Failure> {
     for b in expected {
-        let (sha, size) = hash_file(&blob_path(blobs, &b.sha256))?;
-        if sha != b.sha256 || size != b.size {
-            return Err(failed(format!(
-                "verification failed: the file {} hashes to {sha} in the target",
+        let found = blobs.verify(&b.sha256).await.map_err(|e| {
+            failed(format!(
+                "verification failed: the file {} cannot be read in the target: {e}",
                 b.sha256
+            ))
+        })?;
+        let Some(found) = found else {
+            return Err(failed(format!(
+                "verification failed: the file {} is missing in the target",
+                b.sha256
+            )));
+        };
+        if found.sha256 != b.sha256 || found.size != b.size {
+            return Err(failed(format!(
+                "verification failed: the file {} hashes to {} in the target",
+                b.sha256, found.sha256
             )));
         }
     }
@@ -766,10 +796,10 @@ struct CopySource {
     rx: tokio::sync::mpsc::Receiver<Option<Item>>,
     counts: TableCounts,
     table: Option<String>,
-    from_blobs: PathBuf,
-    to_blobs: PathBuf,
+    from_blobs: Arc<dyn BlobStore>,
+    to_blobs: Arc<dyn BlobStore>,
     blobs: Vec<BlobEntry>,
-    written: Vec<PathBuf>,
+    written: Vec<String>,
 }
 
 #[async_trait::async_trait]
@@ -792,11 +822,9 @@ impl LoadSource for CopySource {
                 Ok(Some(item))
             }
             Some(None) => {
-                let (from, to) = (self.from_blobs.clone(), self.to_blobs.clone());
-                let copied = tokio::task::spawn_blocking(move || copy_blobs(&from, &to))
+                let (blobs, written) = copy_blobs(self.from_blobs.as_ref(), self.to_blobs.as_ref())
                     .await
-                    .map_err(|e| StoreError::Other(e.to_string()))?;
-                let (blobs, written) = copied.map_err(StoreError::Other)?;
+                    .map_err(StoreError::Other)?;
                 self.blobs = blobs;
                 self.written = written;
                 Ok(None)
@@ -806,23 +834,35 @@ impl LoadSource for CopySource {
     }
 }
 
-type Copied = (Vec<BlobEntry>, Vec<PathBuf>);
+type Copied = (Vec<BlobEntry>, Vec<String>);
 
-fn copy_blobs(from: &Path, to: &Path) -> Result<Copied, String> {
-    let blobs = list_blobs(from).map_err(|(_, m)| m)?;
+/// Streams every blob of `from` into `to` (which checks each hashes to its
+/// name); on a failure, removes the ones it wrote.
+async fn copy_blobs(from: &dyn BlobStore, to: &dyn BlobStore) -> Result<Copied, String> {
+    let blobs = list_blobs(from).await.map_err(|(_, m)| m)?;
     let mut written = vec![];
     for b in &blobs {
-        let mut f = std::fs::File::open(blob_path(from, &b.sha256))
-            .map_err(|e| format!("cannot read the file {}: {e}", b.sha256));
-        let r = f
-            .as_mut()
-            .map_err(|e| e.clone())
-            .and_then(|f| put_blob(to, &b.sha256, f));
-        match r {
-            Ok(Some(p)) => written.push(p),
-            Ok(None) => {}
+        let copied = match from.open(&b.sha256).await {
+            Ok(Some(blob)) => to.put_stream(&b.sha256, blob.bytes).await.map_err(|e| {
+                format!(
+                    "cannot copy the file {} from {} to {}: {e}",
+                    b.sha256,
+                    from.location(),
+                    to.location()
+                )
+            }),
+            Ok(None) => Err(format!(
+                "the file {} is no longer in {}",
+                b.sha256,
+                from.location()
+            )),
+            Err(e) => Err(format!("cannot read the file {}: {e}", b.sha256)),
+        };
+        match copied {
+            Ok(true) => written.push(b.sha256.clone()),
+            Ok(false) => {}
             Err(e) => {
-                remove_blobs(&written);
+                remove_blobs(to, &written).await;
                 return Err(e);
             }
         }
@@ -832,10 +872,8 @@ fn copy_blobs(from: &Path, to: &Path) -> Result<Copied, String> {
 
 /// `accord copy`: one store and its files into another, empty one.
 pub async fn copy(
-    from: Arc<dyn Store>,
-    from_data: &Path,
-    to: Arc<dyn Store>,
-    to_data: &Path,
+    (from, from_blobs): (Arc<dyn Store>, Arc<dyn BlobStore>),
+    (to, to_blobs): (Arc<dyn Store>, Arc<dyn BlobStore>),
 ) -> Result<Summary, Failure> {
     refuse_non_empty(&to.table_counts().await.map_err(store_failure)?)?;
     let estimate: u64 = from
@@ -853,8 +891,8 @@ pub async fn copy(
         rx,
         counts: TableCounts::new(),
         table: None,
-        from_blobs: from_data.join("blobs"),
-        to_blobs: to_data.join("blobs"),
+        from_blobs,
+        to_blobs,
         blobs: vec![],
         written: vec![],
     };
@@ -871,7 +909,7 @@ pub async fn copy(
     let loaded = match (dumped, loaded) {
         (Ok(()), Ok(l)) => l,
         (Err(e), _) | (Ok(()), Err(e)) => {
-            remove_blobs(&source.written);
+            remove_blobs(source.to_blobs.as_ref(), &source.written).await;
             return Err(store_failure(e));
         }
     };
@@ -880,7 +918,7 @@ pub async fn copy(
         &loaded,
         &to.table_counts().await.map_err(store_failure)?,
     )?;
-    check_blobs(&source.to_blobs, &source.blobs)?;
+    check_blobs(source.to_blobs.as_ref(), &source.blobs).await?;
     Ok(Summary {
         rows: source.counts.values().sum(),
         tables: source.counts.len(),
@@ -891,29 +929,70 @@ pub async fn copy(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use accord_app::files::{sha256_hex, DirBlobStore};
 
-    #[test]
-    fn blobs_are_listed_by_their_hash_and_damage_is_found() {
-        let dir = tempfile::tempdir().unwrap();
-        let blobs = dir.path().join("blobs");
-        let sha = hex(&Sha256::digest(b"hello"));
-        let wrote = put_blob(&blobs, &sha, &mut &b"hello"[..]).unwrap();
-        assert_eq!(wrote, Some(blob_path(&blobs, &sha)));
-        assert_eq!(put_blob(&blobs, &sha, &mut &b"hello"[..]).unwrap(), None);
-        // A half-written upload is not a file.
-        std::fs::write(blob_path(&blobs, &sha).with_file_name(".upload-x"), b"x").unwrap();
+    fn entry(bytes: &[u8]) -> BlobEntry {
+        BlobEntry {
+            sha256: sha256_hex(bytes),
+            size: bytes.len() as u64,
+        }
+    }
+
+    fn chunks(parts: &[&'static [u8]]) -> ByteStream {
+        let parts: Vec<_> = parts.iter().map(|p| Ok(Bytes::from_static(p))).collect();
+        Box::pin(futures_util::stream::iter(parts))
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_blob_read_into_a_backup_is_hashed_on_the_way() {
+        let rt = tokio::runtime::Handle::current();
+        let read = move |stream: ByteStream, listed: BlobEntry| {
+            let rt = rt.clone();
+            std::thread::spawn(move || {
+                let mut out = vec![];
+                BlobReader::new(rt, stream, &listed)
+                    .read_to_end(&mut out)
+                    .map(|_| out)
+            })
+            .join()
+            .unwrap()
+        };
+        let hello = entry(b"hello");
         assert_eq!(
-            list_blobs(&blobs).unwrap(),
+            read(chunks(&[b"he", b"llo"]), hello.clone()).unwrap(),
+            b"hello"
+        );
+        let e = read(chunks(&[b"jello"]), hello.clone()).unwrap_err();
+        assert!(e.to_string().contains("the files are damaged"), "{e}");
+        let e = read(chunks(&[b"hello", b" and more"]), hello).unwrap_err();
+        assert!(e.to_string().contains("the files are damaged"), "{e}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_restored_blob_is_written_once_and_only_if_it_hashes_to_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs: Arc<dyn BlobStore> = Arc::new(DirBlobStore::new(dir.path()));
+        let rt = tokio::runtime::Handle::current();
+        let put = move |sha: String, bytes: &'static [u8]| {
+            let (rt, blobs) = (rt.clone(), blobs.clone());
+            std::thread::spawn(move || put_blob(&rt, &blobs, &sha, &mut &bytes[..]))
+                .join()
+                .unwrap()
+        };
+        let hello = sha256_hex(b"hello");
+        assert_eq!(put(hello.clone(), b"hello"), Ok(true));
+        assert_eq!(put(hello.clone(), b"hello"), Ok(false));
+        let other = sha256_hex(b"other");
+        let e = put(other.clone(), b"not other").unwrap_err();
+        assert!(e.ends_with("the backup is damaged"), "{e}");
+        let store = DirBlobStore::new(dir.path());
+        assert!(!store.exists(&other).await.unwrap());
+        assert_eq!(
+            list_blobs(&store).await.unwrap(),
             vec![BlobEntry {
-                sha256: sha.clone(),
+                sha256: hello,
                 size: 5
             }]
         );
-        // Bytes that do not hash to the name are refused and not kept.
-        let other = hex(&Sha256::digest(b"other"));
-        assert!(put_blob(&blobs, &other, &mut &b"not other"[..]).is_err());
-        assert!(!blob_path(&blobs, &other).exists());
-        std::fs::write(blob_path(&blobs, &sha), b"changed").unwrap();
-        assert!(list_blobs(&blobs).is_err());
     }
 }

@@ -12,15 +12,17 @@ use std::sync::Arc;
 use std::time::Instant;
 
 mod backup;
+mod blobs;
 mod database;
 mod import;
 mod logs;
 
 /// Exit codes, documented in README.md.
 mod exit {
-    /// The database URL is malformed or names an unsupported scheme.
+    /// The database URL (or the blob store's, `--blobs`) is malformed or
+    /// names an unsupported scheme.
     pub const BAD_DATABASE_URL: u8 = 3;
-    /// The database could not be opened or reached.
+    /// The database (or the blob store) could not be opened or reached.
     pub const DATABASE_UNAVAILABLE: u8 = 4;
     /// The command failed for another reason (e.g. the address is taken).
     pub const FAILED: u8 = 1;
@@ -65,6 +67,15 @@ struct DatabaseArg {
     /// PostgreSQL).
     #[arg(long, env = "ACCORD_DATA_DIR")]
     data_dir: Option<std::path::PathBuf>,
+    /// Where uploaded files are kept (by SHA-256): a directory (default:
+    /// the data directory's `blobs/`) or S3-compatible object storage,
+    /// s3://BUCKET/PREFIX. Its credentials and endpoint come from the
+    /// environment, never the URL: AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), AWS_REGION,
+    /// AWS_ENDPOINT_URL for a server other than Amazon's (plain http://
+    /// only on this machine, or with AWS_ALLOW_HTTP=true).
+    #[arg(long, env = "ACCORD_BLOBS", value_name = "DIR|s3://BUCKET/PREFIX")]
+    blobs: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -126,10 +137,6 @@ enum Command {
             value_name = "SECONDS"
         )]
         job_lease: u64,
-        /// Where uploaded files are kept (default: `blobs/` in the data
-        /// directory). Servers sharing one database must share it.
-        #[arg(long, env = "ACCORD_BLOBS", value_name = "DIR")]
-        blobs: Option<std::path::PathBuf>,
     },
     /// Load a demo into the store (idempotent: a second run changes nothing):
     /// `gcm`, the Global Compact for Migration, 2016–2018 (real metadata
@@ -241,6 +248,14 @@ enum Command {
         /// --from-data-dir).
         #[arg(long)]
         to_data_dir: Option<std::path::PathBuf>,
+        /// The source's blob store, as `--blobs` (default: the source's
+        /// data directory's `blobs/`).
+        #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
+        from_blobs: Option<String>,
+        /// The target's blob store, as `--blobs` (default: the target's
+        /// data directory's `blobs/`).
+        #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
+        to_blobs: Option<String>,
     },
     /// Check the audit log.
     Audit {
@@ -443,8 +458,9 @@ async fn open_raw(
 async fn verify_and_reindex(
     store: Arc<dyn accord_store::Store>,
     data: std::path::PathBuf,
+    blobs: Arc<dyn accord_app::files::BlobStore>,
 ) -> Result<(), Failure> {
-    let app = App::in_data_dir(store, data);
+    let app = App::new(store, blobs, data.join("search"));
     match app
         .verify_audit()
         .await
@@ -467,6 +483,13 @@ async fn verify_and_reindex(
 }
 
 async fn open(db: &DatabaseArg) -> Result<App, Failure> {
+    open_checked(db, false).await
+}
+
+/// The app on the store and blob store `db` names; with `check_blobs`,
+/// object storage is reached once first (a server should not start on a
+/// bucket it cannot use).
+async fn open_checked(db: &DatabaseArg, check_blobs: bool) -> Result<App, Failure> {
     let target =
         DatabaseTarget::parse(&db.database).map_err(|e| (exit::BAD_DATABASE_URL, e.to_string()))?;
     let store = open_store(&target).await.map_err(|e| match e {
@@ -480,7 +503,8 @@ async fn open(db: &DatabaseArg) -> Result<App, Failure> {
         .data_dir
         .clone()
         .unwrap_or_else(|| target.default_data_dir());
-    Ok(App::in_data_dir(store, data))
+    let blobs = blobs::open_blobs(db.blobs.as_deref(), &data, check_blobs).await?;
+    Ok(App::new(store, blobs, data.join("search")))
 }
 
 fn print_report(report: &LoadReport) {
@@ -715,7 +739,8 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Backup { to, db } => {
             let started = Instant::now();
             let (store, data) = open_raw(&db.database, db.data_dir.as_deref()).await?;
-            let s = backup::backup(store, &data, &to).await?;
+            let blobs = blobs::open_blobs(db.blobs.as_deref(), &data, true).await?;
+            let s = backup::backup(store, blobs, &to).await?;
             println!(
                 "backup written to {}: {} rows in {} tables, {} files, in {:.1} s",
                 to.display(),
@@ -729,7 +754,8 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Restore { from, db } => {
             let started = Instant::now();
             let (store, data) = open_raw(&db.database, db.data_dir.as_deref()).await?;
-            let (s, manifest) = backup::restore(store.clone(), &data, &from).await?;
+            let blobs = blobs::open_blobs(db.blobs.as_deref(), &data, true).await?;
+            let (s, manifest) = backup::restore(store.clone(), blobs.clone(), &from).await?;
             println!(
                 "restored from {} (made by Accord {} on {}, {}): {} rows in {} tables, {} files, in {:.1} s; every count and file verified",
                 from.display(),
@@ -741,18 +767,26 @@ async fn run(command: Command) -> Result<(), Failure> {
                 s.blobs,
                 started.elapsed().as_secs_f64()
             );
-            verify_and_reindex(store, data).await
+            verify_and_reindex(store, data, blobs).await
         }
         Command::Copy {
             from,
             to,
             from_data_dir,
             to_data_dir,
+            from_blobs,
+            to_blobs,
         } => {
             let started = Instant::now();
             let (source, source_data) = open_raw(&from, from_data_dir.as_deref()).await?;
             let (target, target_data) = open_raw(&to, to_data_dir.as_deref()).await?;
-            let s = backup::copy(source, &source_data, target.clone(), &target_data).await?;
+            let source_blobs = blobs::open_blobs(from_blobs.as_deref(), &source_data, true).await?;
+            let target_blobs = blobs::open_blobs(to_blobs.as_deref(), &target_data, true).await?;
+            let s = backup::copy(
+                (source, source_blobs),
+                (target.clone(), target_blobs.clone()),
+            )
+            .await?;
             println!(
                 "copied {} rows in {} tables and {} files, in {:.1} s; every count and file verified",
                 s.rows,
@@ -760,7 +794,7 @@ async fn run(command: Command) -> Result<(), Failure> {
                 s.blobs,
                 started.elapsed().as_secs_f64()
             );
-            verify_and_reindex(target, target_data).await
+            verify_and_reindex(target, target_data, target_blobs).await
         }
         Command::Audit {
             command: AuditCommand::Verify { db },
@@ -790,14 +824,10 @@ async fn run(command: Command) -> Result<(), Failure> {
             unknown_sign_ins_per_address,
             shutdown_grace,
             job_lease,
-            blobs,
         } => {
             let started = Instant::now();
-            let mut app = open(&db).await?;
-            if let Some(blobs) = blobs {
-                app = app.with_blobs(Arc::new(accord_app::files::DirBlobStore::new(blobs)));
-            }
-            let app = app
+            let app = open_checked(&db, true)
+                .await?
                 .with_upload_limits(
                     upload_limit_mb.saturating_mul(1024 * 1024),
                     accord_app::files::DEFAULT_INLINE_EXTRACTION,

@@ -263,8 +263,10 @@ async fn download(
                         HeaderValue::from_str(&format!("\"{}\"", d.file.sha256))
                             .unwrap_or_else(|_| HeaderValue::from_static("\"\"")),
                     ),
+                    (header::CONTENT_LENGTH, HeaderValue::from(d.file.size)),
                 ],
-                d.bytes,
+                // Streamed from the blob store as it is read.
+                Body::from_stream(d.bytes),
             )
                 .into_response()
         }
