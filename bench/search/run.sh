@@ -40,7 +40,7 @@ started=$(date +%s)
 echo "== $(date -u +%FT%TZ) N=$n rounds=$rounds seed=$seed; $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
 cargo build --release -q -p accord-search --example bench_index
 echo "== accord ($(uptime | sed 's/.*load average/load average/'))"
-./target/release/examples/bench_index --docs "$n" --seed "$seed" --rounds "$rounds" \
+"${CARGO_TARGET_DIR:-target}/release/examples/bench_index" --docs "$n" --seed "$seed" --rounds "$rounds" \
   --dir "$work/accord-index" --dump "$work/docs.jsonl" --dump-tokens "$work/zh-tokens.jsonl" \
   --json "$work/accord.json"
 rm -rf "$work/accord-index"

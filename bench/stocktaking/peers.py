@@ -7,7 +7,14 @@ does, so both run MinHash on the same distinct texts; every distinct text is
 inserted, then each LSH bucket's members are joined to its first one when their
 estimated Jaccard similarity reaches the threshold (as Accord does).
 
-    peers.py --inputs inputs.jsonl --accord accord.json
+First, MinHash signatures alone: the first `sign_texts` distinct texts (as
+Accord signed them, on one thread), each text's word shingles given as its
+tokens to rensa (RMinHash, one object per text, and its bulk matrix call) and
+to datasketch's MinHash, with the same number of permutations. The peers are
+handed the shingles ready-made (their making is not timed); Accord is timed
+from the normalised texts (shingling, signing), and with normalising too.
+
+    peers.py --inputs inputs.jsonl --accord accord.json [--signatures-only]
 """
 import argparse
 import json
@@ -16,6 +23,7 @@ import resource
 import sys
 import time
 
+import rensa
 from datasketch import MinHash, MinHashLSH
 
 WORD = re.compile(r"[^\W_]+")
@@ -46,10 +54,80 @@ def pair_scores(found, truth):
     return (both / fp if fp else 1.0), (both / tp if tp else 1.0)
 
 
+def timed(work):
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def signatures(texts, accord):
+    """Signatures/s of Accord, rensa and datasketch on the same distinct texts."""
+    num_perm, k, count = accord["num_perm"], accord["shingle"], accord["sign_texts"]
+    seen, token_sets = set(), []
+    for text in texts:
+        norm = normalise(text)
+        if norm in seen:
+            continue
+        seen.add(norm)
+        token_sets.append(shingles(norm, k))
+        if len(token_sets) == count:
+            break
+    assert len(token_sets) == count, f"{len(token_sets)} distinct texts, Accord signed {count}"
+    seed = accord["seed"]
+
+    def rensa_objects():
+        for tokens in token_sets:
+            m = rensa.RMinHash(num_perm, seed)
+            m.update(tokens)
+            m.digest()
+
+    def rensa_matrix():
+        rensa.RMinHash.digest_matrix_from_token_sets(token_sets, num_perm, seed)
+
+    def datasketch_objects():
+        for tokens in token_sets:
+            m = MinHash(num_perm=num_perm, seed=seed)
+            m.update_batch(tokens)
+            m.digest()
+
+    sign, norm = accord["sign_cpu_s"], accord["normalise_cpu_s"]
+    rows = [("Accord, from normalised text", sign, sign), ("Accord, normalising too", sign + norm, sign + norm)]
+    for name, work in [
+        (f"rensa {rensa_version()} RMinHash", rensa_objects),
+        (f"rensa {rensa_version()} digest matrix", rensa_matrix),
+        ("datasketch MinHash", datasketch_objects),
+    ]:
+        wall, cpu = timed(work)
+        rows.append((name, wall, cpu))
+    shingle_count = sum(len(t) for t in token_sets)
+    print(f"MinHash signatures: {count} distinct texts, {shingle_count / count:.0f} shingles each on average, "
+          f"{num_perm} permutations, {k}-word shingles")
+    # On a busy machine wall time counts other programs' turns too: the
+    # ratios are of CPU time (every engine here runs on one thread; Accord's
+    # wall column is its CPU time, its wall time is in its own line above).
+    # The peers' work matches Accord's from the normalised text (hash the
+    # shingles, sign); normalising too is more than they are timed for.
+    print(f"{'engine':<34}{'wall s':>8}{'CPU s':>8}{'signatures/CPU s':>18}{'Accord is (CPU)':>17}")
+    accord_cpu = accord["sign_cpu_s"]
+    for name, wall, cpu in rows:
+        ratio = "" if name.startswith("Accord") else f"{cpu / accord_cpu:.2f}x faster"
+        print(f"{name:<34}{wall:>8.2f}{cpu:>8.2f}{count / cpu:>18.0f}{ratio:>17}")
+    best_rensa = min(cpu for name, _, cpu in rows if name.startswith("rensa"))
+    print(f"goal: signatures at least as fast as rensa: {'met' if accord_cpu <= best_rensa else 'MISSED'} "
+          f"(Accord {count / accord_cpu:.0f}/CPU s, rensa's best {count / best_rensa:.0f}/CPU s, "
+          f"{best_rensa / accord_cpu:.2f}x)")
+
+
+def rensa_version():
+    from importlib.metadata import version
+    return version("rensa")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--inputs", required=True)
     ap.add_argument("--accord", required=True)
+    ap.add_argument("--signatures-only", action="store_true")
     args = ap.parse_args()
     accord = json.load(open(args.accord))
     threshold, num_perm, k = accord["threshold"], accord["num_perm"], accord["shingle"]
@@ -60,6 +138,10 @@ def main():
             row = json.loads(line)
             texts.append(row["text"])
             truth.append(row["campaign"] if row["campaign"] is not None else 10_000_000 + i)
+
+    signatures(texts, accord)
+    if args.signatures_only:
+        return
 
     started = time.perf_counter()
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)

@@ -19,7 +19,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/accord-pipeline-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "== $(date -u +%FT%TZ) N=$n; $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 cargo build --release -q -p accord-cli
-accord=./target/release/accord
+accord=${CARGO_TARGET_DIR:-target}/release/accord
 db="sqlite://$work/accord.db"
 $accord demo synthetic --inputs "$n" --seed "$seed" --out "$work/inputs.jsonl" >/dev/null
 # The GCM process and its (empty) synthetic call for inputs.

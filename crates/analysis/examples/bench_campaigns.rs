@@ -2,15 +2,21 @@
 //! inputs with their ground truth (writing them as JSON lines for the
 //! Python peers), reads them back, finds the campaigns, and scores them
 //! against the truth. Prints wall times, peak memory, precision and recall.
+//! Then times MinHash signatures alone, on one thread, for the first
+//! `--signatures M` distinct texts (normalising, shingling and signing each
+//! text), for the peers' signature table (rensa, datasketch).
 //!
 //!     cargo run --release -p accord-analysis --example bench_campaigns -- \
-//!         [--inputs N] [--seed S] [--threshold T] [--dump inputs.jsonl] [--json results.json]
+//!         [--inputs N] [--seed S] [--threshold T] [--signatures M] [--dump inputs.jsonl] [--json results.json]
 
 use std::io::{BufRead, BufWriter, Write};
 use std::time::Instant;
 
 use accord_analysis::synthetic::{Corpus, CorpusParams};
-use accord_analysis::{find_campaigns, pair_scores, CampaignParams};
+use accord_analysis::{
+    find_campaigns, normalise, normalise_into, pair_scores, shingle_hashes_into, CampaignParams,
+    MinHasher,
+};
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -44,6 +50,7 @@ fn main() {
     let mut inputs = 1_000_000usize;
     let mut seed = 42u64;
     let mut threshold = 0.7f64;
+    let mut signatures = 50_000usize;
     let mut dump: Option<String> = None;
     let mut json: Option<String> = None;
     let mut args = std::env::args().skip(1);
@@ -53,6 +60,7 @@ fn main() {
             "--inputs" => inputs = value().parse().expect("--inputs N"),
             "--seed" => seed = value().parse().expect("--seed S"),
             "--threshold" => threshold = value().parse().expect("--threshold T"),
+            "--signatures" => signatures = value().parse().expect("--signatures M"),
             "--dump" => dump = Some(value()),
             "--json" => json = Some(value()),
             other => panic!("unknown argument {other}"),
@@ -141,11 +149,22 @@ fn main() {
         scores.true_pairs,
         peak_rss_mb()
     );
+    let signing = time_signatures(&texts, signatures, &params);
+    println!(
+        "signatures alone, 1 thread: {} distinct texts in {:.2} s wall; CPU {:.2} s normalising, {:.2} s shingling and signing ({:.0} signatures per CPU second from the normalised text; {} permutations, {}-word shingles)",
+        signing.texts,
+        signing.wall_s,
+        signing.normalise_cpu_s,
+        signing.sign_cpu_s,
+        signing.texts as f64 / signing.sign_cpu_s,
+        params.num_perm,
+        params.shingle
+    );
     if let Some(json) = json {
         std::fs::write(
             json,
             format!(
-                "{{\"inputs\":{},\"read_s\":{read_s},\"detect_s\":{detect_s},\"precision\":{},\"recall\":{},\"campaigns\":{},\"distinct\":{},\"peak_mb\":{},\"threads\":{},\"threshold\":{threshold},\"num_perm\":{},\"shingle\":{},\"bands\":{},\"rows\":{}}}",
+                "{{\"inputs\":{},\"read_s\":{read_s},\"detect_s\":{detect_s},\"precision\":{},\"recall\":{},\"campaigns\":{},\"distinct\":{},\"peak_mb\":{},\"threads\":{},\"threshold\":{threshold},\"num_perm\":{},\"shingle\":{},\"bands\":{},\"rows\":{},\"sign_texts\":{},\"sign_wall_s\":{},\"normalise_cpu_s\":{},\"sign_cpu_s\":{},\"seed\":{}}}",
                 texts.len(),
                 scores.precision,
                 scores.recall,
@@ -156,11 +175,71 @@ fn main() {
                 params.num_perm,
                 params.shingle,
                 found.bands,
-                found.rows
+                found.rows,
+                signing.texts,
+                signing.wall_s,
+                signing.normalise_cpu_s,
+                signing.sign_cpu_s,
+                params.seed
             ),
         )
         .expect("write the results");
     }
+}
+
+/// Signs the first `limit` texts whose normalised forms are distinct (the
+/// sample the peers sign too), one thread, as `find_campaigns` signs each
+/// text: normalise, then shingle hashes and signature. Returns the number
+/// of texts and the CPU seconds of normalising and of signing the
+/// normalised texts (wall seconds of both together).
+fn time_signatures(texts: &[String], limit: usize, params: &CampaignParams) -> Signing {
+    let mut seen = std::collections::HashSet::new();
+    let sample: Vec<&str> = texts
+        .iter()
+        .filter(|t| seen.insert(normalise(t)))
+        .take(limit)
+        .map(String::as_str)
+        .collect();
+    let hasher = MinHasher::new(params.num_perm, params.seed);
+    let mut sig = vec![0u32; params.num_perm];
+    let (mut words, mut shingles) = (Vec::new(), Vec::new());
+    let mut check = 0u32;
+    let (t, cpu) = (Instant::now(), thread_cpu_s());
+    let mut normalised = vec![String::new(); sample.len()];
+    for (text, norm) in sample.iter().zip(&mut normalised) {
+        normalise_into(text, norm);
+    }
+    let normalise_cpu_s = thread_cpu_s() - cpu;
+    let cpu = thread_cpu_s();
+    for norm in &normalised {
+        shingle_hashes_into(norm, params.shingle, &mut words, &mut shingles);
+        hasher.signature_into(&shingles, &mut sig);
+        check ^= sig[0];
+    }
+    let (wall_s, sign_cpu_s) = (t.elapsed().as_secs_f64(), thread_cpu_s() - cpu);
+    std::hint::black_box(check);
+    Signing {
+        texts: sample.len(),
+        wall_s,
+        normalise_cpu_s,
+        sign_cpu_s,
+    }
+}
+
+/// This thread's CPU time in seconds (Linux's schedstat), or 0 where unknown:
+/// on a busy machine, wall time counts other programs' turns too.
+fn thread_cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+struct Signing {
+    texts: usize,
+    wall_s: f64,
+    normalise_cpu_s: f64,
+    sign_cpu_s: f64,
 }
 
 /// The JSON string value after `key` on a line written by this program.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lsh::{optimal_params, Lsh};
 use crate::minhash::MinHasher;
-use crate::text::{normalise, shingle_hashes, text_hash};
+use crate::text::{normalise_into, shingle_hashes_into, text_hash};
 
 /// How near two texts must be, and how to measure it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,14 +99,19 @@ pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams
                     let hasher = &hasher;
                     scope.spawn(move || {
                         let mut sig = vec![0u32; n];
+                        let (mut norm, mut words, mut shingles) =
+                            (String::new(), Vec::new(), Vec::new());
                         part.iter()
                             .map(|t| {
-                                let norm = normalise(t.as_ref());
+                                normalise_into(t.as_ref(), &mut norm);
                                 let hash = text_hash(&norm);
-                                hasher.signature_into(
-                                    &shingle_hashes(&norm, params.shingle),
-                                    &mut sig,
+                                shingle_hashes_into(
+                                    &norm,
+                                    params.shingle,
+                                    &mut words,
+                                    &mut shingles,
                                 );
+                                hasher.signature_into(&shingles, &mut sig);
                                 (hash, sig.clone())
                             })
                             .collect::<Vec<_>>()

@@ -58,7 +58,7 @@ pub use lsh::{optimal_params, Lsh};
 pub use minhash::{MinHasher, Signature};
 pub use recommend::{recommendation_candidates, Candidate};
 pub use similarity::most_similar;
-pub use text::{normalise, shingle_hashes, text_hash};
+pub use text::{normalise, normalise_into, shingle_hashes, shingle_hashes_into, text_hash};
 pub use themes::{
     assign_themes, ThemeAssignment, ThemeFeature, ThemeModel, ThemeParams, ThemeSeed, ThemeSummary,
 };
