@@ -1,14 +1,16 @@
-//! Two `accord serve` on one fresh PostgreSQL database (issue 19, item 1),
+//! Two `accord serve` on one fresh PostgreSQL database and one S3 bucket (issue 19, item 1),
 //! and — when `nginx` is installed — nginx round-robin in front of them: a
 //! write through one is read back through the other at once (no stale copy
 //! of the page cache), a live event of one reaches a listener of the other
 //! within a second (and each listener hears it once), a document uploaded
-//! through one is found by search on the other within two seconds. Then the
+//! through one is found by search on the other within two seconds (and its
+//! file read from the bucket by the other). Then the
 //! second server's index lag under a stream of writes through the first is
 //! measured and printed (`--nocapture`).
 //!
 //! Skips (passes, saying so) without `ACCORD_TEST_POSTGRES_URL`.
 
+use accord_blobs_s3::test_server::S3Server;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -48,11 +50,12 @@ impl Drop for Running {
 }
 
 /// Starts `accord serve`; its address once it says it serves.
-fn serve(dir: &Path, database: &str, extra: &[&str]) -> (Running, String) {
+fn serve(dir: &Path, database: &str, s3: &S3Server, extra: &[&str]) -> (Running, String) {
     let mut child = Command::new(ACCORD)
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)
         .current_dir(dir)
+        .envs(s3.env())
         .env("ACCORD_DATABASE_URL", database)
         .env("ACCORD_LOG", "error")
         .stdout(Stdio::piped())
@@ -341,17 +344,21 @@ fn two_servers_on_one_postgres_database() {
     .trim()
     .to_owned();
     let token = token.as_str();
-    let blobs = dir.path().join("blobs");
-    let blobs = blobs.to_str().unwrap();
+    // One bucket for both servers' files (a real S3-compatible server, in
+    // this process), each server's own data directory for its index.
+    let s3 = S3Server::start(&dir.path().join("s3"), &["accord"]);
+    let blobs = "s3://accord/files";
     let (data_a, data_b) = (dir.path().join("a"), dir.path().join("b"));
     let (_one, a) = serve(
         dir.path(),
         url,
+        &s3,
         &["--data-dir", data_a.to_str().unwrap(), "--blobs", blobs],
     );
     let (_two, b) = serve(
         dir.path(),
         url,
+        &s3,
         &["--data-dir", data_b.to_str().unwrap(), "--blobs", blobs],
     );
 
@@ -459,6 +466,16 @@ fn two_servers_on_one_postgres_database() {
         "found on the other server {:?} after the upload",
         uploaded.elapsed()
     );
+    // And its file is read from the bucket by the other server.
+    let (status, body) = request(
+        &b,
+        "GET",
+        &format!("/processes/live/documents/{doc}/files/en"),
+        None,
+        b"",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("The quetzalcoatl protocol"), "{body}");
 
     // Behind nginx, round-robin: each read may reach either server.
     if let Some((_nginx, lb)) = nginx(dir.path(), &[&a, &b]) {
