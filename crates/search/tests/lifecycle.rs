@@ -178,7 +178,7 @@ fn a_second_writer_on_the_same_directory_gets_an_error_while_the_first_writes() 
     let bulk = first.bulk().unwrap();
     assert!(matches!(
         second.upsert(&[statement(3, Language::En, "Refused.")]),
-        Err(SearchError::Index(_))
+        Err(SearchError::Busy(_))
     ));
     drop(bulk);
     second
