@@ -349,8 +349,10 @@ impl App {
             .collect())
     }
 
+    /// The app clock's time, to the microsecond (what both stores hold
+    /// exactly: PostgreSQL keeps no finer, so a copy is exact).
     pub fn now(&self) -> DateTime<Utc> {
-        (self.clock)()
+        micros((self.clock)())
     }
 
     pub fn today(&self) -> NaiveDate {
