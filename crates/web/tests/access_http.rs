@@ -1160,6 +1160,164 @@ fn request_for(method: &str, path: &str, ctx: &Ctx) -> (String, Value) {
     }
 }
 
+/// The public read (an API `GET` an anonymous reader may make) that shows
+/// what a write to `path` (its template; `uri` the address written to)
+/// changed, or `None` where no public read shows it. With an empty `uri`,
+/// only whether there is one.
+fn public_read_showing(
+    method: &str,
+    path: &str,
+    uri: &str,
+    sent: &Value,
+    reads: &[String],
+) -> Option<String> {
+    let trial = |rest: &str| Some(format!("/api/v1/processes/trial{rest}"));
+    let chosen = match (method, path) {
+        // Accounts, sessions, tokens and resets: nothing public shows them.
+        (
+            "POST",
+            "/api/v1/accounts" | "/api/v1/sessions" | "/api/v1/tokens" | "/api/v1/password-resets",
+        )
+        | ("DELETE", "/api/v1/tokens/{id}") => return None,
+        // Who chairs or speaks for a group in a process: grants, not
+        // published.
+        (
+            "POST",
+            "/api/v1/processes/{slug}/group-chairs" | "/api/v1/processes/{slug}/group-speakers",
+        ) => return None,
+        // Applications for accreditation, objections to them, decisions on
+        // them and the objection period they run under are seen by those
+        // who review them (an approval's organisation is then published,
+        // tried in the accreditation tests).
+        (
+            "POST",
+            "/api/v1/processes/{slug}/accreditation/period"
+            | "/api/v1/processes/{slug}/accreditation/applications"
+            | "/api/v1/processes/{slug}/accreditation/applications/{id}/objections"
+            | "/api/v1/processes/{slug}/accreditation/applications/{id}/decision"
+            | "/api/v1/processes/{slug}/accreditation/applications/{id}/body-decision",
+        ) => return None,
+        // The rules are shown on the accreditation page, which carries a
+        // form for applicants and so is never kept.
+        ("PUT", "/api/v1/processes/{slug}/accreditation/deciding-body") => return None,
+        // Suggested passages are the secretariat's working view: a
+        // dismissal changes nothing a reader sees.
+        ("POST", "/api/v1/processes/{slug}/dismissals") => return None,
+        ("POST", "/api/v1/processes/{slug}/meetings/{id}/registrations") => Some(format!(
+            "{}/participants",
+            uri.trim_end_matches("/registrations")
+        )),
+        (
+            "POST",
+            "/api/v1/processes/{slug}/consultations/{consultation}/inputs"
+            | "/api/v1/processes/{slug}/consultations/{consultation}/inputs/import",
+        ) => trial("/inputs"),
+        ("POST", "/api/v1/processes/{slug}/analysis") => trial("/stocktaking"),
+        ("POST", "/api/v1/processes/{slug}/theme-labels") => {
+            Some(format!("/processes/trial/statements/{}", sent["item_id"]))
+        }
+        ("POST", "/api/v1/processes") => Some("/api/v1/processes".to_string()),
+        ("POST", "/api/v1/actors") => {
+            Some("/api/v1/actors?kind=intergovernmental_organisation&limit=200".to_string())
+        }
+        ("PUT", "/api/v1/processes/{slug}") => trial(""),
+        ("POST", "/api/v1/processes/{slug}/phases/{kind}/decisions")
+        | ("PUT", "/api/v1/processes/{slug}/phases/{kind}") => trial("/phases"),
+        _ => {
+            // The nearest public read above the address written to.
+            if uri.is_empty() {
+                return Some(String::new());
+            }
+            let mut address = uri.split('?').next().unwrap_or_default().to_string();
+            loop {
+                if reads
+                    .iter()
+                    .any(|template| template_matches(template, &address))
+                {
+                    break Some(address);
+                }
+                match address.rfind('/') {
+                    Some(cut) if cut > "/api/v1".len() => address.truncate(cut),
+                    _ => break None,
+                }
+            }
+        }
+    };
+    if uri.is_empty() {
+        return chosen.map(|_| String::new());
+    }
+    chosen
+}
+
+fn template_matches(template: &str, address: &str) -> bool {
+    let (t, a): (Vec<_>, Vec<_>) = (template.split('/').collect(), address.split('/').collect());
+    t.len() == a.len()
+        && t.iter()
+            .zip(&a)
+            .all(|(t, a)| t == a || (t.starts_with('{') && !a.is_empty()))
+}
+
+/// Reads `address` as an anonymous reader twice, the second time from the
+/// page cache (checked on `/metrics`), and returns what it showed.
+async fn warm_copy(site: &Site, address: &str) -> Result<String, String> {
+    let hits = || async {
+        send(site, page_get(None, "/metrics"))
+            .await
+            .body
+            .lines()
+            .find_map(|l| l.strip_prefix("accord_page_cache_requests_total{result=\"hit\"} "))
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap()
+    };
+    // A job still running in the background (an analysis an earlier row
+    // started) may commit between two reads: read again until it has not.
+    let mut why = String::new();
+    for _ in 0..100 {
+        let first = send(site, page_get(None, address)).await;
+        if first.status == StatusCode::NOT_FOUND && address.ends_with("/stocktaking") {
+            // No analysis yet: nothing to keep a copy of.
+            return Ok(String::new());
+        }
+        if first.status != StatusCode::OK {
+            return Err(format!("answers {}", first.status));
+        }
+        let before = hits().await;
+        let again = send(site, page_get(None, address)).await;
+        if hits().await == before + 1 && again.body == first.body {
+            return Ok(again.body);
+        }
+        why = format!(
+            "not kept in the page cache (Cache-Control {:?}, Set-Cookie {:?})",
+            again.headers.get(header::CACHE_CONTROL),
+            again.headers.get(header::SET_COOKIE).is_some()
+        );
+    }
+    Err(why)
+}
+
+/// Waits for a job's end, following the live events the app sends about it
+/// (the timeout only stops a test that would hang).
+async fn job_ended(site: &Site, id: i64) {
+    let mut events = site.app.subscribe();
+    let topic = format!("job-{id}");
+    tokio::time::timeout(std::time::Duration::from_secs(120), async {
+        loop {
+            let job = site.app.job(&OPERATOR, "trial", id).await.unwrap();
+            if job.status != accord_domain::stocktaking::JobStatus::Running {
+                return;
+            }
+            loop {
+                let e = events.recv().await.expect("the app keeps sending events");
+                if e.topic == topic {
+                    break;
+                }
+            }
+        }
+    })
+    .await
+    .expect("the job ends");
+}
+
 async fn every_write_route_as_every_role(db: TestDatabase) {
     let site = site_with(db, false).await;
     let roles: Vec<(&str, Vec<RoleGrant>)> = vec![
@@ -1788,6 +1946,16 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
         "every write route needs exactly one row in this table"
     );
 
+    // Each write route's first successful write is read back as an
+    // anonymous reader: the public read that shows it, warmed into the
+    // page cache before the write, answers differently after it.
+    let reads: Vec<String> = accord_web::route_table()
+        .into_iter()
+        .filter(|(m, p)| p.starts_with("/api/v1/") && *m == axum::http::Method::GET)
+        .map(|(_, p)| p)
+        .collect();
+    let mut witnessed: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut stale = vec![];
     let mut cases = 0;
     for ((method, path), allowed) in &table {
         for (role, token) in &tokens {
@@ -1823,6 +1991,11 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     spare_documents: spare_documents.clone(),
                 },
             );
+            let witness = if witnessed.contains(&(method.to_string(), path.to_string())) {
+                None
+            } else {
+                public_read_showing(method, path, &uri, &body, &reads)
+            };
             let mut req = Request::builder()
                 .method(*method)
                 .uri(&uri)
@@ -1845,9 +2018,37 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
                     [10, (n >> 16) as u8, (n >> 8) as u8, n as u8],
                     4000,
                 ))));
+
+            let shown_before = match &witness {
+                Some(address) => {
+                    let copy = warm_copy(&site, address).await;
+                    if let Err(why) = &copy {
+                        stale.push(format!("GET {address}, for {method} {path}: {why}"));
+                        witnessed.insert((method.to_string(), path.to_string()));
+                    }
+                    copy.ok()
+                }
+                None => None,
+            };
             let before = site.app.generation();
             let reply = send(&site, req).await;
             cases += 1;
+            if let (true, Some(address), Some(shown_before)) =
+                (reply.status.is_success(), &witness, shown_before)
+            {
+                if reply.status == StatusCode::ACCEPTED {
+                    // A job: what it does is shown once it has ended.
+                    job_ended(&site, reply.json()["id"].as_i64().expect("a job's id")).await;
+                }
+                let after = send(&site, page_get(None, address)).await;
+                if after.status != StatusCode::OK || after.body == shown_before {
+                    stale.push(format!(
+                        "{method} {path} as {role} succeeded ({}), and GET {address} answers {} as before it",
+                        reply.status, after.status
+                    ));
+                }
+                witnessed.insert((method.to_string(), path.to_string()));
+            }
             // A write that succeeded has moved the generation on: no copy of
             // a page kept before it is served after it.
             assert!(
@@ -1897,6 +2098,20 @@ async fn every_write_route_as_every_role(db: TestDatabase) {
             }
         }
     }
+    // Every write route that a public read shows was read back after a write.
+    let unwitnessed: Vec<_> = table
+        .iter()
+        .map(|((m, p), _)| (m.to_string(), p.to_string()))
+        .filter(|(m, p)| {
+            !witnessed.contains(&(m.clone(), p.clone()))
+                && public_read_showing(m, p, "", &Value::Null, &reads).is_some()
+        })
+        .collect();
+    assert!(
+        unwitnessed.is_empty(),
+        "write routes never read back: {unwitnessed:?}"
+    );
+    assert!(stale.is_empty(), "{}", stale.join("\n"));
     // The documented examples, as a client reading only the OpenAPI document
     // sends them: each write's example is a request its route reads — never
     // refused as malformed, of an unknown shape or of the wrong media type.
