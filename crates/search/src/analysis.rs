@@ -177,8 +177,7 @@ const CACHED_WORDS: usize = 200_000;
 /// each indexing thread and field), so nothing is shared and nothing locks.
 struct CachedTerms {
     pipeline: TextAnalyzer,
-    /// Word as written → its term, or `None` when the pipeline drops it.
-    cache: rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>,
+    cache: TermCache,
     token: Token,
 }
 
@@ -186,29 +185,41 @@ impl CachedTerms {
     fn new(pipeline: TextAnalyzer) -> Self {
         CachedTerms {
             pipeline,
-            cache: Default::default(),
+            cache: TermCache::default(),
             token: Token::default(),
         }
     }
 }
 
-/// The term of `word`, from the cache or through the pipeline.
-fn cached_term<'c>(
-    cache: &'c mut rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>,
-    pipeline: &mut TextAnalyzer,
-    word: &str,
-) -> Option<&'c str> {
-    if !cache.contains_key(word) {
-        if cache.len() >= CACHED_WORDS {
-            cache.clear();
+/// What each word as written gave: its term, or `None` when the pipeline
+/// drops it. Words map to a place in `terms`, so a word seen before costs
+/// one hash lookup (a map to the terms themselves would need two: Rust's
+/// borrow rules do not let a lookup that found nothing insert).
+#[derive(Default)]
+struct TermCache {
+    words: rustc_hash::FxHashMap<Box<str>, u32>,
+    terms: Vec<Option<Box<str>>>,
+}
+
+impl TermCache {
+    /// The term of `word`, from the cache or through the pipeline.
+    fn term(&mut self, pipeline: &mut TextAnalyzer, word: &str) -> Option<&str> {
+        if let Some(&at) = self.words.get(word) {
+            return self.terms[at as usize].as_deref();
+        }
+        if self.terms.len() >= CACHED_WORDS {
+            self.words.clear();
+            self.terms.clear();
         }
         let mut term = None;
         pipeline
             .token_stream(word)
             .process(&mut |token| term = Some(token.text.as_str().into()));
-        cache.insert(word.into(), term);
+        let at = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+        self.words.insert(word.into(), at);
+        self.terms.push(term);
+        self.terms.last().and_then(|term| term.as_deref())
     }
-    cache.get(word).and_then(|term| term.as_deref())
 }
 
 impl Clone for CachedTerms {
@@ -256,7 +267,7 @@ impl TokenStream for CachedTermsStream<'_> {
                 cache,
                 token,
             } = &mut *self.analyser;
-            let Some(term) = cached_term(cache, pipeline, &self.text[from..to]) else {
+            let Some(term) = cache.term(pipeline, &self.text[from..to]) else {
                 continue;
             };
             token.text.clear();
