@@ -18,6 +18,7 @@
 pub mod analysis;
 mod schema;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::BuildHasher;
@@ -739,7 +740,7 @@ impl SearchIndex {
             }
             let in_process = Term::from_facet(
                 self.fields.facets,
-                &TFacet::from_path([Facet::Process.as_str(), facet_value(process).as_str()]),
+                &TFacet::from_path([Facet::Process.as_str(), &facet_value(process)]),
             );
             let in_process: Box<dyn TQuery> =
                 Box::new(TermQuery::new(in_process, IndexRecordOption::Basic));
@@ -796,7 +797,7 @@ impl SearchIndex {
             }
             let term = Term::from_facet(
                 self.fields.facets,
-                &TFacet::from_path([facet.as_str(), value.as_str()]),
+                &TFacet::from_path([facet.as_str(), &value]),
             );
             by_facet
                 .entry(*facet)
@@ -1028,8 +1029,13 @@ fn item_term(kind: &str, item_id: i64) -> String {
 
 /// A facet value as indexed and filtered: trimmed, without NUL (Tantivy's
 /// path separator).
-fn facet_value(value: &str) -> String {
-    value.trim().replace('\0', "")
+fn facet_value(value: &str) -> Cow<'_, str> {
+    let value = value.trim();
+    if value.contains('\0') {
+        Cow::Owned(value.replace('\0', ""))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn to_tantivy(f: &Fields, doc: &SearchDoc) -> TantivyDocument {
@@ -1056,10 +1062,7 @@ fn to_tantivy(f: &Fields, doc: &SearchDoc) -> TantivyDocument {
     let mut facet = |facet: Facet, value: &str| {
         let value = facet_value(value);
         if !value.is_empty() {
-            t.add_facet(
-                f.facets,
-                TFacet::from_path([facet.as_str(), value.as_str()]),
-            );
+            t.add_facet(f.facets, TFacet::from_path([facet.as_str(), &value]));
         }
     };
     facet(Facet::Process, &doc.process);
