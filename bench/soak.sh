@@ -30,7 +30,7 @@ else
   bin=$ACCORD_BIN
 fi
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 port=18091
 base=http://127.0.0.1:$port
 failed=0

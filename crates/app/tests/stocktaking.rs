@@ -55,28 +55,15 @@ async fn open_call(app: &App, slug: &str) {
     .unwrap();
 }
 
-/// Waits for the job's end by following the live events the app sends
-/// about it (the timeout only stops a test that would hang).
-async fn finished(app: &App, mut job: Job) -> Job {
-    let mut events = app.subscribe();
-    let topic = format!("job-{}", job.id);
-    tokio::time::timeout(std::time::Duration::from_secs(120), async {
-        loop {
-            job = app.job(&OPERATOR, "gcm", job.id).await.unwrap();
-            if job.status != JobStatus::Running {
-                return;
-            }
-            loop {
-                let e = events.recv().await.expect("the app keeps sending events");
-                if e.topic == topic {
-                    break;
-                }
-            }
-        }
-    })
+/// Waits for the job's end (the timeout only stops a test that would hang).
+async fn finished(app: &App, job: Job) -> Job {
+    tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        app.job_ended(&OPERATOR, "gcm", job.id),
+    )
     .await
-    .expect("the job ends");
-    job
+    .expect("the job ends")
+    .unwrap()
 }
 
 async fn the_analysis_finds_campaigns_and_themes_and_learns_from_labels(db: TestDatabase) {

@@ -1295,27 +1295,15 @@ async fn warm_copy(site: &Site, address: &str) -> Result<String, String> {
     Err(why)
 }
 
-/// Waits for a job's end, following the live events the app sends about it
-/// (the timeout only stops a test that would hang).
+/// Waits for a job's end (the timeout only stops a test that would hang).
 async fn job_ended(site: &Site, id: i64) {
-    let mut events = site.app.subscribe();
-    let topic = format!("job-{id}");
-    tokio::time::timeout(std::time::Duration::from_secs(120), async {
-        loop {
-            let job = site.app.job(&OPERATOR, "trial", id).await.unwrap();
-            if job.status != accord_domain::stocktaking::JobStatus::Running {
-                return;
-            }
-            loop {
-                let e = events.recv().await.expect("the app keeps sending events");
-                if e.topic == topic {
-                    break;
-                }
-            }
-        }
-    })
+    tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        site.app.job_ended(&OPERATOR, "trial", id),
+    )
     .await
-    .expect("the job ends");
+    .expect("the job ends")
+    .unwrap();
 }
 
 async fn every_write_route_as_every_role(db: TestDatabase) {

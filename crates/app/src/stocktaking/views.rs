@@ -22,6 +22,32 @@ impl crate::App {
         Ok(job)
     }
 
+    /// The job once it has ended (succeeded or failed), waiting for it by
+    /// following the live events sent about it (on every server of the
+    /// store: another server may be the one running it).
+    pub async fn job_ended(&self, p: &Principal, process: &str, id: i64) -> Result<Job> {
+        use tokio::sync::broadcast::error::RecvError;
+        let mut events = self.subscribe();
+        let topic = format!("job-{id}");
+        loop {
+            let job = self.job(p, process, id).await?;
+            if job.status != JobStatus::Running {
+                return Ok(job);
+            }
+            loop {
+                match events.recv().await {
+                    Ok(event) if event.topic == topic => break,
+                    Ok(_) => {}
+                    // Events were missed: look at the job again.
+                    Err(RecvError::Lagged(_)) => break,
+                    Err(RecvError::Closed) => {
+                        return Err(AppError::Unavailable("the app is stopping".into()))
+                    }
+                }
+            }
+        }
+    }
+
     pub(crate) async fn analysis_themes(
         &self,
         process: &Slug,
