@@ -40,11 +40,6 @@ request = function()
   return wrk.format("GET", "/api/v1/search?q=" .. queries[(n % #queries) + 1],
     { ["Cookie"] = "bench=uncached" })
 end
-local statuses = {}
-response = function(status) statuses[status] = (statuses[status] or 0) + 1 end
-done = function()
-  for s, c in pairs(statuses) do io.write(string.format("status %d: %d\n", s, c)) end
-end
 LUA
 
 flood() {
@@ -61,7 +56,7 @@ flood() {
   wait "$w"
   local rps
   rps=$(awk '/Requests\/sec/ {print $2}' "$dir/wrk.$conns")
-  echo "$conns connections, ${d}s: $rps req/s; p50 $(awk '$1 == "50%" {print $2}' "$dir/wrk.$conns"), p99 $(awk '$1 == "99%" {print $2}' "$dir/wrk.$conns"); highest RSS $peak MB, highest threads $peak_threads; $(grep '^status' "$dir/wrk.$conns" | tr '\n' ' ')"
+  echo "$conns connections, ${d}s: $rps req/s; p50 $(awk '$1 == "50%" {print $2}' "$dir/wrk.$conns"), p99 $(awk '$1 == "99%" {print $2}' "$dir/wrk.$conns"); highest RSS $peak MB, highest threads $peak_threads; non-2xx (503 from the full queue): $(awk '/Non-2xx/ {print $5}' "$dir/wrk.$conns" | grep . || echo 0)"
   echo "$rps" > "$dir/rps.$conns"
 }
 flood 4 $((secs / 4 > 10 ? secs / 4 : 10))
