@@ -1,7 +1,9 @@
 //! The `accord` binary as an operator meets it: bad database URLs, the demo
 //! loaded twice, and `serve` answering on a socket.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -204,16 +206,7 @@ fn serve_answers_health_checks_on_its_socket() {
             .spawn()
             .unwrap(),
     );
-    let mut line = String::new();
-    BufReader::new(server.0.stdout.as_mut().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
+    let addr = common::served_address(&mut server.0);
     let mut stream = std::net::TcpStream::connect(&addr).unwrap();
     write!(
         stream,

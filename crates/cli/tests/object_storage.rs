@@ -6,9 +6,11 @@
 //! into directory blobs and into another prefix; bad URLs and refused
 //! credentials told before anything starts, never echoing the secret.
 
+mod common;
+
 use accord_blobs_s3::test_server::S3Server;
 use sha2::Digest;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -62,16 +64,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_owned();
+        let addr = common::served_address(&mut child);
         Server { child, addr }
     }
 

@@ -2,7 +2,9 @@
 //! event stream is open, and killed with SIGKILL in the middle of writes,
 //! on SQLite and on PostgreSQL.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -52,16 +54,7 @@ impl Server {
             c.env("ACCORD_DATABASE_URL", url);
         }
         let mut child = c.spawn().unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_owned();
+        let addr = common::served_address(&mut child);
         Server { child, addr }
     }
 

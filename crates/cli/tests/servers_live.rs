@@ -10,6 +10,8 @@
 //!
 //! Skips (passes, saying so) without `ACCORD_TEST_POSTGRES_URL`.
 
+mod common;
+
 use accord_blobs_s3::test_server::S3Server;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -62,16 +64,7 @@ fn serve(dir: &Path, database: &str, s3: &S3Server, extra: &[&str]) -> (Running,
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.as_mut().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
+    let addr = common::served_address(&mut child);
     (Running(child), addr)
 }
 
