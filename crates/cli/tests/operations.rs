@@ -4,17 +4,15 @@
 
 mod common;
 
+use common::{request, Server, DEADLINE};
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ACCORD: &str = env!("CARGO_BIN_EXE_accord");
-
-/// The longest any step below may take before the test fails instead of
-/// hanging (a deadline, not a synchronisation: nothing waits for it).
-const DEADLINE: Duration = Duration::from_secs(60);
 
 fn accord(dir: &Path, database: Option<&str>, args: &[&str]) -> String {
     let mut c = Command::new(ACCORD);
@@ -34,12 +32,6 @@ fn accord(dir: &Path, database: Option<&str>, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A running `accord serve`, killed however the test ends.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
 impl Server {
     fn start(dir: &Path, database: Option<&str>, extra: &[&str]) -> Server {
         let mut c = Command::new(ACCORD);
@@ -57,57 +49,6 @@ impl Server {
         let addr = common::served_address(&mut child);
         Server { child, addr }
     }
-
-    fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{name}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    /// The exit status, once the server has exited (fails after the deadline).
-    fn exited(&mut self) -> std::process::ExitStatus {
-        let since = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(since.elapsed() < DEADLINE, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One request on its own connection; the status code and the body.
-fn request(addr: &str, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response
-        .get(9..12)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("not an HTTP answer: {response:?}"));
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
 }
 
 #[test]

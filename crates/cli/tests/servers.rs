@@ -5,17 +5,13 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use common::{request, Server, DEADLINE};
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ACCORD: &str = env!("CARGO_BIN_EXE_accord");
-
-/// The longest any step below may take before the test fails instead of
-/// hanging (a deadline, not a synchronisation: nothing waits for it).
-const DEADLINE: Duration = Duration::from_secs(90);
 
 /// A fresh database of its own on the test server, dropped when done.
 struct FreshDatabase {
@@ -101,13 +97,6 @@ fn accord(dir: &Path, database: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A running `accord serve`, killed however the test ends. Each has its own
-/// data directory (files, search index): they share only the database.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
 impl Server {
     fn start(dir: &Path, database: &str, gate: &Path, lease: &str) -> Server {
         std::fs::create_dir_all(dir).unwrap();
@@ -124,52 +113,6 @@ impl Server {
         let addr = common::served_address(&mut child);
         Server { child, addr }
     }
-
-    fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{name}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn exited(&mut self) {
-        let since = Instant::now();
-        while self.child.try_wait().unwrap().is_none() {
-            assert!(since.elapsed() < DEADLINE, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn request(addr: &str, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response
-        .get(9..12)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("not an HTTP answer: {response:?}"));
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
 }
 
 /// Polls `condition` until it holds (fails after the deadline).
