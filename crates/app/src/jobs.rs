@@ -126,11 +126,18 @@ impl App {
             exhausted: &exhausted,
             max_attempts: MAX_ATTEMPTS,
         };
+        // A look that finds nothing lets its unit go (a rollback) rather
+        // than commit it: a commit moves the store's generation on, and an
+        // idle server would then drop every page copy every second.
         let mut tx = self.store.begin().await?;
         let failed = tx
             .fail_abandoned_jobs(why, crate::micros(Utc::now()))
             .await?;
-        tx.commit().await?;
+        if failed.is_empty() {
+            drop(tx);
+        } else {
+            tx.commit().await?;
+        }
         for job in &failed {
             tracing::warn!(job = job.id, "{}", job.message);
             self.announce_job(job);
@@ -141,8 +148,8 @@ impl App {
             let claimed = tx
                 .claim_job(&self.job_lease(), crate::micros(Utc::now()), MAX_ATTEMPTS)
                 .await?;
-            tx.commit().await?;
             let Some(claimed) = claimed else { break };
+            tx.commit().await?;
             tracing::info!(
                 job = claimed.job.id,
                 attempt = claimed.attempts,
@@ -343,8 +350,10 @@ impl App {
         if !lock.try_lock(SETTLE_SILENCE_LOCK).await? {
             return Ok(0);
         }
+        // The unit only holds the lock: let go (a rollback), it releases it
+        // without moving the generation on (see `run_jobs_once`).
         let settled = self.settle_silence().await;
-        lock.commit().await?;
+        drop(lock);
         settled
     }
 }

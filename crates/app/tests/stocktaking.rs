@@ -19,6 +19,7 @@ on_both_stores!(
     imports_and_analyses_run_as_jobs,
     suggestions_can_be_dismissed_and_recommendations_covered,
     jobs_a_stopped_server_left_are_taken_again_or_failed,
+    an_idle_server_s_periodic_work_keeps_the_generation,
 );
 
 fn kind<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
@@ -687,6 +688,53 @@ fn input(text: &str, external: &str) -> NewInput {
         external_id: Some(external.into()),
         synthetic: true,
     }
+}
+
+/// A server looks for jobs every second and for silence procedures to
+/// settle every five: when there is nothing to do, the store's generation
+/// stays where it is, so the page copies it keys are not all dropped (they
+/// were, every second, before); when there is, it moves on.
+async fn an_idle_server_s_periodic_work_keeps_the_generation(db: TestDatabase) {
+    let t = TestApp::at(db, "2017-06-01T12:00:00Z").await;
+    let app = &t.app;
+    let before = app.generation();
+    assert_eq!(app.run_jobs_once().await.unwrap(), 0);
+    assert_eq!(app.settle_silence_periodically().await.unwrap(), 0);
+    assert_eq!(
+        app.generation(),
+        before,
+        "nothing was done, nothing changed"
+    );
+
+    // A job left by a stopped server whose lease has run out is work: taken,
+    // committed, and the generation moves on.
+    let store = t.db.store().await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_leased_job(
+        &Job {
+            id: 0,
+            process: "gcm".parse().unwrap(),
+            kind: accord_domain::stocktaking::JobKind::Analysis,
+            status: JobStatus::Running,
+            done: 0,
+            total: None,
+            message: "clustering".into(),
+            created_by: "ops@example.org".into(),
+            created_at: app.now(),
+            finished_at: None,
+        },
+        Some(r#"{"taxonomy":null,"threshold":0.8}"#),
+        &accord_store::JobLease {
+            owner: "a stopped server".into(),
+            until: chrono::Utc::now() - chrono::Duration::minutes(1),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let before = app.generation();
+    assert_eq!(app.run_jobs_once().await.unwrap(), 1);
+    assert!(app.generation() > before, "a job taken is a write");
 }
 
 /// Jobs a server left running when it stopped: on SQLite (one server) the
