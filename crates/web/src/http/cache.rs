@@ -33,8 +33,9 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
+use tokio::sync::watch;
 
 /// The longest a copy is served without a write having changed anything.
 pub const FRESH_FOR: Duration = Duration::from_secs(5);
@@ -73,6 +74,10 @@ struct Copy {
 #[derive(Default)]
 pub struct PageCache {
     copies: RwLock<HashMap<Key, Arc<Copy>>>,
+    /// Pages being made, by key: (the generation they are made at, which
+    /// making, and where its copy will be told).
+    making: Mutex<HashMap<Key, Making>>,
+    next_making: AtomicU64,
     bytes: AtomicUsize,
     pub hits: AtomicU64,
     pub misses: AtomicU64,
@@ -86,7 +91,39 @@ impl PageCache {
         (copy.generation == generation && copy.made.elapsed() < FRESH_FOR).then(|| copy.clone())
     }
 
-    fn keep(&self, key: Key, copy: Copy) {
+    /// The reader who misses either makes the page (and tells those who
+    /// wait for it when done, through the `Maker`), or waits for the copy
+    /// another reader is making at the same generation: a crowd that misses
+    /// together (after a write, or when a copy grows old) renders each page
+    /// once, not once per reader.
+    fn make_or_wait(&self, key: &Key, generation: u64) -> Turn<'_> {
+        let Ok(mut making) = self.making.lock() else {
+            return Turn::Make(None);
+        };
+        if let Some(m) = making.get(key) {
+            if m.generation == generation {
+                return Turn::Wait(m.copy.clone());
+            }
+        }
+        let id = self.next_making.fetch_add(1, Ordering::Relaxed);
+        let (tell, copy) = watch::channel(None);
+        making.insert(
+            key.clone(),
+            Making {
+                generation,
+                id,
+                copy,
+            },
+        );
+        Turn::Make(Some(Maker {
+            cache: self,
+            key: key.clone(),
+            id,
+            tell,
+        }))
+    }
+
+    fn keep(&self, key: Key, copy: Arc<Copy>) {
         let Ok(mut copies) = self.copies.write() else {
             return;
         };
@@ -95,7 +132,7 @@ impl PageCache {
             copies.clear();
             self.bytes.store(0, Ordering::Relaxed);
         }
-        if let Some(old) = copies.insert(key.clone(), Arc::new(copy)) {
+        if let Some(old) = copies.insert(key.clone(), copy) {
             self.bytes
                 .fetch_sub(old.body.len() + key.address.len(), Ordering::Relaxed);
         }
@@ -106,6 +143,45 @@ impl PageCache {
     pub fn held(&self) -> (usize, usize) {
         let n = self.copies.read().map(|c| c.len()).unwrap_or_default();
         (n, self.bytes.load(Ordering::Relaxed))
+    }
+}
+
+struct Making {
+    generation: u64,
+    id: u64,
+    copy: watch::Receiver<Option<Arc<Copy>>>,
+}
+
+enum Turn<'a> {
+    /// Make the page (and tell the waiters, if there is a `Maker`).
+    Make(Option<Maker<'a>>),
+    /// Wait for the copy another reader is making.
+    Wait(watch::Receiver<Option<Arc<Copy>>>),
+}
+
+/// The reader making a page for others: tells them the copy, or, dropped
+/// without one (the answer is not kept, or the reader hung up), lets them
+/// make it themselves.
+struct Maker<'a> {
+    cache: &'a PageCache,
+    key: Key,
+    id: u64,
+    tell: watch::Sender<Option<Arc<Copy>>>,
+}
+
+impl Maker<'_> {
+    fn made(self, copy: Arc<Copy>) {
+        self.tell.send_replace(Some(copy));
+    }
+}
+
+impl Drop for Maker<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut making) = self.cache.making.lock() {
+            if making.get(&self.key).is_some_and(|m| m.id == self.id) {
+                making.remove(&self.key);
+            }
+        }
     }
 }
 
@@ -270,6 +346,19 @@ pub async fn published(State(s): State<SharedState>, req: Request, next: Next) -
         }
         return answer;
     }
+    let maker = match cache.make_or_wait(&key, generation) {
+        Turn::Make(maker) => maker,
+        Turn::Wait(mut copy) => {
+            // The maker drops its sender once done: a copy, or none to share.
+            if let Ok(made) = copy.wait_for(Option::is_some).await {
+                if let Some(copy) = made.clone() {
+                    cache.hits.fetch_add(1, Ordering::Relaxed);
+                    return copy.answer(&asked);
+                }
+            }
+            None
+        }
+    };
     cache.misses.fetch_add(1, Ordering::Relaxed);
     let response = next.run(req).await;
     if !keepable(&response) {
@@ -287,17 +376,18 @@ pub async fn published(State(s): State<SharedState>, req: Request, next: Next) -
     parts.headers.insert(header::ETAG, etag.clone());
     parts.headers.remove(header::CONTENT_LENGTH);
     if body.len() <= LARGEST {
-        cache.keep(
-            key,
-            Copy {
-                generation,
-                made: Instant::now(),
-                status: parts.status,
-                headers: parts.headers.clone(),
-                body: body.clone(),
-                etag: etag.clone(),
-            },
-        );
+        let copy = Arc::new(Copy {
+            generation,
+            made: Instant::now(),
+            status: parts.status,
+            headers: parts.headers.clone(),
+            body: body.clone(),
+            etag: etag.clone(),
+        });
+        cache.keep(key, copy.clone());
+        if let Some(maker) = maker {
+            maker.made(copy);
+        }
     }
     let copy_answer = matches_etag(&asked, &etag);
     if copy_answer {
@@ -371,6 +461,54 @@ mod tests {
             .body(Body::empty())
             .unwrap();
         assert!(key_of(&long).is_none());
+    }
+
+    /// Readers who miss the same page at the same generation wait for the
+    /// one making it, and are given its copy; a maker that keeps nothing
+    /// lets them make it themselves; a reader at a newer generation never
+    /// waits for an older page.
+    #[tokio::test]
+    async fn a_crowd_that_misses_together_makes_the_page_once() {
+        let cache = PageCache::default();
+        let key = key_of(&request(&[])).unwrap();
+        let Turn::Make(Some(maker)) = cache.make_or_wait(&key, 7) else {
+            panic!("the first reader makes the page");
+        };
+        let Turn::Wait(mut waiting) = cache.make_or_wait(&key, 7) else {
+            panic!("the second waits for it");
+        };
+        assert!(
+            matches!(cache.make_or_wait(&key, 8), Turn::Make(Some(_))),
+            "after a write, a reader makes the page anew"
+        );
+        let copy = Arc::new(Copy {
+            generation: 7,
+            made: Instant::now(),
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"the page"),
+            etag: HeaderValue::from_static("W/\"x\""),
+        });
+        maker.made(copy);
+        let given = waiting.wait_for(Option::is_some).await.unwrap().clone();
+        assert_eq!(given.unwrap().body, Bytes::from_static(b"the page"));
+        assert!(
+            cache.making.lock().unwrap().is_empty(),
+            "nothing left making"
+        );
+
+        let Turn::Make(Some(maker)) = cache.make_or_wait(&key, 9) else {
+            panic!("made anew at another generation");
+        };
+        let Turn::Wait(mut waiting) = cache.make_or_wait(&key, 9) else {
+            panic!("waits");
+        };
+        drop(maker);
+        assert!(
+            waiting.wait_for(Option::is_some).await.is_err(),
+            "a maker gone without a copy frees its waiters"
+        );
+        assert!(matches!(cache.make_or_wait(&key, 9), Turn::Make(Some(_))));
     }
 
     #[test]
