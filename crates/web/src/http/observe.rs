@@ -31,6 +31,13 @@ const BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
 ];
 
+/// One route's counters: answers by method and status, and their latency.
+#[derive(Default)]
+struct RouteCounters {
+    answers: BTreeMap<(&'static str, u16), u64>,
+    latency: Histogram,
+}
+
 #[derive(Default)]
 struct Histogram {
     /// Answers at or under each bucket's bound (not cumulative here).
@@ -45,8 +52,9 @@ pub struct Metrics {
     /// A number this run of the server made up, for request ids.
     run: u64,
     next_id: AtomicU64,
-    requests: Mutex<BTreeMap<(String, String, u16), u64>>,
-    latency: Mutex<BTreeMap<String, Histogram>>,
+    /// By route as declared; a request finds its route's counters without
+    /// allocating once the route has been answered once.
+    routes: Mutex<BTreeMap<String, RouteCounters>>,
 }
 
 impl Default for Metrics {
@@ -60,8 +68,7 @@ impl Default for Metrics {
             started: Instant::now(),
             run: h.finish() & 0xffff_ffff,
             next_id: AtomicU64::new(1),
-            requests: Mutex::default(),
-            latency: Mutex::default(),
+            routes: Mutex::default(),
         }
     }
 }
@@ -72,20 +79,21 @@ impl Metrics {
         format!("{:08x}-{n:x}", self.run)
     }
 
-    fn record(&self, route: &str, method: &str, status: u16, seconds: f64) {
-        if let Ok(mut requests) = self.requests.lock() {
-            *requests
-                .entry((route.to_owned(), method.to_owned(), status))
-                .or_default() += 1;
+    fn record(&self, route: &str, method: &'static str, status: u16, seconds: f64) {
+        let Ok(mut routes) = self.routes.lock() else {
+            return;
+        };
+        let counters = match routes.get_mut(route) {
+            Some(counters) => counters,
+            None => routes.entry(route.to_owned()).or_default(),
+        };
+        *counters.answers.entry((method, status)).or_default() += 1;
+        let h = &mut counters.latency;
+        if let Some(i) = BUCKETS.iter().position(|b| seconds <= *b) {
+            h.buckets[i] += 1;
         }
-        if let Ok(mut latency) = self.latency.lock() {
-            let h = latency.entry(route.to_owned()).or_default();
-            if let Some(i) = BUCKETS.iter().position(|b| seconds <= *b) {
-                h.buckets[i] += 1;
-            }
-            h.sum += seconds;
-            h.count += 1;
-        }
+        h.sum += seconds;
+        h.count += 1;
     }
 }
 
@@ -110,24 +118,26 @@ pub async fn observe(State(s): State<SharedState>, req: Request, next: Next) -> 
         .unwrap_or_else(|| s.metrics.new_request_id());
     // The route as declared (`/processes/{slug}`), never the raw path: the
     // counters stay as many as the routes.
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", MatchedPath::as_str)
-        .to_owned();
+    let matched = req.extensions().get::<MatchedPath>().cloned();
+    let route = matched.as_ref().map_or("unmatched", MatchedPath::as_str);
     // Methods by name only when standard: a made-up one (`FOO`) would
     // otherwise grow the counters without bound.
-    let method = match req.method().as_str() {
-        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m,
+    let method: &'static str = match req.method().as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "OPTIONS" => "OPTIONS",
         _ => "other",
-    }
-    .to_owned();
+    };
     let span = tracing::info_span!("request", id = %id, method = %method, route = %route);
     let mut response = next.run(req).instrument(span.clone()).await;
     let status = response.status().as_u16();
     let seconds = started.elapsed().as_secs_f64();
     span.in_scope(|| tracing::debug!(status, ms = seconds * 1e3, "answered"));
-    s.metrics.record(&route, &method, status, seconds);
+    s.metrics.record(route, method, status, seconds);
     if let Ok(v) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID.clone(), v);
     }
@@ -159,34 +169,35 @@ pub(crate) async fn metrics(State(s): State<SharedState>) -> Result<Response, Ap
     let mut out = String::with_capacity(16 * 1024);
     let m = &s.metrics;
     out.push_str("# HELP accord_http_requests_total Requests answered, by route, method and status.\n# TYPE accord_http_requests_total counter\n");
-    if let Ok(requests) = m.requests.lock() {
-        for ((route, method, status), n) in requests.iter() {
-            let _ = writeln!(
-                out,
-                "accord_http_requests_total{{route=\"{}\",method=\"{method}\",status=\"{status}\"}} {n}",
-                label(route)
-            );
-        }
-    }
-    out.push_str("# HELP accord_http_request_duration_seconds Time to answer, by route.\n# TYPE accord_http_request_duration_seconds histogram\n");
-    if let Ok(latency) = m.latency.lock() {
-        for (route, h) in latency.iter() {
+    // One pass under the lock: the answers' lines now, the latencies' after.
+    let mut histograms = String::new();
+    if let Ok(routes) = m.routes.lock() {
+        for (route, counters) in routes.iter() {
             let route = label(route);
+            for ((method, status), n) in &counters.answers {
+                let _ = writeln!(
+                    out,
+                    "accord_http_requests_total{{route=\"{route}\",method=\"{method}\",status=\"{status}\"}} {n}",
+                );
+            }
+            let h = &counters.latency;
             let mut cumulative = 0;
             for (bound, n) in BUCKETS.iter().zip(h.buckets) {
                 cumulative += n;
                 let _ = writeln!(
-                    out,
+                    histograms,
                     "accord_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {cumulative}"
                 );
             }
             let _ = writeln!(
-                out,
+                histograms,
                 "accord_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}\naccord_http_request_duration_seconds_sum{{route=\"{route}\"}} {}\naccord_http_request_duration_seconds_count{{route=\"{route}\"}} {}",
                 h.count, h.sum, h.count
             );
         }
     }
+    out.push_str("# HELP accord_http_request_duration_seconds Time to answer, by route.\n# TYPE accord_http_request_duration_seconds histogram\n");
+    out.push_str(&histograms);
     let store = ready.store;
     let _ = write!(
         out,
@@ -322,8 +333,8 @@ mod tests {
         let m = Metrics::default();
         m.record("/a", "GET", 200, 0.003);
         m.record("/a", "GET", 200, 20.0);
-        let latency = m.latency.lock().unwrap();
-        let h = &latency["/a"];
+        let routes = m.routes.lock().unwrap();
+        let h = &routes["/a"].latency;
         assert_eq!(h.count, 2);
         assert_eq!(h.buckets[2], 1, "3 ms is at or under 5 ms");
         assert_eq!(h.buckets.iter().sum::<u64>(), 1, "20 s is only in +Inf");
