@@ -427,6 +427,8 @@ static JIEBA: Mutex<Option<(Arc<jieba_rs::Jieba>, Instant)>> = Mutex::new(None);
 /// while it is loaded), so a server that indexes or searches Chinese now and
 /// then does not hold it in between.
 fn jieba() -> Arc<jieba_rs::Jieba> {
+    #[cfg(test)]
+    JIEBA_ASKED.with(|n| n.set(n.get() + 1));
     let mut held = JIEBA.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((jieba, used)) = held.as_mut() {
         *used = Instant::now();
@@ -451,6 +453,13 @@ fn jieba() -> Arc<jieba_rs::Jieba> {
     jieba
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How often this thread asked for the dictionary (tests run in parallel,
+    /// so the dictionary's being loaded says nothing about one of them).
+    static JIEBA_ASKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Lets the dictionary go if it was not used for `idle` (cutters that hold it
 /// finish with their copy); otherwise, how long until it may be let go.
 fn let_jieba_go(idle: Duration) -> Result<(), Duration> {
@@ -473,6 +482,120 @@ fn is_han(c: char) -> bool {
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// The words of jieba's dictionary made of ASCII characters alone.
+const ASCII_DICTIONARY_WORDS: [&str; 5] = ["AT&T", "C#", "C++", "c#", "c++"];
+
+/// Whether jieba keeps an ASCII character inside a block it segments (its
+/// `RE_HAN_DEFAULT`, less the Han characters).
+fn in_ascii_block(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"+#&._%-".contains(&b)
+}
+
+/// Cuts text that holds no Han character exactly as `jieba.cut(text, true)`
+/// does, calling `word` with each word and its byte offset, so that a query
+/// in another script does not load jieba's dictionary (some 30 MB). Without
+/// Han characters jieba's segmentation reduces to this:
+/// - a character outside the blocks (a space, a letter outside ASCII) is a
+///   word of its own (`\r\n` is one word);
+/// - in a block of ASCII letters, digits and `+#&._%-`, the dictionary's five
+///   ASCII words are words wherever they start (each beats the single
+///   characters it spans on the route's probability, and none overlaps
+///   another);
+/// - a lone character between them is a word, and a longer run is split as
+///   jieba's HMM splits what it does not model: alphanumeric runs joined by
+///   `.`, `_` or `-` (and a trailing `%`) are words, and so is each gap
+///   between them.
+///
+/// The test `text_without_han_is_cut_as_jieba_cuts_it` holds this to jieba
+/// itself, over the UDHR in five scripts and a fuzz of ASCII punctuation.
+fn cut_without_han(text: &str, mut word: impl FnMut(&str, usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if in_ascii_block(bytes[i]) {
+            let mut end = i;
+            while end < bytes.len() && in_ascii_block(bytes[end]) {
+                end += 1;
+            }
+            cut_ascii_block(&text[i..end], i, &mut word);
+            i = end;
+        } else {
+            let len = if text[i..].starts_with("\r\n") {
+                2
+            } else {
+                text[i..].chars().next().map_or(1, char::len_utf8)
+            };
+            word(&text[i..i + len], i);
+            i += len;
+        }
+    }
+}
+
+fn cut_ascii_block(block: &str, offset: usize, word: &mut impl FnMut(&str, usize)) {
+    let mut run = None;
+    let mut x = 0;
+    while x < block.len() {
+        match ASCII_DICTIONARY_WORDS
+            .iter()
+            .find(|w| block[x..].starts_with(**w))
+        {
+            Some(known) => {
+                if let Some(start) = run.take() {
+                    cut_unknown_run(&block[start..x], offset + start, word);
+                }
+                word(&block[x..x + known.len()], offset + x);
+                x += known.len();
+            }
+            None => {
+                run.get_or_insert(x);
+                x += 1;
+            }
+        }
+    }
+    if let Some(start) = run {
+        cut_unknown_run(&block[start..], offset + start, word);
+    }
+}
+
+/// A run of ASCII characters no dictionary word covers, as jieba's HMM
+/// splits it (its `RE_SKIP`).
+fn cut_unknown_run(run: &str, offset: usize, word: &mut impl FnMut(&str, usize)) {
+    let b = run.as_bytes();
+    if b.len() == 1 {
+        word(run, offset);
+        return;
+    }
+    let mut pos = 0;
+    while pos < b.len() {
+        let mut start = pos;
+        while start < b.len() && !b[start].is_ascii_alphanumeric() {
+            start += 1;
+        }
+        if start > pos {
+            word(&run[pos..start], offset + pos);
+        }
+        if start == b.len() {
+            break;
+        }
+        let mut end = start;
+        loop {
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end + 1 < b.len() && b"._-".contains(&b[end]) && b[end + 1].is_ascii_alphanumeric() {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end < b.len() && b[end] == b'%' {
+            end += 1;
+        }
+        word(&run[start..end], offset + start);
+        pos = end;
+    }
 }
 
 /// Segments with jieba (HMM on, for words not in the dictionary). Positions
@@ -533,8 +656,6 @@ impl Tokenizer for JiebaTokenizer {
     type TokenStream<'a> = VecTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
-        let jieba = jieba();
-        let jieba = jieba.as_ref();
         let JiebaTokenizer {
             inner_words,
             tokens,
@@ -542,6 +663,22 @@ impl Tokenizer for JiebaTokenizer {
         } = self;
         let mut used = 0;
         let mut position = 0;
+        // Text without a Han character (a query in another script, a
+        // symbol) is cut as jieba would cut it, without its dictionary.
+        if !text.chars().any(is_han) {
+            cut_without_han(text, |word, from| {
+                if has_alphanumeric(word) {
+                    put_token(tokens, &mut used, word, from, position);
+                    position += 1;
+                }
+            });
+            return VecTokenStream {
+                tokens: &mut tokens[..used],
+                next: 0,
+            };
+        }
+        let jieba = jieba();
+        let jieba = jieba.as_ref();
         for word in jieba.cut(text, true) {
             if !has_alphanumeric(word.word) {
                 continue;
@@ -602,6 +739,79 @@ impl TokenStream for VecTokenStream<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cut without jieba's dictionary is jieba's own cut, word for word.
+    #[test]
+    fn text_without_han_is_cut_as_jieba_cuts_it() {
+        let jieba = jieba_rs::Jieba::new();
+        let check = |text: &str| {
+            let mut ours = Vec::new();
+            cut_without_han(text, |w, at| ours.push((w.to_owned(), at)));
+            let theirs: Vec<_> = jieba
+                .cut(text, true)
+                .into_iter()
+                .map(|t| (t.word.to_owned(), t.byte_start))
+                .collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        };
+        for udhr in [
+            include_str!("../../../testdata/udhr/arb.html"),
+            include_str!("../../../testdata/udhr/eng.html"),
+            include_str!("../../../testdata/udhr/fra.html"),
+            include_str!("../../../testdata/udhr/rus.html"),
+            include_str!("../../../testdata/udhr/spa.html"),
+        ] {
+            for line in udhr.lines() {
+                check(line);
+            }
+        }
+        for text in [
+            "C++ and c# at AT&T, C#C++c++AT&TT; a.b_c-d 50% 3.14% x-- --x .NET",
+            "A/RES/73/195 e-mail\r\nnext\r\n\rx",
+            "C+++ c## ++C AT&T&T 1.2.3-rc_4% %% a-%",
+            "",
+        ] {
+            check(text);
+        }
+        // A fuzz over the characters that decide the cut.
+        let alphabet: Vec<char> = "aAcCtT09+#&._%- \r\n/é,Я".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            check(&text);
+        }
+    }
+
+    /// A query without Han characters is analysed for the Chinese fields
+    /// without loading jieba's dictionary.
+    #[test]
+    fn a_query_without_han_does_not_load_jieba() {
+        let mut analyser = analyser(Language::Zh, Side::Query);
+        let mut got = Vec::new();
+        let asked = JIEBA_ASKED.with(std::cell::Cell::get);
+        analyser
+            .token_stream("Migrants C++ A/RES/73/195")
+            .process(&mut |t| got.push(t.text.clone()));
+        assert_eq!(got, ["migrants", "c++", "a", "res", "73", "195"]);
+        assert_eq!(
+            JIEBA_ASKED.with(std::cell::Cell::get),
+            asked,
+            "the dictionary was asked for a query without Han characters"
+        );
+        analyser
+            .token_stream("移民")
+            .process(&mut |t| got.push(t.text.clone()));
+        assert_eq!(JIEBA_ASKED.with(std::cell::Cell::get), asked + 1);
+    }
 
     #[test]
     fn jieba_is_let_go_when_idle_and_loaded_again() {
