@@ -5,7 +5,8 @@
 # (anonymous: the heap and stacks; file: the binary's pages and the index's
 # mapped files).
 # Usage: bench/memory.sh [BINARY]   (default: builds the release binary)
-# Environment: PORT (18081), PEER=nginx to compare with nginx serving the same
+# Environment: PORT (18081), IDLE=0 to skip the last row (a minute idle),
+# PEER=nginx to compare with nginx serving the same
 # pages as static files (if nginx is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,6 +67,12 @@ for p in / /processes/gcm "$meeting" "$draft" "$version/compilation" \
   curl -sf -o /dev/null "$base$p"
 done
 row "end (every page twice)"
+# jieba's dictionary is held only while Chinese text is being cut: let go
+# 60 s after the last (the search crate's JIEBA_KEPT_FOR).
+if [ "${IDLE:-1}" = 1 ]; then
+  sleep 62
+  row "62 s later, idle (jieba's dictionary let go)"
+fi
 
 echo
 echo "end state, /proc/$pid/smaps_rollup (MB):"

@@ -555,6 +555,44 @@ async fn open_checked(db: &DatabaseArg, check_blobs: bool) -> Result<App, Failur
     Ok(App::new(store, blobs, data.join("search")))
 }
 
+/// `serve --demo` loads the demo as `accord demo gcm` would, in a child
+/// process on the same store and data directory, before it opens the store
+/// itself: the server never runs the loader, so its resident memory holds
+/// neither the loader's code nor the demo's data (`bench/memory.sh`). The
+/// child's report is logged; its failure stops the server with its message.
+async fn load_demo_beside(db: &DatabaseArg) -> Result<(), Failure> {
+    let exe = std::env::current_exe().map_err(|e| {
+        (
+            exit::FAILED,
+            format!("cannot find this program to load the demo: {e}"),
+        )
+    })?;
+    let mut child = std::process::Command::new(exe);
+    child.args(["demo", "gcm", "--database", &db.database]);
+    if let Some(dir) = &db.data_dir {
+        child.arg("--data-dir").arg(dir);
+    }
+    if let Some(blobs) = &db.blobs {
+        child.args(["--blobs", blobs]);
+    }
+    child.stderr(std::process::Stdio::inherit());
+    let out = tokio::task::spawn_blocking(move || child.output())
+        .await
+        .map_err(|e| (exit::FAILED, format!("loading the demo stopped: {e}")))?
+        .map_err(|e| (exit::FAILED, format!("cannot start the demo's loader: {e}")))?;
+    let report = String::from_utf8_lossy(&out.stdout);
+    let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !out.status.success() {
+        let code = out.status.code().and_then(|c| u8::try_from(c).ok());
+        return Err((
+            code.unwrap_or(exit::FAILED),
+            format!("the demo could not be loaded ({})", out.status),
+        ));
+    }
+    tracing::info!(%report, "demo loaded");
+    Ok(())
+}
+
 fn print_report(report: &LoadReport) {
     println!("created:  {}", report.created);
     println!("existing: {}", report.existing);
@@ -874,6 +912,9 @@ async fn run(command: Command) -> Result<(), Failure> {
             job_lease,
         } => {
             let started = Instant::now();
+            if demo {
+                load_demo_beside(&db).await?;
+            }
             let app = open_checked(&db, true)
                 .await?
                 .with_upload_limits(
@@ -886,17 +927,6 @@ async fn run(command: Command) -> Result<(), Failure> {
                     unknown_sign_ins_per_address,
                 })
                 .with_job_lease(std::time::Duration::from_secs(job_lease));
-            if demo {
-                let report = app
-                    .load_demo(Demo::Gcm)
-                    .await
-                    .map_err(|e| (exit::FAILED, e.to_string()))?;
-                tracing::info!(
-                    created = report.created.total(),
-                    existing = report.existing.total(),
-                    "demo loaded"
-                );
-            }
             let interrupted = app
                 .recover_jobs_at_start()
                 .await
