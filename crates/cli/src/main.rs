@@ -469,7 +469,7 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match runtime.block_on(run(cli.command)) {
+    match runtime.block_on(run(cli.command, cli.log_format)) {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
             eprintln!("accord: {message}");
@@ -560,7 +560,7 @@ async fn open_checked(db: &DatabaseArg, check_blobs: bool) -> Result<App, Failur
 /// itself: the server never runs the loader, so its resident memory holds
 /// neither the loader's code nor the demo's data (`bench/memory.sh`). The
 /// child's report is logged; its failure stops the server with its message.
-async fn load_demo_beside(db: &DatabaseArg) -> Result<(), Failure> {
+async fn load_demo_beside(db: &DatabaseArg, log_format: logs::LogFormat) -> Result<(), Failure> {
     let exe = std::env::current_exe().map_err(|e| {
         (
             exit::FAILED,
@@ -568,7 +568,19 @@ async fn load_demo_beside(db: &DatabaseArg) -> Result<(), Failure> {
         )
     })?;
     let mut child = std::process::Command::new(exe);
-    child.args(["demo", "gcm", "--database", &db.database]);
+    // Its log lines go where the server's go, in the same format.
+    let format = match log_format {
+        logs::LogFormat::Text => "text",
+        logs::LogFormat::Json => "json",
+    };
+    child.args([
+        "--log-format",
+        format,
+        "demo",
+        "gcm",
+        "--database",
+        &db.database,
+    ]);
     if let Some(dir) = &db.data_dir {
         child.arg("--data-dir").arg(dir);
     }
@@ -598,7 +610,7 @@ fn print_report(report: &LoadReport) {
     println!("existing: {}", report.existing);
 }
 
-async fn run(command: Command) -> Result<(), Failure> {
+async fn run(command: Command, log_format: logs::LogFormat) -> Result<(), Failure> {
     match command {
         Command::Analyse {
             process,
@@ -913,7 +925,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         } => {
             let started = Instant::now();
             if demo {
-                load_demo_beside(&db).await?;
+                load_demo_beside(&db, log_format).await?;
             }
             let app = open_checked(&db, true)
                 .await?
@@ -986,6 +998,15 @@ async fn run(command: Command) -> Result<(), Failure> {
             );
             let stopping = Arc::new(tokio::sync::Notify::new());
             let signalled = stopping.clone();
+            // Answers go out as soon as they are written: without
+            // TCP_NODELAY (axum 0.8 leaves it off) the last segment of an
+            // answer longer than one waits for the reader's ACK, up to
+            // the 40 ms of a delayed ACK, and live events wait the same way.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                if let Err(e) = tcp.set_nodelay(true) {
+                    tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+                }
+            });
             let serving = axum::serve(
                 listener,
                 router.into_make_service_with_connect_info::<SocketAddr>(),
