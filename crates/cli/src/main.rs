@@ -569,13 +569,11 @@ async fn load_demo_beside(db: &DatabaseArg, log_format: logs::LogFormat) -> Resu
     })?;
     let mut child = std::process::Command::new(exe);
     // Its log lines go where the server's go, in the same format.
-    let format = match log_format {
-        logs::LogFormat::Text => "text",
-        logs::LogFormat::Json => "json",
-    };
+    let format = clap::ValueEnum::to_possible_value(&log_format)
+        .map_or_else(|| "text".to_owned(), |v| v.get_name().to_owned());
     child.args([
         "--log-format",
-        format,
+        format.as_str(),
         "demo",
         "gcm",
         "--database",
