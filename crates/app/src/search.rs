@@ -584,16 +584,7 @@ impl App {
             }
             ItemKind::Input => {
                 let i = self.store.get_input(process, id).await?;
-                docs.push(input_doc(
-                    process,
-                    id,
-                    i.language,
-                    &i.text,
-                    i.organisation.as_deref(),
-                    i.submitted_at,
-                    i.distribution,
-                    i.synthetic,
-                ));
+                docs.push(stored_input_doc(process, &i));
             }
         }
         Ok(docs)
@@ -778,9 +769,8 @@ impl App {
                         limit: accord_store::MAX_PAGE,
                     })
                     .await?;
-                for i in &page.items {
-                    docs.extend(self.search_docs(process, ItemKind::Input, i.id).await?);
-                }
+                // Built from the page read: one query per page, not per input.
+                docs.extend(page.items.iter().map(|i| stored_input_doc(process, i)));
                 match (page.more, page.items.last()) {
                     (true, Some(last)) => after = Some(last.id),
                     _ => break,
@@ -798,6 +788,20 @@ impl App {
         })
         .await
     }
+}
+
+/// A stored input's index document.
+fn stored_input_doc(process: &Slug, i: &accord_domain::Input) -> SearchDoc {
+    input_doc(
+        process,
+        i.id,
+        i.language,
+        &i.text,
+        i.organisation.as_deref(),
+        i.submitted_at,
+        i.distribution,
+        i.synthetic,
+    )
 }
 
 /// An input's index document (inputs have one language each).

@@ -459,6 +459,42 @@ fn synthetic_inputs_then_a_reindex() {
     assert!(text(&missing.stderr).contains("process 'nope' does not exist"));
 }
 
+/// An import longer than the index's catch-up step (50,000 inputs) indexes
+/// its first parts beside the batches that follow: when the command has
+/// returned, every input is in the index (read as it was left, not through
+/// a server, which would catch up itself), none twice.
+#[test]
+fn a_long_import_is_indexed_whole_by_the_time_it_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("accord.db").display());
+    let n = 2 * accord_app::import::INDEX_EVERY + 7;
+    let made = accord(
+        dir.path(),
+        &[
+            "demo",
+            "synthetic",
+            "--inputs",
+            &n.to_string(),
+            "--database",
+            &db,
+        ],
+    );
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let index = accord_search::SearchIndex::open(&dir.path().join("search")).unwrap();
+    let inputs = index
+        .search(
+            &accord_search::Reader::everywhere(accord_search::Distribution::Public, i64::MAX),
+            &accord_search::Query {
+                text: String::new(),
+                filters: vec![(accord_search::Facet::Kind, "input".into())],
+                limit: 1,
+                offset: 0,
+            },
+        )
+        .unwrap();
+    assert_eq!(inputs.total, n);
+}
+
 #[test]
 fn inputs_import_from_csv_and_gzipped_json_lines() {
     let dir = tempfile::tempdir().unwrap();

@@ -248,7 +248,9 @@ async fn insert(
     if batch.is_empty() {
         return Ok(());
     }
-    let sql = insert_sql(header, batch.len(), |n, _| format!("${n}"));
+    // Anonymous `?` placeholders: SQLite looks a numbered one up by walking
+    // the statement's list of names, once per value bound (quadratic here).
+    let sql = insert_sql(header, batch.len(), |_, _| "?".to_owned());
     let mut q = sqlx::query(&sql);
     for row in batch.drain(..) {
         for (i, v) in row.into_iter().enumerate() {

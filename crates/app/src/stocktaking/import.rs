@@ -16,7 +16,9 @@ use crate::{App, AppError, Result};
 /// Rows per unit of work.
 pub const BATCH: usize = 5_000;
 /// Imported inputs are put in the search index this many at a time (one
-/// commit each), so a long import is searchable as it goes.
+/// commit each), so a long import is searchable as it goes. The index
+/// catches up beside the batches that follow: storing rows and indexing
+/// them run at once, one catch-up at a time.
 pub const INDEX_EVERY: usize = 50_000;
 /// Refused rows kept one by one in a summary (the rest are counted).
 pub const KEPT_REJECTIONS: usize = 50;
@@ -296,12 +298,14 @@ impl App {
         // Inputs imported since the index last caught up.
         let mut unindexed = 0;
         let mut states = Default::default();
+        // The catch-up under way, beside this import's next batches.
+        let mut catching_up: Option<tokio::task::JoinHandle<()>> = None;
         loop {
             let row = rows.next();
             match row {
                 Some(Err(unreadable)) => {
                     // What was stored before stays, and is found.
-                    self.catch_up_index().await;
+                    self.caught_up(catching_up.take()).await;
                     return Err(AppError::Unreadable {
                         kind: "unreadable_file",
                         message: format!("{unreadable} ({})", summary.describe()),
@@ -333,13 +337,18 @@ impl App {
                 let done = match stored {
                     Ok(stored) => stored,
                     Err(e) => {
-                        self.catch_up_index().await;
+                        self.caught_up(catching_up.take()).await;
                         return Err(e);
                     }
                 };
                 unindexed += done.imported;
                 if unindexed >= INDEX_EVERY {
-                    self.catch_up_index().await;
+                    if let Some(previous) = catching_up.take() {
+                        // A panic there is the index's: the import goes on.
+                        let _ = previous.await;
+                    }
+                    let app = self.clone();
+                    catching_up = Some(tokio::spawn(async move { app.catch_up_index().await }));
                     unindexed = 0;
                 }
                 summary.imported += done.imported;
@@ -355,10 +364,19 @@ impl App {
                 refused.clear();
             }
             if end {
-                self.catch_up_index().await;
+                self.caught_up(catching_up.take()).await;
                 return Ok(summary);
             }
         }
+    }
+
+    /// Waits for a catch-up under way, then brings the index up to date
+    /// with everything stored.
+    async fn caught_up(&self, under_way: Option<tokio::task::JoinHandle<()>>) {
+        if let Some(under_way) = under_way {
+            let _ = under_way.await;
+        }
+        self.catch_up_index().await;
     }
 }
 
