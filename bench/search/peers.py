@@ -566,8 +566,8 @@ def report(accord, results, rounds):
         print(line)
     print()
     rate = accord["index"]["docs_per_s"]
-    print(f"Accord indexing: {rate:.0f} docs/s = {rate / 20000:.2f} x the goal of 20,000 docs/s "
-          f"({'ok' if rate >= 20000 else 'MISSED'})")
+    print(f"Accord indexing: {rate:.0f} docs/s = {rate / 50000:.2f} x issue 18's goal of 50,000 docs/s "
+          f"({'ok' if rate >= 50000 else 'MISSED'})")
     for name, index, _ in engines[1:]:
         print(f"{name} indexing: {index['docs_per_s']:.0f} docs/s; Accord / {name} = "
               f"{rate / index['docs_per_s']:.2f}x; phases (s): "
