@@ -315,18 +315,12 @@ impl App {
                             limit: accord_store::MAX_PAGE,
                         })
                         .await?;
-                    for i in page.items.iter().filter(|i| i.id <= *last) {
-                        docs.push(input_doc(
-                            process,
-                            i.id,
-                            i.language,
-                            &i.text,
-                            i.organisation.as_deref(),
-                            i.submitted_at,
-                            i.distribution,
-                            i.synthetic,
-                        ));
-                    }
+                    docs.extend(
+                        page.items
+                            .iter()
+                            .filter(|i| i.id <= *last)
+                            .map(|i| input_doc(process, i)),
+                    );
                     match (page.more, page.items.last()) {
                         (true, Some(l)) if l.id < *last => after = Some(l.id),
                         _ => return Ok(()),
@@ -584,7 +578,7 @@ impl App {
             }
             ItemKind::Input => {
                 let i = self.store.get_input(process, id).await?;
-                docs.push(stored_input_doc(process, &i));
+                docs.push(input_doc(process, &i));
             }
         }
         Ok(docs)
@@ -770,7 +764,7 @@ impl App {
                     })
                     .await?;
                 // Built from the page read: one query per page, not per input.
-                docs.extend(page.items.iter().map(|i| stored_input_doc(process, i)));
+                docs.extend(page.items.iter().map(|i| input_doc(process, i)));
                 match (page.more, page.items.last()) {
                     (true, Some(last)) => after = Some(last.id),
                     _ => break,
@@ -790,35 +784,12 @@ impl App {
     }
 }
 
-/// A stored input's index document.
-fn stored_input_doc(process: &Slug, i: &accord_domain::Input) -> SearchDoc {
-    input_doc(
-        process,
-        i.id,
-        i.language,
-        &i.text,
-        i.organisation.as_deref(),
-        i.submitted_at,
-        i.distribution,
-        i.synthetic,
-    )
-}
-
-/// An input's index document (inputs have one language each).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn input_doc(
-    process: &Slug,
-    id: i64,
-    language: accord_domain::Language,
-    text: &str,
-    organisation: Option<&str>,
-    submitted_at: chrono::DateTime<chrono::Utc>,
-    distribution: accord_domain::Distribution,
-    synthetic: bool,
-) -> SearchDoc {
+/// A stored input's index document (inputs have one language each).
+pub(crate) fn input_doc(process: &Slug, i: &accord_domain::Input) -> SearchDoc {
     use chrono::Datelike;
+    let id = i.id;
     SearchDoc {
-        key: format!("{}:{id}:{language}", ItemKind::Input),
+        key: format!("{}:{id}:{}", ItemKind::Input, i.language),
         kind: ItemKind::Input.as_str().into(),
         item_id: id,
         process: process.to_string(),
@@ -827,18 +798,18 @@ pub(crate) fn input_doc(
         actor: None,
         actor_kind: Some("public".into()),
         themes: vec![],
-        language,
-        year: submitted_at.year(),
+        language: i.language,
+        year: i.submitted_at.year(),
         document_kind: None,
-        title: match organisation {
+        title: match &i.organisation {
             Some(o) => format!("Input {id} — {o}"),
             None => format!("Input {id}"),
         },
-        body: text.to_string(),
+        body: i.text.clone(),
         url: format!("/processes/{process}/inputs/{id}"),
-        distribution: distribution.into(),
+        distribution: i.distribution.into(),
         embargo_until: None,
-        synthetic,
+        synthetic: i.synthetic,
     }
 }
 
