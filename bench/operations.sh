@@ -18,12 +18,7 @@ pg=${ACCORD_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 for tool in sqlite3 pg_dump pg_restore psql; do
   command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
-if [ -z "${ACCORD_BIN:-}" ]; then
-  cargo build --release -q -p accord-cli
-  bin=$PWD/target/release/accord
-else
-  bin=$ACCORD_BIN
-fi
+. bench/accord-bin.sh
 dir=$(mktemp -d)
 dbs="accord_ops_src accord_ops_restored accord_ops_copied accord_ops_peer"
 drop() { for d in $dbs; do psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1; done; }

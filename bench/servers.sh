@@ -13,12 +13,7 @@ secs=${1:-10}
 path=${2:-/processes/gcm}
 pg=${ACCORD_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx" >&2; exit 2; }
-if [ -z "${ACCORD_BIN:-}" ]; then
-  cargo build --release -q -p accord-cli
-  bin=$PWD/target/release/accord
-else
-  bin=$ACCORD_BIN
-fi
+. bench/accord-bin.sh
 dir=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; nginx -p "$dir/nginx" -c "$dir/nginx/one.conf" -s stop 2>/dev/null; nginx -p "$dir/nginx" -c "$dir/nginx/two.conf" -s stop 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
 psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS accord_servers_bench" >/dev/null 2>&1

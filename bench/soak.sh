@@ -23,12 +23,7 @@ secs=${1:-600}
 stores=${2:-both}
 pg=${ACCORD_SOAK_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-if [ -z "${ACCORD_BIN:-}" ]; then
-  cargo build --release -q -p accord-cli
-  bin=$PWD/target/release/accord
-else
-  bin=$ACCORD_BIN
-fi
+. bench/accord-bin.sh
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 port=18091
