@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx" >&2; exit 2; }
-cargo build --release -q -p accord-cli
-bin=$PWD/target/release/accord
+. bench/accord-bin.sh
 dir=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; nginx -c "$dir/nginx.conf" -s stop 2>/dev/null; rm -rf "$dir"' EXIT
 db="sqlite://$dir/accord.db"

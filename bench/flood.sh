@@ -13,12 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-if [ -n "${ACCORD_BIN:-}" ]; then
-  bin=$ACCORD_BIN
-else
-  cargo build --release -q -p accord-cli
-  bin=$PWD/target/release/accord
-fi
+. bench/accord-bin.sh
 dir=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$dir"' EXIT
 db="sqlite://$dir/accord.db"

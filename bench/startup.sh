@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-cargo build --release -q -p accord-cli
-bin=$PWD/target/release/accord
+. bench/accord-bin.sh
 port=18080
 printf '%-5s %12s %10s\n' run "ready (ms)" "RSS (MB)"
 total=0
