@@ -343,10 +343,7 @@ impl App {
                 };
                 unindexed += done.imported;
                 if unindexed >= INDEX_EVERY {
-                    if let Some(previous) = catching_up.take() {
-                        // A panic there is the index's: the import goes on.
-                        let _ = previous.await;
-                    }
+                    finished(catching_up.take()).await;
                     let app = self.clone();
                     catching_up = Some(tokio::spawn(async move { app.catch_up_index().await }));
                     unindexed = 0;
@@ -373,10 +370,16 @@ impl App {
     /// Waits for a catch-up under way, then brings the index up to date
     /// with everything stored.
     async fn caught_up(&self, under_way: Option<tokio::task::JoinHandle<()>>) {
-        if let Some(under_way) = under_way {
-            let _ = under_way.await;
-        }
+        finished(under_way).await;
         self.catch_up_index().await;
+    }
+}
+
+/// Waits for a catch-up under way, if any. A panic there is the index's
+/// (logged by tokio): the import goes on, and its last catch-up repairs.
+async fn finished(under_way: Option<tokio::task::JoinHandle<()>>) {
+    if let Some(under_way) = under_way {
+        let _ = under_way.await;
     }
 }
 

@@ -60,19 +60,14 @@ impl Drop for Server {
     }
 }
 
-/// One request on its own connection, with a bearer token (none when
-/// empty: an anonymous reader) and a JSON body; the status code and the body.
+/// One request on its own connection, with a bearer token and a JSON body;
+/// the status code and the body.
 pub fn request(addr: &str, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    let authorization = if token.is_empty() {
-        String::new()
-    } else {
-        format!("Authorization: Bearer {token}\r\n")
-    };
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{authorization}\
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
          Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
