@@ -41,32 +41,40 @@ get() {
   [ "$code" = 200 ] || { echo "GET $1: $code" >&2; exit 1; }
   row "$1"
 }
-# The first link in a page that matches a pattern.
-first_link() {
-  curl -sf "$base$1" | grep -o "href=\"$2\"" | head -1 | sed 's/^href="//; s/"$//'
-}
-
+. bench/first-pages.sh
 printf '%-58s %8s\n' "after" "RSS (MB)"
 row "serve --demo (ready)"
-get /
-get /processes/gcm
-meeting=$(first_link /processes/gcm/meetings '/processes/gcm/meetings/[0-9]*')
-get "$meeting"
-draft=$(first_link /processes/gcm/drafts '/processes/gcm/drafts/[a-z0-9-]*')
-get "$draft"
-version=$(first_link "$draft" "$draft/versions/[0-9]*" | tail -1)
-get "$version/compilation"
-get /processes/gcm/adoptions/2
+# (Finding the links renders the meetings and drafts listings and the draft.)
+mapfile -t pages < <(first_pages "$base")
+version=${pages[4]%/compilation}
+for p in "${pages[@]}"; do get "$p"; done
+# What the server holds at this point, mapping by mapping: the binary by
+# segment (code, read-only data, data written at load), the heap, the stacks,
+# the shared libraries.
+breakdown=$(awk -v exe="$(realpath "$bin")" '
+  /^[0-9a-f]+-[0-9a-f]+ / {
+    p = $2
+    if ($6 == exe) name = "binary, " (p ~ /x/ ? "code" : p ~ /w/ ? "data" : "read-only data")
+    else if ($6 == "" || $6 ~ /^\[(heap|anon)/) name = "anonymous (heap: mimalloc, and glibc for SQLite)"
+    else if ($6 ~ /^\[stack/) name = "main stack"
+    else if ($6 ~ /^\[/) name = "kernel pages " $6
+    else name = $6
+  }
+  /^Rss:/ { rss[name] += $2 }
+  END { for (n in rss) if (rss[n] >= 100) printf "    %6.1f  %s\n", rss[n]/1024, n }
+' "/proc/$pid/smaps" | sort -rn)
 get "/api/v1/search?q=migrants"
 get "/search?q=%E7%A7%BB%E6%B0%91"
 get "$version/draft.docx"
 get "/processes/gcm/adoptions/2/votes.csv"
 # Each page once more: what stays after the first time is what a warm server holds.
-for p in / /processes/gcm "$meeting" "$draft" "$version/compilation" \
-  /processes/gcm/adoptions/2 "/api/v1/search?q=migrants" "/search?q=%E7%A7%BB%E6%B0%91"; do
+for p in "${pages[@]}" "/api/v1/search?q=migrants" "/search?q=%E7%A7%BB%E6%B0%91"; do
   curl -sf -o /dev/null "$base$p"
 done
 row "end (every page twice)"
+echo
+echo "  after the first page of each kind, by mapping (MB):"
+echo "$breakdown"
 # jieba's dictionary is held only while Chinese text is being cut: let go
 # 60 s after the last (the search crate's JIEBA_KEPT_FOR).
 if [ "${IDLE:-1}" = 1 ]; then
@@ -85,11 +93,22 @@ awk '
   END { for (n in rss) if (rss[n] >= 512) printf "  %8.1f  %s\n", rss[n]/1024, n }
 ' "/proc/$pid/smaps" | sort -rn | head -8
 echo "threads: $(ls "/proc/$pid/task" | wc -l)"
+# The release build links its code in crates/cli/code-order.txt's order; a
+# toolchain or dependency update renames symbols, and then fewer are found.
+if [ -f crates/cli/code-order.txt ]; then
+  nm --defined-only "$bin" 2>/dev/null | awk '
+    NR == FNR { if ($0 !~ /^#/) { want[$0] = 1; n++ }; next }
+    ($3 in want) { found[$3] = 1 }
+    END { k = 0; for (f in found) k++
+          printf "code order: %d of the %d functions in crates/cli/code-order.txt are in this binary%s\n", k, n,
+            (k < n * 0.8 ? " (stale: run bench/code-order/run.sh)" : "") }
+  ' crates/cli/code-order.txt -
+fi
 
 if [ "${PEER:-}" = nginx ] && command -v nginx >/dev/null; then
   # The named peer: nginx serving the same pages, saved as static files.
   www="$dir/www"; mkdir -p "$www" "$dir/nginx"; chmod 755 "$dir"
-  for p in / /processes/gcm "$meeting" "$draft" "$version/compilation" /processes/gcm/adoptions/2; do
+  for p in "${pages[@]}"; do
     f="$www${p%/}/index.html"; mkdir -p "$(dirname "$f")"; curl -sf -o "$f" "$base$p"
   done
   cat >"$dir/nginx/nginx.conf" <<EOF
@@ -100,7 +119,7 @@ EOF
   nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" &
   npid=$!
   for _ in $(seq 500); do curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/" && break; sleep 0.01; done
-  for p in / /processes/gcm "$meeting"; do curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))$p/"; done
+  for p in "${pages[@]:0:3}"; do curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))$p/"; done
   total=0
   for q in $npid $(pgrep -P $npid); do
     total=$((total + $(awk '/^VmRSS/ {print $2}' "/proc/$q/status")))
