@@ -33,14 +33,18 @@ page=/processes/gcm
 curl -sf -H "Cookie: accord_session=$session" "http://127.0.0.1:18081$page" > "$dir/page.html"
 grep -q "Signed in as" "$dir/page.html" || { echo "the page is not the signed-in one" >&2; exit 1; }
 mkdir -p "$dir/www"; cp "$dir/page.html" "$dir/www/index.html"
+chmod 755 "$dir" "$dir/www"; chmod 644 "$dir/www/index.html"  # nginx's workers run as another user
 cat > "$dir/nginx.conf" <<CONF
 worker_processes 1; pid $dir/nginx.pid; error_log $dir/nginx.err; daemon on;
 events { worker_connections 1024; }
 http { access_log off; server { listen 127.0.0.1:18082; root $dir/www; location / { try_files /index.html =404; } } }
 CONF
 taskset -c 0 nginx -c "$dir/nginx.conf"
+. bench/wrk.sh
+nginx_serves http://127.0.0.1:18082/ "$dir/page.html"
 echo "page: $page ($(wc -c < "$dir/page.html") bytes), 64 connections, ${secs}s each, server on core 0, wrk on core 1"
-accord=$(taskset -c 1 wrk -t1 -c64 -d"${secs}s" -H "Cookie: accord_session=$session" "http://127.0.0.1:18081$page" | awk '/Requests\/sec/ {print $2}')
-nginx_rps=$(taskset -c 1 wrk -t1 -c64 -d"${secs}s" "http://127.0.0.1:18082/" | awk '/Requests\/sec/ {print $2}')
+read -r accord accord_bad < <(wrk_rps -t1 -c64 -d"${secs}s" -H "Cookie: accord_session=$session" "http://127.0.0.1:18081$page")
+read -r nginx_rps nginx_bad < <(wrk_rps -t1 -c64 -d"${secs}s" "http://127.0.0.1:18082/")
+[ "$accord_bad" = 0 ] && [ "$nginx_bad" = 0 ] || { echo "errors: accord $accord_bad, nginx $nginx_bad" >&2; exit 1; }
 printf '%-34s %12s req/s\n' "accord (authenticated, rendered)" "$accord" "nginx (same bytes from disk)" "$nginx_rps"
 printf 'ratio accord/nginx: %.2f\n' "$(echo "$accord / $nginx_rps" | bc -l)"

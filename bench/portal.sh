@@ -44,6 +44,7 @@ routes=(
   "search, uncached, 64 conn.|/api/v1/search?q=migrants|64|2"
 )
 mkdir -p "$dir/www"
+chmod 755 "$dir" "$dir/www"  # nginx's workers run as another user
 i=0
 for r in "${routes[@]}"; do
   IFS='|' read -r _ path _ signed <<<"$r"
@@ -59,17 +60,24 @@ events { worker_connections 1024; }
 http { access_log off; server { listen 127.0.0.1:18082; root $dir/www; } }
 CONF
 taskset -c 0 nginx -c "$dir/nginx.conf"
+. bench/wrk.sh
+for i in $(seq 0 $((${#routes[@]} - 1))); do
+  chmod 644 "$dir/www/$i"
+  nginx_serves "http://127.0.0.1:18082/$i" "$dir/www/$i"
+done
 
 echo "${secs}s per run; server and nginx on core 0, wrk on core 1; no Accept-Encoding (plain bytes, as nginx serves them)"
-printf '%-28s %9s %12s %12s %7s\n' route bytes "accord r/s" "nginx r/s" ratio
+printf '%-28s %9s %12s %12s %7s %8s\n' route bytes "accord r/s" "nginx r/s" ratio "not 2xx"
 i=0
 for r in "${routes[@]}"; do
   IFS='|' read -r name path conns signed <<<"$r"
   cookie=(); [ "$signed" = 1 ] && cookie=(-H "Cookie: accord_session=$session")
   [ "$signed" = 2 ] && cookie=(-H "Cookie: bench=uncached")
-  a=$(taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${cookie[@]}" "http://127.0.0.1:18081$path" | awk '/Requests\/sec/ {print $2}')
-  n=$(taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:18082/$i" | awk '/Requests\/sec/ {print $2}')
-  printf '%-28s %9s %12.0f %12.0f %7.2f\n' "$name" "$(wc -c < "$dir/www/$i")" "$a" "$n" "$(echo "$a / $n" | bc -l)"
+  read -r a a_bad < <(wrk_rps -t1 -c"$conns" -d"${secs}s" "${cookie[@]}" "http://127.0.0.1:18081$path")
+  read -r n n_bad < <(wrk_rps -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:18082/$i")
+  [ "$n_bad" = 0 ] || { echo "nginx answered $n_bad requests for $path with an error" >&2; exit 1; }
+  printf '%-28s %9s %12.0f %12.0f %7.2f %8s\n' "$name" "$(wc -c < "$dir/www/$i")" "$a" "$n" \
+    "$(echo "$a / $n" | bc -l)" "$a_bad"
   i=$((i + 1))
 done
 echo "RSS after the load: $(rss), threads: $(threads)"

@@ -47,8 +47,11 @@ for port in 18110 18111; do
 done
 echo "${secs}s per run, 64 connections, $path through nginx, PostgreSQL"
 printf '%-34s %12s\n' "behind nginx" "req/s"
-one=$(wrk -t1 -c64 -d"${secs}s" "http://127.0.0.1:18110$path" | awk '/Requests\/sec/ {printf "%.0f", $2}')
-printf '%-34s %12s\n' "one server" "$one"
-two=$(wrk -t1 -c64 -d"${secs}s" "http://127.0.0.1:18111$path" | awk '/Requests\/sec/ {printf "%.0f", $2}')
-printf '%-34s %12s\n' "two servers (round-robin)" "$two"
+. bench/wrk.sh
+export WRK_CPU=0,1  # nothing is pinned here
+read -r one one_bad < <(wrk_rps -t1 -c64 -d"${secs}s" "http://127.0.0.1:18110$path")
+printf '%-34s %12.0f\n' "one server" "$one"
+read -r two two_bad < <(wrk_rps -t1 -c64 -d"${secs}s" "http://127.0.0.1:18111$path")
+printf '%-34s %12.0f\n' "two servers (round-robin)" "$two"
+[ "$one_bad" = 0 ] && [ "$two_bad" = 0 ] || { echo "errors: one $one_bad, two $two_bad" >&2; exit 1; }
 echo "two / one: $(awk -v a="$two" -v b="$one" 'BEGIN {printf "%.2f", a / b}')"
