@@ -34,11 +34,11 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, QueryParser, RangeQuery,
     TermQuery,
 };
-use tantivy::schema::{Facet as TFacet, IndexRecordOption, Value};
+use tantivy::schema::{Facet as TFacet, IndexRecordOption, Schema, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
-    Term,
+    DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Searcher,
+    TantivyDocument, Term,
 };
 
 use crate::schema::{slot, Fields};
@@ -377,14 +377,14 @@ impl SearchIndex {
         let mut rebuilt = false;
         let index = if dir.join("meta.json").exists() {
             match Index::open_in_dir(dir) {
-                Ok(index) if index.schema() == schema => index,
+                Ok(index) if index.schema() == schema && *index.settings() == settings() => index,
                 Ok(old) => {
                     // Refuse to pull the files from under another writer.
                     let writer = old
                         .writer_with_num_threads::<TantivyDocument>(1, SMALL_WRITER_HEAP)
                         .map_err(|e| {
                             SearchError::Index(format!(
-                                "the index in {} has an older schema and cannot be rebuilt \
+                                "the index in {} has an older schema or settings and cannot be rebuilt \
                                  while another process writes to it: {e}",
                                 dir.display()
                             ))
@@ -393,17 +393,17 @@ impl SearchIndex {
                     drop(old);
                     remove_index_files(dir)?;
                     rebuilt = true;
-                    Index::create_in_dir(dir, schema)?
+                    create_index(schema).create_in_dir(dir)?
                 }
                 Err(_) => {
                     remove_index_files(dir)?;
                     rebuilt = true;
-                    Index::create_in_dir(dir, schema)?
+                    create_index(schema).create_in_dir(dir)?
                 }
             }
         } else {
             refuse_foreign_files(dir)?;
-            Index::create_in_dir(dir, schema)?
+            create_index(schema).create_in_dir(dir)?
         };
         Self::with_index(index, fields, rebuilt, ReloadPolicy::OnCommitWithDelay)
     }
@@ -412,7 +412,7 @@ impl SearchIndex {
     pub fn in_memory() -> Result<Self, SearchError> {
         let (schema, fields) = Fields::build();
         Self::with_index(
-            Index::create_in_ram(schema),
+            create_index(schema).create_in_ram()?,
             fields,
             false,
             ReloadPolicy::Manual,
@@ -899,6 +899,26 @@ impl SearchIndex {
             year: i32::try_from(int(f.year)).unwrap_or_default(),
         })
     }
+}
+
+/// The settings every index is made with: stored fields (the text snippets
+/// are cut from, the fields a hit shows) are written uncompressed, on the
+/// indexing threads. On 2 cores, Tantivy's defaults (LZ4, on a thread of its
+/// own) held bulk indexing to 41-43k documents a second on the search bench;
+/// without the extra thread 48-50k, uncompressed 52-54k, for an index about
+/// 40% larger (367 against 511 MB for 300,000 documents), whose hits are read
+/// without decompressing. An index made with other settings is rebuilt when
+/// opened, as one with an older schema is.
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: tantivy::store::Compressor::None,
+        docstore_compress_dedicated_thread: false,
+        ..IndexSettings::default()
+    }
+}
+
+fn create_index(schema: Schema) -> tantivy::IndexBuilder {
+    Index::builder().schema(schema).settings(settings())
 }
 
 // ---------------------------------------------------------------------------

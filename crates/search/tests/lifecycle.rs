@@ -143,6 +143,37 @@ fn an_index_with_an_older_schema_is_rebuilt_empty() {
 }
 
 #[test]
+fn an_index_with_other_settings_is_rebuilt_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    index
+        .upsert(&[statement(1, Language::En, "An old document.")])
+        .unwrap();
+    drop(index);
+    // As an earlier Accord left it: the same schema, stored fields compressed
+    // with LZ4 on a thread of their own (Tantivy's defaults).
+    let meta = dir.path().join("meta.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+    let settings = json["index_settings"].as_object_mut().unwrap();
+    assert_eq!(settings["docstore_compression"], "none");
+    settings.insert("docstore_compression".into(), "lz4".into());
+    settings.remove("docstore_compress_dedicated_thread");
+    std::fs::write(&meta, json.to_string()).unwrap();
+
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(index.was_rebuilt());
+    assert_eq!(index.doc_count(), 0);
+    index
+        .upsert(&[statement(2, Language::En, "A new document.")])
+        .unwrap();
+    drop(index);
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(!index.was_rebuilt(), "rebuilt once, then kept");
+    assert_eq!(index.doc_count(), 1);
+}
+
+#[test]
 fn an_unreadable_index_is_rebuilt_and_a_foreign_directory_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("meta.json"), "not json").unwrap();
