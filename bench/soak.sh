@@ -149,11 +149,14 @@ LUA
       sleep 0.1
     done
   ) &
-  local rss=() sampled=0
+  # VmRSS every 5 s, and its parts: anonymous (heap, stacks) and file-backed
+  # (the binary's pages, the search index's mapped files).
+  local rss=() parts=() sampled=0
   while [ $SECONDS -lt $end ]; do
     sleep 5
     sampled=$((sampled + 5))
     rss+=("$(awk '/VmRSS/ {print $2}' "/proc/$server/status")")
+    parts+=("$(awk '/RssAnon/ {a = $2} /RssFile/ {f = $2} END {printf "anonymous %.0f MB, files %.0f MB", a / 1024, f / 1024}' "/proc/$server/status")")
   done
   wait "${pids[@]}"
   sleep 1
@@ -194,6 +197,7 @@ LUA
   local first=${rss[11]:-${rss[-1]}} last=${rss[-1]}
   local growth=$(( (last - first) * 1000 / first ))
   echo "RSS after the first minute: $((first / 1024)) MB; at the end: $((last / 1024)) MB ($(awk -v g="$growth" 'BEGIN {printf "%+.1f", g / 10}')%); threads: $(awk '/Threads/ {print $2}' "/proc/$server/status")"
+  echo "  after the first minute: ${parts[11]:-${parts[-1]}}; at the end: ${parts[-1]}"
   [ "$growth" -le 100 ] || failed=1
   kill "${listeners[@]}" 2>/dev/null || true
   kill "$server"; wait "$server" 2>/dev/null || true
