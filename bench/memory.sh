@@ -42,27 +42,30 @@ get() {
   row "$1"
 }
 . bench/first-pages.sh
+# What the server holds, mapping by mapping: the binary by segment (code,
+# read-only data, data written at load), the heap, the stacks, the shared
+# libraries.
+by_mapping() {
+  awk -v exe="$(realpath "$bin")" '
+    /^[0-9a-f]+-[0-9a-f]+ / {
+      p = $2
+      if ($6 == exe) name = "binary, " (p ~ /x/ ? "code" : p ~ /w/ ? "data" : "read-only data")
+      else if ($6 == "" || $6 ~ /^\[(heap|anon)/) name = "anonymous (heap: mimalloc, and glibc for SQLite)"
+      else if ($6 ~ /^\[stack/) name = "main stack"
+      else if ($6 ~ /^\[/) name = "kernel pages " $6
+      else name = $6
+    }
+    /^Rss:/ { rss[name] += $2 }
+    END { for (n in rss) if (rss[n] >= 100) printf "    %6.1f  %s\n", rss[n]/1024, n }
+  ' "/proc/$pid/smaps" | sort -rn
+}
 printf '%-58s %8s\n' "after" "RSS (MB)"
 row "serve --demo (ready)"
 # (Finding the links renders the meetings and drafts listings and the draft.)
 mapfile -t pages < <(first_pages "$base")
 version=${pages[4]%/compilation}
 for p in "${pages[@]}"; do get "$p"; done
-# What the server holds at this point, mapping by mapping: the binary by
-# segment (code, read-only data, data written at load), the heap, the stacks,
-# the shared libraries.
-breakdown=$(awk -v exe="$(realpath "$bin")" '
-  /^[0-9a-f]+-[0-9a-f]+ / {
-    p = $2
-    if ($6 == exe) name = "binary, " (p ~ /x/ ? "code" : p ~ /w/ ? "data" : "read-only data")
-    else if ($6 == "" || $6 ~ /^\[(heap|anon)/) name = "anonymous (heap: mimalloc, and glibc for SQLite)"
-    else if ($6 ~ /^\[stack/) name = "main stack"
-    else if ($6 ~ /^\[/) name = "kernel pages " $6
-    else name = $6
-  }
-  /^Rss:/ { rss[name] += $2 }
-  END { for (n in rss) if (rss[n] >= 100) printf "    %6.1f  %s\n", rss[n]/1024, n }
-' "/proc/$pid/smaps" | sort -rn)
+breakdown=$(by_mapping)
 get "/api/v1/search?q=migrants"
 get "/search?q=%E7%A7%BB%E6%B0%91"
 get "$version/draft.docx"
@@ -86,12 +89,8 @@ echo
 echo "end state, /proc/$pid/smaps_rollup (MB):"
 awk '/^(Rss|Anonymous|Private_Dirty|Shared_Clean|Private_Clean):/ {printf "  %-16s %8.1f\n", $1, $2/1024}' \
   "/proc/$pid/smaps_rollup"
-echo "largest mappings by RSS (MB):"
-awk '
-  /^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "" ? "[anon]" : $6) }
-  /^Rss:/ { rss[name] += $2 }
-  END { for (n in rss) if (rss[n] >= 512) printf "  %8.1f  %s\n", rss[n]/1024, n }
-' "/proc/$pid/smaps" | sort -rn | head -8
+echo "by mapping (MB):"
+by_mapping
 echo "threads: $(ls "/proc/$pid/task" | wc -l)"
 # The release build links its code in crates/cli/code-order.txt's order; a
 # toolchain or dependency update renames symbols, and then fewer are found.

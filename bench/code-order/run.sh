@@ -9,7 +9,7 @@
 #
 # How: trace.py copies the release binary with an int3 on the first byte of
 # every function, and gdb runs the copy, restoring each function's first byte
-# the first time it traps. Takes a few minutes (the demo loads under gdb).
+# the first time it traps. Takes about 10 s.
 # Usage: bench/code-order/run.sh   (needs gdb and nm)
 # Run it again after large changes; symbols it does not name are linked after
 # the ones it does, so a stale list costs memory, never correctness.
