@@ -46,6 +46,11 @@ p99() { # file of "status seconds" lines -> "p50 p99" in ms
     printf "%.1fms %.1fms\n", a[i50] * 1000, a[i99] * 1000 }'
 }
 
+median() { # file first-line last-line column -> the column's median on those lines
+  sed -n "$2,$3p" "$1" | awk -v c="$4" '{print $c}' | sort -n \
+    | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+
 soak() {
   local store=$1 dir=$work/$1 db
   mkdir -p "$dir"
@@ -204,11 +209,7 @@ LUA
   local n first last growth
   n=$(wc -l <"$dir/rss")
   minute() { # first-sample last-sample (1-based) -> "total anon file" medians in kB
-    sed -n "$1,$2p" "$dir/rss" | awk '{t[NR] = $1; a[NR] = $2; f[NR] = $3}
-      function med(x, n,   i, j, v) {
-        for (i = 2; i <= n; i++) { v = x[i]; for (j = i - 1; j >= 1 && x[j] > v; j--) x[j + 1] = x[j]; x[j + 1] = v }
-        return x[int((n + 1) / 2)] }
-      END { print med(t, NR), med(a, NR), med(f, NR) }'
+    echo "$(median "$dir/rss" "$1" "$2" 1) $(median "$dir/rss" "$1" "$2" 2) $(median "$dir/rss" "$1" "$2" 3)"
   }
   local start=$((n >= 24 ? 13 : 1)) stop=$((n >= 24 ? 24 : n))
   read -r first first_anon first_file < <(minute "$start" "$stop")
