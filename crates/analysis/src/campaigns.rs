@@ -1,7 +1,11 @@
 //! Campaigns: groups of inputs that are the same letter, word for word or
 //! with small edits.
 
-use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lsh::{optimal_params, Lsh};
 use crate::minhash::MinHasher;
@@ -46,6 +50,10 @@ pub struct Campaigns {
     pub group: Vec<u32>,
     /// The campaigns, largest first: the indices of their inputs.
     pub campaigns: Vec<Vec<u32>>,
+    /// For each input, in the order given: the number of its text after
+    /// normalisation (one number for copies that differ only in case,
+    /// spacing or punctuation: a campaign's variants).
+    pub variant: Vec<u32>,
     /// Distinct texts after normalisation.
     pub distinct: usize,
     /// Bands and rows of the LSH.
@@ -73,10 +81,34 @@ impl UnionFind {
     }
 }
 
+/// Texts read together: signed by one thread, then grouped in order.
+const BATCH: usize = 8_192;
+
+/// One batch, signed: each text's normalised-text hash, and the signatures
+/// of the texts whose hash no other text had claimed (`None` for the rest:
+/// a copy of a text signed elsewhere needs no signature of its own).
+struct Signed {
+    hashes: Vec<u64>,
+    signatures: Vec<Option<Box<[u32]>>>,
+}
+
+/// Signs the word shingles of a normalised text into `sig`.
+fn sign(
+    norm: &str,
+    params: &CampaignParams,
+    hasher: &MinHasher,
+    (words, shingles): &mut (Vec<u64>, Vec<u64>),
+    sig: &mut [u32],
+) {
+    shingle_hashes_into(norm, params.shingle, words, shingles);
+    hasher.signature_into(shingles, sig);
+}
+
 /// Finds campaigns among `texts`: exact duplicates after normalisation, and
 /// near-duplicates whose estimated similarity reaches the threshold, grouped
-/// transitively. Texts are read in batches; signatures are computed on
-/// `params.threads` threads.
+/// transitively. `params.threads` threads normalise and sign batches of
+/// texts while this one groups the batches already signed, in their order
+/// (so the result does not depend on the threads).
 pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams) -> Campaigns {
     let hasher = MinHasher::new(params.num_perm, params.seed);
     let (bands, rows) = optimal_params(params.threshold, params.num_perm);
@@ -88,59 +120,88 @@ pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams
     let mut uf = UnionFind(Vec::new());
     let n = params.num_perm;
     let threads = params.threads.max(1);
+    let batches: Vec<&[S]> = texts.chunks(BATCH).collect();
+    // Hashes a signing thread has claimed: a copy met later is not signed.
+    let claimed: Mutex<FxHashSet<u64>> = Mutex::default();
+    let next = AtomicUsize::new(0);
 
-    for batch in texts.chunks(8_192) {
-        // Normalise, hash and sign in parallel; dedup and band in order.
-        let per_thread = batch.len().div_ceil(threads);
-        let results: Vec<Vec<(u64, Vec<u32>)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = batch
-                .chunks(per_thread.max(1))
-                .map(|part| {
-                    let hasher = &hasher;
-                    scope.spawn(move || {
-                        let mut sig = vec![0u32; n];
-                        let (mut norm, mut words, mut shingles) =
-                            (String::new(), Vec::new(), Vec::new());
-                        part.iter()
-                            .map(|t| {
-                                normalise_into(t.as_ref(), &mut norm);
-                                let hash = text_hash(&norm);
-                                shingle_hashes_into(
-                                    &norm,
-                                    params.shingle,
-                                    &mut words,
-                                    &mut shingles,
-                                );
-                                hasher.signature_into(&shingles, &mut sig);
-                                (hash, sig.clone())
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a signing thread"))
-                .collect()
-        });
-        for (hash, sig) in results.into_iter().flatten() {
-            let next = exact.len() as u32;
-            let d = *exact.entry(hash).or_insert(next);
-            distinct_of.push(d);
-            if d == next {
-                signatures.extend_from_slice(&sig);
-                uf.0.push(d);
-                let mut candidates = Vec::new();
-                lsh.insert(d, &sig, |c| candidates.push(c));
-                for c in candidates {
-                    let other = &signatures[c as usize * n..(c as usize + 1) * n];
-                    if MinHasher::similarity(&sig, other) >= params.threshold {
-                        uf.union(d, c);
+    std::thread::scope(|scope| {
+        // At most two batches waiting per thread: memory stays flat.
+        let (send, signed) = std::sync::mpsc::sync_channel::<(usize, Signed)>(threads * 2);
+        for _ in 0..threads {
+            let send = send.clone();
+            let (batches, claimed, next, hasher) = (&batches, &claimed, &next, &hasher);
+            scope.spawn(move || {
+                let (mut norm, mut buffers) = (String::new(), Default::default());
+                let mut sig = vec![0u32; n];
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(batch) = batches.get(k) else { break };
+                    let mut out = Signed {
+                        hashes: Vec::with_capacity(batch.len()),
+                        signatures: Vec::with_capacity(batch.len()),
+                    };
+                    for text in *batch {
+                        normalise_into(text.as_ref(), &mut norm);
+                        let hash = text_hash(&norm);
+                        out.hashes.push(hash);
+                        let first = claimed
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .insert(hash);
+                        out.signatures.push(first.then(|| {
+                            sign(&norm, params, hasher, &mut buffers, &mut sig);
+                            sig.clone().into_boxed_slice()
+                        }));
+                    }
+                    if send.send((k, out)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        // Grouped in the texts' order, whichever thread finished first.
+        let mut waiting: BTreeMap<usize, Signed> = BTreeMap::new();
+        let mut want = 0;
+        let (mut norm, mut buffers) = (String::new(), Default::default());
+        let mut own = vec![0u32; n];
+        for (k, batch) in signed {
+            waiting.insert(k, batch);
+            while let Some(batch) = waiting.remove(&want) {
+                let from = want * BATCH;
+                want += 1;
+                for (j, (hash, sig)) in batch.hashes.into_iter().zip(batch.signatures).enumerate() {
+                    let next = exact.len() as u32;
+                    let d = *exact.entry(hash).or_insert(next);
+                    distinct_of.push(d);
+                    if d != next {
+                        continue;
+                    }
+                    // The first copy in order; a later copy may have been
+                    // the one signed, by another thread.
+                    let sig: &[u32] = match &sig {
+                        Some(sig) => sig,
+                        None => {
+                            normalise_into(texts[from + j].as_ref(), &mut norm);
+                            sign(&norm, params, &hasher, &mut buffers, &mut own);
+                            &own
+                        }
+                    };
+                    signatures.extend_from_slice(sig);
+                    uf.0.push(d);
+                    let mut candidates = Vec::new();
+                    lsh.insert(d, sig, |c| candidates.push(c));
+                    for c in candidates {
+                        let other = &signatures[c as usize * n..(c as usize + 1) * n];
+                        if MinHasher::similarity(sig, other) >= params.threshold {
+                            uf.union(d, c);
+                        }
                     }
                 }
             }
         }
-    }
+    });
 
     // Groups: the root of each distinct text; count inputs per root.
     let roots: Vec<u32> = (0..exact.len() as u32).map(|d| uf.find(d)).collect();
@@ -162,6 +223,7 @@ pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams
     Campaigns {
         group,
         campaigns,
+        variant: distinct_of,
         distinct: exact.len(),
         bands,
         rows,
@@ -213,6 +275,52 @@ mod tests {
             },
         );
         assert_eq!(one, found);
+    }
+
+    /// A text of 40 words drawn from a million by a hash of `i`: two of
+    /// them share hardly a word.
+    fn unrelated(i: usize) -> String {
+        (0..40u64)
+            .map(|w| {
+                let z = crate::words::pair_hash(i as u64, w);
+                format!("w{}", z % 1_000_000)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn copies_across_batches_group_alike_whatever_the_threads() {
+        // Copies of a few letters spread over several batches, each batch
+        // signed by whichever thread takes it: the first copy in order may
+        // not be the one a thread signed.
+        let texts: Vec<String> = (0..3 * BATCH + 100)
+            .map(|i| match i % 7 {
+                0 => letter(1_000_000),
+                1 => letter(1_000_001).to_uppercase(),
+                _ => unrelated(i),
+            })
+            .collect();
+        let with = |threads| {
+            find_campaigns(
+                &texts,
+                &CampaignParams {
+                    threads,
+                    ..Default::default()
+                },
+            )
+        };
+        let one = with(1);
+        assert_eq!(one.campaigns.len(), 2);
+        assert_eq!(
+            one.campaigns[0].len() + one.campaigns[1].len(),
+            2 * texts.len().div_ceil(7) - 1
+        );
+        assert_eq!(one.variant[0], one.variant[7]);
+        assert_ne!(one.variant[0], one.variant[1]);
+        for threads in [2, 3, 4] {
+            assert_eq!(with(threads), one, "{threads} threads");
+        }
     }
 
     #[test]

@@ -381,14 +381,14 @@ fn compute(
     let mut in_campaign = vec![false; inputs.len()];
     for (n, group) in campaigns.campaigns.iter().enumerate() {
         let number = n as i64 + 1;
-        let mut variants: HashMap<u64, (usize, u32)> = HashMap::new();
+        let mut variants: HashMap<u32, (usize, u32)> = HashMap::new();
         let mut themes_count: BTreeMap<u32, usize> = BTreeMap::new();
         let (mut first, mut last) = (DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC);
         for &i in group {
             let x = &inputs[i as usize];
             in_campaign[i as usize] = true;
             let v = variants
-                .entry(analysis::text_hash(&analysis::normalise(&x.text)))
+                .entry(campaigns.variant[i as usize])
                 .or_insert((0, i));
             v.0 += 1;
             if inputs[v.1 as usize].at > x.at {
