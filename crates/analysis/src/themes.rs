@@ -33,9 +33,13 @@
 //! than [`ThemeParams::min_confidence`], is left unassigned. A text that is,
 //! after normalisation, a seed's text gets that seed's theme.
 //!
-//! Nothing is kept per text between passes: each pass reads the texts
-//! again — one to find near-duplicates (MinHash), one over at most 250,000
-//! of the others for the background, then [`ThemeParams::iterations`].
+//! Each text is read once, in the pass that finds near-duplicates
+//! (MinHash): its content words are kept as hashes (8 bytes a word, a bit
+//! more for whether it makes a phrase with the one before), with its
+//! language and key, and the background (over at most 250,000 texts) and
+//! the [`ThemeParams::iterations`] read those instead of the texts. Cutting
+//! a text into words costs far more than reading its hashes; the name of a
+//! feature is read again from the first [`SURFACE_SAMPLE`] texts it is in.
 //! Counts are kept in a hashed table (`feature_buckets` rows of one count
 //! per theme, per thread); a selected row is then tied to the one feature
 //! that fills it, so that features sharing a row by chance are not taken
@@ -46,7 +50,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::minhash::MinHasher;
-use crate::words::{pair_hash, Feature, Tokeniser, LANGUAGES};
+use crate::words::{pair_hash, Feature, Tokeniser, LANGUAGES, MAX_GAP};
 
 /// Posterior probabilities are counted in 64ths.
 const UNIT: f64 = 64.0;
@@ -181,8 +185,8 @@ pub struct ThemeModel {
     pub features: usize,
     /// Texts left unassigned.
     pub unassigned: usize,
-    /// Classifying passes made over the texts (besides the two that find
-    /// near-duplicates and count the background).
+    /// Classifying passes made over the texts as read (besides the one that
+    /// reads them and finds near-duplicates, and the background's count).
     pub passes: usize,
 }
 
@@ -506,9 +510,10 @@ struct PassOut {
     docs: Vec<u64>,
     mass: Vec<u64>,
     /// Features of selected rows not yet tied to a feature: (feature, hash)
-    /// → occurrences, and each hash's surfaces.
+    /// → occurrences, and the first texts each hash is in (at most
+    /// [`SURFACE_SAMPLE`], in the texts' order), to name it.
     owners: FxHashMap<(u32, u64), u64>,
-    surfaces: FxHashMap<u64, FxHashMap<String, u32>>,
+    seen_in: FxHashMap<u64, Vec<u32>>,
     assignments: Vec<ThemeAssignment>,
 }
 
@@ -522,7 +527,11 @@ struct Pass<'a> {
     min_confidence: f64,
 }
 
-fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOut {
+/// The texts a feature's name is read from, at most: the first it is in.
+const SURFACE_SAMPLE: usize = 64;
+
+/// One pass over the texts `from..to`, as read.
+fn run_part(read: &Reads, from: usize, to: usize, counted: &[bool], pass: &Pass) -> PassOut {
     let model = pass.model;
     let themes = model.themes;
     let rows = 1usize << (64 - model.shift);
@@ -535,33 +544,29 @@ fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOu
         docs: vec![0; themes],
         mass: vec![0; themes * LANGUAGES],
         owners: FxHashMap::default(),
-        surfaces: FxHashMap::default(),
-        assignments: Vec::with_capacity(if pass.output { texts.len() } else { 0 }),
+        seen_in: FxHashMap::default(),
+        assignments: Vec::with_capacity(if pass.output { to - from } else { 0 }),
     };
-    let mut tok = Tokeniser::new();
-    let mut feats: Vec<Feature> = Vec::new();
+    let mut feats: Vec<u64> = Vec::new();
     let mut scores = vec![0f64; themes];
     let mut q = vec![0u32; themes];
-    for (n, text) in texts.iter().enumerate() {
-        tok.features(text.as_ref(), &mut feats);
+    for text in from..to {
+        let n = text - from;
+        read.features(text, &mut feats);
         scores.copy_from_slice(&model.log_prior);
         let mut hits = 0usize;
-        for f in &feats {
-            let Some(i) = model.lookup(bucket(f.hash, model.shift)) else {
+        for &f in &feats {
+            let Some(i) = model.lookup(bucket(f, model.shift)) else {
                 continue;
             };
             match model.features[i].owner {
-                Some(o) if o != f.hash => continue,
+                Some(o) if o != f => continue,
                 Some(_) => {}
                 None => {
-                    *out.owners.entry((i as u32, f.hash)).or_default() += 1;
-                    let surfaces = out.surfaces.entry(f.hash).or_default();
-                    let s = tok.surface(f);
-                    match surfaces.get_mut(s) {
-                        Some(c) => *c += 1,
-                        None => {
-                            surfaces.insert(s.to_owned(), 1);
-                        }
+                    *out.owners.entry((i as u32, f)).or_default() += 1;
+                    let seen = out.seen_in.entry(f).or_default();
+                    if seen.len() < SURFACE_SAMPLE && seen.last() != Some(&(text as u32)) {
+                        seen.push(text as u32);
                     }
                 }
             }
@@ -573,7 +578,7 @@ fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOu
         let exact = if pass.exact.is_empty() || feats.is_empty() {
             None
         } else {
-            pass.exact.get(&tok.key()).copied()
+            pass.exact.get(&read.key(text)).copied()
         };
         if hits == 0 && exact.is_none() {
             if pass.output {
@@ -608,12 +613,12 @@ fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOu
             }
             if counted.get(n).copied().unwrap_or(true) {
                 let len = feats.len() as u64;
-                let language = tok.language();
+                let language = read.language(text);
                 for (t, &qt) in q.iter().enumerate() {
                     out.mass[t * LANGUAGES + language] += u64::from(qt) * len;
                 }
-                for f in &feats {
-                    let row = bucket(f.hash, model.shift) as usize * themes;
+                for &f in &feats {
+                    let row = bucket(f, model.shift) as usize * themes;
                     for (cell, &qt) in out.table[row..row + themes].iter_mut().zip(&q) {
                         if qt > 0 {
                             *cell = cell.saturating_add(qt);
@@ -635,17 +640,17 @@ fn run_part<S: AsRef<str>>(texts: &[S], counted: &[bool], pass: &Pass) -> PassOu
 }
 
 /// One pass over all texts on `threads` threads; the parts' counts summed.
-fn run<S: AsRef<str> + Sync>(texts: &[S], pass: &Pass, threads: usize) -> PassOut {
-    let per_thread = texts.len().div_ceil(threads.max(1)).max(1);
+fn run(read: &Reads, pass: &Pass, threads: usize) -> PassOut {
+    let n = read.len();
+    let per_thread = n.div_ceil(threads.max(1)).max(1);
     let parts: Vec<PassOut> = std::thread::scope(|scope| {
-        let handles: Vec<_> = texts
-            .chunks(per_thread)
-            .enumerate()
-            .map(|(k, part)| {
-                let from = (k * per_thread).min(pass.counted.len());
-                let to = (from + part.len()).min(pass.counted.len());
-                let counted = &pass.counted[from..to];
-                scope.spawn(move || run_part(part, counted, pass))
+        let handles: Vec<_> = (0..n)
+            .step_by(per_thread)
+            .map(|from| {
+                let to = (from + per_thread).min(n);
+                let counted =
+                    &pass.counted[from.min(pass.counted.len())..to.min(pass.counted.len())];
+                scope.spawn(move || run_part(read, from, to, counted, pass))
             })
             .collect();
         handles
@@ -668,11 +673,11 @@ fn run<S: AsRef<str> + Sync>(texts: &[S], pass: &Pass, threads: usize) -> PassOu
         for (k, c) in part.owners {
             *all.owners.entry(k).or_default() += c;
         }
-        for (h, surfaces) in part.surfaces {
-            let into = all.surfaces.entry(h).or_default();
-            for (s, c) in surfaces {
-                *into.entry(s).or_default() += c;
-            }
+        // The parts are in the texts' order: the first texts stay first.
+        for (h, texts) in part.seen_in {
+            let into = all.seen_in.entry(h).or_default();
+            let room = SURFACE_SAMPLE.saturating_sub(into.len());
+            into.extend(texts.into_iter().take(room));
         }
         all.assignments.extend(part.assignments);
     }
@@ -760,65 +765,187 @@ fn groups(mut keys: Vec<(u64, u32)>, sigs: &[u16], n: usize) -> Vec<u32> {
 /// Band keys (key, text) and signatures, of a part of the texts.
 type Sketches = (Vec<(u64, u32)>, Vec<u16>);
 
-/// Whether each text is counted when estimating: the first of each group of
-/// near-duplicates only, so that a letter sent ten thousand times teaches
-/// the model as much as one letter, not ten thousand times more — its words
-/// that have nothing to do with its theme would otherwise become the
-/// theme's.
-fn near_duplicates<S: AsRef<str> + Sync>(texts: &[S], threads: usize) -> Vec<bool> {
+/// Texts as read once (a part of them, by one thread): their content words
+/// (hashed), in order, and which of them make a phrase with the one before;
+/// each text's key and language.
+struct Read {
+    words: Vec<u64>,
+    /// One bit per word of `words`.
+    joined: Vec<u64>,
+    /// Where each text's words end in `words`.
+    ends: Vec<usize>,
+    /// Each text's [`Tokeniser::key`] and [`Tokeniser::language`].
+    keys: Vec<u64>,
+    languages: Vec<u8>,
+}
+
+impl Read {
+    fn new(texts: usize) -> Read {
+        Read {
+            words: Vec::new(),
+            joined: Vec::new(),
+            ends: Vec::with_capacity(texts),
+            keys: Vec::with_capacity(texts),
+            languages: Vec::with_capacity(texts),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Reads one more text; returns its content words.
+    fn push(&mut self, tok: &mut Tokeniser, text: &str) -> &[u64] {
+        let from = self.words.len();
+        let (words, joined) = (&mut self.words, &mut self.joined);
+        let mut gap: Option<usize> = None;
+        tok.words(text, |_, h, _, _, is_stop| {
+            if is_stop {
+                if let Some(g) = gap.as_mut() {
+                    *g += 1;
+                }
+                return;
+            }
+            let j = words.len();
+            words.push(h);
+            if j / 64 >= joined.len() {
+                joined.push(0);
+            }
+            if gap.is_some_and(|g| g <= MAX_GAP) {
+                joined[j / 64] |= 1 << (j % 64);
+            }
+            gap = Some(0);
+        });
+        self.ends.push(self.words.len());
+        self.keys.push(tok.key());
+        self.languages.push(tok.language() as u8);
+        &self.words[from..]
+    }
+
+    /// Text `n`'s features, as [`Tokeniser::features`] gives them: each
+    /// content word, and after it the phrase it ends, if any.
+    fn features(&self, n: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let from = if n == 0 { 0 } else { self.ends[n - 1] };
+        for j in from..self.ends[n] {
+            let h = self.words[j];
+            out.push(h);
+            if self.joined[j / 64] >> (j % 64) & 1 == 1 {
+                out.push(pair_hash(self.words[j - 1], h));
+            }
+        }
+    }
+}
+
+/// All the texts as read, in the parts the threads read.
+struct Reads {
+    parts: Vec<Read>,
+    /// The first text of each part.
+    starts: Vec<usize>,
+}
+
+impl Reads {
+    fn len(&self) -> usize {
+        self.starts
+            .last()
+            .zip(self.parts.last())
+            .map_or(0, |(s, p)| s + p.len())
+    }
+
+    fn part(&self, n: usize) -> (&Read, usize) {
+        let k = self.starts.partition_point(|&s| s <= n).saturating_sub(1);
+        (&self.parts[k], n - self.starts[k])
+    }
+
+    /// Text `n`'s features (see [`Read::features`]).
+    fn features(&self, n: usize, out: &mut Vec<u64>) {
+        let (part, i) = self.part(n);
+        part.features(i, out);
+    }
+
+    fn key(&self, n: usize) -> u64 {
+        let (part, i) = self.part(n);
+        part.keys[i]
+    }
+
+    fn language(&self, n: usize) -> usize {
+        let (part, i) = self.part(n);
+        usize::from(part.languages[i])
+    }
+}
+
+/// Reads every text once, on `threads` threads (see [`Read`]); and, with
+/// `dedupe`, whether each is counted when estimating: the first of each
+/// group of near-duplicates only, so that a letter sent ten thousand times
+/// teaches the model as much as one letter, not ten thousand times more —
+/// its words that have nothing to do with its theme would otherwise become
+/// the theme's.
+fn read_texts<S: AsRef<str> + Sync>(
+    texts: &[S],
+    threads: usize,
+    dedupe: bool,
+) -> (Reads, Vec<bool>) {
     let per_thread = texts.len().div_ceil(threads.max(1)).max(1);
     let hasher = MinHasher::new(DUP_PERM, 0x7E4E_5EED);
-    let parts: Vec<Sketches> = std::thread::scope(|scope| {
+    let parts: Vec<(Read, Sketches)> = std::thread::scope(|scope| {
         let handles: Vec<_> = texts
             .chunks(per_thread)
             .enumerate()
             .map(|(k, part)| {
                 let hasher = &hasher;
                 scope.spawn(move || {
-                    let mut keys = Vec::with_capacity(part.len() * DUP_BANDS);
-                    let mut sigs = Vec::with_capacity(part.len() * DUP_PERM);
+                    let mut read = Read::new(part.len());
+                    let sketches = if dedupe { part.len() } else { 0 };
+                    let mut keys = Vec::with_capacity(sketches * DUP_BANDS);
+                    let mut sigs = Vec::with_capacity(sketches * DUP_PERM);
                     let mut tok = Tokeniser::new();
-                    let mut words = Vec::new();
                     let mut shingles = Vec::new();
                     let mut sig = vec![0u32; DUP_PERM];
                     for (i, text) in part.iter().enumerate() {
-                        words.clear();
-                        tok.words(text.as_ref(), |_, h, _, _, is_stop| {
-                            if !is_stop {
-                                words.push(h);
-                            }
-                        });
-                        let id = (k * per_thread + i) as u32;
-                        sketch(
-                            &words,
-                            hasher,
-                            &mut shingles,
-                            &mut sig,
-                            id,
-                            &mut keys,
-                            &mut sigs,
-                        );
+                        let words = read.push(&mut tok, text.as_ref());
+                        if dedupe {
+                            let id = (k * per_thread + i) as u32;
+                            sketch(
+                                words,
+                                hasher,
+                                &mut shingles,
+                                &mut sig,
+                                id,
+                                &mut keys,
+                                &mut sigs,
+                            );
+                        }
                     }
-                    (keys, sigs)
+                    (read, (keys, sigs))
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("a hashing thread"))
+            .map(|h| h.join().expect("a reading thread"))
             .collect()
     });
+    let mut read = Reads {
+        parts: Vec::with_capacity(parts.len()),
+        starts: Vec::with_capacity(parts.len()),
+    };
     let mut keys = Vec::new();
     let mut sigs = Vec::new();
-    for (k, s) in parts {
+    for (r, (k, s)) in parts {
+        read.starts.push(read.len());
+        read.parts.push(r);
         keys.extend(k);
         sigs.extend(s);
     }
-    groups(keys, &sigs, texts.len())
+    if !dedupe {
+        return (read, Vec::new());
+    }
+    let counted = groups(keys, &sigs, texts.len())
         .iter()
         .enumerate()
         .map(|(i, &root)| root as usize == i)
-        .collect()
+        .collect();
+    (read, counted)
 }
 
 /// Texts read for the background, at most (evenly spaced among the counted).
@@ -839,14 +966,9 @@ struct Background {
 
 /// Every row's count over the counted texts (or an even sample of them),
 /// no matter the theme: what the seeds are compared with.
-fn background<S: AsRef<str> + Sync>(
-    texts: &[S],
-    counted: &[bool],
-    shift: u32,
-    threads: usize,
-) -> Background {
+fn background(read: &Reads, counted: &[bool], shift: u32, threads: usize) -> Background {
     let rows = 1usize << (64 - shift);
-    let mut sample: Vec<u32> = (0..texts.len() as u32)
+    let mut sample: Vec<u32> = (0..read.len() as u32)
         .filter(|&i| counted.get(i as usize).copied().unwrap_or(true))
         .collect();
     let stride = sample.len().div_ceil(BACKGROUND_SAMPLE).max(1);
@@ -860,13 +982,12 @@ fn background<S: AsRef<str> + Sync>(
             .map(|part| {
                 scope.spawn(move || {
                     let mut table = vec![0u32; rows * LANGUAGES];
-                    let mut tok = Tokeniser::new();
                     let mut feats = Vec::new();
                     for &i in part {
-                        tok.features(texts[i as usize].as_ref(), &mut feats);
-                        let language = tok.language();
-                        for f in &feats {
-                            let cell = bucket(f.hash, shift) as usize * LANGUAGES + language;
+                        read.features(i as usize, &mut feats);
+                        let language = read.language(i as usize);
+                        for &f in &feats {
+                            let cell = bucket(f, shift) as usize * LANGUAGES + language;
                             table[cell] = table[cell].saturating_add(1);
                         }
                     }
@@ -908,8 +1029,9 @@ fn background<S: AsRef<str> + Sync>(
 }
 
 /// Ties the model's untied rows to the feature that filled them most (in
-/// the pass just made, or in the seeds), and names them.
-fn tie(model: &mut Model, out: &PassOut, seeds: &Seeds) {
+/// the pass just made, or in the seeds), and names them: by the surface
+/// most frequent in the first texts it is in, else in the seeds.
+fn tie<S: AsRef<str>>(model: &mut Model, out: &PassOut, seeds: &Seeds, texts: &[S]) {
     let mut candidates: FxHashMap<u32, Vec<(u64, f64)>> = FxHashMap::default();
     for (&(i, h), &c) in &out.owners {
         candidates.entry(i).or_default().push((h, c as f64));
@@ -932,13 +1054,16 @@ fn tie(model: &mut Model, out: &PassOut, seeds: &Seeds) {
                 .push((h, counts.iter().sum()));
         }
     }
+    let mut ties: Vec<(u32, u64)> = Vec::with_capacity(candidates.len());
     for (i, mut list) in candidates {
         list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let Some(&(h, _)) = list.first() else {
-            continue;
-        };
-        let surface = out
-            .surfaces
+        if let Some(&(h, _)) = list.first() {
+            ties.push((i, h));
+        }
+    }
+    let surfaces = surfaces(texts, ties.iter().map(|&(_, h)| h), &out.seen_in);
+    for (i, h) in ties {
+        let surface = surfaces
             .get(&h)
             .and_then(|s| {
                 s.iter()
@@ -950,6 +1075,37 @@ fn tie(model: &mut Model, out: &PassOut, seeds: &Seeds) {
         f.owner = Some(h);
         f.surface = surface;
     }
+}
+
+/// How often each of `hashes` is written each way in the texts it was seen
+/// in (`seen_in`): each of those texts is cut into words once more.
+fn surfaces<S: AsRef<str>>(
+    texts: &[S],
+    hashes: impl Iterator<Item = u64>,
+    seen_in: &FxHashMap<u64, Vec<u32>>,
+) -> FxHashMap<u64, FxHashMap<String, u32>> {
+    let mut wanted: std::collections::BTreeMap<u32, Vec<u64>> = Default::default();
+    for h in hashes {
+        for &n in seen_in.get(&h).map_or(&[][..], Vec::as_slice) {
+            wanted.entry(n).or_default().push(h);
+        }
+    }
+    let mut found: FxHashMap<u64, FxHashMap<String, u32>> = FxHashMap::default();
+    let mut tok = Tokeniser::new();
+    let mut feats = Vec::new();
+    for (n, hashes) in wanted {
+        tok.features(texts[n as usize].as_ref(), &mut feats);
+        for f in &feats {
+            if hashes.contains(&f.hash) {
+                *found
+                    .entry(f.hash)
+                    .or_default()
+                    .entry(tok.surface(f).to_owned())
+                    .or_default() += 1;
+            }
+        }
+    }
+    found
 }
 
 /// The next model: from all texts' counts (each weighted by its posterior)
@@ -1076,12 +1232,8 @@ pub fn assign_themes<S: AsRef<str> + Sync>(
     let shift = 64 - rows.trailing_zeros();
     let threads = params.threads.max(1);
 
-    let counted = if params.dedupe {
-        near_duplicates(texts, threads)
-    } else {
-        Vec::new()
-    };
-    let background = background(texts, &counted, shift, threads);
+    let (read, counted) = read_texts(texts, threads, params.dedupe);
+    let background = background(&read, &counted, shift, threads);
     let mut model = from_seeds(&seeds, &background, params, shift);
     let first: FxHashMap<u32, u32> = model.features.iter().map(|f| (f.bucket, f.theme)).collect();
     let passes = params.iterations.max(1);
@@ -1095,9 +1247,9 @@ pub fn assign_themes<S: AsRef<str> + Sync>(
             output: last,
             min_confidence: f64::from(params.min_confidence),
         };
-        let mut out = run(texts, &pass, threads);
+        let mut out = run(&read, &pass, threads);
         summary.passes += 1;
-        tie(&mut model, &out, &seeds);
+        tie(&mut model, &out, &seeds, texts);
         if last {
             assignments = std::mem::take(&mut out.assignments);
             break;
@@ -1260,6 +1412,48 @@ mod tests {
     }
 
     #[test]
+    fn texts_as_read_give_the_features_the_tokeniser_gives() {
+        let inputs: Vec<SyntheticInput> = Corpus::new(CorpusParams {
+            inputs: 3_000,
+            seed: 21,
+            ..CorpusParams::default()
+        })
+        .collect();
+        let mut texts: Vec<String> = inputs.into_iter().map(|x| x.text).collect();
+        // Stop words between content words (a gap of one, two and three),
+        // other scripts, an empty text and one of stop words only.
+        texts.push("the right of the migrants to work, and of all of the children".into());
+        texts.push("Все люди рождаются свободными; 人人生而自由，在尊严和权利上一律平等。".into());
+        texts.push("كل الناس يولدون أحراراً ومتساوين في الكرامة".into());
+        texts.push(String::new());
+        texts.push("of the and to".into());
+        let mut tok = Tokeniser::new();
+        let mut expected = Vec::new();
+        let mut got = Vec::new();
+        for threads in [1, 3] {
+            let (read, counted) = read_texts(&texts, threads, false);
+            assert!(counted.is_empty());
+            assert_eq!(read.len(), texts.len());
+            for (n, text) in texts.iter().enumerate() {
+                tok.features(text, &mut expected);
+                read.features(n, &mut got);
+                let hashes: Vec<u64> = expected.iter().map(|f| f.hash).collect();
+                assert_eq!(got, hashes, "text {n} with {threads} threads");
+                assert_eq!(read.key(n), tok.key());
+                assert_eq!(read.language(n), tok.language());
+            }
+        }
+        // Phrases are there: the features are more than the words.
+        let (read, _) = read_texts(&texts[texts.len() - 5..], 1, false);
+        read.features(0, &mut got);
+        assert_eq!(
+            got.len(),
+            4 + 2,
+            "right, migrants, work, children; right…migrants, migrants…work"
+        );
+    }
+
+    #[test]
     fn near_duplicates_are_counted_once() {
         let inputs: Vec<SyntheticInput> = Corpus::new(CorpusParams {
             inputs: 20_000,
@@ -1268,7 +1462,7 @@ mod tests {
         })
         .collect();
         let texts: Vec<&str> = inputs.iter().map(|x| x.text.as_str()).collect();
-        let counted = near_duplicates(&texts, 2);
+        let counted = read_texts(&texts, 2, true).1;
         let mut per_campaign: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
         let mut singles = (0usize, 0usize);
         for (x, &c) in inputs.iter().zip(&counted) {
@@ -1297,7 +1491,7 @@ mod tests {
             "no text is taken for a copy of another"
         );
         assert!(counted_copies <= per_campaign.len() + copies / 50);
-        assert_eq!(counted, near_duplicates(&texts, 1));
+        assert_eq!(counted, read_texts(&texts, 1, true).1);
     }
 
     #[test]

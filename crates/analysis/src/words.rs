@@ -17,7 +17,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// At most this many stop words may stand between the two words of a phrase.
-const MAX_GAP: usize = 2;
+pub(crate) const MAX_GAP: usize = 2;
 
 const EN: &[&str] = &[
     "about",
