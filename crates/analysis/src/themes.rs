@@ -1355,14 +1355,19 @@ mod tests {
         (seeds, is_seed)
     }
 
-    #[test]
-    fn themes_of_a_synthetic_consultation_are_found() {
-        let inputs: Vec<SyntheticInput> = Corpus::new(CorpusParams {
-            inputs: 20_000,
-            seed: 11,
+    /// A synthetic consultation of `inputs` texts, from `seed`.
+    fn corpus(inputs: usize, seed: u64) -> Vec<SyntheticInput> {
+        Corpus::new(CorpusParams {
+            inputs,
+            seed,
             ..CorpusParams::default()
         })
-        .collect();
+        .collect()
+    }
+
+    #[test]
+    fn themes_of_a_synthetic_consultation_are_found() {
+        let inputs: Vec<SyntheticInput> = corpus(20_000, 11);
         let (seeds, is_seed) = seeds_for(&inputs, 10);
         let texts: Vec<&str> = inputs.iter().map(|x| x.text.as_str()).collect();
         let params = ThemeParams {
@@ -1413,12 +1418,7 @@ mod tests {
 
     #[test]
     fn texts_as_read_give_the_features_the_tokeniser_gives() {
-        let inputs: Vec<SyntheticInput> = Corpus::new(CorpusParams {
-            inputs: 3_000,
-            seed: 21,
-            ..CorpusParams::default()
-        })
-        .collect();
+        let inputs: Vec<SyntheticInput> = corpus(3_000, 21);
         let mut texts: Vec<String> = inputs.into_iter().map(|x| x.text).collect();
         // Stop words between content words (a gap of one, two and three),
         // other scripts, an empty text and one of stop words only.
@@ -1455,12 +1455,7 @@ mod tests {
 
     #[test]
     fn near_duplicates_are_counted_once() {
-        let inputs: Vec<SyntheticInput> = Corpus::new(CorpusParams {
-            inputs: 20_000,
-            seed: 13,
-            ..CorpusParams::default()
-        })
-        .collect();
+        let inputs: Vec<SyntheticInput> = corpus(20_000, 13);
         let texts: Vec<&str> = inputs.iter().map(|x| x.text.as_str()).collect();
         let counted = read_texts(&texts, 2, true).1;
         let mut per_campaign: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
