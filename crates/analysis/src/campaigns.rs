@@ -84,13 +84,10 @@ impl UnionFind {
 /// Texts read together: signed by one thread, then grouped in order.
 const BATCH: usize = 8_192;
 
-/// One batch, signed: each text's normalised-text hash, and the signatures
-/// of the texts whose hash no other text had claimed (`None` for the rest:
-/// a copy of a text signed elsewhere needs no signature of its own).
-struct Signed {
-    hashes: Vec<u64>,
-    signatures: Vec<Option<Box<[u32]>>>,
-}
+/// One batch, signed: for each text, its normalised-text hash and, when no
+/// other text had claimed that hash, its signature (`None` for the rest: a
+/// copy of a text signed elsewhere needs no signature of its own).
+type Signed = Vec<(u64, Option<Box<[u32]>>)>;
 
 /// Signs the word shingles of a normalised text into `sig`.
 fn sign(
@@ -137,22 +134,21 @@ pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(batch) = batches.get(k) else { break };
-                    let mut out = Signed {
-                        hashes: Vec::with_capacity(batch.len()),
-                        signatures: Vec::with_capacity(batch.len()),
-                    };
+                    let mut out: Signed = Vec::with_capacity(batch.len());
                     for text in *batch {
                         normalise_into(text.as_ref(), &mut norm);
                         let hash = text_hash(&norm);
-                        out.hashes.push(hash);
                         let first = claimed
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner)
                             .insert(hash);
-                        out.signatures.push(first.then(|| {
-                            sign(&norm, params, hasher, &mut buffers, &mut sig);
-                            sig.clone().into_boxed_slice()
-                        }));
+                        out.push((
+                            hash,
+                            first.then(|| {
+                                sign(&norm, params, hasher, &mut buffers, &mut sig);
+                                sig.clone().into_boxed_slice()
+                            }),
+                        ));
                     }
                     if send.send((k, out)).is_err() {
                         break;
@@ -171,7 +167,7 @@ pub fn find_campaigns<S: AsRef<str> + Sync>(texts: &[S], params: &CampaignParams
             while let Some(batch) = waiting.remove(&want) {
                 let from = want * BATCH;
                 want += 1;
-                for (j, (hash, sig)) in batch.hashes.into_iter().zip(batch.signatures).enumerate() {
+                for (j, (hash, sig)) in batch.into_iter().enumerate() {
                     let next = exact.len() as u32;
                     let d = *exact.entry(hash).or_insert(next);
                     distinct_of.push(d);
