@@ -435,7 +435,7 @@ fn jieba() -> Arc<jieba_rs::Jieba> {
         return jieba.clone();
     }
     // Loaded under the lock: a second caller waits rather than loads it again.
-    let jieba = Arc::new(jieba_rs::Jieba::new());
+    let jieba = Arc::new(load_jieba());
     *held = Some((jieba.clone(), Instant::now()));
     // Without the thread, the dictionary is simply kept.
     let _ = std::thread::Builder::new()
@@ -451,6 +451,18 @@ fn jieba() -> Arc<jieba_rs::Jieba> {
             }
         });
     jieba
+}
+
+/// jieba's dictionary, as jieba-rs ships it, gzipped (`data/README.md`).
+const JIEBA_DICTIONARY: &[u8] = include_bytes!("../data/jieba-dict.txt.gz");
+
+/// Builds jieba from [`JIEBA_DICTIONARY`], decompressed as it is read: no
+/// copy of its text is left once the dictionary is let go (jieba-rs's own
+/// embedded copy is decompressed into a `static` that stays, 5 MB).
+fn load_jieba() -> jieba_rs::Jieba {
+    let mut text = std::io::BufReader::new(flate2::read::GzDecoder::new(JIEBA_DICTIONARY));
+    // The dictionary is part of the binary, read by a test: it cannot fail.
+    jieba_rs::Jieba::with_dict(&mut text).expect("the embedded jieba dictionary reads")
 }
 
 #[cfg(test)]
@@ -811,6 +823,38 @@ mod tests {
             .token_stream("移民")
             .process(&mut |t| got.push(t.text.clone()));
         assert_eq!(JIEBA_ASKED.with(std::cell::Cell::get), asked + 1);
+    }
+
+    /// The embedded dictionary is jieba's own: the same words, frequencies
+    /// and tags, so the same cuts, over the UDHR in Chinese and words of
+    /// every kind jieba knows.
+    #[test]
+    fn the_embedded_dictionary_cuts_as_jiebas_own() {
+        let ours = load_jieba();
+        let theirs = jieba_rs::Jieba::new();
+        let udhr = include_str!("../../../testdata/udhr/cmn_hans.html");
+        for text in [
+            udhr,
+            "移民问题的全球契约 AT&T C++ 3.5% 1号店 4S店 联合国大会",
+        ] {
+            assert_eq!(ours.cut(text, true), theirs.cut(text, true));
+            assert_eq!(
+                ours.cut_for_search(text, true),
+                theirs.cut_for_search(text, true)
+            );
+        }
+        for word in [
+            "移民",
+            "全球",
+            "契约",
+            "联合国",
+            "1号店",
+            "c++",
+            "不存在的词汇xyz",
+        ] {
+            assert_eq!(ours.suggest_freq(word), theirs.suggest_freq(word), "{word}");
+        }
+        assert_eq!(ours.tag(udhr, true), theirs.tag(udhr, true));
     }
 
     #[test]
