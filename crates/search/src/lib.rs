@@ -365,7 +365,7 @@ pub struct SearchIndex {
     writing: Mutex<()>,
     rebuilt: bool,
     /// The index's files, when it has any (not in memory): see
-    /// [`forget_closed_files`](Self::forget_closed_files).
+    /// [`reload`](Self::reload).
     files: Option<MmapDirectory>,
 }
 
@@ -412,9 +412,13 @@ impl SearchIndex {
             refuse_foreign_files(dir)?;
             create(schema)?
         };
-        let mut index = Self::with_index(index, fields, rebuilt, ReloadPolicy::OnCommitWithDelay)?;
-        index.files = Some(files);
-        Ok(index)
+        Self::with_index(
+            index,
+            Some(files),
+            fields,
+            rebuilt,
+            ReloadPolicy::OnCommitWithDelay,
+        )
     }
 
     /// An index in memory, for tests and demos.
@@ -425,6 +429,7 @@ impl SearchIndex {
                 .schema(schema)
                 .settings(settings())
                 .create_in_ram()?,
+            None,
             fields,
             false,
             ReloadPolicy::Manual,
@@ -433,6 +438,7 @@ impl SearchIndex {
 
     fn with_index(
         index: Index,
+        files: Option<MmapDirectory>,
         fields: Fields,
         rebuilt: bool,
         policy: ReloadPolicy,
@@ -457,7 +463,7 @@ impl SearchIndex {
             fields,
             parsers,
             writing: Mutex::new(()),
-            files: None,
+            files,
             rebuilt,
         })
     }
@@ -615,21 +621,22 @@ impl SearchIndex {
         work(&mut writer, &self.fields)?;
         commit_recording(&self.index, &mut writer, applied)?;
         writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        self.forget_closed_files();
-        Ok(())
+        self.reload()
     }
 
-    /// Tantivy's `MmapDirectory` remembers every file it has ever mapped (its
-    /// path and a weak reference) until it is asked what it holds, and every
-    /// commit maps new segment files: a server written to for hours grew by
-    /// about 1.2 KB a write (issue 18's soak). Asking drops the entries of the
-    /// files no longer mapped; it reads only what the directory holds, a few
-    /// dozen entries, so it is done after every commit.
-    fn forget_closed_files(&self) {
+    /// Makes what was committed searchable, and has Tantivy forget the files
+    /// no longer mapped. Its `MmapDirectory` remembers every file it has ever
+    /// mapped (a path and a weak reference) until it is asked what it holds,
+    /// and every commit maps new segment files: a server written to for hours
+    /// grew by about 1.4 KB a commit (issue 18's soak). Asking drops the
+    /// entries of the files no longer mapped; it reads only what the directory
+    /// holds, a few dozen entries.
+    fn reload(&self) -> Result<(), SearchError> {
+        self.reader.reload()?;
         if let Some(files) = &self.files {
             files.get_cache_info();
         }
+        Ok(())
     }
 
     /// Searches what `reader` may see.
@@ -1014,10 +1021,9 @@ impl BulkWriter<'_> {
     fn commit_recording(mut self, applied: Option<i64>) -> Result<u64, SearchError> {
         let mut writer = self.writer.take().ok_or_else(committed)?;
         commit_recording(&self.index.index, &mut writer, applied)?;
-        self.index.reader.reload()?;
+        self.index.reload()?;
         writer.wait_merging_threads()?;
-        self.index.reader.reload()?;
-        self.index.forget_closed_files();
+        self.index.reload()?;
         Ok(self.added)
     }
 
